@@ -1,0 +1,142 @@
+"""Command line: ask one question, chat in the terminal, or answer a JSONL batch.
+
+    python -m bot ask "小微企业贷款有什么支持？" [--json]
+    python -m bot chat
+    python -m bot batch QUESTIONS.jsonl [--out ANSWERS.jsonl]
+
+Batch input and output follow ../shared/eval/README.md. A malformed input line is reported on
+stderr with its line number; every other line is still answered, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine import BotConfig, PolicyBot
+from bot.question import QuestionError
+from index.embedders import EmbedderError
+from ingest.parse import ParseError
+from ingest.schema import Answer
+
+
+def setup_logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("faiss", "faiss.loader", "bm25s", "jieba"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def render(answer: Answer) -> str:
+    """The answer for a terminal: text, then the citations."""
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        lines.append("引用：")
+        for c in answer.citations:
+            lines.append(f"  [{c.label}{c.title}] {c.section} · {'、'.join(c.agencies)}")
+    return "\n".join(lines)
+
+
+def answer_or_message(bot: PolicyBot, question: object, history: object = None) -> Answer:
+    try:
+        return bot.ask(question, history)
+    except QuestionError as exc:
+        return Answer(str(exc), kind="invalid_question")
+
+
+def read_batch(stream: TextIO) -> Iterator[tuple[int, dict | None, str]]:
+    """(line number, question object or None, error) for every non-blank line."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+            continue
+        if not isinstance(item, dict):
+            yield number, None, "expected a JSON object like {\"id\": \"q1\", \"question\": \"…\"}"
+        elif not isinstance(item.get("id"), (str, int)):
+            yield number, None, "missing \"id\""
+        elif not isinstance(item.get("question"), str):
+            yield number, None, "missing \"question\" (a string)"
+        else:
+            yield number, item, ""
+
+
+def run_batch(bot: PolicyBot, source: Path, out: TextIO) -> int:
+    errors = 0
+    with source.open(encoding="utf-8", errors="replace") as stream:
+        for number, item, error in read_batch(stream):
+            if item is None:
+                errors += 1
+                print(f"{source}:{number}: skipped: {error}", file=sys.stderr)
+                continue
+            answer = answer_or_message(bot, item["question"], item.get("history"))
+            out.write(json.dumps(answer.to_json(str(item["id"])), ensure_ascii=False) + "\n")
+            out.flush()
+    if errors:
+        print(f"{errors} line(s) of {source} were skipped; the others were answered.", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def run_chat(bot: PolicyBot, stdin: TextIO = sys.stdin) -> int:
+    print(f"惠企政策问答助手 · 《{bot.document.meta.title}》 输入问题后回车；/new 开始新对话，/quit 退出。")
+    history: list[dict] = []
+    while True:
+        print("\n您：", end="", flush=True)
+        line = stdin.readline()
+        if not line or line.strip() in ("/quit", "/exit"):
+            print()
+            return 0
+        if line.strip() == "/new":
+            history.clear()
+            print("（已开始新对话）")
+            continue
+        answer = answer_or_message(bot, line, history)
+        print("\n助手：" + render(answer))
+        if answer.kind != "invalid_question":
+            history += [{"role": "user", "content": line.strip()}, {"role": "assistant", "content": answer.text}]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="惠企政策问答助手 (command line)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer object as JSON")
+    sub.add_parser("chat", help="chat in the terminal (keeps the conversation)")
+    batch = sub.add_parser("batch", help="answer a JSONL file of questions")
+    batch.add_argument("questions", type=Path)
+    batch.add_argument("--out", type=Path, help="write answers here instead of stdout")
+    args = parser.parse_args(argv)
+
+    setup_logging()
+    if args.command == "batch" and not args.questions.is_file():
+        print(f"error: no such file: {args.questions}", file=sys.stderr)
+        return 2
+    try:
+        bot = PolicyBot.load(BotConfig.from_env())
+    except (ParseError, EmbedderError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    if args.command == "ask":
+        answer = answer_or_message(bot, args.question)
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1) if args.json else render(answer))
+        return 0
+    if args.command == "chat":
+        return run_chat(bot)
+    if args.out:
+        with args.out.open("w", encoding="utf-8") as out:
+            return run_batch(bot, args.questions, out)
+    return run_batch(bot, args.questions, sys.stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

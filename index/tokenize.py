@@ -1,0 +1,100 @@
+"""Tokenisers for lexical retrieval: jieba words (with a policy user dictionary) and
+character n-grams.
+
+jieba is wrapped once here: a private ``jieba.Tokenizer`` (not the global one), its logger
+quietened, its cache written where we say, and nothing done until the first ``words()`` call.
+
+    >>> char_ngrams("信用贷款")
+    ['信', '用', '贷', '款', '信用', '用贷', '贷款']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from ingest.agencies import AGENCIES
+
+POLICY_TERMS_FILE = Path(__file__).with_name("policy_terms.txt")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_OR_DIGIT = re.compile(r"[a-z0-9][a-z0-9+.\-]*")
+# Words that carry no topic: question scaffolding and the corpus-wide subject.
+STOPWORDS = frozenset(
+    "的 了 吗 呢 吧 啊 呀 么 和 与 及 或 等 是 有 在 对 为 把 被 将 给 从 向 也 都 就 还 又 "
+    "我 我们 你 你们 他们 咱 咱们 公司 企业 单位 这 那 这个 那个 这条 那条 这些 哪些 什么 怎么 怎样 如何 "
+    "能 能否 可以 可不可以 会 会不会 要 想 请问 请 一下 一些 有没有 没有 是否 吗 多少 几 哪个 哪 谁 "
+    "方面 相关 关于 具体 问题 文件 措施 规定 说 讲 提 提到 内容 情况 "
+    "the a an of to and or in on for is are what which how does do about with policy "
+    "measure measures document my our we can".split()
+)
+
+
+def char_ngrams(text: str) -> list[str]:
+    """CJK unigrams and bigrams per run of Chinese characters, plus Latin words and numbers."""
+    out: list[str] = []
+    for run in _CJK.findall(text):
+        out.extend(run)
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    out.extend(_LATIN_OR_DIGIT.findall(text.lower()))
+    return out
+
+
+def _user_dictionary_lines() -> list[str]:
+    """jieba user-dictionary lines: the policy term list plus every agency surface form."""
+    lines = [
+        line.strip()
+        for line in POLICY_TERMS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    names = {a.name for a in AGENCIES} | {a.full_name for a in AGENCIES}
+    names |= {alias for a in AGENCIES for alias in a.aliases if not alias.isascii()}
+    lines.extend(f"{name} 50000 nt" for name in sorted(names))
+    return lines
+
+
+def dictionary_fingerprint() -> str:
+    """sha256 of the user dictionary: part of the index manifest, so a new term rebuilds BM25."""
+    return hashlib.sha256("\n".join(_user_dictionary_lines()).encode("utf-8")).hexdigest()
+
+
+class PolicyTokenizer:
+    """jieba word tokeniser with the policy dictionary; loaded on first use, thread-safe."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._jieba = None
+        self._lock = threading.Lock()
+
+    def _load(self):  # noqa: ANN202 - jieba has no type hints
+        with self._lock:
+            if self._jieba is None:
+                import jieba  # heavy: builds a prefix dictionary
+
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                if self._cache_dir is not None:
+                    self._cache_dir.mkdir(parents=True, exist_ok=True)
+                    tokenizer.tmp_dir = str(self._cache_dir)
+                for line in _user_dictionary_lines():
+                    word, *rest = line.split()
+                    tokenizer.add_word(word, int(rest[0]) if rest else None)
+                self._jieba = tokenizer
+        return self._jieba
+
+    def words(self, text: str) -> list[str]:
+        """Search-mode jieba tokens, lower-cased, without punctuation and stopwords."""
+        tokens = self._load().lcut_for_search(text.lower())
+        return [t for t in tokens if _is_content(t)]
+
+    def words_many(self, texts: Iterable[str]) -> list[list[str]]:
+        return [self.words(t) for t in texts]
+
+
+def _is_content(token: str) -> bool:
+    token = token.strip()
+    return bool(token) and token not in STOPWORDS and bool(_CJK.search(token) or _LATIN_OR_DIGIT.fullmatch(token))

@@ -1,0 +1,42 @@
+"""Chinese numerals 1..99, as used in measure labels （三十四） and section labels 十一、.
+
+    >>> cn_to_int("三十四"), int_to_cn(34)
+    (34, '三十四')
+"""
+
+from __future__ import annotations
+
+_DIGITS = "零一二三四五六七八九"
+_DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)} | {"两": 2, "〇": 0}
+
+
+def cn_to_int(text: str) -> int:
+    """Value of a Chinese numeral below 100; ValueError for anything else.
+
+    >>> cn_to_int("十"), cn_to_int("十二"), cn_to_int("二十")
+    (10, 12, 20)
+    """
+    s = text.strip()
+    if not s or any(c not in _DIGIT_VALUE and c != "十" for c in s):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if "十" not in s:
+        if len(s) != 1:
+            raise ValueError(f"not a Chinese numeral below 100: {text!r}")
+        return _DIGIT_VALUE[s]
+    tens, _, units = s.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        raise ValueError(f"not a Chinese numeral below 100: {text!r}")
+    return (_DIGIT_VALUE[tens] if tens else 1) * 10 + (_DIGIT_VALUE[units] if units else 0)
+
+
+def int_to_cn(n: int) -> str:
+    """Chinese numeral for 1..99.
+
+    >>> int_to_cn(10), int_to_cn(21)
+    ('十', '二十一')
+    """
+    if not 0 < n < 100:
+        raise ValueError(f"only 1..99 have labels here, got {n}")
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[units] if units else "")
