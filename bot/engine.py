@@ -125,10 +125,14 @@ class PolicyBot:
             answer = replace(answer, text=answer.text + "\n注：" + "；".join(notes) + "。")
         return answer
 
-    def _search(self, topic: str, *, wants_agencies: bool, full_text: bool) -> Answer:
+    def retrieve(self, topic: str) -> tuple[Retrieval, scope.ScopeFeatures]:
+        """Search a topic and measure how well the best measure covers it."""
         result = self.searcher.search(topic)
+        return result, scope.features(topic, result)
+
+    def _search(self, topic: str, *, wants_agencies: bool, full_text: bool) -> Answer:
+        result, features = self.retrieve(topic)
         top = result.hits[0].measure
-        features = scope.features(topic, result, self.searcher.tokenizer)
         if not scope.in_scope(features):
             related = top if features.dense >= scope.RELATED_MIN_DENSE else None
             return replace(compose.out_of_scope_answer(self.document, related), notes=(repr(features),))

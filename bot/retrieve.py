@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.expand import expand
 from index import bm25, dense
 from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
@@ -30,7 +31,7 @@ class Retrieval:
     words: np.ndarray  # BM25 over jieba words
     chars: np.ndarray  # BM25 over character n-grams
     sentence_similarity: np.ndarray  # cosine of the query to every indexed sentence
-    query_words: tuple[str, ...]
+    query_words: tuple[str, ...]  # jieba words of the question and its expansion terms
 
 
 def _ranking(scores: np.ndarray) -> list[int]:
@@ -77,9 +78,10 @@ class HybridSearcher:
         np.maximum.at(best_sentence, self._sentence_owner, sentence_sim)
         dense_scores = np.maximum(measure_sim, best_sentence)
 
-        words = self.tokenizer.words(text)
+        lexical_text = expand(text)
+        words = self.tokenizer.words(lexical_text)
         word_scores = bm25.scores(self.index.bm25_words, words)
-        char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(text))
+        char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(lexical_text))
 
         rankings = [_ranking(dense_scores), _ranking(word_scores), _ranking(char_scores)]
         fused = reciprocal_rank_fusion(rankings, k=RRF_K, weights=list(self.weights))

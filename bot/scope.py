@@ -1,26 +1,72 @@
-"""Is the question answered by the document? A rule on two retrieval signals.
+"""Is the question answered by the document? A rule on retrieval signals, chosen from data.
 
 - ``dense``: cosine between the question and the best measure (or its best sentence);
-- ``coverage``: share of the question's content words that occur in the best measure's text.
+- ``coverage``: share of the question's content words found in the best measure's text —
+  Chinese words directly, English words through the query-term table (``bot/query_terms.tsv``);
+- ``missing_figure``: the question asks for a figure (how much, what rate, how many days…)
+  of a kind the best measure does not state at all;
+- ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
+  reveal the instructions).
 
-The thresholds were chosen on the labelled questions in ``eval/data`` with
-``python -m eval --calibrate`` (it prints the sweep); see README “Out-of-scope rule”.
+In scope when neither of the last two holds and (dense ≥ DENSE_SURE, or dense ≥ DENSE_MIN and
+coverage ≥ COVERAGE_MIN). The thresholds come from ``python -m eval --calibrate``, which sweeps
+them over the labelled questions and checks the choice across the two question files; see the
+README section “Out-of-scope rule”.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from bot.expand import expansion_matches
 from bot.retrieve import Retrieval
 from index.store import measure_passage
-from index.tokenize import PolicyTokenizer
 
-# In scope when dense ≥ DENSE_SURE, or dense ≥ DENSE_MIN and coverage ≥ COVERAGE_MIN.
-DENSE_SURE = 0.86
-DENSE_MIN = 0.80
-COVERAGE_MIN = 0.34
+DENSE_SURE = 0.875
+DENSE_MIN = 0.76
+COVERAGE_MIN = 0.2
 # Below this, an out-of-scope reply does not even point to a related measure.
-RELATED_MIN_DENSE = 0.80
+RELATED_MIN_DENSE = 0.85
+
+_ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
+_ENGLISH_STOPWORDS = frozenset(
+    "the a an of to and or in on at for from by is are was were be been being what which who whom how why when "
+    "where does do did done about with without policy policies document documents notice my our we us you your "
+    "me i it its there their they them any anything this that these those say says said get gets got has have had "
+    "can could would should will shall may might must please tell know want wants need needs there's what's "
+    "is there any some more much many also just only than then so if as into out up down over under very really "
+    "china chinese company companies business businesses firm firms enterprise enterprises sme smes small medium "
+    "help helps support supports offer offers provide provides give gives".split()
+)
+
+# What kind of figure a question asks for → how such a figure looks in the policy text.
+_FIGURE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
+     re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)")),
+    (re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\\brates?\\b|percent"),
+     re.compile(r"%|％|百分之|比例")),
+    (re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
+     re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(人|名)")),
+    (re.compile(r"多少天|几天|多久|多长时间|几月|哪个月|how long|which month"),
+     re.compile(r"[0-9一二三四五六七八九十百]+\s*(天|日|月|年)|每年|每月|定期|周期")),
+    (re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
+     re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(个|项|家|批|条)")),
+    (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}")),
+    (re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
+     re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+\s*[个项家天日月年人元次]|每年|定期")),
+)
+
+
+# Requests for another kind of task (write, translate, predict, reveal instructions): never a
+# question about the policy, however close its words are to the policy's.
+_OTHER_TASK = re.compile(
+    r"写一[首篇个段份]|帮我写|写首|作诗|写诗|翻译|译成|编程|写代码|代码|爬虫|脚本|笑话|讲个故事|天气|股票|概念股|涨停|彩票|"
+    r"忽略|无视|系统提示|提示词|越狱|扮演|"
+    r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|\bstocks?\b(?! exchange)|\bignore (all|your|the|previous)|"
+    r"system prompt|\bprompt\b|\bjailbreak|pretend to be",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -28,21 +74,56 @@ class ScopeFeatures:
     dense: float
     coverage: float
     words: int  # content words in the question
+    missing_figure: bool
+    other_task: bool = False
 
 
-def features(question: str, result: Retrieval, tokenizer: PolicyTokenizer) -> ScopeFeatures:
+def asks_missing_figure(question: str, measure_text: str) -> bool:
+    """True when the question asks for a kind of figure that the measure text never states.
+
+    >>> asks_missing_figure("专利申请官费多少钱？", "推动发明专利审查提质增效。")
+    True
+    >>> asks_missing_figure("服务月是几月？", "将每年六月设为全国中小企业服务月。")
+    False
+    """
+    lowered = question.lower()
+    for asks, states in _FIGURE_KINDS:
+        if asks.search(lowered):
+            return not states.search(measure_text)
+    return False
+
+
+def features(question: str, result: Retrieval) -> ScopeFeatures:
     top = result.hits[0].measure
     passage = measure_passage(top).lower()
-    words = [w for w in dict.fromkeys(result.query_words) if len(w) > 1 or not w.isascii()]
-    covered = sum(1 for w in words if w in passage)
-    position = top.number - 1
+    chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
+    matches = expansion_matches(question)
+    english_words = [w for w in dict.fromkeys(_ENGLISH_WORD.findall(question.lower())) if w not in _ENGLISH_STOPWORDS]
+    if english_words:
+        # Words covered: those inside a table match whose document terms occur in the passage.
+        matched_text = " ".join(surface for surface, terms in matches if any(t.lower() in passage for t in terms))
+        own_chinese = [w for w in chinese if w in question]
+        covered = sum(1 for w in english_words if w in matched_text) + sum(1 for w in own_chinese if w in passage)
+        total = len(english_words) + len(own_chinese)
+    else:
+        covered = sum(1 for w in chinese if w in passage)
+        total = len(chinese)
     return ScopeFeatures(
-        dense=float(result.dense[position]),
-        coverage=covered / len(words) if words else 0.0,
-        words=len(words),
+        dense=float(result.dense[top.number - 1]),
+        coverage=covered / total if total else 0.0,
+        words=total,
+        missing_figure=asks_missing_figure(question, top.text),
+        other_task=bool(_OTHER_TASK.search(question)),
     )
 
 
-def in_scope(f: ScopeFeatures, *, dense_sure: float = DENSE_SURE, dense_min: float = DENSE_MIN,
-             coverage_min: float = COVERAGE_MIN) -> bool:
+def in_scope(
+    f: ScopeFeatures,
+    *,
+    dense_sure: float = DENSE_SURE,
+    dense_min: float = DENSE_MIN,
+    coverage_min: float = COVERAGE_MIN,
+) -> bool:
+    if f.missing_figure or f.other_task:
+        return False
     return f.dense >= dense_sure or (f.dense >= dense_min and f.coverage >= coverage_min)

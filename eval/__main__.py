@@ -1,0 +1,131 @@
+"""python -m eval: score the bot and three baselines on the labelled questions, in one run.
+
+    python -m eval                       # dev set + our own set, one table, per-kind breakdown
+    python -m eval --sets eval/data/own.jsonl
+    python -m eval --calibrate           # the out-of-scope threshold sweep (see bot/scope.py)
+
+Results are written to eval/results/latest.json (and --out FILE).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from bot.engine import BotConfig, PolicyBot
+from bot.question import QuestionError
+from eval import baselines, calibrate
+from eval.metrics import METRICS, score
+from ingest import PROJECT_ROOT
+
+DATA = PROJECT_ROOT / "eval" / "data"
+DEFAULT_SETS = (DATA / "dev.jsonl", DATA / "own.jsonl")
+RESULTS = PROJECT_ROOT / "eval" / "results"
+
+
+def load_questions(paths: list[Path]) -> list[dict]:
+    questions = []
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                if line.strip():
+                    try:
+                        questions.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise SystemExit(f"{path}:{number}: not valid JSON: {exc}") from None
+    return questions
+
+
+def bot_system(bot: PolicyBot) -> baselines.AnswerFn:
+    def answer(q: dict) -> dict:
+        try:
+            return bot.ask(q["question"], q.get("history")).to_json(q["id"])
+        except QuestionError as exc:
+            return {"id": q["id"], "answer": str(exc), "citations": [], "out_of_scope": False}
+
+    return answer
+
+
+def format_table(results: dict[str, dict]) -> str:
+    names = list(results)
+    width = max(len(n) for n in names) + 2
+    kinds = sorted({k for r in results.values() for k in r["per_kind"]})
+    counts = results[names[0]]["kind_counts"]
+    labels = {kind: f"  {kind} ({counts.get(kind, 0)})" for kind in kinds}
+    first = max([16, *(len(v) + 1 for v in labels.values())])
+    header = "metric".ljust(first) + "".join(n.rjust(width) for n in names)
+    lines = [header, "-" * len(header)]
+
+    def cell(v: object) -> str:
+        return "—" if v is None else f"{v:.3f}"
+
+    for metric in METRICS:
+        lines.append(metric.ljust(first) + "".join(cell(results[n][metric]).rjust(width) for n in names))
+    lines.append("")
+    lines.append("all-correct by kind (n)")
+    for kind in kinds:
+        label = labels[kind].ljust(first)
+        lines.append(label + "".join(cell(results[n]["per_kind"].get(kind)).rjust(width) for n in names))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", type=Path, default=list(DEFAULT_SETS), help="question JSONL files")
+    parser.add_argument("--out", type=Path, help="also write the results JSON here")
+    parser.add_argument("--calibrate", action="store_true", help="print the out-of-scope threshold sweep")
+    parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+
+    questions = load_questions(args.sets)
+    bot = PolicyBot.load(BotConfig.from_env())
+    if args.calibrate:
+        print(calibrate.report(bot, questions))
+        return 0
+
+    systems: dict[str, baselines.AnswerFn] = {"bot": bot_system(bot)}
+    if not args.no_baselines:
+        raw = BotConfig.from_env().policy.read_text(encoding="utf-8")
+        systems |= {
+            "bm25_jieba": baselines.bm25_jieba(bot),
+            "dense": baselines.dense_only(bot),
+            "langchain_recipe": baselines.langchain_recipe(bot, raw),
+        }
+    kind_counts: dict[str, int] = {}
+    for q in questions:
+        kind_counts[q["kind"]] = kind_counts.get(q["kind"], 0) + 1
+    results: dict[str, dict] = {}
+    answers: dict[str, list[dict]] = {}
+    for name, system in systems.items():
+        started = time.perf_counter()
+        answers[name] = [system(q) for q in questions]
+        results[name] = score(questions, answers[name]) | {
+            "kind_counts": kind_counts,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
+    print(f"{len(questions)} questions from {', '.join(p.name for p in args.sets)}\n")
+    print(format_table(results))
+    failed = results["bot"]["failed"]
+    print(f"\nbot failed {len(failed)}: {' '.join(failed)}")
+    payload = {
+        "sets": [str(p) for p in args.sets],
+        "embedder": bot.searcher.embedder.model_id,
+        "index_manifest": {k: bot.searcher.index.manifest.get(k) for k in ("corpus_sha256", "embedder", "versions")},
+        "results": results,
+        "bot_answers": answers["bot"],
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    for path in [RESULTS / "latest.json", *([args.out] if args.out else [])]:
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"results written to {RESULTS / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
