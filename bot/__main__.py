@@ -60,11 +60,11 @@ def read_batch(stream: TextIO) -> Iterator[tuple[int, dict | None, str]]:
             yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
             continue
         if not isinstance(item, dict):
-            yield number, None, "expected a JSON object like {\"id\": \"q1\", \"question\": \"…\"}"
+            yield number, None, 'expected a JSON object like {"id": "q1", "question": "…"}'
         elif not isinstance(item.get("id"), (str, int)):
-            yield number, None, "missing \"id\""
+            yield number, None, 'missing "id"'
         elif not isinstance(item.get("question"), str):
-            yield number, None, "missing \"question\" (a string)"
+            yield number, None, 'missing "question" (a string)'
         else:
             yield number, item, ""
 

@@ -114,10 +114,15 @@ def doc_meta_answer(document: Document, facts: Sequence[str]) -> Answer:
         "doc_number": f"文号是{m.doc_number}。",
         "issuer": f"发文机关是{m.issuer}。",
         "date": f"印发日期是{m.date_text}。",
-        "count": f"文件分 {len(document.sections)} 个部分，共 {len(document.measures)} 条措施（一）至（{int_to_cn(len(document.measures))}）。",
+        "count": (
+            f"文件分 {len(document.sections)} 个部分，共 {len(document.measures)} 条措施"
+            f"（一）至（{int_to_cn(len(document.measures))}）。"
+        ),
         "approval": f"文件已经{m.approved_by}审议通过。",
         "recipients": f"主送：{'；'.join(m.recipients)}。",
-        "sections": "文件的 {} 个部分是：{}。".format(len(document.sections), "；".join(s.heading for s in document.sections)),
+        "sections": "文件的 {} 个部分是：{}。".format(
+            len(document.sections), "；".join(s.heading for s in document.sections)
+        ),
     }
     chosen = [sentences[f] for f in facts if f in sentences]
     if "issuer" in facts and "date" not in facts:

@@ -74,6 +74,12 @@ class PolicyBot:
             return self._follow_up(text, plan, turns)
         return self._answer(plan)
 
+    def as_langchain_retriever(self, k: int = 3):  # noqa: ANN201 - langchain BaseRetriever
+        """The hybrid search as a LangChain ``BaseRetriever`` (measures as Documents)."""
+        from index.langchain_retriever import PolicyRetriever
+
+        return PolicyRetriever(search=lambda q: self.searcher.search(clean_question(q)).hits, k=k)
+
     # ── routes ────────────────────────────────────────────────────────────────────
 
     def _answer(self, plan: Route) -> Answer:
@@ -189,4 +195,3 @@ class PolicyBot:
             return previous.numbers
         result = self.searcher.search(clean_question(context[:1000]))
         return (result.hits[0].measure.number,)
-

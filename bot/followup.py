@@ -14,7 +14,9 @@ from bot.question import strip_controls
 from bot.route import parse_number
 
 MAX_TURNS_USED = 6
-_CITED_LABEL = re.compile(r"措施\s*[（(]([一二三四五六七八九十]{1,4})[）)]|第([一二三四五六七八九十]{1,4}|[0-9]{1,2})条")
+_CITED_LABEL = re.compile(
+    r"措施\s*[（(]([一二三四五六七八九十]{1,4})[）)]|第([一二三四五六七八九十]{1,4}|[0-9]{1,2})条"
+)
 
 
 @dataclass(frozen=True)

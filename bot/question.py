@@ -1,7 +1,7 @@
 """The question as the user typed it → clean, simplified text the retrievers can use.
 
-    >>> clean_question("  綠色工廠\\x00怎麼申請？ ")
-    '绿色工厂怎么申请?'
+>>> clean_question("  綠色工廠\\x00怎麼申請？ ")
+'绿色工厂怎么申请?'
 """
 
 from __future__ import annotations
@@ -50,8 +50,7 @@ def check_question(raw: object) -> str:
         raise QuestionError("请输入您的问题，例如：“小微企业贷款有什么支持政策？”或“第十二条是什么？”")
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError(
-            f"问题太长了（{len(text)} 字）。请把问题控制在 {MAX_QUESTION_CHARS} 字以内，"
-            "或拆成几个小问题分别提问。"
+            f"问题太长了（{len(text)} 字）。请把问题控制在 {MAX_QUESTION_CHARS} 字以内，或拆成几个小问题分别提问。"
         )
     return text
 

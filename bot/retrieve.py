@@ -56,9 +56,7 @@ class HybridSearcher:
         self.embedder = embedder
         self.tokenizer = tokenizer
         self.weights = weights
-        self._sentence_owner = np.array(
-            [self._position(number) for number, _ in index.sentences], dtype=np.int64
-        )
+        self._sentence_owner = np.array([self._position(number) for number, _ in index.sentences], dtype=np.int64)
 
     def _position(self, number: int) -> int:
         for i, m in enumerate(self.index.document.measures):

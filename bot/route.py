@@ -8,6 +8,7 @@ section, the document's own facts. Everything else is searched. Input is a clean
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,9 @@ _ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:条|项|点|个|款)")
 _MEASURE_LABEL = re.compile(rf"措施\s*(?:第\s*)?\(?\s*{_NUM}\s*\)?")
 _LEADING_LABEL = re.compile(rf"^\s*\(\s*{_NUM}\s*\)")
 # 三十四条 / 12条措施 without 第 (两 excluded: 这两条 means "these two")
-_BARE_ORDINAL = re.compile(r"(?<![第0-9一二三四五六七八九十几两多])([0-9]{1,2}|[一三四五六七八九十][一二三四五六七八九十]{0,3})\s*条")
+_BARE_ORDINAL = re.compile(
+    r"(?<![第0-9一二三四五六七八九十几两多])([0-9]{1,2}|[一三四五六七八九十][一二三四五六七八九十]{0,3})\s*条"
+)
 _ENGLISH_MEASURE = re.compile(r"\b(?:measure|article|item|point|no\.)\s*#?\s*([0-9]{1,3})\b", re.IGNORECASE)
 _SECTION_ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:部分|章|节|大类|板块|方面|块)")
 
@@ -48,7 +51,8 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "doc_number": re.compile(r"文号|字号|发文号|编号|document number|reference number"),
     "issuer": re.compile(
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|"
-        r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定)|谁(印发|发布|发的|出台|制定)|issued by|who issued"
+        r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定)|谁(印发|发布|发的|出台|制定)|"
+        r"issued by|who issued"
     ),
     "date": re.compile(r"日期|什么时候|哪天|何时|哪一年|哪年|几月|时间|when|date"),
     "count": re.compile(r"多少条|几条|多少项|几项|多少个措施|几个措施|多少措施|how many"),
@@ -60,7 +64,9 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 # Facts that need no "this document" cue: nothing else in the policy has a 文号 or 发文机关.
 _SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "sections", "approval"}
 
-_FOLLOW_UP_START = re.compile(r"^(那|那么|那个|还有|另外|再问|这条|这个|这项|该条|该措施|它|上面|上述|刚才|刚刚|前面|and|what about|how about)")
+_FOLLOW_UP_START = re.compile(
+    r"^(那|那么|那个|还有|另外|再问|这条|这个|这项|该条|该措施|它|上面|上述|刚才|刚刚|前面|and|what about|how about)"
+)
 _FOLLOW_UP_REFERENCE = re.compile(r"这条|这项|这个措施|该条|该措施|它|上面|上述|刚才|刚刚|前面|这些|this measure|it\b")
 # Words that ask something about an already chosen measure rather than name a topic.
 _INTENT_ONLY = re.compile(
@@ -116,7 +122,7 @@ def measure_numbers(text: str) -> tuple[int, ...]:
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)} | ({chars[0]} if len(chars) == 1 else set())
+    return {a + b for a, b in itertools.pairwise(chars)} | ({chars[0]} if len(chars) == 1 else set())
 
 
 _SECTION_GENERIC = re.compile(r"提升|加强|加大|助力|落实落细|力度|能力|水平|素质|附加值|支持|发展|建设|创造|运用|和|、")
@@ -162,9 +168,7 @@ def _doc_facts(text: str) -> tuple[str, ...]:
 def is_follow_up(text: str) -> bool:
     """A question that leans on the conversation: 'this measure', 'what about X', or no topic at all."""
     lowered = text.lower().strip()
-    return bool(
-        _FOLLOW_UP_START.match(lowered) or _FOLLOW_UP_REFERENCE.search(lowered) or _INTENT_ONLY.match(lowered)
-    )
+    return bool(_FOLLOW_UP_START.match(lowered) or _FOLLOW_UP_REFERENCE.search(lowered) or _INTENT_ONLY.match(lowered))
 
 
 def has_own_topic(text: str) -> bool:

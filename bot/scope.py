@@ -3,15 +3,16 @@
 - ``dense``: cosine between the question and the best measure (or its best sentence);
 - ``coverage``: share of the question's content words found in the best measure's text —
   Chinese words directly, English words through the query-term table (``bot/query_terms.tsv``);
-- ``missing_figure``: the question asks for a figure (how much, what rate, how many days…)
-  of a kind the best measure does not state at all;
+- ``missing_figure``: the question asks for specifics (an amount, a rate, a date, eligibility
+  conditions, a procedure) of a kind the best measure does not state at all;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions).
 
-In scope when neither of the last two holds and (dense ≥ DENSE_SURE, or dense ≥ DENSE_MIN and
-coverage ≥ COVERAGE_MIN). The thresholds come from ``python -m eval --calibrate``, which sweeps
-them over the labelled questions and checks the choice across the two question files; see the
-README section “Out-of-scope rule”.
+In scope when neither of the last two holds and (dense ≥ dense_sure, or dense ≥ dense_min and
+coverage ≥ coverage_min), with one set of thresholds for Chinese questions and one for English
+ones (the embedder's cosines sit lower across languages). The thresholds come from
+``python -m eval --calibrate``, which sweeps them over the labelled questions and checks the
+choice on held-out halves; see the README section “Out-of-scope rule”.
 """
 
 from __future__ import annotations
@@ -23,38 +24,201 @@ from bot.expand import expansion_matches
 from bot.retrieve import Retrieval
 from index.store import measure_passage
 
-DENSE_SURE = 0.875
-DENSE_MIN = 0.76
-COVERAGE_MIN = 0.2
+
+@dataclass(frozen=True)
+class ScopeRule:
+    dense_sure: float
+    dense_min: float
+    coverage_min: float
+
+
+RULES: dict[str, ScopeRule] = {
+    # python -m eval --calibrate --sets eval/data/dev.jsonl eval/data/own.jsonl eval/data/calib.jsonl
+    "zh": ScopeRule(dense_sure=0.905, dense_min=0.87, coverage_min=0.2),
+    "en": ScopeRule(dense_sure=0.84, dense_min=0.74, coverage_min=0.1),
+}
 # Below this, an out-of-scope reply does not even point to a related measure.
 RELATED_MIN_DENSE = 0.85
 
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 _ENGLISH_STOPWORDS = frozenset(
-    "the a an of to and or in on at for from by is are was were be been being what which who whom how why when "
-    "where does do did done about with without policy policies document documents notice my our we us you your "
-    "me i it its there their they them any anything this that these those say says said get gets got has have had "
-    "can could would should will shall may might must please tell know want wants need needs there's what's "
-    "is there any some more much many also just only than then so if as into out up down over under very really "
-    "china chinese company companies business businesses firm firms enterprise enterprises sme smes small medium "
-    "help helps support supports offer offers provide provides give gives".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "why",
+        "when",
+        "where",
+        "does",
+        "do",
+        "did",
+        "done",
+        "about",
+        "with",
+        "without",
+        "policy",
+        "policies",
+        "document",
+        "documents",
+        "notice",
+        "my",
+        "our",
+        "we",
+        "us",
+        "you",
+        "your",
+        "me",
+        "i",
+        "it",
+        "its",
+        "there",
+        "their",
+        "they",
+        "them",
+        "any",
+        "anything",
+        "this",
+        "that",
+        "these",
+        "those",
+        "say",
+        "says",
+        "said",
+        "get",
+        "gets",
+        "got",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "please",
+        "tell",
+        "know",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "there's",
+        "what's",
+        "is",
+        "there",
+        "any",
+        "some",
+        "more",
+        "much",
+        "many",
+        "also",
+        "just",
+        "only",
+        "than",
+        "then",
+        "so",
+        "if",
+        "as",
+        "into",
+        "out",
+        "up",
+        "down",
+        "over",
+        "under",
+        "very",
+        "really",
+        "china",
+        "chinese",
+        "company",
+        "companies",
+        "business",
+        "businesses",
+        "firm",
+        "firms",
+        "enterprise",
+        "enterprises",
+        "sme",
+        "smes",
+        "small",
+        "medium",
+        "help",
+        "helps",
+        "support",
+        "supports",
+        "offer",
+        "offers",
+        "provide",
+        "provides",
+        "give",
+        "gives",
+    ]
 )
 
-# What kind of figure a question asks for → how such a figure looks in the policy text.
+# What kind of specifics a question asks for → how such specifics look in the policy text.
 _FIGURE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
-     re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)")),
-    (re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\\brates?\\b|percent"),
-     re.compile(r"%|％|百分之|比例")),
-    (re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
-     re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(人|名)")),
-    (re.compile(r"多少天|几天|多久|多长时间|几月|哪个月|how long|which month"),
-     re.compile(r"[0-9一二三四五六七八九十百]+\s*(天|日|月|年)|每年|每月|定期|周期")),
-    (re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
-     re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(个|项|家|批|条)")),
+    (
+        re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
+        re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)"),
+    ),
+    (
+        re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\\brates?\\b|percent"),
+        re.compile(r"%|％|百分之|比例"),
+    ),
+    (
+        re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
+        re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(人|名)"),
+    ),
+    (
+        re.compile(r"多少天|几天|多久|多长时间|几月|哪个月|how long|which month"),
+        re.compile(r"[0-9一二三四五六七八九十百]+\s*(天|日|月|年)|每年|每月|定期|周期"),
+    ),
+    (
+        re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
+        re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(个|项|家|批|条)"),
+    ),
     (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}")),
-    (re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
-     re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+\s*[个项家天日月年人元次]|每年|定期")),
+    # Eligibility and procedure: the policy states conditions and procedures only in a few places.
+    (
+        re.compile(r"条件|标准|门槛|硬性要求|资格|认定指标|指标|eligib|criteria|requirements?\b|qualif"),
+        re.compile(r"条件|标准"),
+    ),
+    (
+        re.compile(
+            r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些文件|手续|去哪办|去哪里办|在哪里办|"
+            r"怎么填报|在哪里填|怎么计算|怎么算|如何计算|procedure|documents? (do|are) (i|we) need|how do i register"
+        ),
+        re.compile(r"程序|流程|材料|手续|办理"),
+    ),
+    (
+        re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
+        re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+\s*[个项家天日月年人元次]|每年|定期"),
+    ),
 )
 
 
@@ -63,7 +227,8 @@ _FIGURE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _OTHER_TASK = re.compile(
     r"写一[首篇个段份]|帮我写|写首|作诗|写诗|翻译|译成|编程|写代码|代码|爬虫|脚本|笑话|讲个故事|天气|股票|概念股|涨停|彩票|"
     r"忽略|无视|系统提示|提示词|越狱|扮演|"
-    r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|\bstocks?\b(?! exchange)|\bignore (all|your|the|previous)|"
+    r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|\bstocks?\b(?! exchange)|"
+    r"\bignore (all|your|the|previous)|"
     r"system prompt|\bprompt\b|\bjailbreak|pretend to be",
     re.IGNORECASE,
 )
@@ -76,6 +241,7 @@ class ScopeFeatures:
     words: int  # content words in the question
     missing_figure: bool
     other_task: bool = False
+    language: str = "zh"  # "en" when most content words are English
 
 
 def asks_missing_figure(question: str, measure_text: str) -> bool:
@@ -114,16 +280,12 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
         words=total,
         missing_figure=asks_missing_figure(question, top.text),
         other_task=bool(_OTHER_TASK.search(question)),
+        language="en" if len(english_words) > len([w for w in chinese if w in question]) else "zh",
     )
 
 
-def in_scope(
-    f: ScopeFeatures,
-    *,
-    dense_sure: float = DENSE_SURE,
-    dense_min: float = DENSE_MIN,
-    coverage_min: float = COVERAGE_MIN,
-) -> bool:
+def in_scope(f: ScopeFeatures, rules: dict[str, ScopeRule] | None = None) -> bool:
     if f.missing_figure or f.other_task:
         return False
-    return f.dense >= dense_sure or (f.dense >= dense_min and f.coverage >= coverage_min)
+    rule = (rules or RULES)[f.language]
+    return f.dense >= rule.dense_sure or (f.dense >= rule.dense_min and f.coverage >= rule.coverage_min)

@@ -1,8 +1,8 @@
 """BM25 over pre-tokenised text (bm25s), saved without pickle.
 
-    >>> model = build([["信贷", "支持"], ["专利"]])
-    >>> [bool(x > 0) for x in scores(model, ["专利", "未知词"])]
-    [False, True]
+>>> model = build([["信贷", "支持"], ["专利"]])
+>>> [bool(x > 0) for x in scores(model, ["专利", "未知词"])]
+[False, True]
 """
 
 from __future__ import annotations

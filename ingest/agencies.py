@@ -25,7 +25,11 @@ LOCAL_GOVERNMENTS = "各地方"
 AGENCIES: tuple[Agency, ...] = (
     Agency("工业和信息化部", "中华人民共和国工业和信息化部", ("工信部", "工业信息化部", "miit")),
     Agency("财政部", "中华人民共和国财政部", ("财政局", "ministry of finance")),
-    Agency("税务总局", "国家税务总局", ("国家税务总局", "税务局", "税务部门", "tax bureau", "state taxation administration")),
+    Agency(
+        "税务总局",
+        "国家税务总局",
+        ("国家税务总局", "税务局", "税务部门", "tax bureau", "state taxation administration"),
+    ),
     Agency(
         "人民银行",
         "中国人民银行",
@@ -34,8 +38,17 @@ AGENCIES: tuple[Agency, ...] = (
     Agency(
         "银保监会",
         "中国银行保险监督管理委员会",
-        ("中国银行保险监督管理委员会", "银行保险监督管理委员会", "银监会", "保监会",
-         "国家金融监督管理总局", "金融监管总局", "金融监管局", "cbirc", "nfra"),
+        (
+            "中国银行保险监督管理委员会",
+            "银行保险监督管理委员会",
+            "银监会",
+            "保监会",
+            "国家金融监督管理总局",
+            "金融监管总局",
+            "金融监管局",
+            "cbirc",
+            "nfra",
+        ),
         note="2023年机构改革后，银保监会的职责由国家金融监督管理总局承担",
     ),
     Agency("知识产权局", "国家知识产权局", ("国家知识产权局", "国知局", "cnipa", "intellectual property office")),
@@ -62,7 +75,11 @@ AGENCIES: tuple[Agency, ...] = (
         ("国务院国有资产监督管理委员会", "国有资产监督管理委员会", "sasac"),
     ),
     Agency("海关总署", "中华人民共和国海关总署", ("海关", "customs", "gacc")),
-    Agency("生态环境部", "中华人民共和国生态环境部", ("生态环境局", "环保部", "环保局", "环境保护部", "ministry of ecology and environment")),
+    Agency(
+        "生态环境部",
+        "中华人民共和国生态环境部",
+        ("生态环境局", "环保部", "环保局", "环境保护部", "ministry of ecology and environment"),
+    ),
     Agency(
         "人力资源社会保障部",
         "中华人民共和国人力资源和社会保障部",
@@ -133,10 +150,7 @@ def find_agencies(text: str) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     taken = [False] * len(hay)
     for surface, name in alias_index():
-        if surface.isascii():
-            pattern = r"(?<![a-z])" + re.escape(surface) + r"(?![a-z])"
-        else:
-            pattern = re.escape(surface)
+        pattern = rf"(?<![a-z]){re.escape(surface)}(?![a-z])" if surface.isascii() else re.escape(surface)
         for m in re.finditer(pattern, hay):
             if any(taken[m.start() : m.end()]):
                 continue

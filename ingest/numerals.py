@@ -1,7 +1,7 @@
 """Chinese numerals 1..99, as used in measure labels （三十四） and section labels 十一、.
 
-    >>> cn_to_int("三十四"), int_to_cn(34)
-    (34, '三十四')
+>>> cn_to_int("三十四"), int_to_cn(34)
+(34, '三十四')
 """
 
 from __future__ import annotations

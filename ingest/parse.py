@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ingest.agencies import parse_responsibility
 from ingest.numerals import cn_to_int, int_to_cn
-from ingest.schema import Document, DocMeta, Measure, Section
+from ingest.schema import DocMeta, Document, Measure, Section
 
 _CN_NUM = "[一二三四五六七八九十]+"
 SECTION_LINE = re.compile(rf"^({_CN_NUM})、(\S.*)$")
