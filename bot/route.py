@@ -22,9 +22,10 @@ _ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:条|项|点|个|款)")
 # 措施（十二） / 措施12 / 措施第12 / (二十) at the start of the question
 _MEASURE_LABEL = re.compile(rf"措施\s*(?:第\s*)?\(?\s*{_NUM}\s*\)?")
 _LEADING_LABEL = re.compile(rf"^\s*\(\s*{_NUM}\s*\)")
-# 三十四条 / 12条措施 without 第 (两 excluded: 这两条 means "these two")
+# 三十四条 / 12条措施 without 第. Not 一条/这两条/这一条/每条: those mean "a", "these two", "this".
 _BARE_ORDINAL = re.compile(
-    r"(?<![第0-9一二三四五六七八九十几两多])([0-9]{1,2}|[一三四五六七八九十][一二三四五六七八九十]{0,3})\s*条"
+    r"(?<![第0-9一二三四五六七八九十几两多这那每哪该同上下另其])"
+    r"([0-9]{1,2}|[二三四五六七八九十][一二三四五六七八九十]{0,3})\s*条"
 )
 _ENGLISH_MEASURE = re.compile(r"\b(?:measure|article|item|point|no\.)\s*#?\s*([0-9]{1,3})\b", re.IGNORECASE)
 _SECTION_ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:部分|章|节|大类|板块|方面|块)")

@@ -187,7 +187,7 @@ _FIGURE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)"),
     ),
     (
-        re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\\brates?\\b|percent"),
+        re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\brates?\b|percent"),
         re.compile(r"%|％|百分之|比例"),
     ),
     (

@@ -78,3 +78,8 @@ def test_no_section_for_a_vague_area(policy: Document) -> None:
 )  # fmt: skip
 def test_follow_up_detection(text: str, follow_up: bool) -> None:
     assert is_follow_up(clean_question(text)) is follow_up
+
+
+@pytest.mark.parametrize("text", ["知识产权海关保护这一条谁负责", "有一条关于贷款的措施", "每条措施都有负责部门"])
+def test_bare_counting_words_are_not_measure_numbers(text: str) -> None:
+    assert measure_numbers(text) == ()

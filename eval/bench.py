@@ -1,0 +1,127 @@
+"""python -m eval.bench: speed and memory of the bot on this machine, with the configured embedder.
+
+Prints: index build time, cold start (a new process, index already built, to its first answer),
+warm per-question latency p50/p95/max through ``PolicyBot.ask`` over every labelled question
+(at least 200), and peak RSS of the serving process. Writes eval/results/bench.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.engine import BotConfig, PolicyBot
+from bot.question import QuestionError
+from eval.__main__ import DATA, RESULTS, load_questions
+from index.embedders import make_embedder
+from index.store import build_index
+from index.tokenize import PolicyTokenizer
+from ingest import PROJECT_ROOT, load_policy
+
+MIN_QUESTIONS = 200
+COLD_RUNS = 3
+
+_COLD_START = """
+import resource, sys, time
+started = float(sys.argv[1])
+from bot.engine import PolicyBot
+bot = PolicyBot.load()
+bot.ask("小微企业贷款有什么支持？")
+print(time.time() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile.
+
+    >>> percentile([1.0, 2.0, 3.0, 4.0], 0.5)
+    2.0
+    """
+    ordered = sorted(values)
+    rank = max(1, round(q * len(ordered) + 0.4999))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def time_build(config: BotConfig) -> float:
+    document = load_policy(config.policy)
+    embedder = make_embedder(config.embedder)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        build_index(document, embedder, PolicyTokenizer(cache_dir=Path(tmp) / "cache"), Path(tmp) / "index")
+        return time.perf_counter() - started
+
+
+def time_cold_starts(runs: int) -> list[tuple[float, int]]:
+    out = []
+    env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-c", _COLD_START, repr(time.time())],
+            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        seconds, rss_kb = result.stdout.split()
+        out.append((float(seconds), int(rss_kb)))
+    return out
+
+
+def main() -> int:
+    config = BotConfig.from_env()
+    questions = load_questions(sorted(DATA.glob("*.jsonl")))
+    while len(questions) < MIN_QUESTIONS:
+        questions += questions
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(f"embedder: {config.embedder}; {len(questions)} questions from {DATA}")
+
+    build_s = time_build(config)
+    bot = PolicyBot.load(config)  # builds the configured index if it is missing or stale
+    cold = time_cold_starts(COLD_RUNS)
+
+    bot.ask("预热")  # first call pays for lazy loads; warm latency is what follows
+    latencies = []
+    for q in questions:
+        started = time.perf_counter()
+        try:
+            bot.ask(q["question"], q.get("history"))
+        except QuestionError:
+            pass
+        latencies.append((time.perf_counter() - started) * 1000)
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    results = {
+        "index_build_s": round(build_s, 2),
+        "cold_start_s": [round(s, 2) for s, _ in cold],
+        "cold_start_peak_rss_mb": [round(kb / 1024) for _, kb in cold],
+        "warm_ms": {
+            "n": len(latencies),
+            "p50": round(percentile(latencies, 0.50), 1),
+            "p95": round(percentile(latencies, 0.95), 1),
+            "max": round(max(latencies), 1),
+            "mean": round(statistics.fmean(latencies), 1),
+        },
+        "bench_process_peak_rss_mb": round(peak_rss_mb),
+    }
+    print(f"index build        {results['index_build_s']:.2f} s")
+    print(
+        f"cold start         {' / '.join(f'{s:.2f}' for s in results['cold_start_s'])} s  (new process → first answer)"
+    )
+    w = results["warm_ms"]
+    print(f"warm latency       p50 {w['p50']} ms · p95 {w['p95']} ms · max {w['max']} ms  (n={w['n']})")
+    print(f"peak RSS           {max(results['cold_start_peak_rss_mb'])} MB serving process (cold start), "
+          f"{results['bench_process_peak_rss_mb']} MB this benchmark process (build + {w['n']} questions)")  # fmt: skip
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "bench.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
