@@ -7,6 +7,7 @@ warm per-question latency p50/p95/max through ``PolicyBot.ask`` over every label
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -77,9 +78,8 @@ def main() -> int:
     questions = load_questions(sorted(DATA.glob("*.jsonl")))
     while len(questions) < MIN_QUESTIONS:
         questions += questions
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"embedder: {config.embedder}; {len(questions)} questions from {DATA}")
 
     build_s = time_build(config)
@@ -90,10 +90,8 @@ def main() -> int:
     latencies = []
     for q in questions:
         started = time.perf_counter()
-        try:
+        with contextlib.suppress(QuestionError):  # an empty question is answered with a prompt
             bot.ask(q["question"], q.get("history"))
-        except QuestionError:
-            pass
         latencies.append((time.perf_counter() - started) * 1000)
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
