@@ -1,42 +1,42 @@
-"""Is the question answered by the document? A rule on retrieval signals, chosen from data.
+"""Is the question answered by the document? Two hard rules and a small model, all from data.
 
-- ``dense``: cosine between the question and the best measure (or its best sentence);
-- ``coverage``: share of the question's content words found in the best measure's text —
-  Chinese words directly, English words through the query-term table (``bot/query_terms.tsv``);
+Hard rules (either one means out of scope):
 - ``missing_figure``: the question asks for specifics (an amount, a rate, a date, eligibility
   conditions, a procedure) of a kind the best measure does not state at all;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions).
 
-In scope when neither of the last two holds and (dense ≥ dense_sure, or dense ≥ dense_min and
-coverage ≥ coverage_min), with one set of thresholds for Chinese questions and one for English
-ones (the embedder's cosines sit lower across languages). The thresholds come from
-``python -m eval --calibrate``, which sweeps them over the labelled questions and checks the
-choice on held-out halves; see the README section “Out-of-scope rule”.
+Otherwise a logistic model over retrieval signals gives P(out of scope):
+- ``dense``: cosine between the question and the best measure (or its best sentence);
+- ``margin`` / ``lift``: how far the best measure stands above the second / above the average;
+- ``coverage``: share of the question's content words found in the best measure's text —
+  Chinese words directly, English words through the query-term table (``bot/query_terms.tsv``);
+- ``words``, ``english``, ``bm25_words``, ``bm25_chars``: question length, language, and the best
+  lexical scores.
+
+The model and its threshold live in ``bot/scope_model.json``, written by
+``python -m eval --calibrate --write``: fitted on the labelled questions that reach this decision,
+the threshold chosen by 5-fold cross-validation to keep false refusals at or below 2 %. See the
+README section “Out-of-scope rule”.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
 
 from bot.expand import expansion_matches
 from bot.retrieve import Retrieval
 from index.store import measure_passage
 
-
-@dataclass(frozen=True)
-class ScopeRule:
-    dense_sure: float
-    dense_min: float
-    coverage_min: float
-
-
-RULES: dict[str, ScopeRule] = {
-    # python -m eval --calibrate --sets eval/data/dev.jsonl eval/data/own.jsonl eval/data/calib.jsonl
-    "zh": ScopeRule(dense_sure=0.905, dense_min=0.87, coverage_min=0.2),
-    "en": ScopeRule(dense_sure=0.84, dense_min=0.74, coverage_min=0.1),
-}
+SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
+FEATURE_NAMES = ("dense", "margin", "lift", "coverage", "words", "english", "bm25_words", "bm25_chars")
 # Below this, an out-of-scope reply does not even point to a related measure.
 RELATED_MIN_DENSE = 0.85
 
@@ -242,6 +242,56 @@ class ScopeFeatures:
     missing_figure: bool
     other_task: bool = False
     language: str = "zh"  # "en" when most content words are English
+    margin: float = 0.0  # dense: best measure minus the second
+    lift: float = 0.0  # dense: best measure minus the mean over all measures
+    bm25_words: float = 0.0
+    bm25_chars: float = 0.0
+
+    def vector(self) -> tuple[float, ...]:
+        """The model's inputs, in FEATURE_NAMES order."""
+        return (
+            self.dense,
+            self.margin,
+            self.lift,
+            self.coverage,
+            math.log1p(self.words),
+            float(self.language == "en"),
+            math.log1p(self.bm25_words),
+            math.log1p(self.bm25_chars),
+        )
+
+
+@dataclass(frozen=True)
+class ScopeModel:
+    """Standardised logistic regression: P(out of scope) = σ(w · (x − mean) / scale + b)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # refuse when P(out of scope) ≥ threshold
+    fitted_on: str = ""
+
+    def probability(self, f: ScopeFeatures) -> float:
+        x = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return float(1.0 / (1.0 + np.exp(-(x @ np.asarray(self.weights) + self.bias))))
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=1)
+
+    @classmethod
+    def load(cls, path: Path = SCOPE_MODEL_FILE) -> ScopeModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        if model.features != FEATURE_NAMES:
+            raise ValueError(f"{path} was fitted on other features: run `python -m eval --calibrate --write`")
+        return model
+
+
+@functools.cache
+def default_model() -> ScopeModel:
+    return ScopeModel.load()
 
 
 def asks_missing_figure(question: str, measure_text: str) -> bool:
@@ -274,7 +324,12 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
     else:
         covered = sum(1 for w in chinese if w in passage)
         total = len(chinese)
+    ordered = np.sort(result.dense)[::-1]
     return ScopeFeatures(
+        margin=float(ordered[0] - ordered[1]) if len(ordered) > 1 else 0.0,
+        lift=float(ordered[0] - result.dense.mean()),
+        bm25_words=float(result.words.max()),
+        bm25_chars=float(result.chars.max()),
         dense=float(result.dense[top.number - 1]),
         coverage=covered / total if total else 0.0,
         words=total,
@@ -284,8 +339,8 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
     )
 
 
-def in_scope(f: ScopeFeatures, rules: dict[str, ScopeRule] | None = None) -> bool:
+def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
     if f.missing_figure or f.other_task:
         return False
-    rule = (rules or RULES)[f.language]
-    return f.dense >= rule.dense_sure or (f.dense >= rule.dense_min and f.coverage >= rule.coverage_min)
+    model = model or default_model()
+    return model.probability(f) < model.threshold

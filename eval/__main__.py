@@ -2,7 +2,7 @@
 
     python -m eval                       # dev set + our own set, one table, per-kind breakdown
     python -m eval --sets eval/data/own.jsonl
-    python -m eval --calibrate           # the out-of-scope threshold sweep (see bot/scope.py)
+    python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
 
 Results are written to eval/results/latest.json (and --out FILE).
 """
@@ -77,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", type=Path, default=list(DEFAULT_SETS), help="question JSONL files")
     parser.add_argument("--out", type=Path, help="also write the results JSON here")
-    parser.add_argument("--calibrate", action="store_true", help="print the out-of-scope threshold sweep")
+    parser.add_argument(
+        "--calibrate", action="store_true", help="fit the out-of-scope model, print its cross-validation"
+    )
+    parser.add_argument("--write", action="store_true", help="with --calibrate: save bot/scope_model.json")
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -85,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = load_questions(args.sets)
     bot = PolicyBot.load(BotConfig.from_env())
     if args.calibrate:
-        print(calibrate.report(bot, questions))
+        print(calibrate.report(bot, questions, sets=" ".join(p.name for p in args.sets), write=args.write))
         return 0
 
     systems: dict[str, baselines.AnswerFn] = {"bot": bot_system(bot)}

@@ -1,17 +1,20 @@
-"""The out-of-scope rule, chosen from data.
+"""The out-of-scope model, fitted from data.
 
-Sweeps the thresholds of ``bot.scope.in_scope`` (separately for Chinese and English questions)
-over the labelled questions that reach the scope decision — those routed to search — and picks
-the ones that refuse the most out-of-scope questions while wrongly refusing at most 2 % of the
-in-scope ones. The choice is checked by 5-fold cross-validation: fit on four fifths, score the
-fifth, so the printed rates are estimates for unseen questions, not for the data fitted.
+Takes the labelled questions that reach the scope decision (those routed to search, without
+history), fits a class-balanced, L2-regularised logistic regression on ``ScopeFeatures.vector``
+(Newton's method in numpy), and picks the refusal threshold from 5-fold cross-validated
+probabilities: the lowest threshold whose false-refusal rate stays at or below 2 %. The printed
+rates are cross-validated, i.e. estimates for questions the model has not seen.
+
+    python -m eval --calibrate [--sets …] [--write]    # --write saves bot/scope_model.json
 """
 
 from __future__ import annotations
 
-import itertools
 import random
 from collections.abc import Sequence
+
+import numpy as np
 
 from bot import scope
 from bot.engine import PolicyBot
@@ -19,9 +22,8 @@ from bot.question import QuestionError, clean_question
 from bot.route import route
 
 MAX_FALSE_REFUSAL = 0.02
-GRID_SURE = [round(0.84 + 0.005 * i, 3) for i in range(15)]
-GRID_MIN = [round(0.74 + 0.01 * i, 3) for i in range(14)]
-GRID_COVERAGE = [round(0.1 * i, 2) for i in range(0, 8)]
+L2 = 1.0
+FOLDS = 5
 
 Sample = tuple[dict, scope.ScopeFeatures]
 
@@ -41,69 +43,106 @@ def samples(bot: PolicyBot, questions: Sequence[dict]) -> list[Sample]:
     return out
 
 
-def rates(data: Sequence[Sample], rules: dict[str, scope.ScopeRule]) -> tuple[float, float]:
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
+    """Class-balanced logistic regression by Newton's method; x is already standardised.
+
+    >>> w, b = fit_logistic(np.array([[-2.0], [-1.0], [1.0], [2.0]]), np.array([0, 0, 1, 1]))
+    >>> bool(w[0] > 0)
+    True
+    """
+    n, d = x.shape
+    balance = np.where(y == 1, n / (2 * max(1, y.sum())), n / (2 * max(1, n - y.sum())))
+    xb = np.hstack([x, np.ones((n, 1))])
+    theta = np.zeros(d + 1)
+    penalty = np.diag([l2] * d + [0.0])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(xb @ theta)))
+        gradient = xb.T @ (balance * (p - y)) + penalty @ theta
+        hessian = (xb * (balance * p * (1 - p))[:, None]).T @ xb + penalty
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return theta[:-1], float(theta[-1])
+
+
+def fit_model(data: Sequence[Sample], threshold: float = 0.5, fitted_on: str = "") -> scope.ScopeModel:
+    x = np.array([f.vector() for _, f in data])
+    y = np.array([int(q["out_of_scope"]) for q, _ in data])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    weights, bias = fit_logistic((x - mean) / scale, y)
+    return scope.ScopeModel(
+        features=scope.FEATURE_NAMES,
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        weights=tuple(float(v) for v in weights),
+        bias=bias,
+        threshold=threshold,
+        fitted_on=fitted_on,
+    )
+
+
+def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.ndarray:
+    order = list(range(len(data)))
+    random.Random(seed).shuffle(order)
+    out = np.zeros(len(data))
+    for k in range(FOLDS):
+        test = [i for j, i in enumerate(order) if j % FOLDS == k]
+        train = [data[i] for j, i in enumerate(order) if j % FOLDS != k]
+        model = fit_model(train)
+        for i in test:
+            out[i] = model.probability(data[i][1])
+    return out
+
+
+def refusal_rates(data: Sequence[Sample], probabilities: np.ndarray, threshold: float) -> tuple[float, float]:
     """(share of out-of-scope questions refused, share of in-scope questions refused)."""
-    refused_oos = [not scope.in_scope(f, rules) for q, f in data if q["out_of_scope"]]
-    refused_in = [not scope.in_scope(f, rules) for q, f in data if not q["out_of_scope"]]
-    return sum(refused_oos) / max(1, len(refused_oos)), sum(refused_in) / max(1, len(refused_in))
+    refused = [
+        f.missing_figure or f.other_task or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)
+    ]
+    oos = [r for (q, _), r in zip(data, refused, strict=True) if q["out_of_scope"]]
+    inside = [r for (q, _), r in zip(data, refused, strict=True) if not q["out_of_scope"]]
+    return sum(oos) / max(1, len(oos)), sum(inside) / max(1, len(inside))
 
 
-def fit_language(data: Sequence[Sample], language: str) -> scope.ScopeRule:
-    subset = [(q, f) for q, f in data if f.language == language]
-    best, best_key = scope.RULES[language], None
-    for sure, low, cov in itertools.product(GRID_SURE, GRID_MIN, GRID_COVERAGE):
-        if low > sure:
-            continue
-        rule = scope.ScopeRule(sure, low, cov)
-        refused, false_ref = rates(subset, {language: rule})
-        if false_ref > MAX_FALSE_REFUSAL:
-            continue
-        key = (refused, -false_ref, -(sure + low + cov))  # among equals, the most lenient
-        if best_key is None or key > best_key:
-            best, best_key = rule, key
-    return best
+def choose_threshold(data: Sequence[Sample], probabilities: np.ndarray) -> float:
+    """The lowest threshold (most refusals) whose false-refusal rate is at most 2 %."""
+    for threshold in np.round(np.arange(0.30, 0.991, 0.01), 2):
+        if refusal_rates(data, probabilities, float(threshold))[1] <= MAX_FALSE_REFUSAL:
+            return float(threshold)
+    return 0.99
 
 
-def fit(data: Sequence[Sample]) -> dict[str, scope.ScopeRule]:
-    return {language: fit_language(data, language) for language in scope.RULES}
-
-
-def cross_validate(data: Sequence[Sample], folds: int = 5, seed: int = 7) -> tuple[float, float]:
-    shuffled = list(data)
-    random.Random(seed).shuffle(shuffled)
-    oos_hits = oos_total = in_hits = in_total = 0
-    for k in range(folds):
-        test = shuffled[k::folds]
-        train = [s for i, s in enumerate(shuffled) if i % folds != k]
-        rules = fit(train)
-        for q, f in test:
-            refused = not scope.in_scope(f, rules)
-            if q["out_of_scope"]:
-                oos_total, oos_hits = oos_total + 1, oos_hits + refused
-            else:
-                in_total, in_hits = in_total + 1, in_hits + refused
-    return oos_hits / max(1, oos_total), in_hits / max(1, in_total)
-
-
-def report(bot: PolicyBot, questions: Sequence[dict]) -> str:
+def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: bool = False) -> str:
     data = samples(bot, questions)
+    probabilities = cross_validated_probabilities(data)
+    threshold = choose_threshold(data, probabilities)
+    model = fit_model(data, threshold, fitted_on=sets)
     lines = [
         f"{len(data)} questions reach the scope decision ({sum(q['out_of_scope'] for q, _ in data)} out of scope)",
-        "flags: F = asks for specifics the measure does not state, T = another kind of task",
+        "flags: F = asks for specifics the measure does not state, T = another kind of task; p = cross-validated",
         "",
-        "id     oos  lang dense  coverage flags question",
+        "id     oos  lang dense  cover  flags  p(oos)  question",
     ]
-    for q, f in sorted(data, key=lambda d: (d[1].language, d[1].dense)):
+    for (q, f), p in sorted(zip(data, probabilities, strict=True), key=lambda d: d[1]):
         label = "OOS" if q["out_of_scope"] else "   "
         flags = ("F" if f.missing_figure else " ") + ("T" if f.other_task else " ")
         lines.append(
-            f"{q['id']:<6} {label}  {f.language}   {f.dense:.3f}  {f.coverage:.2f}     {flags}    {q['question'][:30]}"
+            f"{q['id']:<6} {label}  {f.language}   {f.dense:.3f}  {f.coverage:.2f}   {flags}    {p:.2f}    "
+            + q["question"][:28]
         )
-    chosen = fit(data)
-    lines.append("")
-    for name, rules in (("current", scope.RULES), ("best fit", chosen)):
-        refused, false_ref = rates(data, rules)
-        lines.append(f"{name:<9} {rules}\n          oos_refused={refused:.3f} false_refusal={false_ref:.3f}")
-    refused, false_ref = cross_validate(data)
-    lines.append(f"5-fold cross-validated: oos_refused={refused:.3f} false_refusal={false_ref:.3f}")
+    refused, false_ref = refusal_rates(data, probabilities, threshold)
+    lines += [
+        "",
+        f"weights: {dict(zip(model.features, np.round(model.weights, 2), strict=True))}, bias {model.bias:.2f}",
+        f"threshold {threshold:.2f} (5-fold cross-validated): oos_refused={refused:.3f} false_refusal={false_ref:.3f}",
+    ]
+    refused, false_ref = refusal_rates(data, np.array([model.probability(f) for _, f in data]), threshold)
+    lines.append(
+        f"the final model on its own training questions: oos_refused={refused:.3f} false_refusal={false_ref:.3f}"
+    )
+    if write:
+        scope.SCOPE_MODEL_FILE.write_text(model.to_json() + "\n", encoding="utf-8")
+        lines.append(f"written to {scope.SCOPE_MODEL_FILE}")
     return "\n".join(lines)

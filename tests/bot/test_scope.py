@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.scope import RULES, ScopeFeatures, ScopeRule, asks_missing_figure, in_scope
+from bot.scope import FEATURE_NAMES, SCOPE_MODEL_FILE, ScopeFeatures, ScopeModel, asks_missing_figure, in_scope
 
 
 @pytest.mark.parametrize(
@@ -26,15 +28,32 @@ def features(dense: float, coverage: float, **kw: object) -> ScopeFeatures:
     return ScopeFeatures(dense=dense, coverage=coverage, words=5, missing_figure=False, **kw)  # type: ignore[arg-type]
 
 
-def test_rule_thresholds() -> None:
-    rule = {"zh": ScopeRule(0.9, 0.8, 0.5), "en": ScopeRule(0.8, 0.7, 0.3)}
-    assert in_scope(features(0.91, 0.0), rule)
-    assert in_scope(features(0.85, 0.6), rule)
-    assert not in_scope(features(0.85, 0.4), rule)
-    assert not in_scope(features(0.79, 0.9), rule)
-    assert in_scope(features(0.75, 0.4, language="en"), rule)
-    assert not in_scope(features(0.99, 1.0, other_task=True), rule)
+def toy_model(threshold: float = 0.5) -> ScopeModel:
+    """P(out of scope) falls with dense similarity and coverage only."""
+    n = len(FEATURE_NAMES)
+    weights = [0.0] * n
+    weights[FEATURE_NAMES.index("dense")] = -20.0
+    weights[FEATURE_NAMES.index("coverage")] = -4.0
+    mean = [0.0] * n
+    mean[FEATURE_NAMES.index("dense")] = 0.85
+    mean[FEATURE_NAMES.index("coverage")] = 0.3
+    return ScopeModel(FEATURE_NAMES, tuple(mean), (1.0,) * n, tuple(weights), 0.0, threshold)
 
 
-def test_every_language_has_a_rule() -> None:
-    assert set(RULES) == {"zh", "en"}
+def test_model_decision() -> None:
+    model = toy_model()
+    assert in_scope(features(0.95, 0.5), model)
+    assert not in_scope(features(0.70, 0.0), model)
+    assert not in_scope(features(0.99, 1.0, other_task=True), model)
+    assert not in_scope(replace(features(0.99, 1.0), missing_figure=True), model)
+    assert model.probability(features(0.95, 0.5)) < model.probability(features(0.90, 0.5))
+
+
+def test_shipped_model_matches_the_features(tmp_path) -> None:
+    model = ScopeModel.load(SCOPE_MODEL_FILE)
+    assert model.features == FEATURE_NAMES and len(model.weights) == len(FEATURE_NAMES)
+    assert 0.0 < model.threshold < 1.0
+    stale = tmp_path / "model.json"
+    stale.write_text(SCOPE_MODEL_FILE.read_text(encoding="utf-8").replace('"dense"', '"old"'), encoding="utf-8")
+    with pytest.raises(ValueError, match="--calibrate --write"):
+        ScopeModel.load(stale)
