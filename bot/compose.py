@@ -131,6 +131,16 @@ def doc_meta_answer(document: Document, facts: Sequence[str]) -> Answer:
     return Answer(text, kind="doc_meta")
 
 
+def clarify_answer(document: Document) -> Answer:
+    """A follow-up with nothing to follow: ask which measure or topic is meant."""
+    areas = "、".join(s.title for s in document.sections[:4])
+    return Answer(
+        f"您想了解哪一项措施或哪方面的政策？{doc_ref(document)}共 {len(document.measures)} 条措施，"
+        f"涵盖{areas}等方面。可以这样问：“第十二条由谁负责？”“跨境电商有什么支持？”",
+        kind="clarify",
+    )
+
+
 def out_of_scope_answer(document: Document, related: Measure | None) -> Answer:
     text = f"抱歉，{doc_ref(document)}没有涉及这个问题，我不能凭文件以外的信息作答。"
     if related is not None:

@@ -82,3 +82,10 @@ def test_bad_questions_raise_a_user_message(fake_bot: PolicyBot, bad: str) -> No
 def test_hostile_input_gets_an_answer_not_a_crash(fake_bot: PolicyBot, hostile: str) -> None:
     answer = fake_bot.ask(hostile)
     assert answer.text
+
+
+@pytest.mark.parametrize("question", ["那谁负责？", "具体怎么做？", "这条呢"])
+def test_follow_up_without_history_asks_what_is_meant(fake_bot: PolicyBot, question: str) -> None:
+    answer = fake_bot.ask(question)
+    assert answer.kind == "clarify" and not answer.citations and not answer.out_of_scope
+    assert "您想了解哪一项措施" in answer.text
