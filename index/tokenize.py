@@ -24,123 +24,25 @@ POLICY_TERMS_FILE = Path(__file__).with_name("policy_terms.txt")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9][a-z0-9+.\-]*")
 # Words that carry no topic: question scaffolding and the corpus-wide subject.
-STOPWORDS = frozenset(
-    [
-        "的",
-        "了",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "呀",
-        "么",
-        "和",
-        "与",
-        "及",
-        "或",
-        "等",
-        "是",
-        "有",
-        "在",
-        "对",
-        "为",
-        "把",
-        "被",
-        "将",
-        "给",
-        "从",
-        "向",
-        "也",
-        "都",
-        "就",
-        "还",
-        "又",
-        "我",
-        "我们",
-        "你",
-        "你们",
-        "他们",
-        "咱",
-        "咱们",
-        "公司",
-        "企业",
-        "单位",
-        "这",
-        "那",
-        "这个",
-        "那个",
-        "这条",
-        "那条",
-        "这些",
-        "哪些",
-        "什么",
-        "怎么",
-        "怎样",
-        "如何",
-        "能",
-        "能否",
-        "可以",
-        "可不可以",
-        "会",
-        "会不会",
-        "要",
-        "想",
-        "请问",
-        "请",
-        "一下",
-        "一些",
-        "有没有",
-        "没有",
-        "是否",
-        "吗",
-        "多少",
-        "几",
-        "哪个",
-        "哪",
-        "谁",
-        "方面",
-        "相关",
-        "关于",
-        "具体",
-        "问题",
-        "文件",
-        "措施",
-        "规定",
-        "说",
-        "讲",
-        "提",
-        "提到",
-        "内容",
-        "情况",
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "in",
-        "on",
-        "for",
-        "is",
-        "are",
-        "what",
-        "which",
-        "how",
-        "does",
-        "do",
-        "about",
-        "with",
-        "policy",
-        "measure",
-        "measures",
-        "document",
-        "my",
-        "our",
-        "we",
-        "can",
-    ]
+CHINESE_STOPWORDS = frozenset(
+    "的 了 吗 呢 吧 啊 呀 么 和 与 及 或 等 是 有 在 对 为 把 被 将 给 从 向 也 都 就 还 又 "
+    "我 我们 你 你们 他们 咱 咱们 公司 企业 单位 这 那 这个 那个 这条 那条 这些 哪些 什么 怎么 怎样 如何 "
+    "能 能否 可以 可不可以 会 会不会 要 想 请问 请 一下 一些 有没有 没有 是否 多少 几 哪个 哪 谁 "
+    "方面 相关 关于 具体 问题 文件 措施 规定 说 讲 提 提到 内容 情况".split()
 )
+# English words that say nothing about the topic (English questions meet the Chinese text only
+# through bot/query_terms.tsv, so these are skipped when measuring coverage).
+ENGLISH_STOPWORDS = frozenset(
+    "the a an of to and or in on at for from by is are was were be been being what which who whom how why "
+    "when where does do did done about with without policy policies document documents notice my our we us "
+    "you your me i it its there their they them any anything this that these those say says said get gets "
+    "got has have had can could would should will shall may might must please tell know want wants need "
+    "needs there's what's some more much many also just only than then so if as into out up down over under "
+    "very really china chinese company companies business businesses firm firms enterprise enterprises sme "
+    "smes small medium help helps support supports offer offers provide provides give gives measure "
+    "measures".split()
+)
+STOPWORDS = CHINESE_STOPWORDS | ENGLISH_STOPWORDS
 
 
 def char_ngrams(text: str) -> list[str]:
