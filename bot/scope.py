@@ -1,7 +1,7 @@
 """Is the question answered by the document? Two hard rules and a small model, all from data.
 
 Hard rules (either one means out of scope):
-- ``missing_figure``: the question asks for specifics (an amount, a rate, a date, eligibility
+- ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
   conditions, a procedure) of a kind the best measure does not state at all;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions).
@@ -44,7 +44,7 @@ RELATED_MIN_DENSE = 0.85
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 
 # What kind of specifics a question asks for → how such specifics look in the policy text.
-_FIGURE_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+_SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
         re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)"),
@@ -102,7 +102,7 @@ class ScopeFeatures:
     dense: float
     coverage: float
     words: int  # content words in the question
-    missing_figure: bool
+    missing_specifics: bool
     other_task: bool = False
     language: str = "zh"  # "en" when most content words are English
     margin: float = 0.0  # dense: best measure minus the second
@@ -157,16 +157,16 @@ def default_model() -> ScopeModel:
     return ScopeModel.load()
 
 
-def asks_missing_figure(question: str, measure_text: str) -> bool:
-    """True when the question asks for a kind of figure that the measure text never states.
+def asks_missing_specifics(question: str, measure_text: str) -> bool:
+    """True when the question asks for specifics (an amount, a date, conditions…) the measure never states.
 
-    >>> asks_missing_figure("专利申请官费多少钱？", "推动发明专利审查提质增效。")
+    >>> asks_missing_specifics("专利申请官费多少钱？", "推动发明专利审查提质增效。")
     True
-    >>> asks_missing_figure("服务月是几月？", "将每年六月设为全国中小企业服务月。")
+    >>> asks_missing_specifics("服务月是几月？", "将每年六月设为全国中小企业服务月。")
     False
     """
     lowered = question.lower()
-    for asks, states in _FIGURE_KINDS:
+    for asks, states in _SPECIFICS:
         if asks.search(lowered):
             return not states.search(measure_text)
     return False
@@ -196,14 +196,14 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
         dense=float(result.dense[top.number - 1]),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_figure=asks_missing_figure(question, top.text),
+        missing_specifics=asks_missing_specifics(question, top.text),
         other_task=bool(_OTHER_TASK.search(question)),
         language="en" if len(english_words) > len([w for w in chinese if w in question]) else "zh",
     )
 
 
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
-    if f.missing_figure or f.other_task:
+    if f.missing_specifics or f.other_task:
         return False
     model = model or default_model()
     return model.probability(f) < model.threshold

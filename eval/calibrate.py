@@ -99,7 +99,7 @@ def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.n
 def refusal_rates(data: Sequence[Sample], probabilities: np.ndarray, threshold: float) -> tuple[float, float]:
     """(share of out-of-scope questions refused, share of in-scope questions refused)."""
     refused = [
-        f.missing_figure or f.other_task or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)
+        f.missing_specifics or f.other_task or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)
     ]
     oos = [r for (q, _), r in zip(data, refused, strict=True) if q["out_of_scope"]]
     inside = [r for (q, _), r in zip(data, refused, strict=True) if not q["out_of_scope"]]
@@ -127,7 +127,7 @@ def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: boo
     ]
     for (q, f), p in sorted(zip(data, probabilities, strict=True), key=lambda d: d[1]):
         label = "OOS" if q["out_of_scope"] else "   "
-        flags = ("F" if f.missing_figure else " ") + ("T" if f.other_task else " ")
+        flags = ("F" if f.missing_specifics else " ") + ("T" if f.other_task else " ")
         lines.append(
             f"{q['id']:<6} {label}  {f.language}   {f.dense:.3f}  {f.coverage:.2f}   {flags}    {p:.2f}    "
             + q["question"][:28]

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.scope import FEATURE_NAMES, SCOPE_MODEL_FILE, ScopeFeatures, ScopeModel, asks_missing_figure, in_scope
+from bot.scope import FEATURE_NAMES, SCOPE_MODEL_FILE, ScopeFeatures, ScopeModel, asks_missing_specifics, in_scope
 
 
 @pytest.mark.parametrize(
@@ -17,15 +17,15 @@ from bot.scope import FEATURE_NAMES, SCOPE_MODEL_FILE, ScopeFeatures, ScopeModel
         ("要打造多少个应用场景？", "打造100个可复制可推广赋能应用场景。", False),
         ("高新技术企业认定需要什么条件？", "推动发明专利审查提质增效。", True),
         ("环评手续能简化吗？", "减少应履行环评手续的中小企业项目数量。", False),
-        ("小微企业信用贷款有什么支持？", "持续加大小微企业信用贷投放。", False),  # asks for no figure
+        ("小微企业信用贷款有什么支持？", "持续加大小微企业信用贷投放。", False),  # asks for no specifics
     ],
 )
 def test_specifics_the_measure_does_not_state(question: str, measure_text: str, missing: bool) -> None:
-    assert asks_missing_figure(question, measure_text) is missing
+    assert asks_missing_specifics(question, measure_text) is missing
 
 
 def features(dense: float, coverage: float, **kw: object) -> ScopeFeatures:
-    return ScopeFeatures(dense=dense, coverage=coverage, words=5, missing_figure=False, **kw)  # type: ignore[arg-type]
+    return ScopeFeatures(dense=dense, coverage=coverage, words=5, missing_specifics=False, **kw)  # type: ignore[arg-type]
 
 
 def toy_model(threshold: float = 0.5) -> ScopeModel:
@@ -45,7 +45,7 @@ def test_model_decision() -> None:
     assert in_scope(features(0.95, 0.5), model)
     assert not in_scope(features(0.70, 0.0), model)
     assert not in_scope(features(0.99, 1.0, other_task=True), model)
-    assert not in_scope(replace(features(0.99, 1.0), missing_figure=True), model)
+    assert not in_scope(replace(features(0.99, 1.0), missing_specifics=True), model)
     assert model.probability(features(0.95, 0.5)) < model.probability(features(0.90, 0.5))
 
 
