@@ -146,7 +146,7 @@ class PolicyBot:
         top = result.hits[0].measure
         if not scope.in_scope(features):
             related = top if features.dense >= scope.RELATED_MIN_DENSE else None
-            return replace(compose.out_of_scope_answer(self.document, related), notes=(repr(features),))
+            return compose.out_of_scope_answer(self.document, related)
         top_dense = result.dense[top.number - 1]
         related = [
             (hit.measure, self._best_sentences(topic, result, hit.measure, 1)[0])
@@ -157,7 +157,7 @@ class PolicyBot:
         answer = compose.measure_answer(
             self.document, top, quote, related, wants_agencies=wants_agencies, full_text=full_text
         )
-        return replace(answer, notes=(repr(features),))
+        return answer
 
     def _best_sentences(self, topic: str, result: Retrieval, measure: Measure, k: int) -> list[str]:
         """The k sentences of a measure closest to the question, in document order."""

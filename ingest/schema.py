@@ -6,7 +6,7 @@ instead of mutating. Conversion to JSON, LangChain or Gradio shapes happens at t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -99,15 +99,10 @@ class Answer:
     text: str
     citations: tuple[Citation, ...] = ()
     out_of_scope: bool = False
-    kind: str = "retrieval"  # which route produced it: number, agency, section, doc_meta, retrieval, …
-    notes: tuple[str, ...] = field(default=())  # diagnostics for logs/eval, never shown as the answer
+    kind: str = "search"  # the route that produced it: number, agency, section, doc_meta, search, …
 
     def to_json(self, question_id: str | None = None) -> dict:
+        """The answer object of ../shared/eval/README.md (with ``id`` when given)."""
         d: dict = {} if question_id is None else {"id": question_id}
-        d.update(
-            answer=self.text,
-            citations=[c.to_json() for c in self.citations],
-            out_of_scope=self.out_of_scope,
-            kind=self.kind,
-        )
+        d.update(answer=self.text, citations=[c.to_json() for c in self.citations], out_of_scope=self.out_of_scope)
         return d
