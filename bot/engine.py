@@ -154,10 +154,9 @@ class PolicyBot:
             if result.dense[hit.measure.number - 1] >= top_dense - RELATED_DENSE_SLACK
         ]
         quote = self._best_sentences(topic, result, top, compose.MAX_QUOTED_SENTENCES)
-        answer = compose.measure_answer(
+        return compose.measure_answer(
             self.document, top, quote, related, wants_agencies=wants_agencies, full_text=full_text
         )
-        return answer
 
     def _best_sentences(self, topic: str, result: Retrieval, measure: Measure, k: int) -> list[str]:
         """The k sentences of a measure closest to the question, in document order."""

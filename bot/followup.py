@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.question import strip_controls
+from bot.question import MAX_QUESTION_CHARS, strip_controls
 from bot.route import parse_number
 
 MAX_TURNS_USED = 6
+MAX_ANSWER_CHARS = 4000
 _CITED_LABEL = re.compile(
     r"措施\s*[（(]([一二三四五六七八九十]{1,4})[）)]|第([一二三四五六七八九十]{1,4}|[0-9]{1,2})条"
 )
@@ -53,7 +54,8 @@ def normalise_history(history: object) -> tuple[Turn, ...]:
     for item in history:
         if not isinstance(item, Mapping) or item.get("role") not in ("user", "assistant"):
             continue
-        text = strip_controls(_content_text(item.get("content")))[:4000]
+        limit = MAX_QUESTION_CHARS if item["role"] == "user" else MAX_ANSWER_CHARS
+        text = strip_controls(_content_text(item.get("content")))[:limit]
         if text:
             turns.append(Turn(item["role"], text))
     return tuple(turns[-2 * MAX_TURNS_USED :])

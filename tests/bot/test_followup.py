@@ -34,3 +34,8 @@ def test_cited_numbers_in_an_earlier_answer() -> None:
     assert cited_numbers("根据措施（二十二）“推动跨境电商发展”……相关措施：· 措施（十八）") == (22, 18)
     assert cited_numbers("第3条") == (3,)
     assert cited_numbers("没有引用") == ()
+
+
+def test_long_turns_are_cut_so_they_can_be_routed_again() -> None:
+    turns = normalise_history([{"role": "user", "content": "贷" * 5000}, {"role": "assistant", "content": "答" * 9000}])
+    assert len(turns[0].content) == 2000 and len(turns[1].content) == 4000
