@@ -21,8 +21,11 @@ from typing import TextIO
 from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
 from index.embedders import EmbedderError
+from index.store import IndexUnusable
 from ingest.parse import ParseError
 from ingest.schema import Answer
+
+log = logging.getLogger("bot")
 
 
 def setup_logging() -> None:
@@ -43,10 +46,14 @@ def render(answer: Answer) -> str:
 
 
 def answer_or_message(bot: PolicyBot, question: object, history: object = None) -> Answer:
+    """The bot's answer; a user message for bad input; never an exception that stops a chat or batch."""
     try:
         return bot.ask(question, history)
     except QuestionError as exc:
         return Answer(str(exc), kind="invalid_question")
+    except Exception:  # a bug must cost one answer, not the session
+        log.exception("failed to answer %r", question)
+        return Answer("抱歉，处理这个问题时出错了，已记录。请换个说法再问，或稍后再试。", kind="error")
 
 
 def read_batch(stream: TextIO) -> Iterator[tuple[int, dict | None, str]]:
@@ -122,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (ParseError, EmbedderError) as exc:
+    except (ParseError, EmbedderError, IndexUnusable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -75,15 +75,23 @@ def measure_answer(
     return Answer("\n".join(lines), tuple(citations), kind="search")
 
 
-def numbered_answer(document: Document, measures: Sequence[Measure], *, full_text: bool = True) -> Answer:
-    """Measures asked for by number: full text and agencies of each."""
+def numbered_answer(document: Document, measures: Sequence[Measure], unknown: Sequence[int] = ()) -> Answer:
+    """Measures asked for by number: full text and agencies of each; numbers that do not exist named."""
     lines, citations = [], []
     for m in measures:
         lines.append(f"{doc_ref(document)}第{int_to_cn(m.number)}条，即措施{m.label}“{m.title}”（属“{m.section}”）：")
-        lines.append(m.text if full_text else m.text[:120])
+        lines.append(m.text)
         lines.append(responsibility_line(m))
         citations.append(cite(m, m.text))
+    if unknown:
+        lines.append(_no_such_measures(document, unknown))
     return Answer("\n".join(lines), tuple(citations), kind="number")
+
+
+def _no_such_measures(document: Document, numbers: Sequence[int]) -> str:
+    total = len(document.measures)
+    asked = "、".join(f"第{n}条" for n in numbers)
+    return f"文件共有 {total} 条措施，编号为（一）至（{int_to_cn(total)}），没有{asked}。"
 
 
 def listing_answer(heading: str, measures: Sequence[Measure], kind: str) -> Answer:
@@ -97,13 +105,20 @@ def listing_answer(heading: str, measures: Sequence[Measure], kind: str) -> Answ
 
 
 def unknown_number_answer(document: Document, numbers: Sequence[int]) -> Answer:
-    total = len(document.measures)
-    asked = "、".join(f"第{n}条" for n in numbers)
     return Answer(
-        f"{doc_ref(document)}共有 {total} 条措施，编号为（一）至（{int_to_cn(total)}），没有{asked}。"
-        f"您可以问“第一条是什么”，或直接描述想了解的事情。",
+        f"{doc_ref(document)}{_no_such_measures(document, numbers)}您可以问“第一条是什么”，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
+    )
+
+
+def unknown_section_answer(document: Document, numbers: Sequence[int]) -> Answer:
+    headings = "；".join(s.heading for s in document.sections)
+    asked = "、".join(f"第{n}部分" for n in numbers)
+    return Answer(
+        f"{doc_ref(document)}共有 {len(document.sections)} 个部分，没有{asked}。各部分是：{headings}。",
+        out_of_scope=True,
+        kind="unknown_section",
     )
 
 

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot import compose, scope
 from bot.followup import Turn, cited_numbers, last, normalise_history
-from bot.question import clean_question
+from bot.question import MAX_QUESTION_CHARS, clean_question
 from bot.retrieve import HybridSearcher, Retrieval
-from bot.route import Route, has_own_topic, is_follow_up, route
+from bot.route import Route, has_own_topic, is_follow_up, match_section, next_or_previous, route
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
-from index.store import load_or_build
+from index.store import cache_dir_for, load_or_build
 from index.tokenize import PolicyTokenizer, char_ngrams
 from ingest import DEFAULT_POLICY, PROJECT_ROOT, load_policy
-from ingest.agencies import BY_NAME
+from ingest.agencies import BY_NAME, find_agencies
 from ingest.schema import Answer, Document, Measure
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,9 @@ DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
 # 0.08 to 1.75; see README “Related measures”.
 RELATED_DENSE_SLACK = 0.005
 MAX_RELATED = 2
+MAX_FOLLOW_UP_MEASURES = 5
+# "这两条分别由谁负责？": the follow-up is about every measure the previous answer cited.
+_MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|几条|分别|各自|都|them|these|each")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class PolicyBot:
         config = config or BotConfig.from_env()
         document = load_policy(config.policy)
         embedder = embedder or make_embedder(config.embedder)
-        tokenizer = PolicyTokenizer(cache_dir=config.index_dir.parent / "cache")
+        tokenizer = PolicyTokenizer(cache_dir=cache_dir_for(config.index_dir))
         index = load_or_build(document, embedder, tokenizer, config.index_dir)
         fitted_for = scope.default_model().embedder
         if fitted_for != embedder.model_id:
@@ -97,13 +101,11 @@ class PolicyBot:
     def _answer(self, plan: Route) -> Answer:
         doc = self.document
         if plan.kind == "unknown_number":
-            return compose.unknown_number_answer(doc, plan.numbers)
+            return compose.unknown_number_answer(doc, plan.unknown_numbers)
+        if plan.kind == "unknown_section":
+            return compose.unknown_section_answer(doc, plan.unknown_numbers)
         if plan.kind == "number":
-            measures = [m for n in plan.numbers if (m := doc.measure(n))]
-            if plan.wants_agencies and len(measures) == 1:
-                m = measures[0]
-                return replace(compose.measure_answer(doc, m, [m.text], wants_agencies=True), kind="number")
-            return compose.numbered_answer(doc, measures)
+            return self._numbers(plan.numbers, wants_agencies=plan.wants_agencies, unknown=plan.unknown_numbers)
         if plan.kind == "agency":
             return self._agency_listing(plan)
         if plan.kind == "section":
@@ -114,6 +116,13 @@ class PolicyBot:
             return compose.doc_meta_answer(doc, plan.facts)
         return self._search(plan.topic, wants_agencies=plan.wants_agencies, full_text=plan.wants_full_text)
 
+    def _numbers(self, numbers: tuple[int, ...], *, wants_agencies: bool, unknown: tuple[int, ...] = ()) -> Answer:
+        measures = [m for n in numbers if (m := self.document.measure(n))]
+        if wants_agencies and len(measures) == 1 and not unknown:
+            m = measures[0]
+            return replace(compose.measure_answer(self.document, m, [m.text], wants_agencies=True), kind="number")
+        return compose.numbered_answer(self.document, measures, unknown)
+
     def _agency_listing(self, plan: Route) -> Answer:
         doc = self.document
         names = plan.agencies
@@ -123,25 +132,26 @@ class PolicyBot:
             return all(hits) if plan.agencies_together else any(hits)
 
         measures = [m for m in doc.measures if involved(m)]
-        joiner = "共同" if plan.agencies_together else ""
-        who = compose.agency_phrase(names) if len(names) == 1 else "、".join(names)
-        heading = f"{who}{joiner}负责（含按职责分工负责）的措施"
+        who = "、".join(names)
+        heading = f"{who}{'共同' if plan.agencies_together else ''}负责（含按职责分工负责）的措施"
+        lines_before = ""
         if plan.section is not None:
             section = doc.sections[plan.section - 1]
             in_section = [m for m in measures if m.section == section.heading]
             if in_section:
                 measures, heading = in_section, f"{who}在“{section.heading}”部分负责的措施"
+            else:
+                lines_before = f"在“{section.heading}”部分没有由{who}负责的措施。"
         if not measures:
-            return compose.Answer(
-                f"{compose.doc_ref(doc)}中没有列明由{who}{joiner}负责的措施。"
-                f"文件涉及的部门有：{'、'.join(sorted({a for m in doc.measures for a in m.agencies}))}。",
+            involved_anywhere = "、".join(dict.fromkeys(a for m in doc.measures for a in m.agencies))
+            return Answer(
+                f"{compose.doc_ref(doc)}中没有列明由{heading.removesuffix('的措施')}的措施。文件涉及的部门有：{involved_anywhere}。",
                 kind="agency",
             )
         answer = compose.listing_answer(heading, measures, "agency")
         notes = [BY_NAME[n].note for n in names if n in BY_NAME and BY_NAME[n].note]
-        if notes:
-            answer = replace(answer, text=answer.text + "\n注：" + "；".join(notes) + "。")
-        return answer
+        text = lines_before + answer.text + ("\n注：" + "；".join(notes) + "。" if notes else "")
+        return replace(answer, text=text)
 
     def retrieve(self, topic: str) -> tuple[Retrieval, scope.ScopeFeatures]:
         """Search a topic and measure how well the best measure covers it."""
@@ -154,11 +164,11 @@ class PolicyBot:
         if not scope.in_scope(features):
             related = top if features.dense >= scope.RELATED_MIN_DENSE else None
             return compose.out_of_scope_answer(self.document, related)
-        top_dense = result.dense[top.number - 1]
+        top_dense = result.dense_of(top)
         related = [
             (hit.measure, self._best_sentences(topic, result, hit.measure, 1)[0])
             for hit in result.hits[1 : 1 + MAX_RELATED]
-            if result.dense[hit.measure.number - 1] >= top_dense - RELATED_DENSE_SLACK
+            if result.dense_of(hit.measure) >= top_dense - RELATED_DENSE_SLACK
         ]
         quote = self._best_sentences(topic, result, top, compose.MAX_QUOTED_SENTENCES)
         return compose.measure_answer(
@@ -183,27 +193,46 @@ class PolicyBot:
 
     def _follow_up(self, text: str, plan: Route, turns: tuple[Turn, ...]) -> Answer:
         previous_question = last(turns, "user")
-        previous_plan = route(clean_question(previous_question), self.document) if previous_question else None
+        previous = route(clean_question(previous_question), self.document) if previous_question else None
         if has_own_topic(text):
-            # "那海外仓呢？": a new topic, asked the way the previous question asked.
-            wants = plan.wants_agencies or bool(previous_plan and previous_plan.wants_agencies)
-            answer = self._search(plan.topic, wants_agencies=wants, full_text=plan.wants_full_text)
-            return replace(answer, kind="follow_up")
-        numbers = cited_numbers(last(turns, "assistant")) or self._guess_numbers(turns)
+            return replace(self._new_topic_like_before(text, plan, previous), kind="follow_up")
+        total = len(self.document.measures)
+        numbers = [n for n in cited_numbers(last(turns, "assistant")) if 1 <= n <= total] or self._guess_numbers(turns)
         if not numbers:
-            return self._answer(plan)
-        measure = self.document.measure(numbers[0])
-        assert measure is not None
-        answer = compose.measure_answer(
-            self.document, measure, [measure.text], wants_agencies=plan.wants_agencies, full_text=True
-        )
+            return compose.clarify_answer(self.document)
+        if (moved := next_or_previous(text, numbers[0])) is not None:
+            if not 1 <= moved <= total:
+                return compose.unknown_number_answer(self.document, (moved,))
+            numbers = [moved]
+        elif not _MEANS_SEVERAL.search(text):
+            numbers = numbers[:1]
+        if len(numbers) == 1:
+            measure = self.document.measure(numbers[0])
+            answer = compose.measure_answer(
+                self.document, measure, [measure.text], wants_agencies=plan.wants_agencies, full_text=True
+            )  # type: ignore[arg-type]
+        else:
+            answer = self._numbers(tuple(numbers[:MAX_FOLLOW_UP_MEASURES]), wants_agencies=False)
         return replace(answer, kind="follow_up")
 
-    def _guess_numbers(self, turns: tuple[Turn, ...]) -> tuple[int, ...]:
+    def _new_topic_like_before(self, text: str, plan: Route, previous: Route | None) -> Answer:
+        """ "那海外仓呢？" / "那人民银行呢？": a new topic, asked the way the previous question asked."""
+        if previous is not None and previous.kind == "agency" and (agencies := find_agencies(text)):
+            return self._agency_listing(replace(previous, agencies=agencies, topic=text))
+        if (
+            previous is not None
+            and previous.kind == "section"
+            and (section := match_section(text, self.document.sections))
+        ):
+            return self._answer(replace(previous, section=section.number, topic=text))
+        wants = plan.wants_agencies or bool(previous and previous.wants_agencies)
+        return self._search(plan.topic, wants_agencies=wants, full_text=plan.wants_full_text)
+
+    def _guess_numbers(self, turns: tuple[Turn, ...]) -> list[int]:
         """The measure the conversation was about when the earlier answer named none by label."""
-        context = " ".join(t.content for t in turns[-2:])
-        previous = route(clean_question(last(turns, "user") or context), self.document)
+        previous = route(clean_question(last(turns, "user") or turns[-1].content), self.document)
         if previous.kind == "number":
-            return previous.numbers
-        result = self.searcher.search(clean_question(context[:1000]))
-        return (result.hits[0].measure.number,)
+            return list(previous.numbers)
+        context = " ".join(t.content for t in turns[-2:])
+        result, features = self.retrieve(clean_question(context[:MAX_QUESTION_CHARS]))
+        return [result.hits[0].measure.number] if scope.in_scope(features) else []

@@ -15,9 +15,9 @@ from bot.route import parse_number
 
 MAX_TURNS_USED = 6
 MAX_ANSWER_CHARS = 4000
-_CITED_LABEL = re.compile(
-    r"措施\s*[（(]([一二三四五六七八九十]{1,4})[）)]|第([一二三四五六七八九十]{1,4}|[0-9]{1,2})条"
-)
+# How compose.py cites a measure: 措施（六）“加强直接融资支持”. Example questions and counts in an
+# earlier answer ("第十二条由谁负责？", "共 34 条") are not citations.
+_CITED_LABEL = re.compile(r"措施\s*[（(]([一二三四五六七八九十]{1,4})[）)]\s*“")
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,13 @@ def last(turns: tuple[Turn, ...], role: str) -> str:
 def cited_numbers(text: str) -> tuple[int, ...]:
     """Measure numbers an earlier answer cited by label, first mention first.
 
-    >>> cited_numbers("根据措施（六）“加强直接融资支持”… 相关措施：措施（四）")
+    >>> cited_numbers("根据措施（六）“加强直接融资支持”… 相关措施：措施（四）“加强信贷支持”；可问“第十二条”")
     (6, 4)
     """
     out: list[int] = []
     for m in _CITED_LABEL.finditer(text):
         try:
-            n = parse_number(m.group(1) or m.group(2))
+            n = parse_number(m.group(1))
         except ValueError:
             continue
         if n not in out:

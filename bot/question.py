@@ -56,6 +56,9 @@ def check_question(raw: object) -> str:
 
 
 def clean_question(raw: object) -> str:
-    """Checked, NFKC-folded (full-width → half-width), simplified-Chinese question text."""
-    text = unicodedata.normalize("NFKC", check_question(raw))
+    """Checked, NFKC-folded (full-width → half-width), simplified-Chinese question text.
+
+    The length is checked again after folding: NFKC can expand one character into many (ﷺ).
+    """
+    text = check_question(unicodedata.normalize("NFKC", check_question(raw)))
     return to_simplified(text)

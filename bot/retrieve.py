@@ -7,7 +7,9 @@ instead of voting with an arbitrary order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -17,7 +19,7 @@ from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.store import PolicyIndex
 from index.tokenize import PolicyTokenizer, char_ngrams
-from ingest.schema import Hit
+from ingest.schema import Hit, Measure
 
 RRF_K = 60
 
@@ -32,11 +34,15 @@ class Retrieval:
     chars: np.ndarray  # BM25 over character n-grams
     sentence_similarity: np.ndarray  # cosine of the query to every indexed sentence
     query_words: tuple[str, ...]  # jieba words of the question and its expansion terms
+    positions: Mapping[int, int]  # measure number → index into the score arrays
+
+    def dense_of(self, measure: Measure) -> float:
+        return float(self.dense[self.positions[measure.number]])
 
 
-def _ranking(scores: np.ndarray) -> list[int]:
-    """Positions by descending score; empty when every score is zero (the retriever abstains)."""
-    if not np.any(scores > 0):
+def _ranking(scores: np.ndarray, *, may_abstain: bool = True) -> list[int]:
+    """Positions by descending score; empty when every score is zero and the retriever may abstain."""
+    if may_abstain and not np.any(scores > 0):
         return []
     return [int(i) for i in np.argsort(-scores, kind="stable")]
 
@@ -49,27 +55,19 @@ class HybridSearcher:
         index: PolicyIndex,
         embedder: Embedder,
         tokenizer: PolicyTokenizer,
-        *,
-        weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
-        self.weights = weights
-        self._sentence_owner = np.array([self._position(number) for number, _ in index.sentences], dtype=np.int64)
-
-    def _position(self, number: int) -> int:
-        for i, m in enumerate(self.index.document.measures):
-            if m.number == number:
-                return i
-        raise KeyError(number)
+        self.positions = MappingProxyType({m.number: i for i, m in enumerate(index.document.measures)})
+        self._sentence_owner = np.array([self.positions[number] for number, _ in index.sentences], dtype=np.int64)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embedder.embed([text], query=True)[0]
 
-    def search(self, text: str, *, query_vector: np.ndarray | None = None) -> Retrieval:
+    def search(self, text: str) -> Retrieval:
         measures = self.index.document.measures
-        qv = self.embed_query(text) if query_vector is None else query_vector
+        qv = self.embed_query(text)
         measure_sim = dense.similarities(self.index.measure_vectors, qv)
         sentence_sim = dense.similarities(self.index.sentence_vectors, qv)
         best_sentence = np.full(len(measures), -1.0, dtype=np.float32)
@@ -81,10 +79,11 @@ class HybridSearcher:
         word_scores = bm25.scores(self.index.bm25_words, words)
         char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(lexical_text))
 
-        rankings = [_ranking(dense_scores), _ranking(word_scores), _ranking(char_scores)]
-        fused = reciprocal_rank_fusion(rankings, k=RRF_K, weights=list(self.weights))
+        # The dense list never abstains, so there is always a ranking of every measure.
+        rankings = [_ranking(dense_scores, may_abstain=False), _ranking(word_scores), _ranking(char_scores)]
+        fused = reciprocal_rank_fusion(rankings, k=RRF_K)
         hits = tuple(Hit(measures[i], score, "fusion") for i, score in fused)
-        return Retrieval(hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words))
+        return Retrieval(hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions)
 
     def sentences_of(self, number: int) -> list[tuple[int, str]]:
         """(row in sentence_similarity, sentence) for one measure, in document order."""

@@ -88,13 +88,24 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # Requests for another kind of task (write, translate, predict, reveal instructions): never a
 # question about the policy, however close its words are to the policy's.
 _OTHER_TASK = re.compile(
-    r"写一[首篇个段份]|帮我写|写首|作诗|写诗|翻译|译成|编程|写代码|代码|爬虫|脚本|笑话|讲个故事|天气|股票|概念股|涨停|彩票|"
-    r"忽略|无视|系统提示|提示词|越狱|扮演|"
-    r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|\bstocks?\b(?! exchange)|"
-    r"\bignore (all|your|the|previous)|"
-    r"system prompt|\bprompt\b|\bjailbreak|pretend to be",
+    r"写一[首篇个段份]|帮我写|给我写|写首|作诗|写诗|翻译|译成|编程|写代码|写个程序|写一段代码|爬虫|写脚本|笑话|讲个故事|"
+    r"天气|推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
+    r"(忽略|无视|忘记|忘掉)(你|之前|上面|以上|前面|所有|全部|先前)[^，。,.]{0,8}(指令|指示|提示|规则|设定|要求)|"
+    r"系统提示|提示词|越狱|扮演|你现在(不再)?是|"
+    r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|stock tips|which stocks|stock picks|buy stocks|"
+    r"\bignore (all|your|the|previous|prior)\b.{0,20}\b(instructions|rules|prompt)|"
+    r"system prompt|\bjailbreak|pretend (to be|you are)|you are now",
     re.IGNORECASE,
 )
+
+
+def asks_other_task(question: str) -> bool:
+    """A request for another kind of task, not a question about the policy.
+
+    >>> asks_other_task("帮我写一首诗"), asks_other_task("公司想发行股票上市，有什么支持")
+    (True, False)
+    """
+    return bool(_OTHER_TASK.search(question))
 
 
 @dataclass(frozen=True)
@@ -194,11 +205,11 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
         lift=float(ordered[0] - result.dense.mean()),
         bm25_words=float(result.words.max()),
         bm25_chars=float(result.chars.max()),
-        dense=float(result.dense[top.number - 1]),
+        dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
         missing_specifics=asks_missing_specifics(question, top.text),
-        other_task=bool(_OTHER_TASK.search(question)),
+        other_task=asks_other_task(question),
         language="en" if len(english_words) > len([w for w in chinese if w in question]) else "zh",
     )
 

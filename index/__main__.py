@@ -4,13 +4,13 @@ print its manifest summary. Configuration as for the bot (POLICY_FILE, INDEX_DIR
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 
+from bot.__main__ import setup_logging
 from bot.engine import BotConfig
 from index.embedders import EmbedderError, make_embedder
-from index.store import build_index, load_or_build
+from index.store import IndexUnusable, build_index, cache_dir_for, load_or_build
 from index.tokenize import PolicyTokenizer
 from ingest import ParseError, load_policy
 
@@ -19,9 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("faiss", "faiss.loader", "bm25s", "jieba"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    setup_logging()
     config = BotConfig.from_env()
     try:
         document = load_policy(config.policy)
@@ -29,10 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     except (ParseError, EmbedderError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    tokenizer = PolicyTokenizer(cache_dir=config.index_dir.parent / "cache")
+    tokenizer = PolicyTokenizer(cache_dir=cache_dir_for(config.index_dir))
     started = time.perf_counter()
     build = build_index if args.rebuild else load_or_build
-    index = build(document, embedder, tokenizer, config.index_dir)
+    try:
+        index = build(document, embedder, tokenizer, config.index_dir)
+    except IndexUnusable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     m = index.manifest
     print(
         f"index {config.index_dir}: {m['measures']} measures, {m['sentences']} sentences, "

@@ -7,15 +7,22 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
 
 
-def build(corpus_tokens: list[list[str]]):  # noqa: ANN201 - bm25s.BM25
+def _bm25s():
     import bm25s
 
-    model = bm25s.BM25()
+    # bm25s sets its logger to DEBUG when imported; keep its progress chatter out of our logs.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def build(corpus_tokens: list[list[str]]):  # noqa: ANN201 - bm25s.BM25
+    model = _bm25s().BM25()
     # bm25s drops empty documents from its vocabulary maths; keep every row addressable.
     model.index([tokens or ["\u2400"] for tokens in corpus_tokens], show_progress=False)
     return model
@@ -34,6 +41,4 @@ def save(model, folder: Path) -> None:  # noqa: ANN001
 
 
 def load(folder: Path):  # noqa: ANN201
-    import bm25s
-
-    return bm25s.BM25.load(str(folder), allow_pickle=False)
+    return _bm25s().BM25.load(str(folder), allow_pickle=False)

@@ -16,6 +16,7 @@ and rebuilds.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import logging
@@ -28,8 +29,6 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from index import bm25, dense
 from index.embedders import Embedder
@@ -90,6 +89,19 @@ def _versions() -> dict[str, str]:
     return out
 
 
+# The code that decides what goes into an index: any change to it makes old indexes stale.
+_PIPELINE_SOURCES = ("index/store.py", "index/tokenize.py", "index/bm25.py", "index/dense.py")
+
+
+def pipeline_fingerprint() -> str:
+    """sha256 of the tokeniser dictionary and of the code that builds the index."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(dictionary_fingerprint().encode())
+    for name in _PIPELINE_SOURCES:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
 def expected_identity(document: Document, embedder: Embedder) -> dict[str, Any]:
     """The manifest fields that must match for an index to be reused."""
     return {
@@ -97,8 +109,14 @@ def expected_identity(document: Document, embedder: Embedder) -> dict[str, Any]:
         "doc_id": document.meta.doc_id,
         "corpus_sha256": document_fingerprint(document),
         "embedder": embedder.model_id,
-        "dictionary_sha256": dictionary_fingerprint(),
+        "pipeline_sha256": pipeline_fingerprint(),
     }
+
+
+def cache_dir_for(index_dir: Path) -> Path:
+    """Where the tokeniser keeps its cache: beside the index folder, never inside it."""
+    index_dir = Path(index_dir).resolve()
+    return index_dir.with_name(f"{index_dir.name}-cache")
 
 
 def _sha256_file(path: Path) -> str:
@@ -108,9 +126,11 @@ def _sha256_file(path: Path) -> str:
 def build_index(document: Document, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
     """Build every part into a fresh temporary folder, then swap it in place of ``folder``."""
     started = time.perf_counter()
-    folder = Path(folder)
+    folder = Path(folder).resolve()
+    _refuse_foreign_folder(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-build-", dir=folder.parent))
+    work.chmod(0o755)  # readable by a service user other than the builder
     try:
         passages = [measure_passage(m) for m in document.measures]
         sentences = [(m.number, s) for m in document.measures for s in split_sentences(m.text)]
@@ -142,6 +162,23 @@ def build_index(document: Document, embedder: Embedder, tokenizer: PolicyTokeniz
     return PolicyIndex(document, manifest, measure_vectors, sentence_vectors, sentences, words, chars, folder)
 
 
+_INDEX_FILES = (MANIFEST, "measures.faiss", "sentences.faiss", "sentences.json", "bm25_words", "bm25_chars")
+
+
+def _refuse_foreign_folder(folder: Path) -> None:
+    """Never replace a folder that holds something other than an index (INDEX_DIR set by mistake)."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise IndexUnusable(f"{folder} is a file, not an index folder: set INDEX_DIR to a new or empty folder")
+    entries = {p.name for p in folder.iterdir()}
+    if entries and not entries & set(_INDEX_FILES):
+        raise IndexUnusable(
+            f"{folder} holds files that are not an index ({', '.join(sorted(entries)[:3])}…): "
+            "set INDEX_DIR to a new or empty folder; nothing was changed"
+        )
+
+
 def _swap_in(work: Path, folder: Path) -> None:
     old = None
     if folder.exists():
@@ -154,7 +191,7 @@ def _swap_in(work: Path, folder: Path) -> None:
 
 def load_index(document: Document, embedder: Embedder, folder: Path) -> PolicyIndex:
     """Load and verify an index folder; IndexUnusable says what is missing, stale or damaged."""
-    folder = Path(folder)
+    folder = Path(folder).resolve()
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         raise IndexUnusable(f"no {MANIFEST} in {folder}")
@@ -189,17 +226,23 @@ def load_index(document: Document, embedder: Embedder, folder: Path) -> PolicyIn
 
 
 def load_or_build(document: Document, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
-    """The index in ``folder`` when it is current and intact; otherwise rebuild it (with a log line)."""
+    """The index in ``folder`` when it is current and intact; otherwise rebuild it (with a log line).
+
+    Builds hold a lock file beside the folder, so processes starting together build once.
+    """
+    folder = Path(folder).resolve()
     try:
         return load_index(document, embedder, folder)
-    except IndexUnusable as exc:
-        if Path(folder).exists():
-            log.warning("index %s cannot be used (%s); rebuilding", folder, exc)
-        else:
-            log.info("no index at %s yet; building it", folder)
-    return build_index(document, embedder, tokenizer, folder)
-
-
-def sentence_matrix(index: PolicyIndex) -> np.ndarray:
-    """All sentence vectors as one array (rows in ``index.sentences`` order)."""
-    return index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+    except IndexUnusable:
+        pass
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(f".{folder.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return load_index(document, embedder, folder)  # another process may have built it meanwhile
+        except IndexUnusable as exc:
+            if folder.exists():
+                log.warning("index %s cannot be used (%s); rebuilding", folder, exc)
+            else:
+                log.info("no index at %s yet; building it", folder)
+        return build_index(document, embedder, tokenizer, folder)

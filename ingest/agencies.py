@@ -7,8 +7,13 @@ closing parenthetical of each measure.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+
+class UnknownAgency(ValueError):
+    """A parenthetical names an agency that is not in AGENCIES."""
 
 
 @dataclass(frozen=True)
@@ -23,8 +28,12 @@ LEADING_GROUP_MEMBERS = "国务院促进中小企业发展工作领导小组各�
 LOCAL_GOVERNMENTS = "各地方"
 
 AGENCIES: tuple[Agency, ...] = (
-    Agency("工业和信息化部", "中华人民共和国工业和信息化部", ("工信部", "工业信息化部", "miit")),
-    Agency("财政部", "中华人民共和国财政部", ("财政局", "ministry of finance")),
+    Agency(
+        "工业和信息化部",
+        "中华人民共和国工业和信息化部",
+        ("工信部", "工业信息化部", "工信局", "工信厅", "经信局", "经信委", "miit"),
+    ),
+    Agency("财政部", "中华人民共和国财政部", ("财政局", "财政厅", "ministry of finance")),
     Agency(
         "税务总局",
         "国家税务总局",
@@ -53,14 +62,16 @@ AGENCIES: tuple[Agency, ...] = (
     ),
     Agency("知识产权局", "国家知识产权局", ("国家知识产权局", "国知局", "cnipa", "intellectual property office")),
     Agency("开发银行", "国家开发银行", ("国家开发银行", "国开行", "国开银行", "china development bank")),
-    Agency("证监会", "中国证券监督管理委员会", ("中国证券监督管理委员会", "证券监督管理委员会", "csrc")),
+    Agency("证监会", "中国证券监督管理委员会", ("中国证券监督管理委员会", "证券监督管理委员会", "证监局", "csrc")),
     Agency(
         "发展改革委",
         "国家发展和改革委员会",
-        ("国家发展和改革委员会", "国家发展改革委", "发展和改革委员会", "发改委", "ndrc"),
+        ("国家发展和改革委员会", "国家发展改革委", "发展和改革委员会", "发改委", "发改局", "ndrc"),
     ),
-    Agency("科技部", "中华人民共和国科学技术部", ("科学技术部", "ministry of science and technology")),
-    Agency("商务部", "中华人民共和国商务部", ("商务局", "ministry of commerce", "mofcom")),
+    Agency(
+        "科技部", "中华人民共和国科学技术部", ("科学技术部", "科技局", "科技厅", "ministry of science and technology")
+    ),
+    Agency("商务部", "中华人民共和国商务部", ("商务局", "商务厅", "ministry of commerce", "mofcom")),
     Agency("贸促会", "中国国际贸易促进委员会", ("中国国际贸易促进委员会", "国际贸易促进委员会", "ccpit")),
     Agency("全国工商联", "中华全国工商业联合会", ("中华全国工商业联合会", "工商联", "acfic")),
     Agency(
@@ -68,7 +79,7 @@ AGENCIES: tuple[Agency, ...] = (
         "国家市场监督管理总局",
         ("国家市场监督管理总局", "市场监督管理总局", "市场监管局", "市场监督管理局", "市监局", "工商局", "samr"),
     ),
-    Agency("教育部", "中华人民共和国教育部", ("教育局", "ministry of education")),
+    Agency("教育部", "中华人民共和国教育部", ("教育局", "教育厅", "ministry of education")),
     Agency(
         "国资委",
         "国务院国有资产监督管理委员会",
@@ -83,7 +94,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency(
         "人力资源社会保障部",
         "中华人民共和国人力资源和社会保障部",
-        ("人力资源和社会保障部", "人社部", "人社局", "人力资源部", "mohrss"),
+        ("人力资源和社会保障部", "人社部", "人社局", "人社厅", "人力资源部", "mohrss"),
     ),
     Agency(LOCAL_GOVERNMENTS, "各省、自治区、直辖市及计划单列市等地方人民政府", ("地方政府", "各地政府")),
     Agency(LEADING_GROUP_MEMBERS, LEADING_GROUP_MEMBERS, ("领导小组各成员单位", "领导小组成员单位")),
@@ -111,7 +122,7 @@ def parse_responsibility(text: str) -> tuple[str, ...]:
             continue
         name = canonical_agency(part)
         if name is None:
-            raise ValueError(
+            raise UnknownAgency(
                 f"unknown agency {part!r} in parenthetical {text!r}: add it to ingest/agencies.py AGENCIES"
             )
         if name not in names:
@@ -132,12 +143,13 @@ def canonical_agency(name: str) -> str | None:
     return None
 
 
-def alias_index() -> list[tuple[str, str]]:
+@functools.cache
+def alias_index() -> tuple[tuple[str, str], ...]:
     """(surface form, canonical name) pairs, longest surface first, for scanning free text."""
     pairs = {(a.name, a.name) for a in AGENCIES}
     pairs |= {(a.full_name, a.name) for a in AGENCIES}
     pairs |= {(alias, a.name) for a in AGENCIES for alias in a.aliases}
-    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
 def find_agencies(text: str) -> tuple[str, ...]:

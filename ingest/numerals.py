@@ -1,4 +1,5 @@
-"""Chinese numerals 1..99, as used in measure labels （三十四） and section labels 十一、.
+"""Chinese numerals, as in measure labels （三十四） and section labels 十一、 (read below 1000,
+written 1..99).
 
 >>> cn_to_int("三十四"), int_to_cn(34)
 (34, '三十四')
@@ -11,22 +12,31 @@ _DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)} | {"两": 2, "〇": 0}
 
 
 def cn_to_int(text: str) -> int:
-    """Value of a Chinese numeral below 100; ValueError for anything else.
+    """Value of a Chinese numeral below 1000; ValueError for anything else.
 
-    >>> cn_to_int("十"), cn_to_int("十二"), cn_to_int("二十")
-    (10, 12, 20)
+    >>> cn_to_int("十"), cn_to_int("十二"), cn_to_int("二十"), cn_to_int("一百零一"), cn_to_int("三百二十")
+    (10, 12, 20, 101, 320)
     """
     s = text.strip()
-    if not s or any(c not in _DIGIT_VALUE and c != "十" for c in s):
+    if not s or any(c not in _DIGIT_VALUE and c not in "十百" for c in s):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    if "十" not in s:
+    if "十" not in s and "百" not in s:
         if len(s) != 1:
-            raise ValueError(f"not a Chinese numeral below 100: {text!r}")
+            raise ValueError(f"not a Chinese numeral below 1000: {text!r}")
         return _DIGIT_VALUE[s]
-    tens, _, units = s.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        raise ValueError(f"not a Chinese numeral below 100: {text!r}")
-    return (_DIGIT_VALUE[tens] if tens else 1) * 10 + (_DIGIT_VALUE[units] if units else 0)
+    total = 0
+    rest = s
+    for unit, value in (("百", 100), ("十", 10)):
+        if unit in rest:
+            head, _, rest = rest.partition(unit)
+            head = head.lstrip("零〇")
+            if len(head) > 1 or unit in rest:
+                raise ValueError(f"not a Chinese numeral below 1000: {text!r}")
+            total += (_DIGIT_VALUE[head] if head else 1) * value
+    rest = rest.lstrip("零〇")
+    if len(rest) > 1:
+        raise ValueError(f"not a Chinese numeral below 1000: {text!r}")
+    return total + (_DIGIT_VALUE[rest] if rest else 0)
 
 
 def int_to_cn(n: int) -> str:

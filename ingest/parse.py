@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from ingest.agencies import parse_responsibility
+from ingest.agencies import UnknownAgency, parse_responsibility
 from ingest.numerals import cn_to_int, int_to_cn
 from ingest.schema import DocMeta, Document, Measure, Section
 
@@ -35,7 +35,7 @@ class ParseError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and spaces; nothing else changes.
+    """Unify line ends and spaces, and restore full-width commas between Chinese words.
 
     >>> normalise("a\\r\\nb\\u3000c\\ufeff 中,小")
     'a\\nb c 中，小'
@@ -81,6 +81,8 @@ def parse(text: str, doc_id: str = "miit-2021-169") -> Document:
     first_section = next((i for i, p in enumerate(paras) if SECTION_LINE.match(p)), None)
     if first_section is None:
         raise ParseError("no section heading like '一、…' found: is this a 若干措施 notice?")
+    if first_section == 0:
+        raise ParseError("no header (issuer, 文号, date) before the first section")
     meta = _parse_header(paras[:first_section], doc_id)
     sections, measures, closing = _parse_body(paras[first_section:], doc_id)
     return Document(meta=replace(meta, closing=closing), sections=sections, measures=measures)
@@ -154,6 +156,10 @@ def _parse_measure(numeral: str, rest: str, sections: list[Section], expected: i
     resp = RESPONSIBILITY.search(body)
     if not resp:
         raise ParseError(f"measure ({numeral}) does not end with the responsible agencies '(…负责)'")
+    try:
+        agencies = parse_responsibility(resp.group(1))
+    except UnknownAgency as exc:
+        raise ParseError(f"measure ({numeral}): {exc}") from None
     return Measure(
         doc_id=doc_id,
         number=number,
@@ -161,6 +167,6 @@ def _parse_measure(numeral: str, rest: str, sections: list[Section], expected: i
         title=title.strip(),
         section=sections[-1].heading,
         text=body[: resp.start()].strip(),
-        agencies=parse_responsibility(resp.group(1)),
+        agencies=agencies,
         responsibility=resp.group(1),
     )

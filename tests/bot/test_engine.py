@@ -89,3 +89,44 @@ def test_follow_up_without_history_asks_what_is_meant(fake_bot: PolicyBot, quest
     answer = fake_bot.ask(question)
     assert answer.kind == "clarify" and not answer.citations and not answer.out_of_scope
     assert "您想了解哪一项措施" in answer.text
+
+
+def _history(bot: PolicyBot, question: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": bot.ask(question).text}]
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        ("工信部负责哪些措施", "那人民银行呢？", [4, 5, 6, 7]),  # asked the way the previous question asked
+        ("工业设计方面有哪些措施？", "那融资方面呢？", [4, 5, 6, 7]),
+        ("第十二条和第十三条", "这两条分别由谁负责？", [12, 13]),
+        ("第二十二条是什么", "下一条呢", [23]),
+        ("第二十二条是什么", "who is responsible for it?", [22]),
+        ("第三十四条是什么", "下一条呢", []),  # there is none: says so
+    ],
+)
+def test_follow_ups(fake_bot: PolicyBot, first: str, follow_up: str, expected: list[int]) -> None:
+    answer = fake_bot.ask(follow_up, _history(fake_bot, first))
+    assert cited(answer) == expected
+
+
+def test_follow_up_after_an_unknown_number_does_not_crash(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("这条由谁负责？", _history(fake_bot, "第三十五条是什么"))
+    assert not answer.citations  # nothing was cited before; the bot asks instead of guessing measure 35
+
+
+def test_numbers_beyond_the_document_are_named(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("第十二条和第五十条")
+    assert cited(answer) == [12] and "没有第50条" in answer.text
+    assert "共有 11 个部分" in fake_bot.ask("第十二部分讲什么").text
+
+
+def test_agency_in_a_section_without_measures_says_so(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("人民银行在数字化方面负责哪些措施")
+    assert "没有由人民银行负责的措施" in answer.text and cited(answer) == [4, 5, 6, 7]
+    assert answer.text.count("国家金融监督管理总局") <= 1
+
+
+def test_cbirc_note_appears_once(fake_bot: PolicyBot) -> None:
+    assert fake_bot.ask("银保监会负责哪些措施？").text.count("国家金融监督管理总局") == 1

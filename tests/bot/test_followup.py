@@ -31,8 +31,12 @@ def test_history_is_bounded() -> None:
 
 
 def test_cited_numbers_in_an_earlier_answer() -> None:
-    assert cited_numbers("根据措施（二十二）“推动跨境电商发展”……相关措施：· 措施（十八）") == (22, 18)
-    assert cited_numbers("第3条") == (3,)
+    assert cited_numbers("根据措施（二十二）“推动跨境电商发展”……相关措施：· 措施（十八）“加强知识产权保护维权”") == (
+        22,
+        18,
+    )
+    assert cited_numbers("没有第35条。您可以问“第一条是什么”") == ()  # an example, not a citation
+    assert cited_numbers("共 34 条措施（一）至（三十四）") == ()
     assert cited_numbers("没有引用") == ()
 
 

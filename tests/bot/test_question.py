@@ -34,3 +34,8 @@ def test_non_text_is_refused(raw: object) -> None:
 )
 def test_cleaning(raw: str, cleaned: str) -> None:
     assert clean_question(raw) == cleaned
+
+
+def test_length_is_checked_after_unicode_folding() -> None:
+    with pytest.raises(QuestionError, match="字以内"):
+        clean_question("ﷺ" * 1999)  # NFKC turns each into 18 characters

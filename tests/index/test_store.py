@@ -102,4 +102,30 @@ def test_missing_folder_is_built(tmp_path: Path, policy: Document, tokenizer: Po
     index = load_or_build(policy, HashEmbedder(), tokenizer, tmp_path / "new" / "index")
     assert (tmp_path / "new" / "index" / MANIFEST).is_file()
     assert index.bm25_words is not None
-    assert not [p for p in (tmp_path / "new").iterdir() if p.name.startswith(".")]  # no temp folders left
+    assert not [p for p in (tmp_path / "new").iterdir() if p.is_dir() and p.name.startswith(".")]  # no temp folders
+
+
+def test_a_folder_that_is_not_an_index_is_never_replaced(
+    tmp_path: Path, policy: Document, tokenizer: PolicyTokenizer
+) -> None:
+    folder = tmp_path / "my-documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("important", encoding="utf-8")
+    with pytest.raises(IndexUnusable, match=r"not an index.*nothing was changed"):
+        load_or_build(policy, HashEmbedder(), tokenizer, folder)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "important"
+
+
+def test_index_behind_a_symlink_is_built_in_the_target(
+    tmp_path: Path, policy: Document, tokenizer: PolicyTokenizer
+) -> None:
+    target = tmp_path / "real"
+    target.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    load_or_build(policy, HashEmbedder(), tokenizer, link)
+    assert link.is_symlink() and (target / MANIFEST).is_file()
+
+
+def test_built_folder_is_readable_by_others(built: Path) -> None:
+    assert built.stat().st_mode & 0o055 == 0o055

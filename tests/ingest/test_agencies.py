@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import AGENCIES, BY_NAME, canonical_agency, find_agencies, parse_responsibility
+from ingest.agencies import (
+    AGENCIES,
+    BY_NAME,
+    UnknownAgency,
+    canonical_agency,
+    find_agencies,
+    parse_responsibility,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,5 +52,5 @@ def test_find_agencies_in_free_text() -> None:
 
 
 def test_unknown_agency_in_parenthetical_names_the_fix() -> None:
-    with pytest.raises(ValueError, match=r"add it to ingest/agencies\.py"):
+    with pytest.raises(UnknownAgency, match=r"add it to ingest/agencies\.py"):
         parse_responsibility("火星局负责")

@@ -164,3 +164,13 @@ def test_property_render_parse_round_trip(case) -> None:
 
 def test_paragraphs_join_only_cut_text() -> None:
     assert paragraphs("一、标题\n\n二、标题") == ["一、标题", "二、标题"]
+
+
+def test_unknown_agency_is_a_parse_error(policy_text: str) -> None:
+    with pytest.raises(ParseError, match=r"measure \(三\): unknown agency '火星局'"):
+        parse(policy_text.replace("(税务总局负责)", "(火星局负责)"))
+
+
+def test_text_without_header_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="no header"):
+        parse("一、标题\n\n(一)措施。内容。(财政部负责)")
