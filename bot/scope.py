@@ -63,12 +63,20 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
-        re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(个|项|家|批|条)"),
+        re.compile(r"([0-9]+|[二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(个|项|家|条)"),
     ),
     (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}")),
+    # Where to find something online: the policy gives no addresses or links.
+    (
+        re.compile(r"网址|链接|官网|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"),
+        re.compile(r"https?://|www\."),
+    ),  # fmt: skip
     # Eligibility and procedure: the policy states conditions and procedures only in a few places.
     (
-        re.compile(r"条件|标准|门槛|硬性要求|资格|认定指标|指标|eligib|criteria|requirements?\b|qualif"),
+        re.compile(
+            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
+            r"\bminimum\b|net profit|\brevenue\b"
+        ),
         re.compile(r"条件|标准"),
     ),
     (
