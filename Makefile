@@ -10,9 +10,12 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run install install-dev index test eval bench lint clean
+.PHONY: run chat install install-dev browser index test eval bench bench-server lint clean
 
 run: $(RUNTIME_STAMP) index
+	$(BIN)/python app.py
+
+chat: $(RUNTIME_STAMP) index
 	$(BIN)/python -m bot chat
 
 $(BIN)/python:
@@ -33,7 +36,13 @@ install-dev: $(DEV_STAMP)
 index: $(RUNTIME_STAMP)
 	$(BIN)/python -m index
 
-test: $(DEV_STAMP) index
+# Debian's chromium and a Chinese font for the browser tests (root, or sudo when available).
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi wqy || { \
+		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei; }
+
+test: $(DEV_STAMP) browser index
 	$(BIN)/python -m pytest
 
 eval: $(RUNTIME_STAMP) index
@@ -41,6 +50,9 @@ eval: $(RUNTIME_STAMP) index
 
 bench: $(RUNTIME_STAMP) index
 	$(BIN)/python -m eval.bench
+
+bench-server: $(DEV_STAMP) index
+	$(BIN)/python -m eval.bench_server
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

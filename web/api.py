@@ -1,0 +1,219 @@
+"""The HTTP API: ask, browse measures, give feedback, health — and an OpenAI-compatible
+``/v1/chat/completions`` so existing chat clients can connect.
+
+Answers are the answer object of ../shared/eval/README.md. Errors carry a Chinese ``detail``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from bot.engine import PolicyBot
+from bot.followup import normalise_history
+from bot.question import MAX_QUESTION_CHARS, QuestionError
+from ingest.agencies import canonical_agency
+from ingest.schema import Answer, Measure
+from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+
+MODEL_NAME = "policy-qa-extractive"
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="用户的问题（2000 字以内）", max_length=MAX_QUESTION_CHARS * 2)
+    history: list[Turn] = Field(default_factory=list, max_length=40, description="此前的对话")
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    measure: int
+    label: str
+    title: str
+    section: str
+    agencies: list[str]
+    quote: str
+
+
+class AnswerOut(BaseModel):
+    answer: str
+    citations: list[CitationOut]
+    out_of_scope: bool
+
+
+class MeasureOut(BaseModel):
+    doc_id: str
+    number: int
+    label: str
+    title: str
+    section: str
+    agencies: list[str]
+    text: str
+    responsibility: str
+    url: str
+
+
+class FeedbackIn(BaseModel):
+    rating: Literal[1, -1] = Field(description="1 = 👍, -1 = 👎")
+    question: str = Field(max_length=4000)
+    answer: str = Field(max_length=8000)
+    measures: list[int] = Field(default_factory=list, max_length=50)
+    comment: str = Field(default="", max_length=1000)
+    source: Literal["app", "widget", "api"] = "api"
+
+
+class ChatMessage(BaseModel):
+    role: str
+    content: Any = ""
+
+
+class ChatRequest(BaseModel):
+    model: str = MODEL_NAME
+    messages: list[ChatMessage] = Field(min_length=1, max_length=60)
+    stream: bool = False
+
+
+def measure_out(m: Measure) -> MeasureOut:
+    return MeasureOut(
+        doc_id=m.doc_id, number=m.number, label=m.label, title=m.title, section=m.section,
+        agencies=list(m.agencies), text=m.text, responsibility=m.responsibility, url=f"/measure/{m.number}",
+    )  # fmt: skip
+
+
+def text_with_citations(answer: Answer) -> str:
+    """The answer text with its citations appended, for chat clients that show text only."""
+    if not answer.citations:
+        return answer.text
+    lines = [answer.text, "", "引用："]
+    for i, c in enumerate(answer.citations, start=1):
+        lines.append(f"[{i}] 措施{c.label}“{c.title}”（{c.section}；负责：{'、'.join(c.agencies)}）")
+    return "\n".join(lines)
+
+
+def chunks_of(text: str) -> Iterator[str]:
+    """Lines, each with its newline, so a streaming client sees the answer grow."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        yield line + ("\n" if i < len(lines) - 1 else "")
+
+
+def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
+    router = APIRouter()
+    doc = bot.document
+
+    def ask(question: str, history: list[dict]) -> Answer:
+        try:
+            return bot.ask(question, history)
+        except QuestionError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+
+    @router.post("/api/ask", response_model=AnswerOut, summary="回答一个问题（附引用）")
+    def api_ask(request: AskRequest) -> dict:
+        history = [t.model_dump() for t in request.history]
+        return ask(request.question, history).to_json()
+
+    @router.get("/api/measures", response_model=list[MeasureOut], summary="全部措施，可按部门、部分筛选")
+    def api_measures(
+        agency: str | None = Query(None, description="部门名称或简称，如 人民银行、央行"),
+        section: int | None = Query(None, ge=1, description="部分编号 1…11"),
+    ) -> list[MeasureOut]:
+        measures = list(doc.measures)
+        if agency:
+            name = canonical_agency(agency)
+            if name is None:
+                raise HTTPException(status_code=404, detail=f"文件中没有“{agency[:30]}”这个负责部门。")
+            measures = [m for m in measures if name in m.agencies]
+        if section is not None:
+            if section > len(doc.sections):
+                raise HTTPException(status_code=404, detail=f"文件共有 {len(doc.sections)} 个部分。")
+            heading = doc.sections[section - 1].heading
+            measures = [m for m in measures if m.section == heading]
+        return [measure_out(m) for m in measures]
+
+    @router.get("/api/measures/{number}", response_model=MeasureOut, summary="一条措施的全文")
+    def api_measure(number: int) -> MeasureOut:
+        measure = doc.measure(number)
+        if measure is None:
+            raise HTTPException(status_code=404, detail=f"文件共有 {len(doc.measures)} 条措施，没有第 {number} 条。")
+        return measure_out(measure)
+
+    @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈")
+    def api_feedback(item: FeedbackIn) -> dict:
+        try:
+            record_id = feedback.add(FeedbackRecord(**item.model_dump() | {"measures": tuple(item.measures)}))
+        except FeedbackError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        return {"id": record_id, "status": "saved"}
+
+    @router.get("/healthz", summary="服务状态")
+    def healthz() -> dict:
+        manifest = bot.searcher.index.manifest
+        return {
+            "status": "ok",
+            "document": doc.meta.doc_number,
+            "measures": len(doc.measures),
+            "embedder": manifest.get("embedder"),
+            "index_built_at": manifest.get("built_at"),
+        }
+
+    @router.post("/v1/chat/completions", summary="OpenAI 兼容的对话接口（支持 stream）")
+    def chat_completions(request: ChatRequest) -> Any:
+        turns = normalise_history([m.model_dump() for m in request.messages])
+        if not turns or turns[-1].role != "user":
+            raise HTTPException(status_code=400, detail="messages 的最后一条需要是 user 的问题。")
+        history = [{"role": t.role, "content": t.content} for t in turns[:-1]]
+        answer = ask(turns[-1].content, history)
+        text = text_with_citations(answer)
+        completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+        created = int(time.time())
+        extra = {"citations": [c.to_json() for c in answer.citations], "out_of_scope": answer.out_of_scope}
+        if not request.stream:
+            return JSONResponse(
+                {
+                    "id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_NAME,
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+                } | extra
+            )  # fmt: skip
+
+        def events() -> Iterator[str]:
+            def chunk(delta: dict, finish: str | None = None) -> str:
+                body = {
+                    "id": completion_id, "object": "chat.completion.chunk", "created": created, "model": MODEL_NAME,
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                }  # fmt: skip
+                return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+            yield chunk({"role": "assistant", "content": ""})
+            for piece in chunks_of(text):
+                yield chunk({"content": piece})
+            yield chunk({}, "stop")
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    return router
+
+
+async def request_error(request: Request, exc: Exception) -> JSONResponse:
+    """Malformed JSON or fields: a Chinese message that says what to send."""
+    return JSONResponse(
+        status_code=422,
+        content={
+            "detail": '请求格式不正确：需要 JSON，例如 {"question": "小微企业贷款有什么支持？"}。',
+            "errors": [
+                {"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in getattr(exc, "errors", lambda: [])()
+            ][:10],
+        },
+    )

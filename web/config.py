@@ -1,0 +1,75 @@
+"""Server configuration from the environment, validated once at start-up.
+
+HOST, PORT                 where to listen (default 127.0.0.1:7860)
+ALLOWED_ORIGINS            comma-separated origins allowed to embed the widget / call the API
+                           from a browser (the app's own origin is always allowed)
+RATE_LIMIT_PER_MIN         requests per client per minute on the answering endpoints (default 30)
+FEEDBACK_DB                SQLite file for 👍/👎 feedback (default var/feedback.sqlite3)
+MAX_BODY_BYTES             largest accepted request body (default 65536)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ingest import PROJECT_ROOT
+
+DEFAULT_FEEDBACK_DB = PROJECT_ROOT / "var" / "feedback.sqlite3"
+
+
+class ConfigError(ValueError):
+    """A setting is invalid; the message names the variable and what it should look like."""
+
+
+def parse_origin(value: str) -> str:
+    """'https://Example.com:443/' → 'https://example.com'; ConfigError for anything not an origin.
+
+    >>> parse_origin("HTTP://127.0.0.1:8001/")
+    'http://127.0.0.1:8001'
+    """
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ConfigError(f"ALLOWED_ORIGINS: {value!r} is not an origin like https://www.example.com")
+    default_port = {"http": 80, "https": 443}[parts.scheme]
+    port = f":{parts.port}" if parts.port and parts.port != default_port else ""
+    return f"{parts.scheme}://{parts.hostname.lower()}{port}"
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={value} is out of range ({low}…{high})")
+    return value
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 7860
+    allowed_origins: frozenset[str] = field(default_factory=frozenset)
+    rate_limit_per_min: int = 30
+    feedback_db: Path = DEFAULT_FEEDBACK_DB
+    max_body_bytes: int = 64 * 1024
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ServerConfig:
+        env = os.environ if env is None else env
+        origins = [o for o in env.get("ALLOWED_ORIGINS", "").split(",") if o.strip()]
+        return cls(
+            host=env.get("HOST", "").strip() or "127.0.0.1",
+            port=_int(env, "PORT", 7860, 1, 65535),
+            allowed_origins=frozenset(parse_origin(o) for o in origins),
+            rate_limit_per_min=_int(env, "RATE_LIMIT_PER_MIN", 30, 1, 1_000_000),
+            feedback_db=Path(env.get("FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
+            max_body_bytes=_int(env, "MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+        )

@@ -1,0 +1,177 @@
+"""The API's gate: allowed origins (CORS), a per-client rate limit and a request size limit.
+
+One small ASGI middleware in front of ``/api/`` and ``/v1/``:
+- a preflight (OPTIONS) is answered for any origin, so that a page on an origin that is not
+  allowed can read the refusal instead of failing silently;
+- a request whose ``Origin`` is neither the app's own nor in ALLOWED_ORIGINS gets 403 with a
+  Chinese message, and is never answered;
+- bodies over MAX_BODY_BYTES get 413; over RATE_LIMIT_PER_MIN answering requests a minute
+  from one client get 429 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from web.config import ServerConfig
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+GUARDED_PREFIXES = ("/api/", "/v1/")
+RATE_LIMITED = {("POST", "/api/ask"), ("POST", "/v1/chat/completions"), ("POST", "/api/feedback")}
+
+
+class RateLimiter:
+    """Sliding one-minute window per client. Thread-safe; old clients are forgotten."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str) -> float:
+        """0 when the request may go ahead (and is counted); else seconds until it may."""
+        now = self._clock()
+        with self._lock:
+            hits = self._hits.setdefault(client, deque())
+            while hits and hits[0] <= now - 60:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                return max(0.1, 60 - (now - hits[0]))
+            hits.append(now)
+            if len(self._hits) > 10_000:  # forget idle clients
+                self._hits = {k: v for k, v in self._hits.items() if v and v[-1] > now - 60}
+            return 0.0
+
+
+def own_origin(scope: Scope) -> str | None:
+    """The origin the browser used to reach this server (scheme + Host header)."""
+    host = dict(scope.get("headers") or []).get(b"host")
+    if not host:
+        return None
+    return f"{scope.get('scheme', 'http')}://{host.decode('latin-1').lower()}"
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers") or []:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+async def _send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]]) -> None:
+    payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(payload)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
+
+
+class GuardMiddleware:
+    def __init__(self, app: ASGIApp, config: ServerConfig, limiter: RateLimiter | None = None) -> None:
+        self.app = app
+        self.config = config
+        self.limiter = limiter or RateLimiter(config.rate_limit_per_min)
+
+    def origin_allowed(self, origin: str, scope: Scope) -> bool:
+        return origin == own_origin(scope) or origin.lower() in self.config.allowed_origins
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(GUARDED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        origin = _header(scope, b"origin")
+        cors: list[tuple[bytes, bytes]] = [(b"vary", b"Origin")]
+        if origin:
+            cors.append((b"access-control-allow-origin", origin.encode("latin-1")))
+        method = scope["method"]
+
+        if method == "OPTIONS" and origin:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 204,
+                    "headers": [
+                        *cors,
+                        (b"access-control-allow-methods", b"GET, POST, OPTIONS"),
+                        (b"access-control-allow-headers", b"content-type, authorization"),
+                        (b"access-control-max-age", b"600"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        if origin and not self.origin_allowed(origin, scope):
+            await _send_json(
+                send, 403,
+                {"detail": f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。"},
+                cors,
+            )  # fmt: skip
+            return
+
+        length = _header(scope, b"content-length")
+        if length and length.isdigit() and int(length) > self.config.max_body_bytes:
+            await _send_json(send, 413, self._too_large(), cors)
+            return
+        body = b""
+        if method in ("POST", "PUT", "PATCH"):
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+                if len(body) > self.config.max_body_bytes:
+                    await _send_json(send, 413, self._too_large(), cors)
+                    return
+
+        if (method, path) in RATE_LIMITED:
+            client = (scope.get("client") or ("unknown", 0))[0]
+            wait = self.limiter.check(client)
+            if wait:
+                await _send_json(
+                    send, 429,
+                    {"detail": f"请求太频繁了，请 {int(wait) + 1} 秒后再试（每分钟最多 {self.limiter.per_minute} 次）。"},
+                    [*cors, (b"retry-after", str(int(wait) + 1).encode())],
+                )  # fmt: skip
+                return
+
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start" and origin:
+                message["headers"] = [*message.get("headers", []), *cors]
+            await send(message)
+
+        await self.app(scope, replay if method in ("POST", "PUT", "PATCH") else receive, send_with_cors)
+
+    def _too_large(self) -> dict:
+        return {"detail": f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"}

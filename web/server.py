@@ -1,0 +1,90 @@
+"""One server, one port: the API, the Gradio app at ``/``, measure pages, the widget script and
+OpenAPI docs — all served locally (no CDN)."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+
+from bot.engine import PolicyBot
+from web import render
+from web.api import make_router, request_error
+from web.config import ServerConfig
+from web.feedback import FeedbackStore
+from web.guard import GuardMiddleware
+
+WIDGET_JS = Path(__file__).with_name("static") / "widget.js"
+
+
+def docs_page(schema: dict) -> str:
+    """The OpenAPI description as a plain page (Swagger UI would load its assets from a CDN)."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            rows.append(
+                f"<h3><code>{html.escape(method.upper())} {html.escape(path)}</code></h3>"
+                f"<p>{html.escape(op.get('summary', ''))}</p>"
+            )
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>API · 惠企政策问答助手</title>'
+        "<style>body{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;padding:0 1em}"
+        "pre{background:#f1f5f9;padding:1em;overflow:auto}</style></head><body>"
+        "<h1>惠企政策问答助手 API</h1><p>机器可读的描述：<a href='/openapi.json'>/openapi.json</a></p>"
+        + "".join(rows)
+        + f"<h2>Schemas</h2><pre>{html.escape(json.dumps(schema.get('components', {}), ensure_ascii=False, indent=1))}</pre>"
+        "</body></html>"
+    )
+
+
+def create_app(
+    bot: PolicyBot, config: ServerConfig, feedback: FeedbackStore, *, with_ui: bool = True
+) -> GuardMiddleware:
+    api = FastAPI(
+        title="惠企政策问答助手 API",
+        version="1.0",
+        description=f"依据《{bot.document.meta.title}》（{bot.document.meta.doc_number}）回答问题，附措施与负责部门。",
+        docs_url=None,
+        redoc_url=None,
+    )
+    api.add_exception_handler(RequestValidationError, request_error)
+    api.include_router(make_router(bot, feedback))
+
+    @api.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(docs_page(api.openapi()))
+
+    @api.get("/measure/{number}", include_in_schema=False)
+    def measure_page(number: int) -> HTMLResponse:
+        measure = bot.document.measure(number)
+        if measure is None:
+            return HTMLResponse(
+                f"<p>文件共有 {len(bot.document.measures)} 条措施，没有第 {number} 条。<a href='/'>返回</a></p>",
+                status_code=404,
+            )
+        return HTMLResponse(render.measure_page(measure, bot.document))
+
+    widget = WIDGET_JS.read_bytes()
+
+    @api.get("/widget.js", include_in_schema=False)
+    def widget_js() -> Response:
+        return Response(
+            widget,
+            media_type="application/javascript; charset=utf-8",
+            headers={"cache-control": "public, max-age=300", "access-control-allow-origin": "*"},
+        )
+
+    if with_ui:
+        import gradio as gr
+
+        from web.ui import CSS, THEME, make_ui
+
+        api = gr.mount_gradio_app(
+            api, make_ui(bot, feedback), path="/", css=CSS, theme=THEME, ssr_mode=False, footer_links=[],
+            show_error=False, favicon_path=None,
+        )  # fmt: skip
+    return GuardMiddleware(api, config)

@@ -1,0 +1,181 @@
+/* 惠企政策问答助手 — embeddable widget.
+ * <script src="https://HOST/widget.js" data-title="…" data-question="预填的问题" async></script>
+ * A floating button and chat panel inside a shadow root (the host page's CSS cannot reach it),
+ * talking to HOST/api/ask. All text is inserted with textContent: never as HTML.
+ * No third-party assets, no keys.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script) {
+    var all = document.getElementsByTagName("script");
+    for (var i = all.length - 1; i >= 0; i--) {
+      if (/\/widget\.js(\?|$)/.test(all[i].src)) { script = all[i]; break; }
+    }
+  }
+  if (!script || window.__policyQaWidget) return;
+  window.__policyQaWidget = true;
+
+  var origin = new URL(script.src, location.href).origin;
+  var title = script.getAttribute("data-title") || "惠企政策问答助手";
+  var preset = script.getAttribute("data-question") || "";
+  var history = [];
+  var busy = false;
+
+  var css = [
+    ":host{all:initial}",
+    "*{box-sizing:border-box;font-family:'WenQuanYi Micro Hei','PingFang SC','Microsoft YaHei',system-ui,sans-serif}",
+    ".launcher{position:fixed;right:16px;bottom:16px;z-index:2147483647;border:0;border-radius:999px;",
+    "background:#0369a1;color:#fff;padding:12px 18px;font-size:15px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}",
+    ".panel{position:fixed;right:16px;bottom:76px;z-index:2147483647;width:370px;height:540px;",
+    "max-height:calc(100vh - 96px);display:none;flex-direction:column;background:#fff;color:#1f2937;",
+    "border:1px solid #cbd5e1;border-radius:14px;box-shadow:0 10px 30px rgba(0,0,0,.25);overflow:hidden}",
+    ".panel.open{display:flex}",
+    ".head{display:flex;align-items:center;justify-content:space-between;padding:10px 14px;background:#0369a1;color:#fff}",
+    ".head b{font-size:15px}.close{background:none;border:0;color:#fff;font-size:20px;cursor:pointer}",
+    ".log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;font-size:14px;line-height:1.7}",
+    ".msg{white-space:pre-wrap;word-break:break-word;padding:8px 10px;border-radius:10px;max-width:92%}",
+    ".user{align-self:flex-end;background:#e0f2fe}.bot{align-self:flex-start;background:#f1f5f9}",
+    ".error{align-self:stretch;background:#fef2f2;color:#991b1b;border:1px solid #fecaca}",
+    ".cites{margin-top:6px;display:flex;flex-direction:column;gap:4px}",
+    ".cite{display:block;font-size:13px;color:#0369a1;text-decoration:none;border-left:3px solid #7dd3fc;padding-left:6px}",
+    ".chip{display:inline-block;background:#e0f2fe;color:#075985;border-radius:999px;padding:0 7px;margin:2px 4px 0 0;font-size:12px}",
+    "form{display:flex;gap:6px;padding:10px;border-top:1px solid #e2e8f0}",
+    "textarea{flex:1;resize:none;height:44px;border:1px solid #cbd5e1;border-radius:8px;padding:6px 8px;font-size:14px}",
+    ".send{border:0;border-radius:8px;background:#0369a1;color:#fff;padding:0 14px;font-size:14px;cursor:pointer}",
+    ".send:disabled{background:#94a3b8}",
+    ".note{font-size:11px;color:#64748b;padding:0 12px 8px}",
+    "@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:100vh;border-radius:0}",
+    ".launcher{right:12px;bottom:12px}}"
+  ].join("");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  var host = el("div");
+  host.setAttribute("data-policy-qa-widget", "");
+  var root = host.attachShadow({ mode: "open" });
+  var style = el("style");
+  style.textContent = css;
+  var launcher = el("button", "launcher", "政策问答");
+  launcher.type = "button";
+  launcher.setAttribute("aria-label", title);
+  var panel = el("div", "panel");
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", title);
+  var head = el("div", "head");
+  head.appendChild(el("b", "", title));
+  var close = el("button", "close", "×");
+  close.type = "button";
+  close.setAttribute("aria-label", "关闭");
+  head.appendChild(close);
+  var log = el("div", "log");
+  log.setAttribute("aria-live", "polite");
+  var form = el("form");
+  var input = el("textarea");
+  input.maxLength = 2000;
+  input.placeholder = "请输入您的问题…";
+  input.value = preset;
+  var send = el("button", "send", "发送");
+  send.type = "submit";
+  form.appendChild(input);
+  form.appendChild(send);
+  var note = el("div", "note", "答复依据官方政策文件，并注明措施与负责部门。");
+  panel.appendChild(head);
+  panel.appendChild(log);
+  panel.appendChild(form);
+  panel.appendChild(note);
+  root.appendChild(style);
+  root.appendChild(launcher);
+  root.appendChild(panel);
+
+  function scroll() { log.scrollTop = log.scrollHeight; }
+
+  function addMessage(kind, text) {
+    var node = el("div", "msg " + kind, text);
+    log.appendChild(node);
+    scroll();
+    return node;
+  }
+
+  function addCitations(node, citations) {
+    if (!citations || !citations.length) return;
+    var box = el("div", "cites");
+    citations.forEach(function (c) {
+      var link = el("a", "cite");
+      link.href = origin + "/measure/" + encodeURIComponent(String(c.measure));
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.appendChild(el("span", "", "措施" + c.label + c.title + "　"));
+      (c.agencies || []).forEach(function (a) { link.appendChild(el("span", "chip", a)); });
+      box.appendChild(link);
+    });
+    node.appendChild(box);
+    scroll();
+  }
+
+  function ask(question) {
+    if (busy) return;
+    question = question.trim();
+    if (!question) { input.focus(); return; }
+    busy = true;
+    send.disabled = true;
+    addMessage("user", question);
+    var pending = addMessage("bot", "正在查找相关措施…");
+    fetch(origin + "/api/ask", {
+      method: "POST",
+      mode: "cors",
+      credentials: "omit",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: question, history: history.slice(-12) })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    }).then(function (result) {
+      if (!result.ok) {
+        pending.className = "msg error";
+        pending.textContent = (result.data && typeof result.data.detail === "string")
+          ? result.data.detail : "服务暂时不可用（" + result.status + "），请稍后再试。";
+        return;
+      }
+      pending.textContent = result.data.answer || "";
+      addCitations(pending, result.data.citations);
+      history.push({ role: "user", content: question }, { role: "assistant", content: result.data.answer || "" });
+    }).catch(function () {
+      pending.className = "msg error";
+      pending.textContent = "无法连接问答服务：本网站可能未获授权嵌入该助手，或网络暂时不可用。";
+    }).then(function () {
+      busy = false;
+      send.disabled = false;
+    });
+  }
+
+  launcher.addEventListener("click", function () {
+    var open = panel.classList.toggle("open");
+    if (open) {
+      if (!log.childNodes.length) addMessage("bot", "您好！请问您想了解哪方面的惠企政策？");
+      input.focus();
+    }
+  });
+  close.addEventListener("click", function () { panel.classList.remove("open"); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var q = input.value;
+    input.value = "";
+    ask(q);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+
+  function mount() { document.body.appendChild(host); }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+})();

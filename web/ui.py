@@ -1,0 +1,203 @@
+"""The Gradio app: a chat tab (progressive answers, citation cards, feedback, a formal reply for
+staff) and a policy browser tab. Everything shown is escaped by ``web.render``.
+
+The chat function is named ``respond``, so its API endpoint is ``/respond`` (gradio_client).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from bot.engine import PolicyBot
+from bot.question import QuestionError
+from ingest.schema import Answer
+from web import render
+from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+
+log = logging.getLogger(__name__)
+
+TITLE = "惠企政策问答助手"
+EXAMPLES = [
+    "小微企业想申请信用贷款，有什么支持？",
+    "第十二条是什么？",
+    "人民银行负责哪些措施？",
+    "融资支持方面有哪些措施？",
+    "綠色工廠怎麼申請？",
+    "What does the policy say about cross-border e-commerce?",
+]
+ALL = "全部"
+CSS = """
+.answer, .question { line-height: 1.75; }
+.cards { margin-top: .6em; display: grid; gap: .5em; }
+.card { border: 1px solid #cbd5e1; border-radius: 10px; padding: .5em .8em; background: #f8fafc; }
+.card-head { display: flex; flex-wrap: wrap; gap: .5em; justify-content: space-between; }
+.card-section { color: #64748b; font-size: .85em; }
+.chip { display: inline-block; background: #e0f2fe; color: #075985; border-radius: 999px;
+        padding: 0 .7em; margin: .15em .3em .15em 0; font-size: .85em; }
+.card mark { background: #fef08a; }
+.card details summary { cursor: pointer; color: #0369a1; }
+.resp { color: #64748b; font-size: .85em; }
+#measure-text { line-height: 1.8; }
+@media (max-width: 640px) { .card-head { display: block; } }
+"""
+THEME = gr.themes.Soft(
+    primary_hue="sky",
+    # Local fonts only: the default theme would fetch web fonts from the internet.
+    font=["WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"],
+    font_mono=["DejaVu Sans Mono", "monospace"],
+)
+
+
+def _history_for_bot(chat: list[dict], turns: list[dict]) -> list[dict]:
+    """The plain-text turns kept beside the chat (the chat itself holds HTML)."""
+    return turns[-12:]
+
+
+def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
+    doc = bot.document
+    agency_counts: dict[str, int] = {}
+    for m in doc.measures:
+        for a in m.agencies:
+            agency_counts[a] = agency_counts.get(a, 0) + 1
+    agency_choices = [ALL] + [f"{a}（{n}）" for a, n in sorted(agency_counts.items(), key=lambda x: -x[1])]
+    section_choices = [ALL] + [s.heading for s in doc.sections]
+
+    def respond(message: str, chat: list[dict], turns: list[dict], answers: list[dict]) -> Iterator[tuple]:
+        """Answer one message, growing the reply line by line, then adding the citation cards."""
+        chat = list(chat or [])
+        turns = list(turns or [])
+        answers = list(answers or [])
+        try:
+            answer = bot.ask(message, _history_for_bot(chat, turns))
+        except QuestionError as exc:
+            answer = Answer(str(exc), kind="invalid_question")
+        except Exception:  # one failed answer must not break the session
+            log.exception("failed to answer %r", message)
+            answer = Answer("抱歉，处理这个问题时出错了，已记录。请换个说法再问。", kind="error")
+        chat.append({"role": "user", "content": render.user_html(message or "")})
+        chat.append({"role": "assistant", "content": ""})
+        lines = answer.text.split("\n")
+        for i in range(1, len(lines) + 1):
+            chat[-1] = {
+                "role": "assistant",
+                "content": render.answer_html(answer, doc, partial_text="\n".join(lines[:i])),
+            }
+            yield chat, turns, answers, gr.update(), ""
+        chat[-1] = {"role": "assistant", "content": render.answer_html(answer, doc)}
+        if answer.kind != "invalid_question":
+            turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
+        answers.append({"question": message or "", "answer": answer.to_json()})
+        yield chat, turns, answers, render.formal_reply(answer, doc), ""
+
+    def new_conversation() -> tuple:
+        return [], [], [], "", ""
+
+    def on_like(data: gr.LikeData, answers: list[dict]) -> str:
+        # Assistant messages are every second chat item; the n-th one belongs to answers[n].
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        position = index // 2
+        if not answers or position >= len(answers) or data.liked is None:
+            return ""
+        return _save(answers[position], 1 if data.liked else -1, "")
+
+    def on_comment(rating: str, comment: str, answers: list[dict]) -> tuple[str, str]:
+        if not answers:
+            return "还没有可以评价的回答。", comment
+        return _save(answers[-1], 1 if rating.startswith("👍") else -1, comment), ""
+
+    def _save(entry: dict, rating: int, comment: str) -> str:
+        answer = entry["answer"]
+        try:
+            feedback.add(
+                FeedbackRecord(
+                    rating=rating,
+                    question=entry["question"] or "（空）",
+                    answer=answer["answer"],
+                    measures=tuple(c["measure"] for c in answer["citations"]),
+                    comment=comment,
+                    source="app",
+                )
+            )
+        except FeedbackError as exc:
+            return str(exc)
+        return "谢谢您的反馈，已记录。"
+
+    def browse(agency: str, section: str) -> list[list[Any]]:
+        name = agency.split("（")[0] if agency and agency != ALL else None
+        rows = []
+        for m in doc.measures:
+            if name and name not in m.agencies:
+                continue
+            if section and section != ALL and m.section != section:
+                continue
+            rows.append([m.number, f"{m.label}{m.title}", m.section, "、".join(m.agencies)])
+        return rows
+
+    def show_measure(rows: Any, event: gr.SelectData) -> str:
+        try:
+            number = int(rows.iloc[event.index[0], 0]) if hasattr(rows, "iloc") else int(rows[event.index[0]][0])
+        except (IndexError, ValueError, TypeError):
+            return ""
+        measure = doc.measure(number)
+        if measure is None:
+            return ""
+        return (
+            f"<h3>措施{render.escape_text(measure.label + measure.title)}</h3>"
+            f"<p>{render.escape_text(measure.section)}</p><p>{render.escape_text(measure.text)}</p>"
+            f"<p>负责部门：{''.join(f'<span class=chip>{render.escape_text(a)}</span>' for a in measure.agencies)}</p>"
+            f'<p><a href="/measure/{measure.number}" target="_blank" rel="noopener">在新页面打开</a></p>'
+        )
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as ui:
+        gr.Markdown(
+            f"## {TITLE}\n依据《{doc.meta.title}》（{doc.meta.doc_number}）回答，每条答复都注明措施与负责部门。"
+        )
+        turns = gr.State([])
+        answers = gr.State([])
+        with gr.Tab("问答"):
+            chatbot = gr.Chatbot(
+                label="对话", height=520, sanitize_html=True, render_markdown=True,
+                feedback_options=("Like", "Dislike"), buttons=["copy"], elem_id="chat",
+            )  # fmt: skip
+            with gr.Row():
+                question = gr.Textbox(
+                    placeholder="请输入您的问题，例如：小微企业贷款有什么支持？", show_label=False, scale=5,
+                    max_length=2000, elem_id="question", submit_btn=False,
+                )  # fmt: skip
+                send = gr.Button("发送", variant="primary", scale=1, elem_id="send")
+            with gr.Row():
+                clear = gr.Button("新对话", size="sm", elem_id="new-conversation")
+            gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+            with gr.Accordion("意见反馈", open=False):
+                rating = gr.Radio(["👍 有帮助", "👎 没帮助"], value="👍 有帮助", label="对最近一条回答的评价")
+                comment = gr.Textbox(label="补充意见（可选）", max_length=1000, lines=2)
+                submit_feedback = gr.Button("提交反馈", size="sm")
+                feedback_status = gr.Markdown()
+            with gr.Accordion("正式答复（供服务中心使用，可复制）", open=False):
+                formal = gr.Textbox(label="正式答复", lines=10, buttons=["copy"], interactive=False, elem_id="formal")
+        with gr.Tab("政策浏览"):
+            with gr.Row():
+                agency = gr.Dropdown(agency_choices, value=ALL, label="按负责部门筛选（措施数）")
+                section = gr.Dropdown(section_choices, value=ALL, label="按部分筛选")
+            table = gr.Dataframe(
+                value=browse(ALL, ALL), headers=["编号", "措施", "部分", "负责部门"], interactive=False,
+                wrap=True, elem_id="measures",
+            )  # fmt: skip
+            measure_text = gr.HTML(elem_id="measure-text")
+
+        outputs = [chatbot, turns, answers, formal, question]
+        send.click(respond, [question, chatbot, turns, answers], outputs)
+        question.submit(respond, [question, chatbot, turns, answers], outputs, api_visibility="private")
+        clear.click(new_conversation, None, outputs, api_visibility="private")
+        chatbot.like(on_like, [answers], feedback_status, api_visibility="private")
+        submit_feedback.click(
+            on_comment, [rating, comment, answers], [feedback_status, comment], api_visibility="private"
+        )
+        agency.change(browse, [agency, section], table, api_visibility="private")
+        section.change(browse, [agency, section], table, api_visibility="private")
+        table.select(show_measure, [table], measure_text, api_visibility="private")
+    return ui
