@@ -70,7 +70,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"网址|链接|官网|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"),
         re.compile(r"https?://|www\."),
-    ),  # fmt: skip
+    ),
     # Eligibility and procedure: the policy states conditions and procedures only in a few places.
     (
         re.compile(
