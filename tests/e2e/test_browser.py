@@ -1,0 +1,132 @@
+"""A real browser (Debian's chromium, driven by Playwright) against the real server."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, Server
+
+pytestmark = pytest.mark.e2e
+CHROMIUM = "/usr/bin/chromium"
+XSS = '<img src=x onerror="window.__xss=1">第三条讲什么'
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium and fonts-wqy-microhei")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync"],
+        )  # fmt: skip
+        yield browser
+        browser.close()
+
+
+def open_page(browser, width: int = 1280, height: int = 900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.external_requests = []  # type: ignore[attr-defined]
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else page.external_requests.append(r.url)
+        ),
+    )
+    page.on("dialog", lambda d: (_ for _ in ()).throw(AssertionError(f"a script opened a dialog: {d.message}")))
+    return page
+
+
+def ask_in_app(page, server: Server, question: str) -> None:
+    page.goto(server.url + "/", wait_until="load")
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    page.fill("#question textarea", question)
+    page.click("#send")
+
+
+def test_app_answers_with_a_citation_card(browser, server: Server) -> None:
+    page = open_page(browser)
+    ask_in_app(page, server, "跨境电商综合试验区会增加吗？")
+    card = page.wait_for_selector(".cards .card", timeout=20_000)
+    assert "推动跨境电商发展" in card.inner_text()
+    chips = [c.inner_text() for c in page.query_selector_all(".cards .card .chip")]
+    assert "商务部" in chips
+    assert "跨境电子商务综合试验区" in page.inner_text(".answer")
+    page.screenshot(path=str(ARTIFACTS / "app-answer.png"))
+    assert page.external_requests == []  # nothing from the internet
+    page.close()
+
+
+def test_app_on_a_phone_screen(browser, server: Server) -> None:
+    page = open_page(browser, 390, 844)
+    ask_in_app(page, server, "人民银行负责哪些措施？")
+    page.wait_for_selector(".cards .card", timeout=20_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400  # no sideways scrolling
+    page.screenshot(path=str(ARTIFACTS / "app-phone.png"))
+    page.close()
+
+
+def test_widget_on_an_allowed_origin(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.allowed_host, wait_until="load")
+    page.click(".launcher")  # above the host page's z-index 99999 banner, despite its `button {display:none}`
+    assert page.input_value("textarea") == "小微企业想申请信用贷款，有什么支持？"  # data-question
+    page.click(".send")
+    link = page.wait_for_selector(".cite", timeout=20_000)
+    assert "措施（四）加强信贷支持" in link.inner_text() and "人民银行" in link.inner_text()
+    assert link.get_attribute("href") == server.url + "/measure/4"
+    assert page.inner_text(".head b") == "园区政策助手"
+    page.screenshot(path=str(ARTIFACTS / "widget-allowed.png"))
+    page.close()
+
+
+def test_widget_on_a_phone_screen(browser, server: Server) -> None:
+    page = open_page(browser, 390, 844)
+    page.goto(server.allowed_host, wait_until="load")
+    page.click(".launcher")
+    box = page.query_selector(".panel").bounding_box()
+    assert box["width"] <= 390 and box["height"] <= 844
+    page.screenshot(path=str(ARTIFACTS / "widget-phone.png"))
+    page.close()
+
+
+def test_widget_on_an_origin_that_is_not_allowed(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.denied_host, wait_until="load")
+    page.click(".launcher")
+    page.click(".send")
+    error = page.wait_for_selector(".msg.error", timeout=20_000)
+    assert "未获授权" in error.inner_text()
+    assert page.query_selector(".cite") is None
+    page.screenshot(path=str(ARTIFACTS / "widget-refused.png"))
+    page.close()
+
+
+def test_html_in_a_question_is_shown_as_text_in_the_app(browser, server: Server) -> None:
+    page = open_page(browser)
+    ask_in_app(page, server, XSS)
+    page.wait_for_selector(".cards .card", timeout=20_000)
+    assert '<img src=x onerror="window.__xss=1">' in page.inner_text(".question")
+    assert page.evaluate("window.__xss") is None
+    assert page.query_selector(".question img") is None
+    page.close()
+
+
+def test_html_in_a_question_is_shown_as_text_in_the_widget(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.allowed_host, wait_until="load")
+    page.click(".launcher")
+    page.fill("textarea", XSS)
+    page.click(".send")
+    page.wait_for_selector(".cite", timeout=20_000)
+    assert XSS in page.inner_text(".msg.user")
+    assert page.evaluate("window.__xss") is None
+    page.screenshot(path=str(ARTIFACTS / "widget-xss.png"))
+    page.close()

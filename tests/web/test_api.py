@@ -1,0 +1,181 @@
+"""Every endpoint, with the bad inputs of the core issue and oversize bodies (hash embedder)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.engine import PolicyBot
+from tests.web.conftest import make_client
+from web.feedback import FeedbackStore, export
+
+
+def test_ask_returns_the_answer_object(client: TestClient) -> None:
+    response = client.post("/api/ask", json={"question": "第十二条是什么？"})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"answer", "citations", "out_of_scope"}
+    assert body["citations"][0]["measure"] == 12
+    assert set(body["citations"][0]) == {"doc_id", "measure", "label", "title", "section", "agencies", "quote"}
+
+
+def test_ask_uses_the_history(client: TestClient) -> None:
+    first = client.post("/api/ask", json={"question": "第二十二条是什么"}).json()
+    history = [{"role": "user", "content": "第二十二条是什么"}, {"role": "assistant", "content": first["answer"]}]
+    body = client.post("/api/ask", json={"question": "这条由谁负责？", "history": history}).json()
+    assert body["citations"][0]["measure"] == 22 and "海关总署" in body["answer"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "message"),
+    [
+        ({"question": ""}, 400, "请输入您的问题"),
+        ({"question": "   \x00 "}, 400, "请输入您的问题"),
+        ({"question": "贷" * 2001}, 400, "2000 字以内"),
+        ({"question": 42}, 422, "请求格式不正确"),
+        ({}, 422, "请求格式不正确"),
+        ({"question": "第一条", "history": "not a list"}, 422, "请求格式不正确"),
+        ({"question": "第一条", "history": [{"role": "system", "content": "x"}]}, 422, "请求格式不正确"),
+    ],
+)
+def test_ask_bad_input(client: TestClient, payload: dict, status: int, message: str) -> None:
+    response = client.post("/api/ask", json=payload)
+    assert response.status_code == status
+    assert message in response.json()["detail"]
+
+
+def test_malformed_json_gets_a_chinese_message(client: TestClient) -> None:
+    response = client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
+    assert response.status_code == 422 and "需要 JSON" in response.json()["detail"]
+
+
+def test_binary_body_is_refused_cleanly(client: TestClient) -> None:
+    response = client.post("/api/ask", content=bytes(range(256)) * 4, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+
+
+def test_oversize_body_is_413(client: TestClient) -> None:
+    big = json.dumps({"question": "贷" * 40_000}).encode()
+    response = client.post("/api/ask", content=big, headers={"content-type": "application/json"})
+    assert response.status_code == 413 and "过大" in response.json()["detail"]
+    chunked = client.post(
+        "/api/ask", content=iter([big[:40_000], big[40_000:]]), headers={"content-type": "application/json"}
+    )
+    assert chunked.status_code == 413  # no Content-Length: counted while reading
+
+
+def test_html_in_a_question_comes_back_as_data(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "<script>alert(1)</script>第三条"}).json()
+    assert body["citations"][0]["measure"] == 3  # JSON carries text; the clients render it as text
+
+
+def test_measures_list_and_filters(client: TestClient) -> None:
+    assert len(client.get("/api/measures").json()) == 34
+    by_alias = client.get("/api/measures", params={"agency": "央行"}).json()
+    assert [m["number"] for m in by_alias] == [4, 5, 6, 7]
+    assert [m["number"] for m in client.get("/api/measures", params={"section": 11}).json()] == [32, 33, 34]
+    unknown = client.get("/api/measures", params={"agency": "火星局"})
+    assert unknown.status_code == 404 and "火星局" in unknown.json()["detail"]
+    assert client.get("/api/measures", params={"section": 12}).status_code == 404
+
+
+def test_one_measure(client: TestClient) -> None:
+    m12 = client.get("/api/measures/12").json()
+    assert m12["title"] == "加强工业互联网赋能" and m12["url"] == "/measure/12"
+    missing = client.get("/api/measures/50")
+    assert missing.status_code == 404 and "34 条措施" in missing.json()["detail"]
+    assert client.get("/api/measures/abc").status_code == 422
+
+
+def test_healthz(client: TestClient) -> None:
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["measures"] == 34 and body["document"] == "工信部企业〔2021〕169号"
+
+
+def test_openai_chat_completions_plain_and_streaming(client: TestClient) -> None:
+    messages = [{"role": "user", "content": "第二十二条是什么"}]
+    plain = client.post("/v1/chat/completions", json={"model": "x", "messages": messages}).json()
+    text = plain["choices"][0]["message"]["content"]
+    assert plain["object"] == "chat.completion" and "推动跨境电商发展" in text and "引用：" in text
+    with client.stream("POST", "/v1/chat/completions", json={"messages": messages, "stream": True}) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [line[6:] for line in response.iter_lines() if line.startswith("data: ")]
+    assert events[-1] == "[DONE]"
+    chunks = [json.loads(e) for e in events[:-1]]
+    streamed = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    assert streamed == text and chunks[-1]["choices"][0]["finish_reason"] == "stop"
+
+
+def test_openai_content_parts_and_bad_messages(client: TestClient) -> None:
+    parts = [{"role": "user", "content": [{"type": "text", "text": "第三条"}]}]
+    assert (
+        "推动税费精准服务"
+        in client.post("/v1/chat/completions", json={"messages": parts}).json()["choices"][0]["message"]["content"]
+    )
+    last_assistant = [{"role": "assistant", "content": "你好"}]
+    assert client.post("/v1/chat/completions", json={"messages": last_assistant}).status_code == 400
+    assert client.post("/v1/chat/completions", json={"messages": []}).status_code == 422
+
+
+def test_allowed_origin_gets_cors_headers(client: TestClient) -> None:
+    response = client.post("/api/ask", json={"question": "第三条"}, headers={"origin": "http://partner.example"})
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "http://partner.example"
+    own = client.post("/api/ask", json={"question": "第三条"}, headers={"origin": "http://testserver"})
+    assert own.status_code == 200  # the app's own origin is always allowed
+
+
+def test_other_origin_is_refused_readably(client: TestClient) -> None:
+    preflight = client.options(
+        "/api/ask", headers={"origin": "http://evil.example", "access-control-request-method": "POST"}
+    )
+    assert preflight.status_code == 204
+    response = client.post("/api/ask", json={"question": "第三条"}, headers={"origin": "http://evil.example"})
+    assert response.status_code == 403
+    assert "未获授权" in response.json()["detail"] and "citations" not in response.json()
+    assert response.headers["access-control-allow-origin"] == "http://evil.example"  # the page can read why
+
+
+def test_rate_limit_answers_429_in_chinese(fake_bot: PolicyBot, tmp_path: Path) -> None:
+    client = make_client(fake_bot, tmp_path, rate_limit_per_min=3)
+    codes = [client.post("/api/ask", json={"question": "第三条"}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    limited = client.post("/api/ask", json={"question": "第三条"})
+    assert "请求太频繁" in limited.json()["detail"] and int(limited.headers["retry-after"]) >= 1
+    assert client.get("/api/measures/3").status_code == 200  # browsing is not rate limited
+
+
+def test_feedback_is_stored_and_exported(client: TestClient, tmp_path: Path) -> None:
+    item = {
+        "rating": -1,
+        "question": "第三条",
+        "answer": "……",
+        "measures": [3],
+        "comment": "不够详细",
+        "source": "widget",
+    }
+    assert client.post("/api/feedback", json=item).json()["status"] == "saved"
+    assert client.post("/api/feedback", json=item | {"rating": 5}).status_code == 422
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    out = io.StringIO()
+    assert export(store, "csv", out) == 1
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["rating"] == "-1" and row["comment"] == "不够详细" and row["source"] == "widget"
+
+
+def test_measure_page_and_widget_and_docs(client: TestClient) -> None:
+    page = client.get("/measure/22")
+    assert page.status_code == 200 and "推动跨境电商发展" in page.text
+    assert client.get("/measure/99").status_code == 404
+    widget = client.get("/widget.js")
+    assert widget.headers["content-type"].startswith("application/javascript")
+    assert len(widget.content) < 30 * 1024
+    docs = client.get("/docs").text
+    assert "/api/ask" in docs and "/v1/chat/completions" in docs and "cdn" not in docs.lower()
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/ask", "/api/measures", "/api/measures/{number}", "/healthz", "/v1/chat/completions"} <= set(paths)
