@@ -7,6 +7,7 @@ instead of voting with an arbitrary order.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -22,6 +23,7 @@ from index.tokenize import PolicyTokenizer, char_ngrams
 from ingest.schema import Hit, Measure
 
 RRF_K = 60
+QUERY_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,16 @@ class HybridSearcher:
         self.tokenizer = tokenizer
         self.positions = MappingProxyType({m.number: i for i, m in enumerate(index.document.measures)})
         self._sentence_owner = np.array([self.positions[number] for number, _ in index.sentences], dtype=np.int64)
+        # The query embedding is ~90 % of a search; people ask the same questions again and again.
+        self._cached_query_vector = functools.lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query)
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        vector = self.embedder.embed([text], query=True)[0]
+        vector.setflags(write=False)  # shared by every later search of the same text
+        return vector
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embedder.embed([text], query=True)[0]
+        return self._cached_query_vector(text)
 
     def search(self, text: str) -> Retrieval:
         measures = self.index.document.measures
