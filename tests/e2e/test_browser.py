@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -129,4 +130,45 @@ def test_html_in_a_question_is_shown_as_text_in_the_widget(browser, server: Serv
     assert XSS in page.inner_text(".msg.user")
     assert page.evaluate("window.__xss") is None
     page.screenshot(path=str(ARTIFACTS / "widget-xss.png"))
+    page.close()
+
+
+def test_feedback_and_formal_reply_in_the_app(browser, server: Server) -> None:
+    from web.feedback import FeedbackStore
+
+    page = open_page(browser)
+    ask_in_app(page, server, "第十四条是什么？")
+    page.wait_for_selector(".cards .card", timeout=20_000)
+    before = len(list(FeedbackStore(server.feedback_db).rows()))
+    page.get_by_label("Dislike").last.click()
+    deadline = time.monotonic() + 10
+    while len(rows := list(FeedbackStore(server.feedback_db).rows())) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(rows) == before + 1 and rows[-1]["rating"] == -1 and rows[-1]["question"] == "第十四条是什么？"
+    page.click("text=正式答复（供服务中心使用，可复制）")
+    formal = page.input_value("#formal textarea")
+    assert (
+        "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第十四条" in formal and "工业和信息化部负责" in formal
+    )
+    page.close()
+
+
+def test_policy_browser_filters_and_shows_full_text(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.url + "/", wait_until="load")
+    page.get_by_role("tab", name="政策浏览").click()
+    page.wait_for_selector("#measures >> text=（八）发挥创新平台支撑作用", timeout=20_000)
+    page.get_by_label("按负责部门筛选（措施数）").click()
+    page.get_by_role("option", name="人民银行（4）").click()
+    page.wait_for_selector("#measures >> text=（八）发挥创新平台支撑作用", state="detached", timeout=10_000)
+    shown = page.inner_text("#measures")
+    for title in ("加强信贷支持", "创新金融服务模式", "加强直接融资支持", "加强融资配套体系建设"):
+        assert title in shown
+    assert "加强优质企业梯度培育" not in shown
+    page.click("#measures >> text=（五）创新金融服务模式")
+    page.wait_for_function(
+        "() => document.querySelector('#measure-text').innerText.includes('创新金融服务模式')", timeout=10_000
+    )
+    assert "人民银行征信中心动产融资统一登记公示系统" in page.inner_text("#measure-text")
+    page.screenshot(path=str(ARTIFACTS / "policy-browser.png"))
     page.close()
