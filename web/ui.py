@@ -52,11 +52,6 @@ THEME = gr.themes.Soft(
 )
 
 
-def _history_for_bot(chat: list[dict], turns: list[dict]) -> list[dict]:
-    """The plain-text turns kept beside the chat (the chat itself holds HTML)."""
-    return turns[-12:]
-
-
 def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
     doc = bot.document
     agency_counts: dict[str, int] = {}
@@ -72,7 +67,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         turns = list(turns or [])
         answers = list(answers or [])
         try:
-            answer = bot.ask(message, _history_for_bot(chat, turns))
+            answer = bot.ask(message, turns[-12:])  # plain-text turns: the chat itself holds HTML
         except QuestionError as exc:
             answer = Answer(str(exc), kind="invalid_question")
         except Exception:  # one failed answer must not break the session
