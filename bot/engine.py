@@ -14,9 +14,11 @@ from pathlib import Path
 
 from bot import compose, scope
 from bot.followup import Turn, cited_numbers, last, normalise_history
+from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import Route, has_own_topic, is_follow_up, match_section, next_or_previous, route
+from bot.verify import verify
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
 from index.store import cache_dir_for, load_or_build
 from index.tokenize import PolicyTokenizer, char_ngrams
@@ -32,6 +34,7 @@ DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
 # recall@3 is the same for any slack in 0…0.05, while the related citations per answer grow from
 # 0.08 to 1.75; see README “Related measures”.
 RELATED_DENSE_SLACK = 0.005
+LLM_CONTEXT_MEASURES = 3
 MAX_RELATED = 2
 MAX_FOLLOW_UP_MEASURES = 5
 # "这两条分别由谁负责？": the follow-up is about every measure the previous answer cited.
@@ -57,12 +60,16 @@ class BotConfig:
 class PolicyBot:
     """Answers questions about one policy document. Thread-safe after ``load``."""
 
-    def __init__(self, document: Document, searcher: HybridSearcher) -> None:
+    def __init__(self, document: Document, searcher: HybridSearcher, generator: LLMGenerator | None = None) -> None:
         self.document = document
         self.searcher = searcher
+        self.generator = generator
 
     @classmethod
-    def load(cls, config: BotConfig | None = None, *, embedder: Embedder | None = None) -> PolicyBot:
+    def load(
+        cls, config: BotConfig | None = None, *, embedder: Embedder | None = None, llm: LLMConfig | None = None
+    ) -> PolicyBot:
+        """Load the document, embedder and index; ``llm`` (default: from LLM_* env) turns on model answers."""
         config = config or BotConfig.from_env()
         document = load_policy(config.policy)
         embedder = embedder or make_embedder(config.embedder)
@@ -75,7 +82,9 @@ class PolicyBot:
                 "`EMBEDDER=%s python -m eval --calibrate --write`",
                 fitted_for, embedder.model_id, config.embedder,
             )  # fmt: skip
-        return cls(document, HybridSearcher(index, embedder, tokenizer))
+        llm = llm or LLMConfig.from_env()
+        generator = LLMGenerator(llm) if llm else None
+        return cls(document, HybridSearcher(index, embedder, tokenizer), generator)
 
     # ── public API ────────────────────────────────────────────────────────────────
 
@@ -88,7 +97,7 @@ class PolicyBot:
             return self._follow_up(text, plan, turns)
         if plan.kind == "search" and not has_own_topic(text):
             return compose.clarify_answer(self.document)  # "那谁负责？" with nothing to refer to
-        return self._answer(plan)
+        return self._answer(plan, turns)
 
     def as_langchain_retriever(self, k: int = 3):  # noqa: ANN201 - langchain BaseRetriever
         """The hybrid search as a LangChain ``BaseRetriever`` (measures as Documents)."""
@@ -98,7 +107,7 @@ class PolicyBot:
 
     # ── routes ────────────────────────────────────────────────────────────────────
 
-    def _answer(self, plan: Route) -> Answer:
+    def _answer(self, plan: Route, turns: tuple[Turn, ...] = ()) -> Answer:
         doc = self.document
         if plan.kind == "unknown_number":
             return compose.unknown_number_answer(doc, plan.unknown_numbers)
@@ -114,7 +123,7 @@ class PolicyBot:
             return compose.listing_answer(f"“{section.heading}”部分的措施", measures, "section")
         if plan.kind == "doc_meta":
             return compose.doc_meta_answer(doc, plan.facts)
-        return self._search(plan.topic, wants_agencies=plan.wants_agencies, full_text=plan.wants_full_text)
+        return self._search(plan.topic, turns, wants_agencies=plan.wants_agencies, full_text=plan.wants_full_text)
 
     def _numbers(self, numbers: tuple[int, ...], *, wants_agencies: bool, unknown: tuple[int, ...] = ()) -> Answer:
         measures = [m for n in numbers if (m := self.document.measure(n))]
@@ -158,7 +167,7 @@ class PolicyBot:
         result = self.searcher.search(topic)
         return result, scope.features(topic, result)
 
-    def _search(self, topic: str, *, wants_agencies: bool, full_text: bool) -> Answer:
+    def _search(self, topic: str, turns: tuple[Turn, ...], *, wants_agencies: bool, full_text: bool) -> Answer:
         result, features = self.retrieve(topic)
         top = result.hits[0].measure
         if not scope.in_scope(features):
@@ -171,8 +180,40 @@ class PolicyBot:
             if result.dense_of(hit.measure) >= top_dense - RELATED_DENSE_SLACK
         ]
         quote = self._best_sentences(topic, result, top, compose.MAX_QUOTED_SENTENCES)
-        return compose.measure_answer(
+        extractive = compose.measure_answer(
             self.document, top, quote, related, wants_agencies=wants_agencies, full_text=full_text
+        )
+        if self.generator is None:
+            return extractive
+        context = [hit.measure for hit in result.hits[:LLM_CONTEXT_MEASURES]]
+        return self._llm_answer(topic, turns, result, context, extractive)
+
+    def _llm_answer(
+        self, topic: str, turns: tuple[Turn, ...], result: Retrieval, context: list[Measure], extractive: Answer
+    ) -> Answer:
+        """The model's answer when it survives verification; otherwise the extractive one, with the reason."""
+        assert self.generator is not None
+        messages = build_messages(self.document, topic, turns, context)
+        try:
+            reply = self.generator.generate(messages)
+        except LLMError as exc:
+            log.warning("LLM answer not used (%s); serving the extractive answer", exc)
+            return replace(extractive, fallback=exc.reason)
+        checked = verify(reply, context)
+        if checked.too_little:
+            log.warning(
+                "LLM answer failed verification (%d of %d sentences kept; removed: %s); serving the extractive answer",
+                checked.kept, checked.total, "; ".join(f"{s[:30]}… ({why})" for s, why in checked.removed[:3]),
+            )  # fmt: skip
+            return replace(extractive, fallback="verification", llm_sentences=(checked.kept, checked.total))
+        citations = tuple(
+            compose.cite(m, "".join(self._best_sentences(checked.text, result, m, compose.MAX_QUOTED_SENTENCES)))
+            for m in checked.cited
+        )
+        agencies = "；".join(f"措施{m.label}：{compose.agency_phrase(m.agencies)}" for m in checked.cited)
+        text = f"{checked.text}\n负责部门：{agencies}。\n（依据{compose.doc_ref(self.document)}）"
+        return Answer(
+            text, citations, kind=extractive.kind, generator="llm", llm_sentences=(checked.kept, checked.total)
         )
 
     def _best_sentences(self, topic: str, result: Retrieval, measure: Measure, k: int) -> list[str]:
@@ -195,7 +236,7 @@ class PolicyBot:
         previous_question = last(turns, "user")
         previous = route(clean_question(previous_question), self.document) if previous_question else None
         if has_own_topic(text):
-            return replace(self._new_topic_like_before(text, plan, previous), kind="follow_up")
+            return replace(self._new_topic_like_before(text, plan, previous, turns), kind="follow_up")
         total = len(self.document.measures)
         numbers = [n for n in cited_numbers(last(turns, "assistant")) if 1 <= n <= total] or self._guess_numbers(turns)
         if not numbers:
@@ -215,7 +256,7 @@ class PolicyBot:
             answer = self._numbers(tuple(numbers[:MAX_FOLLOW_UP_MEASURES]), wants_agencies=False)
         return replace(answer, kind="follow_up")
 
-    def _new_topic_like_before(self, text: str, plan: Route, previous: Route | None) -> Answer:
+    def _new_topic_like_before(self, text: str, plan: Route, previous: Route | None, turns: tuple[Turn, ...]) -> Answer:
         """ "那海外仓呢？" / "那人民银行呢？": a new topic, asked the way the previous question asked."""
         if previous is not None and previous.kind == "agency" and (agencies := find_agencies(text)):
             return self._agency_listing(replace(previous, agencies=agencies, topic=text))
@@ -226,7 +267,7 @@ class PolicyBot:
         ):
             return self._answer(replace(previous, section=section.number, topic=text))
         wants = plan.wants_agencies or bool(previous and previous.wants_agencies)
-        return self._search(plan.topic, wants_agencies=wants, full_text=plan.wants_full_text)
+        return self._search(plan.topic, turns, wants_agencies=wants, full_text=plan.wants_full_text)
 
     def _guess_numbers(self, turns: tuple[Turn, ...]) -> list[int]:
         """The measure the conversation was about when the earlier answer named none by label."""

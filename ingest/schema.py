@@ -100,6 +100,9 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     out_of_scope: bool = False
     kind: str = "search"  # the route that produced it: number, agency, section, doc_meta, search, …
+    generator: str = "extractive"  # "llm" when the text is a verified model answer
+    fallback: str = ""  # why the model's answer was not used: timeout, connection, http_error, empty, verification
+    llm_sentences: tuple[int, int] = (0, 0)  # (kept, total) sentences of the model's reply, for eval
 
     def to_json(self, question_id: str | None = None) -> dict:
         """The answer object of ../shared/eval/README.md (with ``id`` when given)."""

@@ -22,6 +22,7 @@ from bot.question import MAX_QUESTION_CHARS, QuestionError
 from ingest.agencies import canonical_agency
 from ingest.schema import Answer, Measure
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+from web.render import chunks_of
 
 MODEL_NAME = "policy-qa-extractive"
 
@@ -50,6 +51,7 @@ class AnswerOut(BaseModel):
     answer: str
     citations: list[CitationOut]
     out_of_scope: bool
+    generator: Literal["extractive", "llm"] = Field(description="llm: a verified model answer; extractive otherwise")
 
 
 class MeasureOut(BaseModel):
@@ -101,13 +103,6 @@ def text_with_citations(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def chunks_of(text: str) -> Iterator[str]:
-    """Lines, each with its newline, so a streaming client sees the answer grow."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        yield line + ("\n" if i < len(lines) - 1 else "")
-
-
 def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
     router = APIRouter()
     doc = bot.document
@@ -123,7 +118,8 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         # Answering is CPU-bound and short (milliseconds): run it on the event loop rather than
         # hopping to a worker thread, which on two cores only adds contention for the GIL.
         history = [t.model_dump() for t in request.history]
-        return JSONResponse(ask(request.question, history).to_json())
+        answer = ask(request.question, history)
+        return JSONResponse(answer.to_json() | {"generator": answer.generator})
 
     @router.get("/api/measures", response_model=list[MeasureOut], summary="全部措施，可按部门、部分筛选")
     def api_measures(
@@ -179,7 +175,11 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         text = text_with_citations(answer)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
-        extra = {"citations": [c.to_json() for c in answer.citations], "out_of_scope": answer.out_of_scope}
+        extra = {
+            "citations": [c.to_json() for c in answer.citations],
+            "out_of_scope": answer.out_of_scope,
+            "generator": answer.generator,
+        }
         if not request.stream:
             return JSONResponse(
                 {

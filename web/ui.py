@@ -75,12 +75,10 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             answer = Answer("抱歉，处理这个问题时出错了，已记录。请换个说法再问。", kind="error")
         chat.append({"role": "user", "content": render.user_html(message or "")})
         chat.append({"role": "assistant", "content": ""})
-        lines = answer.text.split("\n")
-        for i in range(1, len(lines) + 1):
-            chat[-1] = {
-                "role": "assistant",
-                "content": render.answer_html(answer, doc, partial_text="\n".join(lines[:i])),
-            }
+        shown = ""
+        for piece in render.chunks_of(answer.text):  # the (verified) answer, sentence by sentence
+            shown += piece
+            chat[-1] = {"role": "assistant", "content": render.answer_html(answer, doc, partial_text=shown)}
             yield chat, turns, answers, gr.update(), ""
         chat[-1] = {"role": "assistant", "content": render.answer_html(answer, doc)}
         if answer.kind != "invalid_question":

@@ -19,7 +19,8 @@ def test_ask_returns_the_answer_object(client: TestClient) -> None:
     response = client.post("/api/ask", json={"question": "第十二条是什么？"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"answer", "citations", "out_of_scope"}
+    assert set(body) == {"answer", "citations", "out_of_scope", "generator"}
+    assert body["generator"] == "extractive"
     assert body["citations"][0]["measure"] == 12
     assert set(body["citations"][0]) == {"doc_id", "measure", "label", "title", "section", "agencies", "quote"}
 

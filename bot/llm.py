@@ -1,0 +1,124 @@
+"""Optional LLM answers through any OpenAI-compatible endpoint (LangChain's chat-model interface).
+
+Off unless LLM_BASE_URL is set:
+    LLM_BASE_URL   e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama) or a provider's endpoint
+    LLM_MODEL      model name (default "default")
+    LLM_API_KEY    sent as a bearer token (default "none")
+    LLM_TIMEOUT_S  seconds before the extractive answer is served instead (default 8)
+
+The model only rephrases the measures it is given; ``bot.verify`` checks every sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.followup import Turn
+from ingest.schema import Document, Measure
+from prompts import render
+
+log = logging.getLogger(__name__)
+
+
+class LLMError(RuntimeError):
+    """The model gave no usable reply; ``reason`` is one of timeout, connection, http_error, empty."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    base_url: str
+    model: str = "default"
+    api_key: str = "none"
+    timeout_s: float = 8.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> LLMConfig | None:
+        env = os.environ if env is None else env
+        base_url = env.get("LLM_BASE_URL", "").strip()
+        if not base_url:
+            return None
+        try:
+            timeout = float(env.get("LLM_TIMEOUT_S", "") or 8)
+        except ValueError:
+            raise ValueError(f"LLM_TIMEOUT_S={env.get('LLM_TIMEOUT_S')!r} is not a number of seconds") from None
+        return cls(
+            base_url=base_url,
+            model=env.get("LLM_MODEL", "").strip() or "default",
+            api_key=env.get("LLM_API_KEY", "").strip() or "none",
+            timeout_s=timeout,
+        )
+
+
+def context_block(measures: Sequence[Measure]) -> str:
+    """[1] 措施（四）加强信贷支持（负责：…）\\n原文… — the numbered context the model may cite."""
+    return "\n\n".join(
+        f"[{i}] 措施{m.label}{m.title}（{m.section}；负责部门：{'、'.join(m.agencies)}）\n{m.text}"
+        for i, m in enumerate(measures, start=1)
+    )
+
+
+def build_messages(document: Document, question: str, history: Sequence[Turn], context: Sequence[Measure]) -> list:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    past = "\n".join(f"{'用户' if t.role == 'user' else '助手'}：{t.content[:500]}" for t in history[-6:]) or "（无）"
+    user = render(
+        "answer",
+        doc_title=document.meta.title,
+        doc_number=document.meta.doc_number,
+        context=context_block(context),
+        history=past,
+        question=question,
+    )
+    return [SystemMessage(render("system")), HumanMessage(user)]
+
+
+class LLMGenerator:
+    """A chat model behind an OpenAI-compatible endpoint; created on first use."""
+
+    def __init__(self, config: LLMConfig) -> None:
+        self.config = config
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _chat_model(self):
+        with self._lock:
+            if self._model is None:
+                from langchain_openai import ChatOpenAI
+
+                self._model = ChatOpenAI(
+                    base_url=self.config.base_url,
+                    model=self.config.model,
+                    api_key=self.config.api_key,
+                    timeout=self.config.timeout_s,
+                    max_retries=0,  # a slow or failing endpoint falls back at once
+                    temperature=0,
+                )
+            return self._model
+
+    def generate(self, messages: list) -> str:
+        """The model's reply text; LLMError with a reason for anything else."""
+        import httpx
+        import openai
+
+        try:
+            reply = self._chat_model().invoke(messages)
+        except (openai.APITimeoutError, httpx.TimeoutException) as exc:
+            raise LLMError("timeout", str(exc)) from None
+        except openai.APIConnectionError as exc:
+            raise LLMError("connection", str(exc)) from None
+        except openai.APIStatusError as exc:
+            raise LLMError("http_error", f"status {exc.status_code}") from None
+        except openai.OpenAIError as exc:
+            raise LLMError("http_error", str(exc)) from None
+        text = reply.content if isinstance(reply.content, str) else str(reply.content)
+        if not text.strip():
+            raise LLMError("empty")
+        return text
