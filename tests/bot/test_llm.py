@@ -148,7 +148,7 @@ def test_eval_reports_support_and_fallbacks(
     assert "answer sentences supported by their cited measure" in out
 
 
-def test_eval_llm_without_an_endpoint_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+def test_eval_llm_without_an_endpoint_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     from eval.__main__ import main
 
     monkeypatch.delenv("LLM_BASE_URL", raising=False)
