@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -115,10 +116,13 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
 
     @router.post("/api/ask", response_model=AnswerOut, summary="回答一个问题（附引用）")
     async def api_ask(request: AskRequest) -> JSONResponse:
-        # Answering is CPU-bound and short (milliseconds): run it on the event loop rather than
-        # hopping to a worker thread, which on two cores only adds contention for the GIL.
         history = [t.model_dump() for t in request.history]
-        answer = ask(request.question, history)
+        if bot.generator is None:
+            # Extractive answering is CPU-bound and takes milliseconds: run it on the event loop
+            # rather than hopping to a worker thread, which on two cores only adds GIL contention.
+            answer = ask(request.question, history)
+        else:  # a model call waits on the network for seconds: keep the event loop free
+            answer = await run_in_threadpool(ask, request.question, history)
         return JSONResponse(answer.to_json() | {"generator": answer.generator})
 
     @router.get("/api/measures", response_model=list[MeasureOut], summary="全部措施，可按部门、部分筛选")

@@ -154,3 +154,20 @@ def test_eval_llm_without_an_endpoint_says_what_to_set(monkeypatch: pytest.Monke
     monkeypatch.delenv("LLM_BASE_URL", raising=False)
     assert main(["--generator", "llm"]) == 2
     assert "set LLM_BASE_URL" in capsys.readouterr().err
+
+
+def test_a_slow_model_does_not_block_other_requests(real_bot: PolicyBot, stub: StubLLM, tmp_path: Path) -> None:
+    import threading
+
+    bot = llm_bot(real_bot, stub.url, timeout_s=2.0)
+    app = create_app(
+        bot, ServerConfig(feedback_db=tmp_path / "f.sqlite3"), FeedbackStore(tmp_path / "f.sqlite3"), with_ui=False
+    )
+    client = TestClient(app)
+    slow = threading.Thread(target=lambda: client.post("/api/ask", json={"question": "金秋招聘月是什么活动？"}))
+    slow.start()
+    time.sleep(0.3)  # the slow question is now waiting on the model
+    started = time.monotonic()
+    assert client.get("/api/measures/3").status_code == 200
+    assert time.monotonic() - started < 1.0
+    slow.join()
