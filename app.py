@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (ParseError, EmbedderError, IndexUnusable) as exc:
+    except (ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: a bad LLM_* setting
         print(f"error: {exc}", file=sys.stderr)
         return 2
     config = ServerConfig(**{**env_config.__dict__, "host": args.host, "port": args.port})

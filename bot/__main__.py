@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (ParseError, EmbedderError, IndexUnusable) as exc:
+    except (ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: a bad LLM_* setting
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -198,7 +198,8 @@ class PolicyBot:
         except LLMError as exc:
             log.warning("LLM answer not used (%s); serving the extractive answer", exc)
             return replace(extractive, fallback=exc.reason)
-        checked = verify(reply, context)
+        meta = self.document.meta
+        checked = verify(reply, context, f"《{meta.title}》{meta.doc_number}{meta.issuer}{meta.date_text}")
         if checked.too_little:
             log.warning(
                 "LLM answer failed verification (%d of %d sentences kept; removed: %s); serving the extractive answer",

@@ -11,7 +11,9 @@ The model only rephrases the measures it is given; ``bot.verify`` checks every s
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
+import math
 import os
 import threading
 from collections.abc import Mapping, Sequence
@@ -25,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 class LLMError(RuntimeError):
-    """The model gave no usable reply; ``reason`` is one of timeout, connection, http_error, empty."""
+    """The model gave no usable reply; ``reason``: timeout, connection, http_error, bad_response, empty."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -45,10 +47,13 @@ class LLMConfig:
         base_url = env.get("LLM_BASE_URL", "").strip()
         if not base_url:
             return None
+        raw = env.get("LLM_TIMEOUT_S", "") or "8"
         try:
-            timeout = float(env.get("LLM_TIMEOUT_S", "") or 8)
+            timeout = float(raw)
         except ValueError:
-            raise ValueError(f"LLM_TIMEOUT_S={env.get('LLM_TIMEOUT_S')!r} is not a number of seconds") from None
+            timeout = math.nan
+        if not math.isfinite(timeout) or not 0 < timeout <= 300:
+            raise ValueError(f"LLM_TIMEOUT_S={raw!r}: give the seconds to wait for the model, e.g. 8 (0 < s ≤ 300)")
         return cls(
             base_url=base_url,
             model=env.get("LLM_MODEL", "").strip() or "default",
@@ -87,6 +92,7 @@ class LLMGenerator:
         self.config = config
         self._model = None
         self._lock = threading.Lock()
+        self._calls = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="llm")
 
     def _chat_model(self):
         with self._lock:
@@ -104,20 +110,26 @@ class LLMGenerator:
             return self._model
 
     def generate(self, messages: list) -> str:
-        """The model's reply text; LLMError with a reason for anything else."""
+        """The model's reply text within LLM_TIMEOUT_S overall; LLMError with a reason otherwise."""
         import httpx
         import openai
 
+        # The client's timeout applies per read; a server trickling bytes could hold a request far
+        # longer. The deadline below bounds the whole call (an abandoned call ends on its own).
+        call = self._calls.submit(self._chat_model().invoke, messages)
         try:
-            reply = self._chat_model().invoke(messages)
+            reply = call.result(timeout=self.config.timeout_s)
+        except concurrent.futures.TimeoutError:
+            call.cancel()
+            raise LLMError("timeout", f"no complete reply within {self.config.timeout_s:g} s") from None
         except (openai.APITimeoutError, httpx.TimeoutException) as exc:
             raise LLMError("timeout", str(exc)) from None
         except openai.APIConnectionError as exc:
             raise LLMError("connection", str(exc)) from None
         except openai.APIStatusError as exc:
             raise LLMError("http_error", f"status {exc.status_code}") from None
-        except openai.OpenAIError as exc:
-            raise LLMError("http_error", str(exc)) from None
+        except Exception as exc:  # a 200 with an unexpected body (HTML, no choices, an error object…)
+            raise LLMError("bad_response", f"{type(exc).__name__}: {exc}") from None
         text = reply.content if isinstance(reply.content, str) else str(reply.content)
         if not text.strip():
             raise LLMError("empty")

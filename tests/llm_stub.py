@@ -17,6 +17,8 @@ class Script:
     reply: str = ""
     status: int = 200
     delay_s: float = 0.0
+    raw_body: bytes | None = None  # sent as is with status 200 (a gateway's HTML page, a broken body)
+    trickle_s: float = 0.0  # send the body one byte at a time, this far apart
 
 
 @dataclass
@@ -40,6 +42,9 @@ class StubLLM:
                 if script.status != 200:
                     self._send(script.status, {"error": {"message": "scripted failure", "type": "server_error"}})
                     return
+                if script.raw_body is not None:
+                    self._send_bytes(200, script.raw_body, "text/html", script.trickle_s)
+                    return
                 self._send(
                     200,
                     {
@@ -52,13 +57,21 @@ class StubLLM:
                 )  # fmt: skip
 
             def _send(self, status: int, payload: dict) -> None:
-                data = json.dumps(payload, ensure_ascii=False).encode()
+                self._send_bytes(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json")
+
+            def _send_bytes(self, status: int, data: bytes, kind: str, trickle_s: float = 0.0) -> None:
                 try:
                     self.send_response(status)
-                    self.send_header("content-type", "application/json")
+                    self.send_header("content-type", kind)
                     self.send_header("content-length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
+                    if not trickle_s:
+                        self.wfile.write(data)
+                        return
+                    for i in range(len(data)):
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(trickle_s)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
                     pass
 

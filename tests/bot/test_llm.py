@@ -34,6 +34,9 @@ def stub() -> Iterator[StubLLM]:
             Script("金秋招聘", "", delay_s=5),
             Script("专利导航", "", status=500),
             Script("12366", "   "),  # empty
+            Script("绿色工厂", raw_body=b"<html><body>502 Bad Gateway</body></html>"),
+            Script("节能诊断", raw_body=b'{"choices": []}'),
+            Script("环评", raw_body=b"x" * 200, trickle_s=0.1),  # 20 s in all, each read quick
         ]
     ).start()
     yield server
@@ -72,6 +75,9 @@ def test_a_citation_to_nothing_is_dropped(real_bot: PolicyBot, stub: StubLLM) ->
         ("金秋招聘月是什么活动？", "timeout"),
         ("专利导航服务基地有什么作用？", "http_error"),
         ("12366纳税服务热线能做什么？", "empty"),
+        ("绿色工厂怎么申请？", "bad_response"),
+        ("中小企业节能诊断是什么？", "bad_response"),
+        ("新版环评分类管理名录有什么影响？", "timeout"),  # the overall deadline, not the read timeout
     ],
 )
 def test_fallback_to_the_extractive_answer(

@@ -23,8 +23,8 @@ def test_good_answer_is_kept_and_renumbered(context: list) -> None:
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("将增设50个跨境电子商务综合试验区[1]。", "figure 50个"),
-        ("服务月定在每年九月[2]。", "figure 九月"),
+        ("将增设50个跨境电子商务综合试验区[1]。", "figure 50"),
+        ("服务月定在每年九月[2]。", "figure 9"),
         ("跨境电商由国家发展改革委负责[1]。", "agency 发展改革委"),
         ("企业可申请跨境电商专项扶持基金[1]。", "name"),
         ("企业可以享受小微企业首贷贴息政策[9]。", "no valid citation marker"),
@@ -57,3 +57,39 @@ def test_too_little_survives(context: list) -> None:
 def test_split_sentences() -> None:
     assert split_sentences("第一句[1]。第二句！[2]\n第三句") == ["第一句[1]。", "第二句！[2]", "第三句"]
     assert split_sentences("") == []
+
+
+@pytest.mark.parametrize(
+    ("number", "sentence"),
+    [
+        (11, "将打造10个可复制可推广赋能应用场景[1]。"),  # 100个 in the text, not 10
+        (3, "每年为3个省份提供服务[1]。"),  # "3" only inside 12366
+        (4, "贷款利率可下浮百分之二十[1]。"),
+        (4, "担保费率降低至千分之五[1]。"),
+        (4, "首贷额度可达五百万元[1]。"),
+        (4, "企业可以向中国银行或工商银行申请信用贷款[1]。"),
+        (4, "可向当地地方金融监管局申请[1]。"),
+        (1, "可以申请中小企业发展专项资金补贴[1]。"),
+        (7, "可使用省级中小企业融资信用服务平台[1]。"),
+        (34, "将每年六月设为全国中小企业服务周[1]。"),
+        (34, "举办“创客中国”国际创新创业大赛[1]。"),
+    ],
+)
+def test_fabrications_are_removed(policy: Document, number: int, sentence: str) -> None:
+    assert verify(sentence, [policy.measure(number)]).kept == 0
+
+
+@pytest.mark.parametrize(
+    ("number", "sentence"),
+    [
+        (34, "每年6月是全国中小企业服务月[1]。"),  # 6月 = 六月
+        (3, "可拨打１２３６６纳税缴费服务热线[1]。"),  # full-width digits
+        (4, "1. 持续加大小微企业首贷、续贷投放[1]。"),  # a list number is not a figure
+        (12, "企业可以通过这个平台获得数字化转型评价诊断服务[1]。"),  # 这个平台 names nothing
+        (4, "支持金融机构运用大数据等技术；持续加大小微企业信用贷投放[1]。"),  # one sentence with ；
+        (22, "依据工信部企业〔2021〕169号文件，将增设一批跨境电子商务综合试验区[1]。"),
+    ],
+)
+def test_faithful_sentences_are_kept(policy: Document, number: int, sentence: str) -> None:
+    facts = f"《{policy.meta.title}》{policy.meta.doc_number}{policy.meta.date_text}"
+    assert verify(sentence, [policy.measure(number)], facts).kept == 1

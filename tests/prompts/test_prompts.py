@@ -42,5 +42,6 @@ def test_llm_config_from_env() -> None:
     assert LLMConfig.from_env({}) is None
     config = LLMConfig.from_env({"LLM_BASE_URL": "http://127.0.0.1:8000/v1", "LLM_TIMEOUT_S": "2.5"})
     assert config == LLMConfig("http://127.0.0.1:8000/v1", "default", "none", 2.5)
-    with pytest.raises(ValueError, match="LLM_TIMEOUT_S"):
-        LLMConfig.from_env({"LLM_BASE_URL": "http://x/v1", "LLM_TIMEOUT_S": "soon"})
+    for bad in ("soon", "-5", "nan", "0", "1e9"):
+        with pytest.raises(ValueError, match="LLM_TIMEOUT_S"):
+            LLMConfig.from_env({"LLM_BASE_URL": "http://x/v1", "LLM_TIMEOUT_S": bad})
