@@ -34,7 +34,7 @@ class Turn(BaseModel):
 
 
 class AskRequest(BaseModel):
-    question: str = Field(description="用户的问题（2000 字以内）", max_length=MAX_QUESTION_CHARS * 2)
+    question: str = Field(description="用户的问题（2000 字以内）", max_length=MAX_QUESTION_CHARS * 10)
     history: list[Turn] = Field(default_factory=list, max_length=40, description="此前的对话")
 
 
@@ -169,8 +169,18 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             "index_built_at": manifest.get("built_at"),
         }
 
+    @router.get("/v1/models", summary="OpenAI 兼容：可用的模型")
+    def models() -> dict:
+        return {
+            "object": "list",
+            "data": [{"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "policy-qa"}],
+        }
+
     @router.post("/v1/chat/completions", summary="OpenAI 兼容的对话接口（支持 stream）")
     def chat_completions(request: ChatRequest) -> Any:
+        last = request.messages[-1]
+        if last.role == "user" and len(str(last.content)) > MAX_QUESTION_CHARS * 2:
+            raise HTTPException(status_code=400, detail=f"问题太长了。请把问题控制在 {MAX_QUESTION_CHARS} 字以内。")
         turns = normalise_history([m.model_dump() for m in request.messages])
         if not turns or turns[-1].role != "user":
             raise HTTPException(status_code=400, detail="messages 的最后一条需要是 user 的问题。")

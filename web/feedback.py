@@ -95,14 +95,25 @@ class FeedbackStore:
             self._db.close()
 
 
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("正常"), spreadsheet_safe(-1)
+    ("'=1+1", '正常', -1)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def export(store: FeedbackStore, fmt: str, out: TextIO) -> int:
-    """Write every record as CSV (with a header) or JSONL; returns the number of records."""
+    """Write every record as CSV (with a header, formulas defused) or JSONL; returns the count."""
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
         for row in store.rows():
-            writer.writerow(row)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
             count += 1
     else:
         for row in store.rows():
@@ -129,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     store = FeedbackStore(db)
     try:
         if args.out:
-            with args.out.open("w", encoding="utf-8", newline="") as out:
+            # utf-8-sig: Excel opens a CSV with a BOM as UTF-8 (Chinese text intact)
+            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+            with args.out.open("w", encoding=encoding, newline="") as out:
                 count = export(store, args.format, out)
         else:
             count = export(store, args.format, sys.stdout)

@@ -12,11 +12,13 @@ One small ASGI middleware in front of ``/api/`` and ``/v1/``:
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from web.config import ServerConfig
 
@@ -26,8 +28,13 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-GUARDED_PREFIXES = ("/api/", "/v1/")
+GUARDED_PREFIXES = ("/api/", "/v1/", "/gradio_api/")
 RATE_LIMITED = {("POST", "/api/ask"), ("POST", "/v1/chat/completions"), ("POST", "/api/feedback")}
+# The Gradio app's own calls (a question, a 👍): counted like API calls. Their bodies carry the
+# chat so far, so they may be larger than an API request.
+GRADIO_CALLS = ("/gradio_api/queue/join", "/gradio_api/call/", "/gradio_api/run/")
+GRADIO_MAX_BODY_BYTES = 1024 * 1024
+MAX_TRACKED_CLIENTS = 50_000
 
 
 class RateLimiter:
@@ -36,7 +43,7 @@ class RateLimiter:
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def check(self, client: str) -> float:
@@ -44,22 +51,27 @@ class RateLimiter:
         now = self._clock()
         with self._lock:
             hits = self._hits.setdefault(client, deque())
+            self._hits.move_to_end(client)
             while hits and hits[0] <= now - 60:
                 hits.popleft()
             if len(hits) >= self.per_minute:
                 return max(0.1, 60 - (now - hits[0]))
             hits.append(now)
-            if len(self._hits) > 10_000:  # forget idle clients
-                self._hits = {k: v for k, v in self._hits.items() if v and v[-1] > now - 60}
+            while len(self._hits) > MAX_TRACKED_CLIENTS:  # forget the longest-idle client
+                self._hits.popitem(last=False)
             return 0.0
 
 
-def own_origin(scope: Scope) -> str | None:
-    """The origin the browser used to reach this server (scheme + Host header)."""
-    host = dict(scope.get("headers") or []).get(b"host")
+def is_own_origin(origin: str, scope: Scope) -> bool:
+    """The page was served by this server: the Origin's host and port are the Host header's.
+    The scheme is not compared — behind a TLS proxy the server itself sees plain http."""
+    host = _header(scope, b"host")
     if not host:
-        return None
-    return f"{scope.get('scheme', 'http')}://{host.decode('latin-1').lower()}"
+        return False
+    parts = urlsplit(origin)
+    if not parts.hostname:
+        return False
+    return parts.hostname + (f":{parts.port}" if parts.port else "") == host.lower()
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -92,7 +104,7 @@ class GuardMiddleware:
         self.limiter = limiter or RateLimiter(config.rate_limit_per_min)
 
     def origin_allowed(self, origin: str, scope: Scope) -> bool:
-        return origin == own_origin(scope) or origin.lower() in self.config.allowed_origins
+        return is_own_origin(origin.lower(), scope) or origin.lower() in self.config.allowed_origins
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -106,6 +118,10 @@ class GuardMiddleware:
         method = scope["method"]
 
         if method == "OPTIONS" and origin:
+            asked = _header(scope, b"access-control-request-headers") or ""
+            allowed_headers = "content-type, authorization"
+            if self.origin_allowed(origin, scope) and re.fullmatch(r"[A-Za-z0-9_, -]{0,1000}", asked):
+                allowed_headers = asked or allowed_headers  # e.g. the x-stainless-* of OpenAI's JS client
             await send(
                 {
                     "type": "http.response.start",
@@ -113,7 +129,7 @@ class GuardMiddleware:
                     "headers": [
                         *cors,
                         (b"access-control-allow-methods", b"GET, POST, OPTIONS"),
-                        (b"access-control-allow-headers", b"content-type, authorization"),
+                        (b"access-control-allow-headers", allowed_headers.encode("latin-1")),
                         (b"access-control-max-age", b"600"),
                     ],
                 }
@@ -129,8 +145,10 @@ class GuardMiddleware:
             )  # fmt: skip
             return
 
+        gradio_call = path.startswith(GRADIO_CALLS)
+        limit = max(self.config.max_body_bytes, GRADIO_MAX_BODY_BYTES) if gradio_call else self.config.max_body_bytes
         length = _header(scope, b"content-length")
-        if length and length.isdigit() and int(length) > self.config.max_body_bytes:
+        if length and length.isdigit() and int(length) > limit:
             await _send_json(send, 413, self._too_large(), cors)
             return
         body = b""
@@ -142,11 +160,11 @@ class GuardMiddleware:
                     return
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
-                if len(body) > self.config.max_body_bytes:
+                if len(body) > limit:
                     await _send_json(send, 413, self._too_large(), cors)
                     return
 
-        if (method, path) in RATE_LIMITED:
+        if (method, path) in RATE_LIMITED or (method == "POST" and gradio_call):
             client = (scope.get("client") or ("unknown", 0))[0]
             wait = self.limiter.check(client)
             if wait:

@@ -30,6 +30,7 @@ EXAMPLES = [
     "What does the policy say about cross-border e-commerce?",
 ]
 ALL = "全部"
+MAX_KEPT_ANSWERS = 100
 CSS = """
 .answer, .question { line-height: 1.75; }
 .cards { margin-top: .6em; display: grid; gap: .5em; }
@@ -84,16 +85,19 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         if answer.kind != "invalid_question":
             turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
         answers.append({"question": message or "", "answer": answer.to_json()})
+        answers = answers[-MAX_KEPT_ANSWERS:]  # the session state stays small however long the chat
         yield chat, turns, answers, render.formal_reply(answer, doc), ""
 
     def new_conversation() -> tuple:
         return [], [], [], "", ""
 
-    def on_like(data: gr.LikeData, answers: list[dict]) -> str:
-        # Assistant messages are every second chat item; the n-th one belongs to answers[n].
+    def on_like(data: gr.LikeData, chat: list[dict], answers: list[dict]) -> str:
+        if data.liked not in (True, False):
+            return ""  # a thumb taken back: nothing to record
+        # Assistant messages are every second chat item; the last len(answers) of them are kept.
         index = data.index if isinstance(data.index, int) else data.index[0]
-        position = index // 2
-        if not answers or position >= len(answers) or data.liked is None:
+        position = index // 2 - (len(chat or []) // 2 - len(answers or []))
+        if not answers or not 0 <= position < len(answers):
             return ""
         return _save(answers[position], 1 if data.liked else -1, "")
 
@@ -154,7 +158,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         with gr.Tab("问答"):
             chatbot = gr.Chatbot(
                 label="对话", height=520, sanitize_html=True, render_markdown=True,
-                feedback_options=("Like", "Dislike"), buttons=["copy"], elem_id="chat",
+                feedback_options=("Like", "Dislike"), buttons=[], elem_id="chat",
             )  # fmt: skip
             with gr.Row():
                 question = gr.Textbox(
@@ -183,10 +187,14 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             measure_text = gr.HTML(elem_id="measure-text")
 
         outputs = [chatbot, turns, answers, formal, question]
-        send.click(respond, [question, chatbot, turns, answers], outputs)
-        question.submit(respond, [question, chatbot, turns, answers], outputs, api_visibility="private")
+        # The bot is thread-safe; several people may be answered at once.
+        send.click(respond, [question, chatbot, turns, answers], outputs, concurrency_limit=4)
+        question.submit(
+            respond, [question, chatbot, turns, answers], outputs, api_visibility="private", concurrency_limit=4
+        )
         clear.click(new_conversation, None, outputs, api_visibility="private")
-        chatbot.like(on_like, [answers], feedback_status, api_visibility="private")
+        chatbot.clear(new_conversation, None, outputs, api_visibility="private")
+        chatbot.like(on_like, [chatbot, answers], feedback_status, api_visibility="private")
         submit_feedback.click(
             on_comment, [rating, comment, answers], [feedback_status, comment], api_visibility="private"
         )

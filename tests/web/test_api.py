@@ -180,3 +180,52 @@ def test_measure_page_and_widget_and_docs(client: TestClient) -> None:
     assert "/api/ask" in docs and "/v1/chat/completions" in docs and "cdn" not in docs.lower()
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/ask", "/api/measures", "/api/measures/{number}", "/healthz", "/v1/chat/completions"} <= set(paths)
+
+
+def test_app_behind_a_tls_proxy_accepts_its_own_https_origin(client: TestClient) -> None:
+    response = client.post(
+        "/api/ask",
+        json={"question": "第三条"},
+        headers={"host": "policy.example.cn", "origin": "https://policy.example.cn"},
+    )
+    assert response.status_code == 200
+
+
+def test_preflight_echoes_the_headers_an_allowed_client_sends(client: TestClient) -> None:
+    allowed = client.options(
+        "/v1/chat/completions",
+        headers={"origin": "http://partner.example", "access-control-request-method": "POST",
+                 "access-control-request-headers": "content-type, x-stainless-os"},
+    )  # fmt: skip
+    assert "x-stainless-os" in allowed.headers["access-control-allow-headers"]
+
+
+def test_openai_models_and_long_messages(client: TestClient) -> None:
+    assert client.get("/v1/models").json()["data"][0]["object"] == "model"
+    long = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "啊" * 4100}]})
+    assert long.status_code == 400 and "2000 字以内" in long.json()["detail"]
+
+
+def test_csv_export_defuses_formulas(client: TestClient, tmp_path: Path) -> None:
+    item = {"rating": 1, "question": '=HYPERLINK("http://evil.example","点此")', "answer": "……"}
+    client.post("/api/feedback", json=item)
+    out = io.StringIO()
+    export(FeedbackStore(tmp_path / "feedback.sqlite3"), "csv", out)
+    assert "'=HYPERLINK" in out.getvalue()
+
+
+def test_gradio_calls_are_rate_and_size_limited(fake_bot: PolicyBot, tmp_path: Path) -> None:
+    from web.config import ServerConfig
+    from web.server import create_app
+
+    config = ServerConfig(feedback_db=tmp_path / "f.sqlite3", rate_limit_per_min=2)
+    client = TestClient(create_app(fake_bot, config, FeedbackStore(config.feedback_db)))
+    payload = {"data": ["第三条"]}
+    codes = [client.post("/gradio_api/call/respond", json=payload).status_code for _ in range(3)]
+    assert codes[:2] == [200, 200] and codes[2] == 429
+    huge = client.post(
+        "/gradio_api/queue/join", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}
+    )
+    assert huge.status_code == 413
+    other = client.post("/gradio_api/call/respond", json=payload, headers={"origin": "http://evil.example"})
+    assert other.status_code == 403

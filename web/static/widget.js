@@ -21,6 +21,8 @@
   var preset = script.getAttribute("data-question") || "";
   var history = [];
   var busy = false;
+  var HISTORY_TURNS = 6;          // the server needs only the last exchanges…
+  var HISTORY_CHARS = 1000;       // …and of an answer only its first part (the cited measures)
 
   var css = [
     ":host{all:initial}",
@@ -46,6 +48,7 @@
     ".send:disabled{background:#94a3b8}",
     ".note{font-size:11px;color:#64748b;padding:0 12px 8px}",
     "@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:100vh;border-radius:0}",
+    "@supports (height:100dvh){.panel{height:100dvh;max-height:100dvh}}",
     ".launcher{right:12px;bottom:12px}}"
   ].join("");
 
@@ -131,13 +134,14 @@
       mode: "cors",
       credentials: "omit",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ question: question, history: history.slice(-12) })
+      body: JSON.stringify({ question: question, history: history.slice(-HISTORY_TURNS) })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { ok: response.ok, status: response.status, data: data };
       });
     }).then(function (result) {
       if (!result.ok) {
+        if (result.status === 413 || result.status === 422) history = [];  // start afresh
         pending.className = "msg error";
         pending.textContent = (result.data && typeof result.data.detail === "string")
           ? result.data.detail : "服务暂时不可用（" + result.status + "），请稍后再试。";
@@ -145,7 +149,10 @@
       }
       pending.textContent = result.data.answer || "";
       addCitations(pending, result.data.citations);
-      history.push({ role: "user", content: question }, { role: "assistant", content: result.data.answer || "" });
+      history.push(
+        { role: "user", content: question },
+        { role: "assistant", content: String(result.data.answer || "").slice(0, HISTORY_CHARS) }
+      );
     }).catch(function () {
       pending.className = "msg error";
       pending.textContent = "无法连接问答服务：本网站可能未获授权嵌入该助手，或网络暂时不可用。";
@@ -165,6 +172,7 @@
   close.addEventListener("click", function () { panel.classList.remove("open"); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (busy) return;  // keep what was typed until the current answer is in
     var q = input.value;
     input.value = "";
     ask(q);
