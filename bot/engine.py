@@ -238,7 +238,9 @@ class PolicyBot:
         if has_own_topic(text):
             return replace(self._new_topic_like_before(text, plan, previous, turns), kind="follow_up")
         total = len(self.document.measures)
-        numbers = [n for n in cited_numbers(last(turns, "assistant")) if 1 <= n <= total] or self._guess_numbers(turns)
+        numbers = [n for n in cited_numbers(last(turns, "assistant")) if 1 <= n <= total] or self._guess_numbers(
+            turns, previous
+        )
         if not numbers:
             return compose.clarify_answer(self.document)
         if (moved := next_or_previous(text, numbers[0])) is not None:
@@ -269,9 +271,11 @@ class PolicyBot:
         wants = plan.wants_agencies or bool(previous and previous.wants_agencies)
         return self._search(plan.topic, turns, wants_agencies=wants, full_text=plan.wants_full_text)
 
-    def _guess_numbers(self, turns: tuple[Turn, ...]) -> list[int]:
-        """The measure the conversation was about when the earlier answer named none by label."""
-        previous = route(clean_question(last(turns, "user") or turns[-1].content), self.document)
+    def _guess_numbers(self, turns: tuple[Turn, ...], previous: Route | None) -> list[int]:
+        """The measure the conversation was about when the earlier answer named none by label
+        (``previous``: the route of the last user question, when there is one)."""
+        if previous is None:
+            previous = route(clean_question(turns[-1].content), self.document)
         if previous.kind == "number":
             return list(previous.numbers)
         context = " ".join(t.content for t in turns[-2:])

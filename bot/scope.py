@@ -198,10 +198,10 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
     matches = expansion_matches(question)
     english_words = [w for w in dict.fromkeys(_ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
+    own_chinese = [w for w in chinese if w in question]  # not the expansion terms
     if english_words:
         # Words covered: those inside a table match whose document terms occur in the passage.
         matched_text = " ".join(surface for surface, terms in matches if any(t.lower() in passage for t in terms))
-        own_chinese = [w for w in chinese if w in question]
         covered = sum(1 for w in english_words if w in matched_text) + sum(1 for w in own_chinese if w in passage)
         total = len(english_words) + len(own_chinese)
     else:
@@ -218,7 +218,7 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
         words=total,
         missing_specifics=asks_missing_specifics(question, top.text),
         other_task=asks_other_task(question),
-        language="en" if len(english_words) > len([w for w in chinese if w in question]) else "zh",
+        language="en" if len(english_words) > len(own_chinese) else "zh",
     )
 
 

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 
+from index.store import split_sentences
 from ingest.schema import Answer, Citation, Document, Measure
 
 _PIECE = re.compile(r"[^。！？\n]*(?:[。！？](?:\[\d+\])*|\n|$)")
@@ -58,13 +59,23 @@ def highlight(text: str, quotes: Sequence[str]) -> str:
     return "".join(out)
 
 
-def _sentences_of(quote: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。；])", quote) if s.strip()]
+def agency_chips(agencies: Sequence[str]) -> str:
+    return "".join(f'<span class="chip">{escape_text(a)}</span>' for a in agencies)
+
+
+def measure_html(measure: Measure) -> str:
+    """One measure for the policy browser: title, section, full text, agencies, a link to its page."""
+    return (
+        f"<h3>措施{escape_text(measure.label + measure.title)}</h3>"
+        f"<p>{escape_text(measure.section)}</p><p>{escape_text(measure.text)}</p>"
+        f"<p>负责部门：{agency_chips(measure.agencies)}</p>"
+        f'<p><a href="/measure/{measure.number}" target="_blank" rel="noopener">在新页面打开</a></p>'
+    )
 
 
 def citation_card(citation: Citation, measure: Measure) -> str:
-    chips = "".join(f'<span class="chip">{escape_text(a)}</span>' for a in citation.agencies)
-    quoted = _sentences_of(citation.quote)
+    chips = agency_chips(citation.agencies)
+    quoted = split_sentences(citation.quote)  # quotes are the measure's own sentences
     return (
         '<div class="card">'
         f'<div class="card-head"><b>措施{escape_text(citation.label)}{escape_text(citation.title)}</b>'
@@ -118,7 +129,7 @@ def formal_reply(answer: Answer, document: Document) -> str:
 def measure_page(measure: Measure, document: Document) -> str:
     """A standalone page for one measure (the widget's citation links open it)."""
     meta = document.meta
-    chips = "".join(f'<span class="chip">{html.escape(a)}</span>' for a in measure.agencies)
+    chips = agency_chips(measure.agencies)
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>措施{html.escape(measure.label)}{html.escape(measure.title)} · {html.escape(meta.title)}</title>

@@ -142,12 +142,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         measure = doc.measure(number)
         if measure is None:
             return ""
-        return (
-            f"<h3>措施{render.escape_text(measure.label + measure.title)}</h3>"
-            f"<p>{render.escape_text(measure.section)}</p><p>{render.escape_text(measure.text)}</p>"
-            f"<p>负责部门：{''.join(f'<span class=chip>{render.escape_text(a)}</span>' for a in measure.agencies)}</p>"
-            f'<p><a href="/measure/{measure.number}" target="_blank" rel="noopener">在新页面打开</a></p>'
-        )
+        return render.measure_html(measure)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as ui:
         gr.Markdown(
