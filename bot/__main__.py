@@ -22,7 +22,7 @@ from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
 from index.embedders import EmbedderError
 from index.store import IndexUnusable
-from ingest.parse import ParseError
+from ingest import LibraryError, ParseError
 from ingest.schema import Answer
 
 log = logging.getLogger("bot")
@@ -41,7 +41,9 @@ def render(answer: Answer) -> str:
         lines.append("")
         lines.append("引用：")
         for c in answer.citations:
-            lines.append(f"  [{c.label}{c.title}] {c.section} · {'、'.join(c.agencies)}")
+            where = f"{c.doc_title}{c.label if c.number else ''}{'“' + c.title + '”' if c.title and c.number else ''}"
+            who = f" · {'、'.join(c.agencies)}" if c.agencies else ""
+            lines.append(f"  {where} [{c.status}]{who}")
     return "\n".join(lines)
 
 
@@ -93,7 +95,7 @@ def run_batch(bot: PolicyBot, source: Path, out: TextIO) -> int:
 
 
 def run_chat(bot: PolicyBot, stdin: TextIO = sys.stdin) -> int:
-    print(f"惠企政策问答助手 · 《{bot.document.meta.title}》 输入问题后回车；/new 开始新对话，/quit 退出。")
+    print(f"惠企政策问答助手 · 政策库 {len(bot.library.documents)} 份文件。输入问题后回车；/new 开始新对话，/quit 退出。")
     history: list[dict] = []
     while True:
         print("\n您：", end="", flush=True)
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: a bad LLM_* setting
+    except (LibraryError, ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: bad LLM_*/TODAY
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

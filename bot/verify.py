@@ -8,8 +8,8 @@ Rules, per sentence of the model's text:
 If no sentence survives, or fewer than half of them, the caller serves the extractive answer.
 The kept sentences are renumbered so that ``[k]`` is the k-th citation, in order of first use.
 
-    >>> m = Measure("d", 3, "（三）", "推动税费精准服务", "s", "发挥全国12366纳税缴费服务热线作用。", ("税务总局",), "税务总局负责")
-    >>> verify("可拨打12366热线[1]。也可拨打12345[1]。", [m]).text
+    >>> m = Provision("d", 3, "（三）", "推动税费精准服务", "s", (Paragraph("发挥全国12366纳税缴费服务热线作用。"),), ("税务总局",), "税务总局负责")
+    >>> verify("可拨打12366热线[1]。也可拨打12345[1]。", [m], AgencyRegistry(())).text
     '可拨打12366热线[1]。'
 """
 
@@ -20,8 +20,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.agencies import BY_NAME, find_agencies
-from ingest.schema import Measure
+from ingest.agencies import AgencyRegistry
+from ingest.schema import Paragraph, Provision  # noqa: F401  (Paragraph: doctest)
 
 _MARKER = re.compile(r"\s*[\[【［](\d{1,2})[\]】］]")
 # Sentences end at 。！？ or a line break (not at ；: a clause before ； shares the sentence's marker).
@@ -103,7 +103,7 @@ def figures(text: str) -> set[tuple[str, float]]:
 @dataclass(frozen=True)
 class Verified:
     text: str  # kept sentences, markers renumbered to the citation order
-    cited: tuple[Measure, ...]  # the measures the kept text cites, in order of first use
+    cited: tuple[Provision, ...]  # the measures the kept text cites, in order of first use
     kept: int
     total: int
     removed: tuple[tuple[str, str], ...]  # (sentence, reason)
@@ -122,20 +122,21 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text.strip()) if s.strip() and _MARKER.sub("", s).strip()]
 
 
-def _unsupported(claim: str, sources: str, cited_agencies: set[str]) -> str | None:
+def _unsupported(claim: str, sources: str, cited_agencies: set[str], agencies: AgencyRegistry) -> str | None:
     """Why the claim is not backed by the cited text, or None when it is."""
     missing = figures(claim) - figures(sources)
     if missing:
         kind, value = sorted(missing)[0]
         return f"figure {value:g}{kind}"
-    for agency in find_agencies(claim):
-        mentioned = agency in sources or any(a in sources for a in BY_NAME[agency].aliases if not a.isascii())
+    for agency in agencies.find(claim):
+        known = agencies.by_name.get(agency)
+        mentioned = agency in sources or bool(known and any(a in sources for a in known.surfaces() if not a.isascii()))
         if agency not in cited_agencies and not mentioned:
             return f"agency {agency}"
     plain_sources = sources.replace("“", "").replace("”", "")
     for m in _ORGANISATION.finditer(claim):
         name = m.group(0)
-        if not name_supported(name, plain_sources) and not find_agencies(name):
+        if not name_supported(name, plain_sources) and not agencies.find(name):
             return f"organisation {name}"
     for m in _NAMED.finditer(claim.replace("“", "").replace("”", "").replace('"', "")):
         term = m.group(0)
@@ -146,7 +147,7 @@ def _unsupported(claim: str, sources: str, cited_agencies: set[str]) -> str | No
     return None
 
 
-def verify(text: str, context: Sequence[Measure], document_facts: str = "") -> Verified:
+def verify(text: str, context: Sequence[Provision], agencies: AgencyRegistry, document_facts: str = "") -> Verified:
     """Check a model's reply against its numbered context; ``document_facts`` (title, 文号, date)
     may be cited along with any measure."""
     kept: list[tuple[str, list[int]]] = []
@@ -162,7 +163,7 @@ def verify(text: str, context: Sequence[Measure], document_facts: str = "") -> V
         cited = [context[n - 1] for n in valid]
         sources = unicodedata.normalize("NFKC", "".join(m.full_text for m in cited) + document_facts)
         # Compared in NFKC (１２３６６ = 12366), shown as the model wrote it.
-        reason = _unsupported(unicodedata.normalize("NFKC", claim), sources, {a for m in cited for a in m.agencies})
+        reason = _unsupported(unicodedata.normalize("NFKC", claim), sources, {a for m in cited for a in m.agencies}, agencies)
         if reason:
             removed.append((claim, reason))
             continue

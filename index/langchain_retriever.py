@@ -13,12 +13,12 @@ from ingest.schema import Hit
 
 
 def hit_to_document(hit: Hit) -> LCDocument:
-    m = hit.measure
+    m = hit.provision
     return LCDocument(
-        page_content=f"{m.label}{m.title}。{m.text}",
+        page_content=m.full_text,
         metadata={
             "doc_id": m.doc_id,
-            "measure": m.number,
+            "number": m.number,
             "label": m.label,
             "title": m.title,
             "section": m.section,

@@ -1,13 +1,16 @@
 """The index folder: build, save, verify, load — one folder per built index, no pickle.
 
     var/index/
-      manifest.json      format, corpus fingerprint, embedder id, dictionary hash, library versions,
-                         sha256 of every file below
-      measures.faiss     one vector per measure          (faiss.write_index)
-      sentences.faiss    one vector per measure sentence (faiss.write_index)
-      sentences.json     [measure number, sentence] rows in the order of sentences.faiss
-      bm25_words/        bm25s over jieba tokens          (npy + json, allow_pickle=False)
+      manifest.json      format, library fingerprint (and one per document), embedder id, pipeline
+                         hash (tokeniser dictionary + index code), library versions, sha256 of every file
+      passages.faiss     one vector per provision, in library order      (faiss.write_index)
+      sentences.faiss    one vector per provision sentence               (faiss.write_index)
+      sentences.json     [provision position, sentence] rows in the order of sentences.faiss
+      bm25_words/        bm25s over jieba tokens                         (npy + json, allow_pickle=False)
       bm25_chars/        bm25s over character n-grams
+
+Vectors come from a cache keyed by text hash beside the folder (``index.vectors``), so a rebuild
+after adding or editing a document embeds only what is new.
 
 ``load_or_build`` never returns a stale or damaged index and never crashes on one: it logs why
 and rebuilds.
@@ -30,16 +33,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from index import bm25, dense
 from index.embedders import Embedder
 from index.tokenize import PolicyTokenizer, char_ngrams, dictionary_fingerprint
-from ingest.schema import Document, Measure
+from index.vectors import VectorCache
+from ingest.schema import Document, Library, Provision
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
-_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
 
 
 class IndexUnusable(RuntimeError):
@@ -47,38 +53,63 @@ class IndexUnusable(RuntimeError):
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a measure body, each keeping its final punctuation.
+    """Sentences of a provision body, each keeping its final punctuation; items are sentences too.
 
-    >>> split_sentences("甲。乙；丙")
-    ['甲。', '乙；', '丙']
+    >>> split_sentences("甲。乙；丙\n（一）丁")
+    ['甲。', '乙；', '丙', '（一）丁']
     """
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
-def measure_passage(measure: Measure) -> str:
-    """What the dense and lexical retrievers see of a measure."""
-    section_title = measure.section.split("、", 1)[-1]
-    return f"{section_title}：{measure.title}。{measure.text}"
+def _heading_title(section: str) -> str:
+    """'第二章 应纳税所得额 第三节 扣除' → '扣除'; '二、加大融资支持力度' → '加大融资支持力度'."""
+    last = section.rsplit(" ", 1)[-1]
+    return last.split("、", 1)[-1]
+
+
+def provision_passage(document_title: str, provision: Provision) -> str:
+    """What the dense and lexical retrievers see of a provision: document, heading, lead title, body."""
+    head = "｜".join(x for x in (document_title, _heading_title(provision.section), provision.title) if x)
+    return f"{head}：{provision.text}"
+
+
+def passages(library: Library) -> list[str]:
+    """One passage per provision, in library order."""
+    out = []
+    for document in library.documents:
+        out.extend(provision_passage(document.meta.plain_title, p) for p in document.provisions)
+    return out
 
 
 def document_fingerprint(document: Document) -> str:
-    """sha256 of the parsed document: changes when the text or the parser's output changes."""
-    payload = json.dumps(asdict(document), ensure_ascii=False, sort_keys=True)
+    """sha256 of the parsed document and its metadata: changes when the text, the metadata or the parser changes."""
+    payload = json.dumps(asdict(document), ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def library_fingerprint(library: Library) -> str:
+    digest = hashlib.sha256()
+    for document in library.documents:
+        digest.update(document_fingerprint(document).encode())
+    return digest.hexdigest()
 
 
 @dataclass
 class PolicyIndex:
-    """A loaded index: retriever state for one document (held, not recomputed)."""
+    """A loaded index: retriever state for one library (held, not recomputed)."""
 
-    document: Document
+    library: Library
     manifest: dict[str, Any]
-    measure_vectors: Any  # faiss.Index
+    passage_vectors: Any  # faiss.Index
     sentence_vectors: Any  # faiss.Index
-    sentences: list[tuple[int, str]]  # (measure number, sentence), row order of sentence_vectors
+    sentences: list[tuple[int, str]]  # (provision position, sentence), row order of sentence_vectors
     bm25_words: Any  # bm25s.BM25
     bm25_chars: Any  # bm25s.BM25
     folder: Path
+
+    def passage_matrix(self) -> np.ndarray:
+        """The provision vectors as a matrix (rows in library order)."""
+        return self.passage_vectors.reconstruct_n(0, self.passage_vectors.ntotal)
 
 
 def _versions() -> dict[str, str]:
@@ -90,31 +121,30 @@ def _versions() -> dict[str, str]:
 
 
 # The code that decides what goes into an index: any change to it makes old indexes stale.
-_PIPELINE_SOURCES = ("index/store.py", "index/tokenize.py", "index/bm25.py", "index/dense.py")
+_PIPELINE_SOURCES = ("index/store.py", "index/tokenize.py", "index/bm25.py", "index/dense.py", "index/vectors.py")
 
 
-def pipeline_fingerprint() -> str:
+def pipeline_fingerprint(tokenizer: PolicyTokenizer) -> str:
     """sha256 of the tokeniser dictionary and of the code that builds the index."""
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(dictionary_fingerprint().encode())
+    digest = hashlib.sha256(dictionary_fingerprint(tokenizer.dictionary).encode())
     for name in _PIPELINE_SOURCES:
         digest.update((root / name).read_bytes())
     return digest.hexdigest()
 
 
-def expected_identity(document: Document, embedder: Embedder) -> dict[str, Any]:
+def expected_identity(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer) -> dict[str, Any]:
     """The manifest fields that must match for an index to be reused."""
     return {
         "format": FORMAT_VERSION,
-        "doc_id": document.meta.doc_id,
-        "corpus_sha256": document_fingerprint(document),
+        "library_sha256": library_fingerprint(library),
         "embedder": embedder.model_id,
-        "pipeline_sha256": pipeline_fingerprint(),
+        "pipeline_sha256": pipeline_fingerprint(tokenizer),
     }
 
 
 def cache_dir_for(index_dir: Path) -> Path:
-    """Where the tokeniser keeps its cache: beside the index folder, never inside it."""
+    """Where the tokeniser and the vector cache live: beside the index folder, never inside it."""
     index_dir = Path(index_dir).resolve()
     return index_dir.with_name(f"{index_dir.name}-cache")
 
@@ -123,33 +153,38 @@ def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_index(document: Document, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
+def build_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
     """Build every part into a fresh temporary folder, then swap it in place of ``folder``."""
     started = time.perf_counter()
     folder = Path(folder).resolve()
     _refuse_foreign_folder(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
+    cache = VectorCache(cache_dir_for(folder) / "vectors", embedder.model_id)
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-build-", dir=folder.parent))
     work.chmod(0o755)  # readable by a service user other than the builder
     try:
-        passages = [measure_passage(m) for m in document.measures]
-        sentences = [(m.number, s) for m in document.measures for s in split_sentences(m.text)]
-        measure_vectors = dense.build(embedder.embed(passages, query=False))
-        sentence_vectors = dense.build(embedder.embed([s for _, s in sentences], query=False))
-        words = bm25.build(tokenizer.words_many(passages))
-        chars = bm25.build([char_ngrams(p) for p in passages])
+        texts = passages(library)
+        sentences = [(i, s) for i, p in enumerate(library.provisions) for s in split_sentences(p.text)]
+        vectors = cache.embed(embedder, [*texts, *(s for _, s in sentences)])
+        embedded = cache.misses
+        passage_vectors = dense.build(vectors[: len(texts)])
+        sentence_vectors = dense.build(vectors[len(texts) :])
+        words = bm25.build(tokenizer.words_many(texts))
+        chars = bm25.build([char_ngrams(p) for p in texts])
 
-        dense.save(measure_vectors, work / "measures.faiss")
+        dense.save(passage_vectors, work / "passages.faiss")
         dense.save(sentence_vectors, work / "sentences.faiss")
         (work / "sentences.json").write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
         bm25.save(words, work / "bm25_words")
         bm25.save(chars, work / "bm25_chars")
         manifest = {
-            **expected_identity(document, embedder),
+            **expected_identity(library, embedder, tokenizer),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "measures": len(document.measures),
+            "documents": {d.meta.doc_id: document_fingerprint(d) for d in library.documents},
+            "provisions": len(library.provisions),
             "sentences": len(sentences),
-            "dim": int(measure_vectors.d),
+            "embedded": embedded,
+            "dim": int(passage_vectors.d),
             "versions": _versions(),
             "files": {str(p.relative_to(work)): _sha256_file(p) for p in sorted(work.rglob("*")) if p.is_file()},
         }
@@ -158,11 +193,14 @@ def build_index(document: Document, embedder: Embedder, tokenizer: PolicyTokeniz
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    log.info("built index in %s (%d measures, %.1f s)", folder, len(document.measures), time.perf_counter() - started)
-    return PolicyIndex(document, manifest, measure_vectors, sentence_vectors, sentences, words, chars, folder)
+    log.info(
+        "built index in %s (%d documents, %d provisions, %d texts embedded, %.1f s)",
+        folder, len(library.documents), len(library.provisions), embedded, time.perf_counter() - started,
+    )  # fmt: skip
+    return PolicyIndex(library, manifest, passage_vectors, sentence_vectors, sentences, words, chars, folder)
 
 
-_INDEX_FILES = (MANIFEST, "measures.faiss", "sentences.faiss", "sentences.json", "bm25_words", "bm25_chars")
+_INDEX_FILES = (MANIFEST, "passages.faiss", "sentences.faiss", "sentences.json", "bm25_words", "bm25_chars")
 
 
 def _refuse_foreign_folder(folder: Path) -> None:
@@ -189,7 +227,7 @@ def _swap_in(work: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def load_index(document: Document, embedder: Embedder, folder: Path) -> PolicyIndex:
+def load_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
     """Load and verify an index folder; IndexUnusable says what is missing, stale or damaged."""
     folder = Path(folder).resolve()
     manifest_path = folder / MANIFEST
@@ -201,7 +239,7 @@ def load_index(document: Document, embedder: Embedder, folder: Path) -> PolicyIn
         raise IndexUnusable(f"{manifest_path} is not valid JSON ({exc})") from None
     if not isinstance(manifest, dict):
         raise IndexUnusable(f"{manifest_path} is not a JSON object")
-    for key, want in expected_identity(document, embedder).items():
+    for key, want in expected_identity(library, embedder, tokenizer).items():
         if manifest.get(key) != want:
             raise IndexUnusable(f"stale: {key} is {manifest.get(key)!r}, expected {want!r}")
     files = manifest.get("files")
@@ -212,37 +250,37 @@ def load_index(document: Document, embedder: Embedder, folder: Path) -> PolicyIn
         if not path.is_file() or _sha256_file(path) != digest:
             raise IndexUnusable(f"damaged: {name} is missing or does not match its sha256")
     try:
-        measure_vectors = dense.load(folder / "measures.faiss")
+        passage_vectors = dense.load(folder / "passages.faiss")
         sentence_vectors = dense.load(folder / "sentences.faiss")
         sentences = [(int(n), str(s)) for n, s in json.loads((folder / "sentences.json").read_text(encoding="utf-8"))]
         words = bm25.load(folder / "bm25_words")
         chars = bm25.load(folder / "bm25_chars")
     except Exception as exc:  # faiss/bm25s raise RuntimeError, ValueError, OSError on bad files
         raise IndexUnusable(f"damaged: {exc}") from None
-    n = len(document.measures)
-    if measure_vectors.ntotal != n or sentence_vectors.ntotal != len(sentences):
-        raise IndexUnusable(f"damaged: vector counts do not match {n} measures / {len(sentences)} sentences")
-    return PolicyIndex(document, manifest, measure_vectors, sentence_vectors, sentences, words, chars, folder)
+    n = len(library.provisions)
+    if passage_vectors.ntotal != n or sentence_vectors.ntotal != len(sentences):
+        raise IndexUnusable(f"damaged: vector counts do not match {n} provisions / {len(sentences)} sentences")
+    return PolicyIndex(library, manifest, passage_vectors, sentence_vectors, sentences, words, chars, folder)
 
 
-def load_or_build(document: Document, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
+def load_or_build(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
     """The index in ``folder`` when it is current and intact; otherwise rebuild it (with a log line).
 
     Builds hold a lock file beside the folder, so processes starting together build once.
     """
     folder = Path(folder).resolve()
     try:
-        return load_index(document, embedder, folder)
+        return load_index(library, embedder, tokenizer, folder)
     except IndexUnusable:
         pass
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.with_name(f".{folder.name}.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            return load_index(document, embedder, folder)  # another process may have built it meanwhile
+            return load_index(library, embedder, tokenizer, folder)  # another process may have built it meanwhile
         except IndexUnusable as exc:
             if folder.exists():
                 log.warning("index %s cannot be used (%s); rebuilding", folder, exc)
             else:
                 log.info("no index at %s yet; building it", folder)
-        return build_index(document, embedder, tokenizer, folder)
+        return build_index(library, embedder, tokenizer, folder)

@@ -1,5 +1,5 @@
-"""Tokenisers for lexical retrieval: jieba words (with a policy user dictionary) and
-character n-grams.
+"""Tokenisers for lexical retrieval: jieba words (with a user dictionary read from the library)
+and character n-grams.
 
 jieba is wrapped once here: a private ``jieba.Tokenizer`` (not the global one), its logger
 quietened, its cache written where we say, and nothing done until the first ``words()`` call.
@@ -17,9 +17,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from ingest.agencies import AGENCIES
-
-POLICY_TERMS_FILE = Path(__file__).with_name("policy_terms.txt")
+from ingest.schema import Library
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9][a-z0-9+.\-]*")
@@ -55,28 +53,54 @@ def char_ngrams(text: str) -> list[str]:
     return out
 
 
-def _user_dictionary_lines() -> list[str]:
-    """jieba user-dictionary lines: the policy term list plus every agency surface form."""
-    lines = [
-        line.strip()
-        for line in POLICY_TERMS_FILE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    names = {a.name for a in AGENCIES} | {a.full_name for a in AGENCIES}
-    names |= {alias for a in AGENCIES for alias in a.aliases if not alias.isascii()}
-    lines.extend(f"{name} 50000 nt" for name in sorted(names))
-    return lines
+_QUOTED = re.compile(r"[“\"]([\u4e00-\u9fff]{2,12})[”\"]")
+_DEFINED = re.compile(r"所称([\u4e00-\u9fff]{2,12})[，,]?是指")
 
 
-def dictionary_fingerprint() -> str:
+def library_vocabulary(library: Library, terms_file: Path | None = None) -> list[str]:
+    """jieba user-dictionary lines ("word frequency"): what the documents themselves name — titles and
+    short names, headings, quoted names (“专精特新”), defined terms (所称X，是指) — the agency file's names,
+    and the service center's own word list (``terms.txt``)."""
+    words: dict[str, int] = {}
+
+    def add(word: str, frequency: int = 30000) -> None:
+        word = word.strip()
+        if 2 <= len(word) <= 20 and not word.isascii():
+            words[word] = max(words.get(word, 0), frequency)
+
+    for document in library.documents:
+        meta = document.meta
+        for name in (meta.title, meta.plain_title, *meta.short_names):
+            add(name, 50000)
+        for division in document.divisions:
+            if len(division.title) <= 8:
+                add(division.title)
+        for provision in document.provisions:
+            for pattern in (_QUOTED, _DEFINED):
+                for term in pattern.findall(provision.text):
+                    add(term)
+    if library.agencies is not None:
+        for agency in library.agencies.agencies:
+            for surface in agency.surfaces():
+                add(surface, 50000)
+    if terms_file is not None and terms_file.is_file():
+        for line in terms_file.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, *rest = line.split()
+                add(word, int(rest[0]) if rest and rest[0].isdigit() else 30000)
+    return [f"{word} {frequency}" for word, frequency in sorted(words.items())]
+
+
+def dictionary_fingerprint(dictionary: Iterable[str]) -> str:
     """sha256 of the user dictionary: part of the index manifest, so a new term rebuilds BM25."""
-    return hashlib.sha256("\n".join(_user_dictionary_lines()).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\n".join(dictionary).encode("utf-8")).hexdigest()
 
 
 class PolicyTokenizer:
     """jieba word tokeniser with the policy dictionary; loaded on first use, thread-safe."""
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self, dictionary: Iterable[str] = (), cache_dir: Path | None = None) -> None:
+        self.dictionary = tuple(dictionary)
         self._cache_dir = cache_dir
         self._jieba = None
         self._lock = threading.Lock()
@@ -91,7 +115,7 @@ class PolicyTokenizer:
                 if self._cache_dir is not None:
                     self._cache_dir.mkdir(parents=True, exist_ok=True)
                     tokenizer.tmp_dir = str(self._cache_dir)
-                for line in _user_dictionary_lines():
+                for line in self.dictionary:
                     word, *rest = line.split()
                     tokenizer.add_word(word, int(rest[0]) if rest else None)
                 self._jieba = tokenizer

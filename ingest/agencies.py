@@ -1,175 +1,163 @@
-"""The responsible agencies: canonical names, full names, aliases, and the parser of the
-closing parenthetical of each measure.
+"""The bodies documents name — read from the library's agency file (``agencies.toml``) — and the
+parser of a notice item's closing parenthetical.
 
-    >>> parse_responsibility("人力资源社会保障部会同各地方按职责分工负责")
-    ('人力资源社会保障部', '各地方')
+An ``AgencyRegistry`` answers: what is the canonical name of what someone typed (央行 → 人民银行),
+which bodies a text names, which bodies are the same today (银保监会 → 国家金融监督管理总局), and
+what note to show beside a name. A name that is not in the file is kept as printed, never an error.
+
+    >>> reg = AgencyRegistry((Agency("人民银行", aliases=("央行",)), Agency("各地方")))
+    >>> reg.parse_responsibility("人民银行会同各地方、示例中心按职责分工负责")
+    (('人民银行', '各地方', '示例中心'), ('示例中心',))
 """
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 import re
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+AGENCY_FILE = "agencies.toml"
 
 
-class UnknownAgency(ValueError):
-    """A parenthetical names an agency that is not in AGENCIES."""
+class AgencyFileError(ValueError):
+    """The agency file cannot be read; the message names the file and the entry to fix."""
 
 
 @dataclass(frozen=True)
 class Agency:
-    name: str  # canonical: the short name the document prints
-    full_name: str
-    aliases: tuple[str, ...] = ()  # other ways users write it (Chinese and English, lower-case)
-    note: str = ""  # e.g. where its functions lie today
+    name: str  # canonical: the name documents print
+    full_name: str = ""
+    aliases: tuple[str, ...] = ()  # other ways people write it (Chinese, English in lower case)
+    kind: str = ""
+    region: str = ""
+    same_as: str = ""  # a generic description that means this named body today
+    successor: str = ""  # the body that took over its functions
+    since: dt.date | None = None
+    note: str = ""
 
+    def surfaces(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for s in (self.name, self.full_name, *self.aliases) if s))
 
-LEADING_GROUP_MEMBERS = "国务院促进中小企业发展工作领导小组各成员单位"
-LOCAL_GOVERNMENTS = "各地方"
-
-AGENCIES: tuple[Agency, ...] = (
-    Agency(
-        "工业和信息化部",
-        "中华人民共和国工业和信息化部",
-        ("工信部", "工业信息化部", "工信局", "工信厅", "经信局", "经信委", "miit"),
-    ),
-    Agency("财政部", "中华人民共和国财政部", ("财政局", "财政厅", "ministry of finance")),
-    Agency(
-        "税务总局",
-        "国家税务总局",
-        ("国家税务总局", "税务局", "税务部门", "tax bureau", "state taxation administration"),
-    ),
-    Agency(
-        "人民银行",
-        "中国人民银行",
-        ("中国人民银行", "央行", "人行", "people's bank of china", "pboc", "central bank"),
-    ),
-    Agency(
-        "银保监会",
-        "中国银行保险监督管理委员会",
-        (
-            "中国银行保险监督管理委员会",
-            "银行保险监督管理委员会",
-            "银监会",
-            "保监会",
-            "国家金融监督管理总局",
-            "金融监管总局",
-            "cbirc",
-            "nfra",
-        ),
-        note="2023年机构改革后，银保监会的职责由国家金融监督管理总局承担",
-    ),
-    Agency("知识产权局", "国家知识产权局", ("国家知识产权局", "国知局", "cnipa", "intellectual property office")),
-    Agency("开发银行", "国家开发银行", ("国家开发银行", "国开行", "国开银行", "china development bank")),
-    Agency("证监会", "中国证券监督管理委员会", ("中国证券监督管理委员会", "证券监督管理委员会", "证监局", "csrc")),
-    Agency(
-        "发展改革委",
-        "国家发展和改革委员会",
-        ("国家发展和改革委员会", "国家发展改革委", "发展和改革委员会", "发改委", "发改局", "ndrc"),
-    ),
-    Agency(
-        "科技部", "中华人民共和国科学技术部", ("科学技术部", "科技局", "科技厅", "ministry of science and technology")
-    ),
-    Agency("商务部", "中华人民共和国商务部", ("商务局", "商务厅", "ministry of commerce", "mofcom")),
-    Agency("贸促会", "中国国际贸易促进委员会", ("中国国际贸易促进委员会", "国际贸易促进委员会", "ccpit")),
-    Agency("全国工商联", "中华全国工商业联合会", ("中华全国工商业联合会", "工商联", "acfic")),
-    Agency(
-        "市场监管总局",
-        "国家市场监督管理总局",
-        ("国家市场监督管理总局", "市场监督管理总局", "市场监管局", "市场监督管理局", "市监局", "工商局", "samr"),
-    ),
-    Agency("教育部", "中华人民共和国教育部", ("教育局", "教育厅", "ministry of education")),
-    Agency(
-        "国资委",
-        "国务院国有资产监督管理委员会",
-        ("国务院国有资产监督管理委员会", "国有资产监督管理委员会", "sasac"),
-    ),
-    Agency("海关总署", "中华人民共和国海关总署", ("海关", "customs", "gacc")),
-    Agency(
-        "生态环境部",
-        "中华人民共和国生态环境部",
-        ("生态环境局", "环保部", "环保局", "环境保护部", "ministry of ecology and environment"),
-    ),
-    Agency(
-        "人力资源社会保障部",
-        "中华人民共和国人力资源和社会保障部",
-        ("人力资源和社会保障部", "人社部", "人社局", "人社厅", "人力资源部", "mohrss"),
-    ),
-    Agency(LOCAL_GOVERNMENTS, "各省、自治区、直辖市及计划单列市等地方人民政府", ("地方政府", "各地政府")),
-    Agency(LEADING_GROUP_MEMBERS, LEADING_GROUP_MEMBERS, ("领导小组各成员单位", "领导小组成员单位")),
-)
-
-BY_NAME: dict[str, Agency] = {a.name: a for a in AGENCIES}
 
 # Words around agency names inside a parenthetical that are not agencies themselves.
-_RESPONSIBILITY_TAIL = re.compile(r"(按职责分工)?负责$")
-_SEPARATORS = re.compile(r"、|及|会同|和(?=各地方)")
-_GENERIC = re.compile(r"等有关部门$|等部门$")
+_LEAD_NOTE = re.compile(r"[。；;].*$")  # "…负责。列第一位者为牵头单位，下同"
+_TAIL = re.compile(r"(?:按职责分工|分别|共同)?(?:牵头)?负责$")
+_SEPARATORS = re.compile(r"、|，|,|以及|及|会同|配合|和(?=各)")
+_GENERIC_SUFFIX = re.compile(r"(?:等有关部门和单位|等有关部门|等部门|等单位|等)$")
 
 
-def parse_responsibility(text: str) -> tuple[str, ...]:
-    """Canonical agency names in a closing parenthetical, in printed order.
+class AgencyRegistry:
+    """Bodies by name and alias; immutable after construction, safe to share between threads."""
 
-    >>> parse_responsibility("财政部、工业和信息化部等有关部门及各地方按职责分工负责")
-    ('财政部', '工业和信息化部', '各地方')
-    """
-    body = _RESPONSIBILITY_TAIL.sub("", text.strip())
-    names: list[str] = []
-    for part in _SEPARATORS.split(body):
-        part = _GENERIC.sub("", part.strip())
-        if not part:
-            continue
-        name = canonical_agency(part)
-        if name is None:
-            raise UnknownAgency(
-                f"unknown agency {part!r} in parenthetical {text!r}: add it to ingest/agencies.py AGENCIES"
-            )
-        if name not in names:
-            names.append(name)
-    return tuple(names)
+    def __init__(self, agencies: Iterable[Agency]) -> None:
+        self.agencies = tuple(agencies)
+        self.by_name = {a.name: a for a in self.agencies}
+        self._canonical: dict[str, str] = {}
+        for agency in self.agencies:
+            for surface in agency.surfaces():
+                self._canonical.setdefault(surface.lower(), agency.name)
+        surfaces = sorted(self._canonical, key=lambda s: (-len(s), s))
+        alternatives = [rf"(?<![a-z]){re.escape(s)}(?![a-z])" if s.isascii() else re.escape(s) for s in surfaces]
+        self._scanner = re.compile("|".join(alternatives)) if alternatives else None
+        self._families = self._build_families()
 
+    @classmethod
+    def load(cls, path: Path) -> AgencyRegistry:
+        """Read an agency file; AgencyFileError says which entry is wrong."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(())
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise AgencyFileError(f"{path}: not valid TOML ({exc}); fix the file or restore it from git") from None
+        known = {f.name for f in fields(Agency)}
+        agencies = []
+        for i, entry in enumerate(data.get("agency", []), start=1):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+                raise AgencyFileError(f"{path}: [[agency]] number {i} has no name")
+            unknown = set(entry) - known
+            if unknown:
+                raise AgencyFileError(f"{path}: [[agency]] {entry['name']} has unknown keys {sorted(unknown)}")
+            values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}
+            values["aliases"] = tuple(a.strip().lower() if a.isascii() else a.strip() for a in values.get("aliases", ()))
+            agencies.append(Agency(**values))
+        return cls(agencies)
 
-def canonical_agency(name: str) -> str | None:
-    """Canonical name for a printed name or alias; None when unknown.
+    def _build_families(self) -> dict[str, frozenset[str]]:
+        """Bodies joined by same_as and successor links (either direction) form one family."""
+        parent = {a.name: a.name for a in self.agencies}
 
-    >>> canonical_agency("央行")
-    '人民银行'
-    """
-    key = name.strip().lower()
-    for agency in AGENCIES:
-        if key == agency.name or key == agency.full_name or key in agency.aliases:
-            return agency.name
-    return None
+        def root(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                x = parent[x]
+            return x
 
+        for a in self.agencies:
+            for other in (a.same_as, a.successor):
+                if other:
+                    parent[root(a.name)] = root(other)
+        groups: dict[str, set[str]] = {}
+        for name in parent:
+            groups.setdefault(root(name), set()).add(name)
+        return {name: frozenset(groups[root(name)]) for name in parent}
 
-@functools.cache
-def alias_index() -> tuple[tuple[str, str], ...]:
-    """(surface form, canonical name) pairs, longest surface first, for scanning free text."""
-    pairs = {(a.name, a.name) for a in AGENCIES}
-    pairs |= {(a.full_name, a.name) for a in AGENCIES}
-    pairs |= {(alias, a.name) for a in AGENCIES for alias in a.aliases}
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+    def canonical(self, name: str) -> str | None:
+        """Canonical name for a printed name or alias; None when unknown.
 
+        >>> AgencyRegistry((Agency("人民银行", aliases=("央行",)),)).canonical("央行")
+        '人民银行'
+        """
+        return self._canonical.get(name.strip().lower())
 
-def find_agencies(text: str) -> tuple[str, ...]:
-    """Canonical agencies mentioned in free text (lower-cased input), first mention first.
+    def find(self, text: str) -> tuple[str, ...]:
+        """Canonical names of the bodies a free text mentions, first mention first (longest match wins).
 
-    >>> find_agencies("央行和发改委负责哪些")
-    ('人民银行', '发展改革委')
-    """
-    hay = text.lower()
-    found: list[tuple[int, str]] = []
-    taken = [False] * len(hay)
-    for surface, name in alias_index():
-        pattern = rf"(?<![a-z]){re.escape(surface)}(?![a-z])" if surface.isascii() else re.escape(surface)
-        for m in re.finditer(pattern, hay):
-            if any(taken[m.start() : m.end()]):
+        >>> AgencyRegistry((Agency("人民银行", aliases=("央行",)), Agency("发展改革委", aliases=("发改委",)))).find("央行和发改委")
+        ('人民银行', '发展改革委')
+        """
+        if self._scanner is None:
+            return ()
+        found = (self._canonical[m.group(0)] for m in self._scanner.finditer(text.lower()))
+        return tuple(dict.fromkeys(found))
+
+    def surfaces_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of every mention, for stripping names out of a question."""
+        if self._scanner is None:
+            return []
+        return [(m.start(), m.end(), self._canonical[m.group(0)]) for m in self._scanner.finditer(text.lower())]
+
+    def family(self, name: str) -> frozenset[str]:
+        """The body and every body that is the same today (renamed, reorganised, described generically)."""
+        return self._families.get(name, frozenset({name}))
+
+    def note(self, name: str) -> str:
+        agency = self.by_name.get(name)
+        return agency.note if agency else ""
+
+    def with_note(self, name: str) -> str:
+        """人民银行 / 银保监会（2023年机构改革后，…）"""
+        note = self.note(name)
+        return f"{name}（{note}）" if note else name
+
+    def parse_responsibility(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(bodies in printed order, those not in the agency file) of a closing parenthetical.
+
+        Unknown bodies are kept as printed; the parser reports them.
+        """
+        body = _TAIL.sub("", _LEAD_NOTE.sub("", text.strip()).strip())
+        names: list[str] = []
+        unknown: list[str] = []
+        for part in _SEPARATORS.split(body):
+            part = _GENERIC_SUFFIX.sub("", part.strip())
+            if not part:
                 continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            found.append((m.start(), name))
-    ordered: list[str] = []
-    for _, name in sorted(found):
-        if name not in ordered:
-            ordered.append(name)
-    return tuple(ordered)
+            name = self.canonical(part)
+            if name is None:
+                name = part
+                unknown.append(part)
+            if name not in names:
+                names.append(name)
+        return tuple(names), tuple(dict.fromkeys(unknown))

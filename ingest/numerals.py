@@ -1,5 +1,5 @@
 """Chinese numerals, as in measure labels （三十四） and section labels 十一、 (read below 1000,
-written 1..99).
+written 1..999).
 
 >>> cn_to_int("三十四"), int_to_cn(34)
 (34, '三十四')
@@ -40,13 +40,21 @@ def cn_to_int(text: str) -> int:
 
 
 def int_to_cn(n: int) -> str:
-    """Chinese numeral for 1..99.
+    """Chinese numeral for 1..999, as documents print article numbers.
 
-    >>> int_to_cn(10), int_to_cn(21)
-    ('十', '二十一')
+    >>> int_to_cn(10), int_to_cn(21), int_to_cn(100), int_to_cn(105), int_to_cn(110), int_to_cn(132)
+    ('十', '二十一', '一百', '一百零五', '一百一十', '一百三十二')
     """
-    if not 0 < n < 100:
-        raise ValueError(f"only 1..99 have labels here, got {n}")
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[units] if units else "")
+    if not 0 < n < 1000:
+        raise ValueError(f"only 1..999 have labels here, got {n}")
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    if hundreds == 0:
+        head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+        return head + (_DIGITS[units] if units else "")
+    out = _DIGITS[hundreds] + "百"
+    if tens:
+        out += _DIGITS[tens] + "十"
+    elif units:
+        out += "零"
+    return out + (_DIGITS[units] if units else "")

@@ -1,0 +1,295 @@
+"""What a question points at: documents (by title, short name or 文号), provisions (第九条,
+第（十一）项, 第十条第二款), an edition (2020年那版, 旧版) and a past day (2024年的时候…).
+
+Everything is read from the library itself — titles, short names and 文号 of its documents — plus
+the general Chinese forms of these references; no document is named in code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.schema import DocMeta, Library
+from ingest.text import CN_NUM, parse_number
+from ingest.validity import lineage, version_on
+
+_NUM = rf"(\d{{1,3}}|{CN_NUM})"
+# Words documents end their titles with: a partial title must end with one of them.
+_KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知", "决定", "细则", "规则", "准则", "纲要", "方案")
+_PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
+
+# 文号 as people type it: 国办发〔2019〕6号, 国办发2019年6号, 国发39号文, 6号文, 国务院令第802号
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,10})?\s*(?:[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]|(\d{4})\s*年)?\s*第?\s*(\d{1,4})\s*号\s*(文件|文|令)?"
+)
+_OWN_NUMBER = re.compile(r"^(.*?)(?:〔(\d{4})〕)?第?(\d{1,4})号$")
+
+# Provision references.
+_ARTICLE = re.compile(rf"第\s*{_NUM}\s*条(?:\s*第\s*{_NUM}\s*款)?(?:\s*第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项)?")
+_ITEM_LABEL = re.compile(rf"(?:第|措施|^)\s*[（(]\s*{_NUM}\s*[)）](?:\s*项)?")
+_ITEM_WORD = re.compile(rf"措施\s*(?:第\s*)?{_NUM}(?![0-9])|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)")
+_RANGE = re.compile(rf"第\s*{_NUM}\s*(?:条|项)?\s*(?:到|至|-|~|—|－)\s*第?\s*{_NUM}\s*(条|项)")
+_PART_POSITION = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块)\s*(?:的|里|中|里面)?\s*第\s*{_NUM}\s*(?:条|项|个)")
+_ENGLISH = re.compile(r"\b(article|item|measure)\s*(?:no\.?\s*)?#?\s*([0-9]{1,3})\b", re.IGNORECASE)
+# 三十四条 / 12条 without 第, right after a request verb or a document name (稳经济33条 is a name).
+_BARE = re.compile(r"(?:^|(?<=说说|讲讲|看看|看下|问问|查查|请问|关于|解释|介绍|说下|讲下|一下|查询))([0-9]{1,3}|[二三四五六七八九十百][一二三四五六七八九十百零]{0,4})\s*条")
+_LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|后\S{0,2}条")
+
+# Editions and past days.
+_EDITION_YEAR = re.compile(r"(\d{4})\s*(?:年)?\s*(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)")
+_OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
+_NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
+_PAST_YEAR = re.compile(
+    r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*"
+    r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,)"
+)
+_RELATIVE_YEAR = re.compile(r"(去年|前年)(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
+# A year that dates a document or an event of it, not the day the law is wanted for.
+_DATES_A_DOCUMENT = re.compile(r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)")
+
+
+@dataclass(frozen=True)
+class DocMention:
+    """Documents a stretch of the question names; several when versions share the name."""
+
+    doc_ids: tuple[str, ...]
+    surface: str
+    start: int
+    end: int
+    by_number: bool = False  # named by its 文号
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    """A provision asked for by number; ``form`` says how it was written."""
+
+    number: int
+    form: str  # "article" (第九条), "item" (（十一）, 第（十一）项, 措施12), "any" (bare numbers, English)
+    paragraph: int = 0  # 第二款
+    item: int = 0  # 第（二）项 of an article
+    start: int = 0
+    part: int = 0  # 第三部分第二项: the part, ``number`` is the position inside it
+
+
+def _doc_number_parts(doc_number: str) -> tuple[str, int | None, int] | None:
+    """'国办发〔2019〕6号' → ('国办发', 2019, 6); '国务院令第802号' → ('国务院令', None, 802)."""
+    m = _OWN_NUMBER.match(doc_number.strip())
+    if not m:
+        return None
+    return m.group(1), (int(m.group(2)) if m.group(2) else None), int(m.group(3))
+
+
+class DocumentNames:
+    """Every way the library's documents can be named in a question."""
+
+    def __init__(self, library: Library) -> None:
+        self.metas: dict[str, DocMeta] = {d.meta.doc_id: d.meta for d in library.documents}
+        self.surfaces: dict[str, list[str]] = {}
+        for meta in self.metas.values():
+            for name in (meta.title, meta.plain_title, *meta.short_names):
+                if len(name) >= 2:
+                    self.surfaces.setdefault(name, [])
+                    if meta.doc_id not in self.surfaces[name]:
+                        self.surfaces[name].append(meta.doc_id)
+        self.numbers = {doc_id: parts for doc_id, m in self.metas.items() if (parts := _doc_number_parts(m.doc_number))}
+
+    # ── mentions ──────────────────────────────────────────────────────────────
+
+    def mentions(self, text: str) -> list[DocMention]:
+        """Documents the text names, in order; the longest name wins where names overlap."""
+        found: list[DocMention] = []
+        for m in _DOC_NUMBER.finditer(text):
+            docs = self._by_number(m)
+            if docs:
+                found.append(DocMention(docs, m.group(0).strip(), m.start(), m.end(), by_number=True))
+        for surface, docs in self.surfaces.items():
+            for m in re.finditer(re.escape(surface), text):
+                found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
+        found.extend(self._partial_titles(text))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[DocMention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                if mention.end - mention.start > out[-1].end - out[-1].start:
+                    out[-1] = mention
+                continue
+            out.append(mention)
+        return out
+
+    def _by_number(self, m: re.Match[str]) -> tuple[str, ...]:
+        """Documents whose 文号 the match gives: the issuer's code must match when a bracketed year
+        is given (财税〔2019〕6号 is not 国办发〔2019〕6号); a bare number needs 文/令 after it (6号文)."""
+        words, bracket_year, plain_year = (m.group(1) or ""), m.group(2), m.group(3)
+        number, suffix = int(m.group(4)), m.group(5)
+        year = bracket_year or plain_year
+        docs = []
+        for doc_id, (code, own_year, own_number) in self.numbers.items():
+            if own_number != number or (year and own_year and int(year) != own_year):
+                continue
+            if (code and code in words) or (suffix and not bracket_year):
+                docs.append(doc_id)
+        return tuple(docs)
+
+    def _partial_titles(self, text: str) -> list[DocMention]:
+        """A stretch ending in a kind word (…条例, …法) that is part of a document's name: 款项支付条例."""
+        out = []
+        for end in range(len(text), 0, -1):
+            if not any(text.endswith(word, 0, end) for word in _KIND_WORDS):
+                continue
+            best: tuple[int, tuple[str, ...]] | None = None
+            for start in range(max(0, end - 30), end - _PARTIAL_MIN + 1):
+                piece = text[start:end]
+                docs = self._containing(piece)
+                if docs:
+                    best = (start, docs)
+                    break  # the longest piece that names something
+            if best:
+                out.append(DocMention(best[1], text[best[0] : end], best[0], end))
+        return out
+
+    def _containing(self, piece: str) -> tuple[str, ...]:
+        holders = [(name, docs) for name, docs in self.surfaces.items() if piece in name]
+        if not holders:
+            return ()
+        ending = [docs for name, docs in holders if name.endswith(piece)]
+        chosen = ending or [docs for _, docs in holders]
+        return tuple(dict.fromkeys(d for docs in chosen for d in docs))
+
+    # ── choosing a version ────────────────────────────────────────────────────
+
+    def resolve(self, mention: DocMention, text: str, day: dt.date) -> tuple[str, ...]:
+        """The documents a mention means. A name several versions share (款项支付条例) means one of
+        them: the edition the question asks for (2020年那版, 旧版), else the one in force on ``day``.
+        A name only an old version has (增值税暂行条例) means that version."""
+        by_line: dict[tuple[str, ...], list[str]] = {}
+        for doc_id in mention.doc_ids:
+            by_line.setdefault(lineage(doc_id, self.metas), []).append(doc_id)
+        out = []
+        for line, docs in by_line.items():
+            if len(docs) == 1:
+                out.append(docs[0])
+                continue
+            versions = [d for d in line if d in docs]
+            current = version_on(versions[-1], day, self.metas)
+            out.append(self._edition(versions, text, day) or (current if current in versions else versions[-1]))
+        return tuple(dict.fromkeys(out))
+
+    def _edition(self, line: list[str], text: str, day: dt.date) -> str | None:
+        if m := _EDITION_YEAR.search(text):
+            year = int(m.group(1))
+            for doc_id in line:
+                meta = self.metas[doc_id]
+                years = {d.year for d in (meta.issued, meta.effective) if d}
+                if str(year) in meta.edition or year in years:
+                    return doc_id
+        if len(line) > 1 and _OLDER.search(text):
+            current = version_on(line[-1], day, self.metas)
+            position = line.index(current)
+            return line[max(0, position - 1)]
+        if _NEWER.search(text):
+            return line[-1]
+        return None
+
+
+def provision_refs(text: str) -> list[ProvisionRef]:
+    """Provision numbers a question names, in order of mention (ranges expanded).
+
+    >>> [(r.number, r.form, r.paragraph) for r in provision_refs("增值税法第十条第二款和6号文第（十一）项")]
+    [(10, 'article', 2), (11, 'item', 0)]
+    >>> [r.number for r in provision_refs("第3到5条")]
+    [3, 4, 5]
+    """
+    found: list[ProvisionRef] = []
+    taken: list[range] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(m.start() in span or m.end() - 1 in span for span in taken)
+
+    def number(token: str | None) -> int:
+        return parse_number(token) if token else 0
+
+    for m in _PART_POSITION.finditer(text):
+        try:
+            found.append(ProvisionRef(number(m.group(2)), "item", start=m.start(), part=number(m.group(1))))
+        except ValueError:
+            continue
+        taken.append(range(m.start(), m.end()))
+    for m in _RANGE.finditer(text):
+        if not free(m):
+            continue
+        try:
+            low, high = number(m.group(1)), number(m.group(2))
+        except ValueError:
+            continue
+        if 0 < high - low < 40:
+            form = "article" if m.group(3) == "条" else "item"
+            found += [ProvisionRef(n, form, start=m.start()) for n in range(low, high + 1)]
+            taken.append(range(m.start(), m.end()))
+    patterns: list[tuple[re.Pattern[str], str]] = [(_ARTICLE, "article"), (_ITEM_LABEL, "item"), (_ITEM_WORD, "item")]
+    if not _LISTING.search(text):
+        patterns.append((_BARE, "any"))
+    for pattern, form in patterns:
+        for m in pattern.finditer(text):
+            if not free(m):
+                continue
+            try:
+                groups = [g for g in m.groups()]
+                value = number(next(g for g in groups if g))
+                paragraph = number(groups[1]) if form == "article" else 0
+                item = number(groups[2]) if form == "article" else 0
+            except (ValueError, StopIteration):
+                continue
+            found.append(ProvisionRef(value, form, paragraph, item, m.start()))
+            taken.append(range(m.start(), m.end()))
+    for m in _ENGLISH.finditer(text):
+        if free(m):
+            found.append(ProvisionRef(int(m.group(2)), "article" if m.group(1).lower() == "article" else "any", start=m.start()))
+    found.sort(key=lambda r: r.start)
+    out: list[ProvisionRef] = []
+    for ref in found:
+        if all((ref.number, ref.paragraph, ref.item, ref.part) != (r.number, r.paragraph, r.item, r.part) for r in out):
+            out.append(ref)
+    return out
+
+
+def past_day(text: str, today: dt.date) -> dt.date | None:
+    """The day a question asks the law of, when it is in the past (2024年的时候… → 2024-12-31).
+
+    >>> past_day("2024年的时候，大企业付款期限怎么规定？", dt.date(2026, 11, 30))
+    datetime.date(2024, 12, 31)
+    >>> past_day("2020年那版条例现在还有效吗？", dt.date(2026, 11, 30)) is None
+    True
+    """
+    for m in _PAST_YEAR.finditer(text):
+        if _DATES_A_DOCUMENT.match(text[m.end() :]):
+            continue
+        year = int(m.group(1))
+        if not 1949 < year <= today.year:
+            continue
+        month, day = int(m.group(2) or 12), int(m.group(3) or 0)
+        try:
+            end = dt.date(year, month, day) if day else _month_end(year, month)
+        except ValueError:
+            continue
+        if end < today:
+            return end
+    if m := _RELATIVE_YEAR.search(text):
+        return dt.date(today.year - (1 if m.group(1) == "去年" else 2), 12, 31)
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with the given spans blanked (a document's name is not the topic of a question)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            chars[i] = " "
+    return re.sub(r"\s+", " ", "".join(chars)).strip()
