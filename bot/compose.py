@@ -380,6 +380,17 @@ def which_document_for_facts(shelf: Shelf) -> Answer:
     return Answer(f"您问的是哪一份文件？库中有：\n{listed}", kind="clarify_document", as_of=shelf.day)
 
 
+def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
+    """The question is about documents the library does not hold."""
+    listed = "、".join(f"《{n}》" for n in names)
+    return Answer(
+        f"抱歉，政策库中没有{listed}，我不能凭库外的文件作答。库中收录的是{_examples(shelf)}。",
+        out_of_scope=True,
+        kind="unknown_document",
+        as_of=shelf.day,
+    )
+
+
 def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     if related is not None:

@@ -8,8 +8,10 @@ loaded then, not at import.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,13 +39,14 @@ from bot.route import (
     understand,
 )
 from bot.verify import figures, verify
+from bot.versions import Pair, pair_versions
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
 from index.store import cache_dir_for, load_or_build, provision_passage
 from index.tokenize import PolicyTokenizer, char_ngrams, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Library, Provision
+from ingest.schema import Answer, Division, Library, Provision
 from ingest.validity import cn_date, lineage, version_on
 
 log = logging.getLogger(__name__)
@@ -52,16 +55,29 @@ DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
 # A runner-up joins the answer as a related provision only when the dense retriever rates it within
 # this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
-# An older version's provision is answered from the successor's provision of the same content when
-# their vectors are at least this similar; below it the successor is taken to be silent.
-PAIR_MIN_SIMILARITY = 0.86
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
 PARTNER_WITHIN = 5
+# An old provision is answered from the successor's best match for the question when its dense
+# score is within this much of the old provision's.
+SUCCESSOR_DENSE_SLACK = 0.03
+# "What counts as X": a provision defining X among this many hits is preferred.
+DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
 MAX_FOLLOW_UP_PROVISIONS = 5
 MAX_TARGETS = 8
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The route a question takes: number, compare, status, doc_meta, which_document, division,
+    documents, agency, per_document or search; with the documents it concerns."""
+
+    kind: str
+    docs: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    division: Division | None = None
 
 
 @dataclass(frozen=True)
@@ -144,11 +160,23 @@ class PolicyBot:
         shelf = Shelf(self.library, query.day)
         if scope.asks_other_task(text):
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
+        if query.unknown_documents and not query.docs:
+            return compose.unknown_document_answer(shelf, query.unknown_documents)
         if turns and not query.docs and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         return self._answer(query, shelf)
+
+    def scope_features(self, question: str) -> scope.ScopeFeatures | None:
+        """The scope model's inputs for a question that is searched (None when another route answers it)."""
+        query = understand(clean_question(question), self.names, self.agencies, self.today())
+        if query.unknown_documents and not query.docs or not has_own_topic(query.text) and not query.docs:
+            return None
+        plan = self.plan(query)
+        if plan.kind not in ("search", "per_document"):
+            return None
+        return self.retrieve(query.topic if query.docs else query.text)[1]
 
     def as_langchain_retriever(self, k: int = 3):  # noqa: ANN201 - langchain BaseRetriever
         """The hybrid search as a LangChain ``BaseRetriever`` (provisions as Documents)."""
@@ -158,40 +186,83 @@ class PolicyBot:
 
     # ── routes ────────────────────────────────────────────────────────────────────
 
-    def _answer(self, query: Query, shelf: Shelf, context: Sequence[Provision] = ()) -> Answer:
+    def plan(self, query: Query, context: Sequence[Provision] = ()) -> Plan:
+        """Which kind of answer a question gets (the first rule that applies)."""
         context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
         docs = query.docs or ((self.library.doc_ids[0],) if len(self.library.documents) == 1 else ())
         if query.refs:
-            return self._by_number(query, shelf, docs or context_docs)
+            return Plan("number", docs or context_docs)
         if query.asks_change and (versions := self._versions(docs)):
-            return self._compare(query, shelf, versions)
-        if query.asks_status and docs and not query.refs:
-            return compose.status_answer(shelf, docs)
-        facts = facts_are_asked(query, bool(query.docs))
-        if facts:
-            targets = docs or context_docs
-            if targets:
-                answer = compose.doc_meta_answer(shelf, targets[0], facts)
-                cited = tuple(shelf.cite(p, p.text) for p in context if p.doc_id == targets[0])
-                return replace(answer, citations=answer.citations + cited)
-            if query.refers_to_document and not query.asks_documents:
-                return compose.which_document_for_facts(shelf)
+            return Plan("compare", versions)
+        if query.asks_status and docs:
+            return Plan("status", docs)
+        facts = facts_are_asked(query, bool(query.docs or context))
+        if facts and (docs or context_docs):
+            return Plan("doc_meta", docs or context_docs, facts)
+        if facts and query.refers_to_document and not query.asks_documents:
+            return Plan("which_document")
         if query.chapter and docs:
-            division = next((d for d in self.library.get(docs[0]).chapters() if d.number == query.chapter), None)  # type: ignore[union-attr]
-            if division is not None:
-                return compose.division_answer(shelf, docs[0], division)
+            chapters = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
+            if division := next((d for d in chapters if d.number == query.chapter), None):
+                return Plan("division", docs[:1], division=division)
         if query.asks_documents:
-            return self._documents(query, shelf)
+            return Plan("documents", docs)
         if query.agency_list and not query.agency_except:
-            return self._agency_listing(query, shelf, docs)
+            return Plan("agency", docs)
         if query.part and docs:
             parts = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
             if 1 <= query.part <= len(parts):
-                return compose.division_answer(shelf, docs[0], parts[query.part - 1])
+                return Plan("division", docs[:1], division=parts[query.part - 1])
         if query.listing or facts == ("count",):
             if found := match_division(query.topic, self.library, docs or None):
-                return compose.division_answer(shelf, *found)
+                return Plan("division", (found[0],), division=found[1])
+        if len(self._distinct_lines(docs)) > 1:
+            return Plan("per_document", docs)
+        return Plan("search", docs)
+
+    def _answer(self, query: Query, shelf: Shelf, context: Sequence[Provision] = ()) -> Answer:
+        plan = self.plan(query, context)
+        docs = plan.docs
+        if plan.kind == "number":
+            return self._by_number(query, shelf, docs)
+        if plan.kind == "compare":
+            return self._compare(query, shelf, docs)
+        if plan.kind == "status":
+            return compose.status_answer(shelf, docs)
+        if plan.kind == "doc_meta":
+            answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
+            cited = tuple(shelf.cite(p, p.text) for p in context if p.doc_id == docs[0])
+            return replace(answer, citations=answer.citations + cited)
+        if plan.kind == "which_document":
+            return compose.which_document_for_facts(shelf)
+        if plan.kind == "division":
+            assert plan.division is not None
+            return compose.division_answer(shelf, docs[0], plan.division)
+        if plan.kind == "documents":
+            return self._documents(query, shelf)
+        if plan.kind == "agency":
+            return self._agency_listing(query, shelf, docs)
+        if plan.kind == "per_document":
+            return self._per_document(query, shelf, docs)
         return self._search(query, shelf, docs)
+
+    def _distinct_lines(self, docs: Sequence[str]) -> list[tuple[str, ...]]:
+        metas = {d.meta.doc_id: d.meta for d in self.library.documents}
+        return list(dict.fromkeys(lineage(d, metas) for d in docs))
+
+    def _per_document(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
+        """A question about several named documents ("…促进法和北京条例各要求多少？"): the best provision of each."""
+        answers = [self._search(query, shelf, [doc_id]) for doc_id in docs]
+        found = [a for a in answers if not a.out_of_scope]
+        if not found:
+            return answers[0]
+        text = "\n".join(a.text for a in found)
+        citations = [c for a in found for c in a.citations[:1]] + [c for a in found for c in a.citations[1:]]
+        unique = tuple({(c.doc_id, c.number): c for c in citations}.values())
+        missing = [shelf.metas[d].citation_title for d, a in zip(docs, answers, strict=True) if a.out_of_scope]
+        if missing:
+            text += f"\n{'、'.join(missing)}中没有找到相关规定。"
+        return Answer(text, unique, kind="per_document", as_of=shelf.day)
 
     # ── provisions by number ──────────────────────────────────────────────────────
 
@@ -284,25 +355,23 @@ class PolicyBot:
             self._vectors = self.searcher.index.passage_matrix()
         return self._vectors
 
-    def pairs(self, old_doc: str, new_doc: str) -> list[tuple[Provision, Provision | None, float]]:
-        """Each provision of ``old_doc`` with the provision of ``new_doc`` closest in content (by their
-        vectors), or None where nothing in ``new_doc`` is close enough."""
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - a handful of version pairs, for the bot's lifetime
+    def pairs(self, old_doc: str, new_doc: str) -> tuple[Pair, ...]:
+        """Each provision of ``old_doc`` with the provision of ``new_doc`` that says the same (or None)."""
         old = self.library.get(old_doc)
         new = self.library.get(new_doc)
         assert old is not None and new is not None
         vectors = self._vectors_matrix()
-        positions = self.searcher.positions
-        new_rows = vectors[[positions[p.key] for p in new.provisions]]
-        out = []
-        for p in old.provisions:
-            sims = new_rows @ vectors[positions[p.key]]
-            best = int(np.argmax(sims))
-            score = float(sims[best])
-            out.append((p, new.provisions[best] if score >= PAIR_MIN_SIMILARITY else None, score))
-        return out
+        rows = self.searcher.positions
+        return tuple(
+            pair_versions(
+                old.provisions, new.provisions,
+                vectors[[rows[p.key] for p in old.provisions]], vectors[[rows[p.key] for p in new.provisions]],
+            )
+        )  # fmt: skip
 
     def _pair(self, provision: Provision, new_doc: str) -> Provision | None:
-        return next((pair for old, pair, _ in self.pairs(provision.doc_id, new_doc) if old.key == provision.key), None)
+        return next((pair.new for pair in self.pairs(provision.doc_id, new_doc) if pair.old.key == provision.key), None)
 
     def _compare(self, query: Query, shelf: Shelf, versions: Sequence[str]) -> Answer:
         """What changed between two versions: on the question's topic, or an overview."""
@@ -312,12 +381,12 @@ class PolicyBot:
             old_id, new_id = sorted(named, key=versions.index)
         old, new = shelf.metas[old_id], shelf.metas[new_id]
         result = self.searcher.search(query.topic, [old_id, new_id])
-        features = scope.features(query.topic, result, self._passages[result.hits[0].provision.key], self.searcher.expander)
+        features = scope.features(query.topic, result, self._passages[result.hits[0].provision.key], self.searcher)
         if has_own_topic(_without_change_words(query.topic)) and scope.in_scope(features):
             best_new = result.best_in(new_id)
             best_old = result.best_in(old_id)
             assert best_new is not None and best_old is not None
-            pairs = {o.key: n for o, n, _ in self.pairs(old_id, new_id)}
+            pairs = {pair.old.key: pair.new for pair in self.pairs(old_id, new_id)}
             new_p = best_new.provision
             old_p = next((o for o in shelf.doc(old_id).provisions if pairs.get(o.key) == new_p), best_old.provision)
             lines = [
@@ -329,11 +398,11 @@ class PolicyBot:
             citations = (shelf.cite(new_p, new_p.text), shelf.cite(old_p, old_p.text))
             return Answer("\n".join(lines), citations, kind="compare", as_of=shelf.day)
         pairs = self.pairs(old_id, new_id)
-        kept = [(o, n) for o, n, _ in pairs if n is not None]
+        kept = [(pair.old, pair.new) for pair in pairs if pair.new is not None]
         changed = [(o, n) for o, n in kept if o.text != n.text]
         matched_new = {n.key for _, n in kept}
         added = [p for p in shelf.doc(new_id).provisions if p.key not in matched_new]
-        dropped = [o for o, n, _ in pairs if n is None]
+        dropped = [pair.old for pair in pairs if pair.new is None]
         lines = [
             f"{new.citation_title}自{cn_date(new.effective)}起施行，取代{old.citation_title}。" if new.effective else "",
             f"修订前{compose.count_phrase(shelf.doc(old_id))}，修订后{compose.count_phrase(shelf.doc(new_id))}。",
@@ -373,7 +442,7 @@ class PolicyBot:
             best = max(s for s, _ in scored)
             return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.6]
         result = self.searcher.search(topic or query.text)
-        features = scope.features(topic, result, self._passages[result.hits[0].provision.key], self.searcher.expander)
+        features = scope.features(topic, result, self._passages[result.hits[0].provision.key], self.searcher)
         if not scope.in_scope(features):
             return []
         mass: dict[str, float] = {}
@@ -428,43 +497,47 @@ class PolicyBot:
         """Search a topic and measure how well the best provision covers it."""
         result = self.searcher.search(topic, doc_ids)
         top = result.hits[0].provision
-        return result, scope.features(topic, result, self._passages[top.key], self.searcher.expander)
+        return result, scope.features(topic, result, self._passages[top.key], self.searcher)
 
     def _allowed(self, query: Query, docs: Sequence[str]) -> list[str] | None:
-        """The documents a search may answer from: those named; for a past day, those in force then."""
+        """The documents a search may answer from: those named (with the versions that replaced them);
+        for a past day, those in force then."""
+        shelf = Shelf(self.library, query.day)
         if query.past:
-            shelf = Shelf(self.library, query.day)
             pool = docs or self.library.doc_ids
             in_force = [d for d in pool if shelf.in_force(d)]
             return in_force or list(pool)
-        return list(docs) if docs else None
+        if not docs:
+            return None
+        return list(dict.fromkeys([*docs, *(s for d in docs if (s := shelf.status(d).successor))]))
 
     def _search(self, query: Query, shelf: Shelf, docs: Sequence[str], *, wants_agencies: bool | None = None) -> Answer:
         topic = query.topic if query.docs else query.text
-        result, features = self.retrieve(topic, self._allowed(query, docs))
-        top = result.hits[0].provision
+        overall, features = self.retrieve(topic)
         if not scope.in_scope(features):
-            related = top if features.dense >= scope.RELATED_MIN_DENSE else None
-            return compose.out_of_scope_answer(shelf, related)
+            closest = overall.hits[0].provision
+            return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
+        allowed = self._allowed(query, docs)
+        result = overall if allowed is None else self.searcher.search(topic, allowed)
+        top = self._prefer_definition(query, result)
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
+        k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
         status = shelf.status(top.doc_id)
-        if not status.in_force and top.doc_id not in query.docs and status.successor:
-            pair = self._pair(top, status.successor)
+        if not status.in_force and status.successor:
+            current = self._current_version(top, status.successor, result)
             old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
-            if pair is not None:
-                primary = pair
+            if current is not None:
+                primary = current
                 extra.append((top, f"此前（{status.text}）", old_quote))
             else:
                 successor = shelf.metas[status.successor]
                 notes.append(f"{successor.citation_title}中没有与之对应的规定，上述规定已不再有效。")
-        elif query.past and not shelf.in_force(top.doc_id):
-            pass  # cannot happen: past searches are limited to documents in force then
         if query.past:
             notes.append(self._past_note(shelf, primary))
         if partner := self._partner(primary, result):
             lead = "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
-            extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, compose.MAX_QUOTED_SENTENCES, query.wants_figure))))
+            extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, k, query.wants_figure))))
         taken = {primary.key, *(p.key for p, _, _ in extra)}
         top_dense = result.dense_of(top)
         related = [
@@ -474,7 +547,7 @@ class PolicyBot:
             and shelf.in_force(hit.provision.doc_id)
             and result.dense_of(hit.provision) >= top_dense - RELATED_DENSE_SLACK
         ]
-        quote = self._best_sentences(topic, result, primary, compose.MAX_QUOTED_SENTENCES, query.wants_figure)
+        quote = self._best_sentences(topic, result, primary, k, query.wants_figure)
         extractive = compose.provision_answer(
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
@@ -483,6 +556,25 @@ class PolicyBot:
             return extractive
         context = [primary, *(p for p, _, _ in extra), *(h.provision for h in result.hits[:LLM_CONTEXT_PROVISIONS])]
         return self._llm_answer(topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive)
+
+    def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
+        """What an old provision is in the version in force: the successor's best match for the question
+        when the search ranks it close, else the successor's provision of the same content."""
+        best = result.best_in(successor)
+        if best is not None and result.dense_of(best.provision) >= result.dense_of(old) - SUCCESSOR_DENSE_SLACK:
+            return best.provision
+        return self._pair(old, successor)
+
+    def _prefer_definition(self, query: Query, result: Retrieval) -> Provision:
+        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指)."""
+        top = result.hits[0].provision
+        if not _ASKS_DEFINITION.search(query.text):
+            return top
+        for hit in result.hits[:DEFINITION_WITHIN]:
+            for term in _DEFINES.findall(hit.provision.text):
+                if term in query.text:
+                    return hit.provision
+        return top
 
     def _past_note(self, shelf: Shelf, provision: Provision) -> str:
         """For a past day: say which version applied then, and what applies today."""
@@ -547,7 +639,7 @@ class PolicyBot:
         for position, (row, sentence) in enumerate(rows):
             grams = set(char_ngrams(sentence))
             lexical = len(query_grams & grams) / max(1, len(query_grams))
-            figure = 0.05 if wants_figure and figures(sentence) else 0.0
+            figure = 0.1 if wants_figure and figures(sentence) else 0.0
             scored.append((float(result.sentence_similarity[row]) + 0.5 * lexical + figure, position, sentence))
         chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
         return [s for _, _, s in chosen]
@@ -638,6 +730,9 @@ class PolicyBot:
         return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
 
 
+_ASKS_DEFINITION = re.compile(r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition")
+_DEFINES = re.compile(r"所称([^，。、“”（）]{2,16})[，,]?(?:是指|包括)")
+
 _CHANGE_WORDS = ("变化", "区别", "不同", "差别", "差异", "修改", "改了", "变了", "调整", "新旧", "对比", "比较", "相比", "比起", "改动", "新版", "旧版", "版")
 
 
@@ -648,8 +743,6 @@ def _without_change_words(text: str) -> str:
 
 
 def _strip_document_words(text: str) -> str:
-    import re
-
     return re.sub(
         r"库里|库中|有哪些|哪些|哪几部|哪几份|哪份|哪一份|有没有|专门|针对|规定|讲|关于|涉及|的|是|法律|法规|行政法规|文件|政策|条例|收录|收了|吗|呢|？|\?|，|。",
         "",

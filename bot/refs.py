@@ -20,6 +20,7 @@ _NUM = rf"(\d{{1,3}}|{CN_NUM})"
 # Words documents end their titles with: a partial title must end with one of them.
 _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知", "决定", "细则", "规则", "准则", "纲要", "方案")
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
+NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
 
 # 文号 as people type it: 国办发〔2019〕6号, 国办发2019年6号, 国发39号文, 6号文, 国务院令第802号
 _DOC_NUMBER = re.compile(
@@ -119,6 +120,22 @@ class DocumentNames:
             out.append(mention)
         return out
 
+    def names_document(self, name: str) -> bool:
+        """Whether ``name`` is (part of, or close to) the name of a document of the library.
+
+        Close: most of its character bigrams are in one name (北京市中小企业促进条例 ~ 北京市促进中小企业
+        发展条例), and it does not put another place in front (天津市的… is not 北京市…).
+        """
+        name = name.strip()
+        if (place := re.match(r"^.{1,4}?[省市区县州]", name)) and not any(
+            r.rstrip("省市") in place.group(0) for m in self.metas.values() if (r := m.region)
+        ):
+            return False  # 天津市的…条例: a place the library holds no document of
+        if self._containing(name) or any(surface in name for surface in self.surfaces if len(surface) >= 3):
+            return True
+        grams = _bigrams(name)
+        return any(len(grams & _bigrams(surface)) >= NAME_OVERLAP * len(grams) for surface in self.surfaces)
+
     def _by_number(self, m: re.Match[str]) -> tuple[str, ...]:
         """Documents whose 文号 the match gives: the issuer's code must match when a bracketed year
         is given (财税〔2019〕6号 is not 国办发〔2019〕6号); a bare number needs 文/令 after it (6号文)."""
@@ -142,7 +159,7 @@ class DocumentNames:
             best: tuple[int, tuple[str, ...]] | None = None
             for start in range(max(0, end - 30), end - _PARTIAL_MIN + 1):
                 piece = text[start:end]
-                docs = self._containing(piece)
+                docs = self._containing(piece, text[max(0, start - 6) : start])
                 if docs:
                     best = (start, docs)
                     break  # the longest piece that names something
@@ -150,13 +167,26 @@ class DocumentNames:
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
 
-    def _containing(self, piece: str) -> tuple[str, ...]:
-        holders = [(name, docs) for name, docs in self.surfaces.items() if piece in name]
+    def _containing(self, piece: str, before: str = "") -> tuple[str, ...]:
+        """Documents whose name contains ``piece``; a local document's name only when the text
+        ``before`` the piece does not name another place in its stead."""
+        holders = [(name, docs) for name, docs in self.surfaces.items() if piece in name and self._same_place(name, piece, before)]
         if not holders:
             return ()
         ending = [docs for name, docs in holders if name.endswith(piece)]
         chosen = ending or [docs for _, docs in holders]
         return tuple(dict.fromkeys(d for docs in chosen for d in docs))
+
+    def _same_place(self, name: str, piece: str, before: str) -> bool:
+        """False when ``name`` begins with a region the piece leaves out and the text before the piece
+        names a place of its own (天津市的 + 中小企业促进条例 is not 北京…中小企业促进条例)."""
+        prefix = name[: name.find(piece)]
+        if not prefix or not before:
+            return True
+        regions = {m.region.rstrip("省市") for m in self.metas.values() if m.region}
+        if not any(prefix.startswith(r) for r in regions):
+            return True
+        return any(r in before for r in regions) or not re.search(r"[省市区县州]", before)
 
     # ── choosing a version ────────────────────────────────────────────────────
 
@@ -192,6 +222,32 @@ class DocumentNames:
         if _NEWER.search(text):
             return line[-1]
         return None
+
+
+# A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
+_QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
+_BARE_NAME = re.compile(
+    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧]|按照|根据|依据|依照)([\u4e00-\u9fff]{2,10}?(?:法|条例))"
+    r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
+)
+
+
+def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
+    """Names of documents the question cites that the library does not hold (《公司法》, 新公司法…).
+
+    >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
+    ('公司法',)
+    """
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for pattern in (_QUOTED_NAME, _BARE_NAME):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if any(start <= m.start(1) < end or start < m.end(1) <= end for start, end in covered):
+                continue
+            if not names.names_document(name):
+                out.append(name)
+    return tuple(dict.fromkeys(out))
 
 
 def provision_refs(text: str) -> list[ProvisionRef]:
@@ -284,6 +340,10 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
 def _month_end(year: int, month: int) -> dt.date:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -64,6 +64,7 @@ class HybridSearcher:
         self.tokenizer = tokenizer
         self.expander = expander
         self.provisions = index.library.provisions
+        self.regions = tuple(d.meta.region for d in index.library.documents if d.meta.region)
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
         self._doc_of = np.array([p.doc_id for p in self.provisions])
         self._sentence_owner = np.array([position for position, _ in index.sentences], dtype=np.int64)
@@ -113,6 +114,15 @@ class HybridSearcher:
         return Retrieval(
             hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions, allowed
         )
+
+    def document_frequency(self, word: str) -> int:
+        """In how many provisions the jieba word occurs (0 for words the library never uses)."""
+        model = self.index.bm25_words
+        position = model.vocab_dict.get(word)
+        if position is None:
+            return 0
+        indptr = model.scores["indptr"]
+        return int(indptr[position + 1] - indptr[position]) if position + 1 < len(indptr) else 0
 
     def sentences_of(self, provision: Provision) -> list[tuple[int, str]]:
         """(row in sentence_similarity, sentence) for one provision, in document order."""

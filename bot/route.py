@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.refs import DocMention, DocumentNames, ProvisionRef, past_day, provision_refs, strip_spans
+from bot.refs import DocMention, DocumentNames, ProvisionRef, past_day, provision_refs, strip_spans, unknown_documents
 from ingest.agencies import AgencyRegistry
 from ingest.schema import Division, Library
 from ingest.text import parse_number
@@ -81,8 +81,9 @@ _STATUS = re.compile(
     r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed"
 )
 _DOCUMENTS = re.compile(
-    r"哪些(文件|法规|法律|政策文件|条例|规定|规章|文)|哪几(部|份|个文件|个法规|项法规)|有没有.{0,20}?(文件|法规|条例|法律)|"
-    r"库里|库中|收录|收了|几个版本|哪些版本|哪几个版本|哪份|哪一份|which documents|which laws"
+    r"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:文件|法规|法律|政策文件|条例|规章|规定|政策)|"
+    r"哪一?[部份](?:文件|法规|法律|条例)?(?=[？?]|$|呢)|是哪一?[部份]|有没有专门|专门(?:讲|针对|规定|规范|管)|"
+    r"库里|库中|收录|几个版本|哪些版本|哪几个版本|which documents|which laws"
 )
 _CHANGE = re.compile(r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|what changed|difference")
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")
@@ -114,6 +115,7 @@ class Query:
     part: int = 0  # 第X部分
     listing: bool = False  # asks for a list of provisions in an area
     refers_to_document: bool = False  # 这份文件 / 本法 …
+    unknown_documents: tuple[str, ...] = ()  # names of documents the library does not hold (《公司法》)
 
 
 def doc_facts(text: str) -> tuple[str, ...]:
@@ -164,6 +166,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         part=part,
         listing=listing,
         refers_to_document=bool(_DOC_REFERENCE.search(lowered)),
+        unknown_documents=unknown_documents(text, mentions, names),
     )
 
 

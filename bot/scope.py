@@ -23,6 +23,7 @@ README section “Out-of-scope rule”.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 import json
 import math
 import re
@@ -31,63 +32,77 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.expand import QueryExpander
-from bot.retrieve import Retrieval
+from bot.retrieve import HybridSearcher, Retrieval
+from bot.verify import figures
+from ingest.schema import Provision
 from index.tokenize import ENGLISH_STOPWORDS
 
 SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
-FEATURE_NAMES = ("dense", "margin", "lift", "coverage", "words", "english", "bm25_words", "bm25_chars")
+FEATURE_NAMES = (
+    "dense", "margin", "lift", "coverage", "words", "english", "bm25_words", "bm25_chars",
+    "idf_coverage", "unseen", "figures_missing",
+)  # fmt: skip
+# The question's specifics may be stated by any paragraph of the best few provisions that shares at
+# least this share of the question topic's word weight.
+SPECIFICS_WITHIN = 3
+SHARED_WITH_PARAGRAPH = 0.4
 # Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 
 # What kind of specifics a question asks for → how such specifics look in the policy text.
+_N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
-        re.compile(r"[0-9一二三四五六七八九十百千万亿]+\s*(元|万元|亿元)"),
+        re.compile(rf"{_N}\s*(?:元|万元|亿元)"),
     ),
     (
-        re.compile(r"比例|百分之|税率|利率|费率|几个点|多少个点|lpr|\brates?\b|percent"),
-        re.compile(r"%|％|百分之|比例"),
+        re.compile(r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|lpr|\brates?\b|percent"),
+        re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
     ),
     (
         re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
-        re.compile(r"[0-9一二三四五六七八九十百千万]+\s*(人|名)"),
+        re.compile(rf"{_N}\s*(?:人|名)"),
     ),
     (
-        re.compile(r"多少天|几天|多久|多长时间|几月|哪个月|how long|which month"),
-        re.compile(r"[0-9一二三四五六七八九十百]+\s*(天|日|月|年)|每年|每月|定期|周期"),
+        re.compile(r"多少天|几天|多久|多长时间|几个月|几年|几月|哪个月|how long|which month"),
+        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
+    ),
+    # Until when something runs: the texts state end dates only where they have them.
+    (
+        re.compile(r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|until when|expire"),
+        re.compile(r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*年[内底]|截至|截止|有效期"),
     ),
     (
         re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
-        re.compile(r"([0-9]+|[二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(个|项|家|条)"),
+        re.compile(rf"{_N}\s*(?:个|项|家|条|次)"),
     ),
     (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}")),
-    # Where to find something online: the policy gives no addresses or links.
+    # Where to find something online: the texts give no addresses or links.
     (
         re.compile(r"网址|链接|官网|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"),
         re.compile(r"https?://|www\."),
     ),
-    # Eligibility and procedure: the policy states conditions and procedures only in a few places.
+    # Eligibility and procedure: stated only in some places.
     (
         re.compile(
             r"条件|标准|门槛|硬性要求|资格|认定指标|指标|eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
             r"\bminimum\b|net profit|\brevenue\b"
         ),
-        re.compile(r"条件|标准"),
+        re.compile(r"条件|标准|是指|符合下列|应当具备|不超过|不低于|以上|以下"),
     ),
     (
         re.compile(
             r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些文件|手续|去哪办|去哪里办|在哪里办|"
             r"怎么填报|在哪里填|怎么计算|怎么算|如何计算|procedure|documents? (do|are) (i|we) need|how do i register"
         ),
-        re.compile(r"程序|流程|材料|手续|办理"),
+        re.compile(r"程序|流程|材料|手续|办理|申请|提交|计算|按照"),
     ),
     (
         re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
-        re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+\s*[个项家天日月年人元次]|每年|定期"),
+        re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
     ),
 )
 
@@ -98,10 +113,11 @@ _OTHER_TASK = re.compile(
     r"写一[首篇个段份]|帮我写|给我写|写首|作诗|写诗|翻译|译成|编程|写代码|写个程序|写一段代码|爬虫|写脚本|笑话|讲个故事|"
     r"天气|推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
     r"(忽略|无视|忘记|忘掉)(你|之前|上面|以上|前面|所有|全部|先前)[^，。,.]{0,8}(指令|指示|提示|规则|设定|要求)|"
-    r"系统提示|提示词|越狱|扮演|你现在(不再)?是|"
+    r"系统提示|提示词|越狱|扮演|你现在(不再)?是|不再受.{0,10}限制|不受.{0,8}(限制|约束)|编一[条段个份]|编造|捏造|伪造一|"
     r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|stock tips|which stocks|stock picks|buy stocks|"
     r"\bignore (all|your|the|previous|prior)\b.{0,20}\b(instructions|rules|prompt)|"
-    r"system prompt|\bjailbreak|pretend (to be|you are)|you are now",
+    r"system prompt|\bjailbreak|pretend (to be|you are)|you are now|\b(disregard|forget) (your|all|the|previous)\b|"
+    r"\bstocks? (should|to|can) (i|we) buy|\bwhich .{0,20}stocks\b",
     re.IGNORECASE,
 )
 
@@ -122,11 +138,15 @@ class ScopeFeatures:
     words: int  # content words in the question
     missing_specifics: bool
     other_task: bool = False
+    foreign_place: bool = False  # the asking part names a place the library has no rules for
     language: str = "zh"  # "en" when most content words are English
     margin: float = 0.0  # dense: best provision minus the second
     lift: float = 0.0  # dense: best provision minus the mean over all provisions
     bm25_words: float = 0.0
     bm25_chars: float = 0.0
+    idf_coverage: float = 0.0  # coverage with each word weighted by its rarity in the library
+    unseen: float = 0.0  # share of the question's weight in words no provision of the library uses
+    figures_missing: float = 0.0  # share of the question's figures (by value) the best provision does not state
 
     def vector(self) -> tuple[float, ...]:
         """The model's inputs, in FEATURE_NAMES order."""
@@ -139,6 +159,9 @@ class ScopeFeatures:
             float(self.language == "en"),
             math.log1p(self.bm25_words),
             math.log1p(self.bm25_chars),
+            self.idf_coverage,
+            self.unseen,
+            self.figures_missing,
         )
 
 
@@ -176,27 +199,86 @@ def default_model() -> ScopeModel:
     return ScopeModel.load()
 
 
-def asks_missing_specifics(question: str, provision_text: str) -> bool:
-    """True when the question asks for specifics (an amount, a date, conditions…) the provision never states.
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+_POINTS_BACK = re.compile(r"这|该|此|那|上述|其")
+_CLAUSE = re.compile(r"[，,；;：:]")
 
-    >>> asks_missing_specifics("专利申请官费多少钱？", "推动发明专利审查提质增效。")
-    True
-    >>> asks_missing_specifics("服务月是几月？", "将每年六月设为全国中小企业服务月。")
-    False
+
+def _asking_sentences(question: str) -> list[list[str]]:
+    """The clauses of every sentence that asks (ends with ？, or the last one)."""
+    sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
+    asking = [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
+    return [[c.strip() for c in _CLAUSE.split(x) if c.strip()] or [x] for x in asking]
+
+
+def question_core(question: str) -> str:
+    """The part of a question that asks: of every sentence that asks (ends with ？, or the last one),
+    the last clause — with the clause before when the last is short or points back (这个政策…).
+    A story told before the question does not count.
+
+    >>> question_core("公司一边卖农产品一边卖家电，两种税率不一样，如果没有分开核算会怎么样？")
+    '如果没有分开核算会怎么样？'
+    >>> question_core("房产税可以减半征收，这个政策执行到哪年？我要具体日期。")
+    '房产税可以减半征收，这个政策执行到哪年？'
     """
-    lowered = question.lower()
+    parts = []
+    for clauses in _asking_sentences(question):
+        core = clauses[-1]
+        if len(clauses) > 1 and (len(core.strip("？?！! ")) < 6 or _POINTS_BACK.search(core)):
+            core = f"{clauses[-2]}，{core}"
+        parts.append(core)
+    return "".join(parts)
+
+
+def question_topic(question: str) -> str:
+    """What the asking sentences are about: their last two clauses ("政府采购预留份额，法律要求占多少？")."""
+    return "".join("，".join(clauses[-2:]) for clauses in _asking_sentences(question))
+
+
+def asked_specifics(question: str) -> re.Pattern[str] | None:
+    """How the specifics the question's asking part wants would look in a text (None: it wants none).
+
+    >>> asked_specifics("服务月是几月？") is not None, asked_specifics("能申请吗？")
+    (True, None)
+    """
+    lowered = question_core(question).lower()
     for asks, states in _SPECIFICS:
         if asks.search(lowered):
-            return not states.search(provision_text)
-    return False
+            return states
+    return None
 
 
-def features(question: str, result: Retrieval, passage: str, expander: QueryExpander) -> ScopeFeatures:
-    """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question."""
+def asks_missing_specifics(question: str, passages: Sequence[str], weight: Callable[[str], float] | None = None) -> bool:
+    """True when the question wants specifics (an amount, a date, conditions…) that no paragraph of
+    the best provisions states about what is asked: the paragraph must state such specifics and
+    share enough of the weight of the question's topic words (``weight``: text → shared share;
+    without it any paragraph stating them counts).
+
+    >>> asks_missing_specifics("专利申请官费多少钱？", ["推动发明专利审查提质增效。"])
+    True
+    >>> asks_missing_specifics("服务月是几月？", ["将每年六月设为全国中小企业服务月。"])
+    False
+    """
+    states = asked_specifics(question)
+    if states is None:
+        return False
+    for passage in passages:
+        if states.search(passage) and (weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH):
+            return False
+    return True
+
+
+def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
+    """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
+
+    All of them hold for any library: similarities, shares of the question's words found in the best
+    provision (plain and weighted by rarity in the library), words the library never uses, and figures
+    the question names that the provision does not state.
+    """
     top = result.hits[0].provision
     passage = passage.lower()
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
-    matches = expander.matches(question)
+    matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(_ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms
     if english_words:
@@ -207,6 +289,20 @@ def features(question: str, result: Retrieval, passage: str, expander: QueryExpa
     else:
         covered = sum(1 for w in chinese if w in passage)
         total = len(chinese)
+    specific = searcher.tokenizer.specificity
+    terms = {w: specific(w) for w in own_chinese}
+    term_mass = sum(terms.values())
+    # The question topic's terms (weighted by how specific they are) that the library uses at all.
+    topic = {w: specific(w) for w in searcher.tokenizer.words(question_topic(question)) if not w.isascii() and searcher.document_frequency(w)}
+    topic_mass = sum(topic.values())
+
+    def shares_topic(passage: str) -> float:
+        return sum(v for w, v in topic.items() if w in passage) / topic_mass if topic_mass else 1.0
+
+    best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
+    paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
+    places = [p for p in searcher.tokenizer.places(question_core(question)) if not _covered_place(p, searcher, best)]
+    asked = {f for f in figures(question) if f[1] >= 2 and not (f[0] == "" and 1900 <= f[1] <= 2100)}
     dense = result.dense[result.allowed]
     ordered = np.sort(dense)[::-1]
     return ScopeFeatures(
@@ -217,14 +313,27 @@ def features(question: str, result: Retrieval, passage: str, expander: QueryExpa
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics=asks_missing_specifics(question, top.text),
+        missing_specifics=asks_missing_specifics(question, paragraphs, None if english_words else shares_topic),
+        foreign_place=bool(places),
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",
+        idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
+        unseen=sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / term_mass if term_mass else 0.0,
+        figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
     )
 
 
+def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision]) -> bool:
+    """A place the library has rules for: a local document's region, or a place its best provisions name."""
+    stem = place.rstrip("省市区县")
+    if len(stem) < 2:
+        return True
+    regions = searcher.regions
+    return any(stem in region or region.startswith(stem) for region in regions) or any(stem in p.text for p in best)
+
+
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
-    if f.missing_specifics or f.other_task:
+    if f.missing_specifics or f.other_task or f.foreign_place:
         return False
     model = model or default_model()
     return model.probability(f) < model.threshold

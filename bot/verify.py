@@ -33,7 +33,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 # Figures: Arabic numbers, and Chinese numbers that are amounts (two characters or more, or one
 # followed by a counting unit, or after 百分之/千分之). "进一步", "统一" are words, not figures.
 _FIGURE = re.compile(
-    r"(?:百分之|千分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
+    r"(?:百分之|千分之|万分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
     r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]{2,}|"
     r"[一二两三四五六七八九十百千](?=\s*(?:个|项|家|条|天|日|月|年|倍|人|次|批|成|元|万|亿|周|季))"
 )
@@ -84,7 +84,7 @@ def _cn_value(token: str) -> float | None:
 
 
 def figures(text: str) -> set[tuple[str, float]]:
-    """The figures in a text as (kind, value): kind is '%' for 百分之…, '‰' for 千分之…, '' otherwise.
+    """The figures in a text as (kind, value): kind is '%' for 百分之…, '‰' for 千分之…, '‱' for 万分之…, '' otherwise.
 
     >>> sorted(figures("打造100个场景，每年六月，百分之二十"))
     [('', 6.0), ('', 100.0), ('%', 20.0)]
@@ -92,8 +92,8 @@ def figures(text: str) -> set[tuple[str, float]]:
     out = set()
     for m in _FIGURE.finditer(text):
         token = m.group(0)
-        kind = "%" if token.startswith("百分之") else "‰" if token.startswith("千分之") else ""
-        number = token.removeprefix("百分之").removeprefix("千分之")
+        kind = {"百分之": "%", "千分之": "‰", "万分之": "‱"}.get(token[:3], "")
+        number = token[3:] if kind else token
         value = float(number) if number[0].isdigit() else _cn_value(number)
         if value is not None:
             out.add(("%" if text[m.end() : m.end() + 1] in "%％" and text[m.end() : m.end() + 1] else kind, value))

@@ -1,9 +1,12 @@
 """python -m eval: score the bot and three baselines on the labelled questions, in one run.
 
-    python -m eval                       # dev set + our own set, one table, per-kind breakdown
-    python -m eval --sets eval/data/own.jsonl
+    python -m eval                       # the library's dev sets, one table, per-kind breakdown
+    python -m eval --sets eval/data/library-heldout.jsonl
+    python -m eval --docs miit-2021-169 --sets eval/data/heldout.jsonl   # the original notice alone
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
     python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
+
+"Today" is 2026-11-30 for every run (the day the labels were written for); TODAY overrides it.
 
 Results are written to eval/results/latest.json (and --out FILE).
 """
@@ -11,6 +14,7 @@ Results are written to eval/results/latest.json (and --out FILE).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -26,8 +30,10 @@ from ingest import PROJECT_ROOT
 from ingest.schema import Answer
 
 DATA = PROJECT_ROOT / "eval" / "data"
-DEFAULT_SETS = (DATA / "dev.jsonl", DATA / "own.jsonl")
+DEFAULT_SETS = (DATA / "library-dev.jsonl", DATA / "library-own.jsonl")
+CALIBRATION_SETS = (DATA / "library-dev.jsonl", DATA / "library-own.jsonl", DATA / "library-calib.jsonl")
 RESULTS = PROJECT_ROOT / "eval" / "results"
+LABELLED_ON = dt.date(2026, 11, 30)  # the day the question sets' validity labels hold for
 
 
 def load_questions(paths: list[Path]) -> list[dict]:
@@ -41,6 +47,13 @@ def load_questions(paths: list[Path]) -> list[dict]:
                     except json.JSONDecodeError as exc:
                         raise SystemExit(f"{path}:{number}: not valid JSON: {exc}") from None
     return questions
+
+
+def raw_text(library: Path, file_name: str) -> str:
+    """A document file's text as a plain loader would read it (formats other than text via extraction)."""
+    from ingest.library import DOCUMENTS, extract
+
+    return extract(library / DOCUMENTS / file_name)
 
 
 def bot_system(bot: PolicyBot, seen: list[Answer] | None = None) -> baselines.AnswerFn:
@@ -59,7 +72,7 @@ def bot_system(bot: PolicyBot, seen: list[Answer] | None = None) -> baselines.An
 
 
 def generator_report(answers: list[Answer]) -> dict:
-    """How the model's answers fared: sentences supported by their cited measure, fallbacks by reason."""
+    """How the model's answers fared: sentences supported by their cited provision, fallbacks by reason."""
     attempted = [a for a in answers if a.generator == "llm" or a.fallback]
     kept = sum(a.llm_sentences[0] for a in attempted)
     total = sum(a.llm_sentences[1] for a in attempted)
@@ -100,7 +113,8 @@ def format_table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", type=Path, default=list(DEFAULT_SETS), help="question JSONL files")
+    parser.add_argument("--sets", nargs="+", type=Path, help="question JSONL files (default: the library dev sets)")
+    parser.add_argument("--docs", nargs="+", default=[], help="answer from these doc_ids of the library only")
     parser.add_argument("--out", type=Path, help="also write the results JSON here")
     parser.add_argument(
         "--calibrate", action="store_true", help="fit the out-of-scope model, print its cross-validation"
@@ -114,8 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
 
-    questions = load_questions(args.sets)
+    sets = args.sets or list(CALIBRATION_SETS if args.calibrate else DEFAULT_SETS)
+    questions = load_questions(sets)
     config = BotConfig.from_env()
+    config = replace(config, documents=tuple(args.docs) or config.documents, today=config.today or LABELLED_ON)
+    if config.documents:
+        suffix = "-".join(config.documents)[:60]
+        config = replace(config, index_dir=config.index_dir.with_name(f"{config.index_dir.name}-{suffix}"))
     if args.generator == "llm" and config.llm is None:
         print(
             "error: --generator llm needs an endpoint: set LLM_BASE_URL (and LLM_MODEL, LLM_API_KEY)", file=sys.stderr
@@ -123,13 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     bot = PolicyBot.load(replace(config, llm=config.llm if args.generator == "llm" else None))
     if args.calibrate:
-        print(calibrate.report(bot, questions, sets=" ".join(p.name for p in args.sets), write=args.write))
+        print(calibrate.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write))
         return 0
 
     seen: list[Answer] = []
     systems: dict[str, baselines.AnswerFn] = {"bot": bot_system(bot, seen)}
     if not args.no_baselines:
-        raw = BotConfig.from_env().policy.read_text(encoding="utf-8")
+        raw = {d.meta.doc_id: raw_text(config.library, d.meta.source_file) for d in bot.library.documents}
         systems |= {
             "bm25_jieba": baselines.bm25_jieba(bot),
             "dense": baselines.dense_only(bot),
@@ -148,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(time.perf_counter() - started, 2),
         }
 
-    print(f"{len(questions)} questions from {', '.join(p.name for p in args.sets)}\n")
+    print(f"{len(questions)} questions from {', '.join(p.name for p in sets)}; library: {len(bot.library.documents)} documents\n")
     print(format_table(results))
     failed = results["bot"]["failed"]
     print(f"\nbot failed {len(failed)}: {' '.join(failed)}")
@@ -157,13 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         results["bot"]["generator"] = report
         print(
             f"\nLLM: called for {report['model_called']} questions, served {report['served_llm']}; "
-            f"answer sentences supported by their cited measure: {report['sentences_supported']}; "
+            f"answer sentences supported by their cited provision: {report['sentences_supported']}; "
             f"fallbacks to extractive: {report['fallbacks'] or 'none'}"
         )
     payload = {
-        "sets": [str(p) for p in args.sets],
+        "sets": [str(p) for p in sets],
+        "documents": list(bot.library.doc_ids),
         "embedder": bot.searcher.embedder.model_id,
-        "index_manifest": {k: bot.searcher.index.manifest.get(k) for k in ("corpus_sha256", "embedder", "versions")},
+        "index_manifest": {k: bot.searcher.index.manifest.get(k) for k in ("library_sha256", "embedder", "versions")},
         "results": results,
         "bot_answers": answers["bot"],
     }

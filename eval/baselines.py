@@ -1,36 +1,36 @@
 """Baselines measured beside the bot, on the same questions in the same run.
 
-Each baseline answers like a plain retriever would: the top measures as citations, the text of
+Each baseline answers like a plain retriever would: the top provisions as citations, the text of
 the best one as the answer, never out of scope.
 
-- ``bm25_jieba``: BM25 over jieba tokens of each measure.
-- ``dense``: the same embedder as the bot, one vector per measure, cosine top-k.
-- ``langchain_recipe``: the common recipe — RecursiveCharacterTextSplitter(500, 50) over the
-  raw policy text, dense top-k chunks, each chunk mapped to the measure it mostly belongs to.
+- ``bm25_jieba``: BM25 over jieba tokens of each provision.
+- ``dense``: the same embedder as the bot, one vector per provision, cosine top-k.
+- ``langchain_recipe``: the common recipe — RecursiveCharacterTextSplitter(500, 50) over the raw
+  document files, dense top-k chunks, each chunk mapped to the provision of its file it mostly holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from bot.engine import PolicyBot
 from bot.question import QuestionError, clean_question
 from index import bm25, dense
-from ingest.schema import Document, Measure
+from ingest.schema import Document, Provision
 
 TOP_K = 3
 AnswerFn = Callable[[dict], dict]
 
 
-def _as_answer(question_id: str, measures: list[Measure], text: str | None = None) -> dict:
-    top = measures[0] if measures else None
+def _as_answer(question_id: str, provisions: Sequence[Provision], text: str | None = None) -> dict:
+    top = provisions[0] if provisions else None
     body = text if text is not None else (top.full_text if top else "")
     return {
         "id": question_id,
         "answer": body,
-        "citations": [{"measure": m.number, "title": m.title} for m in measures],
+        "citations": [{"doc_id": p.doc_id, "number": p.number, "title": p.title} for p in provisions],
         "out_of_scope": False,
     }
 
@@ -43,52 +43,58 @@ def _question_text(q: dict) -> str:
 
 
 def bm25_jieba(bot: PolicyBot) -> AnswerFn:
-    index, tokenizer, measures = bot.searcher.index, bot.searcher.tokenizer, bot.document.measures
+    index, tokenizer, provisions = bot.searcher.index, bot.searcher.tokenizer, bot.library.provisions
 
     def answer(q: dict) -> dict:
         scores = bm25.scores(index.bm25_words, tokenizer.words(_question_text(q)))
         order = [int(i) for i in np.argsort(-scores, kind="stable")[:TOP_K] if scores[i] > 0]
-        return _as_answer(q["id"], [measures[i] for i in order])
+        return _as_answer(q["id"], [provisions[i] for i in order])
 
     return answer
 
 
 def dense_only(bot: PolicyBot) -> AnswerFn:
-    index, searcher, measures = bot.searcher.index, bot.searcher, bot.document.measures
+    index, searcher, provisions = bot.searcher.index, bot.searcher, bot.library.provisions
 
     def answer(q: dict) -> dict:
-        sims = dense.similarities(index.measure_vectors, searcher.embed_query(_question_text(q)))
+        sims = dense.similarities(index.passage_vectors, searcher.embed_query(_question_text(q)))
         order = [int(i) for i in np.argsort(-sims, kind="stable")[:TOP_K]]
-        return _as_answer(q["id"], [measures[i] for i in order])
+        return _as_answer(q["id"], [provisions[i] for i in order])
 
     return answer
 
 
-def chunk_owner(chunk: str, document: Document) -> Measure | None:
-    """The measure whose text shares the most characters with a chunk (its bigram overlap)."""
+def chunk_owner(chunk: str, document: Document) -> Provision | None:
+    """The provision of a document whose text shares the most character bigrams with a chunk."""
     grams = {chunk[i : i + 2] for i in range(len(chunk) - 1)}
     best, best_overlap = None, 0
-    for m in document.measures:
-        text = m.full_text
+    for p in document.provisions:
+        text = p.full_text
         overlap = sum(1 for g in grams if g in text)
         if overlap > best_overlap:
-            best, best_overlap = m, overlap
+            best, best_overlap = p, overlap
     return best
 
 
-def langchain_recipe(bot: PolicyBot, raw_text: str) -> AnswerFn:
+def langchain_recipe(bot: PolicyBot, raw_texts: dict[str, str]) -> AnswerFn:
+    """``raw_texts``: doc_id → the document file's text, as a user of the recipe would load it."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
-    chunks = splitter.split_text(raw_text)
+    chunks: list[str] = []
+    owners: list[Provision | None] = []
+    for doc_id, text in raw_texts.items():
+        document = bot.library.get(doc_id)
+        for chunk in splitter.split_text(text):
+            chunks.append(chunk)
+            owners.append(chunk_owner(chunk, document) if document else None)
     embedder = bot.searcher.embedder
     chunk_index = dense.build(embedder.embed(chunks, query=False))
-    owners = [chunk_owner(c, bot.document) for c in chunks]
 
     def answer(q: dict) -> dict:
         sims = dense.similarities(chunk_index, embedder.embed([_question_text(q)], query=True)[0])
         order = [int(i) for i in np.argsort(-sims, kind="stable")[:TOP_K]]
-        cited: list[Measure] = []
+        cited: list[Provision] = []
         for i in order:
             owner = owners[i]
             if owner is not None and owner not in cited:

@@ -3,7 +3,7 @@
 Takes the labelled questions that reach the scope decision (those routed to search, without
 history), fits a class-balanced, L2-regularised logistic regression on ``ScopeFeatures.vector``
 (Newton's method in numpy), and picks the refusal threshold from 5-fold cross-validated
-probabilities: the lowest threshold whose false-refusal rate stays at or below 2 %. The printed
+probabilities: the lowest threshold whose false-refusal rate stays at or below 2.5 %. The printed
 rates are cross-validated, i.e. estimates for questions the model has not seen.
 
     python -m eval --calibrate [--sets …] [--write]    # --write saves bot/scope_model.json
@@ -18,10 +18,9 @@ import numpy as np
 
 from bot import scope
 from bot.engine import PolicyBot
-from bot.question import QuestionError, clean_question
-from bot.route import route
+from bot.question import QuestionError
 
-MAX_FALSE_REFUSAL = 0.02
+MAX_FALSE_REFUSAL = 0.025
 L2 = 1.0
 FOLDS = 5
 
@@ -34,12 +33,11 @@ def samples(bot: PolicyBot, questions: Sequence[dict]) -> list[Sample]:
         if q.get("history"):
             continue  # follow-ups are resolved before the scope decision
         try:
-            text = clean_question(q["question"])
+            features = bot.scope_features(q["question"])
         except QuestionError:
             continue
-        if route(text, bot.document).kind != "search":
-            continue
-        out.append((q, bot.retrieve(text)[1]))
+        if features is not None:
+            out.append((q, features))
     return out
 
 
@@ -110,7 +108,7 @@ def refusal_rates(data: Sequence[Sample], probabilities: np.ndarray, threshold: 
 
 
 def choose_threshold(data: Sequence[Sample], probabilities: np.ndarray) -> float:
-    """The lowest threshold (most refusals) whose false-refusal rate is at most 2 %."""
+    """The lowest threshold (most refusals) whose false-refusal rate is at most MAX_FALSE_REFUSAL."""
     for threshold in np.round(np.arange(0.30, 0.991, 0.01), 2):
         if refusal_rates(data, probabilities, float(threshold))[1] <= MAX_FALSE_REFUSAL:
             return float(threshold)
@@ -124,7 +122,7 @@ def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: boo
     model = fit_model(data, threshold, fitted_on=sets, embedder=bot.searcher.embedder.model_id)
     lines = [
         f"{len(data)} questions reach the scope decision ({sum(q['out_of_scope'] for q, _ in data)} out of scope)",
-        "flags: F = asks for specifics the measure does not state, T = another kind of task; p = cross-validated",
+        "flags: F = asks for specifics the provision does not state, T = another kind of task; p = cross-validated",
         "",
         "id     oos  lang dense  cover  flags  p(oos)  question",
     ]

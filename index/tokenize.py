@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 import threading
 from collections.abc import Iterable
@@ -41,6 +42,14 @@ ENGLISH_STOPWORDS = frozenset(
     "measures".split()
 )
 STOPWORDS = CHINESE_STOPWORDS | ENGLISH_STOPWORDS
+# Words whose general-language IDF (log(total/frequency) in jieba's dictionary) is below this are
+# everyday words; "specificity" counts only the rarity above it.
+EVERYDAY_IDF = 8.5
+# Words jieba tags as places that name no particular place.
+_PLACE_ENDINGS = "省市区县州盟旗"
+_ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
+_BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
+_NOT_PLACES = frozenset("城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split())
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -103,7 +112,10 @@ class PolicyTokenizer:
         self.dictionary = tuple(dictionary)
         self._cache_dir = cache_dir
         self._jieba = None
-        self._lock = threading.Lock()
+        self._places = None
+        self._general: dict[str, int] = {}
+        self._total = 1
+        self._lock = threading.RLock()
 
     def _load(self):
         with self._lock:
@@ -115,8 +127,12 @@ class PolicyTokenizer:
                 if self._cache_dir is not None:
                     self._cache_dir.mkdir(parents=True, exist_ok=True)
                     tokenizer.tmp_dir = str(self._cache_dir)
-                for line in self.dictionary:
-                    word, *rest = line.split()
+                tokenizer.initialize()
+                entries = [line.split() for line in self.dictionary]
+                # The general-language frequency of the words our dictionary overrides (see specificity).
+                self._general = {w[0]: tokenizer.FREQ.get(w[0], 0) for w in entries}
+                self._total = tokenizer.total
+                for word, *rest in entries:
                     tokenizer.add_word(word, int(rest[0]) if rest else None)
                 self._jieba = tokenizer
         return self._jieba
@@ -128,6 +144,42 @@ class PolicyTokenizer:
 
     def words_many(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.words(t) for t in texts]
+
+    def specificity(self, word: str) -> float:
+        """How much a word says about a topic, by its rarity in general Chinese (jieba's dictionary):
+        0 for everyday words (按, 现在, 不能), high for terms (增值税, 反担保) and words jieba does not know.
+
+        >>> t = PolicyTokenizer(); t.specificity("现在") == 0 and t.specificity("增值税") > 3
+        True
+        """
+        tokenizer = self._load()
+        frequency = self._general.get(word, tokenizer.FREQ.get(word, 0))
+        return max(0.0, math.log(self._total / (frequency + 1)) - EVERYDAY_IDF)
+
+    def places(self, text: str) -> list[str]:
+        """Places a text speaks of as places — a name jieba tags as a place (ns) that ends like one
+        (…省/市/区/县) or is followed by 对/的/有没有… ("深圳对…", "上海市的…"), not one someone is
+        merely in ("在苏州办…").
+
+        >>> PolicyTokenizer().places("深圳南山区对小企业有什么奖励？我在苏州办厂")
+        ['南山区']
+        """
+        with self._lock:
+            if self._places is None:
+                import jieba.posseg
+
+                self._places = jieba.posseg.POSTokenizer(self._load())
+            tagged = self._places.lcut(text)
+        out, position = [], 0
+        for word, flag in tagged:
+            start, position = position, position + len(word)
+            if flag != "ns" or word in _NOT_PLACES or len(word) < 2:
+                continue
+            if text[max(0, start - 1) : start] in _BEING_IN:
+                continue
+            if word[-1] in _PLACE_ENDINGS or text[position : position + 1] in _ABOUT_A_PLACE:
+                out.append(word)
+        return out
 
 
 def _is_content(token: str) -> bool:

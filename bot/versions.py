@@ -1,0 +1,65 @@
+"""Provisions paired across two versions of a document by content, not by number
+(2020 第八条 ↔ 2025 第九条): what an old provision became, and what changed.
+
+Two provisions are a pair when they share rare wording — TF-IDF cosine over character bigrams and
+figures (六十日 = 60日), with IDF taken over both versions — and, among candidates, the dense vectors
+agree. Below ``MIN_SHARED`` nothing in the new version says the same: the successor is silent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.verify import figures
+from ingest.schema import Provision
+
+MIN_SHARED = 0.25  # TF-IDF cosine below which two provisions are not the same rule
+DENSE_WEIGHT = 0.05  # weight of the dense similarity (standardised per row) as a tie-breaker
+
+
+@dataclass(frozen=True)
+class Pair:
+    old: Provision
+    new: Provision | None  # None: no provision of the new version says the same
+    shared: float  # TF-IDF cosine of the chosen pair
+
+
+def _features(text: str) -> Counter[str]:
+    """Character bigrams of the Chinese text and digits, plus one token per figure by value."""
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff" or c.isdigit()]
+    grams: Counter[str] = Counter(a + b for a, b in zip(chars, chars[1:], strict=False))
+    grams.update(f"#{kind}{value:g}" for kind, value in figures(text))
+    return grams
+
+
+def _weighted(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    frequency = Counter(g for c in counts for g in c)
+    n = len(counts)
+    out = []
+    for c in counts:
+        vector = {g: k * math.log(n / frequency[g]) for g, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        out.append({g: x / norm for g, x in vector.items()})
+    return out
+
+
+def pair_versions(old: Sequence[Provision], new: Sequence[Provision], old_vectors: np.ndarray, new_vectors: np.ndarray) -> list[Pair]:
+    """Each old provision with the new provision that says the same, or None."""
+    if not old or not new:
+        return [Pair(p, None, 0.0) for p in old]
+    weighted = _weighted([_features(p.text) for p in (*old, *new)])
+    old_w, new_w = weighted[: len(old)], weighted[len(old) :]
+    dense = old_vectors @ new_vectors.T
+    out = []
+    for i, provision in enumerate(old):
+        shared = np.array([sum(old_w[i].get(g, 0.0) * x for g, x in nw.items()) for nw in new_w])
+        row = dense[i]
+        score = shared + DENSE_WEIGHT * (row - row.mean()) / (row.std() + 1e-6)
+        best = int(np.argmax(score))
+        out.append(Pair(provision, new[best] if shared[best] >= MIN_SHARED else None, float(shared[best])))
+    return out
