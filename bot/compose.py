@@ -6,6 +6,7 @@ responsible bodies. Pure functions over a ``Shelf`` (the library as of one day):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -276,6 +277,11 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
             for line in m.history:
                 if line and line not in sentences:
                     sentences.append(f"{line}。")
+        elif fact == "history":
+            revisions = [h for h in m.history if re.search("修订|修正|修改", h)]
+            if m.history:
+                counted = f"共修订（修正）{len(revisions)} 次：" if revisions else ""
+                sentences.append(f"文件的制定与修订情况{counted}" + "；".join(m.history) + "。")
         elif fact == "effective":
             if m.effective:
                 where = f"（{provision_label(effective_provision)}）" if effective_provision else ""

@@ -24,14 +24,17 @@ from bot.expand import QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
-from bot.refs import DocumentNames, ProvisionRef
+from bot.refs import DocumentNames, ProvisionRef, strip_spans
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     MEANS_SEVERAL,
+    DocumentFilter,
     Query,
     asks_which_number,
+    document_filter,
     facts_are_asked,
     has_own_topic,
+    is_elliptical,
     is_follow_up,
     match_division,
     next_or_previous,
@@ -61,6 +64,9 @@ PARTNER_WITHIN = 5
 # An old provision is answered from the successor's best match for the question when its dense
 # score is within this much of the old provision's.
 SUCCESSOR_DENSE_SLACK = 0.03
+# A follow-up's new topic is answered from the conversation's documents unless another document
+# matches it better by more than this (dense similarity).
+CONVERSATION_DENSE_SLACK = 0.05
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
@@ -194,11 +200,11 @@ class PolicyBot:
             return Plan("number", docs or context_docs)
         if query.asks_change and (versions := self._versions(docs)):
             return Plan("compare", versions)
-        if query.asks_status and docs:
-            return Plan("status", docs)
         facts = facts_are_asked(query, bool(query.docs or context))
         if facts and (docs or context_docs):
-            return Plan("doc_meta", docs or context_docs, facts)
+            return Plan("doc_meta", docs or context_docs, facts + (("status",) if query.asks_status else ()))
+        if query.asks_status and docs:
+            return Plan("status", docs)
         if facts and query.refers_to_document and not query.asks_documents:
             return Plan("which_document")
         if query.chapter and docs:
@@ -216,7 +222,7 @@ class PolicyBot:
         if query.listing or facts == ("count",):
             if found := match_division(query.topic, self.library, docs or None):
                 return Plan("division", (found[0],), division=found[1])
-        if len(self._distinct_lines(docs)) > 1:
+        if len(docs) > 1:
             return Plan("per_document", docs)
         return Plan("search", docs)
 
@@ -246,19 +252,14 @@ class PolicyBot:
             return self._per_document(query, shelf, docs)
         return self._search(query, shelf, docs)
 
-    def _distinct_lines(self, docs: Sequence[str]) -> list[tuple[str, ...]]:
-        metas = {d.meta.doc_id: d.meta for d in self.library.documents}
-        return list(dict.fromkeys(lineage(d, metas) for d in docs))
-
     def _per_document(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
         """A question about several named documents ("…促进法和北京条例各要求多少？"): the best provision of each."""
-        answers = [self._search(query, shelf, [doc_id]) for doc_id in docs]
+        answers = [self._search(query, shelf, [doc_id], alone=True) for doc_id in docs]
         found = [a for a in answers if not a.out_of_scope]
         if not found:
             return answers[0]
         text = "\n".join(a.text for a in found)
-        citations = [c for a in found for c in a.citations[:1]] + [c for a in found for c in a.citations[1:]]
-        unique = tuple({(c.doc_id, c.number): c for c in citations}.values())
+        unique = tuple({(c.doc_id, c.number): c for a in found for c in a.citations[:1]}.values())
         missing = [shelf.metas[d].citation_title for d, a in zip(docs, answers, strict=True) if a.out_of_scope]
         if missing:
             text += f"\n{'、'.join(missing)}中没有找到相关规定。"
@@ -290,6 +291,9 @@ class PolicyBot:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
+        if query.asks_status:
+            statuses = "".join(compose.status_sentence(shelf, d) for d in dict.fromkeys(p.doc_id for p, _ in targets))
+            answer = replace(answer, text=f"{answer.text}\n{statuses}")
         return self._with_current_version(answer, shelf, [p for p, _ in targets])
 
     def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str]) -> list[Provision]:
@@ -381,8 +385,9 @@ class PolicyBot:
             old_id, new_id = sorted(named, key=versions.index)
         old, new = shelf.metas[old_id], shelf.metas[new_id]
         result = self.searcher.search(query.topic, [old_id, new_id])
-        features = scope.features(query.topic, result, self._passages[result.hits[0].provision.key], self.searcher)
-        if has_own_topic(_without_change_words(query.topic)) and scope.in_scope(features):
+        tokenizer = self.searcher.tokenizer
+        own = [w for w in tokenizer.words(_without_change_words(query.topic)) if tokenizer.specificity(w) >= 1.5 and not w.isdigit()]
+        if own:
             best_new = result.best_in(new_id)
             best_old = result.best_in(old_id)
             assert best_new is not None and best_old is not None
@@ -416,34 +421,49 @@ class PolicyBot:
     # ── documents on a topic ──────────────────────────────────────────────────────
 
     def _documents(self, query: Query, shelf: Shelf) -> Answer:
-        if query.docs and (versions := self._versions(query.docs)) and ("版本" in query.text or "版" in query.text):
-            reasons = {d: shelf.metas[d].edition or "" for d in versions}
-            return compose.documents_answer(shelf, f"{shelf.metas[versions[-1]].citation_title.split('（')[0]}在库中的版本", list(reversed(versions)), reasons)
+        if query.docs and (versions := self._versions(query.docs)) and "版" in query.text:
+            reasons = {d: shelf.metas[d].edition for d in versions}
+            title = shelf.metas[versions[-1]].title
+            return compose.documents_answer(shelf, f"《{title}》在库中的版本", list(reversed(versions)), reasons)
         if query.docs:
             return compose.documents_answer(shelf, "库中收录了这些文件", query.docs, {})
-        ranked = self._rank_documents(query)
+        wanted = document_filter(query.text, [m.issuer for m in shelf.metas.values()])
+        pool = [d for d in self.library.doc_ids if self._matches(shelf, d, wanted)]
+        topic = _strip_document_words(strip_spans(query.topic, []))
+        if wanted and len(_bigrams(_strip_attribute_words(topic))) < 2:
+            return compose.documents_answer(shelf, "符合条件的文件", pool, {})
+        ranked = self._rank_documents(query, pool)
         if not ranked:
             return compose.out_of_scope_answer(shelf, None)
         return compose.documents_answer(shelf, "与这个问题相关的文件", [d for d, _ in ranked], dict(ranked))
 
-    def _rank_documents(self, query: Query) -> list[tuple[str, str]]:
-        """Documents whose title names the topic; else those whose provisions answer it best."""
+    @staticmethod
+    def _matches(shelf: Shelf, doc_id: str, wanted: DocumentFilter) -> bool:
+        meta = shelf.metas[doc_id]
+        if wanted.kinds and meta.kind not in wanted.kinds:
+            return False
+        if wanted.issuers and meta.issuer not in wanted.issuers:
+            return False
+        if wanted.title_kinds and not any(meta.title.endswith(k) for k in wanted.title_kinds):
+            return False
+        return wanted.in_force is None or shelf.in_force(doc_id) == wanted.in_force
+
+    def _rank_documents(self, query: Query, pool: Sequence[str]) -> list[tuple[str, str]]:
+        """Documents whose name names the topic; else those whose provisions answer it best."""
         topic = _strip_document_words(query.topic)
         grams = _bigrams(topic)
         scored = []
-        for document in self.library.documents:
-            meta = document.meta
-            names = [meta.plain_title, *meta.short_names]
-            title_grams = set().union(*(_bigrams(n) for n in names))
+        for doc_id in pool:
+            meta = self.library.get(doc_id).meta  # type: ignore[union-attr]
+            title_grams = set().union(*(_bigrams(n) for n in (meta.plain_title, *meta.short_names)))
             shared = grams & title_grams
             if len(shared) >= 2 or (shared and len(grams) <= 2):
-                scored.append((len(shared) / max(1, len(grams)), meta.doc_id))
+                scored.append((len(shared) / max(1, len(grams)), doc_id))
         if scored:
             best = max(s for s, _ in scored)
             return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.6]
-        result = self.searcher.search(topic or query.text)
-        features = scope.features(topic, result, self._passages[result.hits[0].provision.key], self.searcher)
-        if not scope.in_scope(features):
+        result, features = self.retrieve(topic or query.text, list(pool))
+        if scope.default_model().probability(features) >= scope.default_model().threshold or features.other_task:
             return []
         mass: dict[str, float] = {}
         for hit in result.hits[:10]:
@@ -511,7 +531,11 @@ class PolicyBot:
             return None
         return list(dict.fromkeys([*docs, *(s for d in docs if (s := shelf.status(d).successor))]))
 
-    def _search(self, query: Query, shelf: Shelf, docs: Sequence[str], *, wants_agencies: bool | None = None) -> Answer:
+    def _search(
+        self, query: Query, shelf: Shelf, docs: Sequence[str], *, wants_agencies: bool | None = None, alone: bool = False
+    ) -> Answer:
+        """The best provision for the question (``alone``: exactly one, in ``docs``, as one part of a
+        per-document answer), its current version and implementing regulation, and related ones."""
         topic = query.topic if query.docs else query.text
         overall, features = self.retrieve(topic)
         if not scope.in_scope(features):
@@ -524,6 +548,9 @@ class PolicyBot:
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
         status = shelf.status(top.doc_id)
+        if alone:
+            quote = self._best_sentences(topic, result, top, k, query.wants_figure)
+            return compose.provision_answer(shelf, top, quote, wants_agencies=wants)
         if not status.in_force and status.successor:
             current = self._current_version(top, status.successor, result)
             old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
@@ -535,6 +562,10 @@ class PolicyBot:
                 notes.append(f"{successor.citation_title}中没有与之对应的规定，上述规定已不再有效。")
         if query.past:
             notes.append(self._past_note(shelf, primary))
+            today = Shelf(self.library, self.today())
+            successor = today.status(primary.doc_id).successor
+            if successor and (current := self._current_version(primary, successor, self.searcher.search(topic, [successor]))):
+                extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
         if partner := self._partner(primary, result):
             lead = "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
             extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, k, query.wants_figure))))
@@ -710,14 +741,27 @@ class PolicyBot:
         context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
         if query.refs:
             return self._by_number(query, shelf, context_docs)
+        context_docs = self._with_partners(context_docs)
         if previous is not None and previous.listing and (found := match_division(query.text, self.library, previous.docs or None)):
             return compose.division_answer(shelf, *found)
         wants = query.wants_agencies or bool(previous and previous.wants_agencies)
+        tokenizer = self.searcher.tokenizer
+        specificity = sum(tokenizer.specificity(w) for w in tokenizer.words(query.topic) if not w.isdigit())
+        if previous is not None and is_elliptical(query.text, specificity):
+            query = replace(query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}")
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants)
             if focused is not None:
                 return focused
         return self._search(query, shelf, query.docs, wants_agencies=wants)
+
+    def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
+        """The documents and the laws they implement or the regulations implementing them."""
+        out = list(docs)
+        for d in self.library.documents:
+            if d.meta.implements in docs or (d.meta.doc_id in docs and d.meta.implements):
+                out.append(d.meta.doc_id if d.meta.implements in docs else d.meta.implements)
+        return tuple(dict.fromkeys(out))
 
     def _search_preferring(self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool) -> Answer | None:
         """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
@@ -725,7 +769,7 @@ class PolicyBot:
         if not scope.in_scope(features):
             return None
         overall, _ = self.retrieve(query.text)
-        if result.dense_of(result.hits[0].provision) + 0.02 < overall.dense_of(overall.hits[0].provision):
+        if result.dense_of(result.hits[0].provision) + CONVERSATION_DENSE_SLACK < overall.dense_of(overall.hits[0].provision):
             return None  # another document answers the new topic clearly better
         return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
 
@@ -745,6 +789,16 @@ def _without_change_words(text: str) -> str:
 def _strip_document_words(text: str) -> str:
     return re.sub(
         r"库里|库中|有哪些|哪些|哪几部|哪几份|哪份|哪一份|有没有|专门|针对|规定|讲|关于|涉及|的|是|法律|法规|行政法规|文件|政策|条例|收录|收了|吗|呢|？|\?|，|。",
+        "",
+        text,
+    )
+
+
+def _strip_attribute_words(text: str) -> str:
+    """What is left of a "which documents" question without its attribute words (kind, issuer, status)."""
+    return re.sub(
+        r"全国人大常委会|全国人大|人民代表大会|常务委员会|国务院办公厅|国务院|或者|还是|制定|发布|发的|印发|不算|不包括|已经|被|废止|失效|"
+        r"替代|取代|新版本|版本|新版|现行有效|现行|有效|意见|通知|类|哪几部|哪几份|一共|部|份|更新资料|服务中心|我们|要|了|或|和",
         "",
         text,
     )

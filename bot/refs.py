@@ -227,9 +227,11 @@ class DocumentNames:
 # A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
 _QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
 _BARE_NAME = re.compile(
-    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧]|按照|根据|依据|依照)([\u4e00-\u9fff]{2,10}?(?:法|条例))"
+    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述)([\u4e00-\u9fff]{2,10}?(?:法|条例))"
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
+# Words that end in 法 or 条例 but name no document.
+_NOT_A_NAME = re.compile(r"(?:执法|立法|司法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|税法)$")
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
@@ -244,6 +246,8 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
         for m in pattern.finditer(text):
             name = m.group(1)
             if any(start <= m.start(1) < end or start < m.end(1) <= end for start, end in covered):
+                continue
+            if pattern is _BARE_NAME and _NOT_A_NAME.search(name):
                 continue
             if not names.names_document(name):
                 out.append(name)

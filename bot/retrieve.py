@@ -16,6 +16,8 @@ from types import MappingProxyType
 import numpy as np
 
 from bot.expand import QueryExpander
+from bot.question import question_topic
+from bot.verify import figures
 from index import bm25, dense
 from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
@@ -47,6 +49,25 @@ class Retrieval:
         return next((h for h in self.hits if h.provision.doc_id == doc_id), None)
 
 
+def asked_figures(text: str) -> set[tuple[str, float]]:
+    """The figures a question names that can identify a rule: not years, not single digits.
+
+    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天"))
+    [('%', 17.0)]
+    """
+    return {f for f in figures(text) if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
+
+
+def _mostly_latin(text: str) -> bool:
+    """More Latin letters than Chinese characters (counted twice).
+
+    >>> _mostly_latin("What is the VAT rate?"), _mostly_latin("增值税税率是多少？")
+    (True, False)
+    """
+    letters = sum(c.isascii() and c.isalpha() for c in text)
+    return letters > 2 * sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
 def _ranking(scores: np.ndarray, allowed: np.ndarray, *, may_abstain: bool = True) -> list[int]:
     """Allowed positions by descending score; empty when every allowed score is zero and the retriever may abstain."""
     if may_abstain and not np.any(scores[allowed] > 0):
@@ -67,6 +88,7 @@ class HybridSearcher:
         self.regions = tuple(d.meta.region for d in index.library.documents if d.meta.region)
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
         self._doc_of = np.array([p.doc_id for p in self.provisions])
+        self._figures = [figures(p.text) for p in self.provisions]
         self._sentence_owner = np.array([position for position, _ in index.sentences], dtype=np.int64)
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (position, _) in enumerate(index.sentences):
@@ -91,24 +113,30 @@ class HybridSearcher:
     def search(self, text: str, doc_ids: Collection[str] | None = None) -> Retrieval:
         """Fused ranking of the provisions of ``doc_ids`` (all documents when None)."""
         allowed = self.mask(doc_ids)
-        qv = self.embed_query(text)
+        lexical_text = self.expander.expand(text)
+        # A question mostly in another language is embedded with the documents' own terms beside it.
+        qv = self.embed_query(lexical_text if _mostly_latin(text) else text)
         passage_sim = dense.similarities(self.index.passage_vectors, qv)
         sentence_sim = dense.similarities(self.index.sentence_vectors, qv)
         best_sentence = np.full(len(self.provisions), -1.0, dtype=np.float32)
         np.maximum.at(best_sentence, self._sentence_owner, sentence_sim)
         dense_scores = np.maximum(passage_sim, best_sentence)
 
-        lexical_text = self.expander.expand(text)
         words = self.tokenizer.words(lexical_text)
         word_scores = bm25.scores(self.index.bm25_words, words)
         char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(lexical_text))
 
+        # Figures by value (百分之十七 = 17%): provisions stating the figures the question names.
+        asked = asked_figures(question_topic(text))
+        figure_scores = np.array([len(asked & own) for own in self._figures], dtype=np.float32) if asked else None
         # The dense list never abstains, so there is always a ranking of every allowed provision.
         rankings = [
             _ranking(dense_scores, allowed, may_abstain=False),
             _ranking(word_scores, allowed),
             _ranking(char_scores, allowed),
         ]
+        if figure_scores is not None:
+            rankings.append(_ranking(figure_scores, allowed))
         fused = reciprocal_rank_fusion(rankings, k=RRF_K)
         hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
         return Retrieval(

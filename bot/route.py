@@ -51,6 +51,8 @@ _DOC_REFERENCE = re.compile(
     r"文件|通知|这份|该文|本文|这个政策|这项政策|这份政策|政策文件|这部|该法|本法|这个法|这个条例|该条例|本条例|"
     r"发文|印发|\bdocument\b|\bpolicy\b|\bnotice\b|\blaw\b|\bregulation\b"
 )
+_WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|时间)"
+_ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|修订|修正|修改)"
 DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "doc_number": re.compile(r"文号|发文字号|发文号|文件编号|第几号|几号令|令号|document number|reference number"),
     "issuer": re.compile(
@@ -58,31 +60,29 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定|颁布)|谁(印发|发布|发的|出台|制定|颁布)|"
         r"issued by|who issued"
     ),
-    "date": re.compile(
-        r"日期|什么时候(发|印|出台|公布|通过|颁布|修订)|哪天(发|印|出台|通过|公布|颁布|修订)|何时(发|印|出台|通过|颁布)|"
-        r"哪一年(发|印|出台|通过|颁布)|哪年(发|印|出台|通过|颁布|修订)|哪年哪月|\bwhen was\b|\bdate\b|(通过|发布|印发|颁布)的?(时间|日子)"
-    ),
+    "date": re.compile(rf"{_WHEN}\S{{0,3}}{_ACTS}|{_ACTS}的?(?:是|于)?{_WHEN}|\bwhen was\b|\bdate\b"),
+    "history": re.compile(r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"),
     "effective": re.compile(
-        r"(什么时候|哪天|哪年|何时|几号|几月|从哪天|从什么时候|哪一天|什么时间|日期|时间)(开始|起|正式)?(施行|生效|实施|执行|实行)|"
-        r"(施行|生效|实施)(日期|时间)|起施行|effective"
+        rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective"
     ),
-    "count": re.compile(r"多少条|几条|多少项|几项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"),
+    "count": re.compile(r"(?<!第)几条|多少条|(?<!第)几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"),
     "approval": re.compile(r"审议通过|哪次会议|什么会议|会议审议"),
     "recipients": re.compile(r"印发给|主送|发给谁|发给哪|下发给"),
     "title": re.compile(r"标题|全称|叫什么名|\btitle\b"),
     "sections": re.compile(
-        r"几个部分|多少个部分|几部分|哪几个部分|几大部分|几大块|几个方面|哪几个方面|文件结构|结构|目录|几章|多少章|哪几章|哪些章|章节"
+        r"几个部分|多少个部分|几部分|哪几个部分|几大部分|几大块|几个方面|哪几个方面|章节|几章|多少章|哪几章|哪些章|分几章|"
+        r"(文件|全文|法|条例|意见|措施)的?(结构|目录)"
     ),
 }
 # Facts that need no "this document" cue: nothing but a document has a 文号 or 发文机关.
-_SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "approval"}
+_SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "approval", "history"}
 _STATUS = re.compile(
     r"还有效|有效吗|是否有效|是否还有效|仍然有效|现行有效|还能用|还适用|还管用|还在用|还生效|还执行|还作数|还算数|"
     r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed"
 )
 _DOCUMENTS = re.compile(
     r"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:文件|法规|法律|政策文件|条例|规章|规定|政策)|"
-    r"哪一?[部份](?:文件|法规|法律|条例)?(?=[？?]|$|呢)|是哪一?[部份]|有没有专门|专门(?:讲|针对|规定|规范|管)|"
+    r"有没有专门|专门(?:讲|针对|规定|规范|管)|"
     r"库里|库中|收录|几个版本|哪些版本|哪几个版本|which documents|which laws"
 )
 _CHANGE = re.compile(r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|what changed|difference")
@@ -187,6 +187,61 @@ def facts_are_asked(query: Query, documents_named: bool) -> tuple[str, ...]:
     return ()
 
 
+# ── documents by their attributes ─────────────────────────────────────────────────────────────
+
+_KIND_WORDS = {
+    "法律": ("法律",),
+    "行政法规": ("行政法规",),
+    "地方性法规": ("地方性法规", "地方法规"),
+    "国务院文件": ("国务院文件",),
+    "部门文件": ("部门文件", "部委文件"),
+}
+_TITLE_KINDS = ("意见", "通知", "措施", "条例", "办法", "规定", "决定")
+_NOT_COUNTING = re.compile(r"(?:不算|不含|不包括|除了|除去|排除)\S{0,2}$")
+_NO_LONGER = re.compile(r"已经?(?:被)?废止|废止了|被(?:新版本?)?(?:替代|取代)|已?失效|不再有效|过时|旧版")
+_STILL = re.compile(r"现行有效|还有效|仍然有效|现行的")
+_ISSUER_ALIASES = {"全国人大常委会": "全国人民代表大会常务委员会", "全国人大": "全国人民代表大会"}
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """What a "which documents…" question says of the documents: kind, issuer, title word, validity."""
+
+    kinds: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+    title_kinds: tuple[str, ...] = ()
+    in_force: bool | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.issuers or self.title_kinds or self.in_force is not None)
+
+
+def document_filter(text: str, issuers: Sequence[str]) -> DocumentFilter:
+    """The attributes a question asks documents to have; ``issuers``: the library's issuers.
+
+    >>> document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", ["国务院", "全国人民代表大会常务委员会"])
+    DocumentFilter(kinds=('法律',), issuers=('全国人民代表大会常务委员会',), title_kinds=(), in_force=None)
+    """
+
+    def counted(at: int) -> bool:
+        return not _NOT_COUNTING.search(text[max(0, at - 5) : at])
+
+    kinds = tuple(k for k, words in _KIND_WORDS.items() for w in words if (i := text.find(w)) >= 0 and counted(i))
+    if "行政法规" in kinds and "法律" in kinds and text.find("法律") == text.find("行政法规") + 2:
+        kinds = tuple(k for k in kinds if k != "法律")  # 行政法规 contains no 法律; "法律" found inside it
+    normalised = text
+    for alias, full in _ISSUER_ALIASES.items():
+        normalised = normalised.replace(alias, full)
+    kept = []
+    for issuer in sorted({i for i in issuers if i}, key=len, reverse=True):
+        if issuer in normalised:
+            kept.append(issuer)
+            normalised = normalised.replace(issuer, " ")  # 国务院 inside 国务院办公厅 is not 国务院
+    title_kinds = tuple(k for k in _TITLE_KINDS if re.search(rf"[“\"]{k}[”\"]|{k}类|的{k}(?:文件)?[？?]?$", text))
+    in_force = False if _NO_LONGER.search(text) else True if _STILL.search(text) else None
+    return DocumentFilter(tuple(dict.fromkeys(kinds)), tuple(kept), title_kinds, in_force)
+
+
 # ── parts and chapters by their titles ─────────────────────────────────────────────────────────
 
 
@@ -243,12 +298,12 @@ _FOLLOW_UP_START = re.compile(
     r"and\b|what about|how about)"
 )
 _FOLLOW_UP_REFERENCE = re.compile(
-    r"这条|这项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
+    r"这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
     r"this measure|this article|\bit\b|\bthem\b|\bthese\b"
 )
 # "这个活动" / "该平台": a reference plus a generic noun names nothing new.
 _REFERENCED_THING = re.compile(
-    r"(这|那|该|此|上述)(个|项|条|件|些|两条|几条)?(活动|平台|行动|计划|项目|措施|政策|事情|事|工作|规定|条|法|条例|文件)"
+    r"(这|那|该|此|上述)一?(个|项|条|件|些|两条|几条)?(活动|平台|行动|计划|项目|措施|政策|事情|事|工作|规定|条|项|法|条例|文件)"
 )
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(
@@ -265,6 +320,21 @@ _NEXT_PREVIOUS = re.compile(r"(下|上)一(条|项|个措施)")
 _WHICH_NUMBER = re.compile(r"第几条|第几项|哪一条|哪条|出处|哪个条款|哪一项|which article")
 # "这两条分别由谁负责？": the follow-up is about every provision the previous answer cited.
 MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|几条|分别|各自|都|them|these|each")
+
+
+_ELLIPTICAL = re.compile(r"^(那|那么|那如果|那要是|那假如|如果是|要是|and\b|what about|how about)")
+
+
+_ONLY_A_SUBJECT = re.compile(r"^[^，,。？?！!]*呢[？?]?$")
+ELLIPTICAL_MAX_SPECIFICITY = 5.0  # below this a "那…" follow-up names too little to stand on its own
+
+
+def is_elliptical(text: str, specificity: float) -> bool:
+    """ "那个体户呢？" / "那2025年的时候呢？老条例也允许吗？": a follow-up that asks the previous question
+    again about something else — it names only a subject, or too little (``specificity``: the sum of
+    its words' specificity) to be searched on its own."""
+    lowered = text.lower().strip()
+    return bool(_ELLIPTICAL.match(lowered)) and (bool(_ONLY_A_SUBJECT.match(lowered)) or specificity < ELLIPTICAL_MAX_SPECIFICITY)
 
 
 def is_follow_up(text: str) -> bool:

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.retrieve import HybridSearcher, Retrieval
+from bot.question import question_core, question_topic
+from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from ingest.schema import Provision
 from index.tokenize import ENGLISH_STOPWORDS
@@ -199,42 +200,6 @@ def default_model() -> ScopeModel:
     return ScopeModel.load()
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_POINTS_BACK = re.compile(r"这|该|此|那|上述|其")
-_CLAUSE = re.compile(r"[，,；;：:]")
-
-
-def _asking_sentences(question: str) -> list[list[str]]:
-    """The clauses of every sentence that asks (ends with ？, or the last one)."""
-    sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
-    asking = [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
-    return [[c.strip() for c in _CLAUSE.split(x) if c.strip()] or [x] for x in asking]
-
-
-def question_core(question: str) -> str:
-    """The part of a question that asks: of every sentence that asks (ends with ？, or the last one),
-    the last clause — with the clause before when the last is short or points back (这个政策…).
-    A story told before the question does not count.
-
-    >>> question_core("公司一边卖农产品一边卖家电，两种税率不一样，如果没有分开核算会怎么样？")
-    '如果没有分开核算会怎么样？'
-    >>> question_core("房产税可以减半征收，这个政策执行到哪年？我要具体日期。")
-    '房产税可以减半征收，这个政策执行到哪年？'
-    """
-    parts = []
-    for clauses in _asking_sentences(question):
-        core = clauses[-1]
-        if len(clauses) > 1 and (len(core.strip("？?！! ")) < 6 or _POINTS_BACK.search(core)):
-            core = f"{clauses[-2]}，{core}"
-        parts.append(core)
-    return "".join(parts)
-
-
-def question_topic(question: str) -> str:
-    """What the asking sentences are about: their last two clauses ("政府采购预留份额，法律要求占多少？")."""
-    return "".join("，".join(clauses[-2:]) for clauses in _asking_sentences(question))
-
-
 def asked_specifics(question: str) -> re.Pattern[str] | None:
     """How the specifics the question's asking part wants would look in a text (None: it wants none).
 
@@ -302,7 +267,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
     places = [p for p in searcher.tokenizer.places(question_core(question)) if not _covered_place(p, searcher, best)]
-    asked = {f for f in figures(question) if f[1] >= 2 and not (f[0] == "" and 1900 <= f[1] <= 2100)}
+    asked = asked_figures(question)
     dense = result.dense[result.allowed]
     ordered = np.sort(dense)[::-1]
     return ScopeFeatures(
