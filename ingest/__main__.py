@@ -1,48 +1,133 @@
-"""python -m ingest FILE [--json]: print the parsed structure of a policy file."""
+"""python -m ingest: check the library, show one document's parsed structure, add a document.
+
+    python -m ingest                         # every document: shape, counts, dates, status; problems and warnings
+    python -m ingest show vat-law-2024       # one document (doc_id or a file path): metadata with sources, outline
+    python -m ingest show FILE --json        # the whole parsed Document as JSON
+    python -m ingest add FILE [--id ID] [--set short_names=甲,乙 --set issued=2024-01-01 …]
+
+LIBRARY_DIR chooses the library folder (default data/library). ``add`` parses the file first and
+changes nothing when it is refused; restart the app (or run ``python -m index``) to index it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import DEFAULT_POLICY, ParseError, load_policy
+from ingest import DEFAULT_LIBRARY
+from ingest.agencies import AGENCY_FILE, AgencyFileError, AgencyRegistry
+from ingest.library import LibraryError, add_document, load_library, read_document, read_metadata
+from ingest.parse import ParseError
 from ingest.schema import Document
+from ingest.validity import status_on
+
+_LIST_FIELDS = {"short_names", "supersedes"}
+_DATE_FIELDS = {"issued", "effective", "repealed"}
 
 
-def render_outline(doc: Document) -> str:
-    m = doc.meta
-    lines = [
-        f"《{m.title}》 {m.doc_number}",
-        f"发文机关：{m.issuer}    日期：{m.date_text}",
-        f"审议：{m.approved_by}",
-        f"主送：{'，'.join(m.recipients)}",
-        f"共 {len(doc.sections)} 个部分、{len(doc.measures)} 条措施",
-    ]
-    for section in doc.sections:
-        lines.append(f"\n{section.heading}")
-        for measure in (x for x in doc.measures if x.section == section.heading):
-            lines.append(f"  {measure.number:>2} {measure.label}{measure.title}  [{'、'.join(measure.agencies)}]")
+def outline(document: Document, status: str = "") -> str:
+    """Metadata (each field with where it came from), then chapters or parts and their provisions."""
+    m = document.meta
+    sources = dict(m.sources)
+    lines = [f"{m.citation_title}  [{m.doc_id}, {m.shape}]"]
+    for name in ("title", "short_names", "kind", "issuer", "doc_number", "issued", "effective", "repealed",
+                 "repealed_by", "supersedes", "implements", "level", "region", "edition", "status_note"):  # fmt: skip
+        value = getattr(m, name)
+        if value:
+            shown = "、".join(value) if isinstance(value, tuple) else value
+            lines.append(f"  {name:12} {shown}    ← {sources.get(name, '?')}")
+    if status:
+        lines.append(f"  {'status':12} {status}")
+    for line in m.history:
+        lines.append(f"  {'history':12} {line}")
+    lines.append(f"  共 {len(document.provisions)} {document.label_kind()}，{len(document.chapters())} 个章（部分）")
+    for p in document.provisions:
+        for d in (x for x in document.divisions if x.first == p.number):
+            lines.append(f"{'  ' * d.level}{d.heading}")
+        who = f"  [{'、'.join(p.agencies)}]" if p.agencies else ""
+        lines.append(f"      {p.label}{p.title}{who}")
+    for warning in document.warnings:
+        lines.append(f"  warning: {warning}")
     return "\n".join(lines)
 
 
+def _entry(pairs: list[str]) -> dict:
+    entry: dict = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise LibraryError(f"--set {pair!r}: write key=value, e.g. --set short_names=增值税法")
+        if key in _LIST_FIELDS:
+            entry[key] = [v for v in value.replace("，", ",").split(",") if v]
+        elif key in _DATE_FIELDS:
+            try:
+                entry[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                raise LibraryError(f"--set {key}={value}: give a date like 2024-01-01") from None
+        else:
+            entry[key] = value
+    return entry
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
-    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_POLICY, help="policy text file (UTF-8)")
-    parser.add_argument("--json", action="store_true", help="print the whole Document as JSON")
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("--library", type=Path, default=None, help="library folder (env LIBRARY_DIR)")
+    sub = parser.add_subparsers(dest="command")
+    show = sub.add_parser("show", help="one document's metadata and outline")
+    show.add_argument("document", help="a doc_id of the library, or a file path")
+    show.add_argument("--json", action="store_true", help="the whole parsed Document as JSON")
+    add = sub.add_parser("add", help="check a file and add it to the library")
+    add.add_argument("file", type=Path)
+    add.add_argument("--id", default="", help="doc_id (default: the file name stem)")
+    add.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a metadata field")
     args = parser.parse_args(argv)
+    folder = args.library or Path(os.environ.get("LIBRARY_DIR") or DEFAULT_LIBRARY)
+    today = dt.date.today()
     try:
-        doc = load_policy(args.file)
-    except ParseError as exc:
+        if args.command == "add":
+            document = add_document(folder, args.file, _entry(args.set), doc_id=args.id)
+            print(outline(document))
+            print(f"\nadded {document.meta.doc_id} to {folder}; restart the app or run `python -m index` to index it")
+            return 0
+        if args.command == "show":
+            path = Path(args.document)
+            if path.is_file():
+                agencies = AgencyRegistry.load(folder / AGENCY_FILE)
+                document = read_document(path, agencies, read_metadata(folder).get(path.stem))
+                status = ""
+            else:
+                library = load_library(folder)
+                found = library.get(args.document)
+                if found is None:
+                    print(f"error: no document {args.document!r}; the library has: {', '.join(library.doc_ids)}", file=sys.stderr)
+                    return 2
+                document = found
+                metas = {d.meta.doc_id: d.meta for d in library.documents}
+                status = status_on(document.meta, today, metas).text
+            print(json.dumps(asdict(document), ensure_ascii=False, indent=1, default=str) if args.json else outline(document, status))
+            return 0
+        library = load_library(folder)
+    except (LibraryError, ParseError, AgencyFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(asdict(doc), ensure_ascii=False, indent=1))
-    else:
-        print(render_outline(doc))
-    return 0
+    metas = {d.meta.doc_id: d.meta for d in library.documents}
+    print(f"{folder}: {len(library.documents)} documents, {len(library.provisions)} provisions (status on {today})")
+    for d in library.documents:
+        m = d.meta
+        print(
+            f"  {m.doc_id:46} {m.shape:6} {len(d.provisions):4} {d.label_kind()}  {m.kind:6} "
+            f"{status_on(m, today, metas).text[:40]}"
+        )
+        for warning in d.warnings:
+            print(f"      warning: {warning}")
+    for problem in library.problems:
+        print(f"  left out: {problem}")
+    return 1 if library.problems else 0
 
 
 if __name__ == "__main__":

@@ -42,9 +42,9 @@ class Agency:
         return tuple(dict.fromkeys(s for s in (self.name, self.full_name, *self.aliases) if s))
 
 
-# Words around agency names inside a parenthetical that are not agencies themselves.
-_LEAD_NOTE = re.compile(r"[。；;].*$")  # "…负责。列第一位者为牵头单位，下同"
-_TAIL = re.compile(r"(?:按职责分工|分别|共同)?(?:牵头)?负责$")
+# Words around agency names inside a parenthetical that are not agencies themselves:
+# "…按职责分工负责，列第一位者为牵头单位" / "…负责。列第一位者为牵头单位，下同".
+_TAIL = re.compile(r"(?:按职责分工|分别|共同|牵头)+$")
 _SEPARATORS = re.compile(r"、|，|,|以及|及|会同|配合|和(?=各)")
 _GENERIC_SUFFIX = re.compile(r"(?:等有关部门和单位|等有关部门|等部门|等单位|等)$")
 
@@ -147,7 +147,8 @@ class AgencyRegistry:
 
         Unknown bodies are kept as printed; the parser reports them.
         """
-        body = _TAIL.sub("", _LEAD_NOTE.sub("", text.strip()).strip())
+        text = text.strip()
+        body = _TAIL.sub("", text[: text.rfind("负责")] if "负责" in text else text).strip("，,。；; ")
         names: list[str] = []
         unknown: list[str] = []
         for part in _SEPARATORS.split(body):

@@ -33,6 +33,7 @@ from ingest.text import (
     SUBCHAPTER,
     SUBITEM,
     Line,
+    is_cut,
     lines,
     parse_number,
 )
@@ -205,6 +206,9 @@ class _LawParser:
             items = self._last_items()
             last = items[-1]
             items[-1] = replace(last, text=f"{last.text}\n{m.group(1)}．{m.group(2)}")
+        elif self.article.paragraphs and not self.article.paragraphs[-1][1] and is_cut(self.article.paragraphs[-1][0]):
+            last, items = self.article.paragraphs[-1]
+            self.article.paragraphs[-1] = (last + text, items)  # a paragraph cut by a page break
         else:
             self.article.paragraphs.append((text, []))
 
@@ -312,20 +316,14 @@ class _NoticeParser:
 
     def _start_item(self, line: Line, number: int, numeral: str, text: str) -> None:
         in_part = [i for i in self.items if i["part"] == len(self.parts)]
-        expected_through = len(self.items) + 1
-        expected_restart = len(in_part) + 1
-        if self.restarting is None and self.items and number == 1 and not in_part:
-            self.restarting = True
-        if self.restarting:
-            if number != expected_restart:
-                raise ParseError(f"item （{numeral}） where （{int_to_cn(expected_restart)}） was expected", line.number)
-        elif number != expected_through:
-            raise ParseError(f"item （{numeral}） where （{int_to_cn(expected_through)}） was expected", line.number)
-        if self.items and self.restarting is None:
-            self.restarting = False
-        label = f"（{numeral}）"
+        if self.restarting is None and self.items and not in_part:
+            # The first item of a later part decides: (一) again means items restart in each part.
+            self.restarting = number == 1
+        expected = len(in_part) + 1 if self.restarting else len(self.items) + 1
+        if number != expected:
+            raise ParseError(f"item （{numeral}） where （{int_to_cn(expected)}） was expected", line.number)
         self.items.append(
-            {"number": len(self.items) + 1, "label": label, "part": len(self.parts), "line": line.number,
+            {"number": len(self.items) + 1, "label": f"（{numeral}）", "part": len(self.parts), "line": line.number,
              "paragraphs": [], "closed": False, "responsibility": ""}
         )  # fmt: skip
         self._append(text)
@@ -336,7 +334,9 @@ class _NoticeParser:
             item["responsibility"] = m.group(1)
             item["closed"] = True
             text = text[: m.start()].strip()
-        if text:
+        if text and item["paragraphs"] and is_cut(item["paragraphs"][-1]):
+            item["paragraphs"][-1] += text  # a paragraph cut by a page break (专 / 线)
+        elif text:
             item["paragraphs"].append(text)
 
     def _provision(self, item: dict) -> Provision:

@@ -69,6 +69,15 @@ def compact_heading(text: str) -> str:
     return _SPACE_BETWEEN_CJK.sub("", text.strip())
 
 
+def is_cut(paragraph: str) -> bool:
+    """A paragraph that stops without closing punctuation: the next one continues it.
+
+    >>> is_cut("发挥服务热线“小微企业服务专"), is_cut("制定本法。")
+    (True, False)
+    """
+    return bool(paragraph) and paragraph[-1] not in _COMPLETE_END
+
+
 def is_structural(text: str) -> bool:
     return any(p.match(text) for p in STRUCTURAL) or bool(DATED_LINE.match(text) or DOC_NUMBER.match(text))
 
@@ -90,7 +99,7 @@ def lines(text: str) -> list[Line]:
         if (m := CHAPTER.match(content) or SUBCHAPTER.match(content)) and len(content) <= 40:
             content = f"{content[: m.start(2)].strip()} {compact_heading(m.group(2))}".strip()
         previous = out[-1].text if out else ""
-        if previous and len(previous) > 40 and previous[-1] not in _COMPLETE_END and not is_structural(content):
+        if previous and len(previous) > 40 and is_cut(previous) and not is_structural(content):
             out[-1] = Line(out[-1].number, previous + content)
         else:
             out.append(Line(number, content))

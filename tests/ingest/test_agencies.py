@@ -1,56 +1,70 @@
+"""The agency registry: names and aliases from the data file, families across renames, parentheticals."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from ingest.agencies import (
-    AGENCIES,
-    BY_NAME,
-    UnknownAgency,
-    canonical_agency,
-    find_agencies,
-    parse_responsibility,
-)
+from ingest import DEFAULT_LIBRARY
+from ingest.agencies import AGENCY_FILE, Agency, AgencyFileError, AgencyRegistry
+
+
+@pytest.fixture(scope="module")
+def registry() -> AgencyRegistry:
+    return AgencyRegistry.load(DEFAULT_LIBRARY / AGENCY_FILE)
 
 
 @pytest.mark.parametrize(
-    ("alias", "canonical"),
+    ("typed", "canonical"),
+    [("央行", "人民银行"), ("PBOC", "人民银行"), ("工信部", "工业和信息化部"), ("国开行", "开发银行"),
+     ("人社部", "人力资源社会保障部"), ("银保监", "银保监会"), ("火星局", None)],
+)  # fmt: skip
+def test_canonical_names(registry: AgencyRegistry, typed: str, canonical: str | None) -> None:
+    assert registry.canonical(typed) == canonical
+
+
+def test_the_longest_name_wins_in_free_text(registry: AgencyRegistry) -> None:
+    assert registry.find("国务院市场监督管理部门会同税务机关") == ("国务院市场监督管理部门", "税务机关")
+    assert registry.find("央行和发改委都参与") == ("人民银行", "发展改革委")
+
+
+def test_renamed_and_generic_bodies_are_one_family(registry: AgencyRegistry) -> None:
+    assert {"银保监会", "国家金融监督管理总局", "国务院银行业监督管理机构"} <= registry.family("银保监会")
+    assert "工商行政管理部门" in registry.family("市场监管总局")
+    assert "国务院负责中小企业促进工作综合管理的部门" in registry.family("工业和信息化部")
+    assert registry.family("火星局") == frozenset({"火星局"})
+    assert "国家金融监督管理总局" in registry.with_note("银保监会")
+
+
+@pytest.mark.parametrize(
+    ("parenthetical", "names", "unknown"),
     [
-        ("工信部", "工业和信息化部"),
-        ("央行", "人民银行"),
-        ("人行", "人民银行"),
-        ("中国人民银行", "人民银行"),
-        ("发改委", "发展改革委"),
-        ("人社部", "人力资源社会保障部"),
-        ("市场监管局", "市场监管总局"),
-        ("国知局", "知识产权局"),
-        ("海关", "海关总署"),
-        ("国家税务总局", "税务总局"),
-        ("国家金融监督管理总局", "银保监会"),
-        ("工商联", "全国工商联"),
-        ("PBOC", "人民银行"),
-        ("未知部门", None),
+        ("财政部、工业和信息化部等有关部门及各地方按职责分工负责", ("财政部", "工业和信息化部", "各地方"), ()),
+        ("人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同", ("人力资源社会保障部", "财政部"), ()),
+        ("市场监管总局、国家发展改革委、财政部按职责分工负责，列第一位者为牵头单位", ("市场监管总局", "发展改革委", "财政部"), ()),
+        ("各有关部门和单位，各省级人民政府按职责分工负责", ("各有关部门和单位", "各省级人民政府"), ()),
+        ("人民银行会同示例发展促进中心负责", ("人民银行", "示例发展促进中心"), ("示例发展促进中心",)),
     ],
 )
-def test_alias_table(alias: str, canonical: str | None) -> None:
-    assert canonical_agency(alias) == canonical
+def test_parentheticals(registry: AgencyRegistry, parenthetical: str, names: tuple, unknown: tuple) -> None:
+    assert registry.parse_responsibility(parenthetical) == (names, unknown)
 
 
-def test_cbirc_carries_the_2023_note() -> None:
-    assert "国家金融监督管理总局" in BY_NAME["银保监会"].note
-
-
-def test_aliases_are_unambiguous() -> None:
+def test_aliases_never_name_two_bodies(registry: AgencyRegistry) -> None:
     seen: dict[str, str] = {}
-    for agency in AGENCIES:
-        for form in (agency.name, agency.full_name, *agency.aliases):
-            assert seen.setdefault(form.lower(), agency.name) == agency.name, form
+    for agency in registry.agencies:
+        for surface in agency.surfaces():
+            assert seen.setdefault(surface.lower(), agency.name) == agency.name, surface
 
 
-def test_find_agencies_in_free_text() -> None:
-    assert find_agencies("央行和国家发展改革委都负责哪些？") == ("人民银行", "发展改革委")
-    assert find_agencies("What measures is the most important?") == ()
-
-
-def test_unknown_agency_in_parenthetical_names_the_fix() -> None:
-    with pytest.raises(UnknownAgency, match=r"add it to ingest/agencies\.py"):
-        parse_responsibility("火星局负责")
+def test_a_broken_agency_file_says_which_entry(tmp_path: Path) -> None:
+    path = tmp_path / AGENCY_FILE
+    path.write_text('[[agency]]\nname = "甲"\ncolour = "red"\n', encoding="utf-8")
+    with pytest.raises(AgencyFileError, match="unknown keys"):
+        AgencyRegistry.load(path)
+    path.write_text("[[agency\n", encoding="utf-8")
+    with pytest.raises(AgencyFileError, match="not valid TOML"):
+        AgencyRegistry.load(path)
+    assert AgencyRegistry.load(tmp_path / "missing.toml").agencies == ()
+    assert AgencyRegistry((Agency("甲"),)).canonical("甲") == "甲"
