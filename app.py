@@ -3,7 +3,7 @@
     python app.py [--host 127.0.0.1] [--port 7860]      (or env HOST, PORT)
 
 Other settings: see web/config.py (ALLOWED_ORIGINS, RATE_LIMIT_PER_MIN, FEEDBACK_DB, …) and
-bot/engine.py (EMBEDDER, INDEX_DIR, POLICY_FILE). Nothing is fetched from the internet.
+bot/engine.py (LIBRARY_DIR, DOCUMENTS, INDEX_DIR, EMBEDDER, TODAY). Nothing is fetched from the internet.
 """
 
 from __future__ import annotations
@@ -42,14 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     from bot.engine import BotConfig, PolicyBot
     from index.embedders import EmbedderError
     from index.store import IndexUnusable
-    from ingest.parse import ParseError
+    from ingest import LibraryError, ParseError
     from web.feedback import FeedbackStore
     from web.server import create_app
 
     setup_logging()
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: a bad LLM_* setting
+    except (LibraryError, ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: LLM_*/TODAY
         print(f"error: {exc}", file=sys.stderr)
         return 2
     config = ServerConfig(**{**env_config.__dict__, "host": args.host, "port": args.port})

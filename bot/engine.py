@@ -44,12 +44,12 @@ from bot.route import (
 from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
-from index.store import cache_dir_for, load_or_build, provision_passage
-from index.tokenize import PolicyTokenizer, char_ngrams, library_vocabulary
+from index.store import PolicyIndex, build_index, cache_dir_for, load_or_build, provision_passage
+from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Division, Library, Provision
+from ingest.schema import Answer, Division, Document, Library, Provision
 from ingest.validity import cn_date, lineage, version_on
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,15 @@ class BotConfig:
         )
 
 
+def open_index(config: BotConfig, embedder: Embedder, *, rebuild: bool = False) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
+    """The library, its tokeniser and its index (built when missing, stale or damaged, or when ``rebuild``)."""
+    library = load_library(config.library, only=config.documents)
+    dictionary = library_vocabulary(library, config.library / TERMS_FILE)
+    tokenizer = PolicyTokenizer(dictionary, cache_dir=cache_dir_for(config.index_dir))
+    build = build_index if rebuild else load_or_build
+    return library, tokenizer, build(library, embedder, tokenizer, config.index_dir)
+
+
 class PolicyBot:
     """Answers questions from a library of policy documents. Thread-safe after ``load``."""
 
@@ -123,8 +132,10 @@ class PolicyBot:
         searcher: HybridSearcher,
         generator: LLMGenerator | None = None,
         today: dt.date | None = None,
+        scope_model: scope.ScopeModel | None = None,
     ) -> None:
         self.library = library
+        self.scope_model = scope_model  # None: the fitted model of bot/scope_model.json
         self.searcher = searcher
         self.generator = generator
         self.fixed_today = today
@@ -134,15 +145,14 @@ class PolicyBot:
         self._vectors: np.ndarray | None = None
 
     @classmethod
-    def load(cls, config: BotConfig | None = None, *, embedder: Embedder | None = None) -> PolicyBot:
+    def load(
+        cls, config: BotConfig | None = None, *, embedder: Embedder | None = None, scope_model: scope.ScopeModel | None = None
+    ) -> PolicyBot:
         """Load the library, embedder and index; ``config.llm`` turns on model answers."""
         config = config or BotConfig.from_env()
-        library = load_library(config.library, only=config.documents)
         embedder = embedder or make_embedder(config.embedder)
-        dictionary = library_vocabulary(library, config.library / "terms.txt")
-        tokenizer = PolicyTokenizer(dictionary, cache_dir=cache_dir_for(config.index_dir))
-        index = load_or_build(library, embedder, tokenizer, config.index_dir)
-        fitted_for = scope.default_model().embedder
+        library, tokenizer, index = open_index(config, embedder)
+        fitted_for = (scope_model or scope.default_model()).embedder
         if fitted_for != embedder.model_id:
             log.warning(
                 "the out-of-scope model was fitted with embedder %s, not %s: refusals will be off until you run "
@@ -151,10 +161,15 @@ class PolicyBot:
             )  # fmt: skip
         generator = LLMGenerator(config.llm) if config.llm else None
         expander = QueryExpander.load(config.library / QUERY_TERMS_FILE)
-        return cls(library, HybridSearcher(index, embedder, tokenizer, expander), generator, config.today)
+        return cls(library, HybridSearcher(index, embedder, tokenizer, expander), generator, config.today, scope_model)
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
+
+    @property
+    def home(self) -> Document:
+        """The library's first document (the metadata file's first table): the one the app features."""
+        return self.library.documents[0]
 
     # ── public API ────────────────────────────────────────────────────────────────
 
@@ -173,6 +188,9 @@ class PolicyBot:
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         return self._answer(query, shelf)
+
+    def in_scope(self, features: scope.ScopeFeatures) -> bool:
+        return scope.in_scope(features, self.scope_model)
 
     def scope_features(self, question: str) -> scope.ScopeFeatures | None:
         """The scope model's inputs for a question that is searched (None when another route answers it)."""
@@ -463,7 +481,8 @@ class PolicyBot:
             best = max(s for s, _ in scored)
             return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.6]
         result, features = self.retrieve(topic or query.text, list(pool))
-        if scope.default_model().probability(features) >= scope.default_model().threshold or features.other_task:
+        model = self.scope_model or scope.default_model()
+        if model.probability(features) >= model.threshold or features.other_task:
             return []
         mass: dict[str, float] = {}
         for hit in result.hits[:10]:
@@ -519,10 +538,12 @@ class PolicyBot:
         top = result.hits[0].provision
         return result, scope.features(topic, result, self._passages[top.key], self.searcher)
 
-    def _allowed(self, query: Query, docs: Sequence[str]) -> list[str] | None:
-        """The documents a search may answer from: those named (with the versions that replaced them);
-        for a past day, those in force then."""
+    def _allowed(self, query: Query, docs: Sequence[str], *, alone: bool = False) -> list[str] | None:
+        """The documents a search may answer from: those named (with the versions that replaced them,
+        unless ``alone``); for a past day, those in force then."""
         shelf = Shelf(self.library, query.day)
+        if alone:
+            return list(docs)
         if query.past:
             pool = docs or self.library.doc_ids
             in_force = [d for d in pool if shelf.in_force(d)]
@@ -538,10 +559,10 @@ class PolicyBot:
         per-document answer), its current version and implementing regulation, and related ones."""
         topic = query.topic if query.docs else query.text
         overall, features = self.retrieve(topic)
-        if not scope.in_scope(features):
+        if not self.in_scope(features):
             closest = overall.hits[0].provision
             return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
-        allowed = self._allowed(query, docs)
+        allowed = self._allowed(query, docs, alone=alone)
         result = overall if allowed is None else self.searcher.search(topic, allowed)
         top = self._prefer_definition(query, result)
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
@@ -691,7 +712,8 @@ class PolicyBot:
                     found.append((at, provision))
         if found:
             return [p for _, p in sorted(found, key=lambda x: x[0])]
-        exchange = " ".join(t.content for t in turns[-2:])
+        # An answer without citations still quotes or paraphrases its provision: search its text.
+        exchange = answer or " ".join(t.content for t in turns[-2:])
         if not exchange.strip():
             return []
         try:
@@ -699,7 +721,7 @@ class PolicyBot:
         except ValueError:
             return []
         result, features = self.retrieve(text)
-        return [result.hits[0].provision] if scope.in_scope(features) else []
+        return [result.hits[0].provision] if self.in_scope(features) else []
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         context = self._context(turns)
@@ -766,7 +788,7 @@ class PolicyBot:
     def _search_preferring(self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool) -> Answer | None:
         """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
         result, features = self.retrieve(query.text, list(docs))
-        if not scope.in_scope(features):
+        if not self.in_scope(features):
             return None
         overall, _ = self.retrieve(query.text)
         if result.dense_of(result.hits[0].provision) + CONVERSATION_DENSE_SLACK < overall.dense_of(overall.hits[0].provision):

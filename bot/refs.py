@@ -109,7 +109,9 @@ class DocumentNames:
         for surface, docs in self.surfaces.items():
             for m in re.finditer(re.escape(surface), text):
                 found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
-        found.extend(self._partial_titles(text))
+        quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
+        # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
+        found.extend(p for p in self._partial_titles(text) if not any(a <= p.start and p.end <= b for a, b in quoted))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[DocMention] = []
         for mention in found:
@@ -231,7 +233,7 @@ _BARE_NAME = re.compile(
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
 # Words that end in 法 or 条例 but name no document.
-_NOT_A_NAME = re.compile(r"(?:执法|立法|司法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|税法)$")
+_NOT_A_NAME = re.compile(r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法)$")
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:

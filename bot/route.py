@@ -34,7 +34,7 @@ _AGENCY_LIST = re.compile(
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
-_AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节")
+_AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
     r"谁负责|谁来负责|谁管|谁牵头|哪个部门|哪些部门|什么部门|哪家|哪个单位|哪些单位|找谁|找哪|归谁|归哪|"
@@ -60,7 +60,9 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定|颁布)|谁(印发|发布|发的|出台|制定|颁布)|"
         r"issued by|who issued"
     ),
-    "date": re.compile(rf"{_WHEN}\S{{0,3}}{_ACTS}|{_ACTS}的?(?:是|于)?{_WHEN}|\bwhen was\b|\bdate\b"),
+    "date": re.compile(
+        rf"{_WHEN}\S{{0,3}}{_ACTS}|{_ACTS}的?(?:是|于)?{_WHEN}|(?:落款|印发|发布|成文)日期|\bwhen was\b|\bdate\b"
+    ),
     "history": re.compile(r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"),
     "effective": re.compile(
         rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective"
@@ -310,7 +312,8 @@ _INTENT_ONLY = re.compile(
     r"^(那|那么|还有|另外|这条|这项|这个|这些|这两条|这几条|两条|该条|该措施|它|上面|上述|刚才|上一条|下一条|的|是|由|谁|"
     r"哪个|哪些|什么|部门|单位|负责|牵头|管|具体|详细|怎么|如何|做|办|申请|要求|内容|讲|说|呢|吗|啊|呀|吧|了|有|没有|"
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|"
-    r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|"
+    r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
+    r"哪部|哪份|法律|法规|条例|文件|规章|规定|哪|部|份|这是|那是|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"
     r"\s|[?？!！。，,.、:：;；])+$",

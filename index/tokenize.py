@@ -62,6 +62,7 @@ def char_ngrams(text: str) -> list[str]:
     return out
 
 
+TERMS_FILE = "terms.txt"  # in the library folder
 _QUOTED = re.compile(r"[“\"]([\u4e00-\u9fff]{2,12})[”\"]")
 _DEFINED = re.compile(r"所称([\u4e00-\u9fff]{2,12})[，,]?是指")
 

@@ -49,6 +49,14 @@ _SEPARATORS = re.compile(r"、|，|,|以及|及|会同|配合|和(?=各)")
 _GENERIC_SUFFIX = re.compile(r"(?:等有关部门和单位|等有关部门|等部门|等单位|等)$")
 
 
+def _pattern(surface: str) -> str:
+    """A surface as the scanner looks for it: whole words for Latin names, and a ministry (…部) not
+    inside a department (…部门: 财政部门 is not 财政部)."""
+    if surface.isascii():
+        return rf"(?<![a-z]){re.escape(surface)}(?![a-z])"
+    return re.escape(surface) + ("(?!门)" if surface.endswith("部") else "")
+
+
 class AgencyRegistry:
     """Bodies by name and alias; immutable after construction, safe to share between threads."""
 
@@ -60,7 +68,7 @@ class AgencyRegistry:
             for surface in agency.surfaces():
                 self._canonical.setdefault(surface.lower(), agency.name)
         surfaces = sorted(self._canonical, key=lambda s: (-len(s), s))
-        alternatives = [rf"(?<![a-z]){re.escape(s)}(?![a-z])" if s.isascii() else re.escape(s) for s in surfaces]
+        alternatives = [_pattern(s) for s in surfaces]
         self._scanner = re.compile("|".join(alternatives)) if alternatives else None
         self._families = self._build_families()
 

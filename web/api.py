@@ -1,7 +1,7 @@
-"""The HTTP API: ask, browse measures, give feedback, health — and an OpenAI-compatible
-``/v1/chat/completions`` so existing chat clients can connect.
+"""The HTTP API: ask, browse the library's provisions, give feedback, health — and an
+OpenAI-compatible ``/v1/chat/completions`` so existing chat clients can connect.
 
-Answers are the answer object of ../shared/eval/README.md. Errors carry a Chinese ``detail``.
+Answers are the answer object (v2) of ../shared/eval/README.md. Errors carry a Chinese ``detail``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from pydantic import BaseModel, Field
 from bot.engine import PolicyBot
 from bot.followup import normalise_history
 from bot.question import MAX_QUESTION_CHARS, QuestionError
-from ingest.agencies import canonical_agency
-from ingest.schema import Answer, Measure
+from bot.compose import Shelf
+from ingest.schema import Answer, Provision
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
-from web.render import chunks_of
+from web.render import chunks_of, provision_url
 
 MODEL_NAME = "policy-qa-extractive"
 
@@ -40,23 +40,28 @@ class AskRequest(BaseModel):
 
 class CitationOut(BaseModel):
     doc_id: str
-    measure: int
+    number: int = Field(description="the provision's number in its document (0: the document as a whole)")
+    measure: int = Field(description="the same as number (kept for clients of the original notice)")
     label: str
+    doc_title: str
     title: str
     section: str
     agencies: list[str]
     quote: str
+    status: str = Field(description="the document's status on the day asked: 现行有效, 已废止（…）, 已被修订（…）")
 
 
 class AnswerOut(BaseModel):
     answer: str
     citations: list[CitationOut]
     out_of_scope: bool
+    as_of: str | None = Field(None, description="the day whose law the answer states (YYYY-MM-DD)")
     generator: Literal["extractive", "llm"] = Field(description="llm: a verified model answer; extractive otherwise")
 
 
-class MeasureOut(BaseModel):
+class ProvisionOut(BaseModel):
     doc_id: str
+    doc_title: str
     number: int
     label: str
     title: str
@@ -64,6 +69,7 @@ class MeasureOut(BaseModel):
     agencies: list[str]
     text: str
     responsibility: str
+    status: str
     url: str
 
 
@@ -71,7 +77,7 @@ class FeedbackIn(BaseModel):
     rating: Literal[1, -1] = Field(description="1 = 👍, -1 = 👎")
     question: str = Field(max_length=4000)
     answer: str = Field(max_length=8000)
-    measures: list[int] = Field(default_factory=list, max_length=50)
+    measures: list[int | str] = Field(default_factory=list, max_length=50, description="cited provisions: doc_id#number")
     comment: str = Field(default="", max_length=1000)
     source: Literal["app", "widget", "api"] = "api"
 
@@ -87,10 +93,11 @@ class ChatRequest(BaseModel):
     stream: bool = False
 
 
-def measure_out(m: Measure) -> MeasureOut:
-    return MeasureOut(
-        doc_id=m.doc_id, number=m.number, label=m.label, title=m.title, section=m.section,
-        agencies=list(m.agencies), text=m.text, responsibility=m.responsibility, url=f"/measure/{m.number}",
+def provision_out(p: Provision, shelf: Shelf) -> ProvisionOut:
+    return ProvisionOut(
+        doc_id=p.doc_id, doc_title=shelf.metas[p.doc_id].citation_title, number=p.number, label=p.label,
+        title=p.title, section=p.section, agencies=list(p.agencies), text=p.text, responsibility=p.responsibility,
+        status=shelf.status(p.doc_id).text, url=provision_url(p.doc_id, p.number),
     )  # fmt: skip
 
 
@@ -100,13 +107,15 @@ def text_with_citations(answer: Answer) -> str:
         return answer.text
     lines = [answer.text, "", "引用："]
     for i, c in enumerate(answer.citations, start=1):
-        lines.append(f"[{i}] 措施{c.label}“{c.title}”（{c.section}；负责：{'、'.join(c.agencies)}）")
+        where = f"{c.label}{'“' + c.title + '”' if c.title else ''}" if c.number else ""
+        who = f"；负责：{'、'.join(c.agencies)}" if c.agencies else ""
+        lines.append(f"[{i}] {c.doc_title}{where}（{c.status}{who}）")
     return "\n".join(lines)
 
 
 def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
     router = APIRouter()
-    doc = bot.document
+    home = bot.home
 
     def ask(question: str, history: list[dict]) -> Answer:
         try:
@@ -125,30 +134,46 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             answer = await run_in_threadpool(ask, request.question, history)
         return JSONResponse(answer.to_json() | {"generator": answer.generator})
 
-    @router.get("/api/measures", response_model=list[MeasureOut], summary="全部措施，可按部门、部分筛选")
+    def shelf() -> Shelf:
+        return Shelf(bot.library, bot.today())
+
+    @router.get("/api/measures", response_model=list[ProvisionOut], summary="首页文件的全部条目，可按部门、部分筛选")
     def api_measures(
         agency: str | None = Query(None, description="部门名称或简称，如 人民银行、央行"),
-        section: int | None = Query(None, ge=1, description="部分编号 1…11"),
-    ) -> list[MeasureOut]:
-        measures = list(doc.measures)
+        section: int | None = Query(None, ge=1, description="部分（章）编号"),
+    ) -> list[ProvisionOut]:
+        provisions = list(home.provisions)
         if agency:
-            name = canonical_agency(agency)
+            name = bot.agencies.canonical(agency)
             if name is None:
                 raise HTTPException(status_code=404, detail=f"文件中没有“{agency[:30]}”这个负责部门。")
-            measures = [m for m in measures if name in m.agencies]
+            family = bot.agencies.family(name)
+            provisions = [p for p in provisions if family & set(p.agencies)]
         if section is not None:
-            if section > len(doc.sections):
-                raise HTTPException(status_code=404, detail=f"文件共有 {len(doc.sections)} 个部分。")
-            heading = doc.sections[section - 1].heading
-            measures = [m for m in measures if m.section == heading]
-        return [measure_out(m) for m in measures]
+            parts = home.chapters()
+            if section > len(parts):
+                raise HTTPException(status_code=404, detail=f"文件共有 {len(parts)} 个部分。")
+            part = parts[section - 1]
+            provisions = [p for p in provisions if part.first <= p.number <= part.last]
+        now = shelf()
+        return [provision_out(p, now) for p in provisions]
 
-    @router.get("/api/measures/{number}", response_model=MeasureOut, summary="一条措施的全文")
-    def api_measure(number: int) -> MeasureOut:
-        measure = doc.measure(number)
-        if measure is None:
-            raise HTTPException(status_code=404, detail=f"文件共有 {len(doc.measures)} 条措施，没有第 {number} 条。")
-        return measure_out(measure)
+    @router.get("/api/measures/{number}", response_model=ProvisionOut, summary="首页文件一个条目的全文")
+    def api_measure(number: int) -> ProvisionOut:
+        return api_provision(home.meta.doc_id, number)
+
+    @router.get(
+        "/api/documents/{doc_id}/provisions/{number}", response_model=ProvisionOut, summary="库中一条规定的全文"
+    )
+    def api_provision(doc_id: str, number: int) -> ProvisionOut:
+        document = bot.library.get(doc_id)
+        if document is None:
+            raise HTTPException(status_code=404, detail=f"政策库中没有文件 {doc_id[:60]}。")
+        provision = document.provision(number)
+        if provision is None:
+            unit = document.label_kind()
+            raise HTTPException(status_code=404, detail=f"该文件共有 {len(document.provisions)} {unit}，没有第 {number} {unit}。")
+        return provision_out(provision, shelf())
 
     @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈")
     def api_feedback(item: FeedbackIn) -> dict:
@@ -163,8 +188,9 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         manifest = bot.searcher.index.manifest
         return {
             "status": "ok",
-            "document": doc.meta.doc_number,
-            "measures": len(doc.measures),
+            "documents": len(bot.library.documents),
+            "provisions": len(bot.library.provisions),
+            "left_out": list(bot.library.problems),
             "embedder": manifest.get("embedder"),
             "index_built_at": manifest.get("built_at"),
         }

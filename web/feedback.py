@@ -45,7 +45,7 @@ class FeedbackRecord:
     rating: int  # 1 = 👍, -1 = 👎
     question: str
     answer: str
-    measures: tuple[int, ...] = ()
+    measures: tuple[int | str, ...] = ()  # cited provisions, doc_id#number
     comment: str = ""
     source: str = ""  # "app", "widget", "api"
 

@@ -1,8 +1,8 @@
-"""HTML for answers, citation cards and measure pages — every piece of text escaped.
+"""HTML for answers, citation cards and provision pages — every piece of text escaped.
 
 Pure functions: strings in, strings out. User and answer text is always escaped here, so it
 is shown as text and never interpreted as HTML, in the chat, the policy browser and the
-measure pages alike.
+provision pages alike.
 
     >>> escape_text("<img src=x onerror=alert(1)>")
     '&lt;img src=x onerror=alert(1)&gt;'
@@ -14,8 +14,10 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 
+from urllib.parse import quote
+
 from index.store import split_sentences
-from ingest.schema import Answer, Citation, Document, Measure
+from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Library, Provision
 
 _PIECE = re.compile(r"[^。！？\n]*(?:[。！？](?:\[\d+\])*|\n|$)")
 
@@ -63,86 +65,111 @@ def agency_chips(agencies: Sequence[str]) -> str:
     return "".join(f'<span class="chip">{escape_text(a)}</span>' for a in agencies)
 
 
-def measure_html(measure: Measure) -> str:
-    """One measure for the policy browser: title, section, full text, agencies, a link to its page."""
+def provision_url(doc_id: str, number: int) -> str:
+    return f"/doc/{quote(doc_id)}/{number}"
+
+
+def status_badge(status: str) -> str:
+    """现行有效 in green; 已废止 / 已被修订 … in amber, so an old rule is seen as old."""
+    kind = "ok" if status.startswith(IN_FORCE) else "old"
+    return f'<span class="status status-{kind}">{escape_text(status)}</span>'
+
+
+def provision_html(provision: Provision, meta: DocMeta) -> str:
+    """One provision for the policy browser: document, label, heading, full text, bodies, a link to its page."""
+    who = f"<p>负责部门：{agency_chips(provision.agencies)}</p>" if provision.agencies else ""
     return (
-        f"<h3>措施{escape_text(measure.label + measure.title)}</h3>"
-        f"<p>{escape_text(measure.section)}</p><p>{escape_text(measure.text)}</p>"
-        f"<p>负责部门：{agency_chips(measure.agencies)}</p>"
-        f'<p><a href="/measure/{measure.number}" target="_blank" rel="noopener">在新页面打开</a></p>'
+        f"<h3>{escape_text(meta.citation_title + provision.label + provision.title)}</h3>"
+        f"<p>{escape_text(provision.section)}</p><p>{_lines(provision.text)}</p>{who}"
+        f'<p><a href="{provision_url(provision.doc_id, provision.number)}" target="_blank" rel="noopener">在新页面打开</a></p>'
     )
 
 
-def citation_card(citation: Citation, measure: Measure) -> str:
-    chips = agency_chips(citation.agencies)
-    quoted = split_sentences(citation.quote)  # quotes are the measure's own sentences
+def citation_card(citation: Citation, provision: Provision | None) -> str:
+    """A citation: document and provision as printed, the document's status, bodies, the quoted sentences."""
+    chips = f'<div class="chips">负责部门：{agency_chips(citation.agencies)}</div>' if citation.agencies else ""
+    head = f"{citation.doc_title}{citation.label if citation.number else ''}{citation.title if citation.number else ''}"
+    body = ""
+    if provision is not None:
+        quoted = split_sentences(citation.quote)  # quotes are the provision's own sentences
+        tail = f'<p class="resp">（{escape_text(provision.responsibility)}）</p>' if provision.responsibility else ""
+        body = (
+            f"<details><summary>阅读全文</summary><p>{highlight(provision.text, quoted)}</p>{tail}"
+            f'<a href="{provision_url(provision.doc_id, provision.number)}" target="_blank" rel="noopener">在新页面打开</a></details>'
+        )
     return (
         '<div class="card">'
-        f'<div class="card-head"><b>措施{escape_text(citation.label)}{escape_text(citation.title)}</b>'
-        f'<span class="card-section">{escape_text(citation.section)}</span></div>'
-        f'<div class="chips">负责部门：{chips}</div>'
-        f"<details><summary>阅读全文</summary><p>{highlight(measure.text, quoted)}</p>"
-        f'<p class="resp">（{escape_text(measure.responsibility)}）</p>'
-        f'<a href="/measure/{citation.measure}" target="_blank" rel="noopener">在新页面打开</a></details>'
+        f'<div class="card-head"><b>{escape_text(head)}</b>{status_badge(citation.status)}'
+        f'<span class="card-section">{escape_text(citation.section)}</span></div>{chips}{body}'
         "</div>"
     )
 
 
 def user_html(text: str) -> str:
     """The user's message as the chat shows it."""
-    return '<div class="question">' + "<br>".join(escape_text(line) for line in text.split("\n")) + "</div>"
+    return '<div class="question">' + _lines(text) + "</div>"
 
 
-def answer_html(answer: Answer, document: Document, *, partial_text: str | None = None) -> str:
+def _lines(text: str) -> str:
+    return "<br>".join(escape_text(line) for line in text.split("\n"))
+
+
+def answer_html(answer: Answer, library: Library, *, partial_text: str | None = None) -> str:
     """The assistant message: the answer text, then one card per citation."""
     text = answer.text if partial_text is None else partial_text
-    body = "<br>".join(escape_text(line) for line in text.split("\n"))
+    body = _lines(text)
     if partial_text is not None or not answer.citations:
         return f'<div class="answer">{body}</div>'
-    cards = "".join(citation_card(c, m) for c in answer.citations if (m := document.measure(c.measure)) is not None)
+    cards = "".join(citation_card(c, library.provision(c.doc_id, c.number)) for c in answer.citations)
     return f'<div class="answer">{body}</div><div class="cards">{cards}</div>'
 
 
-def formal_reply(answer: Answer, document: Document) -> str:
-    """The staff view: a formal, copyable reply with document title, 文号, labels and full quotations."""
-    meta = document.meta
+def formal_reply(answer: Answer, library: Library) -> str:
+    """The staff view: a formal, copyable reply — for every citation the document (title, 文号, issuer,
+    status), the provision as printed, its full text and the bodies responsible."""
     if not answer.citations:
-        return (
-            f"答复：{answer.text}\n\n（依据：《{meta.title}》，{meta.doc_number}，{meta.issuer}，{meta.date_text}印发）"
-        )
+        return f"答复：{answer.text}"
     lines = ["答复：", answer.text.split("\n")[0], "", "政策依据："]
     for i, c in enumerate(answer.citations, start=1):
-        measure = document.measure(c.measure)
-        if measure is None:
+        document = library.get(c.doc_id)
+        if document is None:
             continue
-        lines.append(
-            f"{i}. 《{meta.title}》（{meta.doc_number}）第{c.label.strip('（）')}条 措施{c.label}“{c.title}”"
-            f"（{c.section}）："
-        )
-        lines.append(f"   “{measure.text}”")
-        lines.append(f"   负责部门：{measure.responsibility}")
-    lines.append("")
-    lines.append(f"发文机关：{meta.issuer}；印发日期：{meta.date_text}。")
+        meta = document.meta
+        facts = "，".join(x for x in (meta.doc_number, meta.issuer, c.status) if x)
+        provision = document.provision(c.number)
+        if provision is None:  # the document as a whole
+            lines.append(f"{i}. {meta.citation_title}（{facts}）")
+            continue
+        title = f"“{provision.title}”" if provision.title else ""
+        lines.append(f"{i}. {meta.citation_title}{c.label}{title}（{facts}）：")
+        lines.append(f"   “{provision.text}”")
+        if provision.responsibility:
+            lines.append(f"   负责部门：{provision.responsibility}")
+        elif provision.agencies:
+            lines.append(f"   涉及部门：{'、'.join(provision.agencies)}")
     return "\n".join(lines)
 
 
-def measure_page(measure: Measure, document: Document) -> str:
-    """A standalone page for one measure (the widget's citation links open it)."""
-    meta = document.meta
-    chips = agency_chips(measure.agencies)
+def provision_page(provision: Provision, meta: DocMeta, status: str) -> str:
+    """A standalone page for one provision (citation links and the widget open it)."""
+    chips = f"<p>负责部门：{agency_chips(provision.agencies)}</p>" if provision.agencies else ""
+    tail = f'<p class="meta">（{html.escape(provision.responsibility)}）</p>' if provision.responsibility else ""
+    facts = " ".join(html.escape(x) for x in (meta.doc_number, meta.issuer, provision.section) if x)
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>措施{html.escape(measure.label)}{html.escape(measure.title)} · {html.escape(meta.title)}</title>
+<title>{html.escape(provision.label + provision.title)} · {html.escape(meta.title)}</title>
 <style>
 body{{font-family:"WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",system-ui,sans-serif;max-width:760px;
-margin:2em auto;padding:0 1em;line-height:1.8;color:#1f2937}}
+margin:2em auto;padding:0 1em;line-height:1.8;color:#1f2937;background:#fff}}
 .meta{{color:#6b7280;font-size:.9em}} .chip{{display:inline-block;background:#e0f2fe;color:#075985;
 border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em}} a{{color:#0369a1}}
+.status{{border-radius:4px;padding:0 .4em;font-size:.85em}} .status-ok{{background:#dcfce7;color:#166534}}
+.status-old{{background:#fef3c7;color:#92400e}}
 </style></head><body>
-<p class="meta">《{html.escape(meta.title)}》 {html.escape(meta.doc_number)} · {html.escape(measure.section)}</p>
-<h1>措施{html.escape(measure.label)}{html.escape(measure.title)}</h1>
-<p>{html.escape(measure.text)}</p>
-<p>负责部门：{chips}</p>
-<p class="meta">（{html.escape(measure.responsibility)}）</p>
+<p class="meta">{html.escape(meta.citation_title)} {facts}</p>
+<p>{status_badge(status)}</p>
+<h1>{html.escape(provision.label + provision.title)}</h1>
+<p>{_lines(provision.text)}</p>
+{chips}{tail}
 <p><a href="/">← 返回惠企政策问答助手</a></p>
 </body></html>"""

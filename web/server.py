@@ -1,4 +1,4 @@
-"""One server, one port: the API, the Gradio app at ``/``, measure pages, the widget script and
+"""One server, one port: the API, the Gradio app at ``/``, provision pages, the widget script and
 OpenAPI docs — all served locally (no CDN)."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from bot.compose import Shelf
 from bot.engine import PolicyBot
 from web import render
 from web.api import make_router, request_error
@@ -47,7 +48,7 @@ def create_app(
     api = FastAPI(
         title="惠企政策问答助手 API",
         version="1.0",
-        description=f"依据《{bot.document.meta.title}》（{bot.document.meta.doc_number}）回答问题，附措施与负责部门。",
+        description=f"依据政策库中的 {len(bot.library.documents)} 份文件回答问题，每条答复注明文件、条款、效力状态与负责部门。",
         docs_url=None,
         redoc_url=None,
     )
@@ -58,15 +59,26 @@ def create_app(
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(api.openapi()))
 
-    @api.get("/measure/{number}", include_in_schema=False)
-    def measure_page(number: int) -> HTMLResponse:
-        measure = bot.document.measure(number)
-        if measure is None:
+    @api.get("/doc/{doc_id}/{number}", include_in_schema=False)
+    def provision_page(doc_id: str, number: int) -> HTMLResponse:
+        document = bot.library.get(doc_id)
+        if document is None:
+            return HTMLResponse("<p>政策库中没有这份文件。<a href='/'>返回</a></p>", status_code=404)
+        provision = document.provision(number)
+        if provision is None:
+            unit = document.label_kind()
             return HTMLResponse(
-                f"<p>文件共有 {len(bot.document.measures)} 条措施，没有第 {number} 条。<a href='/'>返回</a></p>",
+                f"<p>{html.escape(document.meta.citation_title)}共 {len(document.provisions)} {unit}，"
+                f"没有第 {number} {unit}。<a href='/'>返回</a></p>",
                 status_code=404,
             )
-        return HTMLResponse(render.measure_page(measure, bot.document))
+        status = Shelf(bot.library, bot.today()).status(doc_id).text
+        return HTMLResponse(render.provision_page(provision, document.meta, status))
+
+    @api.get("/measure/{number}", include_in_schema=False)
+    def measure_page(number: int) -> RedirectResponse:
+        """The original notice's measure pages (older links) live on under /doc/."""
+        return RedirectResponse(render.provision_url(bot.home.meta.doc_id, number), status_code=308)
 
     widget = WIDGET_JS.read_bytes()
 

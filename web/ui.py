@@ -1,5 +1,5 @@
-"""The Gradio app: a chat tab (progressive answers, citation cards, feedback, a formal reply for
-staff) and a policy browser tab. Everything shown is escaped by ``web.render``.
+"""The Gradio app: a chat tab (progressive answers, citation cards with document status, feedback,
+a formal reply for staff) and a policy browser tab (every document of the library). Everything shown is escaped by ``web.render``.
 
 The chat function is named ``respond``, so its API endpoint is ``/respond`` (gradio_client).
 """
@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 TITLE = "惠企政策问答助手"
 EXAMPLES = [
     "小微企业想申请信用贷款，有什么支持？",
-    "第十二条是什么？",
+    "大企业拖欠我们货款，最晚多少天内要付？",
     "人民银行负责哪些措施？",
-    "融资支持方面有哪些措施？",
+    "增值税暂行条例现在还有效吗？",
     "綠色工廠怎麼申請？",
     "What does the policy say about cross-border e-commerce?",
 ]
@@ -43,6 +43,10 @@ CSS = """
 .card details summary { cursor: pointer; color: #0369a1; }
 .resp { color: #64748b; font-size: .85em; }
 #measure-text { line-height: 1.8; }
+.card details p, #measure-text p { white-space: pre-line; }
+.status { border-radius: 4px; padding: 0 .4em; font-size: .8em; }
+.status-ok { background: #dcfce7; color: #166534; }
+.status-old { background: #fef3c7; color: #92400e; }
 @media (max-width: 640px) { .card-head { display: block; } }
 """
 THEME = gr.themes.Soft(
@@ -54,13 +58,19 @@ THEME = gr.themes.Soft(
 
 
 def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
-    doc = bot.document
-    agency_counts: dict[str, int] = {}
-    for m in doc.measures:
-        for a in m.agencies:
-            agency_counts[a] = agency_counts.get(a, 0) + 1
-    agency_choices = [ALL] + [f"{a}（{n}）" for a, n in sorted(agency_counts.items(), key=lambda x: -x[1])]
-    section_choices = [ALL] + [s.heading for s in doc.sections]
+    library = bot.library
+    doc_choices = [(d.meta.citation_title, d.meta.doc_id) for d in library.documents]
+    home = bot.home.meta.doc_id
+
+    def agency_choices(doc_id: str) -> list[str]:
+        counts: dict[str, int] = {}
+        for p in library.get(doc_id).provisions:  # type: ignore[union-attr]
+            for a in p.agencies:
+                counts[a] = counts.get(a, 0) + 1
+        return [ALL] + [f"{a}（{n}）" for a, n in sorted(counts.items(), key=lambda x: -x[1])]
+
+    def section_choices(doc_id: str) -> list[str]:
+        return [ALL] + [d.heading for d in library.get(doc_id).chapters()]  # type: ignore[union-attr]
 
     def respond(message: str, chat: list[dict], turns: list[dict], answers: list[dict]) -> Iterator[tuple]:
         """Answer one message, growing the reply line by line, then adding the citation cards."""
@@ -79,14 +89,14 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         shown = ""
         for piece in render.chunks_of(answer.text):  # the (verified) answer, sentence by sentence
             shown += piece
-            chat[-1] = {"role": "assistant", "content": render.answer_html(answer, doc, partial_text=shown)}
+            chat[-1] = {"role": "assistant", "content": render.answer_html(answer, library, partial_text=shown)}
             yield chat, turns, answers, gr.update(), ""
-        chat[-1] = {"role": "assistant", "content": render.answer_html(answer, doc)}
+        chat[-1] = {"role": "assistant", "content": render.answer_html(answer, library)}
         if answer.kind != "invalid_question":
             turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
         answers.append({"question": message or "", "answer": answer.to_json()})
         answers = answers[-MAX_KEPT_ANSWERS:]  # the session state stays small however long the chat
-        yield chat, turns, answers, render.formal_reply(answer, doc), ""
+        yield chat, turns, answers, render.formal_reply(answer, library), ""
 
     def new_conversation() -> tuple:
         return [], [], [], "", ""
@@ -114,7 +124,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                     rating=rating,
                     question=entry["question"] or "（空）",
                     answer=answer["answer"],
-                    measures=tuple(c["measure"] for c in answer["citations"]),
+                    measures=tuple(f"{c['doc_id']}#{c['number']}" for c in answer["citations"]),
                     comment=comment,
                     source="app",
                 )
@@ -123,30 +133,43 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             return str(exc)
         return "谢谢您的反馈，已记录。"
 
-    def browse(agency: str, section: str) -> list[list[Any]]:
+    def browse(doc_id: str, agency: str, section: str) -> list[list[Any]]:
+        document = library.get(doc_id)
+        if document is None:
+            return []
         name = agency.split("（")[0] if agency and agency != ALL else None
+        part = next((d for d in document.chapters() if d.heading == section), None)
         rows = []
-        for m in doc.measures:
-            if name and name not in m.agencies:
+        for p in document.provisions:
+            if name and name not in p.agencies:
                 continue
-            if section and section != ALL and m.section != section:
+            if part is not None and not part.first <= p.number <= part.last:
                 continue
-            rows.append([m.number, f"{m.label}{m.title}", m.section, "、".join(m.agencies)])
+            rows.append([p.number, f"{p.label}{p.title}", p.section, "、".join(p.agencies)])
         return rows
 
-    def show_measure(rows: Any, event: gr.SelectData) -> str:
+    def choose_document(doc_id: str) -> tuple:
+        return (
+            gr.update(choices=agency_choices(doc_id), value=ALL),
+            gr.update(choices=section_choices(doc_id), value=ALL),
+            browse(doc_id, ALL, ALL),
+            "",
+        )
+
+    def show_provision(doc_id: str, rows: Any, event: gr.SelectData) -> str:
         try:
             number = int(rows.iloc[event.index[0], 0]) if hasattr(rows, "iloc") else int(rows[event.index[0]][0])
         except (IndexError, ValueError, TypeError):
             return ""
-        measure = doc.measure(number)
-        if measure is None:
+        document = library.get(doc_id)
+        provision = document.provision(number) if document else None
+        if provision is None:
             return ""
-        return render.measure_html(measure)
+        return render.provision_html(provision, document.meta)  # type: ignore[union-attr]
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as ui:
         gr.Markdown(
-            f"## {TITLE}\n依据《{doc.meta.title}》（{doc.meta.doc_number}）回答，每条答复都注明措施与负责部门。"
+            f"## {TITLE}\n依据政策库中的 {len(library.documents)} 份文件回答，每条答复都注明文件、条款、效力状态与负责部门。"
         )
         turns = gr.State([])
         answers = gr.State([])
@@ -172,11 +195,12 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             with gr.Accordion("正式答复（供服务中心使用，可复制）", open=False):
                 formal = gr.Textbox(label="正式答复", lines=10, buttons=["copy"], interactive=False, elem_id="formal")
         with gr.Tab("政策浏览"):
+            document = gr.Dropdown(doc_choices, value=home, label="文件", elem_id="document")
             with gr.Row():
-                agency = gr.Dropdown(agency_choices, value=ALL, label="按负责部门筛选（措施数）")
-                section = gr.Dropdown(section_choices, value=ALL, label="按部分筛选")
+                agency = gr.Dropdown(agency_choices(home), value=ALL, label="按部门筛选（条数）")
+                section = gr.Dropdown(section_choices(home), value=ALL, label="按部分（章）筛选")
             table = gr.Dataframe(
-                value=browse(ALL, ALL), headers=["编号", "措施", "部分", "负责部门"], interactive=False,
+                value=browse(home, ALL, ALL), headers=["编号", "条目", "部分（章）", "部门"], interactive=False,
                 wrap=True, elem_id="measures",
             )  # fmt: skip
             measure_text = gr.HTML(elem_id="measure-text")
@@ -193,7 +217,8 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         submit_feedback.click(
             on_comment, [rating, comment, answers], [feedback_status, comment], api_visibility="private"
         )
-        agency.change(browse, [agency, section], table, api_visibility="private")
-        section.change(browse, [agency, section], table, api_visibility="private")
-        table.select(show_measure, [table], measure_text, api_visibility="private")
+        document.change(choose_document, [document], [agency, section, table, measure_text], api_visibility="private")
+        agency.change(browse, [document, agency, section], table, api_visibility="private")
+        section.change(browse, [document, agency, section], table, api_visibility="private")
+        table.select(show_provision, [document, table], measure_text, api_visibility="private")
     return ui

@@ -1,32 +1,51 @@
+"""Extractive answers name the document and provision as printed, the status, and the bodies."""
+
 from __future__ import annotations
 
+import datetime as dt
+
 from bot import compose
-from ingest.schema import Document
+from bot.compose import Shelf
+from ingest import Library
 
 
-def test_measure_answer_quotes_names_agencies_and_cites_what_it_used(policy: Document) -> None:
-    m22, m18 = policy.measure(22), policy.measure(18)
+def test_a_provision_answer_quotes_names_bodies_and_cites_what_it_used(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    m22, m18 = library.provision("miit-2021-169", 22), library.provision("miit-2021-169", 18)
     quote = ["优化覆盖全球的海外仓网络，提高海外仓数字化、智能化水平，促进中小企业借船出海。"]
-    answer = compose.measure_answer(policy, m22, quote, [(m18, "开展海外展会知识产权法律服务。")])
-    assert [c.measure for c in answer.citations] == [22, 18]
+    answer = compose.provision_answer(shelf, m22, quote, [(m18, "开展海外展会知识产权法律服务。")])  # type: ignore[arg-type]
+    assert [(c.doc_id, c.number) for c in answer.citations] == [("miit-2021-169", 22), ("miit-2021-169", 18)]
     for citation in answer.citations:
-        assert citation.quote in answer.text
-        assert f"措施{citation.label}" in answer.text
+        assert citation.quote in answer.text and citation.status == "现行有效"
+    assert "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（二十二）项“推动跨境电商发展”" in answer.text
     assert "负责部门：商务部、海关总署、贸促会" in answer.text
-    assert "工信部企业〔2021〕169号" in answer.text
 
 
-def test_agency_first_answer(policy: Document) -> None:
-    answer = compose.measure_answer(policy, policy.measure(14), [], wants_agencies=True)
-    assert answer.text.startswith("措施（十四）“推动工业设计赋能”由工业和信息化部负责。")
+def test_an_old_version_is_marked_as_such(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    old = library.provision("sme-payment-regulation-2020", 8)
+    answer = compose.provision_answer(shelf, old, [old.text])  # type: ignore[arg-type, union-attr]
+    assert answer.citations[0].status.startswith("已被修订")
+    assert "（注：《保障中小企业款项支付条例》（2020年）已被修订" in answer.text
+    then = Shelf(library, dt.date(2024, 12, 31))
+    assert compose.provision_answer(then, old, [old.text]).citations[0].status == "现行有效"  # type: ignore[arg-type, union-attr]
 
 
-def test_out_of_scope_answer_cites_nothing_and_points_to_an_agency(policy: Document) -> None:
-    answer = compose.out_of_scope_answer(policy, policy.measure(4))
+def test_provision_labels_in_sentences(library: Library) -> None:
+    assert compose.provision_label(library.provision("vat-law-2024", 10)) == "第十条"  # type: ignore[arg-type]
+    assert compose.provision_label(library.provision("guobanfa-2019-6", 11)) == "第（十一）项"  # type: ignore[arg-type]
+
+
+def test_out_of_scope_cites_nothing_and_points_to_the_bodies(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    answer = compose.out_of_scope_answer(shelf, library.provision("miit-2021-169", 4))
     assert answer.out_of_scope and not answer.citations
     assert "没有涉及" in answer.text and "人民银行" in answer.text
 
 
-def test_listing_is_numbered_and_counted(policy: Document) -> None:
-    answer = compose.listing_answer("测试", [policy.measure(1), policy.measure(2)], "section")
-    assert "共 2 条" in answer.text and "1. 措施（一）" in answer.text and "2. 措施（二）" in answer.text
+def test_a_listing_is_numbered_counted_and_grouped_by_document(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    provisions = [library.provision("miit-2021-169", 1), library.provision("guofa-2018-39", 1)]
+    answer = compose.listing_answer(shelf, "测试", provisions, "agency")  # type: ignore[arg-type]
+    assert "共 2 项" in answer.text and "1. 第（一）项" in answer.text and "2. 第（一）项" in answer.text
+    assert "《提升中小企业竞争力若干措施》" in answer.text and "（国发〔2018〕39号）" in answer.text

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.followup import Turn, cited_numbers, normalise_history
+from bot.followup import Turn, normalise_history
 
 
 def test_gradio_and_plain_history_are_the_same() -> None:
@@ -28,16 +28,6 @@ def test_malformed_history_is_ignored_not_fatal() -> None:
 def test_history_is_bounded() -> None:
     long = [{"role": "user", "content": str(i)} for i in range(100)]
     assert len(normalise_history(long)) == 12
-
-
-def test_cited_numbers_in_an_earlier_answer() -> None:
-    assert cited_numbers("根据措施（二十二）“推动跨境电商发展”……相关措施：· 措施（十八）“加强知识产权保护维权”") == (
-        22,
-        18,
-    )
-    assert cited_numbers("没有第35条。您可以问“第一条是什么”") == ()  # an example, not a citation
-    assert cited_numbers("共 34 条措施（一）至（三十四）") == ()
-    assert cited_numbers("没有引用") == ()
 
 
 def test_long_turns_are_cut_so_they_can_be_routed_again() -> None:

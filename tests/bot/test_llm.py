@@ -44,16 +44,19 @@ def stub() -> Iterator[StubLLM]:
 
 
 def llm_bot(real_bot: PolicyBot, url: str, timeout_s: float = 1.5) -> PolicyBot:
-    return PolicyBot(real_bot.document, real_bot.searcher, LLMGenerator(LLMConfig(url, "stub", "k", timeout_s)))
+    return PolicyBot(
+        real_bot.library, real_bot.searcher, LLMGenerator(LLMConfig(url, "stub", "k", timeout_s)), real_bot.fixed_today
+    )
 
 
 def test_good_answer_is_served_with_exactly_its_citations(real_bot: PolicyBot, stub: StubLLM) -> None:
     answer = llm_bot(real_bot, stub.url).ask("跨境电商综合试验区会增加吗？")
     assert answer.generator == "llm" and not answer.fallback
-    assert [c.measure for c in answer.citations] == [22]
-    assert answer.text.startswith(GOOD) and "负责部门：措施（二十二）：商务部、海关总署、贸促会" in answer.text
+    assert [(c.doc_id, c.number) for c in answer.citations] == [("miit-2021-169", 22)]
+    assert answer.text.startswith(GOOD) and "第（二十二）项：商务部、海关总署、贸促会" in answer.text
     system, user = stub.requests[-1]["messages"]
-    assert "[1] 措施（二十二）推动跨境电商发展" in user["content"] and "不得使用你自己的知识" in system["content"]
+    assert "[1] 《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（二十二）项“推动跨境电商发展”" in user["content"]
+    assert "不得使用你自己的知识" in system["content"]
 
 
 def test_an_invented_figure_is_removed(real_bot: PolicyBot, stub: StubLLM) -> None:
@@ -65,7 +68,7 @@ def test_an_invented_figure_is_removed(real_bot: PolicyBot, stub: StubLLM) -> No
 def test_a_citation_to_nothing_is_dropped(real_bot: PolicyBot, stub: StubLLM) -> None:
     answer = llm_bot(real_bot, stub.url).ask("贸法通平台是做什么的？")
     assert answer.generator == "llm" and "[9]" not in answer.text and "获得商事法律咨询" not in answer.text
-    assert [c.measure for c in answer.citations] == [22]
+    assert [(c.doc_id, c.number) for c in answer.citations] == [("miit-2021-169", 22)]
 
 
 @pytest.mark.parametrize(
@@ -131,9 +134,9 @@ def test_streaming_endpoint_releases_the_verified_answer(real_bot: PolicyBot, st
 def test_real_endpoint(real_bot: PolicyBot) -> None:
     config = LLMConfig.from_env()
     assert config is not None
-    bot = PolicyBot(real_bot.document, real_bot.searcher, LLMGenerator(config))
+    bot = PolicyBot(real_bot.library, real_bot.searcher, LLMGenerator(config), real_bot.fixed_today)
     answer = bot.ask("小微企业想申请信用贷款，有什么支持？")
-    assert answer.citations and answer.citations[0].measure in (4, 7)
+    assert answer.citations and answer.citations[0].number in (4, 7)
     if answer.generator == "llm":
         assert "[1]" in answer.text
     else:
@@ -151,7 +154,7 @@ def test_eval_reports_support_and_fallbacks(
     assert main(["--generator", "llm", "--no-baselines", "--sets", str(DATA / "dev.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "LLM: called for" in out and "fallbacks to extractive: {'verification':" in out
-    assert "answer sentences supported by their cited measure" in out
+    assert "answer sentences supported by their cited provision" in out
 
 
 def test_eval_llm_without_an_endpoint_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:

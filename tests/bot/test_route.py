@@ -1,118 +1,109 @@
+"""Reading a question once: facts, status, documents, agencies, parts, follow-ups — in general forms."""
+
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
-from bot.question import clean_question
-from bot.route import has_own_topic, is_follow_up, match_section, measure_numbers, route
-from ingest.schema import Document
+from bot.refs import DocumentNames
+from bot.route import (
+    document_filter,
+    doc_facts,
+    has_own_topic,
+    is_elliptical,
+    is_follow_up,
+    match_division,
+    understand,
+)
+from ingest import Library
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def names(library: Library) -> DocumentNames:
+    return DocumentNames(library)
 
 
 @pytest.mark.parametrize(
-    ("question", "kind", "detail"),
+    ("question", "facts"),
     [
-        ("第十二条是什么？", "number", (12,)),
-        ("第12项讲了啥", "number", (12,)),
-        ("措施（十二）的内容", "number", (12,)),
-        ("措施12", "number", (12,)),
-        ("(二十)讲的什么", "number", (20,)),
-        ("三十四条写了啥", "number", (34,)),
-        ("第三条和第五条分别是什么", "number", (3, 5)),
-        ("What does measure 22 say?", "number", (22,)),
-        ("第五十条是什么", "unknown_number", (50,)),
-        ("第零条", "unknown_number", (0,)),
-        ("第一百零一条", "unknown_number", (101,)),
-        ("第3到5条", "number", (3, 4, 5)),
-        ("第三部分第二条讲什么", "number", (9,)),
-        ("第二部分的第一项是什么", "number", (4,)),
-        ("第十二部分讲什么", "unknown_section", (12,)),
-        ("措施一共有多少条", "doc_meta", ("count",)),
-        ("措施十分重要吗", "search", None),
-        ("前三条是什么", "search", None),
-        ("请列出最重要的三条措施", "search", None),
-        ("公司刚申请第一个发明专利，有什么支持", "search", None),
-        ("稳经济33条和这个文件有什么关系", "search", None),
-        ("What is document No. 169 about?", "search", None),
-        ("文件里融资方面的措施有几条", "section", 2),
-        ("这份文件里数字化的措施有哪些", "section", 4),
-        ("除了人民银行，还有哪些部门负责信贷支持", "search", None),
-        ("人民银行负责哪些措施？", "agency", ("人民银行",)),
-        ("央行参与了哪几条", "agency", ("人民银行",)),
-        ("列一下国资委负有责任的所有措施", "agency", ("国资委",)),
-        ("人社部牵头或参与的措施有哪些？", "agency", ("人力资源社会保障部",)),
-        ("Which measures is MIIT responsible for?", "agency", ("工业和信息化部",)),
-        ("融资支持方面有哪些措施？", "section", 2),
-        ("工业设计方面有哪些措施？", "section", 5),
-        ("第二部分讲了什么", "section", 2),
-        ("人才方面有哪些措施", "section", 10),
-        ("这份文件的文号是多少？", "doc_meta", ("doc_number",)),
-        ("这份通知是哪个单位印发的？", "doc_meta", ("issuer",)),
-        ("文件一共有多少条措施？", "doc_meta", ("count",)),
-        ("这些措施是经过哪次会议审议通过的？", "doc_meta", ("approval",)),
-        ("小微企业贷款有什么支持？", "search", None),
-        ("第八次会议审议了什么", "doc_meta", ("approval",)),  # 第八次 is not a measure number
-        ("工业设计赋能这条由哪个部门负责？", "search", None),
-        ("金秋招聘月什么时候举办", "search", None),  # a date question about a measure, not the document
-        ("这项政策的支持对象是谁", "search", None),
-        ("调整产品结构有哪些支持政策", "search", None),
-        ("专利编号怎么查", "search", None),
-        ("中小企业可以参加哪些展会和会议", "search", None),
-        ("这个政策什么时候截止？", "search", None),
-        ("Is there an update to this policy?", "search", None),
+        ("增值税法是哪天通过的？又是从哪天起施行？", ("date", "effective")),
+        ("国办发〔2019〕6号是哪个单位印发的？落款日期是哪天？", ("issuer", "date")),
+        ("企业所得税法实施条例总共有多少条？", ("count",)),
+        ("优化营商环境条例分几章、一共多少条？", ("count", "sections")),
+        ("企业所得税法修正过几次？", ("history",)),
+        ("中小企业促进法和企业所得税法里分别是第几条？", ()),  # 第几条 asks for a provision, not a count
+        ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
     ],
 )
-def test_routing_table(policy: Document, question: str, kind: str, detail: object) -> None:
-    plan = route(clean_question(question), policy)
-    assert plan.kind == kind
-    if kind == "number":
-        assert plan.numbers == detail
-    elif kind in ("unknown_number", "unknown_section"):
-        assert plan.unknown_numbers == detail
-    elif kind == "agency":
-        assert plan.agencies == detail
-    elif kind == "section":
-        assert plan.section == detail
-    elif kind == "doc_meta":
-        assert set(detail) <= set(plan.facts)
+def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
+    assert doc_facts(question) == facts
 
 
-def test_who_is_responsible_is_flagged(policy: Document) -> None:
-    assert route(clean_question("跨境电商归哪个部门管？"), policy).wants_agencies
-    assert not route(clean_question("跨境电商有什么支持？"), policy).wants_agencies
+def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None:
+    query = understand("2024年的时候，款项支付条例对付款期限怎么规定？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert query.docs == ("sme-payment-regulation-2020",) and query.past and query.day == dt.date(2024, 12, 31)
+    assert "款项支付条例" not in query.topic
+    status = understand("个体工商户条例现在还能用吗？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert status.asks_status and status.docs == ("individual-business-regulation-2016",)
+    agency = understand("央行和发改委共同负责哪些措施？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert agency.agencies == ("人民银行", "发展改革委") and agency.agency_list and agency.agencies_together
+    lookup = understand("库里有哪些法规是专门针对个体工商户的？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert lookup.asks_documents
+    assert not understand("有没有规定可以拿来说理？", names, library.agencies, TODAY).asks_documents  # type: ignore[arg-type]
 
 
-def test_two_agencies_together_intersect(policy: Document) -> None:
-    plan = route(clean_question("人民银行和银保监会共同负责哪些措施？"), policy)
-    assert plan.agencies == ("人民银行", "银保监会") and plan.agencies_together
-
-
-def test_measure_numbers_ignore_other_numbers() -> None:
-    assert measure_numbers("12366热线是什么") == ()
-    assert measure_numbers("这两条有什么区别") == ()
-
-
-def test_no_section_for_a_vague_area(policy: Document) -> None:
-    assert match_section("其他方面有哪些", policy.sections) is None
+def test_documents_by_attribute() -> None:
+    issuers = ["国务院", "国务院办公厅", "全国人民代表大会常务委员会"]
+    laws = document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", issuers)
+    assert laws.kinds == ("法律",) and laws.issuers == ("全国人民代表大会常务委员会",)
+    opinions = document_filter("库里哪些是国务院或者国务院办公厅发的“意见”类政策文件？", issuers)
+    assert set(opinions.issuers) == {"国务院", "国务院办公厅"} and opinions.title_kinds == ("意见",)
+    assert document_filter("哪些文件已经被废止或者被新版本替代了？", issuers).in_force is False
+    assert not document_filter("库里有哪些法规是专门针对个体工商户的？", issuers)
 
 
 @pytest.mark.parametrize(
-    ("text", "follow_up"),
-    [("那谁负责？", True), ("这条由谁负责？", True), ("那海外仓呢？", True), ("具体怎么做？", True),
-     ("这个活动由哪些部门负责？", True), ("who is responsible for it?", True), ("这两条分别由谁负责？", True),
-     ("下一条呢", True), ("跨境电商有什么支持？", False), ("小微企业贷款政策", False)],
-)  # fmt: skip
-def test_follow_up_detection(text: str, follow_up: bool) -> None:
-    assert is_follow_up(clean_question(text)) is follow_up
+    ("question", "doc_id", "heading"),
+    [
+        ("服务体系建设方面有哪些措施？", "miit-2021-169", "十一、加强服务体系建设"),
+        ("“加大融资支持力度”这一部分包含哪些措施？", "miit-2021-169", "二、加大融资支持力度"),
+    ],
+)
+def test_parts_and_chapters_by_their_titles(library: Library, question: str, doc_id: str, heading: str) -> None:
+    found = match_division(question, library)
+    assert found is not None and found[0] == doc_id and found[1].heading == heading
 
 
-@pytest.mark.parametrize("text", ["知识产权海关保护这一条谁负责", "有一条关于贷款的措施", "每条措施都有负责部门"])
-def test_bare_counting_words_are_not_measure_numbers(text: str) -> None:
-    assert measure_numbers(text) == ()
+def test_a_title_two_documents_share_needs_the_document(library: Library) -> None:
+    assert match_division("税收优惠这一章有哪些规定？", library) is None  # the law's and its regulation's
+    found = match_division("税收优惠这一章有哪些规定？", library, ["eit-law-2018"])
+    assert found is not None and found[1].heading == "第四章 税收优惠"
+
+
+def test_a_vague_area_names_no_part(library: Library) -> None:
+    assert match_division("有哪些支持措施？", library) is None
+    assert match_division("附则有哪些规定？", library) is None  # many documents have one: which?
 
 
 @pytest.mark.parametrize(
-    ("text", "own_topic"),
-    [("那谁负责？", False), ("这个活动由哪些部门负责？", False), ("Who is in charge of this measure?", False),
-     ("那海外仓呢？", True), ("有哪些活动？", True), ("那人民银行呢", True)],
-)  # fmt: skip
-def test_own_topic(text: str, own_topic: bool) -> None:
-    assert has_own_topic(clean_question(text)) is own_topic
+    ("text", "follow_up", "own_topic"),
+    [
+        ("那谁负责？", True, False),
+        ("这条是哪年开始施行的？", True, False),
+        ("这是哪部法律的第几条？", True, False),
+        ("那海外仓呢？", True, True),
+        ("跨境电商有什么支持？", False, True),
+    ],
+)
+def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
+    assert is_follow_up(text) is follow_up and has_own_topic(text) is own_topic
+
+
+def test_elliptical_follow_ups_ask_the_previous_question_again() -> None:
+    assert is_elliptical("那如果是个体户呢？", specificity=6.0)
+    assert is_elliptical("那2025年的时候呢？老条例也允许吗？", specificity=4.0)
+    assert not is_elliptical("那个体户也能找政府性融资担保吗？", specificity=11.5)
+    assert not is_elliptical("个体户呢？", specificity=1.0)

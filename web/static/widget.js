@@ -42,6 +42,7 @@
     ".cites{margin-top:6px;display:flex;flex-direction:column;gap:4px}",
     ".cite{display:block;font-size:13px;color:#0369a1;text-decoration:none;border-left:3px solid #7dd3fc;padding-left:6px}",
     ".chip{display:inline-block;background:#e0f2fe;color:#075985;border-radius:999px;padding:0 7px;margin:2px 4px 0 0;font-size:12px}",
+    ".chip.old{background:#fef3c7;color:#92400e}",
     "form{display:flex;gap:6px;padding:10px;border-top:1px solid #e2e8f0}",
     "textarea{flex:1;resize:none;height:44px;border:1px solid #cbd5e1;border-radius:8px;padding:6px 8px;font-size:14px}",
     ".send{border:0;border-radius:8px;background:#0369a1;color:#fff;padding:0 14px;font-size:14px;cursor:pointer}",
@@ -110,10 +111,11 @@
     var box = el("div", "cites");
     citations.forEach(function (c) {
       var link = el("a", "cite");
-      link.href = origin + "/measure/" + encodeURIComponent(String(c.measure));
+      link.href = origin + (c.number ? "/doc/" + encodeURIComponent(c.doc_id) + "/" + encodeURIComponent(String(c.number)) : "/");
       link.target = "_blank";
       link.rel = "noopener";
-      link.appendChild(el("span", "", "措施" + c.label + c.title + "　"));
+      link.appendChild(el("span", "", (c.doc_title || "") + (c.number ? c.label + (c.title || "") : "") + "　"));
+      if (c.status) link.appendChild(el("span", c.status.indexOf("现行有效") === 0 ? "chip" : "chip old", c.status));
       (c.agencies || []).forEach(function (a) { link.appendChild(el("span", "chip", a)); });
       box.appendChild(link);
     });

@@ -1,0 +1,96 @@
+"""What a question points at: documents by name, short name or 文号, provisions, editions, past days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents
+from ingest import Library
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def names(library: Library) -> DocumentNames:
+    return DocumentNames(library)
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("增值税法第二十二条说了什么？", ["vat-law-2024"]),  # a short name derived from the title
+        ("增值税暂行条例第十五条", ["vat-interim-regulation-2017"]),  # the old version named by its own name
+        ("款项支付条例第九条", ["sme-payment-regulation-2025"]),  # two versions share the name: the one in force
+        ("2020年那版保障中小企业款项支付条例现在还有效吗？", ["sme-payment-regulation-2020"]),  # an edition
+        ("国办发〔2019〕6号文第（十一）项讲什么？", ["guobanfa-2019-6"]),
+        ("6号文和北京条例各要求多少？", ["guobanfa-2019-6", "beijing-sme-promotion-regulation-2020"]),
+        ("39号文第三项", ["guofa-2018-39"]),
+        ("国务院令第802号", ["sme-payment-regulation-2025"]),
+        ("竞争力若干措施第（二十七）条", ["miit-2021-169"]),  # part of a title
+        ("企业所得税法和实施条例分别在哪一条", ["eit-law-2018", "eit-regulation-2019"]),
+        ("财税〔2019〕6号文件", []),  # another issuer's 文号
+        ("天津市的中小企业促进条例规定了什么", []),  # another place's regulation
+    ],
+)
+def test_documents_named(names: DocumentNames, question: str, docs: list[str]) -> None:
+    found = [d for m in names.mentions(question) for d in names.resolve(m, question, TODAY)]
+    assert found == docs
+
+
+def test_the_version_depends_on_the_day(names: DocumentNames) -> None:
+    mention = names.mentions("款项支付条例第八条")[0]
+    assert names.resolve(mention, "款项支付条例第八条", dt.date(2024, 12, 31)) == ("sme-payment-regulation-2020",)
+    assert names.resolve(mention, "旧版款项支付条例第八条", TODAY) == ("sme-payment-regulation-2020",)
+
+
+@pytest.mark.parametrize(
+    ("question", "refs"),
+    [
+        ("第十条第二款", [(10, "article", 2, 0)]),
+        ("第三十条第（一）项", [(30, "article", 0, 1)]),
+        ("6号文第（十一）项", [(11, "item", 0, 0)]),
+        ("措施（三十一）讲什么？", [(31, "item", 0, 0)]),
+        ("第3到5条", [(3, "article", 0, 0), (4, "article", 0, 0), (5, "article", 0, 0)]),
+        ("促进法第23条", [(23, "article", 0, 0)]),
+        ("What does article 9 say?", [(9, "article", 0, 0)]),
+        ("稳经济33条有什么内容", []),  # a name, not a number
+        ("这两条分别由谁负责", []),
+        ("第八次会议审议通过的", []),
+    ],
+)
+def test_provision_references(question: str, refs: list[tuple]) -> None:
+    assert [(r.number, r.form, r.paragraph, r.item) for r in provision_refs(question)] == refs
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("2024年的时候，大企业付款期限怎么规定？", dt.date(2024, 12, 31)),
+        ("2025年我们还是小规模纳税人，征收率多少？", dt.date(2025, 12, 31)),
+        ("2023年3月的时候能申请吗？", dt.date(2023, 3, 31)),
+        ("去年的时候怎么规定的？", dt.date(2025, 12, 31)),
+        ("2020年那版条例现在还有效吗？", None),  # an edition, not a day
+        ("国务院2018年底发的那个文件", None),  # the date of a document
+        ("2027年的时候会怎样？", None),  # not in the past
+    ],
+)
+def test_past_days(question: str, day: dt.date | None) -> None:
+    assert past_day(question, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("新公司法要求注册资本五年内实缴到位", ("公司法",)),
+        ("按照劳动合同法规定，试用期多久？", ("劳动合同法",)),
+        ("《助力中小微企业稳增长调结构强能力若干措施》有哪些内容？", ("助力中小微企业稳增长调结构强能力若干措施",)),
+        ("增值税法第二十二条", ()),
+        ("有什么办法能少交税？", ()),
+        ("这是那个条例的第几条？", ()),
+        ("北京市中小企业促进条例第十条", ()),  # close enough to the Beijing regulation's name
+    ],
+)
+def test_documents_the_library_does_not_hold(names: DocumentNames, question: str, unknown: tuple) -> None:
+    assert unknown_documents(question, names.mentions(question), names) == unknown
