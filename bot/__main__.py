@@ -95,7 +95,9 @@ def run_batch(bot: PolicyBot, source: Path, out: TextIO) -> int:
 
 
 def run_chat(bot: PolicyBot, stdin: TextIO = sys.stdin) -> int:
-    print(f"惠企政策问答助手 · 政策库 {len(bot.library.documents)} 份文件。输入问题后回车；/new 开始新对话，/quit 退出。")
+    print(
+        f"惠企政策问答助手 · 政策库 {len(bot.library.documents)} 份文件。输入问题后回车；/new 开始新对话，/quit 退出。"
+    )
     history: list[dict] = []
     while True:
         print("\n您：", end="", flush=True)

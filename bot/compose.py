@@ -138,7 +138,11 @@ def provision_answer(
     if wants_agencies and primary.agencies:
         who = shelf.agency_phrase(primary.agencies)
         verb = "负责" if primary.responsibility else "涉及的部门是"
-        lines.append(f"{headline(shelf, primary)}{verb}{who}。" if primary.responsibility else f"{headline(shelf, primary)}{verb}：{who}。")
+        lines.append(
+            f"{headline(shelf, primary)}{verb}{who}。"
+            if primary.responsibility
+            else f"{headline(shelf, primary)}{verb}：{who}。"
+        )
         lines.append(f"依据：{shelf.ref(primary)}：{body}")
     else:
         lines.append(f"根据{headline(shelf, primary)}：{body}")
@@ -291,7 +295,15 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
         elif fact == "status":
             sentences.append(status_sentence(shelf, doc_id))
         elif fact == "count":
-            sentences.append(f"正文{count_phrase(document)}" + (f"，分 {len(document.chapters())} {'章' if m.shape == 'law' else '个部分'}" if document.chapters() else "") + "。")
+            sentences.append(
+                f"正文{count_phrase(document)}"
+                + (
+                    f"，分 {len(document.chapters())} {'章' if m.shape == 'law' else '个部分'}"
+                    if document.chapters()
+                    else ""
+                )
+                + "。"
+            )
         elif fact == "sections":
             sentences.append(chapters_line(document))
         elif fact == "approval" and m.approved_by:
@@ -317,7 +329,11 @@ def status_sentence(shelf: Shelf, doc_id: str) -> str:
     text = f"{m.citation_title}{status.text}。"
     if status.successor:
         successor = shelf.metas[status.successor]
-        text += f"现行规定见{successor.citation_title}（自{cn_date(successor.effective)}起施行）。" if successor.effective else ""
+        text += (
+            f"现行规定见{successor.citation_title}（自{cn_date(successor.effective)}起施行）。"
+            if successor.effective
+            else ""
+        )
     return text
 
 
@@ -331,7 +347,9 @@ def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
         if status.successor:
             successor = shelf.doc(status.successor)
             clause = successor.provision(m.repealed_in) if m.repealed_in else None
-            clause = clause or (successor.provision(successor.meta.effective_in) if successor.meta.effective_in else None)
+            clause = clause or (
+                successor.provision(successor.meta.effective_in) if successor.meta.effective_in else None
+            )
             if clause is not None:
                 citations.append(shelf.cite(clause, clause.text))
             citations.append(shelf.cite_document(status.successor))
@@ -349,7 +367,9 @@ def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons
     citations = []
     for i, doc_id in enumerate(doc_ids, start=1):
         m = shelf.metas[doc_id]
-        facts = "，".join(x for x in (m.kind, m.doc_number, f"{cn_date(m.effective)}起施行" if m.effective else "") if x)
+        facts = "，".join(
+            x for x in (m.kind, m.doc_number, f"{cn_date(m.effective)}起施行" if m.effective else "") if x
+        )
         why = f"：{reasons[doc_id]}" if reasons.get(doc_id) else ""
         lines.append(f"{i}. {m.citation_title}（{facts}；{shelf.status(doc_id).text}）{why}")
         citations.append(shelf.cite_document(doc_id, reasons.get(doc_id, "")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import os
 import re
@@ -50,7 +51,7 @@ from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Division, Document, Library, Provision
-from ingest.validity import cn_date, lineage, version_on
+from ingest.validity import cn_date, lineage
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,9 @@ class BotConfig:
         try:
             day = dt.date.fromisoformat(today) if today else None
         except ValueError:
-            raise ValueError(f"TODAY={today!r}: give a date like 2026-11-30, or leave it unset for the server's date") from None
+            raise ValueError(
+                f"TODAY={today!r}: give a date like 2026-11-30, or leave it unset for the server's date"
+            ) from None
         documents = tuple(d.strip() for d in os.environ.get("DOCUMENTS", "").split(",") if d.strip())
         return cls(
             library=Path(os.environ.get("LIBRARY_DIR") or DEFAULT_LIBRARY),
@@ -114,7 +117,9 @@ class BotConfig:
         )
 
 
-def open_index(config: BotConfig, embedder: Embedder, *, rebuild: bool = False) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
+def open_index(
+    config: BotConfig, embedder: Embedder, *, rebuild: bool = False
+) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
     """The library, its tokeniser and its index (built when missing, stale or damaged, or when ``rebuild``)."""
     library = load_library(config.library, only=config.documents)
     dictionary = library_vocabulary(library, config.library / TERMS_FILE)
@@ -141,12 +146,18 @@ class PolicyBot:
         self.fixed_today = today
         self.agencies = library.agencies or AgencyRegistry(())
         self.names = DocumentNames(library)
-        self._passages = {p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions}  # type: ignore[union-attr]
+        self._passages = {
+            p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
+        }  # type: ignore[union-attr]
         self._vectors: np.ndarray | None = None
 
     @classmethod
     def load(
-        cls, config: BotConfig | None = None, *, embedder: Embedder | None = None, scope_model: scope.ScopeModel | None = None
+        cls,
+        config: BotConfig | None = None,
+        *,
+        embedder: Embedder | None = None,
+        scope_model: scope.ScopeModel | None = None,
     ) -> PolicyBot:
         """Load the library, embedder and index; ``config.llm`` turns on model answers."""
         config = config or BotConfig.from_env()
@@ -195,7 +206,7 @@ class PolicyBot:
     def scope_features(self, question: str) -> scope.ScopeFeatures | None:
         """The scope model's inputs for a question that is searched (None when another route answers it)."""
         query = understand(clean_question(question), self.names, self.agencies, self.today())
-        if query.unknown_documents and not query.docs or not has_own_topic(query.text) and not query.docs:
+        if (query.unknown_documents and not query.docs) or (not has_own_topic(query.text) and not query.docs):
             return None
         plan = self.plan(query)
         if plan.kind not in ("search", "per_document"):
@@ -237,9 +248,10 @@ class PolicyBot:
             parts = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
             if 1 <= query.part <= len(parts):
                 return Plan("division", docs[:1], division=parts[query.part - 1])
-        if query.listing or facts == ("count",):
-            if found := match_division(query.topic, self.library, docs or None):
-                return Plan("division", (found[0],), division=found[1])
+        if (query.listing or facts == ("count",)) and (
+            found := match_division(query.topic, self.library, docs or None)
+        ):
+            return Plan("division", (found[0],), division=found[1])
         if len(docs) > 1:
             return Plan("per_document", docs)
         return Plan("search", docs)
@@ -300,7 +312,11 @@ class PolicyBot:
                 continue
             if len(candidates) > 1:
                 unit = "条" if ref.form == "article" else "项"
-                return compose.which_document_answer(shelf, f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}", [p.doc_id for p in candidates])
+                return compose.which_document_answer(
+                    shelf,
+                    f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}",
+                    [p.doc_id for p in candidates],
+                )
             provision = candidates[0]
             targets.append((provision, compose.quote_of(provision, ref.paragraph, ref.item)))
         if not targets and not missing:
@@ -328,7 +344,9 @@ class PolicyBot:
                 parts = document.chapters()
                 if not 1 <= ref.part <= len(parts):
                     continue
-                inside = [p for p in document.provisions if parts[ref.part - 1].first <= p.number <= parts[ref.part - 1].last]
+                inside = [
+                    p for p in document.provisions if parts[ref.part - 1].first <= p.number <= parts[ref.part - 1].last
+                ]
                 if 1 <= ref.number <= len(inside):
                     out.append(inside[ref.number - 1])
                 continue
@@ -404,7 +422,11 @@ class PolicyBot:
         old, new = shelf.metas[old_id], shelf.metas[new_id]
         result = self.searcher.search(query.topic, [old_id, new_id])
         tokenizer = self.searcher.tokenizer
-        own = [w for w in tokenizer.words(_without_change_words(query.topic)) if tokenizer.specificity(w) >= 1.5 and not w.isdigit()]
+        own = [
+            w
+            for w in tokenizer.words(_without_change_words(query.topic))
+            if tokenizer.specificity(w) >= 1.5 and not w.isdigit()
+        ]
         if own:
             best_new = result.best_in(new_id)
             best_old = result.best_in(old_id)
@@ -427,12 +449,16 @@ class PolicyBot:
         added = [p for p in shelf.doc(new_id).provisions if p.key not in matched_new]
         dropped = [pair.old for pair in pairs if pair.new is None]
         lines = [
-            f"{new.citation_title}自{cn_date(new.effective)}起施行，取代{old.citation_title}。" if new.effective else "",
+            f"{new.citation_title}自{cn_date(new.effective)}起施行，取代{old.citation_title}。"
+            if new.effective
+            else "",
             f"修订前{compose.count_phrase(shelf.doc(old_id))}，修订后{compose.count_phrase(shelf.doc(new_id))}。",
             f"内容对应的条文 {len(kept)} 对，其中 {len(changed)} 对文字有改动；新增 {len(added)} 条，删去或并入其他条文 {len(dropped)} 条。",
         ]
         for o, n in changed[:6]:
-            lines.append(f"· {compose.provision_label(o)} → {compose.provision_label(n)}：{compose._first_sentence(n.text)}")
+            lines.append(
+                f"· {compose.provision_label(o)} → {compose.provision_label(n)}：{compose._first_sentence(n.text)}"
+            )
         citations = [shelf.cite_document(new_id), shelf.cite_document(old_id)]
         return Answer("\n".join(x for x in lines if x), tuple(citations), kind="compare", as_of=shelf.day)
 
@@ -522,9 +548,15 @@ class PolicyBot:
             else:
                 before = f"在“{division.heading}”部分没有{who}{verb}。"
         if not provisions:
-            involved_anywhere = "、".join(dict.fromkeys(a for d in pool for p in d.provisions for a in p.agencies if p.responsibility))
+            involved_anywhere = "、".join(
+                dict.fromkeys(a for d in pool for p in d.provisions for a in p.agencies if p.responsibility)
+            )
             listed = f"文件中列明的负责部门有：{involved_anywhere}。" if involved_anywhere else ""
-            return Answer(f"库中{'所选' if docs else '现行'}文件没有{heading.removesuffix('的措施').removesuffix('的规定')}的内容。{listed}", kind="agency", as_of=shelf.day)
+            return Answer(
+                f"库中{'所选' if docs else '现行'}文件没有{heading.removesuffix('的措施').removesuffix('的规定')}的内容。{listed}",
+                kind="agency",
+                as_of=shelf.day,
+            )
         answer = compose.listing_answer(shelf, heading, provisions, "agency")
         notes = [self.agencies.note(n) for n in names if self.agencies.note(n)]
         text = before + answer.text + ("\n注：" + "；".join(notes) + "。" if notes else "")
@@ -553,7 +585,13 @@ class PolicyBot:
         return list(dict.fromkeys([*docs, *(s for d in docs if (s := shelf.status(d).successor))]))
 
     def _search(
-        self, query: Query, shelf: Shelf, docs: Sequence[str], *, wants_agencies: bool | None = None, alone: bool = False
+        self,
+        query: Query,
+        shelf: Shelf,
+        docs: Sequence[str],
+        *,
+        wants_agencies: bool | None = None,
+        alone: bool = False,
     ) -> Answer:
         """The best provision for the question (``alone``: exactly one, in ``docs``, as one part of a
         per-document answer), its current version and implementing regulation, and related ones."""
@@ -585,10 +623,14 @@ class PolicyBot:
             notes.append(self._past_note(shelf, primary))
             today = Shelf(self.library, self.today())
             successor = today.status(primary.doc_id).successor
-            if successor and (current := self._current_version(primary, successor, self.searcher.search(topic, [successor]))):
+            if successor and (
+                current := self._current_version(primary, successor, self.searcher.search(topic, [successor]))
+            ):
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
         if partner := self._partner(primary, result):
-            lead = "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
+            lead = (
+                "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
+            )
             extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, k, query.wants_figure))))
         taken = {primary.key, *(p.key for p, _, _ in extra)}
         top_dense = result.dense_of(top)
@@ -607,7 +649,9 @@ class PolicyBot:
         if self.generator is None:
             return extractive
         context = [primary, *(p for p, _, _ in extra), *(h.provision for h in result.hits[:LLM_CONTEXT_PROVISIONS])]
-        return self._llm_answer(topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive)
+        return self._llm_answer(
+            topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
+        )
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
         """What an old provision is in the version in force: the successor's best match for the question
@@ -677,10 +721,17 @@ class PolicyBot:
         text = checked.text + (f"\n负责部门：{bodies}。" if bodies else "")
         text += "\n（依据" + "、".join(dict.fromkeys(shelf.ref(p) for p in checked.cited)) + "）"
         return Answer(
-            text, citations, kind=extractive.kind, generator="llm", llm_sentences=(checked.kept, checked.total), as_of=shelf.day
+            text,
+            citations,
+            kind=extractive.kind,
+            generator="llm",
+            llm_sentences=(checked.kept, checked.total),
+            as_of=shelf.day,
         )
 
-    def _best_sentences(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
+    def _best_sentences(
+        self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool
+    ) -> list[str]:
         """The k sentences of a provision closest to the question, in document order; a sentence that
         states a figure counts for more when the question asks for one."""
         rows = self.searcher.sentences_of(provision)
@@ -753,18 +804,30 @@ class PolicyBot:
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
 
-    def _new_topic_like_before(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]) -> Answer:
+    def _new_topic_like_before(
+        self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]
+    ) -> Answer:
         """ "那海外仓呢？" / "那人民银行呢？" / "那第十一条呢？": asked the way the previous question asked,
         about the documents the conversation is about."""
         previous_text = last(turns, "user")
-        previous = understand(clean_question(previous_text), self.names, self.agencies, self.today()) if previous_text else None
+        previous = (
+            understand(clean_question(previous_text), self.names, self.agencies, self.today())
+            if previous_text
+            else None
+        )
         if previous is not None and previous.agency_list and query.agencies:
-            return self._agency_listing(replace(previous, agencies=query.agencies, text=query.text), shelf, previous.docs)
+            return self._agency_listing(
+                replace(previous, agencies=query.agencies, text=query.text), shelf, previous.docs
+            )
         context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
         if query.refs:
             return self._by_number(query, shelf, context_docs)
         context_docs = self._with_partners(context_docs)
-        if previous is not None and previous.listing and (found := match_division(query.text, self.library, previous.docs or None)):
+        if (
+            previous is not None
+            and previous.listing
+            and (found := match_division(query.text, self.library, previous.docs or None))
+        ):
             return compose.division_answer(shelf, *found)
         wants = query.wants_agencies or bool(previous and previous.wants_agencies)
         tokenizer = self.searcher.tokenizer
@@ -791,15 +854,38 @@ class PolicyBot:
         if not self.in_scope(features):
             return None
         overall, _ = self.retrieve(query.text)
-        if result.dense_of(result.hits[0].provision) + CONVERSATION_DENSE_SLACK < overall.dense_of(overall.hits[0].provision):
+        if result.dense_of(result.hits[0].provision) + CONVERSATION_DENSE_SLACK < overall.dense_of(
+            overall.hits[0].provision
+        ):
             return None  # another document answers the new topic clearly better
         return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
 
 
-_ASKS_DEFINITION = re.compile(r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition")
+_ASKS_DEFINITION = re.compile(
+    r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
+)
 _DEFINES = re.compile(r"所称([^，。、“”（）]{2,16})[，,]?(?:是指|包括)")
 
-_CHANGE_WORDS = ("变化", "区别", "不同", "差别", "差异", "修改", "改了", "变了", "调整", "新旧", "对比", "比较", "相比", "比起", "改动", "新版", "旧版", "版")
+_CHANGE_WORDS = (
+    "变化",
+    "区别",
+    "不同",
+    "差别",
+    "差异",
+    "修改",
+    "改了",
+    "变了",
+    "调整",
+    "新旧",
+    "对比",
+    "比较",
+    "相比",
+    "比起",
+    "改动",
+    "新版",
+    "旧版",
+    "版",
+)
 
 
 def _without_change_words(text: str) -> str:
@@ -828,4 +914,4 @@ def _strip_attribute_words(text: str) -> str:
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in itertools.pairwise(chars)}

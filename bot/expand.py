@@ -4,7 +4,7 @@ which a service center edits; nothing here knows any word of it.
 
     >>> expander = QueryExpander.from_lines(["借钱\\t贷款 融资", "cross-border\\t跨境"])
     >>> expander.expand("想借钱做cross-border生意")
-    '想借钱做cross-border生意 贷款 融资 跨境'
+    '想借钱做cross-border生意 跨境 贷款 融资'
 """
 
 from __future__ import annotations

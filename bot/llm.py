@@ -18,7 +18,6 @@ import os
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from bot.followup import Turn
@@ -71,7 +70,15 @@ def context_block(shelf: Shelf, provisions: Sequence[Provision]) -> str:
     """[1] 《…》第九条（第二章…；现行有效；涉及部门：…）\\n原文… — the numbered context the model may cite."""
     blocks = []
     for i, p in enumerate(provisions, start=1):
-        facts = "；".join(x for x in (p.section, shelf.status(p.doc_id).text, "负责部门：" + "、".join(p.agencies) if p.agencies else "") if x)
+        facts = "；".join(
+            x
+            for x in (
+                p.section,
+                shelf.status(p.doc_id).text,
+                "负责部门：" + "、".join(p.agencies) if p.agencies else "",
+            )
+            if x
+        )
         title = f"“{p.title}”" if p.title else ""
         blocks.append(f"[{i}] {shelf.ref(p)}{title}（{facts}）\n{p.text}")
     return "\n\n".join(blocks)

@@ -36,7 +36,9 @@ _RANGE = re.compile(rf"第\s*{_NUM}\s*(?:条|项)?\s*(?:到|至|-|~|—|－)\s*�
 _PART_POSITION = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块)\s*(?:的|里|中|里面)?\s*第\s*{_NUM}\s*(?:条|项|个)")
 _ENGLISH = re.compile(r"\b(article|item|measure)\s*(?:no\.?\s*)?#?\s*([0-9]{1,3})\b", re.IGNORECASE)
 # 三十四条 / 12条 without 第, right after a request verb or a document name (稳经济33条 is a name).
-_BARE = re.compile(r"(?:^|(?<=说说|讲讲|看看|看下|问问|查查|请问|关于|解释|介绍|说下|讲下|一下|查询))([0-9]{1,3}|[二三四五六七八九十百][一二三四五六七八九十百零]{0,4})\s*条")
+_BARE = re.compile(
+    r"(?:^|(?<=说说|讲讲|看看|看下|问问|查查|请问|关于|解释|介绍|说下|讲下|一下|查询))([0-9]{1,3}|[二三四五六七八九十百][一二三四五六七八九十百零]{0,4})\s*条"
+)
 _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|后\S{0,2}条")
 
 # Editions and past days.
@@ -49,7 +51,9 @@ _PAST_YEAR = re.compile(
 )
 _RELATIVE_YEAR = re.compile(r"(去年|前年)(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
-_DATES_A_DOCUMENT = re.compile(r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)")
+_DATES_A_DOCUMENT = re.compile(
+    r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)"
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,11 @@ class DocumentNames:
     def _containing(self, piece: str, before: str = "") -> tuple[str, ...]:
         """Documents whose name contains ``piece``; a local document's name only when the text
         ``before`` the piece does not name another place in its stead."""
-        holders = [(name, docs) for name, docs in self.surfaces.items() if piece in name and self._same_place(name, piece, before)]
+        holders = [
+            (name, docs)
+            for name, docs in self.surfaces.items()
+            if piece in name and self._same_place(name, piece, before)
+        ]
         if not holders:
             return ()
         ending = [docs for name, docs in holders if name.endswith(piece)]
@@ -308,7 +316,9 @@ def provision_refs(text: str) -> list[ProvisionRef]:
             taken.append(range(m.start(), m.end()))
     for m in _ENGLISH.finditer(text):
         if free(m):
-            found.append(ProvisionRef(int(m.group(2)), "article" if m.group(1).lower() == "article" else "any", start=m.start()))
+            found.append(
+                ProvisionRef(int(m.group(2)), "article" if m.group(1).lower() == "article" else "any", start=m.start())
+            )
     found.sort(key=lambda r: r.start)
     out: list[ProvisionRef] = []
     for ref in found:

@@ -79,7 +79,9 @@ def _ranking(scores: np.ndarray, allowed: np.ndarray, *, may_abstain: bool = Tru
 class HybridSearcher:
     """Search one loaded index. Holds the index, the embedder, the tokeniser and the expander; pure otherwise."""
 
-    def __init__(self, index: PolicyIndex, embedder: Embedder, tokenizer: PolicyTokenizer, expander: QueryExpander) -> None:
+    def __init__(
+        self, index: PolicyIndex, embedder: Embedder, tokenizer: PolicyTokenizer, expander: QueryExpander
+    ) -> None:
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer

@@ -63,11 +63,15 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         rf"{_WHEN}\S{{0,3}}{_ACTS}|{_ACTS}的?(?:是|于)?{_WHEN}|(?:落款|印发|发布|成文)日期|\bwhen was\b|\bdate\b"
     ),
-    "history": re.compile(r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"),
+    "history": re.compile(
+        r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"
+    ),
     "effective": re.compile(
         rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective"
     ),
-    "count": re.compile(r"(?<!第)几条|多少条|(?<!第)几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"),
+    "count": re.compile(
+        r"(?<!第)几条|多少条|(?<!第)几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"
+    ),
     "approval": re.compile(r"审议通过|哪次会议|什么会议|会议审议"),
     "recipients": re.compile(r"印发给|主送|发给谁|发给哪|下发给"),
     "title": re.compile(r"标题|全称|叫什么名|\btitle\b"),
@@ -87,7 +91,9 @@ _DOCUMENTS = re.compile(
     r"有没有专门|专门(?:讲|针对|规定|规范|管)|"
     r"库里|库中|收录|几个版本|哪些版本|哪几个版本|which documents|which laws"
 )
-_CHANGE = re.compile(r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|what changed|difference")
+_CHANGE = re.compile(
+    r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|what changed|difference"
+)
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")
 
 
@@ -252,7 +258,9 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in itertools.pairwise(chars)} | ({chars[0]} if len(chars) == 1 else set())
 
 
-_QUESTION_WORDS = re.compile(r"有哪些|哪些|什么|措施|政策|规定|条款|的|一共|总共|都|有|几条|多少条|几项|下面|列了|包含|包括|这一部分|部分")
+_QUESTION_WORDS = re.compile(
+    r"有哪些|哪些|什么|措施|政策|规定|条款|的|一共|总共|都|有|几条|多少条|几项|下面|列了|包含|包括|这一部分|部分"
+)
 
 
 def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = None) -> tuple[str, Division] | None:
@@ -277,7 +285,10 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     if not divisions:
         return None
     frequency = Counter(g for _, division in divisions for g in _bigrams(division.title))
-    weight = {g: math.log(1 + len(divisions) / frequency[g]) if frequency[g] else math.log(1 + len(divisions)) for g in area_grams}
+    weight = {
+        g: math.log(1 + len(divisions) / frequency[g]) if frequency[g] else math.log(1 + len(divisions))
+        for g in area_grams
+    }
     total = sum(weight.values())
     scored = []
     for doc_id, division in divisions:
@@ -337,7 +348,9 @@ def is_elliptical(text: str, specificity: float) -> bool:
     again about something else — it names only a subject, or too little (``specificity``: the sum of
     its words' specificity) to be searched on its own."""
     lowered = text.lower().strip()
-    return bool(_ELLIPTICAL.match(lowered)) and (bool(_ONLY_A_SUBJECT.match(lowered)) or specificity < ELLIPTICAL_MAX_SPECIFICITY)
+    return bool(_ELLIPTICAL.match(lowered)) and (
+        bool(_ONLY_A_SUBJECT.match(lowered)) or specificity < ELLIPTICAL_MAX_SPECIFICITY
+    )
 
 
 def is_follow_up(text: str) -> bool:

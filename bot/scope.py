@@ -23,10 +23,10 @@ README section “Out-of-scope rule”.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
 import json
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -35,8 +35,8 @@ import numpy as np
 from bot.question import question_core, question_topic
 from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
-from ingest.schema import Provision
 from index.tokenize import ENGLISH_STOPWORDS
+from ingest.schema import Provision
 
 SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
 FEATURE_NAMES = (
@@ -213,7 +213,9 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     return None
 
 
-def asks_missing_specifics(question: str, passages: Sequence[str], weight: Callable[[str], float] | None = None) -> bool:
+def asks_missing_specifics(
+    question: str, passages: Sequence[str], weight: Callable[[str], float] | None = None
+) -> bool:
     """True when the question wants specifics (an amount, a date, conditions…) that no paragraph of
     the best provisions states about what is asked: the paragraph must state such specifics and
     share enough of the weight of the question's topic words (``weight``: text → shared share;
@@ -258,7 +260,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     terms = {w: specific(w) for w in own_chinese}
     term_mass = sum(terms.values())
     # The question topic's terms (weighted by how specific they are) that the library uses at all.
-    topic = {w: specific(w) for w in searcher.tokenizer.words(question_topic(question)) if not w.isascii() and searcher.document_frequency(w)}
+    topic = {
+        w: specific(w)
+        for w in searcher.tokenizer.words(question_topic(question))
+        if not w.isascii() and searcher.document_frequency(w)
+    }
     topic_mass = sum(topic.values())
 
     def shares_topic(passage: str) -> float:
@@ -283,7 +289,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
-        unseen=sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / term_mass if term_mass else 0.0,
+        unseen=sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / term_mass
+        if term_mass
+        else 0.0,
         figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
     )
 

@@ -163,7 +163,9 @@ def verify(text: str, context: Sequence[Provision], agencies: AgencyRegistry, do
         cited = [context[n - 1] for n in valid]
         sources = unicodedata.normalize("NFKC", "".join(m.full_text for m in cited) + document_facts)
         # Compared in NFKC (１２３６６ = 12366), shown as the model wrote it.
-        reason = _unsupported(unicodedata.normalize("NFKC", claim), sources, {a for m in cited for a in m.agencies}, agencies)
+        reason = _unsupported(
+            unicodedata.normalize("NFKC", claim), sources, {a for m in cited for a in m.agencies}, agencies
+        )
         if reason:
             removed.append((claim, reason))
             continue

@@ -8,6 +8,7 @@ agree. Below ``MIN_SHARED`` nothing in the new version says the same: the succes
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ class Pair:
 def _features(text: str) -> Counter[str]:
     """Character bigrams of the Chinese text and digits, plus one token per figure by value."""
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff" or c.isdigit()]
-    grams: Counter[str] = Counter(a + b for a, b in zip(chars, chars[1:], strict=False))
+    grams: Counter[str] = Counter(a + b for a, b in itertools.pairwise(chars))
     grams.update(f"#{kind}{value:g}" for kind, value in figures(text))
     return grams
 
@@ -48,7 +49,9 @@ def _weighted(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
     return out
 
 
-def pair_versions(old: Sequence[Provision], new: Sequence[Provision], old_vectors: np.ndarray, new_vectors: np.ndarray) -> list[Pair]:
+def pair_versions(
+    old: Sequence[Provision], new: Sequence[Provision], old_vectors: np.ndarray, new_vectors: np.ndarray
+) -> list[Pair]:
     """Each old provision with the new provision that says the same, or None."""
     if not old or not new:
         return [Pair(p, None, 0.0) for p in old]

@@ -173,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(time.perf_counter() - started, 2),
         }
 
-    print(f"{len(questions)} questions from {', '.join(p.name for p in sets)}; library: {len(bot.library.documents)} documents\n")
+    print(
+        f"{len(questions)} questions from {', '.join(p.name for p in sets)}; library: {len(bot.library.documents)} documents\n"
+    )
     print(format_table(results))
     failed = results["bot"]["failed"]
     print(f"\nbot failed {len(failed)}: {' '.join(failed)}")

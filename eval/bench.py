@@ -59,7 +59,9 @@ def time_builds(config: BotConfig) -> dict:
     embedder = make_embedder(config.embedder)
 
     def build(lib: Library, folder: Path) -> dict:
-        tokenizer = PolicyTokenizer(library_vocabulary(lib, config.library / TERMS_FILE), cache_dir=folder.with_name(f"{folder.name}-cache"))
+        tokenizer = PolicyTokenizer(
+            library_vocabulary(lib, config.library / TERMS_FILE), cache_dir=folder.with_name(f"{folder.name}-cache")
+        )
         started = time.perf_counter()
         manifest = build_index(lib, embedder, tokenizer, folder).manifest
         return {"seconds": round(time.perf_counter() - started, 2), "embedded": manifest["embedded"]}

@@ -55,7 +55,7 @@ class IndexUnusable(RuntimeError):
 def split_sentences(text: str) -> list[str]:
     """Sentences of a provision body, each keeping its final punctuation; items are sentences too.
 
-    >>> split_sentences("甲。乙；丙\n（一）丁")
+    >>> split_sentences("甲。乙；丙\\n（一）丁")
     ['甲。', '乙；', '丙', '（一）丁']
     """
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]

@@ -49,7 +49,9 @@ EVERYDAY_IDF = 8.5
 _PLACE_ENDINGS = "省市区县州盟旗"
 _ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
 _BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
-_NOT_PLACES = frozenset("城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split())
+_NOT_PLACES = frozenset(
+    "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
+)
 
 
 def char_ngrams(text: str) -> list[str]:

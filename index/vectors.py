@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 
 
 def text_key(text: str) -> bytes:
-    """>>> len(text_key("甲"))
+    """The cache key of a passage: the hex sha256 of its text, as bytes.
+
+    >>> len(text_key("甲"))
     64
     """
     return hashlib.sha256(b"passage\x00" + text.encode("utf-8")).hexdigest().encode("ascii")

@@ -11,4 +11,13 @@ from ingest.schema import Document, Library
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LIBRARY = PROJECT_ROOT / "data" / "library"
 
-__all__ = ["DEFAULT_LIBRARY", "PROJECT_ROOT", "Document", "Library", "LibraryError", "ParseError", "load_library", "parse"]
+__all__ = [
+    "DEFAULT_LIBRARY",
+    "PROJECT_ROOT",
+    "Document",
+    "Library",
+    "LibraryError",
+    "ParseError",
+    "load_library",
+    "parse",
+]

@@ -104,12 +104,19 @@ def main(argv: list[str] | None = None) -> int:
                 library = load_library(folder)
                 found = library.get(args.document)
                 if found is None:
-                    print(f"error: no document {args.document!r}; the library has: {', '.join(library.doc_ids)}", file=sys.stderr)
+                    print(
+                        f"error: no document {args.document!r}; the library has: {', '.join(library.doc_ids)}",
+                        file=sys.stderr,
+                    )
                     return 2
                 document = found
                 metas = {d.meta.doc_id: d.meta for d in library.documents}
                 status = status_on(document.meta, today, metas).text
-            print(json.dumps(asdict(document), ensure_ascii=False, indent=1, default=str) if args.json else outline(document, status))
+            print(
+                json.dumps(asdict(document), ensure_ascii=False, indent=1, default=str)
+                if args.json
+                else outline(document, status)
+            )
             return 0
         library = load_library(folder)
     except (LibraryError, ParseError, AgencyFileError) as exc:

@@ -90,7 +90,9 @@ class AgencyRegistry:
             if unknown:
                 raise AgencyFileError(f"{path}: [[agency]] {entry['name']} has unknown keys {sorted(unknown)}")
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}
-            values["aliases"] = tuple(a.strip().lower() if a.isascii() else a.strip() for a in values.get("aliases", ()))
+            values["aliases"] = tuple(
+                a.strip().lower() if a.isascii() else a.strip() for a in values.get("aliases", ())
+            )
             agencies.append(Agency(**values))
         return cls(agencies)
 

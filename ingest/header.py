@@ -18,9 +18,13 @@ from ingest.text import DATE_ONLY, DOC_NUMBER, PUBLISHED_MARK, Line
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # "2019年10月22日 中华人民共和国国务院令第722号公布" / "2020年1月1日 施行"
 _HISTORY = re.compile(rf"^{_DATE}\s*(.*?)(通过|修订|修正|公布|发布|施行|印发)[\s）)。]*$")
-_DECREE = re.compile(r"(?:中华人民共和国)?(国务院|[\u4e00-\u9fff]{2,10}?(?:部|委员会|总局|局|署|行|人民政府))令\s*第\s*(\d+)\s*号")
+_DECREE = re.compile(
+    r"(?:中华人民共和国)?(国务院|[\u4e00-\u9fff]{2,10}?(?:部|委员会|总局|局|署|行|人民政府))令\s*第\s*(\d+)\s*号"
+)
 # "北京市第十五届人民代表大会常务委员会第二十四次会议" → 北京市人民代表大会常务委员会
-_CONGRESS = re.compile(r"^(.*?)第[一二三四五六七八九十百]+届((?:全国)?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百\d]+次")
+_CONGRESS = re.compile(
+    r"^(.*?)第[一二三四五六七八九十百]+届((?:全国)?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百\d]+次"
+)
 _COUNCIL_MEETING = re.compile(r"^(国务院)第\s*\d+\s*次常务会议")
 _DECISION = re.compile(r"《(国务院|全国人民代表大会常务委员会)关于")
 _EFFECTIVE = re.compile(rf"自{_DATE}起(?:施行|实施|执行|生效)")
@@ -135,7 +139,9 @@ def read_header(head: Sequence[Line], tail: Sequence[Line]) -> Printed:
     issuer = issuer or trailer[0]
     skip = {title, recipients_line, *(t for _, t in dated), *(e.text for e in history)}
     body_like = [
-        t for t in after_number if t not in skip and not _looks_like_signature(t) and not (approval and approval.group(0) in t)
+        t
+        for t in after_number
+        if t not in skip and not _looks_like_signature(t) and not (approval and approval.group(0) in t)
     ]
     preamble = "\n".join(t for t in body_like if t != title)
     promulgations = [e for e in history if e.action != "施行"]

@@ -21,6 +21,7 @@ before anything in the folder changes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 import shutil
@@ -43,7 +44,18 @@ DOCUMENTS = "documents"
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 # Metadata-file fields and their types; anything else in a document's table is refused.
-_TEXT_FIELDS = ("title", "edition", "kind", "issuer", "doc_number", "repealed_by", "implements", "level", "region", "status_note")
+_TEXT_FIELDS = (
+    "title",
+    "edition",
+    "kind",
+    "issuer",
+    "doc_number",
+    "repealed_by",
+    "implements",
+    "level",
+    "region",
+    "status_note",
+)
 _DATE_FIELDS = ("issued", "effective", "repealed")
 _LIST_FIELDS = ("short_names", "supersedes")
 _KNOWN = {*_TEXT_FIELDS, *_DATE_FIELDS, *_LIST_FIELDS, "file"}
@@ -76,7 +88,9 @@ def read_metadata(folder: Path) -> dict[str, dict[str, Any]]:
 def check_entry(doc_id: str, entry: object, where: Path | str) -> None:
     """LibraryError unless ``entry`` is a valid metadata table for ``doc_id``."""
     if not DOC_ID.match(doc_id):
-        raise LibraryError(f"{where}: doc_id {doc_id!r}: use lower-case letters, digits, '-', '.', '_' (e.g. vat-law-2024)")
+        raise LibraryError(
+            f"{where}: doc_id {doc_id!r}: use lower-case letters, digits, '-', '.', '_' (e.g. vat-law-2024)"
+        )
     if not isinstance(entry, dict):
         raise LibraryError(f"{where}: [documents.{doc_id}] must be a table")
     unknown = set(entry) - _KNOWN
@@ -122,7 +136,9 @@ def merge_metadata(document: Document, entry: dict[str, Any], *, source_file: st
         value = tuple(entry[name]) if name in _LIST_FIELDS else entry[name]
         printed = getattr(meta, name)
         if printed and value != printed and name in sources:
-            warnings.append(f"{name}: the metadata file says {value}, the text prints {printed}; using the metadata file")
+            warnings.append(
+                f"{name}: the metadata file says {value}, the text prints {printed}; using the metadata file"
+            )
         values[name] = value
         sources[name] = "metadata file"
     meta = replace(meta, **values, source_file=source_file)
@@ -192,7 +208,7 @@ def link(documents: Sequence[Document]) -> tuple[Document, ...]:
         by_title.setdefault(m.plain_title, []).append(m)
     for editions in by_title.values():
         dated = sorted(editions, key=lambda m: m.effective or m.issued or dt.date.min)
-        for old, new in zip(dated, dated[1:], strict=False):
+        for old, new in itertools.pairwise(dated):
             if not updates[old.doc_id].get("repealed_by") and not old.repealed_by:
                 replaced(old.doc_id, new.doc_id, new.effective, 0, "derived: a later edition of the same title")
     for new in metas.values():
@@ -246,7 +262,9 @@ def load_library(folder: Path, *, only: Sequence[str] = ()) -> Library:
     if only:
         unknown = [d for d in only if d not in files]
         if unknown:
-            raise LibraryError(f"no document {', '.join(unknown)} in {folder / DOCUMENTS}; there are: {', '.join(order)}")
+            raise LibraryError(
+                f"no document {', '.join(unknown)} in {folder / DOCUMENTS}; there are: {', '.join(order)}"
+            )
         order = [d for d in order if d in only]
     documents = []
     for doc_id in order:
@@ -307,5 +325,7 @@ def metadata_table(doc_id: str, entry: Mapping[str, Any]) -> str:
         if isinstance(value, dt.date):
             lines.append(f"{key} = {value.isoformat()}")
         else:
-            lines.append(f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}")
+            lines.append(
+                f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}"
+            )
     return "\n".join(lines) + "\n"

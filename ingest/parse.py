@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ingest.agencies import AgencyRegistry
 from ingest.header import CLOSING_ADDRESS, Printed, effective_clause, read_header, repealed_titles
 from ingest.numerals import int_to_cn
-from ingest.schema import DocMeta, Division, Document, Item, Paragraph, Provision
+from ingest.schema import Division, DocMeta, Document, Item, Paragraph, Provision
 from ingest.text import (
     ARTICLE,
     CHAPTER,
@@ -166,7 +166,9 @@ class _LawParser:
         return tuple(sorted(self.divisions, key=lambda d: (d.first, d.level))), tuple(self.provisions), []
 
     def _heading(self) -> str:
-        parts = [h for h in (self.chapter[1] if self.chapter else "", self.subchapter[1] if self.subchapter else "") if h]
+        parts = [
+            h for h in (self.chapter[1] if self.chapter else "", self.subchapter[1] if self.subchapter else "") if h
+        ]
         return " ".join(parts)
 
     def _line(self, line: Line) -> None:
@@ -193,7 +195,10 @@ class _LawParser:
             number = parse_number(m.group(1))
             expected = len(self.provisions) + (1 if self.article is None else 2)
             if number != expected:
-                raise ParseError(f"第{m.group(1)}条 where 第{int_to_cn(expected)}条 was expected (numbering jumps or repeats)", line.number)
+                raise ParseError(
+                    f"第{m.group(1)}条 where 第{int_to_cn(expected)}条 was expected (numbering jumps or repeats)",
+                    line.number,
+                )
             self._close_article()
             self.article = _OpenArticle(number, line.number, self._heading())
             if m.group(2).strip():
@@ -229,7 +234,10 @@ class _LawParser:
         items = paragraphs[-1][1]
         expected = items[-1].number + 1 if items else 1
         if number != expected:
-            raise ParseError(f"item {label} where （{int_to_cn(expected)}） was expected in 第{int_to_cn(self.article.number)}条", line.number)
+            raise ParseError(
+                f"item {label} where （{int_to_cn(expected)}） was expected in 第{int_to_cn(self.article.number)}条",
+                line.number,
+            )
         items.append(Item(label, number, text))
 
     def _close_article(self) -> None:
@@ -289,7 +297,9 @@ class _NoticeParser:
             self._resume(line)
             number = parse_number(m.group(1))
             if number != len(self.parts) + 1:
-                raise ParseError(f"part {m.group(1)}、 where {int_to_cn(len(self.parts) + 1)}、 was expected", line.number)
+                raise ParseError(
+                    f"part {m.group(1)}、 where {int_to_cn(len(self.parts) + 1)}、 was expected", line.number
+                )
             self.parts.append((number, m.group(1), m.group(2).strip(), len(self.items) + 1))
         elif m := ITEM.match(text):
             self._resume(line)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ingest.numerals import int_to_cn
-from ingest.schema import EXPIRED, IN_FORCE, NOT_YET, REPEALED, SUPERSEDED, DocMeta
+from ingest.schema import IN_FORCE, NOT_YET, REPEALED, SUPERSEDED, DocMeta
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,12 @@ def status_on(meta: DocMeta, day: dt.date, metas: Mapping[str, DocMeta]) -> Stat
             return Status(REPEALED, f"{REPEALED}（自{since}起）", since=meta.repealed)
         same_title = successor.title == meta.title
         if same_title:
-            return Status(SUPERSEDED, f"{SUPERSEDED}（自{since}起施行{successor.citation_title}）", successor.doc_id, meta.repealed)
+            return Status(
+                SUPERSEDED,
+                f"{SUPERSEDED}（自{since}起施行{successor.citation_title}）",
+                successor.doc_id,
+                meta.repealed,
+            )
         where = successor.citation_title
         if meta.repealed_in:
             where += f"第{int_to_cn(meta.repealed_in)}{'条' if successor.shape == 'law' else '项'}"
@@ -59,7 +64,6 @@ def status_on(meta: DocMeta, day: dt.date, metas: Mapping[str, DocMeta]) -> Stat
     if meta.status_note:
         return Status(IN_FORCE, f"{IN_FORCE}（{meta.status_note}）")
     return Status(IN_FORCE, IN_FORCE)
-
 
 
 def version_on(doc_id: str, day: dt.date, metas: Mapping[str, DocMeta]) -> str:
@@ -89,7 +93,7 @@ def lineage(doc_id: str, metas: Mapping[str, DocMeta]) -> tuple[str, ...]:
     """Every document of ``doc_id``'s line of succession, oldest first."""
     first = doc_id
     seen = {first}
-    while (older := next((m.doc_id for m in metas.values() if m.repealed_by == first and m.doc_id not in seen), None)):
+    while older := next((m.doc_id for m in metas.values() if m.repealed_by == first and m.doc_id not in seen), None):
         first = older
         seen.add(first)
     out = [first]

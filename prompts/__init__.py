@@ -1,6 +1,6 @@
 """Prompt templates: text files with named ``$slots``, rendered by one loader that fails loudly.
 
->>> render("answer", doc_title="T", doc_number="N", context="[1] …", history="（无）", question="Q").count("Q")
+>>> render("answer", context="[1] …", history="（无）", question="Q").count("Q")
 1
 """
 

@@ -17,10 +17,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from bot.compose import Shelf
 from bot.engine import PolicyBot
 from bot.followup import normalise_history
 from bot.question import MAX_QUESTION_CHARS, QuestionError
-from bot.compose import Shelf
 from ingest.schema import Answer, Provision
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
 from web.render import chunks_of, provision_url
@@ -77,7 +77,9 @@ class FeedbackIn(BaseModel):
     rating: Literal[1, -1] = Field(description="1 = 👍, -1 = 👎")
     question: str = Field(max_length=4000)
     answer: str = Field(max_length=8000)
-    measures: list[int | str] = Field(default_factory=list, max_length=50, description="cited provisions: doc_id#number")
+    measures: list[int | str] = Field(
+        default_factory=list, max_length=50, description="cited provisions: doc_id#number"
+    )
     comment: str = Field(default="", max_length=1000)
     source: Literal["app", "widget", "api"] = "api"
 
@@ -172,7 +174,9 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         provision = document.provision(number)
         if provision is None:
             unit = document.label_kind()
-            raise HTTPException(status_code=404, detail=f"该文件共有 {len(document.provisions)} {unit}，没有第 {number} {unit}。")
+            raise HTTPException(
+                status_code=404, detail=f"该文件共有 {len(document.provisions)} {unit}，没有第 {number} {unit}。"
+            )
         return provision_out(provision, shelf())
 
     @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈")

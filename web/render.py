@@ -13,8 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
-
-from urllib.parse import quote
+from urllib.parse import quote as url_quote
 
 from index.store import split_sentences
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Library, Provision
@@ -66,7 +65,7 @@ def agency_chips(agencies: Sequence[str]) -> str:
 
 
 def provision_url(doc_id: str, number: int) -> str:
-    return f"/doc/{quote(doc_id)}/{number}"
+    return f"/doc/{url_quote(doc_id)}/{number}"
 
 
 def status_badge(status: str) -> str:

@@ -55,7 +55,10 @@ def test_good_answer_is_served_with_exactly_its_citations(real_bot: PolicyBot, s
     assert [(c.doc_id, c.number) for c in answer.citations] == [("miit-2021-169", 22)]
     assert answer.text.startswith(GOOD) and "第（二十二）项：商务部、海关总署、贸促会" in answer.text
     system, user = stub.requests[-1]["messages"]
-    assert "[1] 《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（二十二）项“推动跨境电商发展”" in user["content"]
+    assert (
+        "[1] 《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（二十二）项“推动跨境电商发展”"
+        in user["content"]
+    )
     assert "不得使用你自己的知识" in system["content"]
 
 

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question import question_core, question_topic, MAX_QUESTION_CHARS, QuestionError, check_question, clean_question
+from bot.question import (
+    MAX_QUESTION_CHARS,
+    QuestionError,
+    check_question,
+    clean_question,
+    question_core,
+    question_topic,
+)
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\x00\x01", "\u200b\u200b"])
@@ -45,9 +52,21 @@ def test_length_is_checked_after_unicode_folding() -> None:
     ("question", "core", "topic"),
     [
         ("我们厂给大企业供货三个月了，货款一直拖着不付。利息怎么算？", "利息怎么算？", "利息怎么算？"),
-        ("两种税率不一样，如果没有分开核算会怎么样？", "如果没有分开核算会怎么样？", "两种税率不一样，如果没有分开核算会怎么样？"),
-        ("政府采购给中小企业预留份额，法律要求占多少？", "法律要求占多少？", "政府采购给中小企业预留份额，法律要求占多少？"),
-        ("房产税可以减半，这个政策执行到哪年？我要具体日期。", "房产税可以减半，这个政策执行到哪年？", "房产税可以减半，这个政策执行到哪年？"),
+        (
+            "两种税率不一样，如果没有分开核算会怎么样？",
+            "如果没有分开核算会怎么样？",
+            "两种税率不一样，如果没有分开核算会怎么样？",
+        ),
+        (
+            "政府采购给中小企业预留份额，法律要求占多少？",
+            "法律要求占多少？",
+            "政府采购给中小企业预留份额，法律要求占多少？",
+        ),
+        (
+            "房产税可以减半，这个政策执行到哪年？我要具体日期。",
+            "房产税可以减半，这个政策执行到哪年？",
+            "房产税可以减半，这个政策执行到哪年？",
+        ),
     ],
 )
 def test_the_part_of_a_question_that_asks(question: str, core: str, topic: str) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from bot.refs import DocumentNames
 from bot.route import (
-    document_filter,
     doc_facts,
+    document_filter,
     has_own_topic,
     is_elliptical,
     is_follow_up,

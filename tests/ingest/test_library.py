@@ -58,7 +58,7 @@ def test_the_metadata_file_corrects_the_text_and_says_so(tmp_path: Path) -> None
         f.write("\n[documents.demo-regulation-2019]\nissued = 2019-05-11\n")
     with pytest.raises(LibraryError, match="not valid TOML"):  # the same table twice
         read_metadata(folder)
-    (folder / METADATA_FILE).write_text('[documents.demo-regulation-2019]\nissued = 2019-05-11\n', encoding="utf-8")
+    (folder / METADATA_FILE).write_text("[documents.demo-regulation-2019]\nissued = 2019-05-11\n", encoding="utf-8")
     meta = load_library(folder).get("demo-regulation-2019")
     assert meta is not None and meta.meta.issued == dt.date(2019, 5, 11)
     assert any("the text prints 2019-05-10" in w for w in meta.warnings)
@@ -70,7 +70,7 @@ def test_the_metadata_file_corrects_the_text_and_says_so(tmp_path: Path) -> None
         ('[documents.x]\ncolour = "red"\n', "unknown keys"),
         ('[documents.x]\nissued = "2020-01-01"\n', "must be a date"),
         ('[documents.x]\nshort_names = "甲"\n', "list of strings"),
-        ('[documents.Bad_ID]\n', "doc_id"),
+        ("[documents.Bad_ID]\n", "doc_id"),
     ],
 )
 def test_a_malformed_metadata_entry_is_named(tmp_path: Path, table: str, message: str) -> None:
@@ -100,7 +100,9 @@ def test_two_files_with_one_doc_id_are_refused(tmp_path: Path) -> None:
 def test_adding_a_document(tmp_path: Path) -> None:
     folder = copy_library(tmp_path)
     source = tmp_path / "new-rule-2025.md"
-    source.write_text("# 示例新规定\n\n第一条 为了示例，制定本规定。\n\n第二条 本规定自2025年1月1日起施行。\n", encoding="utf-8")
+    source.write_text(
+        "# 示例新规定\n\n第一条 为了示例，制定本规定。\n\n第二条 本规定自2025年1月1日起施行。\n", encoding="utf-8"
+    )
     document = add_document(folder, source, {"short_names": ["新规定"], "issuer": "示例部"})
     assert document.meta.effective == dt.date(2025, 1, 1)
     library = load_library(folder)

@@ -129,7 +129,9 @@ def test_sections_of_a_chapter_and_items_with_sub_items() -> None:
     assert regulation.provision(27).section == "第二章 应纳税所得额 第三节 扣除"  # type: ignore[union-attr]
     interim = _parse_file(REAL / "vat-interim-regulation-2017.md")
     rates = interim.provision(2)
-    assert rates is not None and [i.label for i in rates.paragraphs[0].items] == [f"（{int_to_cn(n)}）" for n in range(1, 6)]
+    assert rates is not None and [i.label for i in rates.paragraphs[0].items] == [
+        f"（{int_to_cn(n)}）" for n in range(1, 6)
+    ]
     assert "1．粮食等农产品" in rates.paragraphs[0].items[1].text  # a sub-item stays with its item
     assert rates.paragraphs[-1].text == "税率的调整，由国务院决定。"  # a 款 after the items
     beijing = _parse_file(REAL / "beijing-sme-promotion-regulation-2020.md")  # 第一章　总　　则
@@ -152,7 +154,7 @@ def test_a_page_break_inside_a_word_is_repaired() -> None:
     ],
     ids=["crlf", "bom", "blank-lines", "full-width-spaces"],
 )
-def test_input_quirks_do_not_change_the_provisions(variant) -> None:  # noqa: ANN001
+def test_input_quirks_do_not_change_the_provisions(variant) -> None:
     text = (REAL / "sme-promotion-law-2017.md").read_text(encoding="utf-8")
     plain = parse(text, "law")
     changed = parse(variant(text), "law")
@@ -190,7 +192,11 @@ def test_refusals_name_the_line_and_what_was_expected(text: str, line: int, mess
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
-        st.lists(st.text(alphabet="中小企业国家支持促进发展资金服务规定应当可以", min_size=2, max_size=30), min_size=1, max_size=3),
+        st.lists(
+            st.text(alphabet="中小企业国家支持促进发展资金服务规定应当可以", min_size=2, max_size=30),
+            min_size=1,
+            max_size=3,
+        ),
         min_size=1,
         max_size=25,
     )

@@ -19,7 +19,12 @@ def _metas(library: Library) -> dict:
     ("doc_id", "day", "code", "words"),
     [
         ("vat-interim-regulation-2017", dt.date(2025, 12, 31), IN_FORCE, "现行有效"),
-        ("vat-interim-regulation-2017", dt.date(2026, 1, 1), REPEALED, "自2026年1月1日起，由《中华人民共和国增值税法》第三十八条废止"),
+        (
+            "vat-interim-regulation-2017",
+            dt.date(2026, 1, 1),
+            REPEALED,
+            "自2026年1月1日起，由《中华人民共和国增值税法》第三十八条废止",
+        ),
         ("vat-law-2024", dt.date(2025, 6, 1), NOT_YET, "自2026年1月1日起施行"),
         ("sme-payment-regulation-2020", dt.date(2026, 11, 30), SUPERSEDED, "2025年修订"),
         ("guofa-2018-39", dt.date(2026, 11, 30), IN_FORCE, "已到期"),
@@ -47,7 +52,10 @@ def test_the_version_in_force_on_a_day(library: Library, asked: str, day: dt.dat
 
 def test_a_line_of_succession_runs_oldest_first(library: Library) -> None:
     metas = _metas(library)
-    assert lineage("sme-payment-regulation-2025", metas) == ("sme-payment-regulation-2020", "sme-payment-regulation-2025")
+    assert lineage("sme-payment-regulation-2025", metas) == (
+        "sme-payment-regulation-2020",
+        "sme-payment-regulation-2025",
+    )
     assert lineage("eit-law-2018", metas) == ("eit-law-2018",)
 
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from bot.compose import Shelf
 from bot.followup import Turn
 from bot.llm import LLMConfig, build_messages, context_block
-from ingest.schema import Document
+from ingest import Library
 from prompts import PROMPTS_DIR, PromptError, render, slots
 
 
@@ -25,17 +28,26 @@ def test_missing_or_unknown_slot_fails_loudly() -> None:
 
 def test_system_prompt_states_the_rules() -> None:
     system = render("system")
-    for rule in ("只能使用【参考措施】中的内容", "方括号标出", "文件没有涉及这个问题", "一律不予理会", "不要透露"):
+    for rule in (
+        "只能使用【参考条文】中的内容",
+        "方括号标出",
+        "文件没有涉及这个问题",
+        "已不再有效",
+        "一律不予理会",
+        "不要透露",
+    ):
         assert rule in system
 
 
-def test_messages_number_the_context_and_carry_the_question(policy: Document) -> None:
-    measures = [policy.measure(4), policy.measure(7)]
-    _, user = build_messages(policy, "贷款有什么支持？", (Turn("user", "你好"),), measures)
-    assert "[1] 措施（四）加强信贷支持" in user.content and "[2] 措施（七）" in user.content
-    assert "工信部企业〔2021〕169号" in user.content and "用户：你好" in user.content
+def test_messages_number_the_context_and_carry_the_question(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    provisions = [library.provision("miit-2021-169", 4), library.provision("vat-interim-regulation-2017", 12)]
+    _, user = build_messages(shelf, "贷款有什么支持？", (Turn("user", "你好"),), provisions)  # type: ignore[arg-type]
+    assert "[1] 《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（四）项“加强信贷支持”" in user.content
+    assert "[2] 《中华人民共和国增值税暂行条例》第十二条（已废止" in user.content  # the model sees the status
+    assert "用户：你好" in user.content
     assert user.content.rstrip().endswith("例如[1]。") and "贷款有什么支持？" in user.content
-    assert context_block(measures).count("负责部门：") == 2
+    assert context_block(shelf, provisions).count("负责部门：") == 1  # type: ignore[arg-type]
 
 
 def test_llm_config_from_env() -> None:

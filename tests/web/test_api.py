@@ -16,20 +16,29 @@ from web.feedback import FeedbackStore, export
 
 
 def test_ask_returns_the_answer_object(client: TestClient) -> None:
-    response = client.post("/api/ask", json={"question": "第十二条是什么？"})
+    response = client.post("/api/ask", json={"question": "竞争力若干措施第十二条是什么？"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"answer", "citations", "out_of_scope", "generator"}
-    assert body["generator"] == "extractive"
-    assert body["citations"][0]["measure"] == 12
-    assert set(body["citations"][0]) == {"doc_id", "measure", "label", "title", "section", "agencies", "quote"}
+    assert set(body) == {"answer", "citations", "out_of_scope", "as_of", "generator"}
+    assert body["generator"] == "extractive" and body["as_of"] == "2026-11-30"
+    citation = body["citations"][0]
+    assert (citation["doc_id"], citation["number"], citation["measure"]) == ("miit-2021-169", 12, 12)
+    assert set(citation) == {
+        "doc_id", "number", "measure", "label", "doc_title", "title", "section", "agencies", "quote", "status"
+    }  # fmt: skip
+
+
+def test_a_number_without_a_document_asks_which_one(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "第十二条是什么？"}).json()
+    assert not body["citations"] and "哪一份" in body["answer"] and "增值税法" in body["answer"]
 
 
 def test_ask_uses_the_history(client: TestClient) -> None:
-    first = client.post("/api/ask", json={"question": "第二十二条是什么"}).json()
-    history = [{"role": "user", "content": "第二十二条是什么"}, {"role": "assistant", "content": first["answer"]}]
+    question = "竞争力若干措施第二十二条是什么"
+    first = client.post("/api/ask", json={"question": question}).json()
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": first["answer"]}]
     body = client.post("/api/ask", json={"question": "这条由谁负责？", "history": history}).json()
-    assert body["citations"][0]["measure"] == 22 and "海关总署" in body["answer"]
+    assert body["citations"][0]["number"] == 22 and "海关总署" in body["answer"]
 
 
 @pytest.mark.parametrize(
@@ -71,8 +80,8 @@ def test_oversize_body_is_413(client: TestClient) -> None:
 
 
 def test_html_in_a_question_comes_back_as_data(client: TestClient) -> None:
-    body = client.post("/api/ask", json={"question": "<script>alert(1)</script>第三条"}).json()
-    assert body["citations"][0]["measure"] == 3  # JSON carries text; the clients render it as text
+    body = client.post("/api/ask", json={"question": "<script>alert(1)</script>增值税法第三条"}).json()
+    assert body["citations"][0]["number"] == 3  # JSON carries text; the clients render it as text
 
 
 def test_measures_list_and_filters(client: TestClient) -> None:
@@ -85,21 +94,24 @@ def test_measures_list_and_filters(client: TestClient) -> None:
     assert client.get("/api/measures", params={"section": 12}).status_code == 404
 
 
-def test_one_measure(client: TestClient) -> None:
+def test_one_measure_and_any_provision(client: TestClient) -> None:
     m12 = client.get("/api/measures/12").json()
-    assert m12["title"] == "加强工业互联网赋能" and m12["url"] == "/measure/12"
+    assert m12["title"] == "加强工业互联网赋能" and m12["url"] == "/doc/miit-2021-169/12"
     missing = client.get("/api/measures/50")
-    assert missing.status_code == 404 and "34 条措施" in missing.json()["detail"]
+    assert missing.status_code == 404 and "共有 34 项" in missing.json()["detail"]
     assert client.get("/api/measures/abc").status_code == 422
+    old = client.get("/api/documents/vat-interim-regulation-2017/provisions/2").json()
+    assert old["label"] == "第二条" and old["status"].startswith("已废止") and "17%" in old["text"]
+    assert client.get("/api/documents/no-such-doc/provisions/1").status_code == 404
 
 
 def test_healthz(client: TestClient) -> None:
     body = client.get("/healthz").json()
-    assert body["status"] == "ok" and body["measures"] == 34 and body["document"] == "工信部企业〔2021〕169号"
+    assert body["status"] == "ok" and body["documents"] == 14 and body["provisions"] == 654 and body["left_out"] == []
 
 
 def test_openai_chat_completions_plain_and_streaming(client: TestClient) -> None:
-    messages = [{"role": "user", "content": "第二十二条是什么"}]
+    messages = [{"role": "user", "content": "竞争力若干措施第二十二条是什么"}]
     plain = client.post("/v1/chat/completions", json={"model": "x", "messages": messages}).json()
     text = plain["choices"][0]["message"]["content"]
     assert plain["object"] == "chat.completion" and "推动跨境电商发展" in text and "引用：" in text
@@ -113,7 +125,7 @@ def test_openai_chat_completions_plain_and_streaming(client: TestClient) -> None
 
 
 def test_openai_content_parts_and_bad_messages(client: TestClient) -> None:
-    parts = [{"role": "user", "content": [{"type": "text", "text": "第三条"}]}]
+    parts = [{"role": "user", "content": [{"type": "text", "text": "169号文第三条"}]}]
     assert (
         "推动税费精准服务"
         in client.post("/v1/chat/completions", json={"messages": parts}).json()["choices"][0]["message"]["content"]
@@ -169,17 +181,22 @@ def test_feedback_is_stored_and_exported(client: TestClient, tmp_path: Path) -> 
     assert row["rating"] == "-1" and row["comment"] == "不够详细" and row["source"] == "widget"
 
 
-def test_measure_page_and_widget_and_docs(client: TestClient) -> None:
-    page = client.get("/measure/22")
-    assert page.status_code == 200 and "推动跨境电商发展" in page.text
-    assert client.get("/measure/99").status_code == 404
+def test_provision_pages_and_widget_and_docs(client: TestClient) -> None:
+    page = client.get("/doc/miit-2021-169/22")
+    assert page.status_code == 200 and "推动跨境电商发展" in page.text and "现行有效" in page.text
+    old = client.get("/doc/sme-payment-regulation-2020/8")
+    assert old.status_code == 200 and "已被修订" in old.text
+    assert client.get("/measure/22").status_code == 200  # old links redirect to the notice's page
+    assert client.get("/doc/miit-2021-169/99").status_code == 404
+    assert client.get("/doc/nothing/1").status_code == 404
     widget = client.get("/widget.js")
     assert widget.headers["content-type"].startswith("application/javascript")
     assert len(widget.content) < 30 * 1024
     docs = client.get("/docs").text
     assert "/api/ask" in docs and "/v1/chat/completions" in docs and "cdn" not in docs.lower()
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/ask", "/api/measures", "/api/measures/{number}", "/healthz", "/v1/chat/completions"} <= set(paths)
+    assert {"/api/ask", "/api/measures", "/api/measures/{number}", "/api/documents/{doc_id}/provisions/{number}",
+            "/healthz", "/v1/chat/completions"} <= set(paths)  # fmt: skip
 
 
 def test_app_behind_a_tls_proxy_accepts_its_own_https_origin(client: TestClient) -> None:
