@@ -138,8 +138,10 @@ class PolicyBot:
         generator: LLMGenerator | None = None,
         today: dt.date | None = None,
         scope_model: scope.ScopeModel | None = None,
+        folder: Path | None = None,
     ) -> None:
         self.library = library
+        self.folder = folder  # the library folder (its data files), when loaded from one
         self.scope_model = scope_model  # None: the fitted model of bot/scope_model.json
         self.searcher = searcher
         self.generator = generator
@@ -172,7 +174,8 @@ class PolicyBot:
             )  # fmt: skip
         generator = LLMGenerator(config.llm) if config.llm else None
         expander = QueryExpander.load(config.library / QUERY_TERMS_FILE)
-        return cls(library, HybridSearcher(index, embedder, tokenizer, expander), generator, config.today, scope_model)
+        searcher = HybridSearcher(index, embedder, tokenizer, expander)
+        return cls(library, searcher, generator, config.today, scope_model, config.library)
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()

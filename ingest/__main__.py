@@ -61,7 +61,7 @@ def _entry(pairs: list[str]) -> dict:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise LibraryError(f"--set {pair!r}: write key=value, e.g. --set short_names=增值税法")
+            raise LibraryError(f"--set {pair!r}: write key=value, e.g. --set short_names=某某法")
         if key in _LIST_FIELDS:
             entry[key] = [v for v in value.replace("，", ",").split(",") if v]
         elif key in _DATE_FIELDS:

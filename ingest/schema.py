@@ -66,7 +66,7 @@ class Provision:
     section: str  # the heading path it sits under: 第二章 应纳税所得额 第三节 扣除 / 二、加大融资支持力度
     paragraphs: tuple[Paragraph, ...]  # 款 of an article; paragraphs of an item (after its lead title)
     agencies: tuple[str, ...] = ()  # bodies responsible (parenthetical) or named (articles), in printed order
-    responsibility: str = ""  # a notice item's closing parenthetical as printed, e.g. 人民银行、…按职责分工负责
+    responsibility: str = ""  # a notice item's closing parenthetical as printed (…按职责分工负责)
     line: int = 0  # line of the source text where it starts
 
     @property
@@ -111,10 +111,10 @@ class DocMeta:
     library's metadata file. ``sources`` says where each field came from."""
 
     doc_id: str  # the file name stem, e.g. vat-law-2024
-    title: str  # as printed: 中华人民共和国增值税法
+    title: str  # as printed, e.g. 中华人民共和国…法
     shape: str = "law"  # how the text is structured: "law" (第X条) or "notice" (一、 / （一）)
     edition: str = ""  # distinguishes versions that share a title: 2025年修订
-    short_names: tuple[str, ...] = ()  # what people type: 增值税法, 6号文
+    short_names: tuple[str, ...] = ()  # what people type instead of the title
     kind: str = ""  # 法律, 行政法规, 地方性法规, 国务院文件, 部门文件…
     issuer: str = ""
     doc_number: str = ""  # 文号: 国办发〔2019〕6号, 国务院令第802号

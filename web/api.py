@@ -141,7 +141,7 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
 
     @router.get("/api/measures", response_model=list[ProvisionOut], summary="首页文件的全部条目，可按部门、部分筛选")
     def api_measures(
-        agency: str | None = Query(None, description="部门名称或简称，如 人民银行、央行"),
+        agency: str | None = Query(None, description="部门名称或简称（部门文件 agencies.toml 中的任一写法）"),
         section: int | None = Query(None, ge=1, description="部分（章）编号"),
     ) -> list[ProvisionOut]:
         provisions = list(home.provisions)

@@ -21,14 +21,7 @@ from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
 log = logging.getLogger(__name__)
 
 TITLE = "惠企政策问答助手"
-EXAMPLES = [
-    "小微企业想申请信用贷款，有什么支持？",
-    "大企业拖欠我们货款，最晚多少天内要付？",
-    "人民银行负责哪些措施？",
-    "增值税暂行条例现在还有效吗？",
-    "綠色工廠怎麼申請？",
-    "What does the policy say about cross-border e-commerce?",
-]
+EXAMPLES_FILE = "examples.txt"  # in the library folder: one example question per line
 ALL = "全部"
 MAX_KEPT_ANSWERS = 100
 CSS = """
@@ -55,6 +48,15 @@ THEME = gr.themes.Soft(
     font=["WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"],
     font_mono=["DejaVu Sans Mono", "monospace"],
 )
+
+
+def examples(bot: PolicyBot) -> list[str]:
+    """The library's example questions (``examples.txt``), or one per document by number."""
+    path = bot.folder / EXAMPLES_FILE if bot.folder else None
+    if path is not None and path.is_file():
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        return [line for line in lines if line and not line.startswith("#")][:12]
+    return [f"{d.meta.plain_title}第一{d.label_kind()}是什么？" for d in bot.library.documents[:4]]
 
 
 def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
@@ -186,7 +188,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="send")
             with gr.Row():
                 clear = gr.Button("新对话", size="sm", elem_id="new-conversation")
-            gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+            gr.Examples(examples(bot), inputs=question, label="示例问题")
             with gr.Accordion("意见反馈", open=False):
                 rating = gr.Radio(["👍 有帮助", "👎 没帮助"], value="👍 有帮助", label="对最近一条回答的评价")
                 comment = gr.Textbox(label="补充意见（可选）", max_length=1000, lines=2)
