@@ -115,7 +115,7 @@ class PolicyTokenizer:
         self.dictionary = tuple(dictionary)
         self._cache_dir = cache_dir
         self._jieba = None
-        self._places = None
+        self._place_names: frozenset[str] | None = None
         self._general: dict[str, int] = {}
         self._total = 1
         self._lock = threading.RLock()
@@ -160,23 +160,25 @@ class PolicyTokenizer:
         return max(0.0, math.log(self._total / (frequency + 1)) - EVERYDAY_IDF)
 
     def places(self, text: str) -> list[str]:
-        """Places a text speaks of as places — a name jieba tags as a place (ns) that ends like one
-        (…省/市/区/县) or is followed by 对/的/有没有… ("深圳对…", "上海市的…"), not one someone is
+        """Places a text speaks of as places — a word jieba's dictionary tags as a place (ns) that ends
+        like one (…省/市/区/县) or is followed by 对/的/有… ("深圳对…", "上海市的…"), not one someone is
         merely in ("在苏州办…").
 
         >>> PolicyTokenizer().places("深圳南山区对小企业有什么奖励？我在苏州办厂")
         ['南山区']
         """
+        tokenizer = self._load()
         with self._lock:
-            if self._places is None:
-                import jieba.posseg
-
-                self._places = jieba.posseg.POSTokenizer(self._load())
-            tagged = self._places.lcut(text)
+            if self._place_names is None:
+                # The place names of jieba's own dictionary (its ns tag): a set, not jieba's POS tagger.
+                with tokenizer.get_dict_file() as f:
+                    rows = (line.decode("utf-8").split() for line in f)
+                    self._place_names = frozenset(r[0] for r in rows if len(r) >= 3 and r[2] == "ns")
+            names = self._place_names
         out, position = [], 0
-        for word, flag in tagged:
+        for word in tokenizer.lcut(text):
             start, position = position, position + len(word)
-            if flag != "ns" or word in _NOT_PLACES or len(word) < 2:
+            if word not in names or word in _NOT_PLACES or len(word) < 2:
                 continue
             if text[max(0, start - 1) : start] in _BEING_IN:
                 continue
