@@ -137,12 +137,10 @@ def provision_answer(
     lines = [lead] if lead else []
     if wants_agencies and primary.agencies:
         who = shelf.agency_phrase(primary.agencies)
-        verb = "负责" if primary.responsibility else "涉及的部门是"
-        lines.append(
-            f"{headline(shelf, primary)}{verb}{who}。"
-            if primary.responsibility
-            else f"{headline(shelf, primary)}{verb}：{who}。"
-        )
+        if primary.responsibility:
+            lines.append(f"{headline(shelf, primary)}由{who}负责。")
+        else:
+            lines.append(f"{headline(shelf, primary)}涉及的部门：{who}。")
         lines.append(f"依据：{shelf.ref(primary)}：{body}")
     else:
         lines.append(f"根据{headline(shelf, primary)}：{body}")

@@ -508,7 +508,7 @@ class PolicyBot:
                 scored.append((len(shared) / max(1, len(grams)), doc_id))
         if scored:
             best = max(s for s, _ in scored)
-            return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.6]
+            return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
         result, features = self.retrieve(topic or query.text, list(pool))
         model = self.scope_model or scope.default_model()
         if model.probability(features) >= model.threshold or features.other_task:
@@ -585,6 +585,8 @@ class PolicyBot:
             return in_force or list(pool)
         if not docs:
             return None
+        if not _ASKS_ABOUT_NOW.search(query.text):
+            return list(docs)  # a document named by its own name: "以前那部《…》里…" is about it
         return list(dict.fromkeys([*docs, *(s for d in docs if (s := shelf.status(d).successor))]))
 
     def _search(
@@ -774,8 +776,10 @@ class PolicyBot:
             text = clean_question(exchange[:MAX_QUESTION_CHARS])
         except ValueError:
             return []
-        result, features = self.retrieve(text)
-        return [result.hits[0].provision] if self.in_scope(features) else []
+        # A document the answer names by title ("提升中小企业竞争力的若干措施提出…") is where to look.
+        named = [d for m in self.names.mentions(text) for d in self.names.resolve(m, text, self.today())]
+        result, features = self.retrieve(text, named or None)
+        return [result.hits[0].provision] if named or self.in_scope(features) else []
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         context = self._context(turns)
@@ -864,6 +868,7 @@ class PolicyBot:
         return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
 
 
+_ASKS_ABOUT_NOW = re.compile(r"现在|现行|目前|如今|眼下|当前|还按|还是按|还要|还能|still|now|currently")
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )

@@ -27,6 +27,9 @@ from ingest.schema import Hit, Provision
 
 RRF_K = 60
 QUERY_CACHE_SIZE = 4096
+# How much a local document's fused score rises when the question names its region, and falls when
+# it names none (see HybridSearcher._by_jurisdiction).
+JURISDICTION_WEIGHT = 0.05
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class HybridSearcher:
         self.expander = expander
         self.provisions = index.library.provisions
         self.regions = tuple(d.meta.region for d in index.library.documents if d.meta.region)
+        region_of = {d.meta.doc_id: d.meta.region for d in index.library.documents}
+        self._region_of = [region_of[p.doc_id] for p in self.provisions]
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
         self._doc_of = np.array([p.doc_id for p in self.provisions])
         self._figures = [figures(p.text) for p in self.provisions]
@@ -139,11 +144,26 @@ class HybridSearcher:
         ]
         if figure_scores is not None:
             rankings.append(_ranking(figure_scores, allowed))
-        fused = reciprocal_rank_fusion(rankings, k=RRF_K)
+        fused = self._by_jurisdiction(reciprocal_rank_fusion(rankings, k=RRF_K), text)
         hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
         return Retrieval(
             hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions, allowed
         )
+
+    def _by_jurisdiction(self, fused: list[tuple[int, float]], text: str) -> list[tuple[int, float]]:
+        """A local document's provisions count for more when the question names its region (北京…),
+        and for less when it names none: someone who does not say where asks about national rules."""
+        if not self.regions:
+            return fused
+        tokens = set(self.tokenizer.words(text))  # 北京 in 北京证券交易所 names no region
+        named = {r for r in self.regions if r in tokens or r.rstrip("省市") in tokens}
+        adjusted = []
+        for i, score in fused:
+            region = self._region_of[i]
+            if region:
+                score *= 1 + JURISDICTION_WEIGHT if region in named else 1 - JURISDICTION_WEIGHT
+            adjusted.append((i, score))
+        return sorted(adjusted, key=lambda item: (-item[1], item[0]))
 
     def document_frequency(self, word: str) -> int:
         """In how many provisions the jieba word occurs (0 for words the library never uses)."""

@@ -316,7 +316,7 @@ _FOLLOW_UP_REFERENCE = re.compile(
 )
 # "这个活动" / "该平台": a reference plus a generic noun names nothing new.
 _REFERENCED_THING = re.compile(
-    r"(这|那|该|此|上述)一?(个|项|条|件|些|两条|几条)?(活动|平台|行动|计划|项目|措施|政策|事情|事|工作|规定|条|项|法|条例|文件)"
+    r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|两条|几条)?(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法)"
 )
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(
