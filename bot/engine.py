@@ -659,12 +659,17 @@ class PolicyBot:
         )
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
-        """What an old provision is in the version in force: the successor's best match for the question
-        when the search ranks it close, else the successor's provision of the same content."""
+        """What an old provision is in the version in force: its pair (the successor's provision of the
+        same content) when the question finds that one relevant too, else the successor's best match for
+        the question when it ranks close to the old provision."""
+        pair = self._pair(old, successor)
+        floor = result.dense_of(old) - SUCCESSOR_DENSE_SLACK
+        if pair is not None and result.dense_of(pair) >= floor - SUCCESSOR_DENSE_SLACK:
+            return pair
         best = result.best_in(successor)
-        if best is not None and result.dense_of(best.provision) >= result.dense_of(old) - SUCCESSOR_DENSE_SLACK:
+        if best is not None and result.dense_of(best.provision) >= floor:
             return best.provision
-        return self._pair(old, successor)
+        return pair
 
     def _prefer_definition(self, query: Query, result: Retrieval) -> Provision:
         """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指)."""
@@ -673,7 +678,8 @@ class PolicyBot:
             return top
         for hit in result.hits[:DEFINITION_WITHIN]:
             for term in _DEFINES.findall(hit.provision.text):
-                if term in query.text:
+                # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts
+                if any(term[i:] in query.text for i in range(max(1, len(term) - 3))):
                     return hit.provision
         return top
 
