@@ -568,8 +568,9 @@ class PolicyBot:
     # ── search ────────────────────────────────────────────────────────────────────
 
     def retrieve(self, topic: str, doc_ids: Sequence[str] | None = None) -> tuple[Retrieval, scope.ScopeFeatures]:
-        """Search a topic and measure how well the best provision covers it."""
-        result = self.searcher.search(topic, doc_ids)
+        """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well
+        the best provision covers it."""
+        result = self.searcher.search(topic, doc_ids or None)
         top = result.hits[0].provision
         return result, scope.features(topic, result, self._passages[top.key], self.searcher)
 

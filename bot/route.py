@@ -70,7 +70,7 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective"
     ),
     "count": re.compile(
-        r"(?<!第)几条|多少条|(?<!第)几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"
+        r"(?<![第哪])几条|多少条|(?<![第哪])几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"
     ),
     "approval": re.compile(r"审议通过|哪次会议|什么会议|会议审议"),
     "recipients": re.compile(r"印发给|主送|发给谁|发给哪|下发给"),
@@ -88,8 +88,8 @@ _STATUS = re.compile(
 )
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
-    rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}|"
-    rf"专门(?:讲|针对|规定|规范|管)[^？?。]{{0,20}}{_DOC_NOUN}|(?<![仓车水金题])库[里中]|收录|几个版本|哪些版本|哪几个版本|"
+    rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"
+    rf"专门(?:讲|针对|规定|规范|管)[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢|是)|(?<![仓车水金题])库[里中]|收录|几个版本|哪些版本|哪几个版本|"
     r"which documents|which laws"
 )
 _CHANGE = re.compile(
@@ -286,15 +286,16 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     if not divisions:
         return None
     frequency = Counter(g for _, division in divisions for g in _bigrams(division.title))
-    weight = {
-        g: math.log(1 + len(divisions) / frequency[g]) if frequency[g] else math.log(1 + len(divisions))
-        for g in area_grams
-    }
+    # Only the words some title uses can point at a title; rarer ones point harder.
+    weight = {g: math.log(1 + len(divisions) / frequency[g]) for g in area_grams if frequency[g]}
     total = sum(weight.values())
+    if not total:
+        return None
     scored = []
     for doc_id, division in divisions:
-        shared = area_grams & _bigrams(division.title)
-        if shared:
+        title = _bigrams(division.title)
+        shared = set(weight) & title
+        if len(shared) >= 2 or (shared and len(title) == 1):  # 附则: a one-word title needs its one word
             scored.append((sum(weight[g] for g in shared) / total, len(shared), doc_id, division))
     if not scored:
         return None

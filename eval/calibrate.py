@@ -115,11 +115,13 @@ def choose_threshold(data: Sequence[Sample], probabilities: np.ndarray) -> float
     return 0.99
 
 
-def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: bool = False) -> str:
-    data = samples(bot, questions)
+def report(runs: Sequence[tuple[PolicyBot, Sequence[dict]]], sets: str = "", write: bool = False) -> str:
+    """Fit on every (bot, questions) run — e.g. the whole library and one document alone, so that the
+    decision holds for libraries of any size — and print the cross-validated rates."""
+    data = [sample for bot, questions in runs for sample in samples(bot, questions)]
     probabilities = cross_validated_probabilities(data)
     threshold = choose_threshold(data, probabilities)
-    model = fit_model(data, threshold, fitted_on=sets, embedder=bot.searcher.embedder.model_id)
+    model = fit_model(data, threshold, fitted_on=sets, embedder=runs[0][0].searcher.embedder.model_id)
     lines = [
         f"{len(data)} questions reach the scope decision ({sum(q['out_of_scope'] for q, _ in data)} out of scope)",
         "flags: F = asks for specifics the provision does not state, T = another kind of task; p = cross-validated",
