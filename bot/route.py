@@ -295,7 +295,8 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     for doc_id, division in divisions:
         title = _bigrams(division.title)
         shared = set(weight) & title
-        if len(shared) >= 2 or (shared and len(title) == 1):  # 附则: a one-word title needs its one word
+        # Two shared words, or all of a one-word area (融资方面) or of a one-word title (附则).
+        if len(shared) >= 2 or (shared and (shared == area_grams or len(title) == 1)):
             scored.append((sum(weight[g] for g in shared) / total, len(shared), doc_id, division))
     if not scored:
         return None
