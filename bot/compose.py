@@ -323,7 +323,9 @@ def status_sentence(shelf: Shelf, doc_id: str) -> str:
     status = shelf.status(doc_id)
     if status.in_force:
         since = f"自{cn_date(m.effective)}起施行，" if m.effective else ""
-        return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。"
+        revisions = [h for h in m.history if re.search("修订|修正|修改", h)]
+        version = f"现行文本为{revisions[-1]}后的文本。" if revisions else ""
+        return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。{version}"
     text = f"{m.citation_title}{status.text}。"
     if status.successor:
         successor = shelf.metas[status.successor]

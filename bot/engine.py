@@ -7,6 +7,7 @@ loaded then, not at import.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import itertools
@@ -25,7 +26,7 @@ from bot.expand import QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
-from bot.refs import DocumentNames, ProvisionRef, strip_spans
+from bot.refs import DocumentNames, ProvisionRef
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     MEANS_SEVERAL,
@@ -41,6 +42,7 @@ from bot.route import (
     next_or_previous,
     strip_agencies,
     understand,
+    without_attributes,
 )
 from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
@@ -51,7 +53,7 @@ from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Division, Document, Library, Provision
-from ingest.validity import cn_date, lineage
+from ingest.validity import REPEALED, cn_date, lineage
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,8 @@ LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
 MAX_FOLLOW_UP_PROVISIONS = 5
 MAX_TARGETS = 8
+# A bigram in more than this share of the documents' names (and in more than two) names no topic.
+COMMON_TITLE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -474,10 +478,11 @@ class PolicyBot:
             return compose.documents_answer(shelf, f"《{title}》在库中的版本", list(reversed(versions)), reasons)
         if query.docs:
             return compose.documents_answer(shelf, "库中收录了这些文件", query.docs, {})
-        wanted = document_filter(query.text, [m.issuer for m in shelf.metas.values()])
+        issuers = [m.issuer for m in shelf.metas.values()]
+        wanted = document_filter(query.text, issuers)
         pool = [d for d in self.library.doc_ids if self._matches(shelf, d, wanted)]
-        topic = _strip_document_words(strip_spans(query.topic, []))
-        if wanted and len(_bigrams(_strip_attribute_words(topic))) < 2:
+        leftover = _strip_attribute_words(_strip_document_words(without_attributes(query.topic, issuers)))
+        if wanted and len(_bigrams(leftover)) < 2:
             return compose.documents_answer(shelf, "符合条件的文件", pool, {})
         ranked = self._rank_documents(query, pool)
         if not ranked:
@@ -493,17 +498,30 @@ class PolicyBot:
             return False
         if wanted.title_kinds and not any(meta.title.endswith(k) for k in wanted.title_kinds):
             return False
+        if wanted.repealed_only:
+            return shelf.status(doc_id).code == REPEALED
         return wanted.in_force is None or shelf.in_force(doc_id) == wanted.in_force
+
+    @functools.cached_property
+    def _title_bigrams(self) -> tuple[dict[str, set[str]], set[str]]:
+        """Each document's name bigrams (title and short names), and those too many names share to
+        name a topic (中小企业 in most titles of a library for SMEs)."""
+        titles = {
+            doc.meta.doc_id: set().union(*(_bigrams(n) for n in (doc.meta.plain_title, *doc.meta.short_names)))
+            for doc in self.library.documents
+        }
+        counts = collections.Counter(g for grams in titles.values() for g in grams)
+        most = max(2, int(len(titles) * COMMON_TITLE_SHARE))
+        return titles, {g for g, n in counts.items() if n > most}
 
     def _rank_documents(self, query: Query, pool: Sequence[str]) -> list[tuple[str, str]]:
         """Documents whose name names the topic; else those whose provisions answer it best."""
         topic = _strip_document_words(query.topic)
         grams = _bigrams(topic)
+        titles, common = self._title_bigrams
         scored = []
         for doc_id in pool:
-            meta = self.library.get(doc_id).meta  # type: ignore[union-attr]
-            title_grams = set().union(*(_bigrams(n) for n in (meta.plain_title, *meta.short_names)))
-            shared = grams & title_grams
+            shared = (grams & titles[doc_id]) - common
             if len(shared) >= 2 or (shared and len(grams) <= 2):
                 scored.append((len(shared) / max(1, len(grams)), doc_id))
         if scored:
@@ -918,10 +936,10 @@ def _strip_document_words(text: str) -> str:
 
 
 def _strip_attribute_words(text: str) -> str:
-    """What is left of a "which documents" question without its attribute words (kind, issuer, status)."""
+    """What is left of a "which documents" question without the words around its attributes
+    (``route.without_attributes`` takes the attributes themselves)."""
     return re.sub(
-        r"全国人大常委会|全国人大|人民代表大会|常务委员会|国务院办公厅|国务院|或者|还是|制定|发布|发的|印发|不算|不包括|已经|被|废止|失效|"
-        r"替代|取代|新版本|版本|新版|现行有效|现行|有效|意见|通知|类|哪几部|哪几份|一共|部|份|更新资料|服务中心|我们|要|了|或|和",
+        r"或者|还是|制定|发布|发的|印发|形式|版本|新版|类|哪几部|哪几份|一共|部|份|更新资料|服务中心|我们|要|了|或|和",
         "",
         text,
     )

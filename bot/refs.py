@@ -20,6 +20,8 @@ _NUM = rf"(\d{{1,3}}|{CN_NUM})"
 # Words documents end their titles with: a partial title must end with one of them.
 _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知", "决定", "细则", "规则", "准则", "纲要", "方案")
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
+# Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
+_NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
 
 # 文号 as people type it: 国办发〔2019〕6号, 国办发2019年6号, 国发39号文, 6号文, 国务院令第802号
@@ -46,9 +48,10 @@ _EDITION_YEAR = re.compile(r"(\d{4})\s*(?:年)?\s*(?:那版|版|的版本|版本
 _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
 _PAST_YEAR = re.compile(
-    r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*"
+    r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(?:下旬|底|末|份)?)?\s*"
     r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,)"
 )
+_PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
 _RELATIVE_YEAR = re.compile(r"(去年|前年)(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
 _DATES_A_DOCUMENT = re.compile(
@@ -169,9 +172,16 @@ class DocumentNames:
                 if docs:
                     best = (start, docs)
                     break  # the longest piece that names something
-            if best:
+            if best and not self._tail_of_another_name(text[: best[0]], text[best[0] : end]):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
+
+    def _tail_of_another_name(self, before: str, piece: str) -> bool:
+        """Whether ``piece`` (发展条例) ends a longer name the question gives (上海市促进中小企业发展条例)
+        that names no document of the library."""
+        stretch = re.search(r"[\u4e00-\u9fff]*$", before)
+        lead = _NAME_BOUNDARY.split(stretch.group(0) if stretch else "")[-1]
+        return len(lead) >= 2 and not self.names_document(lead + piece)
 
     def _containing(self, piece: str, before: str = "") -> tuple[str, ...]:
         """Documents whose name contains ``piece``; a local document's name only when the text
@@ -191,6 +201,8 @@ class DocumentNames:
         """False when ``name`` begins with a region the piece leaves out and the text before the piece
         names a place of its own (天津市的 + 中小企业促进条例 is not 北京…中小企业促进条例)."""
         prefix = name[: name.find(piece)]
+        if piece[0] in "省市区县州":  # 上海 + 市促进…条例: the piece begins with the end of a place name
+            before += piece[0]
         if not prefix or not before:
             return True
         regions = {m.region.rstrip("省市") for m in self.metas.values() if m.region}
@@ -237,7 +249,7 @@ class DocumentNames:
 # A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
 _QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
 _BARE_NAME = re.compile(
-    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述)([\u4e00-\u9fff]{2,10}?(?:法|条例))"
+    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
 # Words that end in 法 or 条例 but name no document.
@@ -332,6 +344,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
 
     >>> past_day("2024年的时候，大企业付款期限怎么规定？", dt.date(2026, 11, 30))
     datetime.date(2024, 12, 31)
+    >>> past_day("2022年10月中旬，个体户想转成公司，当时适用哪部法规？", dt.date(2026, 11, 30))
+    datetime.date(2022, 10, 20)
     >>> past_day("2020年那版条例现在还有效吗？", dt.date(2026, 11, 30)) is None
     True
     """
@@ -341,7 +355,7 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
         year = int(m.group(1))
         if not 1949 < year <= today.year:
             continue
-        month, day = int(m.group(2) or 12), int(m.group(3) or 0)
+        month, day = int(m.group(2) or 12), int(m.group(3) or _PART_OF_MONTH.get(m.group(4), 0))
         try:
             end = dt.date(year, month, day) if day else _month_end(year, month)
         except ValueError:

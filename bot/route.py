@@ -93,7 +93,8 @@ _DOCUMENTS = re.compile(
     r"which documents|which laws"
 )
 _CHANGE = re.compile(
-    r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|what changed|difference"
+    r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"
+    r"(?:跟|和|与|同)[^，。？?]{1,15}比(?![例率重])|what changed|difference"
 )
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")
 
@@ -205,10 +206,13 @@ _KIND_WORDS = {
     "国务院文件": ("国务院文件",),
     "部门文件": ("部门文件", "部委文件"),
 }
+_ANY_KIND = re.compile(r"法律[、和及与]?(?:行政)?法规")
 _TITLE_KINDS = ("意见", "通知", "措施", "条例", "办法", "规定", "决定")
-_NOT_COUNTING = re.compile(r"(?:不算|不含|不包括|除了|除去|排除)\S{0,2}$")
-_NO_LONGER = re.compile(r"已经?(?:被)?废止|废止了|被(?:新版本?)?(?:替代|取代)|已?失效|不再有效|过时|旧版")
-_STILL = re.compile(r"现行有效|还有效|仍然有效|现行的")
+_NOT_COUNTING_WORDS = re.compile(r"不算|不含|不包括|除了|除去|排除")
+_NOT_COUNTING = re.compile(rf"(?:{_NOT_COUNTING_WORDS.pattern})\S{{0,2}}$")
+_NO_LONGER = re.compile(r"(?:已经?)?(?:被)?(?:[^，。？?]{0,4}明文)?废止了?|被(?:新版本?)?(?:替代|取代)了?|已?失效|不再有效|过时|旧版")
+_REPLACED = re.compile(r"替代|取代|修订|修改|新版|旧版|版本|失效|不再有效|过时")
+_STILL = re.compile(r"(?:目前|现在)?(?:现行有效|还有效|仍然有效|现行的)")
 _ISSUER_ALIASES = {"全国人大常委会": "全国人民代表大会常务委员会", "全国人大": "全国人民代表大会"}
 
 
@@ -220,6 +224,7 @@ class DocumentFilter:
     issuers: tuple[str, ...] = ()
     title_kinds: tuple[str, ...] = ()
     in_force: bool | None = None
+    repealed_only: bool = False  # 明文废止: repealed, not replaced by a new edition
 
     def __bool__(self) -> bool:
         return bool(self.kinds or self.issuers or self.title_kinds or self.in_force is not None)
@@ -229,12 +234,13 @@ def document_filter(text: str, issuers: Sequence[str]) -> DocumentFilter:
     """The attributes a question asks documents to have; ``issuers``: the library's issuers.
 
     >>> document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", ["国务院", "全国人民代表大会常务委员会"])
-    DocumentFilter(kinds=('法律',), issuers=('全国人民代表大会常务委员会',), title_kinds=(), in_force=None)
+    DocumentFilter(kinds=('法律',), issuers=('全国人民代表大会常务委员会',), title_kinds=(), in_force=None, repealed_only=False)
     """
 
     def counted(at: int) -> bool:
         return not _NOT_COUNTING.search(text[max(0, at - 5) : at])
 
+    text = _ANY_KIND.sub(lambda m: " " * len(m.group()), text)  # 法律法规: laws and regulations, no kind
     kinds = tuple(k for k, words in _KIND_WORDS.items() for w in words if (i := text.find(w)) >= 0 and counted(i))
     if "行政法规" in kinds and "法律" in kinds and text.find("法律") == text.find("行政法规") + 2:
         kinds = tuple(k for k in kinds if k != "法律")  # 行政法规 contains no 法律; "法律" found inside it
@@ -248,7 +254,21 @@ def document_filter(text: str, issuers: Sequence[str]) -> DocumentFilter:
             normalised = normalised.replace(issuer, " ")  # 国务院 inside 国务院办公厅 is not 国务院
     title_kinds = tuple(k for k in _TITLE_KINDS if re.search(rf"[“\"]{k}[”\"]|{k}类|的{k}(?:文件)?[？?]?$", text))
     in_force = False if _NO_LONGER.search(text) else True if _STILL.search(text) else None
-    return DocumentFilter(tuple(dict.fromkeys(kinds)), tuple(kept), title_kinds, in_force)
+    repealed_only = in_force is False and not _REPLACED.search(text)
+    return DocumentFilter(tuple(dict.fromkeys(kinds)), tuple(kept), title_kinds, in_force, repealed_only)
+
+
+def without_attributes(text: str, issuers: Sequence[str]) -> str:
+    """The text without the words ``document_filter`` reads: kinds, title kinds, issuers, validity.
+
+    >>> without_attributes("库里目前仍然有效的国务院行政法规有哪几部？", ["国务院"])
+    '库里的有哪几部？'
+    """
+    words = [w for ws in _KIND_WORDS.values() for w in ws] + list(_TITLE_KINDS) + list(_ISSUER_ALIASES)
+    words += sorted({i for i in issuers if i}, key=len, reverse=True)
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return _STILL.sub("", _NO_LONGER.sub("", _NOT_COUNTING_WORDS.sub("", text)))
 
 
 # ── parts and chapters by their titles ─────────────────────────────────────────────────────────

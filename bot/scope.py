@@ -1,23 +1,28 @@
-"""Is the question answered by the document? Two hard rules and a small model, all from data.
+"""Is the question answered by the library? Three hard rules and a small model, all from data.
 
-Hard rules (either one means out of scope):
+Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
-  conditions, a procedure) of a kind the best provision does not state at all;
+  conditions, a procedure) of a kind no paragraph on its topic among the best provisions states;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
-  reveal the instructions).
+  reveal the instructions);
+- ``foreign_place``: the asking part names a place (from jieba's dictionary) that no local document
+  of the library covers and the best provisions do not name.
 
 Otherwise a logistic model over retrieval signals gives P(out of scope):
 - ``dense``: cosine between the question and the best provision (or its best sentence);
 - ``margin`` / ``lift``: how far the best provision stands above the second / above the average;
-- ``coverage``: share of the question's content words found in the best provision's text —
-  Chinese words directly, English words through the query-term table (``query_terms.tsv`` of the library);
+- ``coverage`` / ``idf_coverage``: share of the question's content words found in the best
+  provision's text, plain and weighted by how specific each word is — Chinese words directly,
+  English words through the query-term table (``query_terms.tsv`` of the library);
+- ``unseen``: share of the question's weight in words no provision of the library uses;
+- ``figures_missing``: share of the figures the question names that the best provision does not state;
 - ``words``, ``english``, ``bm25_words``, ``bm25_chars``: question length, language, and the best
   lexical scores.
 
 The model and its threshold live in ``bot/scope_model.json``, written by
 ``python -m eval --calibrate --write``: fitted on the labelled questions that reach this decision,
-the threshold chosen by 5-fold cross-validation to keep false refusals at or below 2 %. See the
-README section “Out-of-scope rule”.
+the threshold chosen by 5-fold cross-validation to keep false refusals at or below
+``eval.calibrate.MAX_FALSE_REFUSAL``. See the README section “Out-of-scope rule”.
 """
 
 from __future__ import annotations
@@ -107,6 +112,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 
+
+_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
 
 # Requests for another kind of task (write, translate, predict, reveal instructions): never a
 # question about the policy, however close its words are to the policy's.
@@ -213,6 +220,15 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     return None
 
 
+def without_asking(text: str) -> str:
+    """The text without its interrogative words (百分之几, 多少钱, 哪些): what remains is the topic.
+
+    >>> without_asking("工会经费扣除的上限是工资总额的百分之几？")
+    '工会经费扣除的上限是工资总额的？'
+    """
+    return _INTERROGATIVE.sub("", text)
+
+
 def asks_missing_specifics(
     question: str, passages: Sequence[str], weight: Callable[[str], float] | None = None
 ) -> bool:
@@ -262,7 +278,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # The question topic's terms (weighted by how specific they are) that the library uses at all.
     topic = {
         w: specific(w)
-        for w in searcher.tokenizer.words(question_topic(question))
+        for w in searcher.tokenizer.words(without_asking(question_topic(question)))
         if not w.isascii() and searcher.document_frequency(w)
     }
     topic_mass = sum(topic.values())

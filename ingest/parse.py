@@ -121,7 +121,7 @@ def _meta(doc_id: str, shape: str, printed: Printed, provisions: tuple[Provision
     return DocMeta(
         doc_id=doc_id,
         shape=shape,
-        history=tuple(e.text for e in printed.history),
+        history=tuple(e.text.strip("（()） ") for e in printed.history),
         notice_title=printed.notice_title,
         recipients=printed.recipients,
         approved_by=printed.approved_by,
