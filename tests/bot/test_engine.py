@@ -109,6 +109,8 @@ def test_two_named_documents_get_one_provision_each(demo_bot: PolicyBot) -> None
 def test_which_documents_by_attribute(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("库里哪些文件已经被废止了？")
     assert [c.doc_id for c in answer.citations] == ["demo-regulation-2019"]
+    in_force = demo_bot.ask("库里目前仍然有效的法律有哪几部？")
+    assert [c.doc_id for c in in_force.citations] == ["demo-law-2023"]
 
 
 def test_a_document_the_library_does_not_hold(demo_bot: PolicyBot) -> None:
@@ -193,6 +195,15 @@ def test_the_real_library_with_the_hash_embedder(fake_bot: PolicyBot) -> None:
     assert cited(interim)[0] == ("vat-law-2024", 38) and "2026年1月1日" in interim.text
     versions = fake_bot.ask("保障中小企业款项支付条例，库里收了几个版本？")
     assert [c.doc_id for c in versions.citations] == ["sme-payment-regulation-2025", "sme-payment-regulation-2020"]
+    local = fake_bot.ask("库里有没有地方性法规？")
+    assert [c.doc_id for c in local.citations] == ["beijing-sme-promotion-regulation-2020"]
+    repealed = fake_bot.ask("库里哪些文件已经被新法规明文废止了？")  # not the edition a revision replaced
+    assert {c.doc_id for c in repealed.citations} == {
+        "individual-business-regulation-2016",
+        "vat-interim-regulation-2017",
+    }
+    amended = fake_bot.ask("企业所得税法现在执行的是哪一版？还有效吗？")
+    assert "现行有效" in amended.text and "2018年12月29日" in amended.text  # the text in force: the last amendment
     laws = fake_bot.ask("库里哪几部是全国人大常委会制定的法律？")
     assert {c.doc_id for c in laws.citations} == {"sme-promotion-law-2017", "vat-law-2024", "eit-law-2018"}
     cbirc = fake_bot.ask("银保监会负责哪些措施？")

@@ -15,6 +15,7 @@ from bot.route import (
     is_follow_up,
     match_division,
     understand,
+    without_attributes,
 )
 from ingest import Library
 
@@ -63,6 +64,11 @@ def test_documents_by_attribute() -> None:
     assert set(opinions.issuers) == {"国务院", "国务院办公厅"} and opinions.title_kinds == ("意见",)
     assert document_filter("哪些文件已经被废止或者被新版本替代了？", issuers).in_force is False
     assert not document_filter("库里有哪些法规是专门针对个体工商户的？", issuers)
+    assert document_filter("有哪些关于增值税的法律法规？", issuers).kinds == ()  # laws and regulations alike
+    repealed = document_filter("库里哪些文件已经被新法规明文废止了？", issuers)
+    assert repealed.in_force is False and repealed.repealed_only
+    assert not document_filter("哪些文件已经被废止或者被新版本替代了？", issuers).repealed_only
+    assert without_attributes("库里目前仍然有效的国务院行政法规有哪几部？", issuers) == "库里的有哪几部？"
 
 
 @pytest.mark.parametrize(

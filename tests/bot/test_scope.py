@@ -12,6 +12,7 @@ from bot.scope import (
     asks_missing_specifics,
     asks_other_task,
     in_scope,
+    without_asking,
 )
 
 
@@ -48,6 +49,11 @@ def test_specifics_must_be_stated_about_what_is_asked() -> None:
         asks_missing_specifics("政府采购预留份额，法律要求占多少？", texts, shares({"采购", "预留", "份额"})) is False
     )
     assert asks_missing_specifics("价格扣除具体是扣百分之几？", texts, shares({"价格", "扣除"})) is True
+
+
+def test_the_words_that_ask_are_not_the_topic() -> None:
+    assert without_asking("工会经费扣除的上限是工资总额的百分之几？") == "工会经费扣除的上限是工资总额的？"
+    assert "税率" in without_asking("现在增值税税率是多少？")  # a noun of the topic stays
 
 
 def features(dense: float, coverage: float, **kw: object) -> ScopeFeatures:
