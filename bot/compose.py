@@ -205,6 +205,18 @@ def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> An
     )
 
 
+def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
+    """A number asked without a document that no document of the library has (第二百条)."""
+    longest = max(shelf.metas, key=lambda d: len(shelf.doc(d).provisions))
+    return Answer(
+        f"库中没有哪一份文件有{number_text}：条文最多的{shelf.metas[longest].citation_title}"
+        f"{count_phrase(shelf.doc(longest))}。请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
+        out_of_scope=True,
+        kind="unknown_number",
+        as_of=shelf.day,
+    )
+
+
 def which_document_answer(shelf: Shelf, number_text: str, candidates: Sequence[str]) -> Answer:
     """A number asked without a document, where several documents have it: ask which one."""
     listed = "\n".join(f"· {shelf.metas[d].citation_title}" for d in candidates)
@@ -276,9 +288,7 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
             if m.issued:
                 verb = "修订通过" if any("修订" in h for h in m.history[-1:]) else "印发（通过）"
                 sentences.append(f"{verb}日期是{cn_date(m.issued)}。")
-            for line in m.history:
-                if line and line not in sentences:
-                    sentences.append(f"{line}。")
+            sentences.extend(f"{line}。" for line in m.history if line)
         elif fact == "history":
             revisions = [h for h in m.history if re.search("修订|修正|修改", h)]
             if m.history:

@@ -64,8 +64,9 @@ RELATED_DENSE_SLACK = 0.005
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
 PARTNER_WITHIN = 5
-# An old provision is answered from the successor's best match for the question when its dense
-# score is within this much of the old provision's.
+# An old provision is answered from its pair in the successor when the pair's dense score is within
+# PAIR_DENSE_SLACK of the old provision's, else from the successor's best match within SUCCESSOR_DENSE_SLACK.
+PAIR_DENSE_SLACK = 0.06
 SUCCESSOR_DENSE_SLACK = 0.03
 # A follow-up's new topic is answered from the conversation's documents unless another document
 # matches it better by more than this (dense similarity).
@@ -151,7 +152,7 @@ class PolicyBot:
         self.generator = generator
         self.fixed_today = today
         self.agencies = library.agencies or AgencyRegistry(())
-        self.names = DocumentNames(library)
+        self.names = DocumentNames(library, searcher.tokenizer.is_general_word)
         self._passages = {
             p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
         }  # type: ignore[union-attr]
@@ -307,27 +308,28 @@ class PolicyBot:
     def _by_number(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
         targets: list[tuple[Provision, str]] = []
         missing: list[str] = []
+        nowhere: list[str] = []
         for ref in query.refs[:MAX_TARGETS]:
-            candidates = self._number_candidates(ref, docs)
+            candidates = self._number_candidates(ref, docs, shelf)
+            unit = "条" if ref.form == "article" else "项"
+            number_text = f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}"
             if not candidates:
                 where = docs[0] if docs else None
                 if where is None:
+                    nowhere.append(number_text)
                     continue
                 if not targets and len(query.refs) == 1:
                     return compose.unknown_number_answer(shelf, where, [ref.number])
                 missing.append(compose.no_such_provision(shelf, where, [ref.number]))
                 continue
             if len(candidates) > 1:
-                unit = "条" if ref.form == "article" else "项"
-                return compose.which_document_answer(
-                    shelf,
-                    f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}",
-                    [p.doc_id for p in candidates],
-                )
+                return compose.which_document_answer(shelf, number_text, [p.doc_id for p in candidates])
             provision = candidates[0]
             targets.append((provision, compose.quote_of(provision, ref.paragraph, ref.item)))
         if not targets and not missing:
-            return compose.which_document_for_facts(shelf)
+            return (
+                compose.number_nowhere_answer(shelf, nowhere[0]) if nowhere else compose.which_document_for_facts(shelf)
+            )
         if len(targets) == 1 and query.wants_agencies and not missing:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
@@ -337,7 +339,7 @@ class PolicyBot:
             answer = replace(answer, text=f"{answer.text}\n{statuses}")
         return self._with_current_version(answer, shelf, [p for p, _ in targets])
 
-    def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str]) -> list[Provision]:
+    def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str], shelf: Shelf) -> list[Provision]:
         """The provisions a number can mean: in the documents named or discussed, else in every document
         that has it (articles for 第X条, notice items for （X）)."""
         pool = [self.library.get(d) for d in docs] if docs else list(self.library.documents)
@@ -360,13 +362,10 @@ class PolicyBot:
             if (provision := document.provision(ref.number)) is not None:
                 out.append(provision)
         if not docs and len(out) > 1:
-            in_force = [p for p in out if self._in_force_today(p.doc_id)]
+            in_force = [p for p in out if shelf.in_force(p.doc_id)]
             if ref.form == "article" and len({p.doc_id for p in in_force}) == 1:
                 return in_force
         return out
-
-    def _in_force_today(self, doc_id: str) -> bool:
-        return Shelf(self.library, self.today()).in_force(doc_id)
 
     def _with_current_version(self, answer: Answer, shelf: Shelf, provisions: Sequence[Provision]) -> Answer:
         """A provision of a repealed or superseded document never stands alone: add the successor's
@@ -478,7 +477,7 @@ class PolicyBot:
             return compose.documents_answer(shelf, f"《{title}》在库中的版本", list(reversed(versions)), reasons)
         if query.docs:
             return compose.documents_answer(shelf, "库中收录了这些文件", query.docs, {})
-        issuers = [m.issuer for m in shelf.metas.values()]
+        issuers = self._issuer_names
         wanted = document_filter(query.text, issuers)
         pool = [d for d in self.library.doc_ids if self._matches(shelf, d, wanted)]
         leftover = _strip_attribute_words(_strip_document_words(without_attributes(query.topic, issuers)))
@@ -501,6 +500,17 @@ class PolicyBot:
         if wanted.repealed_only:
             return shelf.status(doc_id).code == REPEALED
         return wanted.in_force is None or shelf.in_force(doc_id) == wanted.in_force
+
+    @functools.cached_property
+    def _issuer_names(self) -> dict[str, str]:
+        """The library's issuers by every name they go by: their own and their aliases in the agency file."""
+        names = {}
+        for issuer in {d.meta.issuer for d in self.library.documents if d.meta.issuer}:
+            agency = self.agencies.by_name.get(self.agencies.canonical(issuer) or issuer)
+            for surface in agency.surfaces() if agency else (issuer,):
+                names[surface] = issuer
+            names[issuer] = issuer
+        return names
 
     @functools.cached_property
     def _title_bigrams(self) -> tuple[dict[str, set[str]], set[str]]:
@@ -527,9 +537,10 @@ class PolicyBot:
         if scored:
             best = max(s for s, _ in scored)
             return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
+        if not pool:
+            return []
         result, features = self.retrieve(topic or query.text, list(pool))
-        model = self.scope_model or scope.default_model()
-        if model.probability(features) >= model.threshold or features.other_task:
+        if not self.in_scope(replace(features, missing_specifics=False)):  # documents are asked, not figures
             return []
         mass: dict[str, float] = {}
         for hit in result.hits[:10]:
@@ -679,14 +690,15 @@ class PolicyBot:
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the
-        same content) when the question finds that one relevant too, else the successor's best match for
-        the question when it ranks close to the old provision."""
+        same content) when the question finds that one about as relevant, else the successor's best match
+        for the question when it ranks close to the old provision, else the pair however it ranks (None:
+        the successor says nothing of the kind)."""
         pair = self._pair(old, successor)
-        floor = result.dense_of(old) - SUCCESSOR_DENSE_SLACK
-        if pair is not None and result.dense_of(pair) >= floor - SUCCESSOR_DENSE_SLACK:
+        old_dense = result.dense_of(old)
+        if pair is not None and result.dense_of(pair) >= old_dense - PAIR_DENSE_SLACK:
             return pair
         best = result.best_in(successor)
-        if best is not None and result.dense_of(best.provision) >= floor:
+        if best is not None and result.dense_of(best.provision) >= old_dense - SUCCESSOR_DENSE_SLACK:
             return best.provision
         return pair
 
@@ -939,7 +951,7 @@ def _strip_attribute_words(text: str) -> str:
     """What is left of a "which documents" question without the words around its attributes
     (``route.without_attributes`` takes the attributes themselves)."""
     return re.sub(
-        r"或者|还是|制定|发布|发的|印发|形式|版本|新版|类|哪几部|哪几份|一共|部|份|更新资料|服务中心|我们|要|了|或|和",
+        r"或者|还是|制定|发布|发的|印发|形式|版本|新版|类|哪几部|哪几份|一共|部|份|我们|要|了|或|和",
         "",
         text,
     )

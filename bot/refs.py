@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ingest.schema import DocMeta, Library
@@ -22,7 +22,8 @@ _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知"
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
-NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
+NAME_OVERLAP = 0.6
+_NOT_NAME_START = "新旧这那该此本按据在的和与及或跟对"  # 新企业所得税法 is 企业所得税法  # share of a name's bigrams another document name must have to be "the same name"
 
 # 文号 as people type it: 国办发〔2019〕6号, 国办发2019年6号, 国发39号文, 6号文, 国务院令第802号
 _DOC_NUMBER = re.compile(
@@ -93,7 +94,10 @@ def _doc_number_parts(doc_number: str) -> tuple[str, int | None, int] | None:
 class DocumentNames:
     """Every way the library's documents can be named in a question."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, is_word: Callable[[str], bool] | None = None) -> None:
+        """``is_word``: whether a string is a word of general Chinese (jieba's dictionary); with it, a name
+        that ends a longer word (所得税法 in 个人所得税法) is not taken for the library's document."""
+        self.is_word = is_word
         self.metas: dict[str, DocMeta] = {d.meta.doc_id: d.meta for d in library.documents}
         self.surfaces: dict[str, list[str]] = {}
         for meta in self.metas.values():
@@ -115,7 +119,8 @@ class DocumentNames:
                 found.append(DocMention(docs, m.group(0).strip(), m.start(), m.end(), by_number=True))
         for surface, docs in self.surfaces.items():
             for m in re.finditer(re.escape(surface), text):
-                found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
+                if not self._inside_another_word(text, m.start(), m.end()):
+                    found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
         found.extend(p for p in self._partial_titles(text) if not any(a <= p.start and p.end <= b for a, b in quoted))
@@ -133,14 +138,18 @@ class DocumentNames:
         """Whether ``name`` is (part of, or close to) the name of a document of the library.
 
         Close: most of its character bigrams are in one name (北京市中小企业促进条例 ~ 北京市促进中小企业
-        发展条例), and it does not put another place in front (天津市的… is not 北京市…).
+        发展条例), and it does not put another place in front (天津市的… is not 北京市…) or a word that
+        runs into the name (个人所得税法 is not 所得税法).
         """
         name = name.strip()
         if (place := re.match(r"^.{1,4}?[省市区县州]", name)) and not any(
             r.rstrip("省市") in place.group(0) for m in self.metas.values() if (r := m.region)
         ):
             return False  # 天津市的…条例: a place the library holds no document of
-        if self._containing(name) or any(surface in name for surface in self.surfaces if len(surface) >= 3):
+        inside = [(at, at + len(s)) for s in self.surfaces if len(s) >= 3 and (at := name.find(s)) >= 0]
+        if any(self._inside_another_word(name, start, end) for start, end in inside):
+            return False  # 个人所得税法: ends like 所得税法, names another law
+        if self._containing(name) or inside:
             return True
         grams = _bigrams(name)
         return any(len(grams & _bigrams(surface)) >= NAME_OVERLAP * len(grams) for surface in self.surfaces)
@@ -172,9 +181,26 @@ class DocumentNames:
                 if docs:
                     best = (start, docs)
                     break  # the longest piece that names something
-            if best and not self._tail_of_another_name(text[: best[0]], text[best[0] : end]):
+            if (
+                best
+                and not self._tail_of_another_name(text[: best[0]], text[best[0] : end])
+                and not self._inside_another_word(text, best[0], end)
+            ):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
+
+    def _inside_another_word(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``text[start:end]`` begins inside a word that starts before it (个人所得税 +
+        法 is not 所得税法) and the longer stretch is part of no name of the library."""
+        if self.is_word is None:
+            return False
+        for begin in range(max(0, start - 3), start):
+            if text[begin] in _NOT_NAME_START:
+                continue
+            if any(self.is_word(text[begin:stop]) for stop in range(start + 1, end)):
+                stretch = text[begin:end]
+                return not any(stretch in name for name in self.surfaces)
+        return False
 
     def _tail_of_another_name(self, before: str, piece: str) -> bool:
         """Whether ``piece`` (发展条例) ends a longer name the question gives (上海市促进中小企业发展条例)
@@ -239,7 +265,7 @@ class DocumentNames:
                     return doc_id
         if len(line) > 1 and _OLDER.search(text):
             current = version_on(line[-1], day, self.metas)
-            position = line.index(current)
+            position = line.index(current) if current in line else len(line) - 1
             return line[max(0, position - 1)]
         if _NEWER.search(text):
             return line[-1]
@@ -368,6 +394,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
 

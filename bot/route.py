@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.refs import DocMention, DocumentNames, ProvisionRef, past_day, provision_refs, strip_spans, unknown_documents
@@ -88,7 +88,7 @@ _STATUS = re.compile(
 )
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
-    rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"
+    rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|的{_DOC_NOUN}(?:有|是)?(?:哪些|哪几部|哪几份)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"
     rf"专门(?:讲|针对|规定|规范|管)[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢|是)|(?<![仓车水金题])库[里中]|收录|几个版本|哪些版本|哪几个版本|"
     r"which documents|which laws"
 )
@@ -215,7 +215,6 @@ _NO_LONGER = re.compile(
 )
 _REPLACED = re.compile(r"替代|取代|修订|修改|新版|旧版|版本|失效|不再有效|过时")
 _STILL = re.compile(r"(?:目前|现在)?(?:现行有效|还有效|仍然有效|现行的)")
-_ISSUER_ALIASES = {"全国人大常委会": "全国人民代表大会常务委员会", "全国人大": "全国人民代表大会"}
 
 
 @dataclass(frozen=True)
@@ -232,10 +231,13 @@ class DocumentFilter:
         return bool(self.kinds or self.issuers or self.title_kinds or self.in_force is not None)
 
 
-def document_filter(text: str, issuers: Sequence[str]) -> DocumentFilter:
-    """The attributes a question asks documents to have; ``issuers``: the library's issuers.
+def document_filter(text: str, issuers: Mapping[str, str]) -> DocumentFilter:
+    """The attributes a question asks documents to have; ``issuers``: the library's issuers by every
+    name they go by (their own and their aliases of the agency file).
 
-    >>> document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", ["国务院", "全国人民代表大会常务委员会"])
+    >>> issuers = {"国务院": "国务院", "全国人民代表大会常务委员会": "全国人民代表大会常务委员会",
+    ...            "全国人大常委会": "全国人民代表大会常务委员会"}
+    >>> document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", issuers)
     DocumentFilter(kinds=('法律',), issuers=('全国人民代表大会常务委员会',), title_kinds=(), in_force=None, repealed_only=False)
     """
 
@@ -244,30 +246,25 @@ def document_filter(text: str, issuers: Sequence[str]) -> DocumentFilter:
 
     text = _ANY_KIND.sub(lambda m: " " * len(m.group()), text)  # 法律法规: laws and regulations, no kind
     kinds = tuple(k for k, words in _KIND_WORDS.items() for w in words if (i := text.find(w)) >= 0 and counted(i))
-    if "行政法规" in kinds and "法律" in kinds and text.find("法律") == text.find("行政法规") + 2:
-        kinds = tuple(k for k in kinds if k != "法律")  # 行政法规 contains no 法律; "法律" found inside it
     normalised = text
-    for alias, full in _ISSUER_ALIASES.items():
-        normalised = normalised.replace(alias, full)
     kept = []
-    for issuer in sorted({i for i in issuers if i}, key=len, reverse=True):
-        if issuer in normalised:
-            kept.append(issuer)
-            normalised = normalised.replace(issuer, " ")  # 国务院 inside 国务院办公厅 is not 国务院
+    for surface in sorted((s for s in issuers if s), key=len, reverse=True):
+        if surface in normalised:
+            kept.append(issuers[surface])
+            normalised = normalised.replace(surface, " ")  # 国务院 inside 国务院办公厅 is not 国务院
     title_kinds = tuple(k for k in _TITLE_KINDS if re.search(rf"[“\"]{k}[”\"]|{k}类|的{k}(?:文件)?[？?]?$", text))
     in_force = False if _NO_LONGER.search(text) else True if _STILL.search(text) else None
     repealed_only = in_force is False and not _REPLACED.search(text)
-    return DocumentFilter(tuple(dict.fromkeys(kinds)), tuple(kept), title_kinds, in_force, repealed_only)
+    return DocumentFilter(tuple(dict.fromkeys(kinds)), tuple(dict.fromkeys(kept)), title_kinds, in_force, repealed_only)
 
 
-def without_attributes(text: str, issuers: Sequence[str]) -> str:
+def without_attributes(text: str, issuers: Iterable[str]) -> str:
     """The text without the words ``document_filter`` reads: kinds, title kinds, issuers, validity.
 
     >>> without_attributes("库里目前仍然有效的国务院行政法规有哪几部？", ["国务院"])
     '库里的有哪几部？'
     """
-    words = [w for ws in _KIND_WORDS.values() for w in ws] + list(_TITLE_KINDS) + list(_ISSUER_ALIASES)
-    words += sorted({i for i in issuers if i}, key=len, reverse=True)
+    words = [w for ws in _KIND_WORDS.values() for w in ws] + list(_TITLE_KINDS) + [i for i in issuers if i]
     for word in sorted(words, key=len, reverse=True):
         text = text.replace(word, "")
     return _STILL.sub("", _NO_LONGER.sub("", _NOT_COUNTING_WORDS.sub("", text)))

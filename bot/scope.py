@@ -321,8 +321,13 @@ def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provisio
     return any(stem in region or region.startswith(stem) for region in regions) or any(stem in p.text for p in best)
 
 
+def hard_rule(f: ScopeFeatures) -> bool:
+    """Whether one of the hard rules refuses the question, whatever the model says."""
+    return f.missing_specifics or f.other_task or f.foreign_place
+
+
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
-    if f.missing_specifics or f.other_task or f.foreign_place:
+    if hard_rule(f):
         return False
     model = model or default_model()
     return model.probability(f) < model.threshold

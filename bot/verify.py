@@ -1,10 +1,10 @@
-"""Checks a model's answer against the measures it was given, before anything is shown.
+"""Checks a model's answer against the provisions it was given, before anything is shown.
 
 Rules, per sentence of the model's text:
 - ``[n]`` markers that point outside the numbered context are dropped;
 - a sentence left without a marker is removed;
 - a sentence is removed when a figure (compared by value: 六月 = 6月), an agency, an organisation
-  (…银行, …局) or a named programme/platform in it does not appear, whole, in the measures it cites.
+  (…银行, …局) or a named programme/platform in it does not appear, whole, in the provisions it cites.
 If no sentence survives, or fewer than half of them, the caller serves the extractive answer.
 The kept sentences are renumbered so that ``[k]`` is the k-th citation, in order of first use.
 
@@ -103,7 +103,7 @@ def figures(text: str) -> set[tuple[str, float]]:
 @dataclass(frozen=True)
 class Verified:
     text: str  # kept sentences, markers renumbered to the citation order
-    cited: tuple[Provision, ...]  # the measures the kept text cites, in order of first use
+    cited: tuple[Provision, ...]  # the provisions the kept text cites, in order of first use
     kept: int
     total: int
     removed: tuple[tuple[str, str], ...]  # (sentence, reason)
@@ -149,7 +149,7 @@ def _unsupported(claim: str, sources: str, cited_agencies: set[str], agencies: A
 
 def verify(text: str, context: Sequence[Provision], agencies: AgencyRegistry, document_facts: str = "") -> Verified:
     """Check a model's reply against its numbered context; ``document_facts`` (title, 文号, date)
-    may be cited along with any measure."""
+    may be cited along with any provision."""
     kept: list[tuple[str, list[int]]] = []
     removed: list[tuple[str, str]] = []
     sentences = split_sentences(text)

@@ -2,8 +2,7 @@
 (2020 第八条 ↔ 2025 第九条): what an old provision became, and what changed.
 
 Two provisions are a pair when they share rare wording — TF-IDF cosine over character bigrams and
-figures (六十日 = 60日), with IDF taken over both versions — and, among candidates, the dense vectors
-agree. Below ``MIN_SHARED`` nothing in the new version says the same: the successor is silent.
+figures (六十日 = 60日), with IDF taken over both versions; dense similarity breaks near-ties. Below ``MIN_SHARED`` nothing in the new version says the same: the successor is silent.
 """
 
 from __future__ import annotations

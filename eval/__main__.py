@@ -31,8 +31,8 @@ from ingest import PROJECT_ROOT
 from ingest.schema import Answer
 
 DATA = PROJECT_ROOT / "eval" / "data"
-DEFAULT_SETS = (DATA / "library-dev.jsonl", DATA / "library-own.jsonl")
-CALIBRATION_SETS = (DATA / "library-dev.jsonl", DATA / "library-own.jsonl", DATA / "library-calib.jsonl")
+DEFAULT_SETS = (DATA / "library-dev.jsonl", DATA / "library-own.jsonl", DATA / "library-own2.jsonl")
+CALIBRATION_SETS = (*DEFAULT_SETS, DATA / "library-calib.jsonl")
 # Sets written for the original notice alone: what they call out of scope the library may answer, but
 # what they call in scope still is. The scope model is fitted on their in-scope questions against the
 # whole library, and on all their questions against a library of the notice alone.
@@ -57,7 +57,9 @@ def load_questions(paths: list[Path]) -> list[dict]:
 def only(config: BotConfig, doc_ids: Sequence[str]) -> BotConfig:
     """The configuration for a library of some of the documents only (its own index folder beside)."""
     suffix = "-".join(doc_ids)[:60]
-    return replace(config, documents=tuple(doc_ids), index_dir=config.index_dir.with_name(f"{config.index_dir.name}-{suffix}"))
+    return replace(
+        config, documents=tuple(doc_ids), index_dir=config.index_dir.with_name(f"{config.index_dir.name}-{suffix}")
+    )
 
 
 def notice_alone(config: BotConfig) -> BotConfig:

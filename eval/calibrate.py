@@ -3,8 +3,9 @@
 Takes the labelled questions that reach the scope decision (those routed to search, without
 history), fits a class-balanced, L2-regularised logistic regression on ``ScopeFeatures.vector``
 (Newton's method in numpy), and picks the refusal threshold from 5-fold cross-validated
-probabilities: the lowest threshold whose false-refusal rate stays at or below 2.5 %. The printed
-rates are cross-validated, i.e. estimates for questions the model has not seen.
+probabilities: of the thresholds whose false-refusal rate stays at or below 2.5 %, the one that
+decides the most questions right. The printed rates are cross-validated, i.e. estimates for
+questions the model has not seen.
 
     python -m eval --calibrate [--sets …] [--write]    # --write saves bot/scope_model.json
 """
@@ -99,20 +100,23 @@ def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.n
 
 def refusal_rates(data: Sequence[Sample], probabilities: np.ndarray, threshold: float) -> tuple[float, float]:
     """(share of out-of-scope questions refused, share of in-scope questions refused)."""
-    refused = [
-        f.missing_specifics or f.other_task or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)
-    ]
+    refused = [scope.hard_rule(f) or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)]
     oos = [r for (q, _), r in zip(data, refused, strict=True) if q["out_of_scope"]]
     inside = [r for (q, _), r in zip(data, refused, strict=True) if not q["out_of_scope"]]
     return sum(oos) / max(1, len(oos)), sum(inside) / max(1, len(inside))
 
 
 def choose_threshold(data: Sequence[Sample], probabilities: np.ndarray) -> float:
-    """The lowest threshold (most refusals) whose false-refusal rate is at most MAX_FALSE_REFUSAL."""
+    """Of the thresholds whose false-refusal rate is at most MAX_FALSE_REFUSAL, the one that decides
+    the most questions right (the higher one on a tie: fewer refusals for the same result)."""
+    n_oos = sum(q["out_of_scope"] for q, _ in data)
+    best, best_right = 0.99, -1.0
     for threshold in np.round(np.arange(0.30, 0.991, 0.01), 2):
-        if refusal_rates(data, probabilities, float(threshold))[1] <= MAX_FALSE_REFUSAL:
-            return float(threshold)
-    return 0.99
+        refused, false_refusal = refusal_rates(data, probabilities, float(threshold))
+        right = refused * n_oos + (1 - false_refusal) * (len(data) - n_oos)
+        if false_refusal <= MAX_FALSE_REFUSAL and right >= best_right:
+            best, best_right = float(threshold), right
+    return best
 
 
 def report(runs: Sequence[tuple[PolicyBot, Sequence[dict]]], sets: str = "", write: bool = False) -> str:

@@ -76,7 +76,7 @@ def library_vocabulary(library: Library, terms_file: Path | None = None) -> list
     words: dict[str, int] = {}
 
     def add(word: str, frequency: int = 30000) -> None:
-        word = word.strip()
+        word = re.sub(r"\s+", "", word)  # a dictionary line is "word frequency"
         if 2 <= len(word) <= 20 and not word.isascii():
             words[word] = max(words.get(word, 0), frequency)
 
@@ -147,6 +147,11 @@ class PolicyTokenizer:
 
     def words_many(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.words(t) for t in texts]
+
+    def is_general_word(self, word: str) -> bool:
+        """Whether jieba's own dictionary (not the library's additions) has the word: 个人所得税 yes."""
+        tokenizer = self._load()
+        return self._general.get(word, tokenizer.FREQ.get(word, 0)) > 0
 
     def specificity(self, word: str) -> float:
         """How much a word says about a topic, by its rarity in general Chinese (jieba's dictionary):

@@ -209,6 +209,8 @@ def link(documents: Sequence[Document]) -> tuple[Document, ...]:
     for editions in by_title.values():
         dated = sorted(editions, key=lambda m: m.effective or m.issued or dt.date.min)
         for old, new in itertools.pairwise(dated):
+            if old.issuer and new.issuer and old.issuer != new.issuer:
+                continue  # the same title from another body (a local notice) is not an edition
             if not updates[old.doc_id].get("repealed_by") and not old.repealed_by:
                 replaced(old.doc_id, new.doc_id, new.effective, 0, "derived: a later edition of the same title")
     for new in metas.values():
@@ -295,6 +297,10 @@ def add_document(folder: Path, source: Path, entry: Mapping[str, Any] | None = N
     check_entry(doc_id, dict(entry or {}), source)
     if doc_id in document_files(folder):
         raise LibraryError(f"doc_id {doc_id!r} is already in the library: choose another id, or replace the document")
+    if entry and doc_id in read_metadata(folder):
+        raise LibraryError(
+            f"{METADATA_FILE} already has a table [documents.{doc_id}]: remove it, or add the file without --set"
+        )
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise LibraryError(f"{source.name}: not a supported format; use one of {' '.join(SUPPORTED_SUFFIXES)}")
     agencies = AgencyRegistry.load(folder / AGENCY_FILE)

@@ -145,6 +145,18 @@ class _OpenArticle:
     paragraphs: list[tuple[str, list[Item]]] = field(default_factory=list)
 
 
+def _without_contents(body: Sequence[Line]) -> Sequence[Line]:
+    """The body from its last 第一章 before the first article: a table of contents (目录) lists the
+    chapter headings once before the text repeats them."""
+    first_article = next((i for i, line in enumerate(body) if ARTICLE.match(line.text)), len(body))
+    starts = [
+        i
+        for i, line in enumerate(body[:first_article])
+        if (m := CHAPTER.match(line.text)) and parse_number(m.group(1)) == 1
+    ]
+    return body[starts[-1] :] if starts else body
+
+
 class _LawParser:
     """Chapters (章), their sections (节), articles (条) with paragraphs (款), items (项), sub-items (目)."""
 
@@ -159,7 +171,7 @@ class _LawParser:
         self.article: _OpenArticle | None = None
 
     def run(self, body: Sequence[Line]) -> tuple[tuple[Division, ...], tuple[Provision, ...], list[str]]:
-        for line in body:
+        for line in _without_contents(body):
             self._line(line)
         self._close_article()
         self._close_divisions(level=1)

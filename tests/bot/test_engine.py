@@ -49,6 +49,9 @@ def test_a_number_the_document_does_not_have(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("示例企业促进法第二十条")
     assert answer.out_of_scope and not answer.citations
     assert "共 14 条" in answer.text and "没有第二十条" in answer.text
+    nowhere = demo_bot.ask("第五十条是什么？")  # no document named, and none has it
+    assert nowhere.out_of_scope and not nowhere.citations
+    assert "没有哪一份文件有第五十条" in nowhere.text and "示例企业促进法》共 14 条" in nowhere.text
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents
+from index.tokenize import PolicyTokenizer
 from ingest import Library
 
 TODAY = dt.date(2026, 11, 30)
@@ -14,7 +15,7 @@ TODAY = dt.date(2026, 11, 30)
 
 @pytest.fixture(scope="module")
 def names(library: Library) -> DocumentNames:
-    return DocumentNames(library)
+    return DocumentNames(library, PolicyTokenizer().is_general_word)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,8 @@ def names(library: Library) -> DocumentNames:
         ("财税〔2019〕6号文件", []),  # another issuer's 文号
         ("天津市的中小企业促进条例规定了什么", []),  # another place's regulation
         ("上海市促进中小企业发展条例里怎么规定？", []),  # ends like two titles of the library, names neither
+        ("个人所得税法规定的起征点是多少？", []),  # 所得税法 is a short name, but 个人所得税 is one word
+        ("新企业所得税法第二十八条", ["eit-law-2018"]),
         ("个体户发展条例里对经营场所有什么规定", ["individual-business-promotion-regulation-2022"]),
     ],
 )
@@ -94,6 +97,7 @@ def test_past_days(question: str, day: dt.date | None) -> None:
         ("这是那个条例的第几条？", ()),
         ("北京市中小企业促进条例第十条", ()),  # close enough to the Beijing regulation's name
         ("上海市促进中小企业发展条例里，政府采购预留多少份额？", ("上海市促进中小企业发展条例",)),
+        ("《个人所得税法》第六条", ("个人所得税法",)),
     ],
 )
 def test_documents_the_library_does_not_hold(names: DocumentNames, question: str, unknown: tuple) -> None:

@@ -57,7 +57,8 @@ def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None
 
 
 def test_documents_by_attribute() -> None:
-    issuers = ["国务院", "国务院办公厅", "全国人民代表大会常务委员会"]
+    issuers = {name: name for name in ("国务院", "国务院办公厅", "全国人民代表大会常务委员会")}
+    issuers["全国人大常委会"] = "全国人民代表大会常务委员会"  # an alias of the agency file
     laws = document_filter("库里哪几部是全国人大常委会制定的法律（不算行政法规）？", issuers)
     assert laws.kinds == ("法律",) and laws.issuers == ("全国人民代表大会常务委员会",)
     opinions = document_filter("库里哪些是国务院或者国务院办公厅发的“意见”类政策文件？", issuers)

@@ -128,3 +128,15 @@ def test_a_refused_document_changes_nothing(tmp_path: Path, name: str, content: 
     with pytest.raises(LibraryError, match=message):
         add_document(folder, source, {"short_names": ["甲"]})
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_a_metadata_table_left_behind_is_not_written_twice(tmp_path: Path) -> None:
+    folder = copy_library(tmp_path)
+    (folder / "documents" / "demo-opinion-2022.txt").unlink()  # its table stays in library.toml
+    metadata = (folder / METADATA_FILE).read_text(encoding="utf-8")
+    source = tmp_path / "demo-opinion-2022.md"
+    source.write_text("# 甲\n\n第一条 甲。\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match=r"already has a table \[documents.demo-opinion-2022\]"):
+        add_document(folder, source, {"short_names": ["甲"]})
+    assert (folder / METADATA_FILE).read_text(encoding="utf-8") == metadata
+    assert read_metadata(folder)  # still valid TOML

@@ -138,6 +138,16 @@ def test_sections_of_a_chapter_and_items_with_sub_items() -> None:
     assert beijing.chapters()[0].heading == "第一章 总则"
 
 
+def test_a_table_of_contents_is_not_the_text() -> None:
+    law = parse(
+        "中华人民共和国示例法\n目　　录\n第一章　总　　则\n第二章　附　　则\n"
+        "第一章　总　　则\n第一条　为了示例，制定本法。\n第二章　附　　则\n第二条　本法自2024年1月1日起施行。\n",
+        doc_id="toc",
+    )
+    assert [d.heading for d in law.chapters()] == ["第一章 总则", "第二章 附则"]
+    assert law.provision(2).section == "第二章 附则"  # type: ignore[union-attr]
+
+
 def test_a_page_break_inside_a_word_is_repaired() -> None:
     notice = _parse_file(REAL / "miit-2021-169.txt")
     assert all("\n\n" not in p.text for p in notice.provisions)
