@@ -51,6 +51,7 @@ from index.store import PolicyIndex, build_index, cache_dir_for, load_or_build, 
 from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
+from ingest.header import issuer_from
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Division, Document, Library, Provision
 from ingest.validity import REPEALED, cn_date, lineage
@@ -488,12 +489,11 @@ class PolicyBot:
             return compose.out_of_scope_answer(shelf, None)
         return compose.documents_answer(shelf, "与这个问题相关的文件", [d for d, _ in ranked], dict(ranked))
 
-    @staticmethod
-    def _matches(shelf: Shelf, doc_id: str, wanted: DocumentFilter) -> bool:
+    def _matches(self, shelf: Shelf, doc_id: str, wanted: DocumentFilter) -> bool:
         meta = shelf.metas[doc_id]
         if wanted.kinds and meta.kind not in wanted.kinds:
             return False
-        if wanted.issuers and meta.issuer not in wanted.issuers:
+        if wanted.issuers and not set(wanted.issuers) & self._makers[doc_id]:
             return False
         if wanted.title_kinds and not any(meta.title.endswith(k) for k in wanted.title_kinds):
             return False
@@ -502,14 +502,24 @@ class PolicyBot:
         return wanted.in_force is None or shelf.in_force(doc_id) == wanted.in_force
 
     @functools.cached_property
+    def _makers(self) -> dict[str, frozenset[str]]:
+        """The bodies that made each document: its issuer and those its header lines name (…会议通过,
+        …修订) — a law adopted by 全国人民代表大会 and amended by its 常务委员会 was made by both."""
+        out = {}
+        for doc in self.library.documents:
+            bodies = {doc.meta.issuer} | {issuer_from(re.sub(r"^\S*日\s*", "", line)) for line in doc.meta.history}
+            out[doc.meta.doc_id] = frozenset(self.agencies.canonical(b) or b for b in bodies if b)
+        return out
+
+    @functools.cached_property
     def _issuer_names(self) -> dict[str, str]:
-        """The library's issuers by every name they go by: their own and their aliases in the agency file."""
+        """The bodies that made documents of the library, by every name they go by (their own and their
+        aliases in the agency file)."""
         names = {}
-        for issuer in {d.meta.issuer for d in self.library.documents if d.meta.issuer}:
-            agency = self.agencies.by_name.get(self.agencies.canonical(issuer) or issuer)
-            for surface in agency.surfaces() if agency else (issuer,):
-                names[surface] = issuer
-            names[issuer] = issuer
+        for maker in set().union(*self._makers.values()):
+            agency = self.agencies.by_name.get(maker)
+            for surface in agency.surfaces() if agency else (maker,):
+                names[surface] = maker
         return names
 
     @functools.cached_property

@@ -209,6 +209,10 @@ def test_the_real_library_with_the_hash_embedder(fake_bot: PolicyBot) -> None:
     assert "现行有效" in amended.text and "2018年12月29日" in amended.text  # the text in force: the last amendment
     laws = fake_bot.ask("库里哪几部是全国人大常委会制定的法律？")
     assert {c.doc_id for c in laws.citations} == {"sme-promotion-law-2017", "vat-law-2024", "eit-law-2018"}
+    # 全国人大 adopted the income tax law; its 常务委员会 amended it and made the other two
+    either = fake_bot.ask("你们库里哪几部是全国人大或者全国人大常委会制定的法律？")
+    assert {c.doc_id for c in either.citations} == {"sme-promotion-law-2017", "vat-law-2024", "eit-law-2018"}
+    assert [c.doc_id for c in fake_bot.ask("全国人大通过的法律有哪些？").citations] == ["eit-law-2018"]
     cbirc = fake_bot.ask("银保监会负责哪些措施？")
     assert "国家金融监督管理总局" in cbirc.text
     assert ("miit-2021-169", 4) in cited(cbirc) and ("guofa-2018-39", 2) in cited(cbirc)
