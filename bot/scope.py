@@ -5,7 +5,7 @@ Hard rules (any one means out of scope):
   conditions, a procedure) of a kind no paragraph on its topic among the best provisions states;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
-- ``foreign_place``: the asking part names a place (from jieba's dictionary) that no local document
+- ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
   of the library covers and the best provisions do not name.
 
 Otherwise a logistic model over retrieval signals gives P(out of scope):
@@ -288,7 +288,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
-    places = [p for p in searcher.tokenizer.places(question_core(question)) if not _covered_place(p, searcher, best)]
+    places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
     asked = asked_figures(question)
     dense = result.dense[result.allowed]
     ordered = np.sort(dense)[::-1]

@@ -216,3 +216,12 @@ def test_the_real_library_with_the_hash_embedder(fake_bot: PolicyBot) -> None:
     cbirc = fake_bot.ask("银保监会负责哪些措施？")
     assert "国家金融监督管理总局" in cbirc.text
     assert ("miit-2021-169", 4) in cited(cbirc) and ("guofa-2018-39", 2) in cited(cbirc)
+
+
+def test_a_place_the_library_has_no_rules_for_is_out_of_scope(fake_bot: PolicyBot) -> None:
+    foreign = fake_bot.scope_features("广州市的中小企业服务券，每家企业一年最多能领多少？")
+    assert foreign is not None and foreign.foreign_place
+    beijing = fake_bot.scope_features("北京市的中小企业服务券，每家企业一年最多能领多少？")  # a local regulation
+    assert beijing is not None and not beijing.foreign_place
+    merely_there = fake_bot.scope_features("我们在苏州开了家小公司，小微企业贷款有什么支持？")
+    assert merely_there is not None and not merely_there.foreign_place
