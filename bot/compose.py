@@ -290,7 +290,7 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
                 sentences.append(f"{verb}日期是{cn_date(m.issued)}。")
             sentences.extend(f"{line}。" for line in m.history if line)
         elif fact == "history":
-            revisions = [h for h in m.history if re.search("修订|修正|修改", h)]
+            revisions = _revisions(m)
             if m.history:
                 counted = f"共修订（修正）{len(revisions)} 次：" if revisions else ""
                 sentences.append(f"文件的制定与修订情况{counted}" + "；".join(m.history) + "。")
@@ -327,13 +327,18 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
     return Answer(text, tuple(citations), kind="doc_meta", as_of=shelf.day)
 
 
+def _revisions(meta: DocMeta) -> list[str]:
+    """The header lines that revise or amend the document (…修订, …第二次修正)."""
+    return [h for h in meta.history if re.search("修订|修正|修改", h)]
+
+
 def status_sentence(shelf: Shelf, doc_id: str) -> str:
     """是否有效: in force since…, or repealed/replaced by what and since when, and what applies now."""
     m = shelf.metas[doc_id]
     status = shelf.status(doc_id)
     if status.in_force:
         since = f"自{cn_date(m.effective)}起施行，" if m.effective else ""
-        revisions = [h for h in m.history if re.search("修订|修正|修改", h)]
+        revisions = _revisions(m)
         version = f"现行文本为{revisions[-1]}后的文本。" if revisions else ""
         return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。{version}"
     text = f"{m.citation_title}{status.text}。"

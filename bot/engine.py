@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
-import itertools
 import logging
 import os
 import re
@@ -33,6 +32,7 @@ from bot.route import (
     DocumentFilter,
     Query,
     asks_which_number,
+    cjk_bigrams,
     document_filter,
     facts_are_asked,
     has_own_topic,
@@ -51,7 +51,7 @@ from index.store import PolicyIndex, build_index, cache_dir_for, load_or_build, 
 from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
 from ingest.agencies import AgencyRegistry
-from ingest.header import issuer_from
+from ingest.header import history_entry
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Division, Document, Library, Provision
 from ingest.validity import REPEALED, cn_date, lineage
@@ -482,7 +482,7 @@ class PolicyBot:
         wanted = document_filter(query.text, issuers)
         pool = [d for d in self.library.doc_ids if self._matches(shelf, d, wanted)]
         leftover = _strip_attribute_words(_strip_document_words(without_attributes(query.topic, issuers)))
-        if wanted and len(_bigrams(leftover)) < 2:
+        if wanted and len(cjk_bigrams(leftover)) < 2:
             return compose.documents_answer(shelf, "符合条件的文件", pool, {})
         ranked = self._rank_documents(query, pool)
         if not ranked:
@@ -507,7 +507,7 @@ class PolicyBot:
         …修订) — a law adopted by 全国人民代表大会 and amended by its 常务委员会 was made by both."""
         out = {}
         for doc in self.library.documents:
-            bodies = {doc.meta.issuer} | {issuer_from(re.sub(r"^\S*日\s*", "", line)) for line in doc.meta.history}
+            bodies = {doc.meta.issuer} | {entry.issuer for line in doc.meta.history if (entry := history_entry(line))}
             out[doc.meta.doc_id] = frozenset(self.agencies.canonical(b) or b for b in bodies if b)
         return out
 
@@ -527,7 +527,7 @@ class PolicyBot:
         """Each document's name bigrams (title and short names), and those too many names share to
         name a topic (中小企业 in most titles of a library for SMEs)."""
         titles = {
-            doc.meta.doc_id: set().union(*(_bigrams(n) for n in (doc.meta.plain_title, *doc.meta.short_names)))
+            doc.meta.doc_id: set().union(*(cjk_bigrams(n) for n in (doc.meta.plain_title, *doc.meta.short_names)))
             for doc in self.library.documents
         }
         counts = collections.Counter(g for grams in titles.values() for g in grams)
@@ -537,7 +537,7 @@ class PolicyBot:
     def _rank_documents(self, query: Query, pool: Sequence[str]) -> list[tuple[str, str]]:
         """Documents whose name names the topic; else those whose provisions answer it best."""
         topic = _strip_document_words(query.topic)
-        grams = _bigrams(topic)
+        grams = cjk_bigrams(topic)
         titles, common = self._title_bigrams
         scored = []
         for doc_id in pool:
@@ -965,8 +965,3 @@ def _strip_attribute_words(text: str) -> str:
         "",
         text,
     )
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in itertools.pairwise(chars)}

@@ -22,8 +22,9 @@ _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知"
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
-NAME_OVERLAP = 0.6
-_NOT_NAME_START = "新旧这那该此本按据在的和与及或跟对"  # 新企业所得税法 is 企业所得税法  # share of a name's bigrams another document name must have to be "the same name"
+NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
+# Characters that begin no word running into a name: 新X法 is X法, 按X条例 is X条例.
+_NOT_NAME_START = "新旧这那该此本按据在的和与及或跟对"
 
 # 文号 as people type it: 国办发〔2019〕6号, 国办发2019年6号, 国发39号文, 6号文, 国务院令第802号
 _DOC_NUMBER = re.compile(

@@ -273,7 +273,8 @@ def without_attributes(text: str, issuers: Iterable[str]) -> str:
 # ── parts and chapters by their titles ─────────────────────────────────────────────────────────
 
 
-def _bigrams(text: str) -> set[str]:
+def cjk_bigrams(text: str) -> set[str]:
+    """Pairs of neighbouring Chinese characters (the one character of a one-character text)."""
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     return {a + b for a, b in itertools.pairwise(chars)} | ({chars[0]} if len(chars) == 1 else set())
 
@@ -293,7 +294,7 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     """
     text = _DOC_FILLER.sub("", text)
     area = _AREA_WORD.split(text, maxsplit=1)[0] if _AREA_WORD.search(text) else text
-    area_grams = _bigrams(_QUESTION_WORDS.sub("", area))
+    area_grams = cjk_bigrams(_QUESTION_WORDS.sub("", area))
     if not area_grams:
         return None
     divisions = [
@@ -304,7 +305,7 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     ]
     if not divisions:
         return None
-    frequency = Counter(g for _, division in divisions for g in _bigrams(division.title))
+    frequency = Counter(g for _, division in divisions for g in cjk_bigrams(division.title))
     # Only the words some title uses can point at a title; rarer ones point harder.
     weight = {g: math.log(1 + len(divisions) / frequency[g]) for g in area_grams if frequency[g]}
     total = sum(weight.values())
@@ -312,7 +313,7 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
         return None
     scored = []
     for doc_id, division in divisions:
-        title = _bigrams(division.title)
+        title = cjk_bigrams(division.title)
         shared = set(weight) & title
         # Two shared words, or all of a one-word area (融资方面) or of a one-word title (附则).
         if len(shared) >= 2 or (shared and (shared == area_grams or len(title) == 1)):
