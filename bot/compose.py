@@ -432,6 +432,25 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
     )
 
 
+_SMALLTALK_OPENING = {
+    "greeting": "您好！",
+    "identity": "我是惠企政策问答助手。",
+    "capability": "",
+    "thanks": "不客气！",
+    "goodbye": "再见，欢迎随时回来提问！",
+}
+
+
+def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer:
+    """A short friendly reply to small talk: what the assistant does, and three questions to try."""
+    tries = "".join(f"\n· {q}" for q in examples[:3])
+    text = (
+        f"{_SMALLTALK_OPENING.get(kind, '')}我根据政策库中的 {len(shelf.metas)} 份政策文件回答中小企业的问题，"
+        f"每个回答都注明出自哪份文件的哪一条、由哪些部门负责。您可以这样问：{tries}"
+    )
+    return Answer(text, kind="smalltalk", as_of=shelf.day)
+
+
 def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     if related is not None:

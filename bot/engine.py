@@ -44,6 +44,7 @@ from bot.route import (
     understand,
     without_attributes,
 )
+from bot.smalltalk import smalltalk_kind
 from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
@@ -59,6 +60,8 @@ from ingest.validity import REPEALED, cn_date, lineage
 log = logging.getLogger(__name__)
 
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "var" / "index"
+EXAMPLES_FILE = "examples.txt"  # in the library folder: one example question per line
+MAX_EXAMPLES = 12
 # A runner-up joins the answer as a related provision only when the dense retriever rates it within
 # this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
@@ -201,6 +204,8 @@ class PolicyBot:
         shelf = Shelf(self.library, query.day)
         if scope.asks_other_task(text):
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
+        if chat := smalltalk_kind(text):
+            return compose.smalltalk_answer(shelf, chat, self.examples())
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
         if turns and not query.docs and is_follow_up(text):
@@ -208,6 +213,14 @@ class PolicyBot:
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         return self._answer(query, shelf)
+
+    def examples(self) -> list[str]:
+        """The library's example questions (``examples.txt`` in its folder), or one per document by number."""
+        path = self.folder / EXAMPLES_FILE if self.folder else None
+        if path is not None and path.is_file():
+            lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+            return [line for line in lines if line and not line.startswith("#")][:MAX_EXAMPLES]
+        return [f"{d.meta.plain_title}第一{d.label_kind()}是什么？" for d in self.library.documents[:4]]
 
     def in_scope(self, features: scope.ScopeFeatures) -> bool:
         return scope.in_scope(features, self.scope_model)

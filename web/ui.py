@@ -21,7 +21,6 @@ from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
 log = logging.getLogger(__name__)
 
 TITLE = "惠企政策问答助手"
-EXAMPLES_FILE = "examples.txt"  # in the library folder: one example question per line
 ALL = "全部"
 MAX_KEPT_ANSWERS = 100
 CSS = """
@@ -48,15 +47,6 @@ THEME = gr.themes.Soft(
     font=["WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"],
     font_mono=["DejaVu Sans Mono", "monospace"],
 )
-
-
-def examples(bot: PolicyBot) -> list[str]:
-    """The library's example questions (``examples.txt``), or one per document by number."""
-    path = bot.folder / EXAMPLES_FILE if bot.folder else None
-    if path is not None and path.is_file():
-        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-        return [line for line in lines if line and not line.startswith("#")][:12]
-    return [f"{d.meta.plain_title}第一{d.label_kind()}是什么？" for d in bot.library.documents[:4]]
 
 
 def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
@@ -188,7 +178,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="send")
             with gr.Row():
                 clear = gr.Button("新对话", size="sm", elem_id="new-conversation")
-            gr.Examples(examples(bot), inputs=question, label="示例问题")
+            gr.Examples(bot.examples(), inputs=question, label="示例问题")
             with gr.Accordion("意见反馈", open=False):
                 rating = gr.Radio(["👍 有帮助", "👎 没帮助"], value="👍 有帮助", label="对最近一条回答的评价")
                 comment = gr.Textbox(label="补充意见（可选）", max_length=1000, lines=2)

@@ -1,0 +1,44 @@
+"""Small talk: greetings, thanks, "who are you", "what can you do", goodbyes.
+
+A message is small talk when nothing is left of it once the general phrases of these kinds and
+filler words are taken out — "你好，小微企业贷款有什么支持？" still asks about a policy and is not.
+Every phrase here is ordinary Chinese or English conversation, never a word of the library.
+
+>>> smalltalk_kind("你好！"), smalltalk_kind("谢谢啦"), smalltalk_kind("你好，小微企业贷款有什么支持？")
+('greeting', 'thanks', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kinds in the order a reply addresses them: "你好，你能做什么？" is answered as a capability question.
+_PHRASES: dict[str, str] = {
+    "capability": r"你(都|还)?(能|会|可以)(帮我|帮忙)?(做|干|回答|解答|查)?(些)?(什么|啥|哪些)(事|问题|东西)?|"
+    r"能帮(我|上)?(做)?(些)?什么|有(什么|啥|哪些)功能|怎么(用|使用)你?|你(怎么|如何)(用|使用)|使用说明|"
+    r"what can you do|how (do i|to) use|\bhelp\b",
+    "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(机器人|人工智能|ai|真人|人)吗?|"
+    r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
+    "greeting": r"你好|您好|你们好|大家好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
+    r"在吗|在不在|有人吗|有人在吗|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
+    "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦了|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
+    r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
+    "goodbye": r"再见|拜拜|回头见|下次见|先这样|\bbye\b|goodbye|see you",
+}
+_ANY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PHRASES.items()), re.IGNORECASE)
+# What may surround those phrases without asking anything: addressing, particles, punctuation.
+_FILLER = re.compile(
+    r"请问|问一下|我想问|小助手|助手|机器人|老师|朋友|亲|你|您|我|呀|啊|哦|噢|哈|嗯|呢|吗|吧|啦|了|的|哈哈|呵呵|"
+    r"非常|十分|很|真|太|好|大家|一下|一声|there|\bso\b|much|very|a lot|\s|[\W_]",
+    re.IGNORECASE,
+)
+_ORDER = tuple(_PHRASES)
+
+
+def smalltalk_kind(text: str) -> str | None:
+    """The kind of small talk a message is (capability, identity, greeting, thanks, goodbye), or None
+    when it asks something else."""
+    found = [m.lastgroup for m in _ANY.finditer(text)]
+    if not found or _FILLER.sub("", _ANY.sub("", text)):
+        return None
+    return min(found, key=_ORDER.index)  # type: ignore[arg-type]

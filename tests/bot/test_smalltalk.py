@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import PolicyBot
+from bot.smalltalk import smalltalk_kind
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("您好，在吗？", "greeting"),
+        ("Hi there!", "greeting"),
+        ("谢谢你，很有用！", "thanks"),
+        ("好的，明白了", "thanks"),
+        ("你是谁呀", "identity"),
+        ("你是谁？你都能帮我做些什么？", "capability"),
+        ("What can you do?", "capability"),
+        ("拜拜", "goodbye"),
+    ],
+)
+def test_small_talk_is_recognised(message: str, kind: str) -> None:
+    assert smalltalk_kind(message) == kind
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["你好，企业对违法收费能拒绝吗？", "谢谢，那下一条呢？", "能帮我查查贷款贴息吗", "人工智能企业有什么支持", "好的，那增值税呢"],
+)
+def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
+    assert smalltalk_kind(message) is None
+
+
+@pytest.mark.parametrize("message", ["你好", "谢谢！", "你能做什么？"])
+def test_small_talk_gets_a_friendly_reply_with_example_questions(demo_bot: PolicyBot, message: str) -> None:
+    answer = demo_bot.ask(message)
+    assert not answer.out_of_scope and not answer.citations and answer.kind == "smalltalk"
+    assert "没有涉及" not in answer.text
+    tries = [line[2:] for line in answer.text.splitlines() if line.startswith("· ")]
+    assert len(tries) == 3 and all(q in demo_bot.examples() for q in tries)
+
+
+def test_example_questions_come_from_the_library_folder(demo_bot: PolicyBot, tmp_path) -> None:
+    assert demo_bot.examples()  # the fixture library has no examples.txt: one question per document
+    (tmp_path / "examples.txt").write_text("# comment\n示例问题一？\n\n示例问题二？\n", encoding="utf-8")
+    demo_bot.folder, folder = tmp_path, demo_bot.folder
+    try:
+        assert demo_bot.examples() == ["示例问题一？", "示例问题二？"]
+    finally:
+        demo_bot.folder = folder
