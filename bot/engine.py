@@ -828,8 +828,9 @@ class PolicyBot:
                     found.append((at, provision))
         if found:
             return [p for _, p in sorted(found, key=lambda x: x[0])]
-        # An answer without citations still quotes or paraphrases its provision: search its text.
-        exchange = answer or " ".join(t.content for t in turns[-2:])
+        # An answer without citations still quotes or paraphrases its provision: search it together with
+        # the question it answered.
+        exchange = " ".join(filter(None, (last(turns, "user"), answer)))
         if not exchange.strip():
             return []
         try:
@@ -843,6 +844,11 @@ class PolicyBot:
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         context = self._context(turns)
+        if (
+            query.agency_list and not query.agency_except
+        ):  # "人民银行在这里面负责哪些？": in the conversation's documents
+            docs = tuple(dict.fromkeys(p.doc_id for p in context))
+            return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:

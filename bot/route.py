@@ -30,14 +30,14 @@ _LIST_INTENT = re.compile(r"哪些|哪几|什么|几条|几项|多少|列出|清
 # An agency named together with one of these asks for that agency's complete list of provisions.
 _AGENCY_LIST = re.compile(
     r"哪些|哪几|几条|几项|多少条|多少项|所有|全部|列出|列一下|清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
-    r"参与什么|管哪|负责啥|which measures|what measures|\blist\b|responsible for"
+    r"参与什么|管哪|负责啥|任务|职责|职能|分工|which measures|what measures|\blist\b|responsible for"
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
-    r"谁负责|谁来负责|谁管|谁牵头|哪个部门|哪些部门|什么部门|哪家|哪个单位|哪些单位|找谁|找哪|归谁|归哪|"
+    r"谁负责|谁来负责|谁管|谁来管|谁牵头|谁主管|哪个机构|哪些机构|什么机构|哪家机构|归口|主管单位|主管机关|哪个部门|哪些部门|什么部门|哪家|哪个单位|哪些单位|找谁|找哪|归谁|归哪|"
     r"牵头|主管部门|负责部门|负责单位|责任部门|负责的部门|由谁|受理|who is responsible|who's responsible|"
     r"which agenc|which department|which ministr|who is in charge|who handles|\bresponsible\b|in charge"
 )
@@ -169,7 +169,10 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         wants_full_text=bool(_FULL_TEXT.search(lowered)),
         wants_figure=bool(_FIGURE_WANTED.search(lowered)),
         agencies=found_agencies,
-        agency_list=bool(found_agencies and _AGENCY_LIST.search(lowered)),
+        agency_list=bool(
+            found_agencies
+            and (_AGENCY_LIST.search(lowered) or not has_own_topic(strip_agencies(without_names, agencies)))
+        ),
         agencies_together=bool(_TOGETHER.search(lowered)) and len(found_agencies) > 1,
         agency_except=bool(found_agencies and _EXCEPT.search(lowered)),
         chapter=chapter,
@@ -334,7 +337,7 @@ _FOLLOW_UP_START = re.compile(
     r"and\b|what about|how about)"
 )
 _FOLLOW_UP_REFERENCE = re.compile(
-    r"这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
+    r"这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
     r"this measure|this article|\bit\b|\bthem\b|\bthese\b"
 )
 # "这个活动" / "该平台": a reference plus a generic noun names nothing new.
@@ -348,13 +351,16 @@ _INTENT_ONLY = re.compile(
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|"
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
     r"哪部|哪份|法律|法规|条例|文件|规章|规定|哪|部|份|这是|那是|"
+    r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"
     r"\s|[?？!！。，,.、:：;；])+$",
     re.IGNORECASE,
 )
 _NEXT_PREVIOUS = re.compile(r"(下|上)一(条|项|个措施)")
-_WHICH_NUMBER = re.compile(r"第几条|第几项|哪一条|哪条|出处|哪个条款|哪一项|which article")
+_WHICH_NUMBER = re.compile(
+    r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
+)
 # "这两条分别由谁负责？": the follow-up is about every provision the previous answer cited.
 MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|几条|分别|各自|都|them|these|each")
 

@@ -225,3 +225,27 @@ def test_a_place_the_library_has_no_rules_for_is_out_of_scope(fake_bot: PolicyBo
     assert beijing is not None and not beijing.foreign_place
     merely_there = fake_bot.scope_features("我们在苏州开了家小公司，小微企业贷款有什么支持？")
     assert merely_there is not None and not merely_there.foreign_place
+
+
+@pytest.mark.parametrize(
+    ("question", "agency", "expected"),
+    [
+        ("证监会负责哪条？", "证监会", [("miit-2021-169", 6)]),
+        ("国开行在文件里有什么任务？", "开发银行", [("miit-2021-169", 4)]),
+        ("央行那边管啥", "人民银行", [("miit-2021-169", 4), ("miit-2021-169", 5)]),
+        ("人社在这个文件里是干嘛的", "人力资源社会保障部", [("miit-2021-169", 30), ("guofa-2018-39", 1)]),
+    ],
+)
+def test_an_agency_asked_in_any_phrasing_gets_its_provisions(
+    fake_bot: PolicyBot, question: str, agency: str, expected: list
+) -> None:
+    answer = fake_bot.ask(question)
+    assert answer.kind == "agency" and agency in answer.text
+    assert all(ref in cited(answer) for ref in expected)
+
+
+def test_an_agency_asked_in_a_conversation_is_listed_for_its_document(fake_bot: PolicyBot) -> None:
+    first = fake_bot.ask("中小企业促进法第十四条")
+    plain = [{"role": "user", "content": "中小企业促进法第十四条"}, {"role": "assistant", "content": first.text}]
+    answer = fake_bot.ask("人民银行在这里面负责哪些？", plain)
+    assert cited(answer) == [("sme-promotion-law-2017", 14)]  # not the notice's four measures

@@ -25,7 +25,13 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["你好，企业对违法收费能拒绝吗？", "谢谢，那下一条呢？", "能帮我查查贷款贴息吗", "人工智能企业有什么支持", "好的，那增值税呢"],
+    [
+        "你好，企业对违法收费能拒绝吗？",
+        "谢谢，那下一条呢？",
+        "能帮我查查贷款贴息吗",
+        "人工智能企业有什么支持",
+        "好的，那增值税呢",
+    ],
 )
 def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
     assert smalltalk_kind(message) is None

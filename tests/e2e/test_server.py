@@ -35,3 +35,14 @@ def test_api_over_http(server: Server) -> None:
         body = json.loads(response.read())
     assert (body["citations"][0]["doc_id"], body["citations"][0]["number"]) == ("miit-2021-169", 4)
     assert "人民银行" in body["answer"] and body["citations"][0]["status"] == "现行有效"
+
+
+def test_gradio_follow_up_in_the_same_session(server: Server) -> None:
+    from gradio_client import Client
+
+    client = Client(server.url + "/", verbose=False)
+    client.predict("我们公司只有几项专利，能拿去贷款吗？", api_name="/respond")
+    chat, _, _ = client.predict("这个归哪个部门管？", api_name="/respond")
+    assistant = chat[-1]
+    text = assistant["content"][0]["text"] if isinstance(assistant["content"], list) else assistant["content"]
+    assert "知识产权局" in text and "没有涉及" not in text

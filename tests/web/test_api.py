@@ -246,3 +246,24 @@ def test_gradio_calls_are_rate_and_size_limited(fake_bot: PolicyBot, tmp_path: P
     assert huge.status_code == 413
     other = client.post("/gradio_api/call/respond", json=payload, headers={"origin": "http://evil.example"})
     assert other.status_code == 403
+
+
+# What an OpenAI client, gradio_client or a reloaded widget sends: plain text, no citations.
+PLAIN_HISTORY = [
+    {"role": "user", "content": "我们想做跨境电商，有什么扶持？"},
+    {"role": "assistant", "content": "文件提出推动跨境电商发展，支持企业建设海外仓。"},
+]
+
+
+def test_ask_follows_up_on_plain_text_history(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "这个归哪个部门管？", "history": PLAIN_HISTORY}).json()
+    assert not body["out_of_scope"] and body["citations"][0]["number"] == 22 and "商务部" in body["answer"]
+    which = client.post("/api/ask", json={"question": "这是第几条？", "history": PLAIN_HISTORY}).json()
+    assert "第（二十二）项" in which["answer"]
+
+
+def test_openai_messages_follow_up_on_plain_text_history(client: TestClient) -> None:
+    messages = [*PLAIN_HISTORY, {"role": "user", "content": "这个归哪个部门管？"}]
+    reply = client.post("/v1/chat/completions", json={"messages": messages}).json()
+    text = reply["choices"][0]["message"]["content"]
+    assert "商务部" in text and "推动跨境电商发展" in text
