@@ -45,6 +45,7 @@ from bot.route import (
     without_attributes,
 )
 from bot.smalltalk import smalltalk_kind
+from bot.typos import TypoRepairer, load_similar_shapes
 from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
 from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
@@ -161,6 +162,16 @@ class PolicyBot:
             p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
         }  # type: ignore[union-attr]
         self._vectors: np.ndarray | None = None
+        tokenizer = searcher.tokenizer
+        self.typos = TypoRepairer(
+            (w for w in searcher.index.bm25_words.vocab_dict if isinstance(w, str)),
+            frequency=tokenizer.frequency,
+            total=tokenizer.total,
+            is_everyday=lambda word: tokenizer.specificity(word) == 0,
+            library_text="\n".join(p.text for p in library.provisions),
+            cut=tokenizer.cut,
+            shapes=load_similar_shapes(),
+        )
 
     @classmethod
     def load(
@@ -206,6 +217,22 @@ class PolicyBot:
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
         if chat := smalltalk_kind(text):
             return compose.smalltalk_answer(shelf, chat, self.examples())
+        repaired = self.repaired(text, query)
+        if repaired == text:
+            return self._route(text, query, turns, shelf)
+        query = understand(repaired, self.names, self.agencies, self.today())
+        answer = self._route(repaired, query, turns, Shelf(self.library, query.day))
+        return replace(answer, text=f"您是不是想问：{repaired}\n{answer.text}", corrected=repaired)
+
+    def repaired(self, text: str, query: Query | None = None) -> str:
+        """The question with its typos repaired against the library's words (document and agency names
+        it uses are left as typed)."""
+        query = query or understand(text, self.names, self.agencies, self.today())
+        names = [(m.start, m.end) for m in query.mentions]
+        repair = self.typos.repair(text, names + [(a, b) for a, b, _ in self.agencies.surfaces_in(text)])
+        return text if repair is None else repair.text
+
+    def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
         if turns and not query.docs and is_follow_up(text):
@@ -227,7 +254,7 @@ class PolicyBot:
 
     def scope_features(self, question: str) -> scope.ScopeFeatures | None:
         """The scope model's inputs for a question that is searched (None when another route answers it)."""
-        query = understand(clean_question(question), self.names, self.agencies, self.today())
+        query = understand(self.repaired(clean_question(question)), self.names, self.agencies, self.today())
         if (query.unknown_documents and not query.docs) or (not has_own_topic(query.text) and not query.docs):
             return None
         plan = self.plan(query)

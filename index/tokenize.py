@@ -153,6 +153,18 @@ class PolicyTokenizer:
         tokenizer = self._load()
         return self._general.get(word, tokenizer.FREQ.get(word, 0)) > 0
 
+    def frequency(self, word: str) -> int:
+        """The word's count in jieba's dictionary with the library's additions (0: not a word)."""
+        return self._load().FREQ.get(word, 0)
+
+    @property
+    def total(self) -> int:
+        return self._load().total
+
+    def cut(self, text: str) -> list[str]:
+        """Plain jieba segmentation (every character kept, new words guessed)."""
+        return self._load().lcut(text)
+
     def specificity(self, word: str) -> float:
         """How much a word says about a topic, by its rarity in general Chinese (jieba's dictionary):
         0 for everyday words (按, 现在, 不能), high for terms (增值税, 反担保) and words jieba does not know.

@@ -248,6 +248,7 @@ class Answer:
     fallback: str = ""  # why the model's answer was not used: timeout, connection, http_error, empty, verification
     llm_sentences: tuple[int, int] = (0, 0)  # (kept, total) sentences of the model's reply, for eval
     as_of: dt.date | None = None  # the day whose law the answer states
+    corrected: str = ""  # the question as answered, when its typos were repaired (您是不是想问：…)
 
     def to_json(self, question_id: str | None = None) -> dict:
         """The answer object of ../shared/eval/README.md, v2 (with ``id`` when given)."""
@@ -255,4 +256,6 @@ class Answer:
         d.update(answer=self.text, citations=[c.to_json() for c in self.citations], out_of_scope=self.out_of_scope)
         if self.as_of is not None:
             d["as_of"] = self.as_of.isoformat()
+        if self.corrected:
+            d["corrected_question"] = self.corrected
         return d

@@ -1,0 +1,183 @@
+"""Typo repair against the library's own words: 信代 → 信贷, 专立 → 专利, 跨竟 → 跨境.
+
+A stretch of the question that is no word (jieba splits it into single characters or guesses a new
+word) and differs from a word of the library in one character is replaced by that word when the two
+characters sound alike (same pinyin whatever the tone, or alike under the common z/zh, c/ch, s/sh and
+-n/-ng confusions) or look alike (``similar_shapes.txt``, a table of 形近字). Nothing here names a
+word of any document: the vocabulary is the library's, the sound and shape tables are general Chinese.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest import PROJECT_ROOT
+
+SIMILAR_SHAPES_FILE = PROJECT_ROOT / "data" / "language" / "similar_shapes.txt"
+WORD_LENGTHS = (4, 3, 2)  # longest first: 知识严权 → 知识产权 before any two-character repair
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# How alike two characters are, best first; a repair takes the most alike candidate.
+SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
+# log P(typing this character for that one), by likeness: a repair is made when the repaired word,
+# typo included, explains the text better than the words jieba finds in it (a noisy-channel choice).
+TYPO_LOG_COST = {SAME_SOUND: -5.0, SAME_SOUND_OTHER_TONE: -6.0, NEAR_SOUND: -8.0, SAME_SHAPE: -8.0}
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What a question became: the repaired text and each (typed, meant) word."""
+
+    text: str
+    changes: tuple[tuple[str, str], ...]
+
+
+def load_similar_shapes(path: Path = SIMILAR_SHAPES_FILE) -> dict[str, frozenset[str]]:
+    """Character → the characters listed with it in one group of the shapes table."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            chars = [c for c in line.split() if len(c) == 1]
+            for c in chars:
+                groups[c].update(x for x in chars if x != c)
+    return {c: frozenset(others) for c, others in groups.items()}
+
+
+@functools.lru_cache(maxsize=16384)
+def _readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(readings with tone, readings without) of one character, all its pronunciations."""
+    from pypinyin import Style, pinyin
+
+    toned = frozenset(pinyin(char, style=Style.TONE3, heteronym=True, errors="ignore")[0] or ())
+    plain = frozenset(r.rstrip("012345") for r in toned)
+    return toned, plain
+
+
+def _fuzzy(reading: str) -> str:
+    """A reading under the confusions of many speakers and pinyin typists: zh/z, ch/c, sh/s, -ng/-n."""
+    for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if reading.startswith(retroflex):
+            reading = flat + reading[2:]
+            break
+    return reading[:-1] if reading.endswith("ng") and reading != "ng" else reading
+
+
+def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]]) -> int:
+    """How alike two characters are (0: not alike)."""
+    typed_toned, typed_plain = _readings(typed)
+    meant_toned, meant_plain = _readings(meant)
+    if typed_toned & meant_toned:
+        return SAME_SOUND
+    if typed_plain & meant_plain:
+        return SAME_SOUND_OTHER_TONE
+    if {_fuzzy(r) for r in typed_plain} & {_fuzzy(r) for r in meant_plain}:
+        return NEAR_SOUND
+    return SAME_SHAPE if meant in shapes.get(typed, ()) else 0
+
+
+class TypoRepairer:
+    """Repairs questions against the library's ``vocabulary``. ``frequency`` and ``total`` are jieba's
+    dictionary counts, ``is_everyday`` tells a word that names nothing in particular (内部, 一般),
+    ``library_text`` is every provision's text, ``cut`` is jieba's segmentation, ``shapes`` the 形近字 table."""
+
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        frequency: Callable[[str], int],
+        total: int,
+        is_everyday: Callable[[str], bool],
+        library_text: str,
+        cut: Callable[[str], list[str]],
+        shapes: Mapping[str, Collection[str]],
+    ) -> None:
+        self._frequency = frequency
+        self._is_everyday = is_everyday
+        self._library_text = library_text  # a stretch the documents themselves print is no typo
+        self._log_total = math.log(total)
+        self._cut = cut
+        self._shapes = shapes
+        # (length, position, the word without the character there) → words of the vocabulary
+        self._masked: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+        self._words = frozenset(w for w in vocabulary if len(w) in WORD_LENGTHS and _CJK_RUN.fullmatch(w))
+        for word in self._words:
+            for i in range(len(word)):
+                self._masked[(len(word), i, word[:i] + word[i + 1 :])].append(word)
+
+    def repair(self, text: str, protected: Iterable[tuple[int, int]] = ()) -> Repair | None:
+        """The question with its typos repaired (None when nothing was changed). Spans in ``protected``
+        (document and agency names the question uses) are left as typed."""
+        taken = [False] * len(text)
+        for start, end in protected:
+            for i in range(max(0, start), min(len(text), end)):
+                taken[i] = True
+        tokens = self._tokens(text)
+        replacements: list[tuple[int, str, str]] = []
+        for length in WORD_LENGTHS:
+            for run in _CJK_RUN.finditer(text):
+                for start in range(run.start(), run.end() - length + 1):
+                    end = start + length
+                    inside = tokens.get((start, end))
+                    if inside is None or any(taken[start:end]) or text[start:end] in self._words:
+                        continue
+                    meant = None if text[start:end] in self._library_text else self._best(text[start:end], inside)
+                    if meant is not None:
+                        replacements.append((start, text[start:end], meant))
+                        for i in range(start, end):
+                            taken[i] = True
+        if not replacements:
+            return None
+        replacements.sort()
+        out, position = [], 0
+        for start, typed, meant in replacements:
+            out += [text[position:start], meant]
+            position = start + len(typed)
+        out.append(text[position:])
+        return Repair("".join(out), tuple((typed, meant) for _, typed, meant in replacements))
+
+    def _tokens(self, text: str) -> dict[tuple[int, int], list[str]]:
+        """(start, end) → jieba's tokens there, for every stretch of two or more whole tokens of at
+        most the longest word length. A word jieba guessed (信代有: not in its dictionary) counts as
+        its characters."""
+        spans, position = [], 0
+        for token in self._cut(text):
+            for piece in (token,) if self._frequency(token) else tuple(token):
+                spans.append((position, position + len(piece), piece))
+                position += len(piece)
+        out: dict[tuple[int, int], list[str]] = {}
+        for i, (start, _, _) in enumerate(spans):
+            for j in range(i, len(spans)):
+                end = spans[j][1]
+                if end - start > WORD_LENGTHS[0]:
+                    break
+                inside = [t for _, _, t in spans[i : j + 1]]
+                if len(inside) > 1:
+                    out[(start, end)] = inside
+        return out
+
+    def _log_p(self, word: str) -> float:
+        return math.log(max(1, self._frequency(word))) - self._log_total
+
+    def _best(self, typed: str, tokens: list[str]) -> str | None:
+        """The vocabulary word that differs from ``typed`` in one character that sounds or looks alike
+        and that explains the text better than jieba's tokens do, counting the typo's own improbability."""
+        as_typed = sum(self._log_p(t) for t in tokens)
+        candidates = []
+        for i, char in enumerate(typed):
+            for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ()):
+                if self._is_everyday(word):
+                    continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
+                if alike := likeness(char, word[i], self._shapes):
+                    gain = self._log_p(word) + TYPO_LOG_COST[alike] - as_typed
+                    if gain > 0:
+                        candidates.append((gain, word))
+        if not candidates:
+            return None
+        candidates.sort(reverse=True)
+        return candidates[0][1]

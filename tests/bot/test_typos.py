@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import PolicyBot
+from bot.typos import SAME_SHAPE, SAME_SOUND, SAME_SOUND_OTHER_TONE, TypoRepairer, likeness, load_similar_shapes
+
+# A made-up general dictionary: everyday single characters are frequent, terms are rare.
+FREQUENCY = {
+    "信": 11000,
+    "代": 6600,
+    "信贷": 630,
+    "专": 5000,
+    "立": 8300,
+    "专利": 1200,
+    "那": 90000,
+    "部": 40000,
+    "内部": 20000,
+    "申请": 9000,
+    "支持": 30000,
+    "有": 400000,
+    "什么": 90000,
+    "贷款": 3000,
+    "书": 20000,
+    "申请书": 800,
+    "跨": 2900,
+    "竟": 10000,
+    "跨境": 30000,
+    "电商": 300,
+}  # fmt: skip  (跨境: a library term)
+TOTAL = 60_000_000
+VOCABULARY = ["信贷", "专利", "内部", "申请书", "跨境", "电商", "贷款", "支持"]
+
+
+def cut(text: str) -> list[str]:
+    """Greedy longest-match over FREQUENCY, like jieba on these examples."""
+    out, i = [], 0
+    while i < len(text):
+        for length in (3, 2, 1):
+            if text[i : i + length] in FREQUENCY or length == 1:
+                out.append(text[i : i + length])
+                i += length
+                break
+    return out
+
+
+@pytest.fixture(scope="module")
+def repairer() -> TypoRepairer:
+    return TypoRepairer(
+        VOCABULARY,
+        frequency=lambda w: FREQUENCY.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: w in ("内部", "支持", "什么"),
+        library_text="企业可以申请贷款。",
+        cut=cut,
+        shapes=load_similar_shapes(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("中小企业信代有什么支持", "中小企业信贷有什么支持"), ("专立能贷款吗", "专利能贷款吗"), ("跨竟电商", "跨境电商")],
+)
+def test_a_word_typed_with_a_character_that_sounds_alike_is_repaired(
+    repairer: TypoRepairer, typed: str, meant: str
+) -> None:
+    repair = repairer.repair(typed)
+    assert repair is not None and repair.text == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那部分企业能申请吗",  # 那部 is two words, not 内部 mistyped (an everyday word is no repair)
+        "申请贷款",  # nothing to repair
+        "企业可以申请贷款",  # printed in the library
+    ],
+)
+def test_correct_text_is_left_alone(repairer: TypoRepairer, text: str) -> None:
+    assert repairer.repair(text) is None
+
+
+def test_protected_spans_are_left_as_typed(repairer: TypoRepairer) -> None:
+    assert repairer.repair("专立能贷款吗", protected=[(0, 2)]) is None
+
+
+def test_likeness_of_characters() -> None:
+    shapes = load_similar_shapes()
+    assert likeness("代", "贷", shapes) == SAME_SOUND
+    assert likeness("竟", "境", shapes) == SAME_SOUND
+    assert likeness("申", "深", shapes) == SAME_SOUND_OTHER_TONE or likeness("申", "深", shapes) > 0
+    assert likeness("陪", "培", shapes) >= SAME_SHAPE
+    assert likeness("信", "贷", shapes) == 0
+
+
+def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("跨竟电商有什么扶持？")
+    assert answer.text.startswith("您是不是想问：跨境电商有什么扶持?")
+    assert answer.corrected == "跨境电商有什么扶持?" and answer.to_json()["corrected_question"] == answer.corrected
+    plain = fake_bot.ask("跨境电商有什么扶持？")
+    assert not plain.corrected and "您是不是想问" not in plain.text
