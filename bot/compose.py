@@ -432,6 +432,12 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
     )
 
 
+def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
+    """The part of a question the library does not answer, and whom to ask about it."""
+    who = shelf.agency_phrase(bodies) if bodies else "当地主管部门"
+    return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
+
+
 _SMALLTALK_OPENING = {
     "greeting": "您好！",
     "identity": "我是惠企政策问答助手。",

@@ -239,7 +239,13 @@ class PolicyBot:
             return self._follow_up(query, turns, shelf)
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
-        return self._answer(query, shelf)
+        answer = self._answer(query, shelf)
+        if answer.out_of_scope and turns and not query.docs:
+            # Not answered on its own, but there is a conversation it may lean on ("北京的比例是不是更高？")
+            follow_up = self._follow_up(query, turns, shelf)
+            if not follow_up.out_of_scope:
+                return follow_up
+        return answer
 
     def examples(self) -> list[str]:
         """The library's example questions (``examples.txt`` in its folder), or one per document by number."""
@@ -682,6 +688,8 @@ class PolicyBot:
         per-document answer), its current version and implementing regulation, and related ones."""
         topic = query.topic if query.docs else query.text
         overall, features = self.retrieve(topic)
+        if features.partial and not self.in_scope(self.retrieve(scope.without_specifics(topic))[1]):
+            features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         if not self.in_scope(features):
             closest = overall.hits[0].provision
             return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
@@ -726,17 +734,25 @@ class PolicyBot:
             and shelf.in_force(hit.provision.doc_id)
             and result.dense_of(hit.provision) >= top_dense - RELATED_DENSE_SLACK
         ]
+        if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
+            notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
         quote = self._best_sentences(topic, result, primary, k, query.wants_figure)
         extractive = compose.provision_answer(
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
         )  # fmt: skip
+        if features.missing_specifics:
+            extractive = replace(extractive, coverage="partial")
         if self.generator is None:
             return extractive
         context = [primary, *(p for p, _, _ in extra), *(h.provision for h in result.hits[:LLM_CONTEXT_PROVISIONS])]
         return self._llm_answer(
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
+
+    def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
+        """The bodies a provision makes responsible, else those its text names."""
+        return provision.agencies or self.agencies.find(provision.text)
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the
@@ -938,7 +954,14 @@ class PolicyBot:
             focused = self._search_preferring(query, shelf, context_docs, wants)
             if focused is not None:
                 return focused
-        return self._search(query, shelf, query.docs, wants_agencies=wants)
+        answer = self._search(query, shelf, query.docs, wants_agencies=wants)
+        if answer.out_of_scope and previous is not None and not is_elliptical(query.text, specificity):
+            # "那要是公司还有欠款没还完呢？" leans on the earlier question: ask both together
+            together = replace(query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}")
+            retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants)
+            if not retried.out_of_scope:
+                return retried
+        return answer
 
     def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The documents and the laws they implement or the regulations implementing them."""

@@ -69,7 +69,7 @@ _POINTS_BACK = re.compile(r"这|该|此|那|上述|其")
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 
-def _asking_sentences(question: str) -> list[list[str]]:
+def asking_clauses(question: str) -> list[list[str]]:
     """The clauses of every sentence that asks (ends with ？, or the last one)."""
     sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
     asking = [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
@@ -87,7 +87,7 @@ def question_core(question: str) -> str:
     '房产税可以减半征收，这个政策执行到哪年？'
     """
     parts = []
-    for clauses in _asking_sentences(question):
+    for clauses in asking_clauses(question):
         core = clauses[-1]
         if len(clauses) > 1 and (len(core.strip("？?！! ")) < 6 or _POINTS_BACK.search(core)):
             core = f"{clauses[-2]}，{core}"
@@ -97,4 +97,4 @@ def question_core(question: str) -> str:
 
 def question_topic(question: str) -> str:
     """What the asking sentences are about: their last two clauses ("政府采购预留份额，法律要求占多少？")."""
-    return "".join("，".join(clauses[-2:]) for clauses in _asking_sentences(question))
+    return "".join("，".join(clauses[-2:]) for clauses in asking_clauses(question))

@@ -337,7 +337,7 @@ _FOLLOW_UP_START = re.compile(
     r"and\b|what about|how about)"
 )
 _FOLLOW_UP_REFERENCE = re.compile(
-    r"这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
+    r"这么|这样|同样|一样|这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
     r"this measure|this article|\bit\b|\bthem\b|\bthese\b"
 )
 # "这个活动" / "该平台": a reference plus a generic noun names nothing new.

@@ -2,7 +2,9 @@
 
 Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
-  conditions, a procedure) of a kind no paragraph on its topic among the best provisions states;
+  conditions, a procedure) of a kind no paragraph on its topic among the best provisions states, and
+  nothing else. When it also asks something else (专利能拿去贷款吗？能贷多少？) it is ``partial``: the
+  model decides on the rest, and an answer says which specifics the library does not state;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
@@ -37,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.question import question_core, question_topic
+from bot.question import asking_clauses, question_core, question_topic
 from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.tokenize import ENGLISH_STOPWORDS
@@ -57,39 +59,47 @@ RELATED_MIN_DENSE = 0.85
 
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 
-# What kind of specifics a question asks for → how such specifics look in the policy text.
+# What kind of specifics a question asks for → how such specifics look in the policy text → what to
+# call them when no text states them.
 _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
-_SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+_SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
         re.compile(rf"{_N}\s*(?:元|万元|亿元)"),
+        "具体金额",
     ),
     (
         re.compile(r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|lpr|\brates?\b|percent"),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
+        "具体比例或费率",
     ),
     (
         re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
         re.compile(rf"{_N}\s*(?:人|名)"),
+        "具体人数",
     ),
     (
         re.compile(r"多少天|几天|多久|多长时间|几个月|几年|几月|哪个月|how long|which month"),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
+        "具体期限",
     ),
     # Until when something runs: the texts state end dates only where they have them.
     (
         re.compile(r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|until when|expire"),
         re.compile(r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*年[内底]|截至|截止|有效期"),
+        "截止时间",
     ),
     (
         re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
         re.compile(rf"{_N}\s*(?:个|项|家|条|次)"),
+        "具体数量",
     ),
-    (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}")),
+    (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}"), "联系电话"),
     # Where to find something online: the texts give no addresses or links.
     (
         re.compile(r"网址|链接|官网|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"),
         re.compile(r"https?://|www\."),
+        "网址或下载地址",
     ),
     # Eligibility and procedure: stated only in some places.
     (
@@ -98,6 +108,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"\bminimum\b|net profit|\brevenue\b"
         ),
         re.compile(r"条件|标准|是指|符合下列|应当具备|不超过|不低于|以上|以下"),
+        "具体条件和标准",
     ),
     (
         re.compile(
@@ -105,10 +116,12 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"怎么填报|在哪里填|怎么计算|怎么算|如何计算|procedure|documents? (do|are) (i|we) need|how do i register"
         ),
         re.compile(r"程序|流程|材料|手续|办理|申请|提交|计算|按照"),
+        "办理流程和材料",
     ),
     (
         re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
         re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
+        "具体数字",
     ),
 )
 
@@ -144,7 +157,8 @@ class ScopeFeatures:
     dense: float
     coverage: float
     words: int  # content words in the question
-    missing_specifics: bool
+    missing_specifics: str  # what the question asks that no best provision states ("" when nothing)
+    partial: bool = False  # …and it asks something else the library may answer: the rest is answered
     other_task: bool = False
     foreign_place: bool = False  # the asking part names a place the library has no rules for
     language: str = "zh"  # "en" when most content words are English
@@ -213,11 +227,48 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     >>> asked_specifics("服务月是几月？") is not None, asked_specifics("能申请吗？")
     (True, None)
     """
-    lowered = question_core(question).lower()
-    for asks, states in _SPECIFICS:
-        if asks.search(lowered):
-            return states
-    return None
+    return next((states for _, states, _ in _specifics_asked(question_core(question))), None)
+
+
+def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """The first kind of specifics a text asks for (as a list: empty when none)."""
+    lowered = text.lower()
+    return [entry for entry in _SPECIFICS if entry[0].search(lowered)][:1]
+
+
+_ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
+_FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
+
+
+def asking_units(question: str) -> list[str]:
+    """What a question asks, one part each: the core of every asking sentence, and every clause
+    before it that ends like a question (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？)."""
+    units = []
+    for clauses in asking_clauses(question):
+        units += [c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c)]
+        units.append(question_core("，".join(clauses)))
+    return units
+
+
+def without_specifics(question: str) -> str:
+    """The question without its parts that ask for specifics: what a partial answer answers."""
+    for unit in asking_units(question):
+        if _specifics_asked(unit):
+            question = question.replace(unit, "")
+    return question
+
+
+def asks_more_than_specifics(question: str) -> bool:
+    """Whether the question asks something besides specifics (能拿去贷款吗？ besides 能贷多少？): an
+    asking part that wants no specifics and names something.
+
+    >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
+    (True, False)
+    """
+    return any(
+        not _specifics_asked(unit) and len(_FILLER.sub("", without_asking(unit))) >= 2
+        for unit in asking_units(question)
+    )
 
 
 def without_asking(text: str) -> str:
@@ -230,25 +281,42 @@ def without_asking(text: str) -> str:
 
 
 def asks_missing_specifics(
-    question: str, passages: Sequence[str], weight: Callable[[str], float] | None = None
-) -> bool:
-    """True when the question wants specifics (an amount, a date, conditions…) that no paragraph of
-    the best provisions states about what is asked: the paragraph must state such specifics and
-    share enough of the weight of the question's topic words (``weight``: text → shared share;
-    without it any paragraph stating them counts).
+    question: str,
+    passages: Sequence[str],
+    weight: Callable[[str], float] | None = None,
+    words: Callable[[str], Sequence[str]] | None = None,
+) -> str:
+    """What specifics the question wants (an amount, a date, conditions…) that no paragraph of the
+    best provisions states about what is asked ("" when none is missing). The paragraph must share
+    enough of the weight of the question's topic words (``weight``: text → shared share), and one of
+    its sentences must state such specifics next to a word of the asking part (``words``: the words
+    of a text the library uses) — 25% of the staff is no interest rate.
 
     >>> asks_missing_specifics("专利申请官费多少钱？", ["推动发明专利审查提质增效。"])
-    True
+    '具体金额'
     >>> asks_missing_specifics("服务月是几月？", ["将每年六月设为全国中小企业服务月。"])
-    False
+    ''
     """
-    states = asked_specifics(question)
-    if states is None:
-        return False
-    for passage in passages:
-        if states.search(passage) and (weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH):
-            return False
-    return True
+    for unit in asking_units(question):
+        if not (asked := _specifics_asked(unit)):
+            continue
+        _, states, label = asked[0]
+        # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
+        # names documents, not what is counted).
+        asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(w in p for p in passages)]
+        if not any(
+            (weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH)
+            and any(
+                states.search(sentence) and (not asked_words or any(w in sentence for w in asked_words))
+                for sentence in _SENTENCES.split(passage)
+            )
+            for passage in passages
+        ):
+            return label
+    return ""
+
+
+_SENTENCES = re.compile(r"(?<=[。；;！？])")
 
 
 def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
@@ -288,6 +356,12 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
+    missing = asks_missing_specifics(
+        question,
+        paragraphs,
+        None if english_words else shares_topic,
+        lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
+    )
     places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
     asked = asked_figures(question)
     dense = result.dense[result.allowed]
@@ -300,7 +374,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics=asks_missing_specifics(question, paragraphs, None if english_words else shares_topic),
+        missing_specifics=missing,
+        partial=bool(missing) and asks_more_than_specifics(question),
         foreign_place=bool(places),
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",
@@ -323,7 +398,7 @@ def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provisio
 
 def hard_rule(f: ScopeFeatures) -> bool:
     """Whether one of the hard rules refuses the question, whatever the model says."""
-    return f.missing_specifics or f.other_task or f.foreign_place
+    return (bool(f.missing_specifics) and not f.partial) or f.other_task or f.foreign_place
 
 
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:

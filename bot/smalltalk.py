@@ -14,21 +14,22 @@ import re
 
 # The kinds in the order a reply addresses them: "你好，你能做什么？" is answered as a capability question.
 _PHRASES: dict[str, str] = {
-    "capability": r"你(都|还)?(能|会|可以)(帮我|帮忙)?(做|干|回答|解答|查)?(些)?(什么|啥|哪些)(事|问题|东西)?|"
+    "capability": r"你(都|还)?(能|会|可以)(帮我|帮忙)?(做|干|回答|解答|查|处理|提供)?(些)?(什么|啥|哪些)"
+    r"(方面|领域|类型|种类)?的?(事情|事|问题|东西|服务|忙)?|"
     r"能帮(我|上)?(做)?(些)?什么|有(什么|啥|哪些)功能|怎么(用|使用)你?|你(怎么|如何)(用|使用)|使用说明|"
     r"what can you do|how (do i|to) use|\bhelp\b",
     "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(机器人|人工智能|ai|真人|人)吗?|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
     "greeting": r"你好|您好|你们好|大家好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
     r"在吗|在不在|有人吗|有人在吗|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
-    "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦了|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
+    "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
     r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
     "goodbye": r"再见|拜拜|回头见|下次见|先这样|\bbye\b|goodbye|see you",
 }
 _ANY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PHRASES.items()), re.IGNORECASE)
 # What may surround those phrases without asking anything: addressing, particles, punctuation.
 _FILLER = re.compile(
-    r"请问|问一下|我想问|小助手|助手|机器人|老师|朋友|亲|你|您|我|呀|啊|哦|噢|哈|嗯|呢|吗|吧|啦|了|的|哈哈|呵呵|"
+    r"请问|问一下|我想问|小助手|助手|机器人|老师|朋友|亲|你|您|我|帮忙|帮助|解答|回答|呀|啊|哦|噢|哈|嗯|呢|吗|吧|啦|了|的|哈哈|呵呵|"
     r"非常|十分|很|真|太|好|大家|一下|一声|there|\bso\b|much|very|a lot|\s|[\W_]",
     re.IGNORECASE,
 )

@@ -31,10 +31,13 @@ SCORER_ALIASES: dict[str, list[str]] = {
     "税务总局": ["税务总局", "税务局", "税务机关"],
 }
 
-METRICS = (
+# The reference scorer's metrics (../shared/eval/score.py), then ours for questions that say what
+# coverage the answer has (full / partial) or that are small talk.
+REFERENCE_METRICS = (
     "hit@1", "recall@3", "exact_set_f1", "doc_hit@1", "doc_set_f1", "agency_named", "answer_contains",
     "oos_refused", "false_refusal", "all_correct",
 )  # fmt: skip
+METRICS = (*REFERENCE_METRICS[:-1], "coverage_right", "smalltalk_replied", "all_correct")
 
 Ref = tuple[str, int]
 
@@ -136,6 +139,16 @@ def score(questions: Sequence[Mapping], answers: Sequence[Mapping]) -> dict:
             for pattern in q.get("answer_contains") or []:
                 good = re.search(pattern, text) is not None
                 lists["answer_contains"].append(good)
+                ok = ok and good
+            # Beyond the reference scorer: whether an answer says it covers only part of the question,
+            # and whether small talk gets a reply (no refusal, no citation).
+            if q.get("coverage") in ("full", "partial"):
+                good = (a.get("coverage") or "full") == q["coverage"] and not a.get("out_of_scope")
+                lists["coverage_right"].append(good)
+                ok = ok and good
+            if q.get("smalltalk"):
+                good = not a.get("out_of_scope") and not got and bool(text)
+                lists["smalltalk_replied"].append(good)
                 ok = ok and good
         per_kind.setdefault(q["kind"], []).append(ok)
         if not ok:

@@ -249,6 +249,7 @@ class Answer:
     llm_sentences: tuple[int, int] = (0, 0)  # (kept, total) sentences of the model's reply, for eval
     as_of: dt.date | None = None  # the day whose law the answer states
     corrected: str = ""  # the question as answered, when its typos were repaired (您是不是想问：…)
+    coverage: str = "full"  # "partial": part of what was asked (an amount, a procedure…) no document states
 
     def to_json(self, question_id: str | None = None) -> dict:
         """The answer object of ../shared/eval/README.md, v2 (with ``id`` when given)."""
@@ -256,6 +257,8 @@ class Answer:
         d.update(answer=self.text, citations=[c.to_json() for c in self.citations], out_of_scope=self.out_of_scope)
         if self.as_of is not None:
             d["as_of"] = self.as_of.isoformat()
+        if self.citations and not self.out_of_scope:
+            d["coverage"] = self.coverage
         if self.corrected:
             d["corrected_question"] = self.corrected
         return d

@@ -123,7 +123,7 @@ def test_a_document_the_library_does_not_hold(demo_bot: PolicyBot) -> None:
 
 def test_the_answer_object_is_v2(demo_bot: PolicyBot) -> None:
     body = demo_bot.ask("示例企业促进法第五条").to_json("q1")
-    assert set(body) == {"id", "answer", "citations", "out_of_scope", "as_of"}
+    assert set(body) == {"id", "answer", "citations", "out_of_scope", "as_of", "coverage"}
     citation = body["citations"][0]
     assert set(citation) == {
         "doc_id",
@@ -249,3 +249,20 @@ def test_an_agency_asked_in_a_conversation_is_listed_for_its_document(fake_bot: 
     plain = [{"role": "user", "content": "中小企业促进法第十四条"}, {"role": "assistant", "content": first.text}]
     answer = fake_bot.ask("人民银行在这里面负责哪些？", plain)
     assert cited(answer) == [("sme-promotion-law-2017", 14)]  # not the notice's four measures
+
+
+def test_a_question_answered_in_part_says_what_the_library_does_not_state(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("大企业拖欠中小企业的货款，中小企业能投诉吗？投诉热线电话是多少？")
+    assert not answer.out_of_scope and answer.citations and answer.coverage == "partial"
+    assert "联系电话，库中文件没有规定" in answer.text and answer.to_json()["coverage"] == "partial"
+    only_the_figure = fake_bot.ask("投诉热线电话是多少？")  # nothing else asked: refused as before
+    assert only_the_figure.out_of_scope and not only_the_figure.citations
+
+
+def test_a_plain_text_follow_up_is_answered_from_the_conversations_document(fake_bot: PolicyBot) -> None:
+    history = [
+        {"role": "user", "content": "公司一直没开展业务，想注销，麻烦吗？"},
+        {"role": "assistant", "content": "设立后未开展生产经营活动或者无债权债务的市场主体，可以按照简易程序办理注销。"},
+    ]
+    answer = fake_bot.ask("那要是公司还有欠款没还完呢？", history)
+    assert not answer.out_of_scope and cited(answer)[0][0] == "business-environment-regulation-2019"

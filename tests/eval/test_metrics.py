@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.metrics import METRICS, score
+from eval.metrics import REFERENCE_METRICS, score
 from tests.conftest import SHARED
 
 REFERENCE = SHARED / "eval" / "score.py"
@@ -55,6 +55,32 @@ def test_same_numbers_as_reference_scorer(reference_score, seed: int, name: str)
     questions = _questions(name)
     answers = _random_answers(questions, seed)
     ours, theirs = score(questions, answers), reference_score(questions, answers)
-    for metric in METRICS:
+    for metric in REFERENCE_METRICS:
         assert ours[metric] == theirs[metric], metric
     assert ours["per_kind"] == theirs["per_kind"]
+
+
+def test_coverage_and_small_talk_are_scored() -> None:
+    questions = [
+        {
+            "id": "p",
+            "question": "…",
+            "refs": [["d", 1]],
+            "kind": "partial",
+            "out_of_scope": False,
+            "coverage": "partial",
+        },
+        {"id": "s", "question": "你好", "kind": "smalltalk", "out_of_scope": False, "smalltalk": True},
+    ]
+    cite = [{"doc_id": "d", "number": 1}]
+    right = [
+        {"id": "p", "answer": "…", "citations": cite, "out_of_scope": False, "coverage": "partial"},
+        {"id": "s", "answer": "您好！", "citations": [], "out_of_scope": False},
+    ]
+    wrong = [
+        {"id": "p", "answer": "…", "citations": cite, "out_of_scope": False, "coverage": "full"},
+        {"id": "s", "answer": "抱歉，没有涉及", "citations": [], "out_of_scope": True},
+    ]
+    assert score(questions, right)["all_correct"] == 1.0
+    result = score(questions, wrong)
+    assert result["all_correct"] == 0.0 and result["coverage_right"] == 0.0 and result["smalltalk_replied"] == 0.0

@@ -19,7 +19,7 @@ def test_ask_returns_the_answer_object(client: TestClient) -> None:
     response = client.post("/api/ask", json={"question": "竞争力若干措施第十二条是什么？"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"answer", "citations", "out_of_scope", "as_of", "generator"}
+    assert set(body) == {"answer", "citations", "out_of_scope", "as_of", "generator", "coverage"}
     assert body["generator"] == "extractive" and body["as_of"] == "2026-11-30"
     citation = body["citations"][0]
     assert (citation["doc_id"], citation["number"], citation["measure"]) == ("miit-2021-169", 12, 12)
