@@ -887,9 +887,7 @@ class PolicyBot:
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         context = self._context(turns)
-        if (
-            query.agency_list and not query.agency_except
-        ):  # "人民银行在这里面负责哪些？": in the conversation's documents
+        if query.agency_list and not query.agency_except:  # "X在这里面负责哪些？": in the conversation's documents
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if has_own_topic(query.text) or query.refs:

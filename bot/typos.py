@@ -123,12 +123,13 @@ class TypoRepairer:
             for run in _CJK_RUN.finditer(text):
                 for start in range(run.start(), run.end() - length + 1):
                     end = start + length
-                    inside = tokens.get((start, end))
-                    if inside is None or any(taken[start:end]) or text[start:end] in self._words:
+                    typed, inside = text[start:end], tokens.get((start, end))
+                    if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
-                    meant = None if text[start:end] in self._library_text else self._best(text[start:end], inside)
-                    if meant is not None:
-                        replacements.append((start, text[start:end], meant))
+                    meant = self._best(typed, inside)
+                    # Scanning the documents' text costs more than finding a candidate: only for candidates.
+                    if meant is not None and typed not in self._library_text:
+                        replacements.append((start, typed, meant))
                         for i in range(start, end):
                             taken[i] = True
         if not replacements:
