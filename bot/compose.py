@@ -253,6 +253,17 @@ def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], 
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
+def mentions_line(shelf: Shelf, who: str, provisions: Sequence[Provision]) -> str:
+    """ "\n此外，条文涉及X的还有：《…》第九条、第二十条；《…》第三条。" ("" when there are none)."""
+    if not provisions:
+        return ""
+    by_doc: dict[str, list[str]] = {}
+    for p in provisions:
+        by_doc.setdefault(p.doc_id, []).append(provision_label(p))
+    listed = "；".join(f"{shelf.metas[d].citation_title}{'、'.join(labels)}" for d, labels in by_doc.items())
+    return f"\n此外，条文涉及{who}的还有：{listed}。"
+
+
 def _first_sentence(text: str) -> str:
     for end in "。；\n":
         if end in text:

@@ -31,6 +31,7 @@ from bot.route import (
     MEANS_SEVERAL,
     DocumentFilter,
     Query,
+    asks_older_version,
     asks_which_number,
     cjk_bigrams,
     document_filter,
@@ -38,6 +39,7 @@ from bot.route import (
     has_own_topic,
     is_elliptical,
     is_follow_up,
+    leans_on_before,
     match_division,
     next_or_previous,
     strip_agencies,
@@ -81,6 +83,7 @@ DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
 MAX_FOLLOW_UP_PROVISIONS = 5
+MAX_QUESTIONS_CHAINED = 3  # earlier questions a follow-up of follow-ups is read with
 MAX_TARGETS = 8
 # A bigram in more than this share of the documents' names (and in more than two) names no topic.
 COMMON_TITLE_SHARE = 0.25
@@ -215,7 +218,7 @@ class PolicyBot:
         shelf = Shelf(self.library, query.day)
         if scope.asks_other_task(text):
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
-        if chat := smalltalk_kind(text):
+        if chat := smalltalk_kind(text, self._names_topic):
             return compose.smalltalk_answer(shelf, chat, self.examples())
         repaired = self.repaired(text, query)
         if repaired == text:
@@ -223,6 +226,15 @@ class PolicyBot:
         query = understand(repaired, self.names, self.agencies, self.today())
         answer = self._route(repaired, query, turns, Shelf(self.library, query.day))
         return replace(answer, text=f"您是不是想问：{repaired}\n{answer.text}", corrected=repaired)
+
+    def _names_topic(self, text: str) -> bool:
+        """Whether a text names something the library speaks of: a word of its texts that is more than
+        everyday Chinese, or an agency."""
+        words = self.searcher.tokenizer.words(text)
+        specific = self.searcher.tokenizer.specificity
+        return any(self.searcher.document_frequency(w) and specific(w) >= 1.0 for w in words) or bool(
+            self.agencies.surfaces_in(text)
+        )
 
     def repaired(self, text: str, query: Query | None = None) -> str:
         """The question with its typos repaired against the library's words (document and agency names
@@ -596,7 +608,7 @@ class PolicyBot:
         if not pool:
             return []
         result, features = self.retrieve(topic or query.text, list(pool))
-        if not self.in_scope(replace(features, missing_specifics=False)):  # documents are asked, not figures
+        if not self.in_scope(replace(features, missing_specifics="")):  # documents are asked, not figures
             return []
         mass: dict[str, float] = {}
         for hit in result.hits[:10]:
@@ -622,9 +634,13 @@ class PolicyBot:
             return all(hits) if query.agencies_together else any(hits)
 
         provisions = [p for d in pool for p in d.provisions if involved(p)]
+        # Where documents assign tasks by name (a measure's closing parenthetical), those are what the
+        # agency is responsible for; articles that merely name it are mentioned after the list.
+        assigned = [p for p in provisions if p.responsibility]
+        mentioned = [p for p in provisions if not p.responsibility] if assigned else []
+        provisions = assigned or provisions
         who = "、".join(names)
-        notice_only = all(d.meta.shape == "notice" for d in pool)
-        verb = "负责（含按职责分工负责）的措施" if notice_only else "负责或涉及的规定"
+        verb = "负责（含按职责分工负责）的措施" if assigned else "负责或涉及的规定"
         heading = f"{who}{'共同' if query.agencies_together else ''}{verb}"
         before = ""
         found = match_division(strip_agencies(query.text, self.agencies), self.library, [d.meta.doc_id for d in pool])
@@ -647,7 +663,8 @@ class PolicyBot:
             )
         answer = compose.listing_answer(shelf, heading, provisions, "agency")
         notes = [self.agencies.note(n) for n in names if self.agencies.note(n)]
-        text = before + answer.text + ("\n注：" + "；".join(notes) + "。" if notes else "")
+        also = compose.mentions_line(shelf, who, mentioned)
+        text = before + answer.text + also + ("\n注：" + "；".join(notes) + "。" if notes else "")
         return replace(answer, text=text)
 
     # ── search ────────────────────────────────────────────────────────────────────
@@ -688,7 +705,7 @@ class PolicyBot:
         per-document answer), its current version and implementing regulation, and related ones."""
         topic = query.topic if query.docs else query.text
         overall, features = self.retrieve(topic)
-        if features.partial and not self.in_scope(self.retrieve(scope.without_specifics(topic))[1]):
+        if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         if not self.in_scope(features):
             closest = overall.hits[0].provision
@@ -873,7 +890,7 @@ class PolicyBot:
             return [p for _, p in sorted(found, key=lambda x: x[0])]
         # An answer without citations still quotes or paraphrases its provision: search it together with
         # the question it answered.
-        exchange = " ".join(filter(None, (last(turns, "user"), answer)))
+        exchange = " ".join(filter(None, (earlier_question(turns), answer)))
         if not exchange.strip():
             return []
         try:
@@ -890,6 +907,8 @@ class PolicyBot:
         if query.agency_list and not query.agency_except:  # "X在这里面负责哪些？": in the conversation's documents
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
+        if context and asks_older_version(query.text) and (older := self._older_versions(context[0].doc_id)):
+            return replace(self._in_older_versions(query, turns, shelf, older), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -918,12 +937,23 @@ class PolicyBot:
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
 
+    def _older_versions(self, doc_id: str) -> tuple[str, ...]:
+        """The documents ``doc_id`` replaced, newest first."""
+        line = lineage(doc_id, {d.meta.doc_id: d.meta for d in self.library.documents})
+        return tuple(reversed(line[: line.index(doc_id)]))
+
+    def _in_older_versions(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, older: Sequence[str]) -> Answer:
+        """ "以前的老条例也是这么规定的吗？": the earlier question, answered from the replaced versions."""
+        previous = earlier_question(turns)
+        together = replace(query, text=f"{previous} {query.text}", topic=previous, docs=tuple(older))
+        return self._search(together, shelf, older, alone=True)
+
     def _new_topic_like_before(
         self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]
     ) -> Answer:
         """ "那海外仓呢？" / "那人民银行呢？" / "那第十一条呢？": asked the way the previous question asked,
         about the documents the conversation is about."""
-        previous_text = last(turns, "user")
+        previous_text = earlier_question(turns)
         previous = (
             understand(clean_question(previous_text), self.names, self.agencies, self.today())
             if previous_text
@@ -1014,6 +1044,22 @@ def _without_change_words(text: str) -> str:
     for word in _CHANGE_WORDS:
         text = text.replace(word, " ")
     return text
+
+
+def earlier_question(turns: Sequence[Turn]) -> str:
+    """The question the conversation was last about: the last user turn, with the turns before it as
+    long as each leans on the one before ("政府采购给中小企业留多少份额？" + "小微企业呢？").
+
+    >>> earlier_question([Turn("user", "政府采购留多少份额？"), Turn("assistant", "30%以上。"), Turn("user", "小微企业呢？")])
+    '政府采购留多少份额？ 小微企业呢？'
+    """
+    asked = [t.content for t in turns if t.role == "user"]
+    out: list[str] = []
+    for text in reversed(asked[-MAX_QUESTIONS_CHAINED:]):
+        out.insert(0, text)
+        if not leans_on_before(text):
+            break
+    return " ".join(out)
 
 
 def _strip_document_words(text: str) -> str:

@@ -34,6 +34,8 @@ _AGENCY_LIST = re.compile(
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
+_PROVISIONS_WORD = re.compile(r"措施|规定|条款")
+_CLAUSES = re.compile(r"[，,。？?！!；;]")
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
@@ -152,7 +154,11 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
     topic = strip_spans(text, spans) if mentions else text
-    listing = bool(_LIST_INTENT.search(lowered) and (_AREA_WORD.search(text) or re.search("措施|规定|条款", text)))
+    # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
+    # 能补贴多少？" asks about one measure).
+    listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(
+        _LIST_INTENT.search(clause) and _PROVISIONS_WORD.search(clause) for clause in _CLAUSES.split(lowered)
+    )
     return Query(
         text=text,
         topic=topic or text,
@@ -347,6 +353,7 @@ _REFERENCED_THING = re.compile(
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(
     r"^(那|那么|还有|另外|这条|这项|这个|这些|这两条|这几条|两条|该条|该措施|它|上面|上述|刚才|上一条|下一条|的|是|由|谁|"
+    r"前一条|后一条|接下来|紧接着|紧跟着|后面|接着|下面|"
     r"哪个|哪些|什么|部门|单位|负责|牵头|管|具体|详细|怎么|如何|做|办|申请|要求|内容|讲|说|呢|吗|啊|呀|吧|了|有|没有|"
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|"
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
@@ -357,7 +364,17 @@ _INTENT_ONLY = re.compile(
     r"\s|[?？!！。，,.、:：;；])+$",
     re.IGNORECASE,
 )
-_NEXT_PREVIOUS = re.compile(r"(下|上)一(条|项|个措施)")
+_NEXT_PREVIOUS = re.compile(r"(下|上|后|前)一(条|项|个措施)|(接下来|紧接着|紧跟着|后面)的?(那|一)?(条|项)")
+# "以前的老条例也是这么规定的吗？": the versions the document under discussion replaced.
+_OLDER_VERSION = re.compile(
+    r"(以前|之前|原来|过去|早先|当时|废止前|修订前|修改前)的?(老|旧)?(条例|规定|版本|版|法律|法|办法|文件|规章)|"
+    r"(老|旧)(条例|规定|版本|版|法律|法|办法|文件|规章)|\b(old|previous|former) (version|regulation|law|rules?)\b"
+)
+# "小规模纳税人也是这样吗？": the previous question asked again about something else.
+_SAME_AS_BEFORE = re.compile(
+    r"也(是|都)?(这样|这么|如此|一样|同样)|同样(适用|如此|这样|可以|能)|(一样|同样)(吗|么|嘛|的吗)|也适用|"
+    r"\b(the same|also apply|as well)\b"
+)
 _WHICH_NUMBER = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
 )
@@ -377,15 +394,39 @@ def is_elliptical(text: str, specificity: float) -> bool:
     again about something else — it names only a subject, or too little (``specificity``: the sum of
     its words' specificity) to be searched on its own."""
     lowered = text.lower().strip()
+    if _SAME_AS_BEFORE.search(lowered):
+        return True
     return bool(_ELLIPTICAL.match(lowered)) and (
         bool(_ONLY_A_SUBJECT.match(lowered)) or specificity < ELLIPTICAL_MAX_SPECIFICITY
     )
 
 
+def asks_older_version(text: str) -> bool:
+    """ "以前的老条例也是这么规定的吗？": about the versions the document under discussion replaced."""
+    return bool(_OLDER_VERSION.search(text.lower()))
+
+
 def is_follow_up(text: str) -> bool:
     """A question that leans on the conversation: 'this provision', 'what about X', or no topic at all."""
     lowered = text.lower().strip()
-    return bool(_FOLLOW_UP_START.match(lowered) or _FOLLOW_UP_REFERENCE.search(lowered) or not has_own_topic(text))
+    return bool(
+        _FOLLOW_UP_START.match(lowered)
+        or _FOLLOW_UP_REFERENCE.search(lowered)
+        or _OLDER_VERSION.search(lowered)
+        or not has_own_topic(text)
+    )
+
+
+def leans_on_before(text: str) -> bool:
+    """A question that cannot be read without the one before it: a bare subject ("小微企业呢？"), "the same"
+    or "this" (也是这样吗？ 这条谁负责？), or no topic of its own — not one that only starts with 那."""
+    lowered = text.lower().strip()
+    return bool(
+        _ONLY_A_SUBJECT.match(lowered)
+        or _SAME_AS_BEFORE.search(lowered)
+        or _FOLLOW_UP_REFERENCE.search(lowered)
+        or not has_own_topic(text)
+    )
 
 
 def has_own_topic(text: str) -> bool:
@@ -402,7 +443,7 @@ def next_or_previous(text: str, current: int) -> int | None:
     m = _NEXT_PREVIOUS.search(text)
     if not m:
         return None
-    return current + 1 if m.group(1) == "下" else current - 1
+    return current - 1 if m.group(1) in ("上", "前") else current + 1
 
 
 def strip_agencies(text: str, registry: AgencyRegistry) -> str:

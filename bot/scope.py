@@ -62,9 +62,13 @@ _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 # What kind of specifics a question asks for → how such specifics look in the policy text → what to
 # call them when no text states them.
 _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
+_NEVER = re.compile(r"(?!)")
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
-        re.compile(r"多少钱|多少元|几万|金额|奖励多少|补贴多少|费用是多少|多少费|官费|how much money"),
+        re.compile(
+            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|费用是多少|多少费|官费|how much money|"
+            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)"
+        ),
         re.compile(rf"{_N}\s*(?:元|万元|亿元)"),
         "具体金额",
     ),
@@ -73,6 +77,15 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
     ),
+    # Whether and what a service costs: the texts say so only where they do (免费, 不收取费用, 费率).
+    (
+        re.compile(
+            r"收不收|收费|要钱吗|要不要钱|付费|免费吗|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|怎么收|"
+            r"\bfees?\b|free of charge|\bcharge\b|\bcost\b"
+        ),
+        re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
+        "是否收费和收费标准",
+    ),
     (
         re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
         re.compile(rf"{_N}\s*(?:人|名)"),
@@ -80,26 +93,58 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(r"多少天|几天|多久|多长时间|几个月|几年|几月|哪个月|how long|which month"),
-        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
+        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),
         "具体期限",
     ),
-    # Until when something runs: the texts state end dates only where they have them.
+    # Until when something runs or can be applied for: the texts state dates only where they have them.
     (
-        re.compile(r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|until when|expire"),
-        re.compile(r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*年[内底]|截至|截止|有效期"),
+        re.compile(
+            r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|截止(日期|时间)|"
+            r"截止(是|到|在)?(哪天|几号|什么时候|何时|几月)|(哪天|几号|什么时候|何时)(开始|报名|申报|受理)?截止|"
+            r"(什么时候|何时|哪天|几号|几月份?)(开始)?(报名|申报|申请|受理)|until when|expire|deadline|due date"
+        ),
+        re.compile(
+            r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日|[0-9一二三四五六七八九十]+\s*年[内底]|截至|截止|有效期"
+        ),
         "截止时间",
     ),
     (
-        re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多)几[个项家条]|how many"),
-        re.compile(rf"{_N}\s*(?:个|项|家|条|次)"),
+        re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多|有|一共|总共|共)几[个项家条所]|how many"),
+        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所)"),
         "具体数量",
+    ),
+    # Which places: the texts name places only where they have rules for them.
+    (
+        re.compile(
+            r"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|\bwhich (cities|provinces|city|province)\b"
+        ),
+        re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?!场)|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
+        "具体地点",
+    ),
+    # Whether the asker's own locality runs something: no national text can say.
+    (
+        re.compile(
+            r"(我们|咱们|俺们|我这|本|当地|这边)(省|市|县|区|镇|乡|街道|园区|开发区|地区|这边|当地)?[^，。？?]{0,8}"
+            r"((有没有|有吗)(这个|这种|这类|该|此)|(开展|落地|实施|推行|搞|设|建)(了没有|没有|了吗|吗))"
+        ),
+        _NEVER,
+        "当地是否开展",
     ),
     (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}"), "联系电话"),
     # Where to find something online: the texts give no addresses or links.
     (
-        re.compile(r"网址|链接|官网|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"),
+        re.compile(
+            r"网址|链接|官网|哪个网站|什么网站|网站是|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"
+        ),
         re.compile(r"https?://|www\."),
         "网址或下载地址",
+    ),
+    (
+        re.compile(
+            r"怎么计算|怎么算|如何计算|计算方法|按(什么|啥|哪个|哪种)[^，。？?]{0,6}(算|计算|计)|how (is|do (i|we)) .{0,20}calculat"
+        ),
+        re.compile(r"计算|按照|乘以|除以|%|％|百分之|分之"),
+        "计算方法",
     ),
     # Eligibility and procedure: stated only in some places.
     (
@@ -112,10 +157,18 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些文件|手续|去哪办|去哪里办|在哪里办|"
-            r"怎么填报|在哪里填|怎么计算|怎么算|如何计算|procedure|documents? (do|are) (i|we) need|how do i register"
+            r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些资料|什么资料|备查资料|手续|"
+            r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|东西)|去哪办|去哪里办|在哪里办|"
+            r"怎么(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
+            r"如何(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
+            r"(去|到|在)哪(儿|里)?(报名|申请|申报|登记|领)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名)(流程|步骤|方式|渠道|入口)|"
+            r"怎么填报|在哪里填|procedure|documents? (do|are) (i|we) need|"
+            r"how (do|can|should) (i|we) (register|apply|sign up|join)|how to (apply|register|sign up)|application process"
         ),
-        re.compile(r"程序|流程|材料|手续|办理|申请|提交|计算|按照"),
+        re.compile(
+            r"程序|流程|材料|手续|提交|提出申请|按照[^，。；]{1,30}(?:办理|申请|登记)|"
+            r"向[^，。；]{1,30}(?:申请|提出|报送|备案|登记|投诉|举报|申报|提供)|办理[^，。；]{0,10}(?:登记|手续|变更)"
+        ),
         "办理流程和材料",
     ),
     (
@@ -125,6 +178,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
 )
 
+
+# Details of taking part in something a text describes (not a figure or criterion it would have to
+# state): a question that names or first states what they are of gets that answered, the detail named as missing.
+_DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
 _INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
 
@@ -157,8 +214,11 @@ class ScopeFeatures:
     dense: float
     coverage: float
     words: int  # content words in the question
-    missing_specifics: str  # what the question asks that no best provision states ("" when nothing)
+    missing_specifics: str  # what the question asks that no best provision states, 、-joined ("" when nothing)
     partial: bool = False  # …and it asks something else the library may answer: the rest is answered
+    unanswered: tuple[
+        tuple[str, str], ...
+    ] = ()  # asking parts whose specifics no best provision states, and what they ask
     other_task: bool = False
     foreign_place: bool = False  # the asking part names a place the library has no rules for
     language: str = "zh"  # "en" when most content words are English
@@ -231,44 +291,104 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
 
 
 def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
-    """The first kind of specifics a text asks for (as a list: empty when none)."""
+    """The first kind of specifics a text asks for (as a list: empty when none). A figure the text
+    asks to confirm (是不是补贴30%？) asks for that kind of figure: a text stating none does not answer.
+
+    >>> [label for *_, label in _specifics_asked("国家是不是补贴设备款的30%？")]
+    ['具体比例或费率']
+    """
     lowered = text.lower()
-    return [entry for entry in _SPECIFICS if entry[0].search(lowered)][:1]
+    asked = [entry for entry in _SPECIFICS if entry[0].search(lowered)][:1]
+    if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):
+        return asked
+    kind = (
+        "具体比例或费率"
+        if any(k for k, _ in figures(lowered))
+        else "具体金额"
+        if re.search(rf"{_N}\s*(?:元|万|亿)", lowered)
+        else "具体数字"
+    )
+    return [entry for entry in _SPECIFICS if entry[2] == kind]
+
+
+_CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 
 _ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
+_YES_OR_NO_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|(吗|么|嘛|没有|不|呢)\W*$")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
 
 
 def asking_units(question: str) -> list[str]:
     """What a question asks, one part each: the core of every asking sentence, and every clause
     before it that ends like a question (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？)."""
-    units = []
+    return [unit for units, _ in _asking_sentences(question) for unit in units]
+
+
+def _asking_sentences(question: str) -> list[tuple[list[str], list[str]]]:
+    """Per asking sentence: its asking units, and its other clauses (what it states first:
+    科研大型仪器向中小企业开放使用，使用费怎么收？ → 科研大型仪器向中小企业开放使用)."""
+    out = []
     for clauses in asking_clauses(question):
-        units += [c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c)]
+        units = [c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c)]
         units.append(question_core("，".join(clauses)))
-    return units
+        out.append((units, [c for c in clauses[:-1] if c not in units and not _INTERROGATIVE.search(c)]))
+    return out
 
 
-def without_specifics(question: str) -> str:
-    """The question without its parts that ask for specifics: what a partial answer answers."""
-    for unit in asking_units(question):
-        if _specifics_asked(unit):
-            question = question.replace(unit, "")
+def without_units(question: str, unanswered: Sequence[tuple[str, str]]) -> str:
+    """The question without the asking parts whose specifics no text states: what a partial answer
+    answers. Of a detail of taking part only the words that ask for it go (绿色工厂怎么申请？ → 绿色工厂？).
+    """
+    for unit, label in unanswered:
+        question = question.replace(unit, _without_detail(unit) if label in _DETAILS else "")
     return question
 
 
-def asks_more_than_specifics(question: str) -> bool:
-    """Whether the question asks something besides specifics (能拿去贷款吗？ besides 能贷多少？): an
-    asking part that wants no specifics and names something.
+def _without_detail(unit: str) -> str:
+    """The asking part without the words that ask for a detail of taking part."""
+    for asks, _, label in _SPECIFICS:
+        if label in _DETAILS:
+            unit = asks.sub("", unit)
+    return unit
+
+
+def _names_something(text: str) -> bool:
+    return len(_FILLER.sub("", without_asking(text))) >= 2
+
+
+def asks_more_than_specifics(question: str, unanswered: Sequence[tuple[str, str]] | None = None) -> bool:
+    """Whether the question asks something besides the specifics no text states (``unanswered``: those
+    asking parts and what they ask; by default every part that asks for specifics): another asking
+    part that names something (能拿去贷款吗？ besides 能贷多少？), or — when what is missing is a detail
+    of taking part — what the detail is of.
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
     """
-    return any(
-        not _specifics_asked(unit) and len(_FILLER.sub("", without_asking(unit))) >= 2
-        for unit in asking_units(question)
-    )
+    if unanswered is None:
+        unanswered = [(u, asked[0][2]) for u in asking_units(question) if (asked := _specifics_asked(u))]
+    # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
+    details = {u for u, label in unanswered if label in _DETAILS}
+    if len(details) < len(unanswered):
+        details = set()
+    for units, stated in _asking_sentences(question):
+        # Another part: one that asks no specifics, or asks yes or no about specifics a text states
+        # (…1%是吧？ 能不能乱收费？).
+        if any(
+            u not in dict(unanswered)
+            and _names_something(u)
+            and (not _specifics_asked(u) or _CONFIRMS.search(u) or _YES_OR_NO_FORM.search(u))
+            for u in units
+        ):
+            return True
+        # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
+        # 开放使用，使用费怎么收？).
+        if any(u in details and _names_something(_without_detail(u)) for u in units):
+            return True
+        if any(u in details for u in units) and any(_names_something(c) for c in stated):
+            return True
+    return False
 
 
 def without_asking(text: str) -> str:
@@ -280,23 +400,22 @@ def without_asking(text: str) -> str:
     return _INTERROGATIVE.sub("", text)
 
 
-def asks_missing_specifics(
+def unstated_specifics(
     question: str,
     passages: Sequence[str],
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
-) -> str:
-    """What specifics the question wants (an amount, a date, conditions…) that no paragraph of the
-    best provisions states about what is asked ("" when none is missing). The paragraph must share
-    enough of the weight of the question's topic words (``weight``: text → shared share), and one of
-    its sentences must state such specifics next to a word of the asking part (``words``: the words
+) -> list[tuple[str, str]]:
+    """The asking parts that want specifics (an amount, a date, conditions…) no paragraph of the best
+    provisions states about what is asked, each with what to call the specifics. The paragraph must
+    share enough of the weight of the question's topic words (``weight``: text → shared share), and one
+    of its sentences must state such specifics next to a word of the asking part (``words``: the words
     of a text the library uses) — 25% of the staff is no interest rate.
 
-    >>> asks_missing_specifics("专利申请官费多少钱？", ["推动发明专利审查提质增效。"])
-    '具体金额'
-    >>> asks_missing_specifics("服务月是几月？", ["将每年六月设为全国中小企业服务月。"])
-    ''
+    >>> unstated_specifics("专利能质押吗？官费多少钱？", ["推动发明专利审查提质增效。"])
+    [('官费多少钱？', '具体金额')]
     """
+    out = []
     for unit in asking_units(question):
         if not (asked := _specifics_asked(unit)):
             continue
@@ -312,8 +431,24 @@ def asks_missing_specifics(
             )
             for passage in passages
         ):
-            return label
-    return ""
+            out.append((unit, label))
+    return out
+
+
+def asks_missing_specifics(
+    question: str,
+    passages: Sequence[str],
+    weight: Callable[[str], float] | None = None,
+    words: Callable[[str], Sequence[str]] | None = None,
+) -> str:
+    """What the first asking part that wants unstated specifics wants ("" when none is missing).
+
+    >>> asks_missing_specifics("专利申请官费多少钱？", ["推动发明专利审查提质增效。"])
+    '具体金额'
+    >>> asks_missing_specifics("服务月是几月？", ["将每年六月设为全国中小企业服务月。"])
+    ''
+    """
+    return next((label for _, label in unstated_specifics(question, passages, weight, words)), "")
 
 
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
@@ -356,7 +491,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
-    missing = asks_missing_specifics(
+    unstated = unstated_specifics(
         question,
         paragraphs,
         None if english_words else shares_topic,
@@ -374,8 +509,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics=missing,
-        partial=bool(missing) and asks_more_than_specifics(question),
+        missing_specifics="、".join(dict.fromkeys(label for _, label in unstated)),
+        unanswered=tuple(unstated),
+        partial=bool(unstated) and asks_more_than_specifics(question, unstated),
         foreign_place=bool(places),
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",

@@ -11,35 +11,57 @@ Every phrase here is ordinary Chinese or English conversation, never a word of t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # The kinds in the order a reply addresses them: "你好，你能做什么？" is answered as a capability question.
 _PHRASES: dict[str, str] = {
     "capability": r"你(都|还)?(能|会|可以)(帮我|帮忙)?(做|干|回答|解答|查|处理|提供)?(些)?(什么|啥|哪些)"
     r"(方面|领域|类型|种类)?的?(事情|事|问题|东西|服务|忙)?|"
     r"能帮(我|上)?(做)?(些)?什么|有(什么|啥|哪些)功能|怎么(用|使用)你?|你(怎么|如何)(用|使用)|使用说明|"
+    r"(我)?(可以|能)问(你)?(些)?(什么|啥|哪些)(问题)?|你懂(什么|啥|哪些)|你有(什么|啥)用|怎么提问|"
     r"what can you do|how (do i|to) use|\bhelp\b",
-    "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(机器人|人工智能|ai|真人|人)吗?|"
+    "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(真人|人)还是(机器人|ai)|你是(机器人|人工智能|ai|真人|人)吗?|"
+    r"你是(哪个|哪家|什么)(部门|单位|公司|机构)的|谁(开发|做|造)的你|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
     "greeting": r"你好|您好|你们好|大家好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
-    r"在吗|在不在|有人吗|有人在吗|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
+    r"在吗|在么|在不在|有人吗|有人在吗|打扰(一下)?|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
-    r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
-    "goodbye": r"再见|拜拜|回头见|下次见|先这样|\bbye\b|goodbye|see you",
+    r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
+    r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"
+    r"\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
+    "goodbye": r"再见|拜拜|回头见|下次见|先这样|没有(别的|其他)(问题|事)了|就这些|回聊|改天再聊|\b88\b|886|\bbye\b|goodbye|see you",
 }
 _ANY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PHRASES.items()), re.IGNORECASE)
 # What may surround those phrases without asking anything: addressing, particles, punctuation.
 _FILLER = re.compile(
-    r"请问|问一下|我想问|小助手|助手|机器人|老师|朋友|亲|你|您|我|帮忙|帮助|解答|回答|呀|啊|哦|噢|哈|嗯|呢|吗|吧|啦|了|的|哈哈|呵呵|"
+    r"请问|问一下|我想问|想咨询|咨询|请教|问(个|几个|点)(问题|事)|小助手|助手|机器人|老师|朋友|亲|你|您|我|帮忙|帮助|解答|回答|呀|啊|哦|噢|哈|嗯|呢|吗|吧|啦|了|的|哈哈|呵呵|"
     r"非常|十分|很|真|太|好|大家|一下|一声|there|\bso\b|much|very|a lot|\s|[\W_]",
     re.IGNORECASE,
 )
 _ORDER = tuple(_PHRASES)
 
 
-def smalltalk_kind(text: str) -> str | None:
+# What makes a remark a question: then it is answered, not chatted with.
+_ASKS = re.compile(
+    r"[?？]|吗|什么|怎么|如何|哪|多少|几|能不能|可不可以|是不是|有没有|\b(what|how|which|can|does|is)\b", re.IGNORECASE
+)
+
+
+def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) -> str | None:
     """The kind of small talk a message is (capability, identity, greeting, thanks, goodbye), or None
-    when it asks something else."""
+    when it asks something else. Besides the phrases, a greeting, thanks or goodbye may carry a remark
+    that asks nothing and names nothing the library speaks of (``names_topic``: whether a text does) —
+    谢谢，讲得挺清楚的.
+
+    >>> smalltalk_kind("谢谢，讲得挺清楚的", lambda rest: False), smalltalk_kind("谢谢，那贷款呢？", lambda rest: False)
+    ('thanks', None)
+    """
     found = [m.lastgroup for m in _ANY.finditer(text)]
-    if not found or _FILLER.sub("", _ANY.sub("", text)):
+    if not found:
         return None
-    return min(found, key=_ORDER.index)  # type: ignore[arg-type]
+    kind = min(found, key=_ORDER.index)
+    rest = _FILLER.sub("", _ANY.sub("", text))
+    if not rest:
+        return kind
+    remark = kind in ("greeting", "thanks", "goodbye") and not _ASKS.search(text)
+    return kind if remark and names_topic is not None and not names_topic(rest) else None

@@ -262,7 +262,53 @@ def test_a_question_answered_in_part_says_what_the_library_does_not_state(fake_b
 def test_a_plain_text_follow_up_is_answered_from_the_conversations_document(fake_bot: PolicyBot) -> None:
     history = [
         {"role": "user", "content": "公司一直没开展业务，想注销，麻烦吗？"},
-        {"role": "assistant", "content": "设立后未开展生产经营活动或者无债权债务的市场主体，可以按照简易程序办理注销。"},
+        {
+            "role": "assistant",
+            "content": "设立后未开展生产经营活动或者无债权债务的市场主体，可以按照简易程序办理注销。",
+        },
     ]
     answer = fake_bot.ask("那要是公司还有欠款没还完呢？", history)
     assert not answer.out_of_scope and cited(answer)[0][0] == "business-environment-regulation-2019"
+
+
+def test_an_agency_list_is_what_documents_assign_it_and_names_the_rest(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("财政部负责哪些？")
+    assigned = [fake_bot.library.provision(d, n) for d, n in cited(answer)]
+    assert assigned and all(p is not None and p.responsibility and "财政部" in p.agencies for p in assigned)
+    assert f"共 {len(assigned)} 项" in answer.text
+    assert "此外，条文涉及财政部的还有：" in answer.text  # articles of laws that name it, listed after
+
+
+PAYMENT_TALK = [
+    {"role": "user", "content": "机关单位从中小企业采购，最晚多少天内要付款？"},
+    {
+        "role": "assistant",
+        "content": "按照《保障中小企业款项支付条例》，机关、事业单位应当自交付之日起30日内支付款项。",
+    },
+]
+
+
+def test_a_follow_up_about_the_older_version_is_answered_from_it(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("修订前的旧版本是怎么规定的？", PAYMENT_TALK)
+    assert not answer.out_of_scope and cited(answer)[0][0] == "sme-payment-regulation-2020"
+
+
+def test_the_same_question_about_something_else(fake_bot: PolicyBot) -> None:
+    history = [
+        {"role": "user", "content": "小型微利企业的企业所得税税率是多少？"},
+        {
+            "role": "assistant",
+            "content": "企业所得税法第二十八条规定，符合条件的小型微利企业，减按20%的税率征收企业所得税。",
+        },
+    ]
+    answer = fake_bot.ask("高新技术企业也是这样吗？", history)
+    assert cited(answer)[0] == ("eit-law-2018", 28)
+
+
+@pytest.mark.parametrize(("question", "number"), [("接下来那条说了什么？", 23), ("前一条呢？", 21)])
+def test_the_next_or_previous_provision_in_other_words(fake_bot: PolicyBot, question: str, number: int) -> None:
+    history = [
+        {"role": "user", "content": "跨境电商方面有什么支持？"},
+        {"role": "assistant", "content": "第（二十二）项说要增设一批跨境电子商务综合试验区。"},
+    ]
+    assert cited(fake_bot.ask(question, history)) == [("miit-2021-169", number)]

@@ -10,9 +10,12 @@ from bot.scope import (
     ScopeFeatures,
     ScopeModel,
     asks_missing_specifics,
+    asks_more_than_specifics,
     asks_other_task,
     in_scope,
+    unstated_specifics,
     without_asking,
+    without_units,
 )
 
 
@@ -47,6 +50,44 @@ def test_specifics_must_be_stated_about_what_is_asked() -> None:
 
     assert asks_missing_specifics("政府采购预留份额，法律要求占多少？", texts, shares({"采购", "预留", "份额"})) == ""
     assert asks_missing_specifics("价格扣除具体是扣百分之几？", texts, shares({"价格", "扣除"})) == "具体比例或费率"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "label"),
+    [
+        ("国家是不是给技术改造设备补贴20%？", "支持中小企业开展技术改造。", "具体比例或费率"),  # a figure to confirm
+        ("国家是不是给技术改造设备补贴20%？", "按设备投资额的10%给予补助。", ""),  # the text states its own
+        ("孵化基地都设在哪些城市？", "建设一批孵化基地，帮助开拓国际市场。", "具体地点"),  # 市场 is no city
+        ("我们区有没有这种服务站？", "以服务站为载体，提供咨询服务。", "当地是否开展"),
+        ("这个培训收不收钱？", "组织开展免费培训。", ""),
+        ("逾期利息按什么标准算？", "按照每日利率万分之五支付逾期利息。", ""),
+        ("怎么报名参加？", "组织开展中小企业专项培训，申请和获得认证。", "办理流程和材料"),  # 申请 is no procedure
+    ],
+)
+def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
+    assert asks_missing_specifics(question, [text]) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "more"),
+    [
+        ("检测平台向小企业开放共享，怎么预约？", True),  # a detail of taking part in what it states
+        ("检测平台怎么预约？", True),  # a detail of something named
+        ("怎么预约？", False),  # nothing but the detail
+        ("检测平台向小企业开放共享，补贴比例是多少？", False),  # a figure is the core, not a detail
+        ("检测平台的收费标准是多少？预约要几天？", False),
+    ],
+)
+def test_what_else_a_question_asks(question: str, more: bool) -> None:
+    assert asks_more_than_specifics(question) is more
+
+
+def test_a_part_about_stated_specifics_is_answered_and_the_rest_named() -> None:
+    question = "担保机构能不能乱收费？审批要几天？"
+    unstated = unstated_specifics(question, ["担保机构不得违规收费，不得额外收取费用。"])
+    assert [label for _, label in unstated] == ["具体期限"]
+    assert asks_more_than_specifics(question, unstated)
+    assert without_units("检测平台怎么预约？", [("检测平台怎么预约？", "办理流程和材料")]) == "检测平台？"
 
 
 def test_the_words_that_ask_are_not_the_topic() -> None:

@@ -37,6 +37,20 @@ def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> Non
     assert smalltalk_kind(message) is None
 
 
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("多谢，解释得很到位", "thanks"), ("好嘞，就这些，回聊", "thanks"), ("你是真人还是机器人？", "identity")],
+)
+def test_a_remark_that_asks_and_names_nothing_is_small_talk(demo_bot: PolicyBot, message: str, kind: str) -> None:
+    assert demo_bot.ask(message).kind == "smalltalk"
+    assert smalltalk_kind(message, lambda rest: False) == kind
+
+
+@pytest.mark.parametrize("message", ["谢谢，我们公司还想问问贷款", "多谢，解释得很到位。那财政部呢？"])
+def test_a_remark_that_names_a_topic_or_asks_is_answered(demo_bot: PolicyBot, message: str) -> None:
+    assert demo_bot.ask(message).kind != "smalltalk"
+
+
 @pytest.mark.parametrize("message", ["你好", "谢谢！", "你能做什么？"])
 def test_small_talk_gets_a_friendly_reply_with_example_questions(demo_bot: PolicyBot, message: str) -> None:
     answer = demo_bot.ask(message)

@@ -43,7 +43,7 @@ def test_ask_json_cites_the_measure_and_agencies(env: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("question", "doc_id", "number"),
     [
-        ("綠色工廠怎麼申請？", "miit-2021-169", 24),  # traditional
+        ("綠色工廠有什麼支持？", "miit-2021-169", 24),  # traditional
         ("What does the policy say about cross-border e-commerce?", "miit-2021-169", 22),  # English
         ("跨境电商的海外藏网络会怎么优化？", "miit-2021-169", 22),  # typo 藏 for 仓
         ("增值税法第十二条", "vat-law-2024", 12),
