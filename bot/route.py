@@ -175,9 +175,14 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         wants_full_text=bool(_FULL_TEXT.search(lowered)),
         wants_figure=bool(_FIGURE_WANTED.search(lowered)),
         agencies=found_agencies,
+        # "税务总局负责哪几项？" — the list word in the clause that names the agency ("…去税务局备案吗，
+        # 要带哪些资料？" asks about the papers).
         agency_list=bool(
             found_agencies
-            and (_AGENCY_LIST.search(lowered) or not has_own_topic(strip_agencies(without_names, agencies)))
+            and (
+                any(_AGENCY_LIST.search(c) and agencies.surfaces_in(c) for c in _CLAUSES.split(lowered))
+                or not has_own_topic(strip_agencies(without_names, agencies))
+            )
         ),
         agencies_together=bool(_TOGETHER.search(lowered)) and len(found_agencies) > 1,
         agency_except=bool(found_agencies and _EXCEPT.search(lowered)),

@@ -54,6 +54,9 @@ FEATURE_NAMES = (
 # least this share of the question topic's word weight.
 SPECIFICS_WITHIN = 3
 SHARED_WITH_PARAGRAPH = 0.4
+# A part asking for specifics counts as answered (besides a part that is not) only when a sentence
+# stating such specifics holds at least this share of its words.
+STATED_ABOUT_WHAT_IS_ASKED = 0.6
 # Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
@@ -66,21 +69,22 @@ _NEVER = re.compile(r"(?!)")
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|费用是多少|多少费|官费|how much money|"
+            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|多少费|官费|how much money|"
             r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)"
         ),
         re.compile(rf"{_N}\s*(?:元|万元|亿元)"),
         "具体金额",
     ),
     (
-        re.compile(r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|lpr|\brates?\b|percent"),
+        re.compile(r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|打几折|几折|lpr|\brates?\b|percent"),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
     ),
     # Whether and what a service costs: the texts say so only where they do (免费, 不收取费用, 费率).
     (
         re.compile(
-            r"收不收|收费|要钱吗|要不要钱|付费|免费吗|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|怎么收|"
+            r"收不收|收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
+            r"怎么收|"
             r"\bfees?\b|free of charge|\bcharge\b|\bcost\b"
         ),
         re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
@@ -92,7 +96,19 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "具体人数",
     ),
     (
-        re.compile(r"多少天|几天|多久|多长时间|几个月|几年|几月|哪个月|how long|which month"),
+        # (哪天起算 asks from which event a period runs, not a date)
+        re.compile(r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|which month|what date"),
+        re.compile(r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年"),
+        "具体日期",
+    ),
+    # Opening hours of a service line or office: no text states them.
+    (
+        re.compile(r"几点|什么时间段|营业时间|工作时间|办公时间|周末|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"),
+        re.compile(r"[0-9一二三四五六七八九十]+\s*[点时](?!击)|小时|工作日|节假日"),
+        "服务时间",
+    ),
+    (
+        re.compile(r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long"),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),
         "具体期限",
     ),
@@ -101,7 +117,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|截止(日期|时间)|"
             r"截止(是|到|在)?(哪天|几号|什么时候|何时|几月)|(哪天|几号|什么时候|何时)(开始|报名|申报|受理)?截止|"
-            r"(什么时候|何时|哪天|几号|几月份?)(开始)?(报名|申报|申请|受理)|until when|expire|deadline|due date"
+            r"(什么时候|啥时候|何时|哪天|几号|几月份?)(开始)?(报名|申报|申请|受理|发放|兑现|到账)|until when|expire|deadline|due date"
         ),
         re.compile(
             r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日|[0-9一二三四五六七八九十]+\s*年[内底]|截至|截止|有效期"
@@ -113,12 +129,21 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(rf"{_N}\s*(?:个|项|家|条|次|所)"),
         "具体数量",
     ),
+    # Which ones, by name: the texts list names only where they do.
+    (
+        re.compile(
+            r"哪(\d+|[二两三四五六七八九十百]+)[个家项条所]|(名单|清单|目录)(是什么|有哪些|在哪)|"
+            r"(有|包括)哪些(企业|单位|项目|平台|园区|行业|机构)(入选|入围|在内)"
+        ),
+        re.compile(r"[^，。；、]{2,}、[^，。；、]{2,}、"),
+        "具体名单",
+    ),
     # Which places: the texts name places only where they have rules for them.
     (
         re.compile(
             r"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|\bwhich (cities|provinces|city|province)\b"
         ),
-        re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?!场)|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
+        re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
         "具体地点",
     ),
     # Whether the asker's own locality runs something: no national text can say.
@@ -130,11 +155,15 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         _NEVER,
         "当地是否开展",
     ),
-    (re.compile(r"号码|电话|热线|多少号|phone|hotline"), re.compile(r"[0-9]{4,}"), "联系电话"),
+    (
+        re.compile(r"号码|电话|热线|多少号|联系方式|联系人|邮箱|phone|hotline|contact"),
+        re.compile(r"[0-9]{4,}"),
+        "联系方式",
+    ),
     # Where to find something online: the texts give no addresses or links.
     (
         re.compile(
-            r"网址|链接|官网|哪个网站|什么网站|网站是|在哪下载|哪里下载|下载地址|app叫什么|\bwebsite\b|\bdownload\b|\burl\b"
+            r"网址|链接|官网|哪个网站|什么网站|网站是|在哪下载|哪里下载|下载地址|app叫什么|公众号|小程序|\bwebsite\b|\bdownload\b|\burl\b"
         ),
         re.compile(r"https?://|www\."),
         "网址或下载地址",
@@ -149,7 +178,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Eligibility and procedure: stated only in some places.
     (
         re.compile(
-            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
+            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|怎么(打分|评分|评审|认定)|如何(打分|评分|认定)|(是不是|是否)要求|"
+            r"(多少|几|什么样|哪些)[^，。？?]{0,10}才(能|可以|算|行)|eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
             r"\bminimum\b|net profit|\brevenue\b"
         ),
         re.compile(r"条件|标准|是指|符合下列|应当具备|不超过|不低于|以上|以下"),
@@ -159,10 +189,11 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些资料|什么资料|备查资料|手续|"
             r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|东西)|去哪办|去哪里办|在哪里办|"
-            r"怎么(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
+            r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办|弄|操作)|"
             r"如何(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
-            r"(去|到|在)哪(儿|里)?(报名|申请|申报|登记|领)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名)(流程|步骤|方式|渠道|入口)|"
-            r"怎么填报|在哪里填|procedure|documents? (do|are) (i|we) need|"
+            r"(去|到|在)哪(儿|里)?(报名|申请|申报|登记|领|办)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名|办理)(流程|步骤|方式|渠道|入口)|"
+            r"哪个窗口|线上还是线下|走什么流程|"
+            r"怎么填|如何填|填什么|在哪里填|procedure|documents? (do|are) (i|we) need|"
             r"how (do|can|should) (i|we) (register|apply|sign up|join)|how to (apply|register|sign up)|application process"
         ),
         re.compile(
@@ -172,7 +203,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "办理流程和材料",
     ),
     (
-        re.compile(r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|how much"),
+        re.compile(
+            r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|多少(以下|以上|以内|之内)|how much|"
+            r"多少(吨|分|平米|平方米|亩|度|台|套|次|倍|级|档)|几(吨|分|级|档|倍)|(低于|高于|超过|达到|不少于|不低于|不超过)多少"
+        ),
         re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
         "具体数字",
     ),
@@ -298,7 +332,11 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['具体比例或费率']
     """
     lowered = text.lower()
-    asked = [entry for entry in _SPECIFICS if entry[0].search(lowered)][:1]
+    # The kind asked nearest the end, where the question word is (担保金额占比不低于多少 asks a share);
+    # the last, generic kind (是多少) only when no other is asked.
+    *kinds, generic = _SPECIFICS
+    found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
+    asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []
     if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):
         return asked
     kind = (
@@ -314,6 +352,12 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 
+_HEARSAY = re.compile(
+    r"^\W*(我们?|还)?(听说|听人说|听朋友说|朋友说|据说|看新闻说|看到新闻说|新闻上说|网上说|听别人说|了解到|据了解|"
+    r"i heard|heard that|i read that)",
+    re.IGNORECASE,
+)
+_ANY_CLAUSE = re.compile(r"[，,。；;！!？?]")
 _ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
 _YES_OR_NO_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|(吗|么|嘛|没有|不|呢)\W*$")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
@@ -357,17 +401,27 @@ def _names_something(text: str) -> bool:
     return len(_FILLER.sub("", without_asking(text))) >= 2
 
 
-def asks_more_than_specifics(question: str, unanswered: Sequence[tuple[str, str]] | None = None) -> bool:
+def asks_more_than_specifics(
+    question: str, unanswered: Sequence[tuple[str, str]] | None = None, stated: Sequence[str] = ()
+) -> bool:
     """Whether the question asks something besides the specifics no text states (``unanswered``: those
     asking parts and what they ask; by default every part that asks for specifics): another asking
-    part that names something (能拿去贷款吗？ besides 能贷多少？), or — when what is missing is a detail
-    of taking part — what the detail is of.
+    part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
+    about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
+    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of.
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
     """
     if unanswered is None:
         unanswered = [(u, asked[0][2]) for u in asking_units(question) if (asked := _specifics_asked(u))]
+    # What the asker heard and wants confirmed (听说政府对个体户参保有支持，…) is a part of its own —
+    # unless what was heard is a figure (听说补贴30%，是不是真的？ asks for that figure).
+    if any(
+        _HEARSAY.match(c) and _names_something(_HEARSAY.sub("", c)) and not asked_figures(c)
+        for c in _ANY_CLAUSE.split(question)
+    ):
+        return True
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
     details = {u for u, label in unanswered if label in _DETAILS}
     if len(details) < len(unanswered):
@@ -378,7 +432,7 @@ def asks_more_than_specifics(question: str, unanswered: Sequence[tuple[str, str]
         if any(
             u not in dict(unanswered)
             and _names_something(u)
-            and (not _specifics_asked(u) or _CONFIRMS.search(u) or _YES_OR_NO_FORM.search(u))
+            and (not _specifics_asked(u) or _CONFIRMS.search(u) or _YES_OR_NO_FORM.search(u) or u in stated)
             for u in units
         ):
             return True
@@ -400,20 +454,17 @@ def without_asking(text: str) -> str:
     return _INTERROGATIVE.sub("", text)
 
 
-def unstated_specifics(
+def specifics_support(
     question: str,
     passages: Sequence[str],
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
-) -> list[tuple[str, str]]:
-    """The asking parts that want specifics (an amount, a date, conditions…) no paragraph of the best
-    provisions states about what is asked, each with what to call the specifics. The paragraph must
-    share enough of the weight of the question's topic words (``weight``: text → shared share), and one
-    of its sentences must state such specifics next to a word of the asking part (``words``: the words
-    of a text the library uses) — 25% of the staff is no interest rate.
-
-    >>> unstated_specifics("专利能质押吗？官费多少钱？", ["推动发明专利审查提质增效。"])
-    [('官费多少钱？', '具体金额')]
+) -> list[tuple[str, str, float]]:
+    """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
+    how well the best provisions state them about what is asked: the largest share of the part's words
+    in a sentence that states such specifics (0: none does; 0.5 when the part has no words to check). The
+    sentence's paragraph must share enough of the weight of the question's topic words (``weight``: text
+    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate.
     """
     out = []
     for unit in asking_units(question):
@@ -423,16 +474,32 @@ def unstated_specifics(
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
         asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(w in p for p in passages)]
-        if not any(
-            (weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH)
-            and any(
-                states.search(sentence) and (not asked_words or any(w in sentence for w in asked_words))
-                for sentence in _SENTENCES.split(passage)
-            )
-            for passage in passages
-        ):
-            out.append((unit, label))
+        support = 0.0
+        for passage in passages:
+            if weight is not None and weight(passage) < SHARED_WITH_PARAGRAPH:
+                continue
+            for sentence in _SENTENCES.split(passage):
+                if states.search(sentence):
+                    found = sum(w in sentence for w in asked_words) / len(asked_words) if asked_words else 0.5
+                    support = max(support, found)
+        out.append((unit, label, support))
     return out
+
+
+def unstated_specifics(
+    question: str,
+    passages: Sequence[str],
+    weight: Callable[[str], float] | None = None,
+    words: Callable[[str], Sequence[str]] | None = None,
+) -> list[tuple[str, str]]:
+    """The asking parts that want specifics no best provision states, each with what to call them.
+
+    >>> unstated_specifics("专利能质押吗？官费多少钱？", ["推动发明专利审查提质增效。"])
+    [('官费多少钱？', '具体金额')]
+    """
+    return [
+        (unit, label) for unit, label, support in specifics_support(question, passages, weight, words) if not support
+    ]
 
 
 def asks_missing_specifics(
@@ -491,12 +558,14 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
-    unstated = unstated_specifics(
+    support = specifics_support(
         question,
         paragraphs,
         None if english_words else shares_topic,
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
     )
+    unstated = [(unit, label) for unit, label, found in support if not found]
+    stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
     asked = asked_figures(question)
     dense = result.dense[result.allowed]
@@ -511,7 +580,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         words=total,
         missing_specifics="、".join(dict.fromkeys(label for _, label in unstated)),
         unanswered=tuple(unstated),
-        partial=bool(unstated) and asks_more_than_specifics(question, unstated),
+        partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",

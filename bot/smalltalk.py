@@ -15,21 +15,22 @@ from collections.abc import Callable
 
 # The kinds in the order a reply addresses them: "你好，你能做什么？" is answered as a capability question.
 _PHRASES: dict[str, str] = {
-    "capability": r"你(都|还)?(能|会|可以)(帮我|帮忙)?(做|干|回答|解答|查|处理|提供)?(些)?(什么|啥|哪些)"
+    "capability": r"你(们)?(主要|都|还|一般|平时){0,2}(能|会|可以)(帮我|帮我们|帮忙|给我)?(做|干|回答|解答|查|处理|提供|咨询)?(些)?"
+    r"(什么|啥|哪些|哪方面|哪类)"
     r"(方面|领域|类型|种类)?的?(事情|事|问题|东西|服务|忙)?|"
     r"能帮(我|上)?(做)?(些)?什么|有(什么|啥|哪些)功能|怎么(用|使用)你?|你(怎么|如何)(用|使用)|使用说明|"
     r"(我)?(可以|能)问(你)?(些)?(什么|啥|哪些)(问题)?|你懂(什么|啥|哪些)|你有(什么|啥)用|怎么提问|"
     r"what can you do|how (do i|to) use|\bhelp\b",
-    "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(真人|人)还是(机器人|ai)|你是(机器人|人工智能|ai|真人|人)吗?|"
-    r"你是(哪个|哪家|什么)(部门|单位|公司|机构)的|谁(开发|做|造)的你|"
+    "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(真人|人)[^，。？?]{0,4}还是(机器人|ai|人工智能)|你是(机器人|人工智能|ai|真人|人)吗?|"
+    r"你是(哪个|哪家|什么)(部门|单位|公司|机构)(研发|开发|做|推出)?的|叫(什么|啥)名字|谁(开发|做|造|研发)的你|你是谁(开发|做|研发)的|有名字吗|你的名字|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
     "greeting": r"你好|您好|你们好|大家好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
-    r"在吗|在么|在不在|有人吗|有人在吗|打扰(一下)?|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
+    r"在吗|在么|在不在|有人吗|有人在吗|打扰(一下)?|早啊|早呀|早哇|打个招呼|打声招呼|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
     r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
     r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"
     r"\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
-    "goodbye": r"再见|拜拜|回头见|下次见|先这样|没有(别的|其他)(问题|事)了|就这些|回聊|改天再聊|\b88\b|886|\bbye\b|goodbye|see you",
+    "goodbye": r"再见|拜拜|回头见|下次见|先这样|回头再聊|下次再聊|先问到这|先到这|没有(别的|其他)(问题|事)了|就这些|回聊|改天再聊|\b88\b|886|\bbye\b|goodbye|see you",
 }
 _ANY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PHRASES.items()), re.IGNORECASE)
 # What may surround those phrases without asking anything: addressing, particles, punctuation.
@@ -41,6 +42,7 @@ _FILLER = re.compile(
 _ORDER = tuple(_PHRASES)
 
 
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 # What makes a remark a question: then it is answered, not chatted with.
 _ASKS = re.compile(
     r"[?？]|吗|什么|怎么|如何|哪|多少|几|能不能|可不可以|是不是|有没有|\b(what|how|which|can|does|is)\b", re.IGNORECASE
@@ -49,9 +51,10 @@ _ASKS = re.compile(
 
 def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) -> str | None:
     """The kind of small talk a message is (capability, identity, greeting, thanks, goodbye), or None
-    when it asks something else. Besides the phrases, a greeting, thanks or goodbye may carry a remark
-    that asks nothing and names nothing the library speaks of (``names_topic``: whether a text does) —
-    谢谢，讲得挺清楚的.
+    when it asks something else. Besides the phrases, a message may carry a remark that names nothing
+    the library speaks of (``names_topic``: whether a text does) — 谢谢，讲得挺清楚的 — and asks nothing,
+    unless it is about the assistant itself (你是谁开发的？有名字吗？); a goodbye that asks nothing ends
+    the conversation whatever else it says.
 
     >>> smalltalk_kind("谢谢，讲得挺清楚的", lambda rest: False), smalltalk_kind("谢谢，那贷款呢？", lambda rest: False)
     ('thanks', None)
@@ -63,5 +66,9 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
     rest = _FILLER.sub("", _ANY.sub("", text))
     if not rest:
         return kind
-    remark = kind in ("greeting", "thanks", "goodbye") and not _ASKS.search(text)
-    return kind if remark and names_topic is not None and not names_topic(rest) else None
+    asks = bool(_ASKS.search(text))
+    if "goodbye" in found and not asks:
+        return kind
+    if names_topic is None or _LATIN.search(rest) or names_topic(rest):
+        return None  # English is small talk only as a whole phrase ("Does the policy help…" asks)
+    return kind if kind in ("identity", "capability") or not asks else None

@@ -114,3 +114,9 @@ def test_elliptical_follow_ups_ask_the_previous_question_again() -> None:
     assert is_elliptical("那2025年的时候呢？老条例也允许吗？", specificity=4.0)
     assert not is_elliptical("那个体户也能找政府性融资担保吗？", specificity=11.5)
     assert not is_elliptical("个体户呢？", specificity=1.0)
+
+
+def test_an_agency_named_beside_another_question_is_no_agency_list(library: Library, names: DocumentNames) -> None:
+    asked = understand("想享受这个优惠，要先去税务局备案吗，要带哪些资料？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    listed = understand("税务局负责哪些措施？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert not asked.agency_list and listed.agency_list

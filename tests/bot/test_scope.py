@@ -82,6 +82,26 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
     assert asks_more_than_specifics(question) is more
 
 
+@pytest.mark.parametrize(
+    ("unit", "label"),
+    [
+        ("担保金额占比不能低于多少？", "具体比例或费率"),  # the kind nearest the question word
+        ("这个活动今年几月几号开始？", "具体日期"),
+        ("付款期限从哪天开始算？", None),  # from which event, not a date
+        ("这个在实施条例哪一条？", None),  # which one, not a list of names
+        ("入选的是哪20家？", "具体名单"),
+    ],
+)
+def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
+    assert asks_missing_specifics(unit, []) == (label or "")  # nothing stated: the kind asked, if any
+
+
+def test_what_the_asker_heard_is_a_part_to_confirm() -> None:
+    assert asks_more_than_specifics("听说孵化基地对入驻企业有房租减免，具体能减多少钱？")
+    assert not asks_more_than_specifics("孵化基地对入驻企业的房租能减多少钱？")
+    assert not asks_more_than_specifics("听说孵化基地房租减免50%，是不是真的？")  # what was heard is the figure
+
+
 def test_a_part_about_stated_specifics_is_answered_and_the_rest_named() -> None:
     question = "担保机构能不能乱收费？审批要几天？"
     unstated = unstated_specifics(question, ["担保机构不得违规收费，不得额外收取费用。"])

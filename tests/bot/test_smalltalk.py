@@ -39,14 +39,23 @@ def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> Non
 
 @pytest.mark.parametrize(
     ("message", "kind"),
-    [("多谢，解释得很到位", "thanks"), ("好嘞，就这些，回聊", "thanks"), ("你是真人还是机器人？", "identity")],
+    [
+        ("多谢，解释得很到位", "thanks"),
+        ("好嘞，就这些，回聊", "thanks"),
+        ("你是真人还是机器人？", "identity"),
+        ("你是哪家公司研发的？叫什么名字？", "identity"),
+        ("我做外贸的，你平时都能帮我咨询哪方面的问题？", "capability"),
+        ("行，先问到这，我去仓库看看，拜拜", "goodbye"),  # a goodbye ends it, whatever else it says
+    ],
 )
 def test_a_remark_that_asks_and_names_nothing_is_small_talk(demo_bot: PolicyBot, message: str, kind: str) -> None:
     assert demo_bot.ask(message).kind == "smalltalk"
     assert smalltalk_kind(message, lambda rest: False) == kind
 
 
-@pytest.mark.parametrize("message", ["谢谢，我们公司还想问问贷款", "多谢，解释得很到位。那财政部呢？"])
+@pytest.mark.parametrize(
+    "message", ["谢谢，我们公司还想问问贷款", "多谢，解释得很到位。那财政部呢？", "Can you help small firms get loans?"]
+)
 def test_a_remark_that_names_a_topic_or_asks_is_answered(demo_bot: PolicyBot, message: str) -> None:
     assert demo_bot.ask(message).kind != "smalltalk"
 
