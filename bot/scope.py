@@ -109,7 +109,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long"),
-        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),
+        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
         "具体期限",
     ),
     # Until when something runs or can be applied for: the texts state dates only where they have them.
@@ -178,8 +178,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Eligibility and procedure: stated only in some places.
     (
         re.compile(
-            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|怎么(打分|评分|评审|认定)|如何(打分|评分|认定)|(是不是|是否)要求|"
-            r"(多少|几|什么样|哪些)[^，。？?]{0,10}才(能|可以|算|行)|eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
+            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|怎么(打分|评分|评审|认定)|如何(打分|评分|认定)|"
+            r"eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
             r"\bminimum\b|net profit|\brevenue\b"
         ),
         re.compile(r"条件|标准|是指|符合下列|应当具备|不超过|不低于|以上|以下"),
