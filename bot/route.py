@@ -175,12 +175,12 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         wants_full_text=bool(_FULL_TEXT.search(lowered)),
         wants_figure=bool(_FIGURE_WANTED.search(lowered)),
         agencies=found_agencies,
-        # "税务总局负责哪几项？" — the list word in the clause that names the agency ("…去税务局备案吗，
-        # 要带哪些资料？" asks about the papers).
+        # "税务总局负责哪几项？" — a list word in the clause that names the agency, or one that lists
+        # provisions ("…去税务局备案吗，要带哪些资料？" asks about the papers).
         agency_list=bool(
             found_agencies
             and (
-                any(_AGENCY_LIST.search(c) and agencies.surfaces_in(c) for c in _CLAUSES.split(lowered))
+                any(_lists_provisions(c, bool(agencies.surfaces_in(c))) for c in _CLAUSES.split(lowered))
                 or not has_own_topic(strip_agencies(without_names, agencies))
             )
         ),
@@ -192,6 +192,19 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         refers_to_document=bool(_DOC_REFERENCE.search(lowered)),
         unknown_documents=unknown_documents(text, mentions, names),
     )
+
+
+_PROVISION_NOUN = re.compile(r"[的个些]?(措施|规定|条|项|事|任务|职责|工作|内容|方面|文件|政策|活)")
+
+
+def _lists_provisions(clause: str, names_agency: bool) -> bool:
+    """A clause asking for an agency's list: with the agency in it, or listing provisions (哪些措施, 哪几条)
+    rather than something else (哪些资料)."""
+    m = _AGENCY_LIST.search(clause)
+    if not m or names_agency or m.group(0) not in ("哪些", "哪几"):
+        return bool(m)
+    after = clause[m.end() :]
+    return not after or not ("\u4e00" <= after[0] <= "\u9fff") or bool(_PROVISION_NOUN.match(after))
 
 
 def _number(token: str) -> int:
