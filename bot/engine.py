@@ -1059,7 +1059,7 @@ def earlier_question(turns: Sequence[Turn]) -> str:
         out.insert(0, text)
         if not leans_on_before(text):
             break
-    return " ".join(out)
+    return " ".join(out)[-MAX_QUESTION_CHARS:]  # the latest, within what a question may hold
 
 
 def _strip_document_words(text: str) -> str:
