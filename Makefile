@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run chat install install-dev browser index test eval bench bench-server lint clean
+.PHONY: run chat install install-dev browser index test eval bench bench-scale bench-server lint clean
 
 run: $(RUNTIME_STAMP) index
 	$(BIN)/python app.py
@@ -50,6 +50,9 @@ eval: $(RUNTIME_STAMP) index
 
 bench: $(RUNTIME_STAMP) index
 	$(BIN)/python -m eval.bench
+
+bench-scale: $(DEV_STAMP) index
+	$(BIN)/python -m eval.bench_scale
 
 bench-server: $(DEV_STAMP) index
 	$(BIN)/python -m eval.bench_server

@@ -35,7 +35,7 @@ Hit = tuple[str, float]  # passage id, the engine's own score (higher is better 
 K_ROUTE = 100  # each route's top-k before fusion
 RRF_K = 60
 HNSW_FROM = 20_000  # passages: exact Flat search below, HNSW at and above
-HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 200, 128
+HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 200, 256
 EMPTY_TOKEN = "\u2400"  # a passage without tokens still gets a row
 
 
@@ -181,7 +181,7 @@ class _EmbeddedIndexes:
     def build(cls, passages: list[Passage], hnsw_from: int) -> _EmbeddedIndexes:
         import faiss
 
-        faiss.omp_set_num_threads(faiss_threads())
+        faiss.omp_set_num_threads(os.cpu_count() or 1)  # building uses every core; searching, FAISS_THREADS
         dim = len(passages[0].vector) if passages else 1
         vectors = np.ascontiguousarray(
             np.stack([p.vector for p in passages]) if passages else np.zeros((0, dim)), dtype=np.float32
@@ -193,10 +193,20 @@ class _EmbeddedIndexes:
         else:
             index = faiss.IndexFlatIP(dim)
         index.add(vectors)
-        meta = [(p.doc_id, p.status, p.agencies) for p in passages]
+        faiss.omp_set_num_threads(faiss_threads())
+        doc_ids = np.array([p.doc_id for p in passages])
+        statuses = np.array([p.status for p in passages])
+        agencies = [frozenset(p.agencies) for p in passages]
 
         def admits(where: Where) -> np.ndarray:
-            return np.array([where.admits(*m) for m in meta], dtype=bool)
+            mask = np.ones(len(passages), dtype=bool)
+            if where.doc_ids is not None:
+                mask &= np.isin(doc_ids, list(where.doc_ids))
+            if where.status is not None:
+                mask &= statuses == where.status
+            if where.agency is not None:
+                mask &= np.fromiter((where.agency in a for a in agencies), dtype=bool, count=len(agencies))
+            return mask
 
         models = {f: bm25.build([getattr(p, f).split() or [EMPTY_TOKEN] for p in passages]) for f in ("words", "chars")}
         return cls(tuple(p.id for p in passages), admits, vectors, index, models)
@@ -215,7 +225,7 @@ class _EmbeddedIndexes:
 
     def lexical(self, tokens: str, field: Field, k: int, where: Where) -> list[Hit]:
         scores = bm25.scores(self.lexical_models[field], tokens.split())
-        allowed = np.flatnonzero(self.admits(where) & (scores > 0))
+        allowed = np.flatnonzero(scores > 0 if where == Where() else self.admits(where) & (scores > 0))
         return _top(allowed, scores[allowed], k, self.ids)
 
 
