@@ -105,6 +105,8 @@ def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
         timings.append((time.perf_counter() - started) * 1000)
         hybrid.append([pid for pid, _ in found])
         dense.append([pid for pid, _ in backend.search_dense(v, TOP)])
+    if isinstance(backend, EmbeddedBackend):
+        backend.save(folder / f"embedded-{n}")  # what a serving process loads (run_serving)
     matrix = np.stack([p.vector for p in passages]).astype(np.float32)
     exact = [[passages[j].id for j in np.argsort(-(matrix @ v))[:TOP]] for v in query_vectors]
     recall = float(np.mean([len(set(d) & set(e)) / TOP for d, e in zip(dense, exact, strict=True)]))
@@ -114,6 +116,33 @@ def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
         "backend": backend_name, "n": n, "tokenise_s": tokenised, "build_s": built, "peak_rss_mb": peak / 1024,
         "retrieval_ms": timings, "recall_at_10": recall, "hybrid": hybrid,
     }  # fmt: skip
+
+
+_SERVE = """
+import json, sys
+from eval.bench_scale import run_serving
+print(json.dumps(run_serving(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))))
+"""
+
+
+def run_serving(n: int, work: str, limit: int) -> dict:
+    """A new process that loads the saved embedded backend and answers the queries: its own peak RSS."""
+    from index.backend import EmbeddedBackend, search_hybrid
+
+    folder = Path(work)
+    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))[:limit]
+    query_vectors = np.load(folder / "query_vectors.npy")[:limit]
+    started = time.perf_counter()
+    backend = EmbeddedBackend.load(folder / f"embedded-{n}")
+    loaded = time.perf_counter() - started
+    timings = []
+    for q, v in zip(queries, query_vectors, strict=True):
+        started = time.perf_counter()
+        search_hybrid(backend, v, q["words"], q["chars"], TOP)
+        timings.append((time.perf_counter() - started) * 1000)
+    status = Path("/proc/self/status").read_text().splitlines()
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    return {"n": n, "load_s": loaded, "peak_rss_mb": peak / 1024, "retrieval_ms": timings}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     def limit(name: str) -> int:
         return args.lite_queries if name == "milvus-lite" else args.queries
 
-    results = []
+    results, serving = [], []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as work:
         folder = Path(work)
         (folder / "sentences.json").write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
@@ -168,6 +197,21 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 results.append(json.loads(done.stdout.strip().splitlines()[-1]))
                 print(_line(results[-1], embedding_ms), flush=True)
+                if name == "embedded":
+                    served = subprocess.run(
+                        [sys.executable, "-c", _SERVE, str(n), work, str(args.queries)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    serving.append(json.loads(served.stdout.strip().splitlines()[-1]))
+                    t = serving[-1]["retrieval_ms"]
+                    print(
+                        f"{'  serving':<12} N={n:>7,}  load {serving[-1]['load_s']:6.1f} s  peak RSS "
+                        f"{serving[-1]['peak_rss_mb']:6.0f} MB  retrieval p50 {percentile(t, 0.5):6.1f} / "
+                        f"p95 {percentile(t, 0.95):6.1f} ms",
+                        flush=True,
+                    )
     for n in args.sizes:
         same = [r for r in results if r["n"] == n]
         for a, b in itertools.pairwise(same):
@@ -177,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     summary = [{k: v for k, v in r.items() if k != "hybrid"} for r in results]
     (RESULTS / "bench_scale.json").write_text(
-        json.dumps({"results": summary, "embedding_ms": embedding_ms}), encoding="utf-8"
+        json.dumps({"results": summary, "serving": serving, "embedding_ms": embedding_ms}), encoding="utf-8"
     )
     return 0
 

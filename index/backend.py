@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
@@ -109,32 +109,42 @@ def faiss_threads() -> int:
 
 @dataclass
 class EmbeddedBackend:
-    """Passages in memory; indexes rebuilt on the first search after a change."""
+    """Passages in memory; indexes built on the first search after a change. Saved with its built
+    indexes, so that a serving process loads them (vectors memory-mapped) and never holds the texts."""
 
     identity_: dict[str, str] = field(default_factory=dict)
     hnsw_from: int = HNSW_FROM
-    _passages: dict[str, Passage] = field(default_factory=dict)
+    _passages: dict[str, Passage] | None = field(default_factory=dict)
     _built: _EmbeddedIndexes | None = None
+    _folder: Path | None = None  # where the passages are read from when a loaded backend is changed
+
+    def _all(self) -> dict[str, Passage]:
+        if self._passages is None:
+            assert self._folder is not None
+            self._passages = {p.id: p for p in _read_passages(self._folder)}
+        return self._passages
 
     def upsert(self, passages: Sequence[Passage]) -> None:
+        stored = self._all()
         for p in passages:
-            self._passages[p.id] = p
+            stored[p.id] = p
         self._built = None
 
     def delete(self, *, ids: Sequence[str] = (), doc_id: str | None = None) -> None:
-        for pid in [*ids, *(pid for pid, p in self._passages.items() if p.doc_id == doc_id)]:
-            self._passages.pop(pid, None)
+        stored = self._all()
+        for pid in [*ids, *(pid for pid, p in stored.items() if p.doc_id == doc_id)]:
+            stored.pop(pid, None)
         self._built = None
 
     def count(self) -> int:
-        return len(self._passages)
+        return len(self._passages) if self._passages is not None else len(self._indexes().ids)
 
     def identity(self) -> dict[str, str]:
         return dict(self.identity_)
 
     def _indexes(self) -> _EmbeddedIndexes:
         if self._built is None:
-            self._built = _EmbeddedIndexes.build(list(self._passages.values()), self.hnsw_from)
+            self._built = _EmbeddedIndexes.build(list(self._all().values()), self.hnsw_from)
         return self._built
 
     def search_dense(self, vector: np.ndarray, k: int, where: Where = Where()) -> list[Hit]:
@@ -143,37 +153,37 @@ class EmbeddedBackend:
     def search_lexical(self, tokens: str, field: Field, k: int, where: Where = Where()) -> list[Hit]:
         return self._indexes().lexical(tokens, field, k, where)
 
-    # Saved as plain files: passages.jsonl, vectors.npy, identity.json (no pickle).
     def save(self, folder: Path) -> None:
+        """Plain files, no pickle: passages.jsonl, vectors.npy, identity.json, and the built indexes
+        (dense.faiss, bm25s folders words/ and chars/, rows.json)."""
         folder.mkdir(parents=True, exist_ok=True)
-        passages = list(self._passages.values())
+        passages = list(self._all().values())
         rows = [{k: v for k, v in asdict(p).items() if k != "vector"} for p in passages]
         (folder / "passages.jsonl").write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
         )
-        vectors = np.stack([p.vector for p in passages]) if passages else np.zeros((0, 0), np.float32)
-        np.save(folder / "vectors.npy", vectors.astype(np.float32), allow_pickle=False)
         (folder / "identity.json").write_text(json.dumps(self.identity_, ensure_ascii=False), encoding="utf-8")
+        self._indexes().save(folder)
 
     @classmethod
     def load(cls, folder: Path) -> EmbeddedBackend:
-        rows = [json.loads(line) for line in (folder / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
-        vectors = np.load(folder / "vectors.npy", allow_pickle=False)
-        backend = cls(identity_=json.loads((folder / "identity.json").read_text(encoding="utf-8")))
-        backend.upsert(
-            [
-                Passage(**{**r, "agencies": tuple(r["agencies"]), "vector": v})
-                for r, v in zip(rows, vectors, strict=True)
-            ]
-        )
-        return backend
+        identity = json.loads((folder / "identity.json").read_text(encoding="utf-8"))
+        return cls(identity_=identity, _passages=None, _built=_EmbeddedIndexes.load(folder), _folder=folder)
+
+
+def _read_passages(folder: Path) -> list[Passage]:
+    rows = [json.loads(line) for line in (folder / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+    vectors = np.load(folder / "vectors.npy", allow_pickle=False)
+    return [Passage(**{**r, "agencies": tuple(r["agencies"]), "vector": v}) for r, v in zip(rows, vectors, strict=True)]
 
 
 @dataclass(frozen=True)
 class _EmbeddedIndexes:
     ids: tuple[str, ...]
-    admits: Callable[[Where], np.ndarray]
-    vectors: np.ndarray
+    doc_ids: np.ndarray
+    statuses: np.ndarray
+    agencies: tuple[frozenset[str], ...]
+    vectors: np.ndarray  # for filtered (exact) dense search; memory-mapped when loaded
     dense_index: object  # faiss index
     lexical_models: dict[str, object]  # bm25s models by field
 
@@ -189,27 +199,55 @@ class _EmbeddedIndexes:
         if len(passages) >= hnsw_from:
             index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-            index.hnsw.efSearch = HNSW_EF_SEARCH
         else:
             index = faiss.IndexFlatIP(dim)
         index.add(vectors)
-        faiss.omp_set_num_threads(faiss_threads())
-        doc_ids = np.array([p.doc_id for p in passages])
-        statuses = np.array([p.status for p in passages])
-        agencies = [frozenset(p.agencies) for p in passages]
-
-        def admits(where: Where) -> np.ndarray:
-            mask = np.ones(len(passages), dtype=bool)
-            if where.doc_ids is not None:
-                mask &= np.isin(doc_ids, list(where.doc_ids))
-            if where.status is not None:
-                mask &= statuses == where.status
-            if where.agency is not None:
-                mask &= np.fromiter((where.agency in a for a in agencies), dtype=bool, count=len(agencies))
-            return mask
-
         models = {f: bm25.build([getattr(p, f).split() or [EMPTY_TOKEN] for p in passages]) for f in ("words", "chars")}
-        return cls(tuple(p.id for p in passages), admits, vectors, index, models)
+        return cls(
+            ids=tuple(p.id for p in passages),
+            doc_ids=np.array([p.doc_id for p in passages]),
+            statuses=np.array([p.status for p in passages]),
+            agencies=tuple(frozenset(p.agencies) for p in passages),
+            vectors=vectors,
+            dense_index=_searching(index),
+            lexical_models=models,
+        )
+
+    def save(self, folder: Path) -> None:
+        import faiss
+
+        np.save(folder / "vectors.npy", self.vectors, allow_pickle=False)
+        faiss.write_index(self.dense_index, str(folder / "dense.faiss"))
+        for name, model in self.lexical_models.items():
+            bm25.save(model, folder / name)
+        rows = {"ids": self.ids, "doc_ids": self.doc_ids.tolist(), "statuses": self.statuses.tolist(),
+                "agencies": [sorted(a) for a in self.agencies]}  # fmt: skip
+        (folder / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> _EmbeddedIndexes:
+        import faiss
+
+        rows = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
+        return cls(
+            ids=tuple(rows["ids"]),
+            doc_ids=np.array(rows["doc_ids"]),
+            statuses=np.array(rows["statuses"]),
+            agencies=tuple(frozenset(a) for a in rows["agencies"]),
+            vectors=np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False),
+            dense_index=_searching(faiss.read_index(str(folder / "dense.faiss"))),
+            lexical_models={name: bm25.load(folder / name) for name in ("words", "chars")},
+        )
+
+    def admits(self, where: Where) -> np.ndarray:
+        mask = np.ones(len(self.ids), dtype=bool)
+        if where.doc_ids is not None:
+            mask &= np.isin(self.doc_ids, list(where.doc_ids))
+        if where.status is not None:
+            mask &= self.statuses == where.status
+        if where.agency is not None:
+            mask &= np.fromiter((where.agency in a for a in self.agencies), dtype=bool, count=len(self.agencies))
+        return mask
 
     def dense(self, vector: np.ndarray, k: int, where: Where) -> list[Hit]:
         n = len(self.ids)
@@ -227,6 +265,16 @@ class _EmbeddedIndexes:
         scores = bm25.scores(self.lexical_models[field], tokens.split())
         allowed = np.flatnonzero(scores > 0 if where == Where() else self.admits(where) & (scores > 0))
         return _top(allowed, scores[allowed], k, self.ids)
+
+
+def _searching(index: object) -> object:
+    """The index set up for searching: HNSW's efSearch, FAISS_THREADS threads."""
+    import faiss
+
+    if hasattr(index, "hnsw"):
+        index.hnsw.efSearch = HNSW_EF_SEARCH  # type: ignore[attr-defined]
+    faiss.omp_set_num_threads(faiss_threads())
+    return index
 
 
 def _top(rows: np.ndarray, scores: np.ndarray, k: int, ids: Sequence[str]) -> list[Hit]:

@@ -199,3 +199,14 @@ def test_hybrid_ranks_alike_on_every_engine(full: SearchBackend, passages: list[
         theirs = [pid for pid, _ in search_hybrid(full, probe.vector, words, chars, 5)]
         assert theirs[0] == ours[0] == probe.id
         assert len(set(ours) & set(theirs)) >= 4
+
+
+def test_a_loaded_embedded_backend_serves_and_still_changes(passages: list[Passage], tmp_path: Path) -> None:
+    built = EmbeddedBackend(identity_=IDENTITY)
+    built.upsert(passages)
+    built.save(tmp_path / "saved")
+    served = EmbeddedBackend.load(tmp_path / "saved")  # the built indexes, not a rebuild from the texts
+    assert served.search_dense(passages[7].vector, 1)[0][0] == passages[7].id
+    served.delete(doc_id="vat-law-2024")  # the passages are read when something changes
+    assert served.count() == len(passages) - DOCS["vat-law-2024"]
+    assert all(not pid.startswith("vat-law-2024#") for pid, _ in served.search_dense(passages[-1].vector, 10))
