@@ -427,7 +427,7 @@ def asks_more_than_specifics(
     details = {u for u, label in unanswered if label in _DETAILS}
     if len(details) < len(unanswered):
         details = set()
-    for units, stated in _asking_sentences(question):
+    for units, statements in _asking_sentences(question):
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states
         # (…1%是吧？ 能不能乱收费？).
         if any(
@@ -441,7 +441,7 @@ def asks_more_than_specifics(
         # 开放使用，使用费怎么收？).
         if any(u in details and _names_something(_without_detail(u)) for u in units):
             return True
-        if any(u in details for u in units) and any(_names_something(c) for c in stated):
+        if any(u in details for u in units) and any(_names_something(c) for c in statements):
             return True
     return False
 

@@ -96,6 +96,13 @@ def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> Non
     assert asks_missing_specifics(unit, []) == (label or "")  # nothing stated: the kind asked, if any
 
 
+def test_a_part_whose_specifics_a_text_states_is_answered() -> None:
+    question = "小规模纳税人的标准是销售额多少？超了以后多少天内要去登记？"
+    unanswered = [("超了以后多少天内要去登记？", "具体期限")]
+    assert not asks_more_than_specifics(question, unanswered)
+    assert asks_more_than_specifics(question, unanswered, stated=["小规模纳税人的标准是销售额多少？"])
+
+
 def test_what_the_asker_heard_is_a_part_to_confirm() -> None:
     assert asks_more_than_specifics("听说孵化基地对入驻企业有房租减免，具体能减多少钱？")
     assert not asks_more_than_specifics("孵化基地对入驻企业的房租能减多少钱？")
