@@ -1,14 +1,20 @@
 """python -m index [--rebuild]: build the index folder when it is missing or stale, then
-print its manifest summary. Configuration as for the bot (LIBRARY_DIR, DOCUMENTS, INDEX_DIR, EMBEDDER)."""
+print its manifest summary. Configuration as for the bot (LIBRARY_DIR, DOCUMENTS, INDEX_DIR, EMBEDDER).
+
+python -m index export --to embedded:FOLDER | milvus:URI: the built index's passages (vectors, tokens,
+status, agencies) into a search backend, without embedding anything again."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
+from pathlib import Path
 
 from bot.__main__ import setup_logging
 from bot.engine import BotConfig, open_index
+from index.backend import EmbeddedBackend
 from index.embedders import EmbedderError, make_embedder
 from index.store import IndexUnusable
 from ingest import LibraryError, ParseError
@@ -16,23 +22,48 @@ from ingest import LibraryError, ParseError
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", choices=["build", "export"], default="build")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
+    parser.add_argument("--to", help="export target: embedded:FOLDER or milvus:URI (server URL or .db file)")
     args = parser.parse_args(argv)
+    if args.command == "export" and not args.to:
+        parser.error("export needs --to embedded:FOLDER or --to milvus:URI")
     setup_logging()
     config = BotConfig.from_env()
     started = time.perf_counter()
     try:
         embedder = make_embedder(config.embedder)
-        _, _, index = open_index(config, embedder, rebuild=args.rebuild)
+        _, tokenizer, index = open_index(config, embedder, rebuild=args.rebuild)
     except (LibraryError, ParseError, EmbedderError, IndexUnusable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "export":
+        return _export(index, tokenizer, args.to, config)
     m = index.manifest
     print(
         f"index {config.index_dir}: {len(m['documents'])} documents, {m['provisions']} provisions, "
         f"{m['sentences']} sentences, embedder {m['embedder']}, library {m['library_sha256'][:12]}, "
         f"built {m['built_at']} ({m['embedded']} texts embedded) "
         f"({time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _export(index, tokenizer, target: str, config: BotConfig) -> int:  # noqa: ANN001
+    from index.export import identity_of, index_passages, open_target
+
+    started = time.perf_counter()
+    passages = index_passages(index, tokenizer, config.today or dt.date.today())
+    try:
+        backend = open_target(target, len(passages[0].vector), identity_of(index, tokenizer))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    backend.upsert(passages)
+    if isinstance(backend, EmbeddedBackend):
+        backend.save(Path(target.partition(":")[2]))
+    print(
+        f"exported {len(passages)} passages to {target}: {backend.count()} there ({time.perf_counter() - started:.1f} s)"
     )
     return 0
 
