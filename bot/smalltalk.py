@@ -1,8 +1,9 @@
 """Small talk: greetings, thanks, "who are you", "what can you do", goodbyes.
 
 A message is small talk when nothing is left of it once the general phrases of these kinds and
-filler words are taken out — "你好，小微企业贷款有什么支持？" still asks about a policy and is not.
-Every phrase here is ordinary Chinese or English conversation, never a word of the library.
+filler words are taken out, or what is left is a remark that names nothing the library speaks of —
+"你好，小微企业贷款有什么支持？" still asks about a policy and is not. Every phrase here is ordinary
+Chinese or English conversation, never a word of the library.
 
 >>> smalltalk_kind("你好！"), smalltalk_kind("谢谢啦"), smalltalk_kind("你好，小微企业贷款有什么支持？")
 ('greeting', 'thanks', None)
@@ -30,7 +31,8 @@ _PHRASES: dict[str, str] = {
     r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
     r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"
     r"\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
-    "goodbye": r"再见|拜拜|回头见|下次见|先这样|回头再聊|下次再聊|先问到这|先到这|没有(别的|其他)(问题|事)了|就这些|回聊|改天再聊|\b88\b|886|\bbye\b|goodbye|see you",
+    "goodbye": r"再见|拜拜|回头见|下次见|回头再聊|下次再聊|改天再聊|回聊|没有(别的|其他)(问题|事)了|\b88\b|886|\bbye\b|goodbye|"
+    r"see you|(先这样|先问到这|先到这|就这些)(儿|里)?(吧|了)?(?=[\W_]|$)",
 }
 _ANY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PHRASES.items()), re.IGNORECASE)
 # What may surround those phrases without asking anything: addressing, particles, punctuation.
