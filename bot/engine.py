@@ -448,9 +448,8 @@ class PolicyBot:
 
     def _versions(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The line of succession the named documents belong to, when it has two versions or more."""
-        metas = {d.meta.doc_id: d.meta for d in self.library.documents}
         for doc_id in docs:
-            line = lineage(doc_id, metas)
+            line = lineage(doc_id, self.names.metas)
             if len(line) > 1:
                 return line
         return ()
@@ -939,7 +938,7 @@ class PolicyBot:
 
     def _older_versions(self, doc_id: str) -> tuple[str, ...]:
         """The documents ``doc_id`` replaced, newest first."""
-        line = lineage(doc_id, {d.meta.doc_id: d.meta for d in self.library.documents})
+        line = lineage(doc_id, self.names.metas)
         return tuple(reversed(line[: line.index(doc_id)]))
 
     def _in_older_versions(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, older: Sequence[str]) -> Answer:

@@ -67,6 +67,16 @@ def clean_question(raw: object) -> str:
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _POINTS_BACK = re.compile(r"这|该|此|那|上述|其")
 _CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,。；;！!？?]")
+
+
+def split_clauses(text: str) -> list[str]:
+    """The text cut at every comma, semicolon and sentence end (empty pieces kept).
+
+    >>> split_clauses("听说有支持，能补多少？好的")
+    ['听说有支持', '能补多少', '好的']
+    """
+    return _CLAUSE_OR_SENTENCE_END.split(text)
 
 
 def asking_clauses(question: str) -> list[list[str]]:

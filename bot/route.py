@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.question import split_clauses
 from bot.refs import DocMention, DocumentNames, ProvisionRef, past_day, provision_refs, strip_spans, unknown_documents
 from ingest.agencies import AgencyRegistry
 from ingest.schema import Division, Library
@@ -35,7 +36,6 @@ _AGENCY_LIST = re.compile(
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
 _PROVISIONS_WORD = re.compile(r"措施|规定|条款")
-_CLAUSES = re.compile(r"[，,。？?！!；;]")
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
@@ -157,7 +157,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(
-        _LIST_INTENT.search(clause) and _PROVISIONS_WORD.search(clause) for clause in _CLAUSES.split(lowered)
+        _LIST_INTENT.search(clause) and _PROVISIONS_WORD.search(clause) for clause in split_clauses(lowered)
     )
     return Query(
         text=text,
@@ -180,7 +180,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         agency_list=bool(
             found_agencies
             and (
-                any(_lists_provisions(c, bool(agencies.surfaces_in(c))) for c in _CLAUSES.split(lowered))
+                any(_lists_provisions(c, bool(agencies.surfaces_in(c))) for c in split_clauses(lowered))
                 or not has_own_topic(strip_agencies(without_names, agencies))
             )
         ),

@@ -3,8 +3,10 @@
 Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
   conditions, a procedure) of a kind no paragraph on its topic among the best provisions states, and
-  nothing else. When it also asks something else (专利能拿去贷款吗？能贷多少？) it is ``partial``: the
-  model decides on the rest, and an answer says which specifics the library does not state;
+  nothing else. When it also asks something else (专利能拿去贷款吗？能贷多少？), reports something heard
+  to confirm (听说…), or what is missing is a detail of taking part in something it names (绿色工厂怎么
+  申请？), it is ``partial``: the model decides on the rest, and an answer says which specifics the
+  library does not state;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
@@ -39,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.question import asking_clauses, question_core, question_topic
+from bot.question import asking_clauses, question_core, question_topic, split_clauses
 from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.tokenize import ENGLISH_STOPWORDS
@@ -358,9 +360,9 @@ _HEARSAY = re.compile(
     r"i heard|heard that|i read that)",
     re.IGNORECASE,
 )
-_ANY_CLAUSE = re.compile(r"[，,。；;！!？?]")
 _ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
-_YES_OR_NO_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|(吗|么|嘛|没有|不|呢)\W*$")
+# …or asks A-not-A anywhere (能不能乱收费？ 有没有…).
+_YES_OR_NO_FORM = re.compile(rf"([\u4e00-\u9fff])[不没]\1|有没有|{_ASKS_YES_OR_NO.pattern}")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
 
 
@@ -420,7 +422,7 @@ def asks_more_than_specifics(
     # unless what was heard is a figure (听说补贴30%，是不是真的？ asks for that figure).
     if any(
         _HEARSAY.match(c) and _names_something(_HEARSAY.sub("", c)) and not asked_figures(c)
-        for c in _ANY_CLAUSE.split(question)
+        for c in split_clauses(question)
     ):
         return True
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).

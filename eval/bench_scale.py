@@ -57,8 +57,7 @@ def synthetic(n: int, sentences: list[str], vectors: np.ndarray, seed: int = SEE
 
 
 _CHILD = """
-import json, sys, time
-import numpy as np
+import json, sys
 from eval.bench_scale import run_child
 print(json.dumps(run_child(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))))
 """
@@ -165,14 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     sentence_vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
     asked = [q["question"] for q in load_questions(sorted(DATA.glob("library-*.jsonl"))) if not q["out_of_scope"]]
     asked = asked[: args.queries]
-    started = time.perf_counter()
     embedding_ms = []
     query_vectors = []
     for text in asked:
         t = time.perf_counter()
         query_vectors.append(bot.searcher.embedder.embed([text], query=True)[0])
         embedding_ms.append((time.perf_counter() - t) * 1000)
-    del started
     queries = [{"words": " ".join(bot.searcher.tokenizer.words(t)), "chars": " ".join(char_ngrams(t))} for t in asked]
 
     def limit(name: str) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from index.backend import EmbeddedBackend, MilvusBackend, Passage, SearchBackend
-from index.store import PolicyIndex, pipeline_fingerprint, provision_passage
+from index.store import PolicyIndex, passages, pipeline_fingerprint
 from index.tokenize import PolicyTokenizer, char_ngrams
 from ingest.validity import status_on
 
@@ -22,10 +22,9 @@ from ingest.validity import status_on
 def index_passages(index: PolicyIndex, tokenizer: PolicyTokenizer, day: dt.date) -> list[Passage]:
     """Every provision of the index as a passage, in library order."""
     metas = {d.meta.doc_id: d.meta for d in index.library.documents}
-    vectors = index.passage_matrix()
+    rows = zip(index.library.provisions, passages(index.library), index.passage_matrix(), strict=True)
     out = []
-    for provision, vector in zip(index.library.provisions, vectors, strict=True):
-        text = provision_passage(metas[provision.doc_id].plain_title, provision)
+    for provision, text, vector in rows:
         out.append(
             Passage(
                 id=provision.key,
