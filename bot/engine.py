@@ -108,10 +108,13 @@ class BotConfig:
     embedder: str = DEFAULT_EMBEDDER
     llm: LLMConfig | None = None  # None: extractive answers only
     today: dt.date | None = None  # "today" for validity; the server's date when None
+    backend: str = "embedded"  # where searches run: "embedded" (the index folder) or "milvus"
+    milvus_uri: str = ""  # with backend "milvus": a server URL (http://host:19530) or a Milvus Lite .db file
 
     @classmethod
     def from_env(cls) -> BotConfig:
-        """LIBRARY_DIR, DOCUMENTS (comma-separated doc_ids), INDEX_DIR, EMBEDDER, TODAY (YYYY-MM-DD), LLM_*."""
+        """LIBRARY_DIR, DOCUMENTS (comma-separated doc_ids), INDEX_DIR, EMBEDDER, TODAY (YYYY-MM-DD),
+        BACKEND (embedded | milvus) and MILVUS_URI, LLM_*."""
         today = os.environ.get("TODAY", "").strip()
         try:
             day = dt.date.fromisoformat(today) if today else None
@@ -120,6 +123,12 @@ class BotConfig:
                 f"TODAY={today!r}: give a date like 2026-11-30, or leave it unset for the server's date"
             ) from None
         documents = tuple(d.strip() for d in os.environ.get("DOCUMENTS", "").split(",") if d.strip())
+        backend = os.environ.get("BACKEND", "").strip().lower() or "embedded"
+        milvus_uri = os.environ.get("MILVUS_URI", "").strip()
+        if backend not in ("embedded", "milvus"):
+            raise ValueError(f"BACKEND={backend!r}: give embedded (the default) or milvus")
+        if backend == "milvus" and not milvus_uri:
+            raise ValueError("BACKEND=milvus needs MILVUS_URI: a server URL (http://host:19530) or a .db file")
         return cls(
             library=Path(os.environ.get("LIBRARY_DIR") or DEFAULT_LIBRARY),
             documents=documents,
@@ -127,18 +136,21 @@ class BotConfig:
             embedder=os.environ.get("EMBEDDER") or DEFAULT_EMBEDDER,
             llm=LLMConfig.from_env(),
             today=day,
+            backend=backend,
+            milvus_uri=milvus_uri,
         )
 
 
 def open_index(
-    config: BotConfig, embedder: Embedder, *, rebuild: bool = False
+    config: BotConfig, embedder: Embedder, *, rebuild: bool = False, processes: int = 1
 ) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
-    """The library, its tokeniser and its index (built when missing, stale or damaged, or when ``rebuild``)."""
+    """The library, its tokeniser and its index (built when missing, stale or damaged, or when
+    ``rebuild``; new texts embedded over ``processes`` processes)."""
     library = load_library(config.library, only=config.documents)
     dictionary = library_vocabulary(library, config.library / TERMS_FILE)
     tokenizer = PolicyTokenizer(dictionary, cache_dir=cache_dir_for(config.index_dir))
     build = build_index if rebuild else load_or_build
-    return library, tokenizer, build(library, embedder, tokenizer, config.index_dir)
+    return library, tokenizer, build(library, embedder, tokenizer, config.index_dir, processes)
 
 
 class PolicyBot:
@@ -167,7 +179,7 @@ class PolicyBot:
         self._vectors: np.ndarray | None = None
         tokenizer = searcher.tokenizer
         self.typos = TypoRepairer(
-            (w for w in searcher.index.bm25_words.vocab_dict if isinstance(w, str)),
+            searcher.index.vocabulary,
             frequency=tokenizer.frequency,
             total=tokenizer.total,
             is_everyday=lambda word: tokenizer.specificity(word) == 0,
@@ -197,7 +209,12 @@ class PolicyBot:
             )  # fmt: skip
         generator = LLMGenerator(config.llm) if config.llm else None
         expander = QueryExpander.load(config.library / QUERY_TERMS_FILE)
-        searcher = HybridSearcher(index, embedder, tokenizer, expander)
+        backends = None
+        if config.backend == "milvus":
+            from index.export import milvus_backends
+
+            backends = milvus_backends(index, tokenizer, config.milvus_uri, config.today or dt.date.today())
+        searcher = HybridSearcher(index, embedder, tokenizer, expander, backends)
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 
     def today(self) -> dt.date:
@@ -858,16 +875,16 @@ class PolicyBot:
     ) -> list[str]:
         """The k sentences of a provision closest to the question, in document order; a sentence that
         states a figure counts for more when the question asks for one."""
-        rows = self.searcher.sentences_of(provision)
+        rows = self.searcher.sentence_similarities(provision, result.query_vector)
         if len(rows) <= k:
             return [s for _, s in rows] or [provision.text]
         query_grams = set(char_ngrams(topic))
         scored = []
-        for position, (row, sentence) in enumerate(rows):
+        for position, (similarity, sentence) in enumerate(rows):
             grams = set(char_ngrams(sentence))
             lexical = len(query_grams & grams) / max(1, len(query_grams))
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
-            scored.append((float(result.sentence_similarity[row]) + 0.5 * lexical + figure, position, sentence))
+            scored.append((similarity + 0.5 * lexical + figure, position, sentence))
         chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
         return [s for _, _, s in chosen]
 

@@ -1,16 +1,22 @@
 """Hybrid retrieval over the library: dense (provision and sentence vectors) + BM25 over jieba
-words + BM25 over character n-grams, fused by reciprocal rank fusion.
+words + BM25 over character n-grams (+ the figures a question names), fused by reciprocal rank fusion.
+
+Each route asks a search backend (``index.backend``: the embedded faiss + bm25s default, or Milvus) for
+its top ``K_ROUTE`` only, so a search costs the same at 10^5 provisions as at 10^3; the fusion is ours,
+so every backend ranks alike. Dense similarities are then recomputed exactly from the index's own
+vectors for the candidates (a provision's similarity is the better of its own vector and its best
+sentence), and every signal the bot reads from a search is a rank or a cosine — never an engine's
+own BM25 score, which differs between engines.
 
 A search may be limited to some documents (those in force on the day asked, or those a question
-names). A retriever list whose scores are all zero (e.g. BM25 on an English question) abstains
-instead of voting with an arbitrary order.
+names). A lexical route that finds nothing (e.g. BM25 on an English question) abstains.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
@@ -18,7 +24,7 @@ import numpy as np
 from bot.expand import QueryExpander
 from bot.question import question_topic
 from bot.verify import figures
-from index import bm25, dense
+from index.backend import K_ROUTE, SearchBackend, Where
 from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.store import PolicyIndex
@@ -30,23 +36,24 @@ QUERY_CACHE_SIZE = 4096
 # How much a local document's fused score rises when the question names its region, and falls when
 # it names none (see HybridSearcher._by_jurisdiction).
 JURISDICTION_WEIGHT = 0.05
+LEXICAL_ROUTES = ("words", "chars")
 
 
 @dataclass(frozen=True)
 class Retrieval:
-    """Everything one search produced; score arrays are indexed by provision position in the library."""
+    """Everything one search produced."""
 
-    hits: tuple[Hit, ...]  # fused ranking over the allowed provisions, best first
-    dense: np.ndarray  # cosine: max of the provision vector and its best sentence
-    words: np.ndarray  # BM25 over jieba words
-    chars: np.ndarray  # BM25 over character n-grams
-    sentence_similarity: np.ndarray  # cosine of the query to every indexed sentence
+    hits: tuple[Hit, ...]  # fused ranking over the candidates of every route, best first
+    query_vector: np.ndarray
     query_words: tuple[str, ...]  # jieba words of the question and its expansion terms
-    positions: Mapping[str, int]  # provision key (doc_id#number) → index into the score arrays
-    allowed: np.ndarray  # bool mask of the provisions the search could return
+    margin: float  # dense: the best allowed provision minus the second
+    lift: float  # dense: the best allowed provision minus the mean over every allowed provision
+    lexical_ranks: Mapping[str, int]  # "words"/"chars" → rank (from 1) of the best hit there; 0: not found
+    cosine: Callable[[Provision], float] = field(repr=False, compare=False)
 
     def dense_of(self, provision: Provision) -> float:
-        return float(self.dense[self.positions[provision.key]])
+        """Cosine of the question to the provision: the better of its own vector and its best sentence."""
+        return self.cosine(provision)
 
     def best_in(self, doc_id: str) -> Hit | None:
         return next((h for h in self.hits if h.provision.doc_id == doc_id), None)
@@ -71,35 +78,44 @@ def _mostly_latin(text: str) -> bool:
     return letters > 2 * sum("\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def _ranking(scores: np.ndarray, allowed: np.ndarray, *, may_abstain: bool = True) -> list[int]:
-    """Allowed positions by descending score; empty when every allowed score is zero and the retriever may abstain."""
-    if may_abstain and not np.any(scores[allowed] > 0):
-        return []
-    order = np.argsort(-scores, kind="stable")
-    return [int(i) for i in order if allowed[i]]
-
-
 class HybridSearcher:
-    """Search one loaded index. Holds the index, the embedder, the tokeniser and the expander; pure otherwise."""
+    """Search one loaded index. Holds the index, the backends, the embedder, the tokeniser and the
+    expander; pure otherwise."""
 
     def __init__(
-        self, index: PolicyIndex, embedder: Embedder, tokenizer: PolicyTokenizer, expander: QueryExpander
+        self,
+        index: PolicyIndex,
+        embedder: Embedder,
+        tokenizer: PolicyTokenizer,
+        expander: QueryExpander,
+        backends: tuple[SearchBackend, SearchBackend] | None = None,
     ) -> None:
+        """``backends``: where provisions and sentences are searched (the index's embedded ones when None)."""
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
         self.expander = expander
+        self.provisions_backend, self.sentences_backend = backends or (index.provisions, index.sentences_backend)
         self.provisions = index.library.provisions
         self.regions = tuple(d.meta.region for d in index.library.documents if d.meta.region)
         region_of = {d.meta.doc_id: d.meta.region for d in index.library.documents}
         self._region_of = [region_of[p.doc_id] for p in self.provisions]
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
-        self._doc_of = np.array([p.doc_id for p in self.provisions])
-        self._figures = [figures(p.text) for p in self.provisions]
-        self._sentence_owner = np.array([position for position, _ in index.sentences], dtype=np.int64)
+        self._passage_matrix = index.passage_matrix()
+        self._sentence_matrix = index.sentence_matrix()
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (position, _) in enumerate(index.sentences):
             self._sentence_rows.setdefault(position, []).append(row)
+        self._with_figure: dict[tuple[str, float], list[int]] = {}
+        for position, p in enumerate(self.provisions):
+            for figure in figures(p.text):
+                self._with_figure.setdefault(figure, []).append(position)
+        # Per document: the sum of its provision vectors and their number (the mean similarity of a
+        # question to any set of documents is one dot product).
+        self._vector_sums: dict[str, tuple[np.ndarray, int]] = {}
+        for position, p in enumerate(self.provisions):
+            total, n = self._vector_sums.get(p.doc_id, (0.0, 0))
+            self._vector_sums[p.doc_id] = (total + self._passage_matrix[position], n + 1)
         # The query embedding is ~90 % of a search; people ask the same questions again and again.
         self._cached_query_vector = functools.lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query)
 
@@ -111,44 +127,73 @@ class HybridSearcher:
     def embed_query(self, text: str) -> np.ndarray:
         return self._cached_query_vector(text)
 
-    def mask(self, doc_ids: Collection[str] | None) -> np.ndarray:
-        """Positions of the provisions of ``doc_ids`` (all when None)."""
-        if doc_ids is None:
-            return np.ones(len(self.provisions), dtype=bool)
-        return np.isin(self._doc_of, list(doc_ids))
-
     def search(self, text: str, doc_ids: Collection[str] | None = None) -> Retrieval:
         """Fused ranking of the provisions of ``doc_ids`` (all documents when None)."""
-        allowed = self.mask(doc_ids)
+        where = Where() if doc_ids is None else Where(doc_ids=tuple(sorted(set(doc_ids))))
         lexical_text = self.expander.expand(text)
         # A question mostly in another language is embedded with the documents' own terms beside it.
         qv = self.embed_query(lexical_text if _mostly_latin(text) else text)
-        passage_sim = dense.similarities(self.index.passage_vectors, qv)
-        sentence_sim = dense.similarities(self.index.sentence_vectors, qv)
-        best_sentence = np.full(len(self.provisions), -1.0, dtype=np.float32)
-        np.maximum.at(best_sentence, self._sentence_owner, sentence_sim)
-        dense_scores = np.maximum(passage_sim, best_sentence)
-
         words = self.tokenizer.words(lexical_text)
-        word_scores = bm25.scores(self.index.bm25_words, words)
-        char_scores = bm25.scores(self.index.bm25_chars, char_ngrams(lexical_text))
-
-        # Figures by value (百分之十七 = 17%): provisions stating the figures the question names.
-        asked = asked_figures(question_topic(text))
-        figure_scores = np.array([len(asked & own) for own in self._figures], dtype=np.float32) if asked else None
-        # The dense list never abstains, so there is always a ranking of every allowed provision.
-        rankings = [
-            _ranking(dense_scores, allowed, may_abstain=False),
-            _ranking(word_scores, allowed),
-            _ranking(char_scores, allowed),
+        position = self.positions.__getitem__
+        lexical = {
+            "words": [position(pid) for pid, _ in self.provisions_backend.search_lexical(" ".join(words), "words", K_ROUTE, where)],
+            "chars": [
+                position(pid)
+                for pid, _ in self.provisions_backend.search_lexical(" ".join(char_ngrams(lexical_text)), "chars", K_ROUTE, where)
+            ],
+        }  # fmt: skip
+        candidates = [
+            *(position(pid) for pid, _ in self.provisions_backend.search_dense(qv, K_ROUTE, where)),
+            *(position(pid.rsplit("#", 1)[0]) for pid, _ in self.sentences_backend.search_dense(qv, K_ROUTE, where)),
+            *lexical["words"],
+            *lexical["chars"],
         ]
-        if figure_scores is not None:
-            rankings.append(_ranking(figure_scores, allowed))
+        similarity = self._cosines(list(dict.fromkeys(candidates)), qv)
+        # The dense list never abstains, so there is always a ranking of the candidates.
+        by_similarity = sorted(similarity, key=lambda i: (-similarity[i], i))
+        rankings = [by_similarity, *lexical.values()]
+        # Figures by value (百分之十七 = 17%): provisions stating the figures the question names.
+        if asked := asked_figures(question_topic(text)):
+            rankings.append(self._stating(asked, where))
         fused = self._by_jurisdiction(reciprocal_rank_fusion(rankings, k=RRF_K), text)
         hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
-        return Retrieval(
-            hits, dense_scores, word_scores, char_scores, sentence_sim, tuple(words), self.positions, allowed
-        )
+        best = similarity[by_similarity[0]] if by_similarity else 0.0
+        second = similarity[by_similarity[1]] if len(by_similarity) > 1 else best
+        ranks = {
+            route: (ranking.index(fused[0][0]) + 1 if fused and fused[0][0] in ranking else 0)
+            for route, ranking in lexical.items()
+        }
+
+        def cosine(provision: Provision) -> float:
+            i = self.positions[provision.key]
+            return similarity[i] if i in similarity else self._cosines([i], qv)[i]
+
+        return Retrieval(hits, qv, tuple(words), best - second, best - self._mean_similarity(qv, where), ranks, cosine)
+
+    def _cosines(self, positions: Sequence[int], qv: np.ndarray) -> dict[int, float]:
+        """position → the better of the provision's cosine and its best sentence's."""
+        own = self._passage_matrix[positions] @ qv if positions else np.zeros(0)
+        out = {}
+        for i, score in zip(positions, own, strict=True):
+            rows = self._sentence_rows.get(i)
+            sentences = float(np.max(self._sentence_matrix[rows] @ qv)) if rows else -1.0
+            out[i] = max(float(score), sentences)
+        return out
+
+    def _mean_similarity(self, qv: np.ndarray, where: Where) -> float:
+        """Mean cosine of the question to the provisions ``where`` admits."""
+        sums = [v for doc, v in self._vector_sums.items() if where.doc_ids is None or doc in where.doc_ids]
+        n = sum(count for _, count in sums)
+        return float(sum(total for total, _ in sums) @ qv / n) if n else 0.0
+
+    def _stating(self, asked: set[tuple[str, float]], where: Where) -> list[int]:
+        """The allowed provisions stating the most of the asked figures, best first."""
+        count: dict[int, int] = {}
+        for figure in asked:
+            for i in self._with_figure.get(figure, ()):
+                if where.doc_ids is None or self.provisions[i].doc_id in where.doc_ids:
+                    count[i] = count.get(i, 0) + 1
+        return sorted(count, key=lambda i: (-count[i], i))
 
     def _by_jurisdiction(self, fused: list[tuple[int, float]], text: str) -> list[tuple[int, float]]:
         """A local document's provisions count for more when the question names its region (北京…),
@@ -167,14 +212,10 @@ class HybridSearcher:
 
     def document_frequency(self, word: str) -> int:
         """In how many provisions the jieba word occurs (0 for words the library never uses)."""
-        model = self.index.bm25_words
-        position = model.vocab_dict.get(word)
-        if position is None:
-            return 0
-        indptr = model.scores["indptr"]
-        return int(indptr[position + 1] - indptr[position]) if position + 1 < len(indptr) else 0
+        return self.index.vocabulary.get(word, 0)
 
-    def sentences_of(self, provision: Provision) -> list[tuple[int, str]]:
-        """(row in sentence_similarity, sentence) for one provision, in document order."""
+    def sentence_similarities(self, provision: Provision, query_vector: np.ndarray) -> list[tuple[float, str]]:
+        """(cosine to the question, sentence) for each sentence of a provision, in document order."""
         rows = self._sentence_rows.get(self.positions[provision.key], [])
-        return [(row, self.index.sentences[row][1]) for row in rows]
+        scores = self._sentence_matrix[rows] @ query_vector if rows else []
+        return [(float(score), self.index.sentences[row][1]) for row, score in zip(rows, scores, strict=True)]

@@ -20,8 +20,10 @@ Otherwise a logistic model over retrieval signals gives P(out of scope):
   English words through the query-term table (``query_terms.tsv`` of the library);
 - ``unseen``: share of the question's weight in words no provision of the library uses;
 - ``figures_missing``: share of the figures the question names that the best provision does not state;
-- ``words``, ``english``, ``bm25_words``, ``bm25_chars``: question length, language, and the best
-  lexical scores.
+- ``words``, ``english``: question length and language;
+- ``words_rank``, ``chars_rank``: 1 / the rank of the best provision in the BM25 lists over jieba words and
+  over character n-grams (0 when it is not in them) — ranks, not scores, so that every search backend
+  gives the same signal.
 
 The model and its threshold live in ``bot/scope_model.json``, written by
 ``python -m eval --calibrate --write``: fitted on the labelled questions that reach this decision,
@@ -49,7 +51,7 @@ from ingest.schema import Provision
 
 SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
 FEATURE_NAMES = (
-    "dense", "margin", "lift", "coverage", "words", "english", "bm25_words", "bm25_chars",
+    "dense", "margin", "lift", "coverage", "words", "english", "words_rank", "chars_rank",
     "idf_coverage", "unseen", "figures_missing",
 )  # fmt: skip
 # The question's specifics may be stated by any paragraph of the best few provisions that shares at
@@ -261,8 +263,8 @@ class ScopeFeatures:
     language: str = "zh"  # "en" when most content words are English
     margin: float = 0.0  # dense: best provision minus the second
     lift: float = 0.0  # dense: best provision minus the mean over all provisions
-    bm25_words: float = 0.0
-    bm25_chars: float = 0.0
+    words_rank: float = 0.0  # 1 / rank of the best provision in the BM25 list over jieba words (0: absent)
+    chars_rank: float = 0.0  # … over character n-grams
     idf_coverage: float = 0.0  # coverage with each word weighted by its rarity in the library
     unseen: float = 0.0  # share of the question's weight in words no provision of the library uses
     figures_missing: float = 0.0  # share of the question's figures (by value) the best provision does not state
@@ -276,8 +278,8 @@ class ScopeFeatures:
             self.coverage,
             math.log1p(self.words),
             float(self.language == "en"),
-            math.log1p(self.bm25_words),
-            math.log1p(self.bm25_chars),
+            self.words_rank,
+            self.chars_rank,
             self.idf_coverage,
             self.unseen,
             self.figures_missing,
@@ -296,6 +298,12 @@ class ScopeModel:
     threshold: float  # refuse when P(out of scope) ≥ threshold
     fitted_on: str = ""  # the question files
     embedder: str = ""  # dense similarities are embedder-specific: refit for another embedder
+
+    @classmethod
+    def answering_all(cls, embedder: str) -> ScopeModel:
+        """A model that refuses nothing (only the hard rules do): for fitting a new model, and for tests."""
+        n = len(FEATURE_NAMES)
+        return cls(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, (0.0,) * n, bias=-10.0, threshold=0.5, embedder=embedder)
 
     def probability(self, f: ScopeFeatures) -> float:
         x = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)
@@ -571,13 +579,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
     asked = asked_figures(question)
-    dense = result.dense[result.allowed]
-    ordered = np.sort(dense)[::-1]
     return ScopeFeatures(
-        margin=float(ordered[0] - ordered[1]) if len(ordered) > 1 else 0.0,
-        lift=float(ordered[0] - dense.mean()),
-        bm25_words=float(result.words[result.allowed].max()),
-        bm25_chars=float(result.chars[result.allowed].max()),
+        margin=result.margin,
+        lift=result.lift,
+        words_rank=1 / result.lexical_ranks["words"] if result.lexical_ranks["words"] else 0.0,
+        chars_rank=1 / result.lexical_ranks["chars"] if result.lexical_ranks["chars"] else 0.0,
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,

@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from bot import scope
 from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
 from eval import baselines, calibrate
 from eval.metrics import METRICS, SEED_DOC, score
+from index.embedders import make_embedder
 from ingest import PROJECT_ROOT
 from ingest.schema import Answer
 
@@ -157,13 +159,18 @@ def main(argv: list[str] | None = None) -> int:
             "error: --generator llm needs an endpoint: set LLM_BASE_URL (and LLM_MODEL, LLM_API_KEY)", file=sys.stderr
         )
         return 2
-    bot = PolicyBot.load(replace(config, llm=config.llm if args.generator == "llm" else None))
+    # Fitting needs only the features: it works while the shipped model is out of date.
+    embedder = make_embedder(config.embedder)
+    unfitted = scope.ScopeModel.answering_all(embedder.model_id) if args.calibrate else None
+    bot = PolicyBot.load(
+        replace(config, llm=config.llm if args.generator == "llm" else None), embedder=embedder, scope_model=unfitted
+    )
     if args.calibrate:
         runs = [(bot, questions)]
         if not args.sets and not args.docs:
             notice = load_questions(list(NOTICE_SETS))
             runs[0] = (bot, questions + [q for q in notice if not q["out_of_scope"]])
-            runs.append((PolicyBot.load(notice_alone(config)), notice))
+            runs.append((PolicyBot.load(notice_alone(config), embedder=embedder, scope_model=unfitted), notice))
             sets = [*sets, *(Path(f"{p.name} (in scope: whole library; all: the notice alone)") for p in NOTICE_SETS)]
         print(calibrate.report(runs, sets=" ".join(p.name for p in sets), write=args.write))
         return 0

@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.engine import PolicyBot
 from bot.question import QuestionError, clean_question
-from index import bm25, dense
+from index import dense
 from ingest.schema import Document, Provision
 
 TOP_K = 3
@@ -43,23 +43,22 @@ def _question_text(q: dict) -> str:
 
 
 def bm25_jieba(bot: PolicyBot) -> AnswerFn:
-    index, tokenizer, provisions = bot.searcher.index, bot.searcher.tokenizer, bot.library.provisions
+    searcher, provisions = bot.searcher, bot.library.provisions
 
     def answer(q: dict) -> dict:
-        scores = bm25.scores(index.bm25_words, tokenizer.words(_question_text(q)))
-        order = [int(i) for i in np.argsort(-scores, kind="stable")[:TOP_K] if scores[i] > 0]
-        return _as_answer(q["id"], [provisions[i] for i in order])
+        words = " ".join(searcher.tokenizer.words(_question_text(q)))
+        found = searcher.provisions_backend.search_lexical(words, "words", TOP_K)
+        return _as_answer(q["id"], [provisions[searcher.positions[pid]] for pid, _ in found])
 
     return answer
 
 
 def dense_only(bot: PolicyBot) -> AnswerFn:
-    index, searcher, provisions = bot.searcher.index, bot.searcher, bot.library.provisions
+    searcher, provisions = bot.searcher, bot.library.provisions
 
     def answer(q: dict) -> dict:
-        sims = dense.similarities(index.passage_vectors, searcher.embed_query(_question_text(q)))
-        order = [int(i) for i in np.argsort(-sims, kind="stable")[:TOP_K]]
-        return _as_answer(q["id"], [provisions[i] for i in order])
+        found = searcher.provisions_backend.search_dense(searcher.embed_query(_question_text(q)), TOP_K)
+        return _as_answer(q["id"], [provisions[searcher.positions[pid]] for pid, _ in found])
 
     return answer
 

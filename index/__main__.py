@@ -1,4 +1,4 @@
-"""python -m index [--rebuild]: build the index folder when it is missing or stale, then
+"""python -m index [--rebuild] [--processes N]: build the index folder when it is missing or stale, then
 print its manifest summary. Configuration as for the bot (LIBRARY_DIR, DOCUMENTS, INDEX_DIR, EMBEDDER).
 
 python -m index export --to embedded:FOLDER | milvus:URI: the built index's passages (vectors, tokens,
@@ -10,11 +10,9 @@ import argparse
 import datetime as dt
 import sys
 import time
-from pathlib import Path
 
 from bot.__main__ import setup_logging
 from bot.engine import BotConfig, open_index
-from index.backend import EmbeddedBackend
 from index.embedders import EmbedderError, make_embedder
 from index.store import IndexUnusable
 from ingest import LibraryError, ParseError
@@ -24,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", choices=["build", "export"], default="build")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="embed new texts over N processes (each loads its own model)"
+    )
     parser.add_argument("--to", help="export target: embedded:FOLDER or milvus:URI (server URL or .db file)")
     args = parser.parse_args(argv)
     if args.command == "export" and not args.to:
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         embedder = make_embedder(config.embedder)
-        _, tokenizer, index = open_index(config, embedder, rebuild=args.rebuild)
+        _, tokenizer, index = open_index(config, embedder, rebuild=args.rebuild, processes=args.processes)
     except (LibraryError, ParseError, EmbedderError, IndexUnusable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -50,21 +51,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _export(index, tokenizer, target: str, config: BotConfig) -> int:  # noqa: ANN001
-    from index.export import identity_of, index_passages, open_target
+    from index.export import export
 
     started = time.perf_counter()
-    passages = index_passages(index, tokenizer, config.today or dt.date.today())
     try:
-        backend = open_target(target, len(passages[0].vector), identity_of(index, tokenizer))
+        backends = export(index, tokenizer, target, config.today or dt.date.today())
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    backend.upsert(passages)
-    if isinstance(backend, EmbeddedBackend):
-        backend.save(Path(target.partition(":")[2]))
-    print(
-        f"exported {len(passages)} passages to {target}: {backend.count()} there ({time.perf_counter() - started:.1f} s)"
-    )
+    counts = ", ".join(f"{backend.count()} {name}" for name, backend in backends.items())
+    print(f"exported to {target}: {counts} ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

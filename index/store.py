@@ -3,11 +3,14 @@
     var/index/
       manifest.json      format, library fingerprint (and one per document), embedder id, pipeline
                          hash (tokeniser dictionary + index code), library versions, sha256 of every file
-      passages.faiss     one vector per provision, in library order      (faiss.write_index)
-      sentences.faiss    one vector per provision sentence               (faiss.write_index)
-      sentences.json     [provision position, sentence] rows in the order of sentences.faiss
-      bm25_words/        bm25s over jieba tokens                         (npy + json, allow_pickle=False)
-      bm25_chars/        bm25s over character n-grams
+      provisions/        the embedded search backend of the provisions (``index.backend``): one passage
+                         per provision (id doc_id#number), its vector, jieba words and character n-grams
+      sentences/         the same for every sentence of a provision (id doc_id#number#sN), dense only
+      sentences.json     [provision position, sentence] rows in the order of sentences/
+      vocabulary.json    in how many provisions each jieba word occurs (typo repair, scope signals)
+
+The index folder is what the bot serves from; with ``BACKEND=milvus`` the searches go to Milvus
+instead (``index.export.milvus_backends``) and the folder still holds the vectors and the vocabulary.
 
 Vectors come from a cache keyed by text hash beside the folder (``index.vectors``), so a rebuild
 after adding or editing a document embeds only what is new.
@@ -18,6 +21,7 @@ and rebuilds.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import fcntl
 import hashlib
@@ -35,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from index import bm25, dense
+from index.backend import EmbeddedBackend, Passage
 from index.embedders import Embedder
 from index.tokenize import PolicyTokenizer, char_ngrams, dictionary_fingerprint
 from index.vectors import VectorCache
@@ -43,7 +47,7 @@ from ingest.schema import Document, Library, Provision
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
 
@@ -100,16 +104,19 @@ class PolicyIndex:
 
     library: Library
     manifest: dict[str, Any]
-    passage_vectors: Any  # faiss.Index
-    sentence_vectors: Any  # faiss.Index
-    sentences: list[tuple[int, str]]  # (provision position, sentence), row order of sentence_vectors
-    bm25_words: Any  # bm25s.BM25
-    bm25_chars: Any  # bm25s.BM25
+    provisions: EmbeddedBackend  # one passage per provision, in library order
+    sentences_backend: EmbeddedBackend  # one passage per sentence, in the order of ``sentences``
+    sentences: list[tuple[int, str]]  # (provision position, sentence)
+    vocabulary: dict[str, int]  # jieba word → in how many provisions it occurs
     folder: Path
 
     def passage_matrix(self) -> np.ndarray:
         """The provision vectors as a matrix (rows in library order)."""
-        return self.passage_vectors.reconstruct_n(0, self.passage_vectors.ntotal)
+        return self.provisions.matrix()
+
+    def sentence_matrix(self) -> np.ndarray:
+        """The sentence vectors as a matrix (rows in the order of ``sentences``)."""
+        return self.sentences_backend.matrix()
 
 
 def _versions() -> dict[str, str]:
@@ -121,7 +128,7 @@ def _versions() -> dict[str, str]:
 
 
 # The code that decides what goes into an index: any change to it makes old indexes stale.
-_PIPELINE_SOURCES = ("index/store.py", "index/tokenize.py", "index/bm25.py", "index/dense.py", "index/vectors.py")
+_PIPELINE_SOURCES = ("index/store.py", "index/tokenize.py", "index/bm25.py", "index/backend.py", "index/vectors.py")
 
 
 def pipeline_fingerprint(tokenizer: PolicyTokenizer) -> str:
@@ -153,8 +160,11 @@ def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
-    """Build every part into a fresh temporary folder, then swap it in place of ``folder``."""
+def build_index(
+    library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path, processes: int = 1
+) -> PolicyIndex:
+    """Build every part into a fresh temporary folder, then swap it in place of ``folder``; texts not
+    embedded yet are embedded over ``processes`` processes."""
     started = time.perf_counter()
     folder = Path(folder).resolve()
     _refuse_foreign_folder(folder)
@@ -165,18 +175,28 @@ def build_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer
     try:
         texts = passages(library)
         sentences = [(i, s) for i, p in enumerate(library.provisions) for s in split_sentences(p.text)]
-        vectors = cache.embed(embedder, [*texts, *(s for _, s in sentences)])
+        vectors = cache.embed(embedder, [*texts, *(s for _, s in sentences)], processes)
         embedded = cache.misses
-        passage_vectors = dense.build(vectors[: len(texts)])
-        sentence_vectors = dense.build(vectors[len(texts) :])
-        words = bm25.build(tokenizer.words_many(texts))
-        chars = bm25.build([char_ngrams(p) for p in texts])
-
-        dense.save(passage_vectors, work / "passages.faiss")
-        dense.save(sentence_vectors, work / "sentences.faiss")
+        words = tokenizer.words_many(texts)
+        provisions = EmbeddedBackend()
+        provisions.upsert(
+            [
+                Passage(p.key, p.doc_id, text, " ".join(w), " ".join(char_ngrams(text)), v, agencies=p.agencies)
+                for p, text, w, v in zip(library.provisions, texts, words, vectors[: len(texts)], strict=True)
+            ]
+        )
+        sentence_backend = EmbeddedBackend()
+        sentence_backend.upsert(
+            [
+                Passage(f"{library.provisions[i].key}#s{ordinal}", library.provisions[i].doc_id, s, "", "", v)
+                for (i, s), ordinal, v in zip(sentences, _ordinals(sentences), vectors[len(texts) :], strict=True)
+            ]
+        )
+        vocabulary = dict(sorted(collections.Counter(w for ws in words for w in set(ws)).items()))
+        provisions.save(work / "provisions")
+        sentence_backend.save(work / "sentences")
         (work / "sentences.json").write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
-        bm25.save(words, work / "bm25_words")
-        bm25.save(chars, work / "bm25_chars")
+        (work / "vocabulary.json").write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
         manifest = {
             **expected_identity(library, embedder, tokenizer),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -184,7 +204,7 @@ def build_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer
             "provisions": len(library.provisions),
             "sentences": len(sentences),
             "embedded": embedded,
-            "dim": int(passage_vectors.d),
+            "dim": int(vectors.shape[1]),
             "versions": _versions(),
             "files": {str(p.relative_to(work)): _sha256_file(p) for p in sorted(work.rglob("*")) if p.is_file()},
         }
@@ -197,10 +217,20 @@ def build_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer
         "built index in %s (%d documents, %d provisions, %d texts embedded, %.1f s)",
         folder, len(library.documents), len(library.provisions), embedded, time.perf_counter() - started,
     )  # fmt: skip
-    return PolicyIndex(library, manifest, passage_vectors, sentence_vectors, sentences, words, chars, folder)
+    return PolicyIndex(library, manifest, provisions, sentence_backend, sentences, vocabulary, folder)
 
 
-_INDEX_FILES = (MANIFEST, "passages.faiss", "sentences.faiss", "sentences.json", "bm25_words", "bm25_chars")
+def _ordinals(sentences: list[tuple[int, str]]) -> list[int]:
+    """Each sentence's place in its provision (0, 1, …): with the provision's id, a stable passage id."""
+    seen: collections.Counter[int] = collections.Counter()
+    out = []
+    for position, _ in sentences:
+        out.append(seen[position])
+        seen[position] += 1
+    return out
+
+
+_INDEX_FILES = (MANIFEST, "provisions", "sentences", "sentences.json", "vocabulary.json")
 
 
 def _refuse_foreign_folder(folder: Path) -> None:
@@ -250,20 +280,21 @@ def load_index(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer,
         if not path.is_file() or _sha256_file(path) != digest:
             raise IndexUnusable(f"damaged: {name} is missing or does not match its sha256")
     try:
-        passage_vectors = dense.load(folder / "passages.faiss")
-        sentence_vectors = dense.load(folder / "sentences.faiss")
+        provisions = EmbeddedBackend.load(folder / "provisions")
+        sentence_backend = EmbeddedBackend.load(folder / "sentences")
         sentences = [(int(n), str(s)) for n, s in json.loads((folder / "sentences.json").read_text(encoding="utf-8"))]
-        words = bm25.load(folder / "bm25_words")
-        chars = bm25.load(folder / "bm25_chars")
+        vocabulary = json.loads((folder / "vocabulary.json").read_text(encoding="utf-8"))
     except Exception as exc:  # faiss/bm25s raise RuntimeError, ValueError, OSError on bad files
         raise IndexUnusable(f"damaged: {exc}") from None
     n = len(library.provisions)
-    if passage_vectors.ntotal != n or sentence_vectors.ntotal != len(sentences):
+    if provisions.count() != n or sentence_backend.count() != len(sentences):
         raise IndexUnusable(f"damaged: vector counts do not match {n} provisions / {len(sentences)} sentences")
-    return PolicyIndex(library, manifest, passage_vectors, sentence_vectors, sentences, words, chars, folder)
+    return PolicyIndex(library, manifest, provisions, sentence_backend, sentences, vocabulary, folder)
 
 
-def load_or_build(library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path) -> PolicyIndex:
+def load_or_build(
+    library: Library, embedder: Embedder, tokenizer: PolicyTokenizer, folder: Path, processes: int = 1
+) -> PolicyIndex:
     """The index in ``folder`` when it is current and intact; otherwise rebuild it (with a log line).
 
     Builds hold a lock file beside the folder, so processes starting together build once.
@@ -283,4 +314,4 @@ def load_or_build(library: Library, embedder: Embedder, tokenizer: PolicyTokeniz
                 log.warning("index %s cannot be used (%s); rebuilding", folder, exc)
             else:
                 log.info("no index at %s yet; building it", folder)
-        return build_index(library, embedder, tokenizer, folder)
+        return build_index(library, embedder, tokenizer, folder, processes)

@@ -4,6 +4,10 @@ One ``.npz`` per embedder beside the index folder (``var/index-cache/vectors/``)
 (sha256 of "passage\\x00" + text, as bytes) and ``vectors`` (float32), saved and loaded with
 ``allow_pickle=False``. Adding a document to the library embeds only that document; editing one
 article embeds only that article.
+
+What is missing is embedded in batches of ``EMBED_BATCH``, saved every ``SAVE_EVERY`` batches (an
+interrupted build of a large library keeps what it embedded), with a progress line on a terminal, and
+— on request (``python -m index --processes N``) — spread over N processes, each with its own model.
 """
 
 from __future__ import annotations
@@ -12,16 +16,22 @@ import hashlib
 import logging
 import os
 import re
+import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
 
-from index.embedders import Embedder
+from index.embedders import Embedder, EmbedderError, make_embedder
 
 log = logging.getLogger(__name__)
+
+EMBED_BATCH = 64
+SAVE_EVERY = 50  # batches
 
 
 def text_key(text: str) -> bytes:
@@ -76,7 +86,7 @@ class VectorCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def embed(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, embedder: Embedder, texts: Sequence[str], processes: int = 1) -> np.ndarray:
         """Passage vectors of ``texts`` (rows in order), embedding only the texts not cached."""
         with self._lock:
             self._load()
@@ -85,9 +95,64 @@ class VectorCache:
             self.misses, self.hits = len(missing), len(keys) - len(missing)
             if missing:
                 by_key = dict(zip(keys, texts, strict=True))
-                fresh = embedder.embed([by_key[k] for k in missing], query=False)
-                self._vectors.update(zip(missing, np.asarray(fresh, dtype=np.float32), strict=True))
+                batches = [missing[i : i + EMBED_BATCH] for i in range(0, len(missing), EMBED_BATCH)]
+                progress = _Progress(len(missing))
+                fresh = _embedded_batches(embedder, [[by_key[k] for k in batch] for batch in batches], processes)
+                for number, (batch, vectors) in enumerate(zip(batches, fresh, strict=True), start=1):
+                    self._vectors.update(zip(batch, np.asarray(vectors, dtype=np.float32), strict=True))
+                    progress.advance(len(batch))
+                    if number % SAVE_EVERY == 0:
+                        self._save()
+                progress.close()
                 self._save()
             if not keys:
                 return np.zeros((0, 1), dtype=np.float32)
             return np.stack([self._vectors[k] for k in keys])
+
+
+def _embedded_batches(embedder: Embedder, batches: list[list[str]], processes: int) -> Iterator[np.ndarray]:
+    """Passage vectors batch by batch, in order; over ``processes`` worker processes when more than one."""
+    if processes <= 1 or len(batches) < 2:
+        for batch in batches:
+            yield embedder.embed(batch, query=False)
+        return
+    spec = getattr(embedder, "spec", None)
+    if spec is None:
+        raise EmbedderError(f"embedder {embedder.model_id} cannot be started in other processes: use --processes 1")
+    with get_context("spawn").Pool(processes, initializer=_start_worker, initargs=(spec,)) as pool:
+        yield from pool.imap(_embed_in_worker, batches)
+
+
+_worker_embedder: Embedder | None = None
+
+
+def _start_worker(spec: str) -> None:
+    global _worker_embedder
+    _worker_embedder = make_embedder(spec)
+
+
+def _embed_in_worker(batch: list[str]) -> np.ndarray:
+    assert _worker_embedder is not None
+    return _worker_embedder.embed(batch, query=False)
+
+
+class _Progress:
+    """``embedding 1,234/100,000 texts  41.2/s  ETA 0:40:00`` on stderr, when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.shown = sys.stderr.isatty() and total > EMBED_BATCH
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.shown:
+            rate = self.done / max(time.monotonic() - self.started, 1e-9)
+            eta = int((self.total - self.done) / rate) if rate else 0
+            sys.stderr.write(
+                f"\rembedding {self.done:,}/{self.total:,} texts  {rate:.1f}/s  ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d} "
+            )
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from bot.engine import DEFAULT_INDEX_DIR, BotConfig, PolicyBot
-from bot.scope import FEATURE_NAMES, ScopeModel
+from bot.scope import ScopeModel
 from index.embedders import normalise_rows
 from index.store import cache_dir_for
 from ingest import DEFAULT_LIBRARY, Document, Library, load_library
@@ -46,10 +46,7 @@ class HashEmbedder:
 
 # The hash embedder's similarities mean nothing to the fitted scope model: unit tests answer every
 # searched question (the hard rules still refuse other tasks, missing specifics, foreign places).
-ANSWER_ALL = ScopeModel(
-    features=FEATURE_NAMES, mean=(0.0,) * len(FEATURE_NAMES), scale=(1.0,) * len(FEATURE_NAMES),
-    weights=(0.0,) * len(FEATURE_NAMES), bias=-10.0, threshold=0.5, embedder=HashEmbedder.model_id,
-)  # fmt: skip
+ANSWER_ALL = ScopeModel.answering_all(HashEmbedder.model_id)
 
 
 def with_cached_vectors(index_dir: Path) -> Path:

@@ -115,7 +115,7 @@ def test_chat_keeps_the_conversation(env: dict[str, str]) -> None:
 def test_corrupt_index_folder_is_rebuilt_and_answers(env: dict[str, str]) -> None:
     index = Path(env["INDEX_DIR"])
     run(env, "index")
-    (index / "passages.faiss").write_bytes(b"\x00garbage")
+    (index / "provisions" / "dense.faiss").write_bytes(b"\x00garbage")
     result = run(env, "bot", "ask", "增值税法第三条", "--json")
     assert result.returncode == 0
     assert "rebuilding" in result.stderr

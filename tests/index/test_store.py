@@ -35,7 +35,12 @@ def test_manifest_records_versions_hashes_and_identity(built: Path, demo_library
     assert set(manifest["documents"]) == set(demo_library.doc_ids)
     assert len(manifest["library_sha256"]) == 64 and len(manifest["pipeline_sha256"]) == 64
     assert {"numpy", "faiss-cpu", "bm25s", "jieba"} <= set(manifest["versions"])
-    assert set(manifest["files"]) >= {"passages.faiss", "sentences.faiss", "sentences.json"}
+    assert set(manifest["files"]) >= {
+        "provisions/dense.faiss",
+        "sentences/dense.faiss",
+        "sentences.json",
+        "vocabulary.json",
+    }
 
 
 def test_no_file_needs_pickle(built: Path) -> None:
@@ -50,7 +55,7 @@ def test_current_index_is_loaded_not_rebuilt(built: Path, demo_library: Library,
     before = json.loads((built / MANIFEST).read_text(encoding="utf-8"))["built_at"]
     index = load_or_build(demo_library, HashEmbedder(), tokenizer, built)
     assert index.manifest["built_at"] == before
-    assert index.passage_vectors.ntotal == len(demo_library.provisions)
+    assert index.provisions.count() == len(demo_library.provisions)
 
 
 def test_adding_a_document_embeds_only_that_document(
@@ -78,7 +83,7 @@ def test_a_damaged_vector_cache_costs_a_re_embedding_not_a_crash(
 
 
 def _damage_faiss(folder: Path) -> None:
-    (folder / "passages.faiss").write_bytes(b"not a faiss index")
+    (folder / "provisions" / "dense.faiss").write_bytes(b"not a faiss index")
 
 
 def _damage_manifest(folder: Path) -> None:
@@ -86,7 +91,7 @@ def _damage_manifest(folder: Path) -> None:
 
 
 def _delete_bm25(folder: Path) -> None:
-    for path in (folder / "bm25_words").iterdir():
+    for path in (folder / "provisions" / "words").iterdir():
         path.unlink()
 
 
@@ -104,7 +109,7 @@ def test_corrupt_index_is_rebuilt_with_a_log_line(
     with caplog.at_level(logging.WARNING, logger="index.store"):
         index = load_or_build(demo_library, HashEmbedder(), tokenizer, built)
     assert "rebuilding" in caplog.text
-    assert index.passage_vectors.ntotal == len(demo_library.provisions)
+    assert index.provisions.count() == len(demo_library.provisions)
     load_index(demo_library, HashEmbedder(), tokenizer, built)  # and the rebuilt folder is intact
 
 
@@ -115,7 +120,7 @@ def test_a_changed_library_is_rebuilt(
     with caplog.at_level(logging.WARNING, logger="index.store"):
         index = load_or_build(changed, HashEmbedder(), tokenizer, built)
     assert "stale: library_sha256" in caplog.text
-    assert index.passage_vectors.ntotal == len(changed.provisions)
+    assert index.provisions.count() == len(changed.provisions)
 
 
 def test_other_embedder_or_dictionary_makes_the_index_stale(
@@ -133,7 +138,7 @@ def test_other_embedder_or_dictionary_makes_the_index_stale(
 def test_missing_folder_is_built(tmp_path: Path, demo_library: Library, tokenizer: PolicyTokenizer) -> None:
     index = load_or_build(demo_library, HashEmbedder(), tokenizer, tmp_path / "new" / "index")
     assert (tmp_path / "new" / "index" / MANIFEST).is_file()
-    assert index.bm25_words is not None
+    assert index.vocabulary and index.sentences_backend.count() == len(index.sentences)
     assert not [p for p in (tmp_path / "new").iterdir() if p.is_dir() and p.name.startswith(".")]  # no temp folders
 
 
