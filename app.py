@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.__main__ import setup_logging
     from bot.engine import BotConfig, PolicyBot
+    from index.backend import BackendUnavailable
     from index.embedders import EmbedderError
     from index.store import IndexUnusable
     from ingest import LibraryError, ParseError
@@ -49,7 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (LibraryError, ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: LLM_*/TODAY
+    except (
+        LibraryError,
+        ParseError,
+        EmbedderError,
+        IndexUnusable,
+        BackendUnavailable,
+        ValueError,
+    ) as exc:  # ValueError: LLM_*/TODAY
         print(f"error: {exc}", file=sys.stderr)
         return 2
     config = ServerConfig(**{**env_config.__dict__, "host": args.host, "port": args.port})

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
+from index.backend import BackendUnavailable
 from index.embedders import EmbedderError
 from index.store import IndexUnusable
 from ingest import LibraryError, ParseError
@@ -133,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (LibraryError, ParseError, EmbedderError, IndexUnusable, ValueError) as exc:  # ValueError: bad LLM_*/TODAY
+    except (
+        LibraryError,
+        ParseError,
+        EmbedderError,
+        IndexUnusable,
+        BackendUnavailable,
+        ValueError,
+    ) as exc:  # ValueError: bad LLM_*/TODAY
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

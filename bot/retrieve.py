@@ -15,6 +15,7 @@ names). A lexical route that finds nothing (e.g. BM25 on an English question) ab
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -101,8 +102,8 @@ class HybridSearcher:
         region_of = {d.meta.doc_id: d.meta.region for d in index.library.documents}
         self._region_of = [region_of[p.doc_id] for p in self.provisions]
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})
-        self._passage_matrix = index.passage_matrix()
-        self._sentence_matrix = index.sentence_matrix()
+        self._passage_matrix = np.asarray(index.passage_matrix())  # plain arrays over the memory maps
+        self._sentence_matrix = np.asarray(index.sentence_matrix())
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (position, _) in enumerate(index.sentences):
             self._sentence_rows.setdefault(position, []).append(row)
@@ -172,13 +173,16 @@ class HybridSearcher:
 
     def _cosines(self, positions: Sequence[int], qv: np.ndarray) -> dict[int, float]:
         """position → the better of the provision's cosine and its best sentence's."""
-        own = self._passage_matrix[positions] @ qv if positions else np.zeros(0)
-        out = {}
-        for i, score in zip(positions, own, strict=True):
-            rows = self._sentence_rows.get(i)
-            sentences = float(np.max(self._sentence_matrix[rows] @ qv)) if rows else -1.0
-            out[i] = max(float(score), sentences)
-        return out
+        if not positions:
+            return {}
+        own = self._passage_matrix[positions] @ qv
+        rows = [self._sentence_rows.get(i, []) for i in positions]
+        flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
+        best = np.full(len(positions), -1.0, dtype=np.float32)
+        if flat.size:
+            owner = np.repeat(np.arange(len(positions)), [len(r) for r in rows])
+            np.maximum.at(best, owner, self._sentence_matrix[flat] @ qv)
+        return dict(zip(positions, np.maximum(own, best).tolist(), strict=True))
 
     def _mean_similarity(self, qv: np.ndarray, where: Where) -> float:
         """Mean cosine of the question to the provisions ``where`` admits."""

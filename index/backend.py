@@ -16,6 +16,7 @@ Scores are each engine's own (BM25 differs in sign and IDF between engines): onl
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -69,6 +70,10 @@ class Where:
             and (self.status is None or status == self.status)
             and (self.agency is None or self.agency in agencies)
         )
+
+
+class BackendUnavailable(RuntimeError):
+    """A search backend cannot be reached or opened; the message says what to check."""
 
 
 class SearchBackend(Protocol):
@@ -249,10 +254,18 @@ class _EmbeddedIndexes:
             lexical_models={name: bm25.load(folder / name) for name in ("words", "chars")},
         )
 
+    @functools.cached_property
+    def _doc_codes(self) -> tuple[np.ndarray, dict[str, int]]:
+        """Each row's document as a number, and the numbers: filters compare integers, not strings."""
+        codes = {d: i for i, d in enumerate(dict.fromkeys(self.doc_ids.tolist()))}
+        return np.array([codes[d] for d in self.doc_ids.tolist()], dtype=np.int32), codes
+
     def admits(self, where: Where) -> np.ndarray:
         mask = np.ones(len(self.ids), dtype=bool)
         if where.doc_ids is not None:
-            mask &= np.isin(self.doc_ids, list(where.doc_ids))
+            mask &= np.isin(
+                self._doc_codes[0], [self._doc_codes[1][d] for d in where.doc_ids if d in self._doc_codes[1]]
+            )
         if where.status is not None:
             mask &= self.statuses == where.status
         if where.agency is not None:
@@ -337,7 +350,13 @@ class MilvusBackend:
         fresh: bool = False,
     ) -> None:
         """Open (or create) ``collection`` at ``uri``; ``fresh`` drops what it held first."""
-        self.client = _milvus_client(uri)
+        try:
+            self.client = _milvus_client(uri)
+        except Exception as exc:  # pymilvus raises MilvusException, ConnectionConfigException, OSError …
+            raise BackendUnavailable(
+                f"cannot open Milvus at {uri!r} ({exc}): check MILVUS_URI (http://host:19530 or a .db file) "
+                "and that the server runs, or use BACKEND=embedded"
+            ) from None
         self.collection = collection
         if fresh and self.client.has_collection(collection):
             self.client.drop_collection(collection)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import BotConfig, PolicyBot
-from index.backend import EmbeddedBackend, Where
+from index.backend import BackendUnavailable, EmbeddedBackend, Where
 from index.export import export, index_passages, milvus_backends
 from ingest.schema import REPEALED
 from tests.conftest import ANSWER_ALL, TODAY, HashEmbedder
@@ -71,3 +71,26 @@ def test_a_bot_on_milvus_answers_as_on_the_embedded_default(
     with caplog.at_level(logging.INFO, logger="index.export"):
         reopened, _ = milvus_backends(index, tokenizer, uri, TODAY)  # a restart finds them current
     assert "exporting" not in caplog.text and reopened.count() == len(index.library.provisions)
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"BACKEND": "elastic"}, "give embedded"),
+        ({"BACKEND": "milvus"}, "needs MILVUS_URI"),
+    ],
+)
+def test_a_wrong_backend_setting_says_what_to_give(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], message: str
+) -> None:
+    monkeypatch.delenv("MILVUS_URI", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ValueError, match=message):
+        BotConfig.from_env()
+
+
+def test_an_unreachable_milvus_says_what_to_check(fake_bot: PolicyBot) -> None:
+    index, tokenizer = fake_bot.searcher.index, fake_bot.searcher.tokenizer
+    with pytest.raises(BackendUnavailable, match="check MILVUS_URI"):
+        milvus_backends(index, tokenizer, "http://127.0.0.1:9", TODAY)
