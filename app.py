@@ -45,11 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     from index.store import IndexUnusable
     from ingest import LibraryError, ParseError
     from web.feedback import FeedbackStore
+    from web.reload import LiveBot
     from web.server import create_app
 
     setup_logging()
     try:
-        bot = PolicyBot.load(BotConfig.from_env())
+        bot_config = BotConfig.from_env()
+        bot = LiveBot(PolicyBot.load(bot_config), bot_config).start()  # follows changes of the library
     except (
         LibraryError,
         ParseError,

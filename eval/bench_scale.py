@@ -8,7 +8,8 @@ collection (its real vector plus a little noise) — no embedding, so N = 100,00
 
 Every (backend, N) runs in its own process, so its peak RSS (VmHWM) is its own. Reported: tokenising and
 index build time (no embedding), peak RSS, retrieval p50/p95/max of the bot's search shape (each route's
-top 100 — provision vectors, words, character n-grams, fused by RRF — and the sentence vectors' top 100), end-to-end p95 (query embedding + retrieval), recall@10 of the dense route
+top 100 — provision vectors, words, character n-grams, fused by RRF — and the sentence vectors' top 100,
+each limited to the documents in force, as the bot searches: 19 synthetic documents in 20), end-to-end p95 (query embedding + retrieval), recall@10 of the dense route
 against exact search, and the top-10 overlap between backends. Writes eval/results/bench_scale.json.
 
     python -m eval.bench_scale [--sizes 10000 100000] [--backends embedded milvus-lite] [--queries 200]
@@ -30,6 +31,7 @@ import numpy as np
 
 from eval.__main__ import DATA, RESULTS, load_questions
 from eval.bench import percentile
+from index.backend import Where
 
 SEED = 20261130
 NOISE = 0.05
@@ -64,6 +66,12 @@ import json, sys
 from eval.bench_scale import run_child
 print(json.dumps(run_child(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))))
 """
+
+
+def in_force(n: int) -> Where:
+    """What the bot searches: the documents in force — here every synthetic document but one in 20."""
+    documents = (n + PER_DOCUMENT - 1) // PER_DOCUMENT
+    return Where(doc_ids=tuple(f"syn-{d:05d}" for d in range(documents) if d % 20))
 
 
 def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
@@ -115,8 +123,8 @@ def run_child(backend_name: str, n: int, work: str, limit: int) -> dict:
     timings, hybrid, dense = [], [], []
     for q, v in zip(queries, query_vectors, strict=True):
         started = time.perf_counter()
-        found = search_hybrid(backend, v, q["words"], q["chars"], TOP)
-        sentence_backend.search_dense(v, K_ROUTE)
+        found = search_hybrid(backend, v, q["words"], q["chars"], TOP, in_force(n))
+        sentence_backend.search_dense(v, K_ROUTE, in_force(n))
         timings.append((time.perf_counter() - started) * 1000)
         hybrid.append([pid for pid, _ in found])
         dense.append([pid for pid, _ in backend.search_dense(v, TOP)])
@@ -155,8 +163,8 @@ def run_serving(n: int, work: str, limit: int) -> dict:
     timings = []
     for q, v in zip(queries, query_vectors, strict=True):
         started = time.perf_counter()
-        search_hybrid(backend, v, q["words"], q["chars"], TOP)
-        sentence_backend.search_dense(v, K_ROUTE)
+        search_hybrid(backend, v, q["words"], q["chars"], TOP, in_force(n))
+        sentence_backend.search_dense(v, K_ROUTE, in_force(n))
         timings.append((time.perf_counter() - started) * 1000)
     status = Path("/proc/self/status").read_text().splitlines()
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))

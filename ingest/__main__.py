@@ -1,12 +1,16 @@
-"""python -m ingest: check the library, show one document's parsed structure, add a document.
+"""python -m ingest: check and change the library.
 
-    python -m ingest                         # every document: shape, counts, dates, status; problems and warnings
+    python -m ingest [list]                  # every document: shape, counts, dates, status; problems and warnings
     python -m ingest show vat-law-2024       # one document (doc_id or a file path): metadata with sources, outline
     python -m ingest show FILE --json        # the whole parsed Document as JSON
-    python -m ingest add FILE [--id ID] [--set short_names=甲,乙 --set issued=2024-01-01 …]
+    python -m ingest add FILE [--id ID] [--set short_names=甲,乙 --set issued=2024-01-01 …] [--yes]
+    python -m ingest retire DOC_ID [--by DOC_ID] [--on 2026-12-01]
+    python -m ingest remove DOC_ID [--yes]
 
-LIBRARY_DIR chooses the library folder (default data/library). ``add`` parses the file first and
-changes nothing when it is refused; restart the app (or run ``python -m index``) to index it.
+LIBRARY_DIR chooses the library folder (default data/library). ``add`` shows the parse (the preview)
+and asks before anything changes; ``--yes`` skips the question (for scripts). Every change is written
+atomically. ``python -m bot`` and a running server answer from the changed library (the server
+notices the change and swaps in a new index without a restart).
 """
 
 from __future__ import annotations
@@ -21,7 +25,16 @@ from pathlib import Path
 
 from ingest import DEFAULT_LIBRARY
 from ingest.agencies import AGENCY_FILE, AgencyFileError, AgencyRegistry
-from ingest.library import LibraryError, add_document, load_library, read_document, read_metadata
+from ingest.library import (
+    LibraryError,
+    add_document,
+    load_library,
+    preview_document,
+    read_document,
+    read_metadata,
+    remove_document,
+    retire_document,
+)
 from ingest.parse import ParseError
 from ingest.schema import Document
 from ingest.validity import status_on
@@ -74,6 +87,27 @@ def _entry(pairs: list[str]) -> dict:
     return entry
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a date like 2026-12-01") from None
+
+
+def _confirmed(yes: bool, question: str) -> bool:
+    """--yes, or a person answering y at a terminal; never a silent change from a script."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        print("nothing changed: run it at a terminal to confirm, or add --yes", file=sys.stderr)
+        return False
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes", "是"):
+        print("nothing changed")
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
     parser.add_argument("--library", type=Path, default=None, help="library folder (env LIBRARY_DIR)")
@@ -85,14 +119,40 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("file", type=Path)
     add.add_argument("--id", default="", help="doc_id (default: the file name stem)")
     add.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a metadata field")
+    add.add_argument("--yes", action="store_true", help="publish without asking")
+    sub.add_parser("list", help="every document with its status (the default)")
+    retire = sub.add_parser("retire", help="mark a document repealed, or replaced by another")
+    retire.add_argument("document")
+    retire.add_argument("--by", default="", help="doc_id of the document that replaces it")
+    retire.add_argument("--on", type=_day, default=None, help="from this day (default: today), e.g. 2026-12-01")
+    remove = sub.add_parser("remove", help="take a document out of the library (its file is kept in .removed/)")
+    remove.add_argument("document")
+    remove.add_argument("--yes", action="store_true", help="remove without asking")
     args = parser.parse_args(argv)
     folder = args.library or Path(os.environ.get("LIBRARY_DIR") or DEFAULT_LIBRARY)
     today = dt.date.today()
     try:
         if args.command == "add":
-            document = add_document(folder, args.file, _entry(args.set), doc_id=args.id)
-            print(outline(document))
-            print(f"\nadded {document.meta.doc_id} to {folder}; restart the app or run `python -m index` to index it")
+            entry = _entry(args.set)
+            preview = preview_document(folder, args.file, entry, doc_id=args.id)
+            print(outline(preview))
+            if not _confirmed(args.yes, f"add {preview.meta.doc_id} to {folder}?"):
+                return 1
+            document = add_document(folder, args.file, entry, doc_id=args.id)
+            print(f"\nadded {document.meta.doc_id} to {folder}")
+            return 0
+        if args.command == "retire":
+            retire_document(folder, args.document, on=args.on or today, by=args.by)
+            library = load_library(folder)
+            meta = library.get(args.document).meta  # type: ignore[union-attr]
+            metas = {d.meta.doc_id: d.meta for d in library.documents}
+            print(f"{args.document}: {status_on(meta, today, metas).text}")
+            return 0
+        if args.command == "remove":
+            if not _confirmed(args.yes, f"remove {args.document} from {folder}?"):
+                return 1
+            kept = remove_document(folder, args.document)
+            print(f"removed {args.document} from {folder}; its file is kept as {kept}")
             return 0
         if args.command == "show":
             path = Path(args.document)

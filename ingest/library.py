@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import os
 import re
 import shutil
 import tomllib
@@ -285,15 +286,16 @@ def load_library(folder: Path, *, only: Sequence[str] = ()) -> Library:
     return Library(link(documents), agencies=agencies, problems=tuple(problems))
 
 
-def add_document(folder: Path, source: Path, entry: Mapping[str, Any] | None = None, *, doc_id: str = "") -> Document:
-    """Check a new file and copy it into the library; nothing changes when it is refused.
+def preview_document(
+    folder: Path, source: Path, entry: Mapping[str, Any] | None = None, *, doc_id: str = ""
+) -> Document:
+    """The document ``add_document`` would add, parsed and with its metadata merged; nothing is written.
 
-    Refused: an unsupported, empty, binary or unparseable file, an invalid metadata entry, or a
-    doc_id the library already has.
+    Refused (LibraryError): an unsupported, empty, binary or unparseable file, an invalid metadata
+    entry, or a doc_id the library already has.
     """
     folder, source = Path(folder), Path(source)
     doc_id = doc_id or source.stem
-    target = folder / DOCUMENTS / f"{doc_id}{source.suffix.lower()}"
     check_entry(doc_id, dict(entry or {}), source)
     if doc_id in document_files(folder):
         raise LibraryError(f"doc_id {doc_id!r} is already in the library: choose another id, or replace the document")
@@ -306,14 +308,104 @@ def add_document(folder: Path, source: Path, entry: Mapping[str, Any] | None = N
     agencies = AgencyRegistry.load(folder / AGENCY_FILE)
     try:
         document = parse(extract(source), doc_id=doc_id, agencies=agencies)
-        document = merge_metadata(document, dict(entry or {}), source_file=target.name)
+        return merge_metadata(document, dict(entry or {}), source_file=f"{doc_id}{source.suffix.lower()}")
     except ParseError as exc:
         raise LibraryError(f"{source.name}: {exc}; nothing was added") from None
-    shutil.copyfile(source, target)
+
+
+def add_document(folder: Path, source: Path, entry: Mapping[str, Any] | None = None, *, doc_id: str = "") -> Document:
+    """Check a new file (``preview_document``) and put it into the library; nothing changes when it is refused.
+
+    The metadata table is written first and the file last, each by an atomic rename: a process killed
+    in between leaves a table without a file (reported, ignored), i.e. the library as it was.
+    """
+    document = preview_document(folder, source, entry, doc_id=doc_id)
+    folder = Path(folder)
     if entry:
-        with (folder / METADATA_FILE).open("a", encoding="utf-8") as f:
-            f.write("\n" + metadata_table(doc_id, entry))
+        _write_tables(folder, {document.meta.doc_id: dict(entry)})
+    _copy_atomic(Path(source), folder / DOCUMENTS / document.meta.source_file)
     return document
+
+
+def retire_document(folder: Path, doc_id: str, *, on: dt.date, by: str = "") -> None:
+    """Mark a document repealed on ``on`` — replaced by ``by`` (a doc_id of the library) when given;
+    the successor then lists it under ``supersedes``. One atomic write of the metadata file."""
+    folder = Path(folder)
+    files = document_files(folder)
+    for name in (doc_id, by):
+        if name and name not in files:
+            raise LibraryError(f"no document {name!r} in {folder / DOCUMENTS}; there are: {', '.join(files)}")
+    if by == doc_id:
+        raise LibraryError(f"{doc_id} cannot replace itself: give the doc_id of the document in force instead")
+    tables = read_metadata(folder)
+    changes = {doc_id: {**tables.get(doc_id, {}), "repealed": on, **({"repealed_by": by} if by else {})}}
+    if by:
+        successor = tables.get(by, {})
+        supersedes = [
+            *successor.get("supersedes", []),
+            *([] if doc_id in successor.get("supersedes", []) else [doc_id]),
+        ]
+        changes[by] = {**successor, "supersedes": supersedes}
+    _write_tables(folder, changes)
+
+
+def remove_document(folder: Path, doc_id: str) -> Path:
+    """Take a document out of the library: its file is moved to ``.removed/`` (kept, not deleted) and
+    its metadata table dropped. Refused while another document's metadata names it."""
+    folder = Path(folder)
+    files = document_files(folder)
+    if doc_id not in files:
+        raise LibraryError(f"no document {doc_id!r} in {folder / DOCUMENTS}; there are: {', '.join(files)}")
+    tables = read_metadata(folder)
+    naming = [
+        other
+        for other, table in tables.items()
+        if other != doc_id
+        and (doc_id in (table.get("repealed_by"), table.get("implements")) or doc_id in table.get("supersedes", []))
+    ]
+    if naming:
+        raise LibraryError(
+            f"{', '.join(naming)} name {doc_id} in {METADATA_FILE} (repealed_by, supersedes or implements): "
+            "change those tables first, or retire the document instead of removing it"
+        )
+    kept = folder / ".removed" / f"{doc_id}-{dt.datetime.now():%Y%m%d%H%M%S}{files[doc_id].suffix}"
+    kept.parent.mkdir(exist_ok=True)
+    files[doc_id].rename(kept)  # first the file: a kill before the table goes leaves a table without a file
+    if doc_id in tables:
+        _write_tables(folder, {doc_id: None})
+    return kept
+
+
+def _write_tables(folder: Path, changes: Mapping[str, Mapping[str, Any] | None]) -> None:
+    """Replace (or, with None, drop) documents' tables in the metadata file, keeping everything else —
+    comments included; checked before one atomic replace of the file."""
+    path = folder / METADATA_FILE
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    for doc_id, entry in changes.items():
+        check_entry(doc_id, dict(entry or {}), path)
+        table = metadata_table(doc_id, entry) if entry is not None else ""
+        found = re.search(rf"^\[documents\.{re.escape(doc_id)}\]\n(?:(?!\[).*\n?)*", text, flags=re.MULTILINE)
+        if found:
+            text = text[: found.start()] + table + ("\n" if table else "") + text[found.end() :]
+        elif table:
+            text = text.rstrip("\n") + "\n\n" + table
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # never write what read_metadata would refuse
+        raise LibraryError(f"{path}: the change would not be valid TOML ({exc}); nothing was changed") from None
+    _write_atomic(path, text)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _copy_atomic(source: Path, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
 
 
 def metadata_table(doc_id: str, entry: Mapping[str, Any]) -> str:

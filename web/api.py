@@ -17,13 +17,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from bot import catalog
 from bot.compose import Shelf
 from bot.engine import PolicyBot
 from bot.followup import normalise_history
 from bot.question import MAX_QUESTION_CHARS, QuestionError
 from ingest.schema import Answer, Provision
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
-from web.render import chunks_of, provision_url
+from web.render import chunks_of, document_url, provision_url
 
 MODEL_NAME = "policy-qa-extractive"
 
@@ -73,6 +74,46 @@ class ProvisionOut(BaseModel):
     url: str
 
 
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str
+    citation_title: str = Field(description="《title》, with the edition or 文号 when needed to tell versions apart")
+    short_names: list[str]
+    kind: str = Field(description="法律, 行政法规, 国务院文件, 部门文件, 地方性法规…")
+    issuer: str
+    doc_number: str = Field(description="文号")
+    level: str = Field(description="国家 or 地方")
+    region: str
+    issued: str | None
+    effective: str | None
+    repealed: str | None
+    status: str = Field(description="the status code on the day asked: 现行有效, 已废止, 已被修订, 尚未施行")
+    status_text: str = Field(description="the status for people, with since when and by what")
+    successor: str | None = Field(description="doc_id of the document in force instead")
+    supersedes: list[str]
+    provision_count: int
+    agencies: list[str] = Field(description="the bodies its provisions name, most named first")
+    url: str
+
+
+class PartOut(BaseModel):
+    heading: str
+    first: int
+    last: int
+
+
+class ProvisionHeadOut(BaseModel):
+    number: int
+    label: str
+    title: str
+    url: str
+
+
+class DocumentDetailOut(DocumentOut):
+    parts: list[PartOut]
+    provisions: list[ProvisionHeadOut]
+
+
 class FeedbackIn(BaseModel):
     rating: Literal[1, -1] = Field(description="1 = 👍, -1 = 👎")
     question: str = Field(max_length=4000)
@@ -100,6 +141,18 @@ def provision_out(p: Provision, shelf: Shelf) -> ProvisionOut:
         doc_id=p.doc_id, doc_title=shelf.metas[p.doc_id].citation_title, number=p.number, label=p.label,
         title=p.title, section=p.section, agencies=list(p.agencies), text=p.text, responsibility=p.responsibility,
         status=shelf.status(p.doc_id).text, url=provision_url(p.doc_id, p.number),
+    )  # fmt: skip
+
+
+def document_out(item: catalog.Entry) -> DocumentOut:
+    m = item.meta
+    return DocumentOut(
+        doc_id=m.doc_id, title=m.title, citation_title=m.citation_title, short_names=list(m.short_names),
+        kind=m.kind, issuer=m.issuer, doc_number=m.doc_number, level=m.level, region=m.region,
+        issued=m.issued and m.issued.isoformat(), effective=m.effective and m.effective.isoformat(),
+        repealed=m.repealed and m.repealed.isoformat(), status=item.status.code, status_text=item.status.text,
+        successor=item.status.successor or None, supersedes=list(m.supersedes), provision_count=item.provisions,
+        agencies=list(item.agencies), url=document_url(m.doc_id),
     )  # fmt: skip
 
 
@@ -165,6 +218,38 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         return api_provision(home.meta.doc_id, number)
 
     @router.get(
+        "/api/documents",
+        response_model=list[DocumentOut],
+        summary="政策库中的文件，可按状态、类别、发布机关、部门、标题筛选",
+    )
+    def api_documents(
+        status: str | None = Query(None, description="现行有效、已废止、已被修订、尚未施行"),
+        kind: str | None = Query(None, description="类别（包含即可）：法律、行政法规、国务院文件…"),
+        issuer: str | None = Query(None, description="发布机关（包含即可）"),
+        agency: str | None = Query(None, description="条文所涉部门的名称或简称"),
+        q: str | None = Query(None, max_length=100, description="标题、简称或文号中的词（空格分隔，须全部出现）"),
+    ) -> list[DocumentOut]:
+        found = catalog.catalogue(
+            shelf(), bot.agencies, status=status, kind=kind, issuer=issuer, agency=agency, words=q
+        )
+        return [document_out(item) for item in found]
+
+    @router.get("/api/documents/{doc_id}", response_model=DocumentDetailOut, summary="一份文件：信息、效力、章节与条目")
+    def api_document(doc_id: str) -> DocumentDetailOut:
+        document = bot.library.get(doc_id)
+        if document is None:
+            raise HTTPException(status_code=404, detail=f"政策库中没有文件 {doc_id[:60]}。")
+        head = document_out(catalog.entry(shelf(), document))
+        return DocumentDetailOut(
+            **head.model_dump(),
+            parts=[PartOut(heading=d.heading, first=d.first, last=d.last) for d in document.chapters()],
+            provisions=[
+                ProvisionHeadOut(number=p.number, label=p.label, title=p.title, url=provision_url(doc_id, p.number))
+                for p in document.provisions
+            ],
+        )
+
+    @router.get(
         "/api/documents/{doc_id}/provisions/{number}", response_model=ProvisionOut, summary="库中一条规定的全文"
     )
     def api_provision(doc_id: str, number: int) -> ProvisionOut:
@@ -197,6 +282,8 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             "left_out": list(bot.library.problems),
             "embedder": manifest.get("embedder"),
             "index_built_at": manifest.get("built_at"),
+            # why the last change of the library folder is not served yet ("" when it is)
+            "library_error": getattr(bot, "last_error", ""),
         }
 
     @router.get("/v1/models", summary="OpenAI 兼容：可用的模型")

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
 from index.store import split_sentences
-from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Library, Provision
+from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
 
+MAX_HIGHLIGHT_CHARS = 600  # of a quote carried in a link
 _PIECE = re.compile(r"[^。！？\n]*(?:[。！？](?:\[\d+\])*|\n|$)")
 
 
@@ -64,8 +65,18 @@ def agency_chips(agencies: Sequence[str]) -> str:
     return "".join(f'<span class="chip">{escape_text(a)}</span>' for a in agencies)
 
 
-def provision_url(doc_id: str, number: int) -> str:
-    return f"/doc/{url_quote(doc_id)}/{number}"
+def provision_url(doc_id: str, number: int, quote: str = "") -> str:
+    """The provision's page; with ``quote``, the page marks the quoted sentences.
+
+    >>> provision_url("vat-law-2024", 3, "甲。")
+    '/doc/vat-law-2024/3?hl=%E7%94%B2%E3%80%82'
+    """
+    url = f"/doc/{url_quote(doc_id)}/{number}"
+    return f"{url}?hl={url_quote(quote[:MAX_HIGHLIGHT_CHARS])}" if quote else url
+
+
+def document_url(doc_id: str) -> str:
+    return f"/doc/{url_quote(doc_id)}"
 
 
 def status_badge(status: str) -> str:
@@ -94,7 +105,8 @@ def citation_card(citation: Citation, provision: Provision | None) -> str:
         tail = f'<p class="resp">（{escape_text(provision.responsibility)}）</p>' if provision.responsibility else ""
         body = (
             f"<details><summary>阅读全文</summary><p>{highlight(provision.text, quoted)}</p>{tail}"
-            f'<a href="{provision_url(provision.doc_id, provision.number)}" target="_blank" rel="noopener">在新页面打开</a></details>'
+            f'<a href="{escape_text(provision_url(provision.doc_id, provision.number, citation.quote))}" '
+            'target="_blank" rel="noopener">在新页面打开</a></details>'
         )
     return (
         '<div class="card">'
@@ -149,26 +161,92 @@ def formal_reply(answer: Answer, library: Library) -> str:
     return "\n".join(lines)
 
 
-def provision_page(provision: Provision, meta: DocMeta, status: str) -> str:
-    """A standalone page for one provision (citation links and the widget open it)."""
+_PAGE_STYLE = """
+body{font-family:"WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",system-ui,sans-serif;max-width:760px;
+margin:2em auto;padding:0 1em;line-height:1.8;color:#1f2937;background:#fff}
+.meta{color:#6b7280;font-size:.9em} .chip{display:inline-block;background:#e0f2fe;color:#075985;
+border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em} a{color:#0369a1}
+.status{border-radius:4px;padding:0 .4em;font-size:.85em} .status-ok{background:#dcfce7;color:#166534}
+.status-old{background:#fef3c7;color:#92400e} mark{background:#fef08a;color:inherit}
+.toc p{margin:.2em 0} h2{font-size:1.1em;margin-top:1.4em}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>{_PAGE_STYLE}</style></head><body>
+{body}
+<p><a href="/">← 返回惠企政策问答助手</a></p>
+</body></html>"""
+
+
+def provision_page(provision: Provision, meta: DocMeta, status: str, quote: str = "") -> str:
+    """A standalone page for one provision (citation links and the widget open it); the sentences of
+    ``quote`` (the citation's) are marked."""
     chips = f"<p>负责部门：{agency_chips(provision.agencies)}</p>" if provision.agencies else ""
     tail = f'<p class="meta">（{html.escape(provision.responsibility)}）</p>' if provision.responsibility else ""
     facts = " ".join(html.escape(x) for x in (meta.doc_number, meta.issuer, provision.section) if x)
-    return f"""<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(provision.label + provision.title)} · {html.escape(meta.title)}</title>
-<style>
-body{{font-family:"WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",system-ui,sans-serif;max-width:760px;
-margin:2em auto;padding:0 1em;line-height:1.8;color:#1f2937;background:#fff}}
-.meta{{color:#6b7280;font-size:.9em}} .chip{{display:inline-block;background:#e0f2fe;color:#075985;
-border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em}} a{{color:#0369a1}}
-.status{{border-radius:4px;padding:0 .4em;font-size:.85em}} .status-ok{{background:#dcfce7;color:#166534}}
-.status-old{{background:#fef3c7;color:#92400e}}
-</style></head><body>
-<p class="meta">{html.escape(meta.citation_title)} {facts}</p>
+    text = highlight(provision.text, split_sentences(quote)).replace("\n", "<br>")
+    return _page(
+        f"{provision.label}{provision.title} · {meta.title}",
+        f"""<p class="meta"><a href="{document_url(meta.doc_id)}">{html.escape(meta.citation_title)}</a> {facts}</p>
 <p>{status_badge(status)}</p>
 <h1>{html.escape(provision.label + provision.title)}</h1>
-<p>{_lines(provision.text)}</p>
-{chips}{tail}
-<p><a href="/">← 返回惠企政策问答助手</a></p>
-</body></html>"""
+<p>{text}</p>
+{chips}{tail}""",
+    )
+
+
+def document_card(document: Document, status: str, successor: DocMeta | None) -> str:
+    """A document in the 政策库 tab: title, status (and what is in force instead), facts, its page."""
+    meta = document.meta
+    facts = " · ".join(escape_text(x) for x in (meta.doc_number, meta.issuer, meta.kind, meta.region) if x)
+    instead = (
+        f'<p>现行有效的是：<a href="{document_url(successor.doc_id)}" target="_blank" rel="noopener">'
+        f"{escape_text(successor.citation_title)}</a></p>"
+        if successor
+        else ""
+    )
+    return (
+        f'<div class="card"><div class="card-head"><b>{escape_text(meta.citation_title)}</b>{status_badge(status)}</div>'
+        f"<p>{facts}</p>{instead}<p>共 {len(document.provisions)} {document.label_kind()}。"
+        f'<a href="{document_url(meta.doc_id)}" target="_blank" rel="noopener">打开全文与目录</a></p></div>'
+    )
+
+
+def document_page(document: Document, status: str, successor: DocMeta | None) -> str:
+    """A document: its facts, status (with the document in force instead), chapters and provisions."""
+    meta = document.meta
+    facts = [
+        (name, value)
+        for name, value in (
+            ("文号", meta.doc_number), ("发布机关", meta.issuer), ("类别", meta.kind), ("层级", meta.level),
+            ("地区", meta.region), ("发布/通过", str(meta.issued or "")), ("施行", str(meta.effective or "")),
+            ("废止", str(meta.repealed or "")),
+        )
+        if value
+    ]  # fmt: skip
+    rows = "".join(f"<li>{html.escape(k)}：{html.escape(v)}</li>" for k, v in facts)
+    instead = (
+        f'<p>现行有效的是：<a href="{document_url(successor.doc_id)}">{html.escape(successor.citation_title)}</a></p>'
+        if successor
+        else ""
+    )
+    chapters = {d.first: d for d in document.chapters()}
+    items = []
+    for p in document.provisions:
+        if p.number in chapters:
+            items.append(f"<h2>{html.escape(chapters[p.number].heading)}</h2>")
+        items.append(
+            f'<p><a href="{provision_url(meta.doc_id, p.number)}">{html.escape(p.label)}</a> {html.escape(p.title)}</p>'
+        )
+    return _page(
+        meta.title,
+        f"""<h1>{html.escape(meta.citation_title)}</h1>
+<p>{status_badge(status)}</p>{instead}
+<ul class="meta">{rows}</ul>
+<p class="meta">共 {len(document.provisions)} {document.label_kind()}</p>
+<div class="toc">{"".join(items)}</div>""",
+    )

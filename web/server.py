@@ -59,8 +59,17 @@ def create_app(
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(api.openapi()))
 
+    @api.get("/doc/{doc_id}", include_in_schema=False)
+    def document_page(doc_id: str) -> HTMLResponse:
+        document = bot.library.get(doc_id)
+        if document is None:
+            return HTMLResponse("<p>政策库中没有这份文件。<a href='/'>返回</a></p>", status_code=404)
+        shelf = Shelf(bot.library, bot.today())
+        status = shelf.status(doc_id)
+        return HTMLResponse(render.document_page(document, status.text, shelf.metas.get(status.successor)))
+
     @api.get("/doc/{doc_id}/{number}", include_in_schema=False)
-    def provision_page(doc_id: str, number: int) -> HTMLResponse:
+    def provision_page(doc_id: str, number: int, hl: str = "") -> HTMLResponse:
         document = bot.library.get(doc_id)
         if document is None:
             return HTMLResponse("<p>政策库中没有这份文件。<a href='/'>返回</a></p>", status_code=404)
@@ -73,7 +82,7 @@ def create_app(
                 status_code=404,
             )
         status = Shelf(bot.library, bot.today()).status(doc_id).text
-        return HTMLResponse(render.provision_page(provision, document.meta, status))
+        return HTMLResponse(render.provision_page(provision, document.meta, status, hl[: render.MAX_HIGHLIGHT_CHARS]))
 
     @api.get("/measure/{number}", include_in_schema=False)
     def measure_page(number: int) -> RedirectResponse:

@@ -12,6 +12,8 @@ from typing import Any
 
 import gradio as gr
 
+from bot import catalog
+from bot.compose import Shelf
 from bot.engine import PolicyBot
 from bot.question import QuestionError
 from ingest.schema import Answer
@@ -22,6 +24,13 @@ log = logging.getLogger(__name__)
 
 TITLE = "惠企政策问答助手"
 ALL = "全部"
+
+
+def _chosen(value: str | None) -> str | None:
+    """A filter's value; None for 全部 or nothing."""
+    return value if value and value != ALL else None
+
+
 MAX_KEPT_ANSWERS = 100
 CSS = """
 .answer, .question { line-height: 1.75; }
@@ -50,19 +59,20 @@ THEME = gr.themes.Soft(
 
 
 def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
-    library = bot.library
-    doc_choices = [(d.meta.citation_title, d.meta.doc_id) for d in library.documents]
+    def doc_choices() -> list[tuple[str, str]]:
+        return [(d.meta.citation_title, d.meta.doc_id) for d in bot.library.documents]
+
     home = bot.home.meta.doc_id
 
     def agency_choices(doc_id: str) -> list[str]:
         counts: dict[str, int] = {}
-        for p in library.get(doc_id).provisions:  # type: ignore[union-attr]
+        for p in bot.library.get(doc_id).provisions:  # type: ignore[union-attr]
             for a in p.agencies:
                 counts[a] = counts.get(a, 0) + 1
         return [ALL] + [f"{a}（{n}）" for a, n in sorted(counts.items(), key=lambda x: -x[1])]
 
     def section_choices(doc_id: str) -> list[str]:
-        return [ALL] + [d.heading for d in library.get(doc_id).chapters()]  # type: ignore[union-attr]
+        return [ALL] + [d.heading for d in bot.library.get(doc_id).chapters()]  # type: ignore[union-attr]
 
     def respond(message: str, chat: list[dict], turns: list[dict], answers: list[dict]) -> Iterator[tuple]:
         """Answer one message, growing the reply line by line, then adding the citation cards."""
@@ -81,14 +91,14 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         shown = ""
         for piece in render.chunks_of(answer.text):  # the (verified) answer, sentence by sentence
             shown += piece
-            chat[-1] = {"role": "assistant", "content": render.answer_html(answer, library, partial_text=shown)}
+            chat[-1] = {"role": "assistant", "content": render.answer_html(answer, bot.library, partial_text=shown)}
             yield chat, turns, answers, gr.update(), ""
-        chat[-1] = {"role": "assistant", "content": render.answer_html(answer, library)}
+        chat[-1] = {"role": "assistant", "content": render.answer_html(answer, bot.library)}
         if answer.kind != "invalid_question":
             turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
         answers.append({"question": message or "", "answer": answer.to_json()})
         answers = answers[-MAX_KEPT_ANSWERS:]  # the session state stays small however long the chat
-        yield chat, turns, answers, render.formal_reply(answer, library), ""
+        yield chat, turns, answers, render.formal_reply(answer, bot.library), ""
 
     def new_conversation() -> tuple:
         return [], [], [], "", ""
@@ -125,8 +135,35 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             return str(exc)
         return "谢谢您的反馈，已记录。"
 
+    def shelf() -> Shelf:
+        return Shelf(bot.library, bot.today())
+
+    choices = catalog.facets(catalog.catalogue(shelf(), bot.agencies))
+
+    def catalogue_rows(status: str, kind: str, issuer: str, words: str) -> list[list[Any]]:
+        found = catalog.catalogue(
+            shelf(), bot.agencies, status=_chosen(status), kind=_chosen(kind), issuer=_chosen(issuer),
+            words=(words or "")[:100],
+        )  # fmt: skip
+        return [
+            [e.meta.citation_title, e.meta.doc_number, e.meta.issuer, e.meta.kind,
+             str(e.meta.effective or e.meta.issued or ""), e.status.code, e.meta.doc_id]
+            for e in found
+        ]  # fmt: skip
+
+    def show_document(rows: Any, event: gr.SelectData) -> str:
+        try:
+            doc_id = str(rows.iloc[event.index[0], -1]) if hasattr(rows, "iloc") else str(rows[event.index[0]][-1])
+        except (IndexError, ValueError, TypeError):
+            return ""
+        document = bot.library.get(doc_id)
+        if document is None:
+            return ""
+        item = catalog.entry(shelf(), document)
+        return render.document_card(document, item.status.text, shelf().metas.get(item.status.successor))
+
     def browse(doc_id: str, agency: str, section: str) -> list[list[Any]]:
-        document = library.get(doc_id)
+        document = bot.library.get(doc_id)
         if document is None:
             return []
         name = agency.split("（")[0] if agency and agency != ALL else None
@@ -153,7 +190,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             number = int(rows.iloc[event.index[0], 0]) if hasattr(rows, "iloc") else int(rows[event.index[0]][0])
         except (IndexError, ValueError, TypeError):
             return ""
-        document = library.get(doc_id)
+        document = bot.library.get(doc_id)
         provision = document.provision(number) if document else None
         if provision is None:
             return ""
@@ -161,7 +198,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as ui:
         gr.Markdown(
-            f"## {TITLE}\n依据政策库中的 {len(library.documents)} 份文件回答，每条答复都注明文件、条款、效力状态与负责部门。"
+            f"## {TITLE}\n依据政策库中的 {len(bot.library.documents)} 份文件回答，每条答复都注明文件、条款、效力状态与负责部门。"
         )
         turns = gr.State([])
         answers = gr.State([])
@@ -186,8 +223,20 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                 feedback_status = gr.Markdown()
             with gr.Accordion("正式答复（供服务中心使用，可复制）", open=False):
                 formal = gr.Textbox(label="正式答复", lines=10, buttons=["copy"], interactive=False, elem_id="formal")
+        with gr.Tab("政策库"):
+            with gr.Row():
+                status_filter = gr.Dropdown([ALL, *choices["status"]], value=ALL, label="效力状态")
+                kind_filter = gr.Dropdown([ALL, *choices["kind"]], value=ALL, label="类别")
+                issuer_filter = gr.Dropdown([ALL, *choices["issuer"]], value=ALL, label="发布机关")
+                words_filter = gr.Textbox(label="标题、简称或文号", max_length=100, elem_id="library-search")
+            documents = gr.Dataframe(
+                value=catalogue_rows(ALL, ALL, ALL, ""),
+                headers=["文件", "文号", "发布机关", "类别", "施行日期", "状态", "编号"],
+                interactive=False, wrap=True, elem_id="documents",
+            )  # fmt: skip
+            document_text = gr.HTML(elem_id="document-text")
         with gr.Tab("政策浏览"):
-            document = gr.Dropdown(doc_choices, value=home, label="文件", elem_id="document")
+            document = gr.Dropdown(doc_choices(), value=home, label="文件", elem_id="document")
             with gr.Row():
                 agency = gr.Dropdown(agency_choices(home), value=ALL, label="按部门筛选（条数）")
                 section = gr.Dropdown(section_choices(home), value=ALL, label="按部分（章）筛选")
@@ -213,4 +262,21 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         agency.change(browse, [document, agency, section], table, api_visibility="private")
         section.change(browse, [document, agency, section], table, api_visibility="private")
         table.select(show_provision, [document, table], measure_text, api_visibility="private")
+        filters = [status_filter, kind_filter, issuer_filter, words_filter]
+        for control in filters:
+            control.change(catalogue_rows, filters, documents, api_visibility="private")
+        documents.select(show_document, [documents], document_text, api_visibility="private")
+
+        def on_open() -> tuple:
+            """A page opened after the library changed shows the library as it is now."""
+            now = catalog.facets(catalog.catalogue(shelf(), bot.agencies))
+            return (
+                gr.update(choices=doc_choices()),
+                *(gr.update(choices=[ALL, *now[name]]) for name in ("status", "kind", "issuer")),
+                catalogue_rows(ALL, ALL, ALL, ""),
+            )
+
+        ui.load(
+            on_open, None, [document, status_filter, kind_filter, issuer_filter, documents], api_visibility="private"
+        )
     return ui

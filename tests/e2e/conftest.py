@@ -68,6 +68,26 @@ def serve_page(port: int, html: str) -> ThreadingHTTPServer:
     return httpd
 
 
+def start_app(env: dict[str, str], log_path: Path, url: str) -> subprocess.Popen:
+    """``python app.py`` with ``env``, once /healthz answers (its output in ``log_path``)."""
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"server did not start: {log_path.read_text()[-2000:]}")
+        time.sleep(0.3)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("server")
@@ -81,22 +101,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "ALLOWED_ORIGINS": f"http://127.0.0.1:{allowed_port}",
         "RATE_LIMIT_PER_MIN": "1000",
     }
-    log = (tmp / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"server did not start: {(tmp / 'server.log').read_text()[-2000:]}")
-        time.sleep(0.3)
+    process = start_app(env, tmp / "server.log", url)
     pages = [serve_page(p, HOST_PAGE.format(server=url)) for p in (allowed_port, denied_port)]
     yield Server(url, f"http://127.0.0.1:{allowed_port}/", f"http://127.0.0.1:{denied_port}/", tmp / "feedback.sqlite3")
     for page in pages:

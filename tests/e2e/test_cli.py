@@ -151,9 +151,10 @@ def test_ingest_add_refuses_a_broken_file_and_adds_a_good_one(tmp_path: Path) ->
     assert refused.returncode == 2 and "line 5: 第三条 where 第二条 was expected" in refused.stderr
     good = tmp_path / "good-2025.md"
     good.write_text("# 示例办法\n\n第一条 甲。\n\n第二条 本办法自2025年1月1日起施行。", encoding="utf-8")
-    added = subprocess.run(
-        [*command, str(good), "--set", "short_names=示例办法,办法", "--set", "issuer=示例部"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    options = [str(good), "--set", "short_names=示例办法,办法", "--set", "issuer=示例部"]
+    unconfirmed = subprocess.run([*command, *options], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert unconfirmed.returncode == 1 and "add --yes" in unconfirmed.stderr and "第二条" in unconfirmed.stdout
+    assert not (library / "documents" / "good-2025.md").exists()  # the preview changed nothing
+    added = subprocess.run([*command, *options, "--yes"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert added.returncode == 0 and "added good-2025" in added.stdout
     assert (library / "documents" / "good-2025.md").is_file()

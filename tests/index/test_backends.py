@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index import backend as backend_module
 from index.backend import EmbeddedBackend, MilvusBackend, Passage, SearchBackend, Where, search_hybrid
 from index.tokenize import PolicyTokenizer, char_ngrams
 from ingest import Library
@@ -210,3 +211,18 @@ def test_a_loaded_embedded_backend_serves_and_still_changes(passages: list[Passa
     served.delete(doc_id="vat-law-2024")  # the passages are read when something changes
     assert served.count() == len(passages) - DOCS["vat-law-2024"]
     assert all(not pid.startswith("vat-law-2024#") for pid, _ in served.search_dense(passages[-1].vector, 10))
+
+
+@pytest.mark.parametrize("hnsw_from", [10, 10_000])
+def test_a_filter_over_most_of_a_large_library_is_searched_in_the_index(
+    passages: list[Passage], monkeypatch: pytest.MonkeyPatch, hnsw_from: int
+) -> None:
+    """Above EXACT_BELOW admitted passages the index skips refused rows itself (HNSW or Flat)."""
+    monkeypatch.setattr(backend_module, "EXACT_BELOW", 0)
+    backend = EmbeddedBackend(hnsw_from=hnsw_from)
+    backend.upsert(passages)
+    kept = tuple(d for d in DOCS if d != "vat-law-2024")
+    admitted = [p for p in passages if p.doc_id in kept]
+    for probe in passages[::9]:
+        found = [pid for pid, _ in backend.search_dense(probe.vector, 5, Where(doc_ids=kept))]
+        assert found == exact_top(admitted, probe.vector, 5)

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from ingest import DEFAULT_LIBRARY, Library, LibraryError, load_library
-from ingest.library import METADATA_FILE, add_document, read_metadata
+from ingest import library as library_module
+from ingest.library import METADATA_FILE, add_document, read_metadata, remove_document, retire_document
+from ingest.validity import status_on
 from tests.conftest import DEMO_LIBRARY, SHARED
 
 
@@ -140,3 +142,63 @@ def test_a_metadata_table_left_behind_is_not_written_twice(tmp_path: Path) -> No
         add_document(folder, source, {"short_names": ["甲"]})
     assert (folder / METADATA_FILE).read_text(encoding="utf-8") == metadata
     assert read_metadata(folder)  # still valid TOML
+
+
+def test_retiring_a_document_by_its_successor(tmp_path: Path) -> None:
+    folder = copy_library(tmp_path)
+    comment = (folder / METADATA_FILE).read_text(encoding="utf-8").splitlines()[0]
+    retire_document(folder, "demo-opinion-2022", on=dt.date(2026, 12, 1), by="demo-notice-2024")
+    library = load_library(folder)
+    metas = {d.meta.doc_id: d.meta for d in library.documents}
+    before = status_on(metas["demo-opinion-2022"], dt.date(2026, 11, 30), metas)
+    after = status_on(metas["demo-opinion-2022"], dt.date(2026, 12, 1), metas)
+    assert before.in_force and not after.in_force and after.successor == "demo-notice-2024"
+    assert "demo-opinion-2022" in metas["demo-notice-2024"].supersedes
+    text = (folder / METADATA_FILE).read_text(encoding="utf-8")
+    assert text.startswith(comment) and text.count("[documents.demo-opinion-2022]") == 1  # comments kept, no duplicate
+    assert metas["demo-opinion-2022"].short_names == ("示例产业意见",)  # the rest of its table kept
+
+
+def test_retiring_refuses_unknown_documents_and_changes_nothing(tmp_path: Path) -> None:
+    folder = copy_library(tmp_path)
+    before = (folder / METADATA_FILE).read_bytes()
+    with pytest.raises(LibraryError, match="no document 'nothing'"):
+        retire_document(folder, "demo-opinion-2022", on=dt.date(2026, 12, 1), by="nothing")
+    with pytest.raises(LibraryError, match="cannot replace itself"):
+        retire_document(folder, "demo-opinion-2022", on=dt.date(2026, 12, 1), by="demo-opinion-2022")
+    assert (folder / METADATA_FILE).read_bytes() == before
+
+
+def test_removing_a_document_keeps_its_file_aside(tmp_path: Path) -> None:
+    folder = copy_library(tmp_path)
+    kept = remove_document(folder, "demo-opinion-2022")
+    assert kept.is_file() and kept.parent.name == ".removed"
+    library = load_library(folder)
+    assert library.get("demo-opinion-2022") is None and not library.problems
+    assert "demo-opinion-2022" not in read_metadata(folder)
+
+
+def test_a_document_another_names_is_not_removed(tmp_path: Path) -> None:
+    folder = copy_library(tmp_path)
+    retire_document(folder, "demo-opinion-2022", on=dt.date(2026, 12, 1), by="demo-notice-2024")
+    with pytest.raises(LibraryError, match="demo-notice-2024 name demo-opinion-2022"):
+        remove_document(folder, "demo-opinion-2022")
+    assert load_library(folder).get("demo-opinion-2022") is not None
+
+
+def test_a_publish_killed_before_the_file_leaves_the_library_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = copy_library(tmp_path)
+    source = tmp_path / "new-rule-2025.md"
+    source.write_text("# 示例新规定\n\n第一条 为了示例，制定本规定。\n", encoding="utf-8")
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(library_module, "_copy_atomic", killed)
+    with pytest.raises(KeyboardInterrupt):
+        add_document(folder, source, {"short_names": ["新规定"]})
+    library = load_library(folder)
+    assert library.get("new-rule-2025") is None and len(library.documents) == 4
+    assert not [p for p in (folder / "documents").iterdir() if p.name.startswith(".")]  # no half-written file

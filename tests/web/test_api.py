@@ -267,3 +267,46 @@ def test_openai_messages_follow_up_on_plain_text_history(client: TestClient) -> 
     reply = client.post("/v1/chat/completions", json={"messages": messages}).json()
     text = reply["choices"][0]["message"]["content"]
     assert "商务部" in text and "推动跨境电商发展" in text
+
+
+def test_the_library_catalogue_and_its_filters(client: TestClient) -> None:
+    everything = client.get("/api/documents").json()
+    assert len(everything) == 14 and everything[0]["doc_id"] == "miit-2021-169"
+    interim = next(d for d in everything if d["doc_id"] == "vat-interim-regulation-2017")
+    assert interim["status"] == "已废止" and interim["successor"] == "vat-law-2024"
+    assert interim["url"] == "/doc/vat-interim-regulation-2017"
+    in_force = client.get("/api/documents", params={"status": "现行有效"}).json()
+    assert in_force and all(d["status"] == "现行有效" for d in in_force) and len(in_force) < 14
+    laws = client.get("/api/documents", params={"kind": "法律"}).json()
+    assert {d["doc_id"] for d in laws} >= {"vat-law-2024", "sme-promotion-law-2017"}
+    assert all("法律" in d["kind"] for d in laws)
+    by_words = client.get("/api/documents", params={"q": "增值税"}).json()
+    assert {d["doc_id"] for d in by_words} == {"vat-law-2024", "vat-interim-regulation-2017"}
+    by_number = client.get("/api/documents", params={"q": "国办发〔2019〕6号"}).json()
+    assert [d["doc_id"] for d in by_number] == ["guobanfa-2019-6"]
+    by_alias = client.get("/api/documents", params={"agency": "央行"}).json()  # 人民银行 by its nickname
+    assert "miit-2021-169" in {d["doc_id"] for d in by_alias} and len(by_alias) < 14
+    assert all("人民银行" in d["agencies"] for d in by_alias)
+    assert client.get("/api/documents", params={"q": "没有这样的文件"}).json() == []
+
+
+def test_one_document_with_its_parts_and_provisions(client: TestClient) -> None:
+    law = client.get("/api/documents/vat-law-2024").json()
+    assert law["issuer"] == "全国人民代表大会常务委员会" and law["status"] == "现行有效"
+    assert law["provision_count"] == len(law["provisions"]) == 38
+    assert law["parts"][0]["first"] == 1 and law["provisions"][2]["url"] == "/doc/vat-law-2024/3"
+    missing = client.get("/api/documents/nothing")
+    assert missing.status_code == 404 and "没有文件" in missing.json()["detail"]
+
+
+def test_document_pages_link_versions_and_mark_the_quote(client: TestClient) -> None:
+    page = client.get("/doc/vat-interim-regulation-2017")
+    assert page.status_code == 200 and "已废止" in page.text and 'href="/doc/vat-law-2024"' in page.text
+    assert 'href="/doc/vat-interim-regulation-2017/1"' in page.text and '<html lang="zh-CN">' in page.text
+    text = client.get("/api/documents/vat-law-2024/provisions/1").json()["text"]
+    first = text.split("。")[0] + "。"
+    marked = client.get("/doc/vat-law-2024/1", params={"hl": first}).text
+    assert f"<mark>{first}</mark>" in marked
+    hostile = client.get("/doc/vat-law-2024/1", params={"hl": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)" not in hostile
+    assert client.get("/doc/nothing").status_code == 404
