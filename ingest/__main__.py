@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--id", default="", help="doc_id (default: the file name stem)")
     add.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a metadata field")
     add.add_argument("--yes", action="store_true", help="publish without asking")
+    add.add_argument("--dry-run", action="store_true", help="show the parse only; change nothing")
+    add.add_argument("--json", action="store_true", help="the parse as JSON (with --dry-run: for the admin page)")
     sub.add_parser("list", help="every document with its status (the default)")
     retire = sub.add_parser("retire", help="mark a document repealed, or replaced by another")
     retire.add_argument("document")
@@ -135,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "add":
             entry = _entry(args.set)
             preview = preview_document(folder, args.file, entry, doc_id=args.id)
-            print(outline(preview))
+            print(json.dumps(asdict(preview), ensure_ascii=False, default=str) if args.json else outline(preview))
+            if args.dry_run:
+                return 0
             if not _confirmed(args.yes, f"add {preview.meta.doc_id} to {folder}?"):
                 return 1
             document = add_document(folder, args.file, entry, doc_id=args.id)

@@ -6,6 +6,9 @@ ALLOWED_ORIGINS            comma-separated origins allowed to embed the widget /
 RATE_LIMIT_PER_MIN         requests per client per minute on the answering endpoints (default 30)
 FEEDBACK_DB                SQLite file for 👍/👎 feedback (default var/feedback.sqlite3)
 MAX_BODY_BYTES             largest accepted request body (default 65536)
+ADMIN_TOKEN                turns on the staff page /admin (at least 16 characters); unset: no admin page
+ADMIN_MAX_UPLOAD_MB        largest document upload on the staff page (default 20)
+AUDIT_DB                   SQLite file of the staff page's audit log (default var/audit.sqlite3)
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from urllib.parse import urlsplit
 from ingest import PROJECT_ROOT
 
 DEFAULT_FEEDBACK_DB = PROJECT_ROOT / "var" / "feedback.sqlite3"
+DEFAULT_AUDIT_DB = PROJECT_ROOT / "var" / "audit.sqlite3"
+MIN_ADMIN_TOKEN_CHARS = 16
 
 
 class ConfigError(ValueError):
@@ -60,6 +65,9 @@ class ServerConfig:
     rate_limit_per_min: int = 30
     feedback_db: Path = DEFAULT_FEEDBACK_DB
     max_body_bytes: int = 64 * 1024
+    admin_token: str = field(default="", repr=False)
+    admin_max_upload_bytes: int = 20 * 1024 * 1024
+    audit_db: Path = DEFAULT_AUDIT_DB
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServerConfig:
@@ -72,4 +80,17 @@ class ServerConfig:
             rate_limit_per_min=_int(env, "RATE_LIMIT_PER_MIN", 30, 1, 1_000_000),
             feedback_db=Path(env.get("FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
             max_body_bytes=_int(env, "MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+            admin_token=_admin_token(env.get("ADMIN_TOKEN", "")),
+            admin_max_upload_bytes=_int(env, "ADMIN_MAX_UPLOAD_MB", 20, 1, 500) * 1024 * 1024,
+            audit_db=Path(env.get("AUDIT_DB", "").strip() or DEFAULT_AUDIT_DB),
         )
+
+
+def _admin_token(value: str) -> str:
+    token = value.strip()
+    if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
+        raise ConfigError(
+            f"ADMIN_TOKEN is too short ({len(token)} characters): use at least {MIN_ADMIN_TOKEN_CHARS}, "
+            "e.g. `python -c 'import secrets; print(secrets.token_urlsafe(24))'`"
+        )
+    return token

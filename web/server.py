@@ -54,6 +54,12 @@ def create_app(
     )
     api.add_exception_handler(RequestValidationError, request_error)
     api.include_router(make_router(bot, feedback))
+    if config.admin_token and bot.folder is not None:
+        from web.admin import AdminConfig, make_admin_router
+
+        uploads = config.audit_db.parent / "uploads"
+        admin = AdminConfig(config.admin_token, bot.folder, uploads, config.audit_db, config.admin_max_upload_bytes)
+        api.include_router(make_admin_router(bot, admin))
 
     @api.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
