@@ -243,7 +243,9 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
             try:
                 refuse_wrong_token(request)
             except HTTPException as exc:
-                return HTMLResponse(LOGIN_PAGE.replace("<!--error-->", f"<p class=error>{exc.detail}</p>"), exc.status_code)
+                return HTMLResponse(
+                    LOGIN_PAGE.replace("<!--error-->", f"<p class=error>{exc.detail}</p>"), exc.status_code
+                )
         response = RedirectResponse("/admin", status_code=303)
         secure = request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
         response.set_cookie(
@@ -381,7 +383,11 @@ def summary(document: dict) -> dict:
         "first": head(provisions[0]) if provisions else "",
         "last": head(provisions[-1]) if provisions else "",
         "metadata": [
-            {"field": k, "value": v if not isinstance(v, list) else "、".join(map(str, v)), "source": sources.get(k, "")}
+            {
+                "field": k,
+                "value": v if not isinstance(v, list) else "、".join(map(str, v)),
+                "source": sources.get(k, ""),
+            }
             for k, v in meta.items()
             if k in (*META_FIELDS, "title", "level", "region") and v not in ("", None, [], ())
         ],
@@ -448,10 +454,12 @@ document.getElementById('upload').addEventListener('submit', async (e) => {{
 }});
 document.getElementById('publish').addEventListener('click', async () => {{
   try {{ const r = await call('/admin/api/publish', pending); say('已发布 ' + r.published + '：几秒后即可问答。', true);
-         document.getElementById('publish').hidden = true; load(); }}
+         document.getElementById('publish').hidden = true; load(); setTimeout(load, 5000); setTimeout(load, 15000); }}
   catch (err) {{ say(err.message, false); }}
 }});
-async function act(path, body, done) {{ try {{ await call(path, body); say(done, true); load(); }} catch (err) {{ say(err.message, false); }} }}
+async function act(path, body, done) {{
+  try {{ await call(path, body); say(done, true); load(); setTimeout(load, 5000); }} catch (err) {{ say(err.message, false); }}
+}}
 async function load() {{
   const docs = await (await fetch('/admin/api/documents', {{credentials: 'same-origin'}})).json();
   const t = document.getElementById('documents'); t.textContent = '';
