@@ -140,10 +140,10 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
 
     choices = catalog.facets(catalog.catalogue(shelf(), bot.agencies))
 
-    def catalogue_rows(status: str, kind: str, issuer: str, words: str) -> list[list[Any]]:
+    def catalogue_rows(status: str, kind: str, issuer: str, agency: str, words: str) -> list[list[Any]]:
         found = catalog.catalogue(
             shelf(), bot.agencies, status=_chosen(status), kind=_chosen(kind), issuer=_chosen(issuer),
-            words=(words or "")[:100],
+            agency=_chosen(agency), words=(words or "")[:100],
         )  # fmt: skip
         return [
             [e.meta.citation_title, e.meta.doc_number, e.meta.issuer, e.meta.kind,
@@ -228,9 +228,10 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                 status_filter = gr.Dropdown([ALL, *choices["status"]], value=ALL, label="效力状态")
                 kind_filter = gr.Dropdown([ALL, *choices["kind"]], value=ALL, label="类别")
                 issuer_filter = gr.Dropdown([ALL, *choices["issuer"]], value=ALL, label="发布机关")
+                agency_filter = gr.Dropdown([ALL, *choices["agency"]], value=ALL, label="涉及部门")
                 words_filter = gr.Textbox(label="标题、简称或文号", max_length=100, elem_id="library-search")
             documents = gr.Dataframe(
-                value=catalogue_rows(ALL, ALL, ALL, ""),
+                value=catalogue_rows(ALL, ALL, ALL, ALL, ""),
                 headers=["文件", "文号", "发布机关", "类别", "施行日期", "状态", "编号"],
                 interactive=False, wrap=True, elem_id="documents",
             )  # fmt: skip
@@ -262,7 +263,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         agency.change(browse, [document, agency, section], table, api_visibility="private")
         section.change(browse, [document, agency, section], table, api_visibility="private")
         table.select(show_provision, [document, table], measure_text, api_visibility="private")
-        filters = [status_filter, kind_filter, issuer_filter, words_filter]
+        filters = [status_filter, kind_filter, issuer_filter, agency_filter, words_filter]
         for control in filters:
             control.change(catalogue_rows, filters, documents, api_visibility="private")
         documents.select(show_document, [documents], document_text, api_visibility="private")
@@ -272,11 +273,14 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
             now = catalog.facets(catalog.catalogue(shelf(), bot.agencies))
             return (
                 gr.update(choices=doc_choices()),
-                *(gr.update(choices=[ALL, *now[name]]) for name in ("status", "kind", "issuer")),
-                catalogue_rows(ALL, ALL, ALL, ""),
+                *(gr.update(choices=[ALL, *now[name]]) for name in ("status", "kind", "issuer", "agency")),
+                catalogue_rows(ALL, ALL, ALL, ALL, ""),
             )
 
         ui.load(
-            on_open, None, [document, status_filter, kind_filter, issuer_filter, documents], api_visibility="private"
+            on_open,
+            None,
+            [document, status_filter, kind_filter, issuer_filter, agency_filter, documents],
+            api_visibility="private",
         )
     return ui

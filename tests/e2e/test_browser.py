@@ -193,3 +193,22 @@ def test_a_citation_of_a_repealed_document_says_so(browser, server: Server) -> N
     assert page.query_selector(".cards .status-old") is not None
     page.screenshot(path=str(ARTIFACTS / "app-repealed.png"))
     page.close()
+
+
+def test_the_library_tab_filters_documents_and_opens_their_pages(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.url + "/", wait_until="load")
+    page.get_by_role("tab", name="政策库").click()
+    page.wait_for_selector("#documents >> text=国发〔2018〕39号", timeout=20_000)
+    page.get_by_label("效力状态").click()
+    page.get_by_role("option", name="已废止").click()
+    page.wait_for_selector("#documents >> text=国发〔2018〕39号", state="detached", timeout=10_000)
+    assert "增值税暂行条例" in page.inner_text("#documents")
+    page.locator("#documents >> text=增值税暂行条例 >> visible=true").first.click()
+    page.wait_for_selector("#document-text .status-old", timeout=10_000)
+    card = page.inner_text("#document-text")
+    assert "已废止" in card and "中华人民共和国增值税法" in card  # the document in force instead
+    page.screenshot(path=str(ARTIFACTS / "library-tab.png"))
+    page.goto(server.url + "/doc/vat-interim-regulation-2017")
+    assert "已废止" in page.inner_text("body") and page.query_selector("a[href='/doc/vat-law-2024']")
+    page.close()
