@@ -39,11 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from bot.__main__ import setup_logging
-    from bot.engine import BotConfig, PolicyBot
-    from index.backend import BackendUnavailable
-    from index.embedders import EmbedderError
-    from index.store import IndexUnusable
-    from ingest import LibraryError, ParseError
+    from bot.engine import LOAD_ERRORS, BotConfig, PolicyBot
     from web.feedback import FeedbackStore
     from web.reload import LiveBot
     from web.server import create_app
@@ -52,14 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bot_config = BotConfig.from_env()
         bot = LiveBot(PolicyBot.load(bot_config), bot_config).start()  # follows changes of the library
-    except (
-        LibraryError,
-        ParseError,
-        EmbedderError,
-        IndexUnusable,
-        BackendUnavailable,
-        ValueError,
-    ) as exc:  # ValueError: LLM_*/TODAY
+    except LOAD_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     config = ServerConfig(**{**env_config.__dict__, "host": args.host, "port": args.port})

@@ -18,12 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.engine import BotConfig, PolicyBot
+from bot.engine import LOAD_ERRORS, BotConfig, PolicyBot
 from bot.question import QuestionError
-from index.backend import BackendUnavailable
-from index.embedders import EmbedderError
-from index.store import IndexUnusable
-from ingest import LibraryError, ParseError
 from ingest.schema import Answer
 
 log = logging.getLogger("bot")
@@ -134,14 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         bot = PolicyBot.load(BotConfig.from_env())
-    except (
-        LibraryError,
-        ParseError,
-        EmbedderError,
-        IndexUnusable,
-        BackendUnavailable,
-        ValueError,
-    ) as exc:  # ValueError: bad LLM_*/TODAY
+    except LOAD_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

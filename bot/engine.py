@@ -50,10 +50,11 @@ from bot.smalltalk import smalltalk_kind
 from bot.typos import TypoRepairer, load_similar_shapes
 from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
-from index.embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
-from index.store import PolicyIndex, build_index, cache_dir_for, load_or_build, provision_passage
+from index.backend import BackendUnavailable
+from index.embedders import DEFAULT_EMBEDDER, Embedder, EmbedderError, make_embedder
+from index.store import IndexUnusable, PolicyIndex, build_index, cache_dir_for, load_or_build, provision_passage
 from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
-from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, load_library
+from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
 from ingest.numerals import int_to_cn
@@ -98,6 +99,10 @@ class Plan:
     docs: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     division: Division | None = None
+
+
+# What loading a bot may raise with a message for the person starting it (ValueError: a bad setting).
+LOAD_ERRORS = (LibraryError, ParseError, EmbedderError, IndexUnusable, BackendUnavailable, ValueError)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,8 @@ import sys
 import time
 
 from bot.__main__ import setup_logging
-from bot.engine import BotConfig, open_index
-from index.backend import BackendUnavailable
-from index.embedders import EmbedderError, make_embedder
-from index.store import IndexUnusable
-from ingest import LibraryError, ParseError
+from bot.engine import LOAD_ERRORS, BotConfig, open_index
+from index.embedders import make_embedder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         embedder = make_embedder(config.embedder)
         _, tokenizer, index = open_index(config, embedder, rebuild=args.rebuild, processes=args.processes)
-    except (LibraryError, ParseError, EmbedderError, IndexUnusable, BackendUnavailable) as exc:
+    except LOAD_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.command == "export":

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import io
 import logging
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.engine import BotConfig, PolicyBot
-from tests.conftest import ANSWER_ALL, DEMO_LIBRARY, TODAY, HashEmbedder
+from bot.engine import PolicyBot
 from tests.web.conftest import make_client
 from web import admin
 from web.config import ConfigError, ServerConfig
@@ -23,18 +21,6 @@ TOKEN = "staff-token-0123456789"
 NEW_RULE = (
     "# 示例跨境物流办法\n\n第一条 支持中小企业建设海外仓，发展跨境物流。\n\n第二条 本办法自2025年1月1日起施行。\n"
 )
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> LiveBot:
-    library = tmp_path / "library"
-    shutil.copytree(DEMO_LIBRARY, library, ignore=shutil.ignore_patterns("expected.json"))
-    config = BotConfig(library=library, index_dir=tmp_path / "index", today=TODAY)
-
-    def load(config: BotConfig) -> PolicyBot:
-        return PolicyBot.load(config, embedder=HashEmbedder(), scope_model=ANSWER_ALL)
-
-    return LiveBot(load(config), config, load)
 
 
 @pytest.fixture

@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
-import pytest
-
-from bot.engine import BotConfig, PolicyBot
 from ingest.library import METADATA_FILE, add_document, retire_document
-from tests.conftest import ANSWER_ALL, DEMO_LIBRARY, TODAY, HashEmbedder
 from tests.web.conftest import make_client
 from web.reload import LiveBot
 
 NEW_RULE = (
     "# 示例跨境物流办法\n\n第一条 支持中小企业建设海外仓，发展跨境物流。\n\n第二条 本办法自2025年1月1日起施行。\n"
 )
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> LiveBot:
-    library = tmp_path / "library"
-    shutil.copytree(DEMO_LIBRARY, library, ignore=shutil.ignore_patterns("expected.json"))
-    config = BotConfig(library=library, index_dir=tmp_path / "index", today=TODAY)
-
-    def load(config: BotConfig) -> PolicyBot:
-        return PolicyBot.load(config, embedder=HashEmbedder(), scope_model=ANSWER_ALL)
-
-    return LiveBot(load(config), config, load)
 
 
 def test_an_added_document_is_answered_without_a_restart(live: LiveBot, tmp_path: Path) -> None:
