@@ -19,6 +19,7 @@ hostile file cannot hang or crash the server. The library changes through ``inge
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import io
@@ -37,8 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from bot import catalog
 from bot.compose import Shelf
@@ -56,6 +59,7 @@ PARSE_MEMORY_BYTES = 1024 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 UPLOADS_KEPT_S = 24 * 3600
+FORM_OVERHEAD_BYTES = 64 * 1024  # the metadata fields and multipart boundaries beside the file
 META_FIELDS = ("title", "short_names", "doc_number", "issuer", "kind", "issued", "effective", "repealed",
                "repealed_by", "supersedes", "edition")  # fmt: skip
 
@@ -277,14 +281,28 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
         staff(request, unsafe=False)
         return audit.recent()
 
+    changing = threading.Lock()  # one change of the library at a time (each reads, then writes, library.toml)
+
     @router.post("/admin/api/preview")
-    async def preview(request: Request, file: UploadFile = File(...)) -> JSONResponse:  # noqa: B008
+    async def preview(request: Request) -> JSONResponse:
         staff(request, unsafe=True)
-        form = await request.form()
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > config.max_upload_bytes + FORM_OVERHEAD_BYTES:
+            raise HTTPException(413, f"文件超过 {config.max_upload_bytes // (1024 * 1024)} MB 上限。")
+        form = await request.form(max_files=1, max_fields=len(META_FIELDS) + 1)
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUpload):
+            raise HTTPException(400, "请选择要上传的文件。")
         fields = {k: str(v) for k, v in form.items() if k in (*META_FIELDS, "doc_id")}
-        data = await file.read(config.max_upload_bytes + 1)
+        data = await upload.read(config.max_upload_bytes + 1)
         if len(data) > config.max_upload_bytes:
             raise HTTPException(413, f"文件超过 {config.max_upload_bytes // (1024 * 1024)} MB 上限。")
+        doc_id = (fields.get("doc_id") or "").strip() or Path(upload.filename or "").stem.lower()
+        return JSONResponse(await run_in_threadpool(check_upload, data, doc_id, fields))
+
+    def check_upload(data: bytes, doc_id: str, fields: dict[str, str]) -> dict:
+        if not DOC_ID.match(doc_id):
+            raise HTTPException(400, "编号（doc_id）只能用小写字母、数字和 - . _，例如 vat-law-2024。")
         try:
             suffix = sniff(data)
         except UploadRefused as exc:
@@ -295,63 +313,81 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
         upload_id = uuid.uuid4().hex
         stored = config.uploads / f"{upload_id}{suffix}"
         stored.write_bytes(data)
-        doc_id = (fields.get("doc_id") or "").strip() or Path(file.filename or "").stem.lower()
-        if not DOC_ID.match(doc_id):
-            raise HTTPException(400, "编号（doc_id）只能用小写字母、数字和 - . _，例如 vat-law-2024。")
-        result = _ingest_or_400(config.library, "add", str(stored), "--id", doc_id, *metadata_args(fields),
-                                "--dry-run", "--json")  # fmt: skip
-        document = json.loads(result.stdout)
-        return JSONResponse({"upload_id": upload_id, "doc_id": doc_id, "sha256": hashlib.sha256(data).hexdigest(),
-                             **summary(document)})  # fmt: skip
+        args = ("add", str(stored), "--id", doc_id, *metadata_args(fields), "--dry-run", "--json")
+        document = json.loads(_ingest_or_400(config.library, *args).stdout)
+        return {
+            "upload_id": upload_id,
+            "doc_id": doc_id,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            **summary(document),
+        }
 
     @router.post("/admin/api/publish")
     async def publish(request: Request) -> JSONResponse:
         who = staff(request, unsafe=True)
-        body = await request.json()
+        body = await _json_object(request)
+        return JSONResponse(await run_in_threadpool(publish_upload, who, body))
+
+    def publish_upload(who: str, body: dict) -> dict:
         upload_id, doc_id = str(body.get("upload_id", "")), str(body.get("doc_id", ""))
         stored = next(config.uploads.glob(f"{upload_id}.*"), None) if upload_id.isalnum() else None
         if stored is None or not DOC_ID.match(doc_id):
             raise HTTPException(400, "没有这个待发布的文件：请重新上传并预览。")
-        fields = {k: str(v) for k, v in body.get("metadata", {}).items()}
-        _ingest_or_400(config.library, "add", str(stored), "--id", doc_id, *metadata_args(fields), "--yes")
-        sha = hashlib.sha256(stored.read_bytes()).hexdigest()
-        audit.add(who, "add", doc_id, sha, None, read_metadata(config.library).get(doc_id, {}))
+        metadata = body.get("metadata")
+        fields = {k: str(v) for k, v in metadata.items()} if isinstance(metadata, dict) else {}
+        with changing:
+            _ingest_or_400(config.library, "add", str(stored), "--id", doc_id, *metadata_args(fields), "--yes")
+            after = read_metadata(config.library).get(doc_id, {})
+        audit.add(who, "add", doc_id, hashlib.sha256(stored.read_bytes()).hexdigest(), None, after)
         stored.unlink(missing_ok=True)
-        return JSONResponse({"published": doc_id})
+        return {"published": doc_id}
 
     @router.post("/admin/api/retire")
     async def retire(request: Request) -> JSONResponse:
         who = staff(request, unsafe=True)
-        body = await request.json()
-        doc_id, by = str(body.get("doc_id", "")), str(body.get("by", ""))
+        body = await _json_object(request)
+        return JSONResponse(await run_in_threadpool(retire_one, who, body))
+
+    def retire_one(who: str, body: dict) -> dict:
+        doc_id, by = str(body.get("doc_id", "")), str(body.get("by", "") or "")
         try:
-            on = _day(str(body.get("on", ""))) if body.get("on") else bot.today()
-            before = read_metadata(config.library).get(doc_id, {})
-            retire_document(config.library, doc_id, on=on, by=by)
+            on = dt.date.fromisoformat(str(body["on"])) if body.get("on") else bot.today()
+            with changing:
+                before = read_metadata(config.library).get(doc_id, {})
+                retire_document(config.library, doc_id, on=on, by=by)
+                after = read_metadata(config.library).get(doc_id, {})
         except (LibraryError, ValueError) as exc:
             raise HTTPException(400, str(exc)) from None
-        audit.add(who, "retire", doc_id, "", before, read_metadata(config.library).get(doc_id, {}))
-        return JSONResponse({"retired": doc_id})
+        audit.add(who, "retire", doc_id, "", before, after)
+        return {"retired": doc_id}
 
     @router.post("/admin/api/remove")
     async def remove(request: Request) -> JSONResponse:
         who = staff(request, unsafe=True)
-        doc_id = str((await request.json()).get("doc_id", ""))
+        body = await _json_object(request)
+        return JSONResponse(await run_in_threadpool(remove_one, who, str(body.get("doc_id", ""))))
+
+    def remove_one(who: str, doc_id: str) -> dict:
         try:
-            before = read_metadata(config.library).get(doc_id, {})
-            kept = remove_document(config.library, doc_id)
+            with changing:
+                before = read_metadata(config.library).get(doc_id, {})
+                kept = remove_document(config.library, doc_id)
         except LibraryError as exc:
             raise HTTPException(400, str(exc)) from None
         audit.add(who, "remove", doc_id, hashlib.sha256(kept.read_bytes()).hexdigest(), before, None)
-        return JSONResponse({"removed": doc_id})
+        return {"removed": doc_id}
 
     return router
 
 
-def _day(text: str) -> Any:
-    import datetime as dt
-
-    return dt.date.fromisoformat(text)
+async def _json_object(request: Request) -> dict:
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        raise HTTPException(400, "请求内容不是 JSON。") from None
+    if not isinstance(body, dict):
+        raise HTTPException(400, "请求内容应是一个 JSON 对象。")
+    return body
 
 
 def _ingest_or_400(library: Path, *args: str) -> subprocess.CompletedProcess[str]:

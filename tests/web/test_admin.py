@@ -168,3 +168,14 @@ def test_no_name_from_the_client_is_used_as_a_path(staff: TestClient, live: Live
     bad_id = staff.post("/admin/api/preview", files={"file": ("a.md", NEW_RULE.encode())}, data={"doc_id": "../x"})
     assert bad_id.status_code == 400 and "编号" in bad_id.json()["detail"]
     assert library_files(live) == before
+
+
+def test_malformed_requests_get_a_message(staff: TestClient) -> None:
+    broken = staff.post("/admin/api/publish", content=b"{not json", headers={"content-type": "application/json"})
+    assert broken.status_code == 400 and "不是 JSON" in broken.json()["detail"]
+    listed = staff.post("/admin/api/retire", json=["demo-law-2023"])
+    assert listed.status_code == 400 and "JSON 对象" in listed.json()["detail"]
+    unknown = staff.post("/admin/api/publish", json={"upload_id": "../../x", "doc_id": "x"})
+    assert unknown.status_code == 400 and "重新上传" in unknown.json()["detail"]
+    no_file = staff.post("/admin/api/preview", data={"doc_id": "x"})
+    assert no_file.status_code == 400
