@@ -25,7 +25,7 @@ import numpy as np
 from bot.expand import QueryExpander
 from bot.question import question_topic
 from bot.verify import figures
-from index.backend import K_ROUTE, SearchBackend, Where
+from index.backend import K_ROUTE, SearchBackend, Where, similarities
 from index.embedders import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.store import PolicyIndex
@@ -175,20 +175,20 @@ class HybridSearcher:
         """position → the better of the provision's cosine and its best sentence's."""
         if not positions:
             return {}
-        own = self._passage_matrix[positions] @ qv
+        own = similarities(self._passage_matrix[positions], qv)
         rows = [self._sentence_rows.get(i, []) for i in positions]
         flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
         best = np.full(len(positions), -1.0, dtype=np.float32)
         if flat.size:
             owner = np.repeat(np.arange(len(positions)), [len(r) for r in rows])
-            np.maximum.at(best, owner, self._sentence_matrix[flat] @ qv)
+            np.maximum.at(best, owner, similarities(self._sentence_matrix[flat], qv))
         return dict(zip(positions, np.maximum(own, best).tolist(), strict=True))
 
     def _mean_similarity(self, qv: np.ndarray, where: Where) -> float:
         """Mean cosine of the question to the provisions ``where`` admits."""
         sums = [v for doc, v in self._vector_sums.items() if where.doc_ids is None or doc in where.doc_ids]
         n = sum(count for _, count in sums)
-        return float(sum(total for total, _ in sums) @ qv / n) if n else 0.0
+        return float(np.dot(sum(total for total, _ in sums), qv) / n) if n else 0.0
 
     def _stating(self, asked: set[tuple[str, float]], where: Where) -> list[int]:
         """The allowed provisions stating the most of the asked figures, best first."""
@@ -221,5 +221,5 @@ class HybridSearcher:
     def sentence_similarities(self, provision: Provision, query_vector: np.ndarray) -> list[tuple[float, str]]:
         """(cosine to the question, sentence) for each sentence of a provision, in document order."""
         rows = self._sentence_rows.get(self.positions[provision.key], [])
-        scores = self._sentence_matrix[rows] @ query_vector if rows else []
+        scores = similarities(self._sentence_matrix[rows], query_vector) if rows else []
         return [(float(score), self.index.sentences[row][1]) for row, score in zip(rows, scores, strict=True)]

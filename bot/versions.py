@@ -56,7 +56,7 @@ def pair_versions(
         return [Pair(p, None, 0.0) for p in old]
     weighted = _weighted([_features(p.text) for p in (*old, *new)])
     old_w, new_w = weighted[: len(old)], weighted[len(old) :]
-    dense = old_vectors @ new_vectors.T
+    dense = np.einsum("ik,jk->ij", old_vectors, new_vectors)  # on this thread (see index.backend.similarities)
     out = []
     for i, provision in enumerate(old):
         shared = np.array([sum(old_w[i].get(g, 0.0) * x for g, x in nw.items()) for nw in new_w])
