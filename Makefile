@@ -36,11 +36,11 @@ install-dev: $(DEV_STAMP)
 index: $(RUNTIME_STAMP)
 	$(BIN)/python -m index
 
-# Debian's chromium and a Chinese font for the browser tests (root, or sudo when available).
+# Debian's chromium, a Chinese font and nginx for the browser and proxy tests (root, or sudo when available).
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi wqy || { \
+	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi wqy && [ -x /usr/sbin/nginx ] || { \
 		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei nginx; }
 
 test: $(DEV_STAMP) browser index
 	$(BIN)/python -m pytest

@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(bot, config, FeedbackStore(config.feedback_db))
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     print(f"惠企政策问答助手: http://{shown}:{args.port}/  (API docs /docs, widget /widget.js)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    # Forwarded headers are read by the guard, from FORWARDED_ALLOW_IPS only, not by uvicorn.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False, proxy_headers=False)
     return 0
 
 

@@ -47,7 +47,7 @@ from bot import catalog
 from bot.compose import Shelf
 from ingest import PROJECT_ROOT
 from ingest.library import DOC_ID, LibraryError, read_metadata, remove_document, retire_document
-from web.guard import RateLimiter
+from web.guard import RateLimiter, client_address
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class AdminConfig:
     uploads: Path
     audit_db: Path
     max_upload_bytes: int = 20 * 1024 * 1024
+    trusted_proxies: frozenset[str] = frozenset()  # whose X-Forwarded-For names the client
 
 
 class UploadRefused(ValueError):
@@ -211,7 +212,7 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
     token = config.token.encode()
 
     def client(request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        return client_address(request.scope, config.trusted_proxies)
 
     def refuse_wrong_token(request: Request) -> None:
         log.warning("admin: wrong token from %s", client(request))

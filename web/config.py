@@ -6,6 +6,9 @@ ALLOWED_ORIGINS            comma-separated origins allowed to embed the widget /
 RATE_LIMIT_PER_MIN         requests per client per minute on the answering endpoints (default 30)
 FEEDBACK_DB                SQLite file for 👍/👎 feedback (default var/feedback.sqlite3)
 MAX_BODY_BYTES             largest accepted request body (default 65536)
+PUBLIC_URL                 the address people use (https://zwfw.example.gov.cn): its origin is the app's own
+FORWARDED_ALLOW_IPS        comma-separated proxy addresses whose X-Forwarded-For/-Host/-Proto are believed
+                           (default 127.0.0.1,::1; "*" for any — only when nothing else can reach the port)
 ADMIN_TOKEN                turns on the staff page /admin (at least 16 characters); unset: no admin page
 ADMIN_MAX_UPLOAD_MB        largest document upload on the staff page (default 20)
 AUDIT_DB                   SQLite file of the staff page's audit log (default var/audit.sqlite3)
@@ -13,6 +16,7 @@ AUDIT_DB                   SQLite file of the staff page's audit log (default va
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -65,6 +69,8 @@ class ServerConfig:
     rate_limit_per_min: int = 30
     feedback_db: Path = DEFAULT_FEEDBACK_DB
     max_body_bytes: int = 64 * 1024
+    public_origin: str = ""  # the origin of PUBLIC_URL ("" when unset)
+    trusted_proxies: frozenset[str] = frozenset({"127.0.0.1", "::1"})
     admin_token: str = field(default="", repr=False)
     admin_max_upload_bytes: int = 20 * 1024 * 1024
     audit_db: Path = DEFAULT_AUDIT_DB
@@ -80,10 +86,42 @@ class ServerConfig:
             rate_limit_per_min=_int(env, "RATE_LIMIT_PER_MIN", 30, 1, 1_000_000),
             feedback_db=Path(env.get("FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
             max_body_bytes=_int(env, "MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+            public_origin=_public_origin(env.get("PUBLIC_URL", "")),
+            trusted_proxies=_addresses(env.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")),
             admin_token=_admin_token(env.get("ADMIN_TOKEN", "")),
             admin_max_upload_bytes=_int(env, "ADMIN_MAX_UPLOAD_MB", 20, 1, 500) * 1024 * 1024,
             audit_db=Path(env.get("AUDIT_DB", "").strip() or DEFAULT_AUDIT_DB),
         )
+
+
+def _public_origin(value: str) -> str:
+    """PUBLIC_URL → its origin ('' when unset).
+
+    >>> _public_origin("https://Zwfw.example.gov.cn/zhengce/")
+    'https://zwfw.example.gov.cn'
+    """
+    if not value.strip():
+        return ""
+    parts = urlsplit(value.strip())
+    try:
+        return parse_origin(f"{parts.scheme}://{parts.netloc}")
+    except ConfigError:
+        raise ConfigError(f"PUBLIC_URL: {value!r} is not an address like https://www.example.com/path") from None
+
+
+def _addresses(value: str) -> frozenset[str]:
+    """FORWARDED_ALLOW_IPS → the addresses (``*`` for any); ConfigError for anything else."""
+    out = set()
+    for item in (v.strip() for v in value.split(",")):
+        if not item:
+            continue
+        if item != "*":
+            try:
+                ipaddress.ip_address(item)
+            except ValueError:
+                raise ConfigError(f"FORWARDED_ALLOW_IPS: {item!r} is not an IP address (or *)") from None
+        out.add(item)
+    return frozenset(out)
 
 
 def _admin_token(value: str) -> str:

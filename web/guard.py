@@ -62,16 +62,53 @@ class RateLimiter:
             return 0.0
 
 
-def is_own_origin(origin: str, scope: Scope) -> bool:
-    """The page was served by this server: the Origin's host and port are the Host header's.
-    The scheme is not compared — behind a TLS proxy the server itself sees plain http."""
-    host = _header(scope, b"host")
-    if not host:
-        return False
+def _trusted(address: str, proxies: frozenset[str]) -> bool:
+    return "*" in proxies or address in proxies
+
+
+def client_address(scope: Scope, proxies: frozenset[str]) -> str:
+    """Who is asking: the peer; behind a trusted proxy, the rightmost address of X-Forwarded-For that is
+    not itself a trusted proxy (what a client writes there itself stands to the left and is not believed).
+
+    >>> scope = {"client": ("127.0.0.1", 1), "headers": [(b"x-forwarded-for", b"6.6.6.6, 203.0.113.9")]}
+    >>> client_address(scope, frozenset({"127.0.0.1"}))
+    '203.0.113.9'
+    >>> client_address({**scope, "client": ("198.51.100.7", 1)}, frozenset({"127.0.0.1"}))
+    '198.51.100.7'
+    """
+    peer = (scope.get("client") or ("unknown", 0))[0]
+    if not _trusted(peer, proxies):
+        return peer
+    hops = [h.strip() for h in (_header(scope, b"x-forwarded-for") or "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, proxies):
+            return hop
+    return hops[0] if hops else peer
+
+
+def own_hosts(scope: Scope, proxies: frozenset[str]) -> set[str]:
+    """host[:port] under which this server was reached: Host, and — from a trusted proxy — X-Forwarded-Host."""
+    hosts = {h.lower() for h in [_header(scope, b"host")] if h}
+    peer = (scope.get("client") or ("unknown", 0))[0]
+    forwarded = _header(scope, b"x-forwarded-host")
+    if forwarded and _trusted(peer, proxies):
+        hosts.add(forwarded.split(",")[0].strip().lower())
+    return hosts
+
+
+def is_own_origin(origin: str, scope: Scope, proxies: frozenset[str] = frozenset(), public: str = "") -> bool:
+    """The page was served by this server: its origin is PUBLIC_URL's, or its host and port are the Host
+    header's (or, from a trusted proxy, X-Forwarded-Host's). The scheme is not compared — behind a TLS
+    proxy the server itself sees plain http."""
+    if public and origin == public:
+        return True
     parts = urlsplit(origin)
     if not parts.hostname:
         return False
-    return parts.hostname + (f":{parts.port}" if parts.port else "") == host.lower()
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    hosts = own_hosts(scope, proxies)
+    # A proxy on the default port sends X-Forwarded-Host without it; the browser's Origin has none either.
+    return host in hosts or any(h.rsplit(":", 1)[0] == host and h.endswith((":80", ":443")) for h in hosts)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -104,7 +141,8 @@ class GuardMiddleware:
         self.limiter = limiter or RateLimiter(config.rate_limit_per_min)
 
     def origin_allowed(self, origin: str, scope: Scope) -> bool:
-        return is_own_origin(origin.lower(), scope) or origin.lower() in self.config.allowed_origins
+        proxies, public = self.config.trusted_proxies, self.config.public_origin
+        return is_own_origin(origin.lower(), scope, proxies, public) or origin.lower() in self.config.allowed_origins
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -165,8 +203,7 @@ class GuardMiddleware:
                     return
 
         if (method, path) in RATE_LIMITED or (method == "POST" and gradio_call):
-            client = (scope.get("client") or ("unknown", 0))[0]
-            wait = self.limiter.check(client)
+            wait = self.limiter.check(client_address(scope, self.config.trusted_proxies))
             if wait:
                 await _send_json(
                     send, 429,

@@ -58,7 +58,10 @@ def create_app(
         from web.admin import AdminConfig, make_admin_router
 
         uploads = config.audit_db.parent / "uploads"
-        admin = AdminConfig(config.admin_token, bot.folder, uploads, config.audit_db, config.admin_max_upload_bytes)
+        admin = AdminConfig(
+            config.admin_token, bot.folder, uploads, config.audit_db, config.admin_max_upload_bytes,
+            config.trusted_proxies,
+        )  # fmt: skip
         api.include_router(make_admin_router(bot, admin))
 
     @api.get("/docs", include_in_schema=False)
