@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from bot import compose, scope
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
@@ -181,7 +179,6 @@ class PolicyBot:
         self._passages = {
             p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
         }  # type: ignore[union-attr]
-        self._vectors: np.ndarray | None = None
         tokenizer = searcher.tokenizer
         self.typos = TypoRepairer(
             searcher.index.vocabulary,
@@ -476,18 +473,13 @@ class PolicyBot:
                 return line
         return ()
 
-    def _vectors_matrix(self) -> np.ndarray:
-        if self._vectors is None:
-            self._vectors = self.searcher.index.passage_matrix()
-        return self._vectors
-
     @functools.lru_cache(maxsize=64)  # noqa: B019 - a handful of version pairs, for the bot's lifetime
     def pairs(self, old_doc: str, new_doc: str) -> tuple[Pair, ...]:
         """Each provision of ``old_doc`` with the provision of ``new_doc`` that says the same (or None)."""
         old = self.library.get(old_doc)
         new = self.library.get(new_doc)
         assert old is not None and new is not None
-        vectors = self._vectors_matrix()
+        vectors = self.searcher.index.passage_matrix()
         rows = self.searcher.positions
         return tuple(
             pair_versions(
