@@ -215,7 +215,7 @@ class PolicyBot:
         if config.backend == "milvus":
             from index.export import milvus_backends
 
-            backends = milvus_backends(index, tokenizer, config.milvus_uri, config.today or dt.date.today())
+            backends = milvus_backends(index, config.milvus_uri, config.today or dt.date.today())
         searcher = HybridSearcher(index, embedder, tokenizer, expander, backends)
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 

@@ -32,12 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         embedder = make_embedder(config.embedder)
-        _, tokenizer, index = open_index(config, embedder, rebuild=args.rebuild, processes=args.processes)
+        _, _, index = open_index(config, embedder, rebuild=args.rebuild, processes=args.processes)
     except LOAD_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.command == "export":
-        return _export(index, tokenizer, args.to, config)
+        return _export(index, args.to, config)
     m = index.manifest
     print(
         f"index {config.index_dir}: {len(m['documents'])} documents, {m['provisions']} provisions, "
@@ -48,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _export(index, tokenizer, target: str, config: BotConfig) -> int:  # noqa: ANN001
+def _export(index, target: str, config: BotConfig) -> int:  # noqa: ANN001
     from index.export import export
 
     started = time.perf_counter()
     try:
-        backends = export(index, tokenizer, target, config.today or dt.date.today())
+        backends = export(index, target, config.today or dt.date.today())
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -23,8 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.backend import EmbeddedBackend, MilvusBackend, Passage, SearchBackend
-from index.store import PolicyIndex, pipeline_fingerprint
-from index.tokenize import PolicyTokenizer
+from index.store import PolicyIndex
 from ingest.validity import status_on
 
 log = logging.getLogger(__name__)
@@ -52,20 +51,22 @@ def collection_name(index: PolicyIndex, name: str) -> str:
     return re.sub(r"\W", "_", f"{index.folder.name}_{name}", flags=re.ASCII).lstrip("_0123456789") or name
 
 
-def identity_of(index: PolicyIndex, tokenizer: PolicyTokenizer) -> dict[str, str]:
+def identity_of(index: PolicyIndex) -> dict[str, str]:
+    """What a backend's passages were made with: the index manifest's embedder, library and pipeline
+    (checked against the running code when the index was loaded)."""
     return {
         "embedder": str(index.manifest["embedder"]),
         "library": str(index.manifest["library_sha256"]),
-        "pipeline": pipeline_fingerprint(tokenizer),
+        "pipeline": str(index.manifest["pipeline_sha256"]),
     }
 
 
-def export(index: PolicyIndex, tokenizer: PolicyTokenizer, target: str, day: dt.date) -> dict[str, SearchBackend]:
+def export(index: PolicyIndex, target: str, day: dt.date) -> dict[str, SearchBackend]:
     """``embedded:FOLDER`` or ``milvus:URI`` → the index's collections there, replacing what they held."""
     kind, _, where = target.partition(":")
     if kind not in ("embedded", "milvus") or not where:
         raise ValueError(f"unknown target {target!r}: give embedded:FOLDER or milvus:URI (a server URL or a .db file)")
-    identity = identity_of(index, tokenizer)
+    identity = identity_of(index)
     out: dict[str, SearchBackend] = {}
     for name, passages in index_passages(index, day).items():
         if kind == "embedded":
@@ -80,13 +81,11 @@ def export(index: PolicyIndex, tokenizer: PolicyTokenizer, target: str, day: dt.
     return out
 
 
-def milvus_backends(
-    index: PolicyIndex, tokenizer: PolicyTokenizer, uri: str, day: dt.date
-) -> tuple[MilvusBackend, MilvusBackend]:
+def milvus_backends(index: PolicyIndex, uri: str, day: dt.date) -> tuple[MilvusBackend, MilvusBackend]:
     """The provisions and sentences collections at ``uri``, holding this index: when their identity or
     size differ from it (another library, embedder or tokeniser; an interrupted export), they are
     filled again from the index's own vectors."""
-    identity = identity_of(index, tokenizer)
+    identity = identity_of(index)
     sizes = {"provisions": index.provisions.count(), "sentences": index.sentences_backend.count()}
     dim = int(index.manifest["dim"])
     backends = {
@@ -94,5 +93,5 @@ def milvus_backends(
     }
     if any(b.identity() != identity or b.count() != sizes[name] for name, b in backends.items()):
         log.info("Milvus at %s does not hold this index; exporting it there (nothing is embedded)", uri)
-        backends = export(index, tokenizer, f"milvus:{uri}", day)  # type: ignore[assignment]
+        backends = export(index, f"milvus:{uri}", day)  # type: ignore[assignment]
     return backends["provisions"], backends["sentences"]

@@ -17,13 +17,13 @@ from tests.conftest import ANSWER_ALL, TODAY, HashEmbedder
 
 @pytest.mark.parametrize("kind", ["embedded", "milvus"])
 def test_an_index_moves_to_a_backend_without_embedding(fake_bot: PolicyBot, tmp_path: Path, kind: str) -> None:
-    index, tokenizer = fake_bot.searcher.index, fake_bot.searcher.tokenizer
+    index = fake_bot.searcher.index
     embedded_before = fake_bot.searcher.embedder.embedded  # type: ignore[attr-defined]
     parts = index_passages(index, TODAY)
     assert [p.id for p in parts["provisions"]] == [p.key for p in index.library.provisions]
     assert len(parts["sentences"]) == len(index.sentences)
     target = f"{kind}:{tmp_path / ('emb' if kind == 'embedded' else 'lib.db')}"
-    backends = export(index, tokenizer, target, TODAY)
+    backends = export(index, target, TODAY)
     if kind == "embedded":
         backends = {name: EmbeddedBackend.load(tmp_path / "emb" / name) for name in backends}
     backend = backends["provisions"]
@@ -40,7 +40,7 @@ def test_an_index_moves_to_a_backend_without_embedding(fake_bot: PolicyBot, tmp_
 
 def test_an_unknown_target_says_what_to_give(fake_bot: PolicyBot) -> None:
     with pytest.raises(ValueError, match="embedded:FOLDER or milvus:URI"):
-        export(fake_bot.searcher.index, fake_bot.searcher.tokenizer, "elastic:http://x", TODAY)
+        export(fake_bot.searcher.index, "elastic:http://x", TODAY)
 
 
 QUESTIONS = (
@@ -67,9 +67,9 @@ def test_a_bot_on_milvus_answers_as_on_the_embedded_default(
     assert embedder.embedded == 0  # the index and its vectors were reused
     for question in QUESTIONS:
         assert on_milvus.ask(question) == fake_bot.ask(question), question
-    index, tokenizer = fake_bot.searcher.index, fake_bot.searcher.tokenizer
+    index = fake_bot.searcher.index
     with caplog.at_level(logging.INFO, logger="index.export"):
-        reopened, _ = milvus_backends(index, tokenizer, uri, TODAY)  # a restart finds them current
+        reopened, _ = milvus_backends(index, uri, TODAY)  # a restart finds them current
     assert "exporting" not in caplog.text and reopened.count() == len(index.library.provisions)
 
 
@@ -91,6 +91,6 @@ def test_a_wrong_backend_setting_says_what_to_give(
 
 
 def test_an_unreachable_milvus_says_what_to_check(fake_bot: PolicyBot) -> None:
-    index, tokenizer = fake_bot.searcher.index, fake_bot.searcher.tokenizer
+    index = fake_bot.searcher.index
     with pytest.raises(BackendUnavailable, match="check MILVUS_URI"):
-        milvus_backends(index, tokenizer, "http://127.0.0.1:9", TODAY)
+        milvus_backends(index, "http://127.0.0.1:9", TODAY)
