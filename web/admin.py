@@ -34,6 +34,7 @@ import threading
 import time
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,14 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from bot import catalog
 from bot.compose import Shelf
 from ingest import PROJECT_ROOT
-from ingest.library import DOC_ID, LibraryError, read_metadata, remove_document, retire_document
+from ingest.library import (
+    DOC_ID,
+    LibraryError,
+    document_files,
+    read_metadata,
+    remove_document,
+    retire_document,
+)
 from web.guard import RateLimiter, client_address
 
 log = logging.getLogger(__name__)
@@ -336,10 +344,12 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
             raise HTTPException(400, "没有这个待发布的文件：请重新上传并预览。")
         metadata = body.get("metadata")
         fields = {k: str(v) for k, v in metadata.items()} if isinstance(metadata, dict) else {}
-        with changing:
+
+        def add() -> str:
             _ingest_or_400(config.library, "add", str(stored), "--id", doc_id, *metadata_args(fields), "--yes")
-            after = read_metadata(config.library).get(doc_id, {})
-        audit.add(who, "add", doc_id, hashlib.sha256(stored.read_bytes()).hexdigest(), None, after)
+            return hashlib.sha256(stored.read_bytes()).hexdigest()
+
+        change(who, "add", doc_id, add)
         stored.unlink(missing_ok=True)
         return {"published": doc_id}
 
@@ -353,13 +363,14 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
         doc_id, by = str(body.get("doc_id", "")), str(body.get("by", "") or "")
         try:
             on = dt.date.fromisoformat(str(body["on"])) if body.get("on") else bot.today()
-            with changing:
-                before = read_metadata(config.library).get(doc_id, {})
-                retire_document(config.library, doc_id, on=on, by=by)
-                after = read_metadata(config.library).get(doc_id, {})
-        except (LibraryError, ValueError) as exc:
+        except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
-        audit.add(who, "retire", doc_id, "", before, after)
+
+        def mark() -> str:
+            retire_document(config.library, doc_id, on=on, by=by)
+            return ""  # no file changes
+
+        change(who, "retire", doc_id, mark)
         return {"retired": doc_id}
 
     @router.post("/admin/api/remove")
@@ -369,14 +380,29 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
         return JSONResponse(await run_in_threadpool(remove_one, who, str(body.get("doc_id", ""))))
 
     def remove_one(who: str, doc_id: str) -> dict:
+        def take_out() -> str:
+            return hashlib.sha256(remove_document(config.library, doc_id).read_bytes()).hexdigest()
+
+        change(who, "remove", doc_id, take_out)
+        return {"removed": doc_id}
+
+    def change(who: str, action: str, doc_id: str, make: Callable[[], str]) -> None:
+        """One change of the library at a time (``make`` returns the file's sha256, or ""), logged with the
+        document's metadata before and after; a refused change is a 400 with the reason."""
         try:
             with changing:
-                before = read_metadata(config.library).get(doc_id, {})
-                kept = remove_document(config.library, doc_id)
+                before = metadata_of(doc_id)
+                sha256 = make()
+                after = metadata_of(doc_id)
         except LibraryError as exc:
             raise HTTPException(400, str(exc)) from None
-        audit.add(who, "remove", doc_id, hashlib.sha256(kept.read_bytes()).hexdigest(), before, None)
-        return {"removed": doc_id}
+        audit.add(who, action, doc_id, sha256, before, after)
+
+    def metadata_of(doc_id: str) -> dict | None:
+        """The document's metadata table ({} without one); None when the library has no such document."""
+        if doc_id not in document_files(config.library):
+            return None
+        return read_metadata(config.library).get(doc_id, {})
 
     return router
 
