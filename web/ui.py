@@ -159,8 +159,9 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         document = bot.library.get(doc_id)
         if document is None:
             return ""
-        item = catalog.entry(shelf(), document)
-        return render.document_card(document, item.status.text, shelf().metas.get(item.status.successor))
+        now = shelf()
+        status = now.status(doc_id)
+        return render.document_card(document, status.text, now.metas.get(status.successor))
 
     def browse(doc_id: str, agency: str, section: str) -> list[list[Any]]:
         document = bot.library.get(doc_id)
