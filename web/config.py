@@ -3,7 +3,11 @@
 HOST, PORT                 where to listen (default 127.0.0.1:7860)
 ALLOWED_ORIGINS            comma-separated origins allowed to embed the widget / call the API
                            from a browser (the app's own origin is always allowed)
-RATE_LIMIT_PER_MIN         requests per client per minute on the answering endpoints (default 30)
+RATE_LIMIT_PER_MIN         answering requests per minute from one API client address (default 30)
+SESSION_LIMIT_PER_MIN      questions per minute from one chat session — a page of the app, or a widget
+                           that sends X-Chat-Session (default 20)
+ADDRESS_LIMIT_PER_MIN      questions per minute from all chat sessions of one address together, so that
+                           desks behind one NAT are not starved yet one address cannot flood (default 300)
 FEEDBACK_DB                SQLite file for 👍/👎 feedback (default var/feedback.sqlite3)
 MAX_BODY_BYTES             largest accepted request body (default 65536)
 PUBLIC_URL                 the address people use (https://zwfw.example.gov.cn): its origin is the app's own
@@ -67,6 +71,8 @@ class ServerConfig:
     port: int = 7860
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
     rate_limit_per_min: int = 30
+    session_limit_per_min: int = 20
+    address_limit_per_min: int = 300
     feedback_db: Path = DEFAULT_FEEDBACK_DB
     max_body_bytes: int = 64 * 1024
     public_origin: str = ""  # the origin of PUBLIC_URL ("" when unset)
@@ -84,6 +90,8 @@ class ServerConfig:
             port=_int(env, "PORT", 7860, 1, 65535),
             allowed_origins=frozenset(parse_origin(o) for o in origins),
             rate_limit_per_min=_int(env, "RATE_LIMIT_PER_MIN", 30, 1, 1_000_000),
+            session_limit_per_min=_int(env, "SESSION_LIMIT_PER_MIN", 20, 1, 1_000_000),
+            address_limit_per_min=_int(env, "ADDRESS_LIMIT_PER_MIN", 300, 1, 1_000_000),
             feedback_db=Path(env.get("FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
             max_body_bytes=_int(env, "MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
             public_origin=_public_origin(env.get("PUBLIC_URL", "")),

@@ -5,8 +5,9 @@ One small ASGI middleware in front of ``/api/`` and ``/v1/``:
   allowed can read the refusal instead of failing silently;
 - a request whose ``Origin`` is neither the app's own nor in ALLOWED_ORIGINS gets 403 with a
   Chinese message, and is never answered;
-- bodies over MAX_BODY_BYTES get 413; over RATE_LIMIT_PER_MIN answering requests a minute
-  from one client get 429 with ``Retry-After``.
+- bodies over MAX_BODY_BYTES get 413; answering requests over the client's budget (see ``Budget``)
+  get 429 with ``Retry-After`` and a Chinese message. The Gradio chat checks the same budget inside
+  its answer function, so that a refusal appears in the chat instead of an error pop-up.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 GUARDED_PREFIXES = ("/api/", "/v1/", "/gradio_api/")
 RATE_LIMITED = {("POST", "/api/ask"), ("POST", "/v1/chat/completions"), ("POST", "/api/feedback")}
-# The Gradio app's own calls (a question, a 👍): counted like API calls. Their bodies carry the
-# chat so far, so they may be larger than an API request.
+# The Gradio app's own calls: their bodies carry the chat so far, so they may be larger than an API
+# request. Their questions are counted by the chat itself (web.ui), against the same Budget.
 GRADIO_CALLS = ("/gradio_api/queue/join", "/gradio_api/call/", "/gradio_api/run/")
 GRADIO_MAX_BODY_BYTES = 1024 * 1024
 MAX_TRACKED_CLIENTS = 50_000
@@ -62,6 +63,38 @@ class RateLimiter:
             return 0.0
 
 
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+class Budget:
+    """Who may be answered now. An API client without a session has RATE_LIMIT_PER_MIN per address; a
+    chat session (a page of the app; a widget sending X-Chat-Session) has SESSION_LIMIT_PER_MIN of its own,
+    and all sessions of one address together ADDRESS_LIMIT_PER_MIN — so desks behind one NAT each get their
+    share, while one address cannot flood by opening sessions."""
+
+    def __init__(self, config: ServerConfig, clock: Callable[[], float] = time.monotonic) -> None:
+        self.proxies = config.trusted_proxies
+        self.per_client = RateLimiter(config.rate_limit_per_min, clock)
+        self.per_session = RateLimiter(config.session_limit_per_min, clock)
+        self.per_address = RateLimiter(config.address_limit_per_min, clock)
+
+    def check(self, address: str, session: str = "") -> tuple[float, str]:
+        """(0, "") when the request may go ahead (and is counted); else (seconds to wait, Chinese message)."""
+        if not session:
+            return self._refusal(self.per_client.check(address), self.per_client.per_minute, "")
+        wait = self.per_session.check(session)
+        if wait:
+            return self._refusal(wait, self.per_session.per_minute, "本对话")
+        return self._refusal(self.per_address.check(address), self.per_address.per_minute, "同一网络")
+
+    @staticmethod
+    def _refusal(wait: float, per_minute: int, whose: str) -> tuple[float, str]:
+        if not wait:
+            return 0.0, ""
+        seconds = int(wait) + 1
+        return wait, f"请求太频繁了，请 {seconds} 秒后再试（{whose}每分钟最多 {per_minute} 次）。"
+
+
 def _trusted(address: str, proxies: frozenset[str]) -> bool:
     return "*" in proxies or address in proxies
 
@@ -76,10 +109,14 @@ def client_address(scope: Scope, proxies: frozenset[str]) -> str:
     >>> client_address({**scope, "client": ("198.51.100.7", 1)}, frozenset({"127.0.0.1"}))
     '198.51.100.7'
     """
-    peer = (scope.get("client") or ("unknown", 0))[0]
+    return forwarded_client((scope.get("client") or ("unknown", 0))[0], _header(scope, b"x-forwarded-for"), proxies)
+
+
+def forwarded_client(peer: str, forwarded_for: str | None, proxies: frozenset[str]) -> str:
+    """``client_address`` from the peer's address and its X-Forwarded-For header."""
     if not _trusted(peer, proxies):
         return peer
-    hops = [h.strip() for h in (_header(scope, b"x-forwarded-for") or "").split(",") if h.strip()]
+    hops = [h.strip() for h in (forwarded_for or "").split(",") if h.strip()]
     for hop in reversed(hops):
         if not _trusted(hop, proxies):
             return hop
@@ -135,10 +172,10 @@ async def _send_json(send: Send, status: int, body: dict, headers: list[tuple[by
 
 
 class GuardMiddleware:
-    def __init__(self, app: ASGIApp, config: ServerConfig, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, app: ASGIApp, config: ServerConfig, budget: Budget | None = None) -> None:
         self.app = app
         self.config = config
-        self.limiter = limiter or RateLimiter(config.rate_limit_per_min)
+        self.budget = budget or Budget(config)
 
     def origin_allowed(self, origin: str, scope: Scope) -> bool:
         proxies, public = self.config.trusted_proxies, self.config.public_origin
@@ -157,7 +194,7 @@ class GuardMiddleware:
 
         if method == "OPTIONS" and origin:
             asked = _header(scope, b"access-control-request-headers") or ""
-            allowed_headers = "content-type, authorization"
+            allowed_headers = "content-type, authorization, x-chat-session"
             if self.origin_allowed(origin, scope) and re.fullmatch(r"[A-Za-z0-9_, -]{0,1000}", asked):
                 allowed_headers = asked or allowed_headers  # e.g. the x-stainless-* of OpenAI's JS client
             await send(
@@ -202,14 +239,12 @@ class GuardMiddleware:
                     await _send_json(send, 413, self._too_large(), cors)
                     return
 
-        if (method, path) in RATE_LIMITED or (method == "POST" and gradio_call):
-            wait = self.limiter.check(client_address(scope, self.config.trusted_proxies))
+        if (method, path) in RATE_LIMITED:
+            session = _header(scope, b"x-chat-session") or ""
+            address = client_address(scope, self.config.trusted_proxies)
+            wait, message = self.budget.check(address, session if SESSION_ID.fullmatch(session) else "")
             if wait:
-                await _send_json(
-                    send, 429,
-                    {"detail": f"请求太频繁了，请 {int(wait) + 1} 秒后再试（每分钟最多 {self.limiter.per_minute} 次）。"},
-                    [*cors, (b"retry-after", str(int(wait) + 1).encode())],
-                )  # fmt: skip
+                await _send_json(send, 429, {"detail": message}, [*cors, (b"retry-after", str(int(wait) + 1).encode())])
                 return
 
         replayed = False

@@ -121,6 +121,11 @@ def user_html(text: str) -> str:
     return '<div class="question">' + _lines(text) + "</div>"
 
 
+def notice_html(text: str) -> str:
+    """A message from the service itself (not an answer), e.g. to wait before asking again."""
+    return '<div class="notice" role="status">' + _lines(text) + "</div>"
+
+
 def _lines(text: str) -> str:
     return "<br>".join(escape_text(line) for line in text.split("\n"))
 

@@ -17,7 +17,7 @@ from web import render
 from web.api import make_router, request_error
 from web.config import ServerConfig
 from web.feedback import FeedbackStore
-from web.guard import GuardMiddleware
+from web.guard import Budget, GuardMiddleware
 
 WIDGET_JS = Path(__file__).with_name("static") / "widget.js"
 
@@ -52,6 +52,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
+    budget = Budget(config)
     api.add_exception_handler(RequestValidationError, request_error)
     api.include_router(make_router(bot, feedback))
     if config.admin_token and bot.folder is not None:
@@ -114,7 +115,7 @@ def create_app(
         from web.ui import CSS, THEME, make_ui
 
         api = gr.mount_gradio_app(
-            api, make_ui(bot, feedback), path="/", css=CSS, theme=THEME, ssr_mode=False, footer_links=[],
+            api, make_ui(bot, feedback, budget), path="/", css=CSS, theme=THEME, ssr_mode=False, footer_links=[],
             show_error=False, favicon_path=None,
         )  # fmt: skip
-    return GuardMiddleware(api, config)
+    return GuardMiddleware(api, config, budget)

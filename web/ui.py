@@ -19,6 +19,7 @@ from bot.question import QuestionError
 from ingest.schema import Answer
 from web import render
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+from web.guard import Budget, forwarded_client
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ THEME = gr.themes.Soft(
 )
 
 
-def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
+def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = None) -> gr.Blocks:
     def doc_choices() -> list[tuple[str, str]]:
         return [(d.meta.citation_title, d.meta.doc_id) for d in bot.library.documents]
 
@@ -74,11 +75,28 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
     def section_choices(doc_id: str) -> list[str]:
         return [ALL] + [d.heading for d in bot.library.get(doc_id).chapters()]  # type: ignore[union-attr]
 
-    def respond(message: str, chat: list[dict], turns: list[dict], answers: list[dict]) -> Iterator[tuple]:
+    def over_budget(request: gr.Request | None) -> str:
+        """The Chinese message when this session or its address has asked too often ("" when it may ask)."""
+        if budget is None or request is None:
+            return ""
+        peer = request.client.host if request.client else "unknown"
+        address = forwarded_client(peer, request.headers.get("x-forwarded-for"), budget.proxies)
+        message = budget.check(address, request.session_hash or "")[1]
+        return message and message + "您的对话和问题都已保留，到时再点“发送”即可。"
+
+    def respond(
+        message: str, chat: list[dict], turns: list[dict], answers: list[dict], request: gr.Request
+    ) -> Iterator[tuple]:
         """Answer one message, growing the reply line by line, then adding the citation cards."""
         chat = list(chat or [])
         turns = list(turns or [])
         answers = list(answers or [])
+        refusal = over_budget(request)
+        if refusal:  # said in the chat; the conversation stays and the question stays in the box
+            chat.append({"role": "user", "content": render.user_html(message or "")})
+            chat.append({"role": "assistant", "content": render.notice_html(refusal)})
+            yield chat, turns, answers, gr.update(), message
+            return
         try:
             answer = bot.ask(message, turns[-12:])  # plain-text turns: the chat itself holds HTML
         except QuestionError as exc:

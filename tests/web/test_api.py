@@ -231,21 +231,45 @@ def test_csv_export_defuses_formulas(client: TestClient, tmp_path: Path) -> None
     assert "'=HYPERLINK" in out.getvalue()
 
 
-def test_gradio_calls_are_rate_and_size_limited(fake_bot: PolicyBot, tmp_path: Path) -> None:
+def test_gradio_chat_says_when_to_ask_again_in_the_chat(fake_bot: PolicyBot, tmp_path: Path) -> None:
     from web.config import ServerConfig
     from web.server import create_app
 
-    config = ServerConfig(feedback_db=tmp_path / "f.sqlite3", rate_limit_per_min=2)
+    config = ServerConfig(feedback_db=tmp_path / "f.sqlite3", session_limit_per_min=5, address_limit_per_min=2)
+    payload = {"data": ["第三条", [], [], []]}
+    with TestClient(create_app(fake_bot, config, FeedbackStore(config.feedback_db))) as client:
+
+        def ask() -> tuple[int, str]:  # as gradio_client calls the app
+            started = client.post("/gradio_api/call/respond", json=payload)
+            events = client.get(f"/gradio_api/call/respond/{started.json()['event_id']}").text
+            last = events.strip().splitlines()[-1].removeprefix("data: ")
+            return started.status_code, json.dumps(json.loads(last), ensure_ascii=False)
+
+        replies = [ask() for _ in range(3)]
+    assert [code for code, _ in replies] == [200, 200, 200]  # never an error pop-up…
+    assert "太频繁" not in replies[1][1] and "太频繁" in replies[2][1]  # …the refusal is a chat message
+    assert "第三条" in replies[2][1]  # the question stays in the input box, to send again after the wait
     client = TestClient(create_app(fake_bot, config, FeedbackStore(config.feedback_db)))
-    payload = {"data": ["第三条"]}
-    codes = [client.post("/gradio_api/call/respond", json=payload).status_code for _ in range(3)]
-    assert codes[:2] == [200, 200] and codes[2] == 429
     huge = client.post(
         "/gradio_api/queue/join", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}
     )
     assert huge.status_code == 413
     other = client.post("/gradio_api/call/respond", json=payload, headers={"origin": "http://evil.example"})
     assert other.status_code == 403
+
+
+def test_widget_sessions_share_an_address_fairly(fake_bot: PolicyBot, tmp_path: Path) -> None:
+    client = make_client(fake_bot, tmp_path, rate_limit_per_min=1, session_limit_per_min=2)
+
+    def ask(session: str = "") -> int:
+        headers = {"x-chat-session": session} if session else {}
+        return client.post("/api/ask", json={"question": "第三条"}, headers=headers).status_code
+
+    assert [ask(), ask()] == [200, 429]  # a plain API client: its address's budget
+    assert [ask("widget-aaaa1111"), ask("widget-aaaa1111"), ask("widget-aaaa1111")] == [200, 200, 429]
+    assert ask("widget-bbbb2222") == 200  # another desk behind the same address is not starved
+    refused = client.post("/api/ask", json={"question": "第三条"}, headers={"x-chat-session": "widget-aaaa1111"})
+    assert "本对话" in refused.json()["detail"] and refused.headers["retry-after"]
 
 
 # What an OpenAI client, gradio_client or a reloaded widget sends: plain text, no citations.

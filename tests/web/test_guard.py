@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from web.config import ConfigError, ServerConfig, parse_origin
-from web.guard import RateLimiter
+from web.guard import Budget, RateLimiter
 
 
 def test_rate_limit_window_slides() -> None:
@@ -44,3 +44,14 @@ def test_settings_from_env() -> None:
     config = ServerConfig.from_env({"ALLOWED_ORIGINS": "https://a.example, http://b.example:8080", "PORT": "9000"})
     assert config.allowed_origins == {"https://a.example", "http://b.example:8080"} and config.port == 9000
     assert ServerConfig.from_env({}).rate_limit_per_min == 30
+
+
+def test_desks_behind_one_address_each_have_their_own_budget() -> None:
+    config = ServerConfig(rate_limit_per_min=2, session_limit_per_min=2, address_limit_per_min=5)
+    budget = Budget(config, clock=lambda: 0.0)
+    nat = "203.0.113.1"
+    assert [budget.check(nat)[0] == 0 for _ in range(3)] == [True, True, False]  # API client: 2 a minute
+    desks = [budget.check(nat, f"desk-{d}-session") for d in range(3) for _ in range(2)]
+    assert [wait == 0 for wait, _ in desks] == [True] * 5 + [False]  # 3 desks × 2, the address ceiling is 5
+    wait, message = budget.check("198.51.100.2", "desk-0-session")
+    assert wait > 0 and "本对话每分钟最多 2 次" in message  # a session's own budget, wherever it comes from
