@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from web.config import ServerConfig
+from web.errors import error_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -178,7 +179,7 @@ class GuardMiddleware:
         if origin and not self.origin_allowed(origin, scope):
             await _send_json(
                 send, 403,
-                {"detail": f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。"},
+                error_body(path, 403, f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。", code="origin_not_allowed"),
                 cors,
             )  # fmt: skip
             return
@@ -187,7 +188,7 @@ class GuardMiddleware:
         limit = max(self.config.max_body_bytes, GRADIO_MAX_BODY_BYTES) if gradio_call else self.config.max_body_bytes
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:
-            await _send_json(send, 413, self._too_large(), cors)
+            await _send_json(send, 413, self._too_large(path), cors)
             return
         body = b""
         if method in ("POST", "PUT", "PATCH"):
@@ -199,7 +200,7 @@ class GuardMiddleware:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > limit:
-                    await _send_json(send, 413, self._too_large(), cors)
+                    await _send_json(send, 413, self._too_large(path), cors)
                     return
 
         if (method, path) in RATE_LIMITED or (method == "POST" and gradio_call):
@@ -207,7 +208,7 @@ class GuardMiddleware:
             if wait:
                 await _send_json(
                     send, 429,
-                    {"detail": f"请求太频繁了，请 {int(wait) + 1} 秒后再试（每分钟最多 {self.limiter.per_minute} 次）。"},
+                    error_body(path, 429, f"请求太频繁了，请 {int(wait) + 1} 秒后再试（每分钟最多 {self.limiter.per_minute} 次）。", code="rate_limit_exceeded"),
                     [*cors, (b"retry-after", str(int(wait) + 1).encode())],
                 )  # fmt: skip
                 return
@@ -228,5 +229,6 @@ class GuardMiddleware:
 
         await self.app(scope, replay if method in ("POST", "PUT", "PATCH") else receive, send_with_cors)
 
-    def _too_large(self) -> dict:
-        return {"detail": f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"}
+    def _too_large(self, path: str) -> dict:
+        message = f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"
+        return error_body(path, 413, message, code="request_too_large")
