@@ -1,21 +1,36 @@
 """The HTTP API: ask, browse the library's provisions, give feedback, health — and an
-OpenAI-compatible ``/v1/chat/completions`` so existing chat clients can connect.
+OpenAI-compatible ``/v1/chat/completions`` so existing chat clients (the openai SDK, LangChain) can connect.
 
-Answers are the answer object (v2) of ../shared/eval/README.md. Errors carry a Chinese ``detail``.
+Answers are the answer object (v2) of ../shared/eval/README.md. Errors on ``/api/`` carry a Chinese
+``detail``; on ``/v1/`` they come in OpenAI's shape ``{"error": {"message", "type", "code", "param"}}``
+(web/errors.py), with 400 instead of 422 for a malformed request, as OpenAI answers.
+
+A conversation is never refused for its length: of the earlier turns only those the bot reads are kept
+(bot.followup.normalise_history: the last 12, each trimmed), on both endpoints. The question itself has one
+limit everywhere, the bot's (bot.question.MAX_QUESTION_CHARS), with the bot's message; it is never cut.
+
+Usage on ``/v1/`` is counted by one rule, ``count_tokens``: a run of ASCII letters and digits is one token,
+every other visible character (a Chinese character, a punctuation mark) is one, spaces are none.
+``prompt_tokens`` counts the question and the earlier turns the bot read; ``completion_tokens`` the reply
+(its text with the citations); ``max_tokens``/``max_completion_tokens`` cut the reply by the same rule.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
-from collections.abc import Iterator
-from typing import Any, Literal
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
+from typing import Any, Literal, NamedTuple
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import catalog
 from bot.compose import Shelf
@@ -23,20 +38,77 @@ from bot.engine import PolicyBot
 from bot.followup import normalise_history
 from bot.question import MAX_QUESTION_CHARS, QuestionError
 from ingest.schema import Answer, Provision
+from web.errors import OPENAI_PREFIX, error_body
 from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
 from web.render import chunks_of, document_url, provision_url
 
 MODEL_NAME = "policy-qa-extractive"
+MODEL_CARD = {"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "policy-qa"}
+OPENAI_EXAMPLE = (
+    '{"model": "policy-qa-extractive", "messages": [{"role": "user", "content": "小微企业贷款有什么支持？"}]}'
+)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|\S")
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a Chinese message; on /v1/ its body also names OpenAI's ``code`` and ``param``."""
+
+    def __init__(self, status_code: int, message: str, *, code: str | None = None, param: str | None = None) -> None:
+        super().__init__(status_code=status_code, detail=message)
+        self.code = code
+        self.param = param
+
+
+def count_tokens(text: str) -> int:
+    """This service's token count: a run of ASCII letters and digits is one token, every other visible
+    character (a Chinese character, a punctuation mark) is one; spaces count nothing.
+
+    >>> count_tokens("小微企业 VAT 2024年？")
+    8
+    """
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def cut_to_tokens(text: str, limit: int) -> str:
+    """The text up to and including its ``limit``-th token (count_tokens' rule); the whole text when shorter.
+
+    >>> cut_to_tokens("第十二条 is here", 5)
+    '第十二条 is'
+    """
+    tokens = list(islice(_TOKEN.finditer(text), limit + 1))
+    return text if len(tokens) <= limit else text[: tokens[limit - 1].end()]
+
+
+def message_text(content: object) -> str:
+    """An OpenAI message's text: the string itself, or its text parts joined (images and other parts skipped).
+
+    >>> message_text([{"type": "text", "text": "第三条"}, {"type": "image_url", "image_url": {}}, {"type": "text", "text": "是什么"}])
+    '第三条 是什么'
+    """
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(p["text"] for p in content if isinstance(p, Mapping) and isinstance(p.get("text"), str))
+    return ""
+
+
+def used_history(turns: Sequence[Mapping[str, Any]]) -> list[dict]:
+    """Of the earlier turns, those the bot reads (normalise_history: the last 12, each trimmed), as plain dicts.
+
+    >>> used_history([{"role": "user", "content": "第三条"}, {"role": "system", "content": "x"}])
+    [{'role': 'user', 'content': '第三条'}]
+    """
+    return [{"role": t.role, "content": t.content} for t in normalise_history(list(turns))]
 
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=8000)
+    content: str = Field(description="任意长度：只有机器人会读的部分被保留（最近 12 条，较早的长回答被截短）")
 
 
 class AskRequest(BaseModel):
-    question: str = Field(description="用户的问题（2000 字以内）", max_length=MAX_QUESTION_CHARS * 10)
-    history: list[Turn] = Field(default_factory=list, max_length=40, description="此前的对话")
+    question: str = Field(description=f"用户的问题（{MAX_QUESTION_CHARS} 字以内）")
+    history: list[Turn] = Field(default_factory=list, description="此前的对话（条数不限，较早的被舍去）")
 
 
 class CitationOut(BaseModel):
@@ -130,10 +202,34 @@ class ChatMessage(BaseModel):
     content: Any = ""
 
 
+class StreamOptions(BaseModel):
+    include_usage: bool | None = None
+
+
 class ChatRequest(BaseModel):
+    """OpenAI's chat request. Other standard fields (temperature, top_p, user, seed, stop, tools…) are accepted
+    and ignored: the bot composes (and verifies) its answer by its own settings."""
+
     model: str = MODEL_NAME
-    messages: list[ChatMessage] = Field(min_length=1, max_length=60)
-    stream: bool = False
+    messages: list[ChatMessage] = Field(min_length=1, description="任意条数：只读最后一条问题和此前最近 12 条")
+    stream: bool | None = False
+    stream_options: StreamOptions | None = None
+    n: int | None = Field(None, description="只支持 1")
+    max_tokens: int | None = Field(None, ge=1, description="回答的上限（按 count_tokens 的规则计）")
+    max_completion_tokens: int | None = Field(None, ge=1, description="同 max_tokens")
+
+    def token_limit(self) -> int | None:
+        limits = [x for x in (self.max_tokens, self.max_completion_tokens) if x is not None]
+        return min(limits) if limits else None
+
+
+class Usage(NamedTuple):
+    prompt_tokens: int
+    completion_tokens: int
+
+    def to_json(self) -> dict:
+        total = self.prompt_tokens + self.completion_tokens
+        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens, "total_tokens": total}
 
 
 def provision_out(p: Provision, shelf: Shelf) -> ProvisionOut:
@@ -172,15 +268,15 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
     router = APIRouter()
     home = bot.home
 
-    def ask(question: str, history: list[dict]) -> Answer:
+    def ask(question: str, history: list[dict], param: str = "question") -> Answer:
         try:
             return bot.ask(question, history)
         except QuestionError as exc:
-            raise HTTPException(status_code=400, detail=str(exc)) from None
+            raise ApiError(400, str(exc), code="invalid_question", param=param) from None
 
     @router.post("/api/ask", response_model=AnswerOut, summary="回答一个问题（附引用）")
     async def api_ask(request: AskRequest) -> JSONResponse:
-        history = [t.model_dump() for t in request.history]
+        history = used_history([t.model_dump() for t in request.history])
         if bot.generator is None:
             # Extractive answering is CPU-bound and takes milliseconds: run it on the event loop
             # rather than hopping to a worker thread, which on two cores only adds GIL contention.
@@ -288,50 +384,60 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
 
     @router.get("/v1/models", summary="OpenAI 兼容：可用的模型")
     def models() -> dict:
-        return {
-            "object": "list",
-            "data": [{"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "policy-qa"}],
-        }
+        return {"object": "list", "data": [MODEL_CARD]}
+
+    @router.get("/v1/models/{model_id:path}", summary="OpenAI 兼容：一个模型")
+    def model(model_id: str) -> dict:
+        if model_id != MODEL_NAME:
+            message = f"没有模型 {model_id[:60]}。可用的模型：{MODEL_NAME}（GET /v1/models 列出全部）。"
+            raise ApiError(404, message, code="model_not_found", param="model")
+        return MODEL_CARD
 
     @router.post("/v1/chat/completions", summary="OpenAI 兼容的对话接口（支持 stream）")
     def chat_completions(request: ChatRequest) -> Any:
-        last = request.messages[-1]
-        if last.role == "user" and len(str(last.content)) > MAX_QUESTION_CHARS * 2:
-            raise HTTPException(status_code=400, detail=f"问题太长了。请把问题控制在 {MAX_QUESTION_CHARS} 字以内。")
-        turns = normalise_history([m.model_dump() for m in request.messages])
-        if not turns or turns[-1].role != "user":
-            raise HTTPException(status_code=400, detail="messages 的最后一条需要是 user 的问题。")
-        history = [{"role": t.role, "content": t.content} for t in turns[:-1]]
-        answer = ask(turns[-1].content, history)
-        text = text_with_citations(answer)
+        if request.n is not None and request.n != 1:
+            raise ApiError(400, f"n 只能为 1：本服务对一个问题只给出一个回答（收到 n={request.n}）。", param="n")
+        said = [m for m in request.messages if m.role in ("user", "assistant")]  # system, tool… are not read
+        if not said or said[-1].role != "user":
+            raise ApiError(400, "messages 的最后一条需要是 user 的问题。", param="messages")
+        question = message_text(said[-1].content)
+        history = used_history([m.model_dump() for m in said[:-1]])
+        answer = ask(question, history, param="messages")
+        text, finish = text_with_citations(answer), "stop"
+        limit = request.token_limit()
+        if limit is not None and count_tokens(text) > limit:
+            text, finish = cut_to_tokens(text, limit), "length"
+        read = count_tokens(question) + sum(count_tokens(t["content"]) for t in history)
+        usage = Usage(prompt_tokens=read, completion_tokens=count_tokens(text)).to_json()
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
+        head = {"id": completion_id, "created": created, "model": MODEL_NAME}
         extra = {
             "citations": [c.to_json() for c in answer.citations],
             "out_of_scope": answer.out_of_scope,
             "generator": answer.generator,
         }
         if not request.stream:
-            return JSONResponse(
-                {
-                    "id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_NAME,
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-                } | extra
-            )  # fmt: skip
+            choice = {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}
+            return JSONResponse({"object": "chat.completion", **head, "choices": [choice], "usage": usage} | extra)
+        with_usage = bool(request.stream_options and request.stream_options.include_usage)
+        # With include_usage, OpenAI sends "usage": null on every chunk, then the numbers on a last one.
+        no_usage_yet = {"usage": None} if with_usage else {}
 
         def events() -> Iterator[str]:
-            def chunk(delta: dict, finish: str | None = None) -> str:
-                body = {
-                    "id": completion_id, "object": "chat.completion.chunk", "created": created, "model": MODEL_NAME,
-                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-                }  # fmt: skip
+            def event(choices: list[dict], more: dict) -> str:
+                body = {"object": "chat.completion.chunk", **head, "choices": choices, **more}
                 return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+            def chunk(delta: dict, finish: str | None = None) -> str:
+                return event([{"index": 0, "delta": delta, "finish_reason": finish}], no_usage_yet)
 
             yield chunk({"role": "assistant", "content": ""})
             for piece in chunks_of(text):
                 yield chunk({"content": piece})
-            yield chunk({}, "stop")
+            yield chunk({}, finish)
+            if with_usage:
+                yield event([], {"usage": usage})
             yield "data: [DONE]\n\n"
 
         return StreamingResponse(events(), media_type="text/event-stream")
@@ -339,14 +445,86 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
     return router
 
 
+class Problem(NamedTuple):
+    message: str
+    param: str | None
+
+
+# Pydantic's error types → what to send instead, for OpenAI clients.
+_REASONS = {
+    "missing": "缺少这个字段",
+    "too_short": "不能为空",
+    "greater_than_equal": "需要不小于 {ge} 的整数",
+    "int_type": "需要是整数",
+    "int_parsing": "需要是整数",
+    "int_from_float": "需要是整数",
+    "bool_type": "需要是 true、false 或 null",
+    "bool_parsing": "需要是 true、false 或 null",
+    "string_type": "需要是字符串",
+    "list_type": "需要是数组",
+    "model_type": "需要是 JSON 对象",
+    "model_attributes_type": "需要是 JSON 对象",
+    "dict_type": "需要是 JSON 对象",
+}
+
+
+def validation_problem(errors: Sequence[Mapping[str, Any]]) -> Problem:
+    """The first of pydantic's errors as a Chinese message naming the field, and the field (OpenAI's ``param``).
+
+    >>> validation_problem([{"type": "greater_than_equal", "loc": ("body", "max_tokens"), "msg": "…", "ctx": {"ge": 1}}])
+    Problem(message='请求参数 max_tokens 不正确：需要不小于 1 的整数。', param='max_tokens')
+    >>> validation_problem([{"type": "missing", "loc": ("body", "messages", 0, "role"), "msg": "Field required"}]).param
+    'messages[0].role'
+    """
+    if not errors:
+        return Problem("请求格式不正确。", None)
+    error = errors[0]
+    if error.get("type") == "json_invalid":
+        return Problem("请求体不是有效的 JSON。", None)
+    param = ""
+    for part in list(error.get("loc", ()))[1:]:  # loc starts with "body" (or "query", "path")
+        param += f"[{part}]" if isinstance(part, int) else f".{part}" if param else str(part)
+    reason = _REASONS.get(str(error.get("type")), f"值不正确（{error.get('msg', '')}）")
+    reason = reason.format(**(error.get("ctx") or {})) if "{" in reason else reason
+    return Problem(f"请求参数 {param or '（请求体）'} 不正确：{reason}。", param or None)
+
+
 async def request_error(request: Request, exc: Exception) -> JSONResponse:
-    """Malformed JSON or fields: a Chinese message that says what to send."""
+    """Malformed JSON or fields: a Chinese message that says what to send. On /v1/ 400 in OpenAI's shape,
+    naming the field."""
+    errors = getattr(exc, "errors", lambda: [])()
+    if request.url.path.startswith(OPENAI_PREFIX):
+        problem = validation_problem(errors)
+        message = f"{problem.message}请求示例：{OPENAI_EXAMPLE}"
+        return JSONResponse(status_code=400, content=error_body(request.url.path, 400, message, param=problem.param))
     return JSONResponse(
         status_code=422,
         content={
             "detail": '请求格式不正确：需要 JSON，例如 {"question": "小微企业贷款有什么支持？"}。',
-            "errors": [
-                {"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in getattr(exc, "errors", lambda: [])()
-            ][:10],
+            "errors": [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in errors][:10],
         },
     )
+
+
+async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """HTTP errors: FastAPI's ``{"detail": …}`` on /api/, OpenAI's shape on /v1/ (unknown paths in Chinese)."""
+    path = request.url.path
+    if not path.startswith(OPENAI_PREFIX):
+        return await http_exception_handler(request, exc)
+    if isinstance(exc, ApiError):
+        body = error_body(path, exc.status_code, str(exc.detail), code=exc.code, param=exc.param)
+    elif exc.status_code in (404, 405):  # routing: no such endpoint, or not with this method
+        message = (
+            f"没有这个接口：{request.method} {path[:100]}。"
+            "可用的有 GET /v1/models、GET /v1/models/{id} 与 POST /v1/chat/completions。"
+        )
+        body = error_body(path, exc.status_code, message, code="unknown_url")
+    else:
+        body = error_body(path, exc.status_code, str(exc.detail))
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
+async def server_error(request: Request, exc: Exception) -> JSONResponse:
+    """An unexpected failure (the traceback is logged by the server): a Chinese message, not a bare 500."""
+    message = "服务器内部错误，已记录。请稍后再试；如果一再出现，请联系服务中心。"
+    return JSONResponse(error_body(request.url.path, 500, message), status_code=500)

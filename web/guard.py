@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from web.config import ServerConfig
+from web.errors import error_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -215,7 +216,7 @@ class GuardMiddleware:
         if origin and not self.origin_allowed(origin, scope):
             await _send_json(
                 send, 403,
-                {"detail": f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。"},
+                error_body(path, 403, f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。", code="origin_not_allowed"),
                 cors,
             )  # fmt: skip
             return
@@ -224,7 +225,7 @@ class GuardMiddleware:
         limit = max(self.config.max_body_bytes, GRADIO_MAX_BODY_BYTES) if gradio_call else self.config.max_body_bytes
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:
-            await _send_json(send, 413, self._too_large(), cors)
+            await _send_json(send, 413, self._too_large(path), cors)
             return
         body = b""
         if method in ("POST", "PUT", "PATCH"):
@@ -236,7 +237,7 @@ class GuardMiddleware:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > limit:
-                    await _send_json(send, 413, self._too_large(), cors)
+                    await _send_json(send, 413, self._too_large(path), cors)
                     return
 
         if (method, path) in RATE_LIMITED:
@@ -244,7 +245,8 @@ class GuardMiddleware:
             address = client_address(scope, self.config.trusted_proxies)
             wait, message = self.budget.check(address, session if SESSION_ID.fullmatch(session) else "")
             if wait:
-                await _send_json(send, 429, {"detail": message}, [*cors, (b"retry-after", str(int(wait) + 1).encode())])
+                retry = [(b"retry-after", str(int(wait) + 1).encode())]
+                await _send_json(send, 429, error_body(path, 429, message, code="rate_limit_exceeded"), [*cors, *retry])
                 return
 
         replayed = False
@@ -263,5 +265,6 @@ class GuardMiddleware:
 
         await self.app(scope, replay if method in ("POST", "PUT", "PATCH") else receive, send_with_cors)
 
-    def _too_large(self) -> dict:
-        return {"detail": f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"}
+    def _too_large(self, path: str) -> dict:
+        message = f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"
+        return error_body(path, 413, message, code="request_too_large")

@@ -10,11 +10,12 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.compose import Shelf
 from bot.engine import PolicyBot
 from web import render
-from web.api import make_router, request_error
+from web.api import http_error, make_router, request_error, server_error
 from web.config import ServerConfig
 from web.feedback import FeedbackStore
 from web.guard import Budget, GuardMiddleware
@@ -54,6 +55,8 @@ def create_app(
     )
     budget = Budget(config)
     api.add_exception_handler(RequestValidationError, request_error)
+    api.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
+    api.add_exception_handler(Exception, server_error)
     api.include_router(make_router(bot, feedback))
     if config.admin_token and bot.folder is not None:
         from web.admin import AdminConfig, make_admin_router

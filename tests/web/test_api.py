@@ -47,6 +47,7 @@ def test_ask_uses_the_history(client: TestClient) -> None:
         ({"question": ""}, 400, "请输入您的问题"),
         ({"question": "   \x00 "}, 400, "请输入您的问题"),
         ({"question": "贷" * 2001}, 400, "2000 字以内"),
+        ({"question": "a" * 21_000}, 400, "问题太长了（21000 字）"),  # the bot's limit and words, not a schema's
         ({"question": 42}, 422, "请求格式不正确"),
         ({}, 422, "请求格式不正确"),
         ({"question": "第一条", "history": "not a list"}, 422, "请求格式不正确"),
@@ -131,8 +132,10 @@ def test_openai_content_parts_and_bad_messages(client: TestClient) -> None:
         in client.post("/v1/chat/completions", json={"messages": parts}).json()["choices"][0]["message"]["content"]
     )
     last_assistant = [{"role": "assistant", "content": "你好"}]
-    assert client.post("/v1/chat/completions", json={"messages": last_assistant}).status_code == 400
-    assert client.post("/v1/chat/completions", json={"messages": []}).status_code == 422
+    refused = client.post("/v1/chat/completions", json={"messages": last_assistant})
+    assert refused.status_code == 400 and "最后一条需要是 user" in refused.json()["error"]["message"]
+    empty = client.post("/v1/chat/completions", json={"messages": []})  # OpenAI answers 400, not 422
+    assert empty.status_code == 400 and empty.json()["error"]["param"] == "messages"
 
 
 def test_allowed_origin_gets_cors_headers(client: TestClient) -> None:
@@ -220,7 +223,7 @@ def test_preflight_echoes_the_headers_an_allowed_client_sends(client: TestClient
 def test_openai_models_and_long_messages(client: TestClient) -> None:
     assert client.get("/v1/models").json()["data"][0]["object"] == "model"
     long = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "啊" * 4100}]})
-    assert long.status_code == 400 and "2000 字以内" in long.json()["detail"]
+    assert long.status_code == 400 and "2000 字以内" in long.json()["error"]["message"]
 
 
 def test_csv_export_defuses_formulas(client: TestClient, tmp_path: Path) -> None:
@@ -284,6 +287,16 @@ def test_ask_follows_up_on_plain_text_history(client: TestClient) -> None:
     assert not body["out_of_scope"] and body["citations"][0]["number"] == 22 and "商务部" in body["answer"]
     which = client.post("/api/ask", json={"question": "这是第几条？", "history": PLAIN_HISTORY}).json()
     assert "第（二十二）项" in which["answer"]
+
+
+def test_ask_takes_a_history_of_any_length_and_reads_its_last_turns(client: TestClient) -> None:
+    long_answer = {"role": "assistant", "content": "很早以前的一个回答。" * 900}  # 9,000 characters
+    older = [{"role": "user", "content": "政府采购怎么办？"}, {"role": "assistant", "content": "预留份额。"}] * 29
+    history = [{"role": "user", "content": "你好"}, long_answer, *older, *PLAIN_HISTORY]  # 62 turns
+    response = client.post("/api/ask", json={"question": "这个归哪个部门管？", "history": history})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["citations"][0]["number"] == 22 and "商务部" in body["answer"]
 
 
 def test_openai_messages_follow_up_on_plain_text_history(client: TestClient) -> None:
