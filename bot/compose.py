@@ -80,7 +80,15 @@ class Shelf:
 
 def provision_label(provision: Provision) -> str:
     """第十条 / 第（十一）项 / 第二部分第（三）项 — how a provision is referred to in a sentence."""
-    label = provision.label
+    return sentence_label(provision.label)
+
+
+def sentence_label(label: str) -> str:
+    """A provision's label as printed, as a sentence refers to it.
+
+    >>> sentence_label("（十一）"), sentence_label("二（三）"), sentence_label("第十条")
+    ('第（十一）项', '第二部分第（三）项', '第十条')
+    """
     if label.startswith("第"):
         return label
     part, _, item = label.partition("（")
@@ -197,23 +205,29 @@ def no_such_provision(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> str:
 
 
 def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> Answer:
+    finding = no_such_provision(shelf, doc_id, asked)
     return Answer(
-        f"{no_such_provision(shelf, doc_id, asked)}您可以问“第一条是什么”，或直接描述想了解的事情。",
+        f"{finding}您可以问“第一条是什么”，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
         as_of=shelf.day,
+        finding=finding,
     )
 
 
 def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
     """A number asked without a document that no document of the library has (第二百条)."""
     longest = max(shelf.metas, key=lambda d: len(shelf.doc(d).provisions))
-    return Answer(
+    finding = (
         f"库中没有哪一份文件有{number_text}：条文最多的{shelf.metas[longest].citation_title}"
-        f"{count_phrase(shelf.doc(longest))}。请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
+        f"{count_phrase(shelf.doc(longest))}。"
+    )
+    return Answer(
+        f"{finding}请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
         as_of=shelf.day,
+        finding=finding,
     )
 
 
@@ -440,6 +454,7 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
         out_of_scope=True,
         kind="unknown_document",
         as_of=shelf.day,
+        finding=f"政策库中没有收录{listed}。",
     )
 
 
@@ -447,6 +462,11 @@ def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
     """The part of a question the library does not answer, and whom to ask about it."""
     who = shelf.agency_phrase(bodies) if bodies else "当地主管部门"
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
+
+
+def did_you_mean(repaired: str) -> str:
+    """The line an answer to a repaired question opens with (the formal reply leaves it out)."""
+    return f"您是不是想问：{repaired}\n"
 
 
 _SMALLTALK_OPENING = {
@@ -469,10 +489,13 @@ def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer
 
 
 def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
+    """A refusal; where a provision comes close, it is named with its bodies (the ones to ask), cited by nothing."""
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
+    closest = None
     if related is not None:
         who = f"，具体情况建议咨询{shelf.agency_phrase(related.agencies)}" if related.agencies else ""
         text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
+        closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))
     else:
         text += f"库中收录的是{_examples(shelf)}，您可以问问其中的规定。"
-    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day)
+    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day, closest=closest)

@@ -244,7 +244,7 @@ class PolicyBot:
             return self._route(text, query, turns, shelf)
         query = understand(repaired, self.names, self.agencies, self.today())
         answer = self._route(repaired, query, turns, Shelf(self.library, query.day))
-        return replace(answer, text=f"您是不是想问：{repaired}\n{answer.text}", corrected=repaired)
+        return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
 
     def _names_topic(self, text: str) -> bool:
         """Whether a text names something the library speaks of: a word of its texts that is more than

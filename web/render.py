@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
+from bot.compose import did_you_mean, sentence_label
 from index.store import split_sentences
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
 
@@ -136,11 +137,15 @@ def answer_html(answer: Answer, library: Library, *, partial_text: str | None = 
 
 
 def formal_reply(answer: Answer, library: Library) -> str:
-    """The staff view: a formal, copyable reply — for every citation the document (title, 文号, issuer,
-    status), the provision as printed, its full text and the bodies responsible."""
+    """The staff view: a formal, copyable reply — the answer in full (every item of a list, every note), then
+    for every citation the document (title, 文号, issuer, status), the provision as printed, its full text
+    and the bodies responsible. A refusal says that the library does not cover the question and whom to ask."""
+    if answer.out_of_scope:
+        return "\n".join(["答复：", *_refusal_lines(answer)])
+    text = answer.text.removeprefix(did_you_mean(answer.corrected)) if answer.corrected else answer.text
     if not answer.citations:
-        return f"答复：{answer.text}"
-    lines = ["答复：", answer.text.split("\n")[0], "", "政策依据："]
+        return f"答复：\n{text}"
+    lines = ["答复：", text, "", "政策依据："]
     for i, c in enumerate(answer.citations, start=1):
         document = library.get(c.doc_id)
         if document is None:
@@ -159,6 +164,24 @@ def formal_reply(answer: Answer, library: Library) -> str:
         elif provision.agencies:
             lines.append(f"   涉及部门：{'、'.join(provision.agencies)}")
     return "\n".join(lines)
+
+
+def _refusal_lines(answer: Answer) -> list[str]:
+    """经查… — what the library lacks, the provision that comes closest and whom to ask; no 依据, since the
+    reply rests on no provision."""
+    lines = [f"经查，{answer.finding or '政策库收录的政策文件没有涉及所咨询的问题，无法根据政策文件作出答复。'}"]
+    closest = answer.closest
+    if closest is None or not closest.number:
+        lines.append("如需进一步了解，请向当地主管部门咨询。")
+        return lines
+    title = f"“{closest.title}”" if closest.title else ""
+    status = "" if closest.status.startswith(IN_FORCE) else f"（{closest.status}）"
+    lines.append(f"政策库中与该问题最接近的规定是{closest.doc_title}{sentence_label(closest.label)}{title}{status}。")
+    if closest.agencies:
+        lines.append(f"具体情况建议向{'、'.join(closest.agencies)}咨询。")
+    else:
+        lines.append("具体情况建议向当地主管部门咨询。")
+    return lines
 
 
 _PAGE_STYLE = """

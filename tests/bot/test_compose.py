@@ -41,6 +41,21 @@ def test_out_of_scope_cites_nothing_and_points_to_the_bodies(library: Library) -
     answer = compose.out_of_scope_answer(shelf, library.provision("miit-2021-169", 4))
     assert answer.out_of_scope and not answer.citations
     assert "没有涉及" in answer.text and "人民银行" in answer.text
+    # the closest provision is carried as data (for the formal reply), never as a citation
+    assert answer.closest is not None and (answer.closest.doc_id, answer.closest.number) == ("miit-2021-169", 4)
+    assert "人民银行" in answer.closest.agencies and "closest" not in answer.to_json()
+    assert compose.out_of_scope_answer(shelf, None).closest is None
+
+
+def test_a_refusal_says_what_is_missing_in_plain_words(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    answer = compose.unknown_number_answer(shelf, "miit-2021-169", [50])
+    assert (
+        answer.finding
+        == "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）共 34 项（（一）至（三十四）），没有第五十项。"
+    )
+    assert answer.text.startswith(answer.finding)
+    assert compose.unknown_document_answer(shelf, ["示例办法"]).finding == "政策库中没有收录《示例办法》。"
 
 
 def test_a_listing_is_numbered_counted_and_grouped_by_document(library: Library) -> None:
