@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
@@ -267,6 +267,18 @@ def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], 
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
+def agency_notes(shelf: Shelf, asked: Sequence[str], listed: Sequence[Provision]) -> str:
+    """ "\n注：…。" under a listing: the agency file's note on each body asked about, and for each body the
+    list shows as responsible that was renamed or reorganised, who holds its functions now ("" when none)."""
+    agencies = shelf.library.agencies
+    if agencies is None:
+        return ""
+    shown = (a for p in listed if p.responsibility for a in p.agencies)
+    notes = dict.fromkeys([*(agencies.note(n) for n in asked), *agencies.rename_notes(shown)])
+    notes.pop("", None)
+    return "\n注：" + "；".join(notes) + "。" if notes else ""
+
+
 def mentions_line(shelf: Shelf, who: str, provisions: Sequence[Provision]) -> str:
     """ "\n此外，条文涉及X的还有：《…》第九条、第二十条；《…》第三条。" ("" when there are none)."""
     if not provisions:
@@ -420,7 +432,8 @@ def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
     document = shelf.doc(doc_id)
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
-    return listing_answer(shelf, heading, provisions, "section")
+    answer = listing_answer(shelf, heading, provisions, "section")
+    return replace(answer, text=answer.text + agency_notes(shelf, (), provisions))
 
 
 def _examples(shelf: Shelf, k: int = 3) -> str:

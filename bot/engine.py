@@ -675,10 +675,8 @@ class PolicyBot:
                 as_of=shelf.day,
             )
         answer = compose.listing_answer(shelf, heading, provisions, "agency")
-        notes = [self.agencies.note(n) for n in names if self.agencies.note(n)]
         also = compose.mentions_line(shelf, who, mentioned)
-        text = before + answer.text + also + ("\n注：" + "；".join(notes) + "。" if notes else "")
-        return replace(answer, text=text)
+        return replace(answer, text=before + answer.text + also + compose.agency_notes(shelf, names, provisions))
 
     # ── search ────────────────────────────────────────────────────────────────────
 

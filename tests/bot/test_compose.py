@@ -64,3 +64,12 @@ def test_a_listing_is_numbered_counted_and_grouped_by_document(library: Library)
     answer = compose.listing_answer(shelf, "测试", provisions, "agency")  # type: ignore[arg-type]
     assert "共 2 项" in answer.text and "1. 第（一）项" in answer.text and "2. 第（一）项" in answer.text
     assert "《提升中小企业竞争力若干措施》" in answer.text and "（国发〔2018〕39号）" in answer.text
+
+
+def test_a_listing_notes_what_a_renamed_body_it_shows_is_now(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    credit, design = library.provision("miit-2021-169", 4), library.provision("miit-2021-169", 14)
+    note = "\n注：2023年机构改革后，银保监会的职责由国家金融监督管理总局承担。"
+    assert compose.agency_notes(shelf, (), [credit, design]) == note  # type: ignore[list-item]
+    assert compose.agency_notes(shelf, (), [design]) == ""  # type: ignore[list-item]
+    assert compose.agency_notes(shelf, ["银保监会"], [credit]) == note  # type: ignore[list-item]  # asked and shown: said once

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
+
 from bot import compose
 from bot.compose import Shelf
 from bot.engine import PolicyBot
@@ -101,3 +103,40 @@ def test_provision_page_is_escaped(library: Library) -> None:
     m = library.provision("miit-2021-169", 1)
     page = render.provision_page(m, library.documents[0].meta, "现行有效")  # type: ignore[arg-type]
     assert "<h1>（一）加强财政资金支持</h1>" in page and "“专精特新”" in page and "现行有效" in page
+
+
+RENAMED = "2018年机构改革后，工商行政管理部门的职责由市场监督管理部门承担"  # the demo agency file's note
+
+
+def test_the_formal_reply_says_what_a_renamed_body_is_now(demo_bot: PolicyBot) -> None:
+    answer = demo_bot.ask("扶持条例第四条是什么？")
+    basis = render.formal_reply(answer, demo_bot.library).split("\n\n政策依据：")[1]
+    assert "涉及部门：工商行政管理部门" in basis and f"注：{RENAMED}。" in basis
+    shelf = Shelf(demo_bot.library, TODAY)
+    refusal = compose.out_of_scope_answer(shelf, demo_bot.library.provision("demo-regulation-2019", 4))
+    reply = render.formal_reply(refusal, demo_bot.library)
+    assert f"具体情况建议向工商行政管理部门咨询。\n注：{RENAMED}。" in reply
+    plain = render.formal_reply(
+        compose.out_of_scope_answer(shelf, demo_bot.library.provision("demo-notice-2024", 1)), demo_bot.library
+    )
+    assert "注：" not in plain
+
+
+def test_a_provision_page_says_what_a_renamed_body_is_now(demo_library: Library) -> None:
+    old = demo_library.provision("demo-regulation-2019", 4)
+    page = render.provision_page(
+        old, demo_library.get("demo-regulation-2019").meta, "已废止", agencies=demo_library.agencies
+    )  # type: ignore[arg-type, union-attr]
+    assert f"<p>注：{RENAMED}。</p>" in page
+    other = demo_library.provision("demo-notice-2024", 1)
+    assert "注：" not in render.provision_page(
+        other, demo_library.documents[0].meta, "现行有效", agencies=demo_library.agencies
+    )  # type: ignore[arg-type]
+
+
+def test_the_served_provision_page_notes_the_rename_of_the_body_it_names(client: TestClient) -> None:
+    page = client.get("/doc/miit-2021-169/4").text
+    assert (
+        "人民银行、银保监会、财政部" in page
+        and "注：2023年机构改革后，银保监会的职责由国家金融监督管理总局承担。" in page
+    )
