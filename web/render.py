@@ -147,19 +147,18 @@ def formal_reply(answer: Answer, library: Library) -> str:
     if not answer.citations:
         return f"答复：\n{text}"
     lines = ["答复：", text, "", "政策依据："]
-    for i, c in enumerate(answer.citations, start=1):
-        document = library.get(c.doc_id)
-        if document is None:
-            continue
+    cited = [(c, document) for c in answer.citations if (document := library.get(c.doc_id)) is not None]
+    for i, (c, document) in enumerate(cited, start=1):
         meta = document.meta
-        facts = "，".join(x for x in (meta.doc_number, meta.issuer, c.status) if x)
+        number = "" if meta.doc_number in meta.citation_title else meta.doc_number  # a notice's title carries it
+        facts = "，".join(x for x in (number, meta.issuer, c.status) if x)
         provision = document.provision(c.number)
         if provision is None:  # the document as a whole
             lines.append(f"{i}. {meta.citation_title}（{facts}）")
             continue
         title = f"“{provision.title}”" if provision.title else ""
-        lines.append(f"{i}. {meta.citation_title}{c.label}{title}（{facts}）：")
-        lines.append(f"   “{provision.text}”")
+        lines.append(f"{i}. {meta.citation_title}{sentence_label(c.label)}{title}（{facts}）：")
+        lines.append("   “" + provision.text.replace("\n", "\n   ") + "”")
         if provision.responsibility:
             lines.append(f"   负责部门：{provision.responsibility}")
         elif provision.agencies:

@@ -44,7 +44,10 @@ def test_formal_reply_has_document_number_label_full_text_bodies_and_status(libr
     shelf = Shelf(library, TODAY)
     m = library.provision("miit-2021-169", 14)
     reply = render.formal_reply(Answer("第（十四）项…", (shelf.cite(m, "x"),)), library)  # type: ignore[arg-type]
-    assert "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）（十四）“推动工业设计赋能”" in reply
+    assert (
+        "1. 《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）第（十四）项“推动工业设计赋能”"
+        "（国务院促进中小企业发展工作领导小组办公室，现行有效）："  # the 文号 once: the title carries it
+    ) in reply
     assert m.text in reply and "工业和信息化部负责" in reply and "现行有效" in reply  # type: ignore[union-attr]
 
 
@@ -112,6 +115,8 @@ def test_the_formal_reply_says_what_a_renamed_body_is_now(demo_bot: PolicyBot) -
     answer = demo_bot.ask("扶持条例第四条是什么？")
     basis = render.formal_reply(answer, demo_bot.library).split("\n\n政策依据：")[1]
     assert "涉及部门：工商行政管理部门" in basis and f"注：{RENAMED}。" in basis
+    assert "1. 《示例企业扶持条例》第四条（国务院令第700号，国务院，已废止" in basis  # a law's 文号 is not in its title
+    assert "\n   工商行政管理部门应当为示例企业办理登记注册提供便利。”" in basis  # every paragraph indented
     shelf = Shelf(demo_bot.library, TODAY)
     refusal = compose.out_of_scope_answer(shelf, demo_bot.library.provision("demo-regulation-2019", 4))
     reply = render.formal_reply(refusal, demo_bot.library)
