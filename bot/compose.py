@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
@@ -80,7 +80,15 @@ class Shelf:
 
 def provision_label(provision: Provision) -> str:
     """第十条 / 第（十一）项 / 第二部分第（三）项 — how a provision is referred to in a sentence."""
-    label = provision.label
+    return sentence_label(provision.label)
+
+
+def sentence_label(label: str) -> str:
+    """A provision's label as printed, as a sentence refers to it.
+
+    >>> sentence_label("（十一）"), sentence_label("二（三）"), sentence_label("第十条")
+    ('第（十一）项', '第二部分第（三）项', '第十条')
+    """
     if label.startswith("第"):
         return label
     part, _, item = label.partition("（")
@@ -197,23 +205,29 @@ def no_such_provision(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> str:
 
 
 def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> Answer:
+    finding = no_such_provision(shelf, doc_id, asked)
     return Answer(
-        f"{no_such_provision(shelf, doc_id, asked)}您可以问“第一条是什么”，或直接描述想了解的事情。",
+        f"{finding}您可以问“第一条是什么”，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
         as_of=shelf.day,
+        finding=finding,
     )
 
 
 def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
     """A number asked without a document that no document of the library has (第二百条)."""
     longest = max(shelf.metas, key=lambda d: len(shelf.doc(d).provisions))
-    return Answer(
+    finding = (
         f"库中没有哪一份文件有{number_text}：条文最多的{shelf.metas[longest].citation_title}"
-        f"{count_phrase(shelf.doc(longest))}。请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
+        f"{count_phrase(shelf.doc(longest))}。"
+    )
+    return Answer(
+        f"{finding}请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
         as_of=shelf.day,
+        finding=finding,
     )
 
 
@@ -251,6 +265,18 @@ def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], 
             lines.append(f"{counter}. {prefix}{provision_label(p)}{title}{where}")
             citations.append(shelf.cite(p, f"{p.title}。" if p.title else _first_sentence(p.text)))
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
+
+
+def agency_notes(shelf: Shelf, asked: Sequence[str], listed: Sequence[Provision]) -> str:
+    """ "\n注：…。" under a listing: the agency file's note on each body asked about, and for each body the
+    list shows as responsible that was renamed or reorganised, who holds its functions now ("" when none)."""
+    agencies = shelf.library.agencies
+    if agencies is None:
+        return ""
+    shown = (a for p in listed if p.responsibility for a in p.agencies)
+    notes = dict.fromkeys([*(agencies.note(n) for n in asked), *agencies.rename_notes(shown)])
+    notes.pop("", None)
+    return "\n注：" + "；".join(notes) + "。" if notes else ""
 
 
 def mentions_line(shelf: Shelf, who: str, provisions: Sequence[Provision]) -> str:
@@ -406,7 +432,8 @@ def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
     document = shelf.doc(doc_id)
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
-    return listing_answer(shelf, heading, provisions, "section")
+    answer = listing_answer(shelf, heading, provisions, "section")
+    return replace(answer, text=answer.text + agency_notes(shelf, (), provisions))
 
 
 def _examples(shelf: Shelf, k: int = 3) -> str:
@@ -440,6 +467,7 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
         out_of_scope=True,
         kind="unknown_document",
         as_of=shelf.day,
+        finding=f"政策库中没有收录{listed}。",
     )
 
 
@@ -447,6 +475,11 @@ def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
     """The part of a question the library does not answer, and whom to ask about it."""
     who = shelf.agency_phrase(bodies) if bodies else "当地主管部门"
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
+
+
+def did_you_mean(repaired: str) -> str:
+    """The line an answer to a repaired question opens with (the formal reply leaves it out)."""
+    return f"您是不是想问：{repaired}\n"
 
 
 _SMALLTALK_OPENING = {
@@ -469,10 +502,13 @@ def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer
 
 
 def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
+    """A refusal; where a provision comes close, it is named with its bodies (the ones to ask), cited by nothing."""
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
+    closest = None
     if related is not None:
         who = f"，具体情况建议咨询{shelf.agency_phrase(related.agencies)}" if related.agencies else ""
         text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
+        closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))
     else:
         text += f"库中收录的是{_examples(shelf)}，您可以问问其中的规定。"
-    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day)
+    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day, closest=closest)

@@ -244,7 +244,7 @@ class PolicyBot:
             return self._route(text, query, turns, shelf)
         query = understand(repaired, self.names, self.agencies, self.today())
         answer = self._route(repaired, query, turns, Shelf(self.library, query.day))
-        return replace(answer, text=f"您是不是想问：{repaired}\n{answer.text}", corrected=repaired)
+        return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
 
     def _names_topic(self, text: str) -> bool:
         """Whether a text names something the library speaks of: a word of its texts that is more than
@@ -675,10 +675,8 @@ class PolicyBot:
                 as_of=shelf.day,
             )
         answer = compose.listing_answer(shelf, heading, provisions, "agency")
-        notes = [self.agencies.note(n) for n in names if self.agencies.note(n)]
         also = compose.mentions_line(shelf, who, mentioned)
-        text = before + answer.text + also + ("\n注：" + "；".join(notes) + "。" if notes else "")
-        return replace(answer, text=text)
+        return replace(answer, text=before + answer.text + also + compose.agency_notes(shelf, names, provisions))
 
     # ── search ────────────────────────────────────────────────────────────────────
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from ingest.validity import cn_date
+
 AGENCY_FILE = "agencies.toml"
 
 
@@ -146,6 +148,22 @@ class AgencyRegistry:
     def note(self, name: str) -> str:
         agency = self.by_name.get(name)
         return agency.note if agency else ""
+
+    def rename_notes(self, names: Iterable[str]) -> tuple[str, ...]:
+        """For each body among ``names`` whose functions passed to another (a rename, a reorganisation), the
+        sentence saying so: its note in the file, else one made of ``successor`` and ``since``. Others: nothing.
+
+        >>> AgencyRegistry((Agency("甲委", successor="乙局", since=dt.date(2023, 5, 18)), Agency("丙部"))).rename_notes(["丙部", "甲委"])
+        ('自2023年5月18日起，甲委的职责由乙局承担',)
+        """
+        notes = []
+        for name in dict.fromkeys(names):
+            agency = self.by_name.get(name)
+            if agency is None or not agency.successor:
+                continue
+            since = f"自{cn_date(agency.since)}起，" if agency.since else ""
+            notes.append(agency.note or f"{since}{name}的职责由{agency.successor}承担")
+        return tuple(dict.fromkeys(notes))
 
     def with_note(self, name: str) -> str:
         """人民银行 / 银保监会（2023年机构改革后，…）"""

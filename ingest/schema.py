@@ -250,6 +250,11 @@ class Answer:
     as_of: dt.date | None = None  # the day whose law the answer states
     corrected: str = ""  # the question as answered, when its typos were repaired (您是不是想问：…)
     coverage: str = "full"  # "partial": part of what was asked (an amount, a procedure…) no document states
+    # A refusal (out_of_scope) in plain words, for the staff's formal reply: what the library lacks
+    # (《…》共 34 项…，没有第五十项。; "" when the question's topic is simply not covered), and the provision
+    # it names as the closest, whose bodies are the ones to ask. Neither is a citation: nothing rests on them.
+    finding: str = ""
+    closest: Citation | None = None
 
     def to_json(self, question_id: str | None = None) -> dict:
         """The answer object of ../shared/eval/README.md, v2 (with ``id`` when given)."""

@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
+from bot.compose import did_you_mean, sentence_label
 from index.store import split_sentences
+from ingest.agencies import AgencyRegistry
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
 
 MAX_HIGHLIGHT_CHARS = 600  # of a quote carried in a link
@@ -141,29 +143,57 @@ def answer_html(answer: Answer, library: Library, *, partial_text: str | None = 
 
 
 def formal_reply(answer: Answer, library: Library) -> str:
-    """The staff view: a formal, copyable reply — for every citation the document (title, 文号, issuer,
-    status), the provision as printed, its full text and the bodies responsible."""
+    """The staff view: a formal, copyable reply — the answer in full (every item of a list, every note), then
+    for every citation the document (title, 文号, issuer, status), the provision as printed, its full text
+    and the bodies responsible. A refusal says that the library does not cover the question and whom to ask."""
+    if answer.out_of_scope:
+        return "\n".join(["答复：", *_refusal_lines(answer, library.agencies)])
+    text = answer.text.removeprefix(did_you_mean(answer.corrected)) if answer.corrected else answer.text
     if not answer.citations:
-        return f"答复：{answer.text}"
-    lines = ["答复：", answer.text.split("\n")[0], "", "政策依据："]
-    for i, c in enumerate(answer.citations, start=1):
-        document = library.get(c.doc_id)
-        if document is None:
-            continue
+        return f"答复：\n{text}"
+    lines = ["答复：", text, "", "政策依据："]
+    cited = [(c, document) for c in answer.citations if (document := library.get(c.doc_id)) is not None]
+    for i, (c, document) in enumerate(cited, start=1):
         meta = document.meta
-        facts = "，".join(x for x in (meta.doc_number, meta.issuer, c.status) if x)
+        number = "" if meta.doc_number in meta.citation_title else meta.doc_number  # a notice's title carries it
+        facts = "，".join(x for x in (number, meta.issuer, c.status) if x)
         provision = document.provision(c.number)
         if provision is None:  # the document as a whole
             lines.append(f"{i}. {meta.citation_title}（{facts}）")
             continue
         title = f"“{provision.title}”" if provision.title else ""
-        lines.append(f"{i}. {meta.citation_title}{c.label}{title}（{facts}）：")
-        lines.append(f"   “{provision.text}”")
+        lines.append(f"{i}. {meta.citation_title}{sentence_label(c.label)}{title}（{facts}）：")
+        lines.append("   “" + provision.text.replace("\n", "\n   ") + "”")
         if provision.responsibility:
             lines.append(f"   负责部门：{provision.responsibility}")
         elif provision.agencies:
             lines.append(f"   涉及部门：{'、'.join(provision.agencies)}")
+        lines.extend(f"   注：{note}。" for note in rename_notes(library.agencies, provision.agencies))
     return "\n".join(lines)
+
+
+def _refusal_lines(answer: Answer, agencies: AgencyRegistry | None) -> list[str]:
+    """经查… — what the library lacks, the provision that comes closest and whom to ask; no 依据, since the
+    reply rests on no provision."""
+    lines = [f"经查，{answer.finding or '政策库收录的政策文件没有涉及所咨询的问题，无法根据政策文件作出答复。'}"]
+    closest = answer.closest
+    if closest is None or not closest.number:
+        lines.append("如需进一步了解，请向当地主管部门咨询。")
+        return lines
+    title = f"“{closest.title}”" if closest.title else ""
+    status = "" if closest.status.startswith(IN_FORCE) else f"（{closest.status}）"
+    lines.append(f"政策库中与该问题最接近的规定是{closest.doc_title}{sentence_label(closest.label)}{title}{status}。")
+    if closest.agencies:
+        lines.append(f"具体情况建议向{'、'.join(closest.agencies)}咨询。")
+        lines.extend(f"注：{note}。" for note in rename_notes(agencies, closest.agencies))
+    else:
+        lines.append("具体情况建议向当地主管部门咨询。")
+    return lines
+
+
+def rename_notes(agencies: AgencyRegistry | None, names: Sequence[str]) -> tuple[str, ...]:
+    """What became of the renamed or reorganised bodies among ``names``, from the library's agency file."""
+    return agencies.rename_notes(names) if agencies is not None else ()
 
 
 _PAGE_STYLE = """
@@ -187,10 +217,13 @@ def _page(title: str, body: str) -> str:
 </body></html>"""
 
 
-def provision_page(provision: Provision, meta: DocMeta, status: str, quote: str = "") -> str:
+def provision_page(
+    provision: Provision, meta: DocMeta, status: str, quote: str = "", agencies: AgencyRegistry | None = None
+) -> str:
     """A standalone page for one provision (citation links and the widget open it); the sentences of
-    ``quote`` (the citation's) are marked."""
+    ``quote`` (the citation's) are marked; a body it names that was renamed is said to be what it is now."""
     chips = f"<p>负责部门：{agency_chips(provision.agencies)}</p>" if provision.agencies else ""
+    chips += "".join(f"<p>注：{html.escape(note)}。</p>" for note in rename_notes(agencies, provision.agencies))
     tail = f'<p class="meta">（{html.escape(provision.responsibility)}）</p>' if provision.responsibility else ""
     facts = " ".join(html.escape(x) for x in (meta.doc_number, meta.issuer, provision.section) if x)
     text = highlight(provision.text, split_sentences(quote)).replace("\n", "<br>")

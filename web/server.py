@@ -95,7 +95,8 @@ def create_app(
                 status_code=404,
             )
         status = Shelf(bot.library, bot.today()).status(doc_id).text
-        return HTMLResponse(render.provision_page(provision, document.meta, status, hl[: render.MAX_HIGHLIGHT_CHARS]))
+        quote = hl[: render.MAX_HIGHLIGHT_CHARS]
+        return HTMLResponse(render.provision_page(provision, document.meta, status, quote, bot.library.agencies))
 
     @api.get("/measure/{number}", include_in_schema=False)
     def measure_page(number: int) -> RedirectResponse:

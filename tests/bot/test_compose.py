@@ -41,6 +41,21 @@ def test_out_of_scope_cites_nothing_and_points_to_the_bodies(library: Library) -
     answer = compose.out_of_scope_answer(shelf, library.provision("miit-2021-169", 4))
     assert answer.out_of_scope and not answer.citations
     assert "没有涉及" in answer.text and "人民银行" in answer.text
+    # the closest provision is carried as data (for the formal reply), never as a citation
+    assert answer.closest is not None and (answer.closest.doc_id, answer.closest.number) == ("miit-2021-169", 4)
+    assert "人民银行" in answer.closest.agencies and "closest" not in answer.to_json()
+    assert compose.out_of_scope_answer(shelf, None).closest is None
+
+
+def test_a_refusal_says_what_is_missing_in_plain_words(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    answer = compose.unknown_number_answer(shelf, "miit-2021-169", [50])
+    assert (
+        answer.finding
+        == "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）共 34 项（（一）至（三十四）），没有第五十项。"
+    )
+    assert answer.text.startswith(answer.finding)
+    assert compose.unknown_document_answer(shelf, ["示例办法"]).finding == "政策库中没有收录《示例办法》。"
 
 
 def test_a_listing_is_numbered_counted_and_grouped_by_document(library: Library) -> None:
@@ -49,3 +64,12 @@ def test_a_listing_is_numbered_counted_and_grouped_by_document(library: Library)
     answer = compose.listing_answer(shelf, "测试", provisions, "agency")  # type: ignore[arg-type]
     assert "共 2 项" in answer.text and "1. 第（一）项" in answer.text and "2. 第（一）项" in answer.text
     assert "《提升中小企业竞争力若干措施》" in answer.text and "（国发〔2018〕39号）" in answer.text
+
+
+def test_a_listing_notes_what_a_renamed_body_it_shows_is_now(library: Library) -> None:
+    shelf = Shelf(library, dt.date(2026, 11, 30))
+    credit, design = library.provision("miit-2021-169", 4), library.provision("miit-2021-169", 14)
+    note = "\n注：2023年机构改革后，银保监会的职责由国家金融监督管理总局承担。"
+    assert compose.agency_notes(shelf, (), [credit, design]) == note  # type: ignore[list-item]
+    assert compose.agency_notes(shelf, (), [design]) == ""  # type: ignore[list-item]
+    assert compose.agency_notes(shelf, ["银保监会"], [credit]) == note  # type: ignore[list-item]  # asked and shown: said once

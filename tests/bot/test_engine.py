@@ -277,6 +277,10 @@ def test_an_agency_list_is_what_documents_assign_it_and_names_the_rest(fake_bot:
     assert assigned and all(p is not None and p.responsibility and "财政部" in p.agencies for p in assigned)
     assert f"共 {len(assigned)} 项" in answer.text
     assert "此外，条文涉及财政部的还有：" in answer.text  # articles of laws that name it, listed after
+    # 银保监会 shares some of them: the list says, once and last, who has its duties now (from the agency file)
+    assert answer.text.endswith("\n注：2023年机构改革后，银保监会的职责由国家金融监督管理总局承担。")
+    cbirc = fake_bot.ask("银保监会负责哪些措施？")
+    assert cbirc.text.count("银保监会的职责由国家金融监督管理总局承担") == 1
 
 
 PAYMENT_TALK = [
