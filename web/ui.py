@@ -7,6 +7,7 @@ The chat function is named ``respond``, so its API endpoint is ``/respond`` (gra
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.engine import PolicyBot
 from bot.question import QuestionError
 from ingest.schema import Answer
 from web import render
-from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+from web.feedback import RETRACT, FeedbackError, FeedbackRecord, FeedbackStore
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         chat[-1] = {"role": "assistant", "content": render.answer_html(answer, bot.library)}
         if answer.kind != "invalid_question":
             turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
-        answers.append({"question": message or "", "answer": answer.to_json()})
+        answers.append({"id": uuid.uuid4().hex, "question": message or "", "answer": answer.to_json()})
         answers = answers[-MAX_KEPT_ANSWERS:]  # the session state stays small however long the chat
         yield chat, turns, answers, render.formal_reply(answer, bot.library), ""
 
@@ -104,14 +105,13 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
         return [], [], [], "", ""
 
     def on_like(data: gr.LikeData, chat: list[dict], answers: list[dict]) -> str:
-        if data.liked not in (True, False):
-            return ""  # a thumb taken back: nothing to record
+        """Gradio sends liked=True (👍), False (👎), or "" when the chosen thumb is clicked again."""
         # Assistant messages are every second chat item; the last len(answers) of them are kept.
         index = data.index if isinstance(data.index, int) else data.index[0]
         position = index // 2 - (len(chat or []) // 2 - len(answers or []))
         if not answers or not 0 <= position < len(answers):
             return ""
-        return _save(answers[position], 1 if data.liked else -1, "")
+        return _save(answers[position], 1 if data.liked is True else -1 if data.liked is False else RETRACT, "")
 
     def on_comment(rating: str, comment: str, answers: list[dict]) -> tuple[str, str]:
         if not answers:
@@ -121,7 +121,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
     def _save(entry: dict, rating: int, comment: str) -> str:
         answer = entry["answer"]
         try:
-            feedback.add(
+            feedback.save(
                 FeedbackRecord(
                     rating=rating,
                     question=entry["question"] or "（空）",
@@ -129,6 +129,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore) -> gr.Blocks:
                     measures=tuple(f"{c['doc_id']}#{c['number']}" for c in answer["citations"]),
                     comment=comment,
                     source="app",
+                    answer_id=entry.get("id", ""),  # the answer's one record
                 )
             )
         except FeedbackError as exc:
