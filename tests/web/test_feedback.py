@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.engine import PolicyBot
 from ingest import PROJECT_ROOT
 from web.feedback import RETRACT, FeedbackError, FeedbackRecord, FeedbackStore, export, main
 
@@ -214,3 +215,35 @@ def test_api_keeps_the_last_choice_per_answer(client: TestClient, tmp_path: Path
     assert client.post("/api/feedback", json=item | {"answer_id": "a b<c>"}).status_code == 422
     (row,) = FeedbackStore(tmp_path / "feedback.sqlite3").rows()
     assert row["retracted"] == 1 and [e[1] for e in json.loads(row["history"])] == [1, -1, 0]
+
+
+def test_the_app_keeps_one_record_per_answer_and_says_so(fake_bot: PolicyBot, tmp_path: Path) -> None:
+    import gradio as gr
+
+    from web.ui import make_ui
+
+    store = FeedbackStore(tmp_path / "ui.sqlite3")
+    fns = {f.fn.__name__: f.fn for f in make_ui(fake_bot, store).fns.values() if f.fn}
+    chat: list = []
+    turns: list = []
+    answers: list = []
+    for question in ("第三条讲什么？", "第十四条讲什么？"):
+        *_, (chat, turns, answers, _, _) = fns["respond"](question, chat, turns, answers)
+
+    def click(index: int, liked: bool | str) -> tuple[str, object]:
+        # what Gradio 6.31 sends: liked True (👍), False (👎), "" (the chosen thumb clicked again)
+        return fns["on_like"](gr.LikeData(None, {"index": index, "value": [], "liked": liked}), chat, answers)
+
+    said, _ = click(1, True)
+    assert "已收到您对第 1 条回答的评价：有帮助" in said
+    said, form = click(3, True)
+    said, form = click(3, False)
+    assert "第 2 条回答的评价：没帮助" in said and form == "👎 没帮助"  # the form below follows the thumb
+    rows = list(store.rows())
+    assert [(r["question"], r["rating"]) for r in rows] == [("第三条讲什么？", 1), ("第十四条讲什么？", -1)]
+    said, _ = click(3, "")
+    assert "已撤销您对第 2 条回答的评价" in said
+    assert export(store, "csv", io.StringIO()) == 1
+    assert fns["on_comment"]("👎 没帮助", "太笼统", answers) == ("已收到您的评价和意见，谢谢！", "")
+    last = list(store.rows())[-1]
+    assert len(list(store.rows())) == 2 and (last["rating"], last["comment"], last["retracted"]) == (-1, "太笼统", 0)
