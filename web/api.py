@@ -39,7 +39,7 @@ from bot.followup import normalise_history
 from bot.question import MAX_QUESTION_CHARS, QuestionError
 from ingest.schema import Answer, Provision
 from web.errors import OPENAI_PREFIX, error_body
-from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+from web.feedback import MAX_ANSWER_ID_CHARS, FeedbackError, FeedbackRecord, FeedbackStore
 from web.render import chunks_of, document_url, provision_url
 
 MODEL_NAME = "policy-qa-extractive"
@@ -187,14 +187,21 @@ class DocumentDetailOut(DocumentOut):
 
 
 class FeedbackIn(BaseModel):
-    rating: Literal[1, -1] = Field(description="1 = 👍, -1 = 👎")
-    question: str = Field(max_length=4000)
-    answer: str = Field(max_length=8000)
+    rating: Literal[1, -1, 0] = Field(description="1 = 👍, -1 = 👎, 0 = 撤销此前对 answer_id 的评价")
+    question: str = Field(default="", max_length=4000, description="被评价的问题（👍/👎 时必填）")
+    answer: str = Field(default="", max_length=8000, description="被评价的回答（👍/👎 时必填）")
     measures: list[int | str] = Field(
         default_factory=list, max_length=50, description="cited provisions: doc_id#number"
     )
     comment: str = Field(default="", max_length=1000)
     source: Literal["app", "widget", "api"] = "api"
+    answer_id: str = Field(
+        default="",
+        max_length=MAX_ANSWER_ID_CHARS,
+        pattern=r"^([A-Za-z0-9_.:-]{8,})?$",
+        description="被评价回答的编号（客户端生成，如 UUID；或 /v1/chat/completions 返回的 id）："
+        "同一编号只保留最后一次评价，再评即更新，rating 0 撤销；不填则每次各记一条",
+    )
 
 
 class ChatMessage(BaseModel):
@@ -360,13 +367,13 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             )
         return provision_out(provision, shelf())
 
-    @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈")
+    @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈（同一 answer_id 只保留最后一次）")
     def api_feedback(item: FeedbackIn) -> dict:
         try:
-            record_id = feedback.add(FeedbackRecord(**item.model_dump() | {"measures": tuple(item.measures)}))
+            saved = feedback.save(FeedbackRecord(**item.model_dump() | {"measures": tuple(item.measures)}))
         except FeedbackError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
-        return {"id": record_id, "status": "saved"}
+        return {"id": saved.id, "status": saved.status}
 
     @router.get("/healthz", summary="服务状态")
     def healthz() -> dict:

@@ -6,7 +6,10 @@ The chat function is named ``respond``, so its API endpoint is ``/respond`` (gra
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,10 +21,53 @@ from bot.engine import PolicyBot
 from bot.question import QuestionError
 from ingest.schema import Answer
 from web import render
-from web.feedback import FeedbackError, FeedbackRecord, FeedbackStore
+from web.feedback import RETRACT, FeedbackError, FeedbackRecord, FeedbackStore, Saved
 from web.guard import Budget, forwarded_client
 
 log = logging.getLogger(__name__)
+
+RATING_CHOICES = ("👍 有帮助", "👎 没帮助")
+
+
+def said_html(text: str) -> str:
+    """A line of text for the status line under the chat."""
+    return f'<p role="status" style="margin:.2em 0;color:#075985">{html.escape(text)}</p>'
+
+
+def feedback_said(rating: int, status: str, number: int) -> str:
+    """The line under the chat after a thumb is clicked on the ``number``-th answer shown.
+
+    >>> feedback_said(-1, "updated", 2)
+    '已收到您对第 2 条回答的评价：没帮助。再点一次可撤销；也欢迎在下方“意见反馈”中补充意见。'
+    """
+    if status == "nothing":
+        return f"第 {number} 条回答没有可撤销的评价。"
+    if rating == RETRACT:
+        return f"已撤销您对第 {number} 条回答的评价。"
+    if rating == 1:
+        return f"已收到您对第 {number} 条回答的评价：有帮助。再点一次可撤销。"
+    return f"已收到您对第 {number} 条回答的评价：没帮助。再点一次可撤销；也欢迎在下方“意见反馈”中补充意见。"
+
+
+# Gradio 6.31 labels the thumbs in the browser's language ("Like", "赞"…) and, once one is chosen,
+# in untranslated English ("Liked", "Disliked"). This page is Chinese whatever the browser: the
+# script below renames them whenever Gradio (re)writes a label.
+THUMB_LABELS = {
+    "Like": "有帮助", "赞": "有帮助", "讚": "有帮助", "Liked": "已评：有帮助（再点一次撤销）",
+    "Dislike": "没帮助", "踩": "没帮助", "不讚": "没帮助", "Disliked": "已评：没帮助（再点一次撤销）",
+}  # fmt: skip
+THUMB_LABELS_JS = """() => {
+  const names = NAMES;
+  const relabel = () => {
+    for (const button of document.querySelectorAll("#chat button[title]")) {
+      const name = names[button.getAttribute("title")];
+      if (name) { button.setAttribute("title", name); button.setAttribute("aria-label", name); }
+    }
+  };
+  relabel();
+  new MutationObserver(relabel).observe(
+    document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["title"]});
+}""".replace("NAMES", json.dumps(THUMB_LABELS, ensure_ascii=False))
 
 TITLE = "惠企政策问答助手"
 ALL = "全部"
@@ -114,44 +160,54 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
         chat[-1] = {"role": "assistant", "content": render.answer_html(answer, bot.library)}
         if answer.kind != "invalid_question":
             turns += [{"role": "user", "content": message}, {"role": "assistant", "content": answer.text}]
-        answers.append({"question": message or "", "answer": answer.to_json()})
+        answers.append({"id": uuid.uuid4().hex, "question": message or "", "answer": answer.to_json()})
         answers = answers[-MAX_KEPT_ANSWERS:]  # the session state stays small however long the chat
         yield chat, turns, answers, render.formal_reply(answer, bot.library), ""
 
     def new_conversation() -> tuple:
         return [], [], [], "", ""
 
-    def on_like(data: gr.LikeData, chat: list[dict], answers: list[dict]) -> str:
-        if data.liked not in (True, False):
-            return ""  # a thumb taken back: nothing to record
+    def on_like(data: gr.LikeData, chat: list[dict], answers: list[dict]) -> tuple[str, Any]:
+        """A click on a thumb: Gradio sends liked=True (👍), False (👎), or "" when the chosen thumb
+        is clicked again (taken back). The answer's one record takes the last choice."""
         # Assistant messages are every second chat item; the last len(answers) of them are kept.
         index = data.index if isinstance(data.index, int) else data.index[0]
         position = index // 2 - (len(chat or []) // 2 - len(answers or []))
         if not answers or not 0 <= position < len(answers):
-            return ""
-        return _save(answers[position], 1 if data.liked else -1, "")
+            return said_html("这条回答太早了，已无法评价。"), gr.update()
+        rating = 1 if data.liked is True else -1 if data.liked is False else RETRACT
+        try:
+            saved = _save(answers[position], rating, "")
+        except FeedbackError as exc:
+            return said_html(str(exc)), gr.update()
+        said = said_html(feedback_said(rating, saved.status, index // 2 + 1))
+        if rating != RETRACT and position == len(answers) - 1:  # the form below rates the same answer
+            return said, RATING_CHOICES[0 if rating == 1 else 1]
+        return said, gr.update()
 
     def on_comment(rating: str, comment: str, answers: list[dict]) -> tuple[str, str]:
         if not answers:
             return "还没有可以评价的回答。", comment
-        return _save(answers[-1], 1 if rating.startswith("👍") else -1, comment), ""
-
-    def _save(entry: dict, rating: int, comment: str) -> str:
-        answer = entry["answer"]
         try:
-            feedback.add(
-                FeedbackRecord(
-                    rating=rating,
-                    question=entry["question"] or "（空）",
-                    answer=answer["answer"],
-                    measures=tuple(f"{c['doc_id']}#{c['number']}" for c in answer["citations"]),
-                    comment=comment,
-                    source="app",
-                )
-            )
+            _save(answers[-1], 1 if rating == RATING_CHOICES[0] else -1, comment)
         except FeedbackError as exc:
-            return str(exc)
-        return "谢谢您的反馈，已记录。"
+            return str(exc), comment
+        return "已收到您的评价和意见，谢谢！", ""
+
+    def _save(entry: dict, rating: int, comment: str) -> Saved:
+        """Record the choice for this answer: its one record (by the id given when it was shown)."""
+        answer = entry["answer"]
+        return feedback.save(
+            FeedbackRecord(
+                rating=rating,
+                question=entry["question"] or "（空）",
+                answer=answer["answer"],
+                measures=tuple(f"{c['doc_id']}#{c['number']}" for c in answer["citations"]),
+                comment=comment,
+                source="app",
+                answer_id=entry.get("id", ""),
+            )
+        )
 
     def shelf() -> Shelf:
         return Shelf(bot.library, bot.today())
@@ -226,6 +282,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
                 label="对话", height=520, sanitize_html=True, render_markdown=True,
                 feedback_options=("Like", "Dislike"), buttons=[], elem_id="chat",
             )  # fmt: skip
+            feedback_line = gr.HTML(elem_id="feedback-said")  # 已收到… after a 👍/👎, where the user looks
             with gr.Row():
                 question = gr.Textbox(
                     placeholder="请输入您的问题，例如：小微企业贷款有什么支持？", show_label=False, scale=5,
@@ -236,7 +293,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
                 clear = gr.Button("新对话", size="sm", elem_id="new-conversation")
             gr.Examples(bot.examples(), inputs=question, label="示例问题")
             with gr.Accordion("意见反馈", open=False):
-                rating = gr.Radio(["👍 有帮助", "👎 没帮助"], value="👍 有帮助", label="对最近一条回答的评价")
+                rating = gr.Radio(list(RATING_CHOICES), value=RATING_CHOICES[0], label="对最近一条回答的评价")
                 comment = gr.Textbox(label="补充意见（可选）", max_length=1000, lines=2)
                 submit_feedback = gr.Button("提交反馈", size="sm")
                 feedback_status = gr.Markdown()
@@ -274,7 +331,10 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
         )
         clear.click(new_conversation, None, outputs, api_visibility="private")
         chatbot.clear(new_conversation, None, outputs, api_visibility="private")
-        chatbot.like(on_like, [chatbot, answers], feedback_status, api_visibility="private")
+        chatbot.like(
+            on_like, [chatbot, answers], [feedback_line, rating], api_visibility="private", show_progress="hidden"
+        )
+        ui.load(None, None, None, js=THUMB_LABELS_JS, api_visibility="private")
         submit_feedback.click(
             on_comment, [rating, comment, answers], [feedback_status, comment], api_visibility="private"
         )

@@ -142,7 +142,7 @@ def test_feedback_and_formal_reply_in_the_app(browser, server: Server) -> None:
     ask_in_app(page, server, "竞争力若干措施第十四条是什么？")
     page.wait_for_selector(".cards .card", timeout=20_000)
     before = len(list(FeedbackStore(server.feedback_db).rows()))
-    page.get_by_label("Dislike").last.click()
+    page.get_by_role("button", name="没帮助", exact=True).last.click()
     deadline = time.monotonic() + 10
     while len(rows := list(FeedbackStore(server.feedback_db).rows())) == before and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -158,6 +158,44 @@ def test_feedback_and_formal_reply_in_the_app(browser, server: Server) -> None:
         "《提升中小企业竞争力若干措施》（工信部企业〔2021〕169号）（十四）" in formal and "工业和信息化部负责" in formal
     )
     assert "现行有效" in formal
+    page.close()
+
+
+def test_a_thumb_is_labelled_in_chinese_confirmed_and_kept_as_the_last_choice(browser, server: Server) -> None:
+    from web.feedback import FeedbackStore
+
+    question = "竞争力若干措施第十三条是什么？"
+
+    def records() -> list[dict]:
+        return [r for r in FeedbackStore(server.feedback_db).rows() if r["question"] == question]
+
+    def wait_for(check) -> list[dict]:
+        deadline = time.monotonic() + 10
+        while not check(rows := records()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return rows
+
+    page = open_page(browser)  # an English browser: Gradio's own labels would be "Like"/"Liked"
+    ask_in_app(page, server, question)
+    page.wait_for_selector(".cards .card", timeout=20_000)
+    thumbs = page.locator("#chat .message-buttons button")
+    assert thumbs.evaluate_all("bs => bs.map(b => b.title)") == ["没帮助", "有帮助"]
+    page.get_by_role("button", name="有帮助", exact=True).click()
+    page.wait_for_selector("#feedback-said >> text=已收到", timeout=10_000)
+    assert "有帮助" in page.inner_text("#feedback-said") and page.locator("#feedback-said").is_visible()
+    assert thumbs.evaluate_all("bs => bs.map(b => b.title)") == ["没帮助", "已评：有帮助（再点一次撤销）"]
+    assert [r["rating"] for r in wait_for(lambda rows: len(rows) == 1)] == [1]
+    page.get_by_role("button", name="没帮助", exact=True).click()
+    rows = wait_for(lambda rows: rows and rows[0]["rating"] == -1)
+    assert len(rows) == 1 and rows[0]["rating"] == -1 and rows[0]["retracted"] == 0  # one record, changed
+    page.wait_for_selector("#feedback-said >> text=没帮助", timeout=10_000)
+    page.screenshot(path=str(ARTIFACTS / "app-feedback.png"))
+    page.get_by_role("button", name="已评：没帮助（再点一次撤销）", exact=True).click()  # taken back
+    page.wait_for_selector("#feedback-said >> text=已撤销", timeout=10_000)
+    rows = wait_for(lambda rows: rows and rows[0]["retracted"] == 1)
+    assert len(rows) == 1 and rows[0]["retracted"] == 1
+    assert [entry[1] for entry in json.loads(rows[0]["history"])] == [1, -1, 0]
+    assert thumbs.evaluate_all("bs => bs.map(b => b.title)") == ["没帮助", "有帮助"]
     page.close()
 
 
