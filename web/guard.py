@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.question import MAX_QUESTION_CHARS
 from web.config import ServerConfig
 from web.errors import error_body
 
@@ -35,7 +36,10 @@ RATE_LIMITED = {("POST", "/api/ask"), ("POST", "/v1/chat/completions"), ("POST",
 # The Gradio app's own calls: their bodies carry the chat so far, so they may be larger than an API
 # request. Their questions are counted by the chat itself (web.ui), against the same Budget.
 GRADIO_CALLS = ("/gradio_api/queue/join", "/gradio_api/call/", "/gradio_api/run/")
-GRADIO_MAX_BODY_BYTES = 1024 * 1024
+# Calls that carry a conversation (the app's, a chat client's) may be larger than a question: the
+# server reads only the last turns of it, and a long chat must not be refused for its length.
+CONVERSATION_CALLS = (*GRADIO_CALLS, "/v1/chat/completions", "/api/ask")
+CONVERSATION_MAX_BODY_BYTES = 1024 * 1024
 MAX_TRACKED_CLIENTS = 50_000
 
 
@@ -221,11 +225,13 @@ class GuardMiddleware:
             )  # fmt: skip
             return
 
-        gradio_call = path.startswith(GRADIO_CALLS)
-        limit = max(self.config.max_body_bytes, GRADIO_MAX_BODY_BYTES) if gradio_call else self.config.max_body_bytes
+        conversation = path.startswith(CONVERSATION_CALLS)
+        limit = (
+            max(self.config.max_body_bytes, CONVERSATION_MAX_BODY_BYTES) if conversation else self.config.max_body_bytes
+        )
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:
-            await _send_json(send, 413, self._too_large(path), cors)
+            await _send_json(send, 413, self._too_large(path, limit), cors)
             return
         body = b""
         if method in ("POST", "PUT", "PATCH"):
@@ -237,7 +243,7 @@ class GuardMiddleware:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > limit:
-                    await _send_json(send, 413, self._too_large(path), cors)
+                    await _send_json(send, 413, self._too_large(path, limit), cors)
                     return
 
         if (method, path) in RATE_LIMITED:
@@ -265,6 +271,7 @@ class GuardMiddleware:
 
         await self.app(scope, replay if method in ("POST", "PUT", "PATCH") else receive, send_with_cors)
 
-    def _too_large(self, path: str) -> dict:
-        message = f"请求内容过大（上限 {self.config.max_body_bytes // 1024} KB）。问题请控制在 2000 字以内。"
+    @staticmethod
+    def _too_large(path: str, limit: int) -> dict:
+        message = f"请求内容过大（上限 {limit // 1024} KB）。问题请控制在 {MAX_QUESTION_CHARS} 字以内。"
         return error_body(path, 413, message, code="request_too_large")

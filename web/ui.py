@@ -131,7 +131,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
         return message and message + "您的对话和问题都已保留，到时再点“发送”即可。"
 
     def respond(
-        message: str, chat: list[dict], turns: list[dict], answers: list[dict], request: gr.Request
+        message: str, chat: list[dict], turns: list[dict], answers: list[dict], request: gr.Request | None = None
     ) -> Iterator[tuple]:
         """Answer one message, growing the reply line by line, then adding the citation cards."""
         chat = list(chat or [])

@@ -3,6 +3,7 @@ served by a real uvicorn server on a loopback port (made-up embedder, real libra
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -125,7 +126,8 @@ def test_models_list_and_retrieve(sdk: openai.OpenAI) -> None:
 
 def test_a_long_conversation_is_answered_from_the_turns_the_bot_reads(sdk: openai.OpenAI) -> None:
     long_ago = {"role": "assistant", "content": "很早以前的一个回答。" * 900}  # 9,000 characters, 60 turns back
-    filler = [{"role": "user", "content": "政府采购怎么办？"}, {"role": "assistant", "content": "预留份额。"}] * 29
+    answer = "预留份额。" + "政府采购工程应当预留份额给中小企业。" * 150  # answers as long as real ones with citations
+    filler = [{"role": "user", "content": "政府采购怎么办？"}, {"role": "assistant", "content": answer}] * 29
     recent = {"role": "assistant", "content": "最近一个很长的回答。" * 500}  # 5,000: the bot reads its first 4,000
     earlier = [{"role": "user", "content": "你好"}, long_ago, *filler, {"role": "user", "content": "再说说"}, recent]
     question = "这个归哪个部门管？"
@@ -135,7 +137,7 @@ def test_a_long_conversation_is_answered_from_the_turns_the_bot_reads(sdk: opena
         *PLAIN_HISTORY,
         {"role": "user", "content": question},
     ]
-    assert len(messages) == 66
+    assert len(messages) == 66 and len(json.dumps(messages)) > 256 * 1024  # far over MAX_BODY_BYTES
     reply = sdk.chat.completions.create(model=MODEL_NAME, messages=messages)  # type: ignore[arg-type]
     assert "商务部" in (reply.choices[0].message.content or "")  # "这个" is the last turns' 跨境电商
     read = [*earlier, *PLAIN_HISTORY][-12:]  # the system message and older turns are not read, nor counted
@@ -205,7 +207,7 @@ def test_guard_refusals_in_openai_shape(fake_bot: PolicyBot, tmp_path: Path) -> 
             assert "请求太频繁" in str(limited.value) and limited.value.code == "rate_limit_exceeded"
             assert limited.value.response.headers["retry-after"]
             with pytest.raises(openai.APIStatusError) as too_large:
-                ask(client, "贷" * 30_000)
+                ask(client, "贷" * 400_000)
             assert too_large.value.status_code == 413 and "过大" in too_large.value.message
         with openai.OpenAI(
             base_url=url, api_key="none", max_retries=0, default_headers={"origin": "http://evil.example"}
