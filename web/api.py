@@ -375,6 +375,10 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             raise HTTPException(status_code=400, detail=str(exc)) from None
         return {"id": saved.id, "status": saved.status}
 
+    @router.get("/api/widget", summary="嵌入挂件的自检：本网站可以使用问答助手（未获授权的网站得到 403）")
+    def api_widget() -> dict:
+        return {"status": "ok", "documents": len(bot.library.documents)}
+
     @router.get("/healthz", summary="服务状态")
     def healthz() -> dict:
         manifest = bot.searcher.index.manifest

@@ -1,10 +1,9 @@
 """The API's gate: allowed origins (CORS), a per-client rate limit and a request size limit.
 
 One small ASGI middleware in front of ``/api/`` and ``/v1/``:
-- a preflight (OPTIONS) is answered for any origin, so that a page on an origin that is not
-  allowed can read the refusal instead of failing silently;
-- a request whose ``Origin`` is neither the app's own nor in ALLOWED_ORIGINS gets 403 with a
-  Chinese message, and is never answered;
+- a request (preflight or not) whose ``Origin`` is neither the app's own nor in ALLOWED_ORIGINS
+  gets 403 with a Chinese message and no CORS headers: it is never answered, and a page on that
+  origin reads nothing (the widget checks ``/api/widget`` first and stays hidden);
 - bodies over MAX_BODY_BYTES get 413; answering requests over the client's budget (see ``Budget``)
   get 429 with ``Retry-After`` and a Chinese message. The Gradio chat checks the same budget inside
   its answer function, so that a refusal appears in the chat instead of an error pop-up.
@@ -192,15 +191,21 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         origin = _header(scope, b"origin")
+        method = scope["method"]
         cors: list[tuple[bytes, bytes]] = [(b"vary", b"Origin")]
+        if origin and not self.origin_allowed(origin, scope):
+            # Refused, preflight or not, and never named in CORS headers: a browser page on that origin reads
+            # nothing (the widget then stays hidden); the message is for clients outside a browser.
+            message = f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。"
+            await _send_json(send, 403, error_body(path, 403, message, code="origin_not_allowed"), cors)
+            return
         if origin:
             cors.append((b"access-control-allow-origin", origin.encode("latin-1")))
-        method = scope["method"]
 
         if method == "OPTIONS" and origin:
             asked = _header(scope, b"access-control-request-headers") or ""
             allowed_headers = "content-type, authorization, x-chat-session"
-            if self.origin_allowed(origin, scope) and re.fullmatch(r"[A-Za-z0-9_, -]{0,1000}", asked):
+            if re.fullmatch(r"[A-Za-z0-9_, -]{0,1000}", asked):
                 allowed_headers = asked or allowed_headers  # e.g. the x-stainless-* of OpenAI's JS client
             await send(
                 {
@@ -215,14 +220,6 @@ class GuardMiddleware:
                 }
             )
             await send({"type": "http.response.body", "body": b""})
-            return
-
-        if origin and not self.origin_allowed(origin, scope):
-            await _send_json(
-                send, 403,
-                error_body(path, 403, f"网站 {origin} 未获授权使用惠企政策问答助手。请联系服务中心，将该网址加入 ALLOWED_ORIGINS。", code="origin_not_allowed"),
-                cors,
-            )  # fmt: skip
             return
 
         conversation = path.startswith(CONVERSATION_CALLS)

@@ -85,7 +85,7 @@ def test_widget_on_an_allowed_origin(browser, server: Server) -> None:
     assert "（四）加强信贷支持" in link.inner_text() and "人民银行" in link.inner_text()
     assert "现行有效" in link.inner_text()
     assert link.get_attribute("href") == server.url + "/doc/miit-2021-169/4"
-    assert page.inner_text(".head b") == "园区政策助手"
+    assert page.inner_text(".head b") == "园区政策助手" and page.inner_text(".launcher") == "园区政策助手"  # data-title
     page.screenshot(path=str(ARTIFACTS / "widget-allowed.png"))
     page.close()
 
@@ -102,13 +102,39 @@ def test_widget_on_a_phone_screen(browser, server: Server) -> None:
 
 def test_widget_on_an_origin_that_is_not_allowed(browser, server: Server) -> None:
     page = open_page(browser)
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
     page.goto(server.denied_host, wait_until="load")
-    page.click(".launcher")
-    page.click(".send")
-    error = page.wait_for_selector(".msg.error", timeout=20_000)
-    assert "未获授权" in error.inner_text()
-    assert page.query_selector(".cite") is None
+    deadline = time.monotonic() + 10
+    while not any("ALLOWED_ORIGINS" in w for w in warnings) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert any("未显示" in w and "ALLOWED_ORIGINS" in w for w in warnings)  # for the site's administrator…
+    assert page.query_selector(".launcher") is None  # …and nothing for the visitor to click in vain
     page.screenshot(path=str(ARTIFACTS / "widget-refused.png"))
+    page.close()
+
+
+def test_widget_says_when_to_ask_again_and_keeps_the_question(browser, server: Server) -> None:
+    page = open_page(browser)
+    page.goto(server.allowed_host, wait_until="load")
+    page.click(".launcher")
+    page.fill("textarea", "小微企业贷款有什么支持？")
+    page.click(".send")
+    page.wait_for_selector(".cite", timeout=20_000)
+    message = "请求太频繁了，请 42 秒后再试（本对话每分钟最多 20 次）。"
+    page.route(
+        server.url + "/api/ask",
+        lambda route: route.fulfill(
+            status=429, headers={"access-control-allow-origin": "*", "retry-after": "42"},
+            content_type="application/json", body=json.dumps({"detail": message}),
+        ),
+    )  # fmt: skip
+    page.fill("textarea", "那担保呢？")
+    page.click(".send")
+    error = page.wait_for_selector(".msg.error", timeout=10_000)
+    assert error.inner_text() == message  # in Chinese, inside the chat
+    assert page.query_selector(".cite") is not None  # the conversation is kept
+    assert page.input_value("textarea") == "那担保呢？" and page.is_enabled(".send")  # ready to send again
     page.close()
 
 

@@ -146,15 +146,19 @@ def test_allowed_origin_gets_cors_headers(client: TestClient) -> None:
     assert own.status_code == 200  # the app's own origin is always allowed
 
 
-def test_other_origin_is_refused_readably(client: TestClient) -> None:
+def test_other_origin_is_refused_and_not_named_in_cors_headers(client: TestClient) -> None:
     preflight = client.options(
         "/api/ask", headers={"origin": "http://evil.example", "access-control-request-method": "POST"}
     )
-    assert preflight.status_code == 204
+    assert preflight.status_code == 403 and "access-control-allow-origin" not in preflight.headers
     response = client.post("/api/ask", json={"question": "第三条"}, headers={"origin": "http://evil.example"})
     assert response.status_code == 403
     assert "未获授权" in response.json()["detail"] and "citations" not in response.json()
-    assert response.headers["access-control-allow-origin"] == "http://evil.example"  # the page can read why
+    assert "access-control-allow-origin" not in response.headers  # a page there reads nothing
+    check = client.get("/api/widget", headers={"origin": "http://evil.example"})
+    assert check.status_code == 403 and "access-control-allow-origin" not in check.headers
+    partner = client.get("/api/widget", headers={"origin": "http://partner.example"})
+    assert partner.status_code == 200 and partner.headers["access-control-allow-origin"] == "http://partner.example"
 
 
 def test_rate_limit_answers_429_in_chinese(fake_bot: PolicyBot, tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
 /* 惠企政策问答助手 — embeddable widget.
- * <script src="https://HOST/widget.js" data-title="…" data-question="预填的问题" async></script>
+ * <script src="https://HOST/PATH/widget.js" data-title="按钮与窗口的标题" data-question="预填的问题" async></script>
  * A floating button and chat panel inside a shadow root (the host page's CSS cannot reach it),
- * talking to HOST/api/ask. All text is inserted with textContent: never as HTML.
+ * talking to HOST/PATH/api/ask. All text is inserted with textContent: never as HTML.
  * No third-party assets, no keys.
+ * It first asks HOST/PATH/api/widget whether this site may use the service: when it may not (403,
+ * no CORS headers) or the service cannot be reached, nothing is shown to the visitor and the reason
+ * is written to the browser console for the site's administrator.
  */
 (function () {
   "use strict";
@@ -16,7 +19,9 @@
   if (!script || window.__policyQaWidget) return;
   window.__policyQaWidget = true;
 
-  var origin = new URL(script.src, location.href).origin;
+  // Where the service is: the script's own address without /widget.js (a sub-path stays).
+  var base = new URL(script.src, location.href).href.replace(/\/widget\.js([?#].*)?$/, "");
+  var session = "widget-" + Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
   var title = script.getAttribute("data-title") || "惠企政策问答助手";
   var preset = script.getAttribute("data-question") || "";
   var history = [];
@@ -65,7 +70,7 @@
   var root = host.attachShadow({ mode: "open" });
   var style = el("style");
   style.textContent = css;
-  var launcher = el("button", "launcher", "政策问答");
+  var launcher = el("button", "launcher", title);
   launcher.type = "button";
   launcher.setAttribute("aria-label", title);
   var panel = el("div", "panel");
@@ -111,7 +116,7 @@
     var box = el("div", "cites");
     citations.forEach(function (c) {
       var link = el("a", "cite");
-      link.href = origin + (c.number ? "/doc/" + encodeURIComponent(c.doc_id) + "/" + encodeURIComponent(String(c.number)) : "/");
+      link.href = base + (c.number ? "/doc/" + encodeURIComponent(c.doc_id) + "/" + encodeURIComponent(String(c.number)) : "/");
       link.target = "_blank";
       link.rel = "noopener";
       link.appendChild(el("span", "", (c.doc_title || "") + (c.number ? c.label + (c.title || "") : "") + "　"));
@@ -131,11 +136,11 @@
     send.disabled = true;
     addMessage("user", question);
     var pending = addMessage("bot", "正在查找相关措施…");
-    fetch(origin + "/api/ask", {
+    fetch(base + "/api/ask", {
       method: "POST",
       mode: "cors",
       credentials: "omit",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-chat-session": session },
       body: JSON.stringify({ question: question, history: history.slice(-HISTORY_TURNS) })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
@@ -144,6 +149,7 @@
     }).then(function (result) {
       if (!result.ok) {
         if (result.status === 413 || result.status === 422) history = [];  // start afresh
+        if (result.status === 429 && !input.value) input.value = question;  // to send again after the wait
         pending.className = "msg error";
         pending.textContent = (result.data && typeof result.data.detail === "string")
           ? result.data.detail : "服务暂时不可用（" + result.status + "），请稍后再试。";
@@ -157,7 +163,8 @@
       );
     }).catch(function () {
       pending.className = "msg error";
-      pending.textContent = "无法连接问答服务：本网站可能未获授权嵌入该助手，或网络暂时不可用。";
+      pending.textContent = "暂时无法连接问答服务，请稍后再试。";
+      if (!input.value) input.value = question;
     }).then(function () {
       busy = false;
       send.disabled = false;
@@ -187,5 +194,17 @@
   });
 
   function mount() { document.body.appendChild(host); }
-  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+
+  function refuse(reason) {
+    if (window.console) {
+      console.warn("惠企政策问答助手未显示：" + reason + "（服务地址 " + base + "，本网站 " + location.origin +
+        "）。请网站管理员联系服务中心，确认服务可访问，并将本网站加入 ALLOWED_ORIGINS。");
+    }
+  }
+
+  // Shown only once the service has said this site may use it.
+  fetch(base + "/api/widget", { mode: "cors", credentials: "omit" }).then(function (response) {
+    if (!response.ok) { refuse("服务答复 " + response.status); return; }
+    if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+  }).catch(function () { refuse("本网站未获授权使用该服务，或无法连接服务"); });
 })();
