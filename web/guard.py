@@ -152,6 +152,14 @@ def is_own_origin(origin: str, scope: Scope, proxies: frozenset[str] = frozenset
     return host in hosts or any(h.rsplit(":", 1)[0] == host and h.endswith((":80", ":443")) for h in hosts)
 
 
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers") or []:
         if key == name:
@@ -242,6 +250,11 @@ class GuardMiddleware:
                 if len(body) > limit:
                     await _send_json(send, 413, self._too_large(path, limit), cors)
                     return
+
+        if body and "json" in (_header(scope, b"content-type") or "") and not _is_utf8(body):
+            message = "请求内容不是 UTF-8 编码：请用 UTF-8 编码发送 JSON（例如 GBK 编码的中文无法识别）。"
+            await _send_json(send, 400, error_body(path, 400, message, code="invalid_encoding"), cors)
+            return
 
         if (method, path) in RATE_LIMITED:
             session = _header(scope, b"x-chat-session") or ""

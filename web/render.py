@@ -217,6 +217,11 @@ def _page(title: str, body: str) -> str:
 </body></html>"""
 
 
+def not_found_page(message: str) -> str:
+    """A page for people that does not exist (a bad link, a mistyped number)."""
+    return _page("未找到 · 惠企政策问答助手", f"<h1>未找到</h1><p>{escape_text(message)}</p>")
+
+
 def provision_page(
     provision: Provision, meta: DocMeta, status: str, quote: str = "", agencies: AgencyRegistry | None = None
 ) -> str:

@@ -19,6 +19,7 @@ from web.api import http_error, make_router, request_error, server_error
 from web.config import ServerConfig
 from web.feedback import FeedbackStore
 from web.guard import Budget, GuardMiddleware
+from web.page import ChinesePage, page_head
 
 WIDGET_JS = Path(__file__).with_name("static") / "widget.js"
 
@@ -46,10 +47,13 @@ def docs_page(schema: dict) -> str:
 def create_app(
     bot: PolicyBot, config: ServerConfig, feedback: FeedbackStore, *, with_ui: bool = True
 ) -> GuardMiddleware:
+    description = (
+        f"依据政策库中的 {len(bot.library.documents)} 份文件回答问题，每条答复注明文件、条款、效力状态与负责部门。"
+    )
     api = FastAPI(
         title="惠企政策问答助手 API",
         version="1.0",
-        description=f"依据政策库中的 {len(bot.library.documents)} 份文件回答问题，每条答复注明文件、条款、效力状态与负责部门。",
+        description=description,
         docs_url=None,
         redoc_url=None,
     )
@@ -72,36 +76,41 @@ def create_app(
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(api.openapi()))
 
+    not_found_page = render.not_found_page("没有这个页面。请检查链接，或回到首页提问、查阅政策库。").encode("utf-8")
+
+    def not_found(message: str) -> HTMLResponse:
+        return HTMLResponse(render.not_found_page(message), status_code=404)
+
     @api.get("/doc/{doc_id}", include_in_schema=False)
     def document_page(doc_id: str) -> HTMLResponse:
         document = bot.library.get(doc_id)
         if document is None:
-            return HTMLResponse("<p>政策库中没有这份文件。<a href='/'>返回</a></p>", status_code=404)
+            return not_found("政策库中没有这份文件。请从首页的“政策库”查找。")
         shelf = Shelf(bot.library, bot.today())
         status = shelf.status(doc_id)
         return HTMLResponse(render.document_page(document, status.text, shelf.metas.get(status.successor)))
 
     @api.get("/doc/{doc_id}/{number}", include_in_schema=False)
-    def provision_page(doc_id: str, number: int, hl: str = "") -> HTMLResponse:
+    def provision_page(doc_id: str, number: str, hl: str = "") -> HTMLResponse:
         document = bot.library.get(doc_id)
         if document is None:
-            return HTMLResponse("<p>政策库中没有这份文件。<a href='/'>返回</a></p>", status_code=404)
-        provision = document.provision(number)
+            return not_found("政策库中没有这份文件。请从首页的“政策库”查找。")
+        provision = document.provision(int(number)) if number.isdigit() and len(number) < 6 else None
         if provision is None:
             unit = document.label_kind()
-            return HTMLResponse(
-                f"<p>{html.escape(document.meta.citation_title)}共 {len(document.provisions)} {unit}，"
-                f"没有第 {number} {unit}。<a href='/'>返回</a></p>",
-                status_code=404,
+            return not_found(
+                f"{document.meta.citation_title}共 {len(document.provisions)} {unit}，没有“{number[:20]}”这一{unit}。"
             )
         status = Shelf(bot.library, bot.today()).status(doc_id).text
         quote = hl[: render.MAX_HIGHLIGHT_CHARS]
         return HTMLResponse(render.provision_page(provision, document.meta, status, quote, bot.library.agencies))
 
     @api.get("/measure/{number}", include_in_schema=False)
-    def measure_page(number: int) -> RedirectResponse:
+    def measure_page(number: str) -> Response:
         """The original notice's measure pages (older links) live on under /doc/."""
-        return RedirectResponse(render.provision_url(bot.home.meta.doc_id, number), status_code=308)
+        if not (number.isdigit() and len(number) < 6):
+            return not_found(f"没有“{number[:20]}”这一项：措施的编号是数字，例如 /measure/4。")
+        return RedirectResponse(render.provision_url(bot.home.meta.doc_id, int(number)), status_code=308)
 
     widget = WIDGET_JS.read_bytes()
 
@@ -116,10 +125,11 @@ def create_app(
     if with_ui:
         import gradio as gr
 
-        from web.ui import CSS, THEME, make_ui
+        from web.ui import CSS, THEME, TITLE, make_ui
 
         api = gr.mount_gradio_app(
             api, make_ui(bot, feedback, budget), path="/", css=CSS, theme=THEME, ssr_mode=False, footer_links=[],
             show_error=False, favicon_path=None,
         )  # fmt: skip
+        return GuardMiddleware(ChinesePage(api, page_head(TITLE, description), not_found_page), config, budget)
     return GuardMiddleware(api, config, budget)
