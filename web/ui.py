@@ -50,24 +50,35 @@ def feedback_said(rating: int, status: str, number: int) -> str:
 
 
 # Gradio 6.31 labels the thumbs in the browser's language ("Like", "赞"…) and, once one is chosen,
-# in untranslated English ("Liked", "Disliked"). This page is Chinese whatever the browser: the
-# script below renames them whenever Gradio (re)writes a label.
-THUMB_LABELS = {
+# in untranslated English ("Liked", "Disliked"); it labels each chat message for screen readers with
+# "user's message: " and the message's raw HTML. This page is Chinese whatever the browser: the
+# script below renames them whenever Gradio (re)writes a label — a message is read as its text.
+LABELS = {
     "Like": "有帮助", "赞": "有帮助", "讚": "有帮助", "Liked": "已评：有帮助（再点一次撤销）",
     "Dislike": "没帮助", "踩": "没帮助", "不讚": "没帮助", "Disliked": "已评：没帮助（再点一次撤销）",
+    "chatbot conversation": "对话记录", "More tabs": "更多标签页",
 }  # fmt: skip
-THUMB_LABELS_JS = """() => {
+PAGE_LABELS_JS = """() => {
   const names = NAMES;
+  const said = /^(latest )?([a-z]+)'s message:/;  // no backslashes: Gradio's js loader eats them
   const relabel = () => {
-    for (const button of document.querySelectorAll("#chat button[title]")) {
-      const name = names[button.getAttribute("title")];
-      if (name) { button.setAttribute("title", name); button.setAttribute("aria-label", name); }
+    for (const node of document.querySelectorAll("[title], [aria-label]")) {
+      for (const key of ["title", "aria-label"]) {
+        const label = node.getAttribute(key);
+        const name = label && names[label];
+        if (name) { node.setAttribute(key, name); }
+        const message = key === "aria-label" && label && label.match(said);
+        if (message) {
+          const who = (message[1] ? "最新" : "") + (message[2] === "user" ? "您的问题：" : "助手的回答：");
+          node.setAttribute(key, who + node.textContent.trim().slice(0, 300));
+        }
+      }
     }
   };
   relabel();
   new MutationObserver(relabel).observe(
-    document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["title"]});
-}""".replace("NAMES", json.dumps(THUMB_LABELS, ensure_ascii=False))
+    document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["title", "aria-label"]});
+}""".replace("NAMES", json.dumps(LABELS, ensure_ascii=False))
 
 TITLE = "惠企政策问答助手"
 ALL = "全部"
@@ -334,7 +345,7 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
         chatbot.like(
             on_like, [chatbot, answers], [feedback_line, rating], api_visibility="private", show_progress="hidden"
         )
-        ui.load(None, None, None, js=THUMB_LABELS_JS, api_visibility="private")
+        ui.load(None, None, None, js=PAGE_LABELS_JS, api_visibility="private")
         submit_feedback.click(
             on_comment, [rating, comment, answers], [feedback_status, comment], api_visibility="private"
         )

@@ -66,6 +66,23 @@ def test_app_answers_with_a_citation_card(browser, server: Server) -> None:
     page.close()
 
 
+def test_an_english_browser_gets_the_app_in_chinese_for_eyes_and_screen_readers(browser, server: Server) -> None:
+    page = browser.new_page(locale="en-US")
+    ask_in_app(page, server, "跨境电商综合试验区会增加吗？")
+    page.wait_for_selector(".cards .card", timeout=20_000)
+    page.wait_for_timeout(300)  # labels are renamed as Gradio writes them
+    assert page.evaluate("document.documentElement.lang") == "zh-CN" and page.title() == "惠企政策问答助手"
+    labels = page.evaluate(
+        "[...document.querySelectorAll('[aria-label], [title]')]"
+        ".flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)"
+    )
+    assert not [label for label in labels if "<" in label]  # a message is read as its text, not its HTML
+    assert any(label.startswith("助手的回答：") and "推动跨境电商发展" in label for label in labels)
+    english = [label for label in labels if label.isascii() and any(c.isalpha() for c in label)]
+    assert english == [], english  # Gradio's own words come from its Chinese translation
+    page.close()
+
+
 def test_app_on_a_phone_screen(browser, server: Server) -> None:
     page = open_page(browser, 390, 844)
     ask_in_app(page, server, "人民银行负责哪些措施？")
