@@ -239,15 +239,15 @@ class Usage(NamedTuple):
         return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens, "total_tokens": total}
 
 
-def provision_out(p: Provision, shelf: Shelf) -> ProvisionOut:
+def provision_out(p: Provision, shelf: Shelf, root: str) -> ProvisionOut:
     return ProvisionOut(
         doc_id=p.doc_id, doc_title=shelf.metas[p.doc_id].citation_title, number=p.number, label=p.label,
         title=p.title, section=p.section, agencies=list(p.agencies), text=p.text, responsibility=p.responsibility,
-        status=shelf.status(p.doc_id).text, url=provision_url(p.doc_id, p.number),
+        status=shelf.status(p.doc_id).text, url=root + provision_url(p.doc_id, p.number),
     )  # fmt: skip
 
 
-def document_out(item: catalog.Entry) -> DocumentOut:
+def document_out(item: catalog.Entry, root: str) -> DocumentOut:
     m = item.meta
     return DocumentOut(
         doc_id=m.doc_id, title=m.title, citation_title=m.citation_title, short_names=list(m.short_names),
@@ -255,7 +255,7 @@ def document_out(item: catalog.Entry) -> DocumentOut:
         issued=m.issued and m.issued.isoformat(), effective=m.effective and m.effective.isoformat(),
         repealed=m.repealed and m.repealed.isoformat(), status=item.status.code, status_text=item.status.text,
         successor=item.status.successor or None, supersedes=list(m.supersedes), provision_count=item.provisions,
-        agencies=list(item.agencies), url=document_url(m.doc_id),
+        agencies=list(item.agencies), url=root + document_url(m.doc_id),
     )  # fmt: skip
 
 
@@ -271,7 +271,8 @@ def text_with_citations(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
+def make_router(bot: PolicyBot, feedback: FeedbackStore, root: str = "/") -> APIRouter:
+    """The API; ``root`` is where the app is reached (``/``, or ``/zhengce/`` under a sub-path): its URLs start there."""
     router = APIRouter()
     home = bot.home
 
@@ -314,7 +315,7 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             part = parts[section - 1]
             provisions = [p for p in provisions if part.first <= p.number <= part.last]
         now = shelf()
-        return [provision_out(p, now) for p in provisions]
+        return [provision_out(p, now, root) for p in provisions]
 
     @router.get("/api/measures/{number}", response_model=ProvisionOut, summary="首页文件一个条目的全文")
     def api_measure(number: int) -> ProvisionOut:
@@ -335,19 +336,21 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
         found = catalog.catalogue(
             shelf(), bot.agencies, status=status, kind=kind, issuer=issuer, agency=agency, words=q
         )
-        return [document_out(item) for item in found]
+        return [document_out(item, root) for item in found]
 
     @router.get("/api/documents/{doc_id}", response_model=DocumentDetailOut, summary="一份文件：信息、效力、章节与条目")
     def api_document(doc_id: str) -> DocumentDetailOut:
         document = bot.library.get(doc_id)
         if document is None:
             raise HTTPException(status_code=404, detail=f"政策库中没有文件 {doc_id[:60]}。")
-        head = document_out(catalog.entry(shelf(), document))
+        head = document_out(catalog.entry(shelf(), document), root)
         return DocumentDetailOut(
             **head.model_dump(),
             parts=[PartOut(heading=d.heading, first=d.first, last=d.last) for d in document.chapters()],
             provisions=[
-                ProvisionHeadOut(number=p.number, label=p.label, title=p.title, url=provision_url(doc_id, p.number))
+                ProvisionHeadOut(
+                    number=p.number, label=p.label, title=p.title, url=root + provision_url(doc_id, p.number)
+                )
                 for p in document.provisions
             ],
         )
@@ -365,7 +368,7 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore) -> APIRouter:
             raise HTTPException(
                 status_code=404, detail=f"该文件共有 {len(document.provisions)} {unit}，没有第 {number} {unit}。"
             )
-        return provision_out(provision, shelf())
+        return provision_out(provision, shelf(), root)
 
     @router.post("/api/feedback", summary="对一条回答的 👍/👎 反馈（同一 answer_id 只保留最后一次）")
     def api_feedback(item: FeedbackIn) -> dict:

@@ -10,6 +10,7 @@ ADDRESS_LIMIT_PER_MIN      questions per minute from all chat sessions of one ad
                            desks behind one NAT are not starved yet one address cannot flood (default 300)
 FEEDBACK_DB                SQLite file for 👍/👎 feedback (default var/feedback.sqlite3)
 MAX_BODY_BYTES             largest accepted request body (default 65536)
+ROOT_PATH                  the sub-path the app is served under by a proxy that strips it (/zhengce); default none
 PUBLIC_URL                 the address people use (https://zwfw.example.gov.cn): its origin is the app's own
 FORWARDED_ALLOW_IPS        comma-separated proxy addresses whose X-Forwarded-For/-Host/-Proto are believed
                            (default 127.0.0.1,::1; "*" for any — only when nothing else can reach the port)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +78,7 @@ class ServerConfig:
     feedback_db: Path = DEFAULT_FEEDBACK_DB
     max_body_bytes: int = 64 * 1024
     public_origin: str = ""  # the origin of PUBLIC_URL ("" when unset)
+    root_path: str = ""  # "" or "/zhengce": no trailing slash
     trusted_proxies: frozenset[str] = frozenset({"127.0.0.1", "::1"})
     admin_token: str = field(default="", repr=False)
     admin_max_upload_bytes: int = 20 * 1024 * 1024
@@ -95,6 +98,7 @@ class ServerConfig:
             feedback_db=Path(env.get("FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
             max_body_bytes=_int(env, "MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
             public_origin=_public_origin(env.get("PUBLIC_URL", "")),
+            root_path=_root_path(env.get("ROOT_PATH", "")),
             trusted_proxies=_addresses(env.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")),
             admin_token=_admin_token(env.get("ADMIN_TOKEN", "")),
             admin_max_upload_bytes=_int(env, "ADMIN_MAX_UPLOAD_MB", 20, 1, 500) * 1024 * 1024,
@@ -115,6 +119,20 @@ def _public_origin(value: str) -> str:
         return parse_origin(f"{parts.scheme}://{parts.netloc}")
     except ConfigError:
         raise ConfigError(f"PUBLIC_URL: {value!r} is not an address like https://www.example.com/path") from None
+
+
+def _root_path(value: str) -> str:
+    """ROOT_PATH → '' or '/a/b' (a leading slash, none at the end).
+
+    >>> _root_path("zhengce/"), _root_path(""), _root_path("/")
+    ('/zhengce', '', '')
+    """
+    path = "/" + value.strip().strip("/")
+    if path == "/":
+        return ""
+    if not re.fullmatch(r"(/[A-Za-z0-9._~-]+)+", path):
+        raise ConfigError(f"ROOT_PATH: {value!r} is not a path like /zhengce (letters, digits, - _ . ~)")
+    return path
 
 
 def _addresses(value: str) -> frozenset[str]:

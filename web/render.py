@@ -68,17 +68,20 @@ def agency_chips(agencies: Sequence[str]) -> str:
 
 
 def provision_url(doc_id: str, number: int, quote: str = "") -> str:
-    """The provision's page; with ``quote``, the page marks the quoted sentences.
+    """The provision's page, relative to the app's root — the app's page and every page here resolve links
+    against the root (``<base>``), so they hold under a sub-path too; with ``quote``, the page marks the
+    quoted sentences.
 
     >>> provision_url("vat-law-2024", 3, "甲。")
-    '/doc/vat-law-2024/3?hl=%E7%94%B2%E3%80%82'
+    'doc/vat-law-2024/3?hl=%E7%94%B2%E3%80%82'
     """
-    url = f"/doc/{url_quote(doc_id)}/{number}"
+    url = f"doc/{url_quote(doc_id)}/{number}"
     return f"{url}?hl={url_quote(quote[:MAX_HIGHLIGHT_CHARS])}" if quote else url
 
 
 def document_url(doc_id: str) -> str:
-    return f"/doc/{url_quote(doc_id)}"
+    """The document's page, relative to the app's root (as ``provision_url``)."""
+    return f"doc/{url_quote(doc_id)}"
 
 
 def status_badge(status: str) -> str:
@@ -207,19 +210,20 @@ border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em} a{color:
 """
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, root: str) -> str:
+    """A page; ``root`` is the app's root as seen from the page (``../`` from /doc/x): links are relative to it."""
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
+<base href="{html.escape(root)}"><title>{html.escape(title)}</title>
 <style>{_PAGE_STYLE}</style></head><body>
 {body}
-<p><a href="/">← 返回惠企政策问答助手</a></p>
+<p><a href="./">← 返回惠企政策问答助手</a></p>
 </body></html>"""
 
 
-def not_found_page(message: str) -> str:
-    """A page for people that does not exist (a bad link, a mistyped number)."""
-    return _page("未找到 · 惠企政策问答助手", f"<h1>未找到</h1><p>{escape_text(message)}</p>")
+def not_found_page(message: str, root: str) -> str:
+    """A page for people that does not exist (a bad link, a mistyped number); ``root``: the app's root path."""
+    return _page("未找到 · 惠企政策问答助手", f"<h1>未找到</h1><p>{escape_text(message)}</p>", root)
 
 
 def provision_page(
@@ -239,6 +243,7 @@ def provision_page(
 <h1>{html.escape(provision.label + provision.title)}</h1>
 <p>{text}</p>
 {chips}{tail}""",
+        "../../",
     )
 
 
@@ -292,4 +297,5 @@ def document_page(document: Document, status: str, successor: DocMeta | None) ->
 <ul class="meta">{rows}</ul>
 <p class="meta">共 {len(document.provisions)} {document.label_kind()}</p>
 <div class="toc">{"".join(items)}</div>""",
+        "../",
     )

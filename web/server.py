@@ -61,7 +61,8 @@ def create_app(
     api.add_exception_handler(RequestValidationError, request_error)
     api.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     api.add_exception_handler(Exception, server_error)
-    api.include_router(make_router(bot, feedback))
+    root = config.root_path + "/"  # where the app is, as people and clients reach it
+    api.include_router(make_router(bot, feedback, root))
     if config.admin_token and bot.folder is not None:
         from web.admin import AdminConfig, make_admin_router
 
@@ -76,10 +77,10 @@ def create_app(
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(api.openapi()))
 
-    not_found_page = render.not_found_page("没有这个页面。请检查链接，或回到首页提问、查阅政策库。").encode("utf-8")
+    not_found_page = render.not_found_page("没有这个页面。请检查链接，或回到首页提问、查阅政策库。", root).encode()
 
     def not_found(message: str) -> HTMLResponse:
-        return HTMLResponse(render.not_found_page(message), status_code=404)
+        return HTMLResponse(render.not_found_page(message, root), status_code=404)
 
     @api.get("/doc/{doc_id}", include_in_schema=False)
     def document_page(doc_id: str) -> HTMLResponse:
@@ -110,7 +111,7 @@ def create_app(
         """The original notice's measure pages (older links) live on under /doc/."""
         if not (number.isdigit() and len(number) < 6):
             return not_found(f"没有“{number[:20]}”这一项：措施的编号是数字，例如 /measure/4。")
-        return RedirectResponse(render.provision_url(bot.home.meta.doc_id, int(number)), status_code=308)
+        return RedirectResponse(root + render.provision_url(bot.home.meta.doc_id, int(number)), status_code=308)
 
     widget = WIDGET_JS.read_bytes()
 
@@ -129,7 +130,7 @@ def create_app(
 
         api = gr.mount_gradio_app(
             api, make_ui(bot, feedback, budget), path="/", css=CSS, theme=THEME, ssr_mode=False, footer_links=[],
-            show_error=False, favicon_path=None,
+            show_error=False, favicon_path=None, root_path=config.root_path,
         )  # fmt: skip
         return GuardMiddleware(ChinesePage(api, page_head(TITLE, description), not_found_page), config, budget)
     return GuardMiddleware(api, config, budget)

@@ -3,10 +3,12 @@ Host, as `proxy_pass` does by default: the app's own page answers, asked from a 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,8 +35,8 @@ http {{
   map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
   server {{
     listen 127.0.0.1:{port};
-    location / {{
-      proxy_pass http://127.0.0.1:{app_port};
+    location {root}/ {{
+      proxy_pass http://127.0.0.1:{app_port}/;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Host $http_host;
       proxy_set_header X-Forwarded-Proto $scheme;
@@ -48,8 +50,10 @@ http {{
 """
 
 
-@pytest.fixture(scope="module")
-def behind_nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["", "/zhengce"], ids=["at-root", "under-a-sub-path"])
+def behind_nginx(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app's address through nginx: the host's root, or a sub-path nginx strips (ROOT_PATH)."""
+    root = request.param
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: `make browser` installs Debian's nginx with chromium")
     tmp = tmp_path_factory.mktemp("nginx")
@@ -58,13 +62,13 @@ def behind_nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(DEMO_LIBRARY, library, ignore=shutil.ignore_patterns("expected.json"))
     env = os.environ | {
         "PORT": str(app_port), "LIBRARY_DIR": str(library), "INDEX_DIR": str(tmp / "index"), "TODAY": "2026-11-30",
-        "FEEDBACK_DB": str(tmp / "feedback.sqlite3"), "RATE_LIMIT_PER_MIN": "1000",
+        "FEEDBACK_DB": str(tmp / "feedback.sqlite3"), "RATE_LIMIT_PER_MIN": "1000", "ROOT_PATH": root,
     }  # fmt: skip
     app = start_app(env, tmp / "server.log", f"http://127.0.0.1:{app_port}")
     conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, app_port=app_port), encoding="utf-8")
+    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, app_port=app_port, root=root), encoding="utf-8")
     nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-g", "daemon off;"], stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}{root}"
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -88,11 +92,22 @@ def test_the_app_behind_nginx_answers_its_own_page(browser, behind_nginx: str) -
     page.click("#send")
     card = page.wait_for_selector(".cards .card", timeout=30_000)
     assert "现行有效" in card.inner_text()
-    page.screenshot(path=str(ARTIFACTS / "behind-nginx.png"))
+    path = urllib.parse.urlsplit(behind_nginx).path  # "" or the sub-path
+    page.screenshot(path=str(ARTIFACTS / f"behind-nginx{'-subpath' if path else ''}.png"))
     # The API from the page's own origin (the browser sends Origin: the nginx address, Host is rewritten).
-    status = page.evaluate(
-        """async () => (await fetch('/api/ask', {method: 'POST', headers: {'content-type': 'application/json'},
-                     body: JSON.stringify({question: '12号文第一项'})})).status"""
+    reply = page.evaluate(
+        """async () => { const r = await fetch('api/ask', {method: 'POST', headers: {'content-type': 'application/json'},
+                          body: JSON.stringify({question: '12号文第一项'})}); return [r.status, await r.json()]; }"""
     )
-    assert status == 200
+    assert reply[0] == 200
+    # The citation's link, the provision page's own links and the API's URLs all stay under the app's path.
+    link = page.eval_on_selector(".cards .card details a", "a => a.href")
+    assert link.startswith(behind_nginx + "/doc/"), link
+    page.goto(link, wait_until="load")
+    assert "现行有效" in page.inner_text("body")
+    assert page.eval_on_selector("a >> text=返回", "a => a.href") == behind_nginx + "/"
+    document = page.eval_on_selector("p.meta a", "a => a.href")
+    assert urllib.request.urlopen(document, timeout=10).status == 200
+    measures = json.loads(urllib.request.urlopen(behind_nginx + "/api/measures", timeout=10).read())
+    assert measures[0]["url"].startswith(path + "/doc/")
     page.close()
