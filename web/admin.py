@@ -80,6 +80,7 @@ class AdminConfig:
     audit_db: Path
     max_upload_bytes: int = 20 * 1024 * 1024
     trusted_proxies: frozenset[str] = frozenset()  # whose X-Forwarded-For names the client
+    root_path: str = ""  # ROOT_PATH: the session cookie's path starts there
 
 
 class UploadRefused(ValueError):
@@ -218,6 +219,8 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
     wrong = RateLimiter(WRONG_TOKENS_PER_MIN)
     config.uploads.mkdir(parents=True, exist_ok=True)
     token = config.token.encode()
+    # Links and calls on the staff pages are relative to the app's root (<base>), so they hold under ROOT_PATH.
+    login_page, admin_page = (page.replace("{{root}}", config.root_path) for page in (LOGIN_PAGE, ADMIN_PAGE))
 
     def client(request: Request) -> str:
         return client_address(request.scope, config.trusted_proxies)
@@ -247,8 +250,8 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
     def page(request: Request) -> HTMLResponse:
         sid = request.cookies.get(SESSION_COOKIE)
         if not sessions.valid(sid):
-            return HTMLResponse(LOGIN_PAGE)
-        return HTMLResponse(ADMIN_PAGE.replace("{{csrf}}", sessions.csrf(sid or "")))
+            return HTMLResponse(login_page)
+        return HTMLResponse(admin_page.replace("{{csrf}}", sessions.csrf(sid or "")))
 
     @router.post("/admin/login")
     def login(request: Request, token_field: str = Form("", alias="token")) -> Any:
@@ -257,13 +260,13 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
                 refuse_wrong_token(request)
             except HTTPException as exc:
                 return HTMLResponse(
-                    LOGIN_PAGE.replace("<!--error-->", f"<p class=error>{exc.detail}</p>"), exc.status_code
+                    login_page.replace("<!--error-->", f"<p class=error>{exc.detail}</p>"), exc.status_code
                 )
-        response = RedirectResponse("/admin", status_code=303)
+        response = RedirectResponse(config.root_path + "/admin", status_code=303)
         secure = request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
         response.set_cookie(
             SESSION_COOKIE, sessions.create(), max_age=SESSION_S, httponly=True, samesite="strict", secure=secure,
-            path="/admin",
+            path=config.root_path + "/admin",
         )  # fmt: skip
         return response
 
@@ -271,8 +274,8 @@ def make_admin_router(bot: Any, config: AdminConfig) -> APIRouter:
     def logout(request: Request) -> RedirectResponse:
         staff(request, unsafe=True)
         sessions.end(request.cookies.get(SESSION_COOKIE))
-        response = RedirectResponse("/admin", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/admin")
+        response = RedirectResponse(config.root_path + "/admin", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path=config.root_path + "/admin")
         return response
 
     @router.get("/admin/api/documents")
@@ -465,16 +468,16 @@ input,button{font:inherit;padding:.3em .6em} fieldset{margin:1em 0;border:1px so
 @media (prefers-color-scheme: dark){body{background:#111827;color:#e5e7eb} td,th{border-color:#374151}
 .error{color:#fca5a5} .ok{color:#86efac} input,button{background:#1f2937;color:#e5e7eb;border:1px solid #4b5563}}"""
 
-LOGIN_PAGE = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+LOGIN_PAGE = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><base href="{{{{root}}}}/">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>政策库管理 · 登录</title>
 <style>{_STYLE}</style></head><body><h1>政策库管理</h1><!--error-->
-<form method="post" action="/admin/login"><label>管理口令 <input type="password" name="token" id="token"
+<form method="post" action="admin/login"><label>管理口令 <input type="password" name="token" id="token"
 autocomplete="current-password" required></label> <button id="login">登录</button></form></body></html>"""
 
-ADMIN_PAGE = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+ADMIN_PAGE = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><base href="{{{{root}}}}/">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="csrf" content="{{{{csrf}}}}">
 <title>政策库管理</title><style>{_STYLE}</style></head><body>
-<h1>政策库管理</h1><form method="post" action="/admin/logout" id="logout-form"><button id="logout">退出</button></form>
+<h1>政策库管理</h1><form method="post" action="admin/logout" id="logout-form"><button id="logout">退出</button></form>
 <fieldset><legend>新增文件</legend>
 <form id="upload"><p><input type="file" name="file" id="file" required accept=".txt,.md,.docx,.pdf,.html,.htm"></p>
 <p><label>编号（doc_id）<input name="doc_id" id="doc_id" placeholder="默认取文件名"></label>
@@ -502,7 +505,7 @@ let pending = null;
 document.getElementById('upload').addEventListener('submit', async (e) => {{
   e.preventDefault(); say('正在解析…', true); document.getElementById('publish').hidden = true;
   try {{
-    const form = new FormData(e.target); const p = await call('/admin/api/preview', form);
+    const form = new FormData(e.target); const p = await call('admin/api/preview', form);
     const metadata = {{}}; for (const [k, v] of form.entries()) if (k !== 'file' && k !== 'doc_id' && v) metadata[k] = v;
     pending = {{upload_id: p.upload_id, doc_id: p.doc_id, metadata}};
     const box = document.getElementById('preview'); box.textContent = '';
@@ -516,7 +519,7 @@ document.getElementById('upload').addEventListener('submit', async (e) => {{
   }} catch (err) {{ say(err.message, false); }}
 }});
 document.getElementById('publish').addEventListener('click', async () => {{
-  try {{ const r = await call('/admin/api/publish', pending); say('已发布 ' + r.published + '：几秒后即可问答。', true);
+  try {{ const r = await call('admin/api/publish', pending); say('已发布 ' + r.published + '：几秒后即可问答。', true);
          document.getElementById('publish').hidden = true; load(); setTimeout(load, 5000); setTimeout(load, 15000); }}
   catch (err) {{ say(err.message, false); }}
 }});
@@ -524,7 +527,7 @@ async function act(path, body, done) {{
   try {{ await call(path, body); say(done, true); load(); setTimeout(load, 5000); }} catch (err) {{ say(err.message, false); }}
 }}
 async function load() {{
-  const docs = await (await fetch('/admin/api/documents', {{credentials: 'same-origin'}})).json();
+  const docs = await (await fetch('admin/api/documents', {{credentials: 'same-origin'}})).json();
   const t = document.getElementById('documents'); t.textContent = '';
   for (const d of docs) {{
     const r = t.insertRow(); cell(r, d.doc_id); cell(r, d.title); cell(r, d.status); cell(r, d.provisions + ' 条');
@@ -533,12 +536,12 @@ async function load() {{
     retire.addEventListener('click', () => {{
       const by = prompt('由哪份文件取代（doc_id，可留空）：', '') ?? null; if (by === null) return;
       const on = prompt('自哪天起（YYYY-MM-DD，留空为今天）：', '') ?? '';
-      act('/admin/api/retire', {{doc_id: d.doc_id, by, on}}, d.doc_id + ' 已标记。'); }});
+      act('admin/api/retire', {{doc_id: d.doc_id, by, on}}, d.doc_id + ' 已标记。'); }});
     const remove = document.createElement('button'); remove.textContent = '移除'; c.appendChild(remove);
     remove.addEventListener('click', () => {{ if (confirm('从库中移除 ' + d.doc_id + '？'))
-      act('/admin/api/remove', {{doc_id: d.doc_id}}, d.doc_id + ' 已移除。'); }});
+      act('admin/api/remove', {{doc_id: d.doc_id}}, d.doc_id + ' 已移除。'); }});
   }}
-  const log = await (await fetch('/admin/api/audit', {{credentials: 'same-origin'}})).json();
+  const log = await (await fetch('admin/api/audit', {{credentials: 'same-origin'}})).json();
   const a = document.getElementById('audit'); a.textContent = '';
   for (const x of log) {{ const r = a.insertRow(); for (const k of ['at', 'who', 'action', 'doc_id', 'sha256']) cell(r, (x[k] || '').slice(0, 24)); }}
 }}

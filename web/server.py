@@ -69,7 +69,7 @@ def create_app(
         uploads = config.audit_db.parent / "uploads"
         admin = AdminConfig(
             config.admin_token, bot.folder, uploads, config.audit_db, config.admin_max_upload_bytes,
-            config.trusted_proxies,
+            config.trusted_proxies, config.root_path,
         )  # fmt: skip
         api.include_router(make_admin_router(bot, admin))
 
