@@ -112,6 +112,45 @@ CSS = """
 .status { border-radius: 4px; padding: 0 .4em; font-size: .8em; }
 .status-ok { background: var(--qa-ok-fill); color: var(--qa-ok-text); }
 .status-old { background: var(--qa-old-fill); color: var(--qa-old-text); }
+#feedback-said:has(.prose:empty) { display: none; }  /* no blank gap under the chat before a thumb is clicked */
+/* The chat's label and clear button get a strip of their own above the messages instead of covering them. */
+#chat .bubble-wrap { margin-top: 40px; height: auto; flex: 1 1 0; min-height: 0; }
+/* Every column of the two tables on screen: shares of the width (not the widths Gradio measures), text wrapped;
+   the shares follow the order of the `headers` given to the Dataframes below. */
+#measures .header-table, #documents .header-table { width: 100% !important; table-layout: fixed; }
+#measures th, #measures [role=gridcell], #documents th, #documents [role=gridcell] {
+  width: var(--share) !important; min-width: 0 !important; max-width: none !important; flex: 0 0 var(--share) !important;
+  overflow-wrap: anywhere; }
+#measures [data-heading="0"], #measures [data-col="0"] { --share: 12%; }
+#measures [data-heading="1"], #measures [data-col="1"] { --share: 38%; }
+#measures [data-heading="2"], #measures [data-col="2"] { --share: 25%; }
+#measures [data-heading="3"], #measures [data-col="3"] { --share: 25%; }
+#documents [data-heading="0"], #documents [data-col="0"] { --share: 26%; }
+#documents [data-heading="1"], #documents [data-col="1"] { --share: 14%; }
+#documents [data-heading="2"], #documents [data-col="2"] { --share: 13%; }
+#documents [data-heading="3"], #documents [data-col="3"] { --share: 9%; }
+#documents [data-heading="4"], #documents [data-col="4"] { --share: 12%; }
+#documents [data-heading="5"], #documents [data-col="5"] { --share: 11%; }
+#documents [data-heading="6"], #documents [data-col="6"] { --share: 15%; }
+/* Narrower page margins on a phone; not in the media query below, since Gradio keeps of those only the rules
+   inside its .contain, and this element is outside. */
+.gradio-container .main.app { padding-inline: clamp(8px, 2.5vw, var(--size-8)); }
+@media (max-width: 640px) {
+  /* Phones: the question box and 发送 side by side, both on the first screen under a shorter chat. */
+  #chat { height: clamp(220px, calc(100svh - 330px), 520px) !important; }
+  .row:has(> #send) { flex-wrap: nowrap; align-items: stretch; }
+  .row:has(> #send) > * { min-width: 0; }
+  #send { flex: 0 0 auto !important; min-width: 4.5em; }
+  #measures .cell-wrap { padding: 4px 3px; }
+  /* Seven columns do not fit: each document becomes a block, its title on a line of its own and then its facts. */
+  #documents thead { display: none; }
+  #documents .virtual-row { flex-wrap: wrap; border-bottom: 1px solid var(--border-color-primary); }
+  #documents [role=gridcell] { flex: 0 1 auto !important; width: auto !important; }
+  #documents [role=gridcell]:not(.cell-selected) { box-shadow: none; }
+  #documents [role=gridcell]:has(.cell-wrap > span:empty) { display: none; }
+  #documents [data-col="0"] { flex-basis: 100% !important; font-weight: 600; }
+  #documents .cell-wrap { min-height: 0; padding: 2px 6px; }
+}
 """
 THEME = gr.themes.Soft(
     primary_hue="sky",
