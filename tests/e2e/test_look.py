@@ -224,3 +224,104 @@ def test_the_widget_is_legible(browser, server: Server, scheme: str) -> None:
     assert offenders == [], f"{len(offenders)} texts below WCAG AA in the {scheme} widget:\n" + "\n".join(offenders)
     assert_follows_the_scheme(page, scheme, ".panel")
     page.context.close()
+
+
+def open_phone(browser, name: str):
+    width, height, scale = PHONES[name]
+    return open_page(browser, "light", width, height, is_mobile=True, has_touch=True, device_scale_factor=scale)
+
+
+def assert_on_screen(page, selector: str) -> None:
+    """The whole of ``selector`` is inside the viewport as it is now (no scrolling)."""
+    box, view = page.locator(selector).bounding_box(), page.viewport_size
+    assert box is not None, f"{selector} is not shown"
+    inside = box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= view["width"]
+    assert inside and box["y"] + box["height"] <= view["height"], f"{selector} at {box} is not all on a {view} screen"
+
+
+# The chat's label ("对话") and icon buttons (clear) float over the chat: pairs of those and message bubbles
+# (the part of a bubble scrolled into the chat's view) that share pixels.
+OVERLAPS_JS = """
+() => {
+  const chat = document.querySelector("#chat");
+  const view = chat.querySelector(".bubble-wrap").getBoundingClientRect();
+  const fixed = [chat.querySelector("[data-testid=block-label]"), ...chat.querySelectorAll(".top-panel button")];
+  const clip = (r) => ({left: Math.max(r.left, view.left), right: Math.min(r.right, view.right),
+                        top: Math.max(r.top, view.top), bottom: Math.min(r.bottom, view.bottom)});
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const found = [];
+  for (const bubble of chat.querySelectorAll(".message.user, .message.bot, .message-buttons")) {
+    const shown = clip(bubble.getBoundingClientRect());
+    if (shown.left >= shown.right || shown.top >= shown.bottom) continue;
+    for (const thing of fixed) {
+      if (thing && meet(thing.getBoundingClientRect(), shown))
+        found.push(`${thing.getAttribute("aria-label") || thing.innerText} over ${bubble.innerText.slice(0, 12)}`);
+    }
+  }
+  return found;
+}
+"""
+
+
+@pytest.mark.parametrize("name", PHONES)
+def test_on_a_phone_the_question_box_and_send_are_on_the_first_screen_and_nothing_overlaps(
+    browser, server: Server, name: str
+) -> None:
+    page = open_phone(browser, name)
+    page.goto(server.url + "/", wait_until="load")
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    assert_on_screen(page, "#question textarea")
+    assert_on_screen(page, "#send")
+    for question in (
+        "小微企业贷款有什么支持？",
+        "增值税暂行条例第十五条规定了哪些免税项目？",
+    ):  # long: the chat scrolls
+        page.fill("#question textarea", question)
+        page.locator("#send").tap()
+        page.wait_for_function(
+            "n => document.querySelectorAll('#chat .cards').length == n",
+            arg=page.locator("#chat .cards").count() + 1,
+            timeout=30_000,
+        )
+    assert_on_screen(page, "#question textarea")
+    assert_on_screen(page, "#send")
+    assert page.locator("#chat [data-testid=block-label]").is_visible()
+    assert page.locator("#chat .top-panel button").is_visible()  # the clear button, once there are messages
+    overlaps = []
+    for where in ("0", "log.scrollHeight / 3", "log.scrollHeight * 2 / 3", "log.scrollHeight"):
+        page.evaluate(f"() => {{ const log = document.querySelector('#chat .bubble-wrap'); log.scrollTop = {where}; }}")
+        overlaps += page.evaluate(OVERLAPS_JS)
+    assert overlaps == [], "the chat's label or buttons cover messages:\n" + "\n".join(overlaps)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONES[name][0]  # no sideways scrolling
+    page.screenshot(path=str(ARTIFACTS / f"phone-{name}-chat.png"))
+    page.context.close()
+
+
+def assert_every_column_on_screen(page, table: str) -> None:
+    """Every header and every cell of the rows shown lies within the screen's width, its text wrapped, not cut."""
+    width = page.viewport_size["width"]
+    cells = page.locator(f"{table} thead th, {table} .virtual-row [role=gridcell]").evaluate_all(
+        "cells => cells.map(c => { const r = c.getBoundingClientRect(); const t = c.querySelector('span, .cell-wrap');"
+        " return [c.innerText.trim().slice(0, 10), r.left, r.right, t ? t.scrollWidth - t.clientWidth : 0]; })"
+    )
+    assert len(cells) > 8, f"{table} shows no rows"
+    cut = [f"{text!r} {left:.0f}–{right:.0f} (cut by {over}px)" for text, left, right, over in cells
+           if left < 0 or right > width or over > 1]  # fmt: skip
+    assert cut == [], f"cells of {table} off a {width}px screen or cut:\n" + "\n".join(cut)
+
+
+@pytest.mark.parametrize("name", PHONES)
+def test_on_a_phone_every_column_of_the_tables_is_on_screen(browser, server: Server, name: str) -> None:
+    page = open_phone(browser, name)
+    page.goto(server.url + "/", wait_until="load")
+    page.get_by_role("tab", name="政策浏览").click()
+    page.wait_for_selector("#measures >> text=（八）发挥创新平台支撑作用", timeout=20_000)
+    assert "部门" in page.locator("#measures thead").inner_text()
+    assert_every_column_on_screen(page, "#measures")
+    page.screenshot(path=str(ARTIFACTS / f"phone-{name}-browse.png"))
+    page.get_by_role("tab", name="政策库").click()
+    page.wait_for_selector("#documents >> text=国发〔2018〕39号", timeout=20_000)
+    assert_every_column_on_screen(page, "#documents")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONES[name][0]
+    page.screenshot(path=str(ARTIFACTS / f"phone-{name}-library.png"))
+    page.context.close()
