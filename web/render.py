@@ -200,12 +200,18 @@ def rename_notes(agencies: AgencyRegistry | None, names: Sequence[str]) -> tuple
 
 
 _PAGE_STYLE = """
+:root{color-scheme:light dark;--text:#1f2937;--back:#fff;--muted:#4b5563;--link:#0369a1;--chip-fill:#e0f2fe;
+--chip-text:#075985;--ok-fill:#dcfce7;--ok-text:#166534;--old-fill:#fef3c7;--old-text:#92400e;--mark-fill:#fef08a;
+--mark-text:#1f2937}
+@media (prefers-color-scheme:dark){:root{--text:#e5e7eb;--back:#0b0f19;--muted:#9ca3af;--link:#7dd3fc;
+--chip-fill:#0c4a6e;--chip-text:#e0f2fe;--ok-fill:#14532d;--ok-text:#bbf7d0;--old-fill:#78350f;--old-text:#fde68a;
+--mark-fill:#713f12;--mark-text:#fef9c3}}
 body{font-family:"WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",system-ui,sans-serif;max-width:760px;
-margin:2em auto;padding:0 1em;line-height:1.8;color:#1f2937;background:#fff}
-.meta{color:#6b7280;font-size:.9em} .chip{display:inline-block;background:#e0f2fe;color:#075985;
-border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em} a{color:#0369a1}
-.status{border-radius:4px;padding:0 .4em;font-size:.85em} .status-ok{background:#dcfce7;color:#166534}
-.status-old{background:#fef3c7;color:#92400e} mark{background:#fef08a;color:inherit}
+margin:2em auto;padding:0 1em;line-height:1.8;color:var(--text);background:var(--back)}
+.meta{color:var(--muted);font-size:.9em} .chip{display:inline-block;background:var(--chip-fill);color:var(--chip-text);
+border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em} a{color:var(--link)}
+.status{border-radius:4px;padding:0 .4em;font-size:.85em} .status-ok{background:var(--ok-fill);color:var(--ok-text)}
+.status-old{background:var(--old-fill);color:var(--old-text)} mark{background:var(--mark-fill);color:var(--mark-text)}
 .toc p{margin:.2em 0} h2{font-size:1.1em;margin-top:1.4em}
 """
 

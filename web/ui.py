@@ -91,29 +91,90 @@ def _chosen(value: str | None) -> str | None:
 
 MAX_KEPT_ANSWERS = 100
 CSS = """
+/* Colours come from the theme's variables, which Gradio switches when the system asks for dark
+   (it puts .dark on <body>); the few it has no variable for are set here for both schemes. */
+:root {
+  --qa-chip-fill: var(--primary-100); --qa-chip-text: var(--primary-800);
+  --qa-ok-fill: #dcfce7; --qa-ok-text: #166534; --qa-old-fill: #fef3c7; --qa-old-text: #92400e;
+  --qa-mark-fill: #fef08a; --qa-mark-text: var(--neutral-900); --qa-said: var(--primary-800);
+}
+.dark {
+  --qa-chip-fill: var(--primary-900); --qa-chip-text: var(--primary-100);
+  --qa-ok-fill: #14532d; --qa-ok-text: #bbf7d0; --qa-old-fill: #78350f; --qa-old-text: #fde68a;
+  --qa-mark-fill: #713f12; --qa-mark-text: #fef9c3; --qa-said: var(--primary-300);
+}
+#chat .message-wrap .prose.chatbot.md { opacity: 1; }  /* Gradio dims every message to 80% */
 .answer, .question { line-height: 1.75; }
 .cards { margin-top: .6em; display: grid; gap: .5em; }
-.card { border: 1px solid #cbd5e1; border-radius: 10px; padding: .5em .8em; background: #f8fafc; }
-.card-head { display: flex; flex-wrap: wrap; gap: .5em; justify-content: space-between; }
-.card-section { color: #64748b; font-size: .85em; }
-.chip { display: inline-block; background: #e0f2fe; color: #075985; border-radius: 999px;
+.card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .5em .8em;
+        background: var(--block-background-fill); color: var(--body-text-color); }
+.card-head { display: flex; flex-wrap: wrap; gap: .2em .5em; justify-content: space-between; align-items: baseline; }
+.card-section, .resp { color: var(--body-text-color-subdued); font-size: .85em; }
+.chip { display: inline-block; background: var(--qa-chip-fill); color: var(--qa-chip-text); border-radius: 999px;
         padding: 0 .7em; margin: .15em .3em .15em 0; font-size: .85em; }
-.card mark { background: #fef08a; }
-.card details summary { cursor: pointer; color: #0369a1; }
-.resp { color: #64748b; font-size: .85em; }
+.card mark { background: var(--qa-mark-fill); color: var(--qa-mark-text); }
+.card a, .card details summary { color: var(--link-text-color); }
+.card details summary { cursor: pointer; }
+.notice { border-left: 4px solid currentColor; border-radius: 6px; padding: .4em .8em;
+          background: var(--qa-old-fill); color: var(--qa-old-text); }
+#feedback-said [role=status] { color: var(--qa-said) !important; }  /* over the line's own inline colour */
 #measure-text { line-height: 1.8; }
 .card details p, #measure-text p { white-space: pre-line; }
 .status { border-radius: 4px; padding: 0 .4em; font-size: .8em; }
-.status-ok { background: #dcfce7; color: #166534; }
-.status-old { background: #fef3c7; color: #92400e; }
-@media (max-width: 640px) { .card-head { display: block; } }
+.status-ok { background: var(--qa-ok-fill); color: var(--qa-ok-text); }
+.status-old { background: var(--qa-old-fill); color: var(--qa-old-text); }
+#feedback-said:has(.prose:empty) { display: none; }  /* no blank gap under the chat before a thumb is clicked */
+/* The chat's label and clear button get a strip of their own above the messages instead of covering them. */
+#chat .bubble-wrap { margin-top: 40px; height: auto; flex: 1 1 0; min-height: 0; }
+/* Every column of the two tables on screen: shares of the width (not the widths Gradio measures), text wrapped;
+   the shares follow the order of the `headers` given to the Dataframes below. */
+#measures .header-table, #documents .header-table { width: 100% !important; table-layout: fixed; }
+#measures th, #measures [role=gridcell], #documents th, #documents [role=gridcell] {
+  width: var(--share) !important; min-width: 0 !important; max-width: none !important; flex: 0 0 var(--share) !important;
+  overflow-wrap: anywhere; }
+#measures [data-heading="0"], #measures [data-col="0"] { --share: 12%; }
+#measures [data-heading="1"], #measures [data-col="1"] { --share: 38%; }
+#measures [data-heading="2"], #measures [data-col="2"] { --share: 25%; }
+#measures [data-heading="3"], #measures [data-col="3"] { --share: 25%; }
+#documents [data-heading="0"], #documents [data-col="0"] { --share: 26%; }
+#documents [data-heading="1"], #documents [data-col="1"] { --share: 14%; }
+#documents [data-heading="2"], #documents [data-col="2"] { --share: 13%; }
+#documents [data-heading="3"], #documents [data-col="3"] { --share: 9%; }
+#documents [data-heading="4"], #documents [data-col="4"] { --share: 12%; }
+#documents [data-heading="5"], #documents [data-col="5"] { --share: 11%; }
+#documents [data-heading="6"], #documents [data-col="6"] { --share: 15%; }
+/* Narrower page margins on a phone; not in the media query below, since Gradio keeps of those only the rules
+   inside its .contain, and this element is outside. */
+.gradio-container .main.app { padding-inline: clamp(8px, 2.5vw, var(--size-8)); }
+@media (max-width: 640px) {
+  /* Phones: the question box and 发送 side by side, both on the first screen under a shorter chat. */
+  #chat { height: clamp(220px, calc(100svh - 330px), 520px) !important; }
+  .row:has(> #send) { flex-wrap: nowrap; align-items: stretch; }
+  .row:has(> #send) > * { min-width: 0; }
+  #send { flex: 0 0 auto !important; min-width: 4.5em; }
+  #measures .cell-wrap { padding: 4px 3px; }
+  /* Seven columns do not fit: each document becomes a block, its title on a line of its own and then its facts. */
+  #documents thead { display: none; }
+  #documents .virtual-row { flex-wrap: wrap; border-bottom: 1px solid var(--border-color-primary); }
+  #documents [role=gridcell] { flex: 0 1 auto !important; width: auto !important; }
+  #documents [role=gridcell]:not(.cell-selected) { box-shadow: none; }
+  #documents [role=gridcell]:has(.cell-wrap > span:empty) { display: none; }
+  #documents [data-col="0"] { flex-basis: 100% !important; font-weight: 600; }
+  #documents .cell-wrap { min-height: 0; padding: 2px 6px; }
+}
 """
 THEME = gr.themes.Soft(
     primary_hue="sky",
     # Local fonts only: the default theme would fetch web fonts from the internet.
     font=["WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"],
     font_mono=["DejaVu Sans Mono", "monospace"],
-)
+).set(
+    # Soft's links (indigo) and muted text (gray-400) fall below WCAG AA contrast in one scheme or the other.
+    link_text_color="*primary_700", link_text_color_hover="*primary_800", link_text_color_visited="*primary_800",
+    link_text_color_active="*primary_800", link_text_color_dark="*primary_300", link_text_color_hover_dark="*primary_200",
+    link_text_color_visited_dark="*primary_200", link_text_color_active_dark="*primary_200",
+    body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
+)  # fmt: skip
 
 
 def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = None) -> gr.Blocks:
