@@ -17,7 +17,6 @@ import pytest
 
 from tests.conftest import DEMO_LIBRARY, SHARED
 from tests.e2e.conftest import ARTIFACTS, free_port, start_app
-from tests.e2e.test_browser import browser  # noqa: F401 - the browser fixture
 from tests.e2e.test_library_changes import PUBLISHED_WITHIN_S, get, post
 
 pytestmark = pytest.mark.e2e
@@ -46,7 +45,7 @@ def wait_until(check, what: str, within_s: float = PUBLISHED_WITHIN_S):
         time.sleep(0.5)
 
 
-def test_staff_add_and_retire_a_document_in_the_browser(browser, tmp_path: Path) -> None:  # noqa: F811
+def test_staff_add_and_retire_a_document_in_the_browser(browser, tmp_path: Path) -> None:
     library = tmp_path / "library"
     shutil.copytree(DEMO_LIBRARY, library, ignore=shutil.ignore_patterns("expected.json"))
     law = docx_of(

@@ -8,8 +8,6 @@ at least 4.5:1 (3:1 for large text). Screenshots go to artifacts/.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
@@ -18,7 +16,6 @@ from tests.e2e.conftest import ARTIFACTS, Server
 from web import render
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = "/usr/bin/chromium"
 SCHEMES = ("light", "dark")
 PHONES = {  # name: (width, height, device scale factor)
     "390": (390, 844, 3),
@@ -103,23 +100,6 @@ def assert_follows_the_scheme(page, scheme: str, selector: str) -> None:
         " return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }"
     )
     assert (luminance < 0.3) == (scheme == "dark"), f"{selector} has a {scheme} scheme but luminance {luminance:.2f}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium and fonts-wqy-microhei")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"],
-        )  # fmt: skip
-        yield browser
-        browser.close()
 
 
 def open_page(browser, scheme: str = "light", width: int = 1280, height: int = 900, **device: object):

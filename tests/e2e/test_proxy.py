@@ -17,7 +17,6 @@ import pytest
 
 from tests.conftest import DEMO_LIBRARY
 from tests.e2e.conftest import ARTIFACTS, free_port, start_app
-from tests.e2e.test_browser import browser  # noqa: F401 - the browser fixture
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -84,7 +83,7 @@ def behind_nginx(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     app.wait(timeout=20)
 
 
-def test_the_app_behind_nginx_answers_its_own_page(browser, behind_nginx: str) -> None:  # noqa: F811
+def test_the_app_behind_nginx_answers_its_own_page(browser, behind_nginx: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(behind_nginx + "/", wait_until="load")
     page.wait_for_selector("#question textarea", timeout=30_000)
