@@ -520,7 +520,10 @@ document.getElementById('upload').addEventListener('submit', async (e) => {{
 }});
 document.getElementById('publish').addEventListener('click', async () => {{
   try {{ const r = await call('admin/api/publish', pending); say('已发布 ' + r.published + '：几秒后即可问答。', true);
-         document.getElementById('publish').hidden = true; load(); setTimeout(load, 5000); setTimeout(load, 15000); }}
+         document.getElementById('publish').hidden = true;
+         // The server reloads the library in the background: list it again until the document is there.
+         for (let i = 0; i < 60 && !(await load()).some(d => d.doc_id === r.published); i++)
+           await new Promise(done => setTimeout(done, 2000)); }}
   catch (err) {{ say(err.message, false); }}
 }});
 async function act(path, body, done) {{
@@ -544,6 +547,7 @@ async function load() {{
   const log = await (await fetch('admin/api/audit', {{credentials: 'same-origin'}})).json();
   const a = document.getElementById('audit'); a.textContent = '';
   for (const x of log) {{ const r = a.insertRow(); for (const k of ['at', 'who', 'action', 'doc_id', 'sha256']) cell(r, (x[k] || '').slice(0, 24)); }}
+  return docs;
 }}
 load();
 </script></body></html>"""
