@@ -267,6 +267,17 @@ def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], 
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
+def header_facts(shelf: Shelf, provisions: Sequence[Provision]) -> str:
+    """What the documents of ``provisions`` say of themselves — title, 文号, issuer, dates, status on the day —
+    which may support a model's sentence about the document (bot.verify)."""
+    out = []
+    for doc_id in dict.fromkeys(p.doc_id for p in provisions):
+        m = shelf.metas[doc_id]
+        out.append(f"{m.citation_title}{m.doc_number}{m.issuer}{m.issued or ''}{m.effective or ''}")
+        out.append(shelf.status(doc_id).text)
+    return "".join(out)
+
+
 def agency_notes(shelf: Shelf, asked: Sequence[str], listed: Sequence[Provision]) -> str:
     """ "\n注：…。" under a listing: the agency file's note on each body asked about, and for each body the
     list shows as responsible that was renamed or reorganised, who holds its functions now ("" when none)."""

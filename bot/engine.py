@@ -841,14 +841,22 @@ class PolicyBot:
         except LLMError as exc:
             log.warning("LLM answer not used (%s); serving the extractive answer", exc)
             return replace(extractive, fallback=exc.reason)
-        facts = "".join(f"{m.citation_title}{m.doc_number}{m.issuer}" for m in {shelf.metas[p.doc_id] for p in context})
-        checked = verify(reply, context, self.agencies, facts)
-        if checked.too_little:
+        checked = verify(
+            reply, context, self.agencies, words=self.searcher.tokenizer.content_words,
+            document_facts=compose.header_facts(shelf, context), question=topic,
+        )  # fmt: skip
+        if checked.rejected:
             log.warning(
                 "LLM answer failed verification (%d of %d sentences kept; removed: %s); serving the extractive answer",
                 checked.kept, checked.total, "; ".join(f"{s[:30]}… ({why})" for s, why in checked.removed[:3]),
             )  # fmt: skip
             return replace(extractive, fallback="verification", llm_sentences=(checked.kept, checked.total))
+        answered_in_force = any(shelf.in_force(c.doc_id) for c in extractive.citations)
+        if answered_in_force and not all(shelf.in_force(p.doc_id) for p in checked.cited):
+            # The model leant on a repealed or amended text where one in force answers: the extractive
+            # answer cites the text in force.
+            log.warning("LLM answer cites a document no longer in force; serving the extractive answer")
+            return replace(extractive, fallback="not_in_force", llm_sentences=(checked.kept, checked.total))
         citations = tuple(
             shelf.cite(p, "".join(self._best_sentences(checked.text, result, p, compose.MAX_QUOTED_SENTENCES, False)))
             for p in checked.cited

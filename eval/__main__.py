@@ -5,6 +5,7 @@
     python -m eval --docs miit-2021-169 --sets eval/data/heldout.jsonl   # the original notice alone
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
     python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
+    python -m eval --llm-labels [FILE…]  # the verifier on labelled model replies (eval/data/llm/)
 
 "Today" is 2026-11-30 for every run (the day the labels were written for); TODAY overrides it.
 
@@ -24,12 +25,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot import scope
+from bot.compose import Shelf
 from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
-from eval import baselines, calibrate
+from eval import baselines, calibrate, llm_labels
 from eval.metrics import METRICS, SEED_DOC, score
 from index.embedders import make_embedder
+from index.tokenize import PolicyTokenizer, library_vocabulary
 from ingest import PROJECT_ROOT
+from ingest.library import load_library
 from ingest.schema import Answer
 
 DATA = PROJECT_ROOT / "eval" / "data"
@@ -92,7 +96,7 @@ def bot_system(bot: PolicyBot, seen: list[Answer] | None = None) -> baselines.An
 
 
 def generator_report(answers: list[Answer]) -> dict:
-    """How the model's answers fared: sentences supported by their cited provision, fallbacks by reason."""
+    """How the model's answers fared: sentences the verifier kept, fallbacks by reason."""
     attempted = [a for a in answers if a.generator == "llm" or a.fallback]
     kept = sum(a.llm_sentences[0] for a in attempted)
     total = sum(a.llm_sentences[1] for a in attempted)
@@ -103,9 +107,22 @@ def generator_report(answers: list[Answer]) -> dict:
     return {
         "model_called": len(attempted),
         "served_llm": sum(a.generator == "llm" for a in attempted),
-        "sentences_supported": round(kept / total, 3) if total else None,
+        "sentences_kept": round(kept / total, 3) if total else None,
+        "fallback_rate": round(sum(fallbacks.values()) / len(attempted), 3) if attempted else None,
         "fallbacks": fallbacks,
     }
+
+
+def labelled_replies(files: Sequence[Path]) -> int:
+    """Print how the verifier fares on labelled replies; 1 when an unsupported sentence would be served."""
+    if not files:
+        print("no labelled replies: see eval/data/llm/README.md", file=sys.stderr)
+        return 2
+    library = load_library(BotConfig.from_env().library)
+    words = PolicyTokenizer(library_vocabulary(library)).content_words
+    result = llm_labels.score(llm_labels.load(files), Shelf(library, LABELLED_ON), words)
+    print(llm_labels.report(result, files))
+    return 1 if result["unsupported_served"] else 0
 
 
 def format_table(results: dict[str, dict]) -> str:
@@ -142,12 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="with --calibrate: save bot/scope_model.json")
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
     parser.add_argument(
+        "--llm-labels", nargs="*", type=Path, metavar="FILE",
+        help="score the verifier on labelled model replies (default: every file in eval/data/llm/)",
+    )  # fmt: skip
+    parser.add_argument(
         "--generator", choices=("extractive", "llm"), default="extractive",
         help="llm: answers from the endpoint in LLM_BASE_URL (verified, with extractive fallback)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
 
+    if args.llm_labels is not None:
+        return labelled_replies(args.llm_labels or llm_labels.default_files())
     sets = args.sets or list(CALIBRATION_SETS if args.calibrate else DEFAULT_SETS)
     questions = load_questions(sets)
     config = BotConfig.from_env()
@@ -208,9 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         results["bot"]["generator"] = report
         print(
             f"\nLLM: called for {report['model_called']} questions, served {report['served_llm']}; "
-            f"answer sentences supported by their cited provision: {report['sentences_supported']}; "
-            f"fallbacks to extractive: {report['fallbacks'] or 'none'}"
+            f"reply sentences kept by the verifier: {report['sentences_kept']}; "
+            f"fallback rate {report['fallback_rate']}, by reason: {report['fallbacks'] or 'none'}\n"
+            "(kept is not supported: whether kept sentences are true is measured on labelled replies below)\n"
         )
+        labelled_replies(llm_labels.default_files())
     payload = {
         "sets": [str(p) for p in sets],
         "documents": list(bot.library.doc_ids),

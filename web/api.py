@@ -425,7 +425,9 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore, root: str = "/") -> API
         usage = Usage(prompt_tokens=read, completion_tokens=count_tokens(text)).to_json()
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
-        head = {"id": completion_id, "created": created, "model": MODEL_NAME}
+        # The model that wrote the reply: a verified model answer names the model, an extractive one ours.
+        model = bot.generator.config.model if answer.generator == "llm" and bot.generator else MODEL_NAME
+        head = {"id": completion_id, "created": created, "model": model}
         extra = {
             "citations": [c.to_json() for c in answer.citations],
             "out_of_scope": answer.out_of_scope,
