@@ -1,0 +1,414 @@
+"""政策找企业: a company profile in, every provision whose printed conditions it meets out.
+
+The conditions are data (``conditions.toml`` in the library folder, reviewed by staff): each rule is
+one benefit a provision grants, with the conditions the text prints for it, every one quoted. This
+module only compares: a profile's field with a rule's value. A rule applies when its document is in
+force on the profile's day, its kinds and region fit, and every condition is met; it *needs* a field
+when a condition cannot be decided because the profile does not give it; a rule without conditions
+applies to every enterprise of its kinds. Unknown fields are reported, never guessed.
+
+    >>> rule = Rule("r", ("d", 92), "税费", ("企业",), "", "减按20%", ("d", 92), (
+    ...     Condition("taxable_income_wan", "<=", 300.0, "万元", "不超过300万元"),))
+    >>> [c.state for c in check_rule(rule, Profile(taxable_income_wan=200))], check_rule(rule, Profile())[0].state
+    (['met'], 'unknown')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from bot.compose import Shelf
+from ingest.schema import Provision
+
+CONDITIONS_FILE = "conditions.toml"  # in the library folder
+KINDS = ("企业", "个体工商户")
+NEEDS = ("融资", "税费", "用工", "市场", "创新", "账款拖欠", "创业", "数字化")
+OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains")
+NUMERIC_OPS = ("<", "<=", ">", ">=")
+
+
+class RulesError(ValueError):
+    """The rules file is not usable; the message names the rule and what to fix."""
+
+
+class ProfileError(ValueError):
+    """Some fields of a profile are wrong; ``problems`` maps each field to a message for people."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        super().__init__("；".join(f"{k}：{v}" for k, v in problems.items()))
+        self.problems = dict(problems)
+
+
+@dataclass(frozen=True)
+class Condition:
+    field: str
+    op: str
+    value: Any
+    unit: str
+    quote: str  # the provision's own words for this condition
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    provision: tuple[str, int]  # (doc_id, number): where the conditions are printed
+    need: str
+    kinds: tuple[str, ...]
+    region: str  # "" national; "北京市" local
+    benefit: str  # quoted from benefit_provision
+    benefit_provision: tuple[str, int]
+    when: tuple[Condition, ...] = ()
+    note: str = ""
+
+
+# Numbers a profile may carry, with the range beyond which a value is a typo, not a company.
+NUMBER_FIELDS = {
+    "employees": (0, 10_000_000, "从业人数"),
+    "revenue_wan": (0, 1e9, "年营业收入（万元）"),
+    "assets_wan": (0, 1e9, "资产总额（万元）"),
+    "taxable_income_wan": (-1e9, 1e9, "年度应纳税所得额（万元）"),
+    "monthly_sales_wan": (0, 1e8, "月销售额（万元）"),
+    "age_years": (0, 200, "成立年限（年）"),
+}
+CHOICE_FIELDS = {"kind": KINDS, "industry_class": ("工业", "其他"), "vat_taxpayer": ("小规模纳税人", "一般纳税人")}
+TEXT_FIELDS = ("industry", "province", "city")
+LIST_FIELDS = ("certifications", "founder", "needs")
+
+
+@dataclass(frozen=True)
+class Profile:
+    kind: str | None = None
+    industry: str | None = None
+    industry_class: str | None = None
+    province: str | None = None
+    city: str | None = None
+    employees: float | None = None
+    revenue_wan: float | None = None
+    assets_wan: float | None = None
+    taxable_income_wan: float | None = None
+    vat_taxpayer: str | None = None
+    monthly_sales_wan: float | None = None
+    certifications: tuple[str, ...] = ()
+    age_years: float | None = None
+    founder: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+
+    def given(self, name: str) -> bool:
+        value = getattr(self, name)
+        return value is not None and value != ()
+
+    def to_json(self) -> dict:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == ():
+                continue
+            out[f.name] = (
+                value.isoformat() if isinstance(value, dt.date) else list(value) if isinstance(value, tuple) else value
+            )
+        return out
+
+
+def profile_from_json(data: object, provinces: Sequence[str] = ()) -> Profile:
+    """A Profile from JSON; ProfileError naming every wrong field (unknown fields, types, ranges, choices,
+    contradictions). ``provinces``: the province names known (empty: any)."""
+    if not isinstance(data, dict):
+        raise ProfileError({"profile": '需要一个 JSON 对象，例如 {"kind": "企业", "employees": 30}'})
+    problems: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(Profile)}
+    for name, raw in data.items():
+        if name not in known:
+            problems[str(name)[:40]] = f"没有这个字段；可用的有：{'、'.join(sorted(known))}"
+        elif raw is None or raw == "" or raw == []:
+            continue
+        elif name in NUMBER_FIELDS:
+            low, high, label = NUMBER_FIELDS[name]
+            number = _number(raw)
+            if number is None:
+                problems[name] = f"{label}需要是数字，收到 {str(raw)[:30]!r}"
+            elif not low <= number <= high:
+                problems[name] = f"{label} {number:g} 不合常理（应在 {low:g} 到 {high:g} 之间）"
+            else:
+                values[name] = number
+        elif name in CHOICE_FIELDS:
+            if raw not in CHOICE_FIELDS[name]:
+                problems[name] = f"只能是 {'、'.join(CHOICE_FIELDS[name])} 之一，收到 {str(raw)[:30]!r}"
+            else:
+                values[name] = raw
+        elif name in TEXT_FIELDS:
+            if not isinstance(raw, str) or len(raw) > 50:
+                problems[name] = "需要是 50 字以内的文字"
+            elif name == "province" and provinces and raw not in provinces:
+                problems[name] = f"不认识“{raw}”：请写省级行政区的全称，例如 北京市、广东省"
+            else:
+                values[name] = raw.strip()
+        elif name in LIST_FIELDS:
+            items = [raw] if isinstance(raw, str) else raw
+            if not isinstance(items, list) or not all(isinstance(x, str) and len(x) <= 30 for x in items):
+                problems[name] = '需要是文字的列表，例如 ["高新技术企业"]'
+            elif name == "needs" and (unknown := [x for x in items if x not in NEEDS]):
+                problems[name] = f"不认识 {'、'.join(unknown)}；可选：{'、'.join(NEEDS)}"
+            else:
+                values[name] = tuple(dict.fromkeys(x.strip() for x in items))
+        elif name == "as_of":
+            try:
+                values[name] = dt.date.fromisoformat(str(raw))
+            except ValueError:
+                problems[name] = f"日期需要写成 YYYY-MM-DD，收到 {str(raw)[:30]!r}"
+    problems |= _contradictions(values)
+    if problems:
+        raise ProfileError(problems)
+    return Profile(**values)
+
+
+def _number(raw: object) -> float | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return float(raw) if math.isfinite(raw) else None
+    if isinstance(raw, str):
+        try:
+            value = float(raw.strip().replace(",", ""))
+        except ValueError:
+            return None
+        return value if math.isfinite(value) else None
+    return None
+
+
+def _contradictions(values: Mapping[str, Any]) -> dict[str, str]:
+    out = {}
+    income, revenue = values.get("taxable_income_wan"), values.get("revenue_wan")
+    if income is not None and revenue is not None and income > revenue:
+        out["taxable_income_wan"] = f"应纳税所得额 {income:g} 万元大于营业收入 {revenue:g} 万元，请核对"
+    if values.get("kind") == "个体工商户" and "高新技术企业" in values.get("certifications", ()):
+        out["certifications"] = "个体工商户不能认定为高新技术企业，请核对类型或资质"
+    return out
+
+
+# ---- rules -------------------------------------------------------------------------------------
+
+
+def load_rules(folder: Path) -> tuple[Rule, ...]:
+    """The library's rules (empty when it has no conditions file); RulesError naming the rule to fix."""
+    path = folder / CONDITIONS_FILE
+    if not path.exists():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: {exc}") from None
+    rules = []
+    for i, raw in enumerate(data.get("rule", []), start=1):
+        where = f"{path.name}, rule {raw.get('id') or i}"
+        try:
+            when = tuple(
+                Condition(c["field"], c["op"], c["value"], c.get("unit", ""), c["quote"]) for c in raw.get("when", [])
+            )
+            rule = Rule(
+                id=raw["id"], provision=_ref(raw["provision"]), need=raw["need"],
+                kinds=tuple(raw.get("kinds", KINDS)), region=raw.get("region", ""), benefit=raw["benefit"],
+                benefit_provision=_ref(raw.get("benefit_provision", raw["provision"])), when=when,
+                note=raw.get("note", ""),
+            )  # fmt: skip
+        except KeyError as exc:
+            raise RulesError(f"{where}: missing {exc.args[0]!r}") from None
+        except ValueError as exc:
+            raise RulesError(f"{where}: {exc}") from None
+        bad = [
+            c for c in when if c.op not in OPERATORS or (c.op in NUMERIC_OPS and not isinstance(c.value, int | float))
+        ]
+        if bad:
+            raise RulesError(
+                f"{where}: condition on {bad[0].field!r}: op must be one of {OPERATORS}, numbers for < <= > >="
+            )
+        rules.append(rule)
+    ids = [r.id for r in rules]
+    if len(ids) != len(set(ids)):
+        raise RulesError(f"{path.name}: rule ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+    return tuple(rules)
+
+
+def _ref(text: str) -> tuple[str, int]:
+    doc_id, _, number = str(text).partition("#")
+    if not doc_id or not number.isdigit():
+        raise ValueError(f"{text!r} is not doc_id#number")
+    return doc_id, int(number)
+
+
+# ---- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    condition: Condition
+    state: str  # met, unmet, unknown
+    given: Any = None  # the profile's value it was compared with
+
+
+def check_rule(rule: Rule, profile: Profile) -> list[Check]:
+    return [_check(c, profile) for c in rule.when]
+
+
+def _check(c: Condition, profile: Profile) -> Check:
+    if not profile.given(c.field):
+        return Check(c, "unknown")
+    given = getattr(profile, c.field)
+    if c.op == "contains":
+        ok = c.value in given
+    elif c.op == "in":
+        ok = given in c.value
+    elif c.op in ("==", "!="):
+        ok = (given == c.value) == (c.op == "==")
+    else:
+        ok = {"<": given < c.value, "<=": given <= c.value, ">": given > c.value, ">=": given >= c.value}[c.op]
+    return Check(c, "met" if ok else "unmet", list(given) if isinstance(given, tuple) else given)
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    provision: Provision
+    benefit_provision: Provision
+    status: str  # applies, needs, everyone
+    checks: tuple[Check, ...]
+    missing: tuple[str, ...]  # fields to ask for (needs)
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    profile: Profile
+    day: dt.date
+    matches: tuple[Match, ...]
+    left_out: tuple[tuple[str, str], ...] = field(default=())  # (rule id, why): other places, old texts
+
+    def by_need(self) -> dict[str, list[Match]]:
+        out: dict[str, list[Match]] = {}
+        for m in self.matches:
+            out.setdefault(m.rule.need, []).append(m)
+        return out
+
+
+def match(profile: Profile, rules: Sequence[Rule], shelf: Shelf) -> MatchResult:
+    """Every rule whose provision is in force on the shelf's day and whose conditions the profile meets (or
+    may meet, given more data); grouped and ordered: applies, everyone, needs; the profile's needs first."""
+    found: list[Match] = []
+    left_out: list[tuple[str, str]] = []
+    for rule in rules:
+        provision = shelf.library.provision(*rule.provision)
+        benefit = shelf.library.provision(*rule.benefit_provision)
+        if provision is None or benefit is None:
+            left_out.append((rule.id, "the provision is not in the library"))
+            continue
+        if not (shelf.in_force(provision.doc_id) and shelf.in_force(benefit.doc_id)):
+            left_out.append((rule.id, shelf.status(provision.doc_id).text))
+            continue
+        if profile.kind and profile.kind not in rule.kinds:
+            continue
+        if rule.region and profile.province != rule.region:
+            if profile.province is None:
+                left_out.append((rule.id, f"only in {rule.region}: province not given"))
+            continue
+        checks = tuple(check_rule(rule, profile))
+        if any(c.state == "unmet" for c in checks):
+            continue
+        missing = tuple(dict.fromkeys(c.condition.field for c in checks if c.state == "unknown"))
+        if not profile.kind:
+            missing = ("kind", *missing) if len(rule.kinds) < len(KINDS) else missing
+        status = "needs" if missing else "applies" if rule.when else "everyone"
+        found.append(Match(rule, provision, benefit, status, checks, missing))
+    wanted = profile.needs
+    order = {"applies": 0, "everyone": 1, "needs": 2}
+    found.sort(
+        key=lambda m: (
+            m.rule.need not in wanted,
+            order[m.status],
+            NEEDS.index(m.rule.need) if m.rule.need in NEEDS else 99,
+        )
+    )
+    return MatchResult(profile, shelf.day, tuple(found), tuple(left_out))
+
+
+# ---- output ------------------------------------------------------------------------------------
+
+FIELD_LABELS = {
+    "kind": "类型", "industry": "行业", "industry_class": "行业类别（工业/其他）", "province": "所在省份",
+    "city": "所在城市", "vat_taxpayer": "增值税纳税人类型", "certifications": "资质认定", "founder": "创办人",
+    "needs": "需求", "as_of": "日期", **{k: v[2] for k, v in NUMBER_FIELDS.items()},
+}  # fmt: skip
+STATUS_TEXT = {"applies": "符合条件", "everyone": "适用于所有{kinds}", "needs": "可能适用，需补充信息"}
+
+
+def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
+    """The result for the API and the CLI; ``url(doc_id, number)`` links a provision (none: no links)."""
+
+    def ref(p: Provision) -> dict:
+        out = {"doc_id": p.doc_id, "number": p.number, "label": p.label, "title": p.title,
+               "doc_title": shelf.metas[p.doc_id].citation_title, "citation": shelf.ref(p),
+               "status": shelf.status(p.doc_id).text}  # fmt: skip
+        return out | ({"url": url(p.doc_id, p.number)} if url else {})
+
+    groups = []
+    for need, items in result.by_need().items():
+        groups.append({"need": need, "items": [
+            {"rule": m.rule.id, "status": m.status, "provision": ref(m.provision), "benefit": m.rule.benefit,
+             "benefit_provision": ref(m.benefit_provision),
+             "conditions": [{"field": c.condition.field, "label": FIELD_LABELS.get(c.condition.field, c.condition.field),
+                             "op": c.condition.op, "value": c.condition.value, "unit": c.condition.unit,
+                             "quote": c.condition.quote, "state": c.state, "given": c.given} for c in m.checks],
+             "missing": [{"field": f, "label": FIELD_LABELS.get(f, f)} for f in m.missing]}
+            for m in items]})  # fmt: skip
+    asked = [f for m in result.matches for f in m.missing]
+    return {
+        "as_of": result.day.isoformat(),
+        "profile": result.profile.to_json(),
+        "groups": groups,
+        "ask_for": [
+            {"field": f, "label": FIELD_LABELS.get(f, f), "rules": asked.count(f)}
+            for f in sorted(set(asked), key=lambda f: -asked.count(f))
+        ],
+        "counts": {s: sum(m.status == s for m in result.matches) for s in ("applies", "everyone", "needs")},
+    }
+
+
+def _given_text(check: Check) -> str:
+    if check.state == "unknown":
+        return "（未提供）"
+    given = (
+        "、".join(check.given)
+        if isinstance(check.given, list)
+        else f"{check.given:g}"
+        if isinstance(check.given, float)
+        else str(check.given)
+    )
+    return f"（您：{given}{check.condition.unit}）"
+
+
+def to_text(result: MatchResult, shelf: Shelf) -> str:
+    """The result in words, for the CLI and the chat: by need, each provision cited, its benefit quoted,
+    every condition with the value it was compared with, and what to supply for the rest."""
+    if not result.matches:
+        return "按您提供的信息，政策库中现行有效的文件里没有找到条件相符的条款。可以补充行业、人数、收入、所在地等信息后再试。"
+    lines = [
+        f"按您提供的信息，政策库中{result.day.year}年{result.day.month}月{result.day.day}日有效的文件里，以下条款与您相关："
+    ]
+    mark = {"applies": "✓", "everyone": "✓", "needs": "？"}
+    for need, items in result.by_need().items():
+        lines.append(f"\n【{need}】")
+        for m in items:
+            status = STATUS_TEXT[m.status].format(kinds="、".join(m.rule.kinds))
+            where = "" if m.benefit_provision == m.provision else f"（{shelf.ref(m.benefit_provision)}）"
+            lines.append(f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。可享受：“{m.rule.benefit}”{where}")
+            for c in m.checks:
+                sign = {"met": "✓", "unknown": "？", "unmet": "✗"}[c.state]
+                lines.append(f"    {sign} 条件“{c.condition.quote}”{_given_text(c)}")
+            if m.missing:
+                lines.append(f"    需要补充：{'、'.join(FIELD_LABELS.get(f, f) for f in m.missing)}")
+    return "\n".join(lines)
