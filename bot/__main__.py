@@ -3,6 +3,7 @@
     python -m bot ask "小微企业贷款有什么支持？" [--json]
     python -m bot chat
     python -m bot batch QUESTIONS.jsonl [--out ANSWERS.jsonl]
+    python -m bot match PROFILE.json [--json]      # 政策找企业: the provisions a company profile meets
 
 Batch input and output follow ../shared/eval/README.md. A malformed input line is reported on
 stderr with its line number; every other line is still answered, and the exit code is 1.
@@ -18,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bot import match as matching
+from bot.compose import Shelf
 from bot.engine import LOAD_ERRORS, BotConfig, PolicyBot
 from bot.question import QuestionError
 from ingest.schema import Answer
@@ -112,6 +115,31 @@ def run_chat(bot: PolicyBot, stdin: TextIO = sys.stdin) -> int:
             history += [{"role": "user", "content": line.strip()}, {"role": "assistant", "content": answer.text}]
 
 
+def run_match(bot: PolicyBot, source: str, as_json: bool) -> int:
+    """Match a profile read from a JSON file (or stdin); a message per wrong field, exit 2, when it is not usable."""
+    try:
+        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        profile = matching.profile_from_json(json.loads(raw))
+    except OSError as exc:
+        print(f"error: cannot read {source}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        print(f"error: {source} is not UTF-8 JSON: {exc}", file=sys.stderr)
+        return 2
+    except matching.ProfileError as exc:
+        for name, message in exc.problems.items():
+            print(f"error: {name}: {message}", file=sys.stderr)
+        return 2
+    result = bot.match(profile)
+    shelf = Shelf(bot.library, result.day)
+    print(
+        json.dumps(matching.to_json(result, shelf), ensure_ascii=False, indent=1)
+        if as_json
+        else matching.to_text(result, shelf)
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="惠企政策问答助手 (command line)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     batch = sub.add_parser("batch", help="answer a JSONL file of questions")
     batch.add_argument("questions", type=Path)
     batch.add_argument("--out", type=Path, help="write answers here instead of stdout")
+    matcher = sub.add_parser(
+        "match", help="政策找企业: the provisions a company profile (JSON file, - for stdin) meets"
+    )
+    matcher.add_argument("profile", help="a JSON file with the profile's fields (README: 政策找企业), or -")
+    matcher.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
 
     setup_logging()
@@ -134,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
+    if args.command == "match":
+        return run_match(bot, args.profile, args.json)
     if args.command == "ask":
         answer = answer_or_message(bot, args.question)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1) if args.json else render(answer))

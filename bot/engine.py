@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot import compose, scope
+from bot import match as matching
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
@@ -170,6 +171,7 @@ class PolicyBot:
     ) -> None:
         self.library = library
         self.folder = folder  # the library folder (its data files), when loaded from one
+        self.rules = matching.load_rules(folder) if folder else ()  # 政策找企业: conditions.toml
         self.scope_model = scope_model  # None: the fitted model of bot/scope_model.json
         self.searcher = searcher
         self.generator = generator
@@ -218,6 +220,10 @@ class PolicyBot:
             backends = milvus_backends(index, config.milvus_uri, config.today or dt.date.today())
         searcher = HybridSearcher(index, embedder, tokenizer, expander, backends)
         return cls(library, searcher, generator, config.today, scope_model, config.library)
+
+    def match(self, profile: matching.Profile) -> matching.MatchResult:
+        """The provisions a company profile meets, on its day (default: today)."""
+        return matching.match(profile, self.rules, Shelf(self.library, profile.as_of or self.today()))
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
