@@ -27,6 +27,7 @@ from bot.compose import Shelf
 from ingest.schema import Provision
 
 CONDITIONS_FILE = "conditions.toml"  # in the library folder
+PROVINCES_FILE = Path(__file__).with_name("provinces.txt")
 KINDS = ("企业", "个体工商户")
 NEEDS = ("融资", "税费", "用工", "市场", "创新", "账款拖欠", "创业", "数字化")
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains")
@@ -191,6 +192,12 @@ def _contradictions(values: Mapping[str, Any]) -> dict[str, str]:
     if values.get("kind") == "个体工商户" and "高新技术企业" in values.get("certifications", ()):
         out["certifications"] = "个体工商户不能认定为高新技术企业，请核对类型或资质"
     return out
+
+
+def provinces() -> tuple[str, ...]:
+    """The province-level names a profile's province may take (bot/provinces.txt)."""
+    lines = PROVINCES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 # ---- rules -------------------------------------------------------------------------------------

@@ -23,9 +23,9 @@ import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Body, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import catalog
+from bot import match as matching
 from bot.compose import Shelf
 from bot.engine import PolicyBot
 from bot.followup import normalise_history
@@ -43,6 +44,13 @@ from web.feedback import MAX_ANSWER_ID_CHARS, FeedbackError, FeedbackRecord, Fee
 from web.render import chunks_of, document_url, provision_url
 
 MODEL_NAME = "policy-qa-extractive"
+PROFILE_EXAMPLE = {
+    "kind": "企业",
+    "industry_class": "工业",
+    "employees": 30,
+    "taxable_income_wan": 20,
+    "needs": ["税费"],
+}
 MODEL_CARD = {"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "policy-qa"}
 OPENAI_EXAMPLE = (
     '{"model": "policy-qa-extractive", "messages": [{"role": "user", "content": "小微企业贷款有什么支持？"}]}'
@@ -377,6 +385,15 @@ def make_router(bot: PolicyBot, feedback: FeedbackStore, root: str = "/") -> API
         except FeedbackError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
         return {"id": saved.id, "status": saved.status}
+
+    @router.post("/api/match", summary="政策找企业：按企业情况列出适用的条款（条件逐条核对，注明出处）")
+    def api_match(profile: Annotated[Any, Body(examples=[PROFILE_EXAMPLE])]) -> JSONResponse:
+        try:
+            result = bot.match(matching.profile_from_json(profile, matching.provinces()))
+        except matching.ProfileError as exc:
+            return JSONResponse({"detail": f"企业情况有误：{exc}", "problems": exc.problems}, status_code=400)
+        shelf = Shelf(bot.library, result.day)
+        return JSONResponse(matching.to_json(result, shelf, lambda d, n: root + provision_url(d, n)))
 
     @router.get("/api/widget", summary="嵌入挂件的自检：本网站可以使用问答助手（未获授权的网站得到 403）")
     def api_widget() -> dict:

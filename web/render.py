@@ -212,7 +212,8 @@ margin:2em auto;padding:0 1em;line-height:1.8;color:var(--text);background:var(-
 border-radius:999px;padding:0 .7em;margin:0 .3em .3em 0;font-size:.9em} a{color:var(--link)}
 .status{border-radius:4px;padding:0 .4em;font-size:.85em} .status-ok{background:var(--ok-fill);color:var(--ok-text)}
 .status-old{background:var(--old-fill);color:var(--old-text)} mark{background:var(--mark-fill);color:var(--mark-text)}
-.toc p{margin:.2em 0} h2{font-size:1.1em;margin-top:1.4em}
+.toc p{margin:.2em 0} .match .card{border:1px solid #cbd5e1;border-radius:10px;padding:.4em .8em;margin:.5em 0}
+@media print{.no-print{display:none}} h2{font-size:1.1em;margin-top:1.4em}
 """
 
 
@@ -305,3 +306,74 @@ def document_page(document: Document, status: str, successor: DocMeta | None) ->
 <div class="toc">{"".join(items)}</div>""",
         "../",
     )
+
+
+_MATCH_STATUS = {
+    "applies": ("符合条件", "ok"),
+    "everyone": ("适用于所有中小企业/个体工商户", "ok"),
+    "needs": ("可能适用，需补充信息", "old"),
+}
+_CHECK_SIGN = {"met": "✓", "unknown": "？", "unmet": "✗"}
+
+
+def match_html(result: dict) -> str:
+    """A 政策找企业 result (bot.match.to_json): by need, each provision cited and linked, its benefit quoted,
+    every condition with the value it was compared with; what to supply for the rest."""
+    if not result["groups"]:
+        return '<div class="match"><p>按您提供的信息，没有找到条件相符的现行有效条款。可以补充行业、人数、收入、所在地等信息后再试。</p></div>'
+    counts = result["counts"]
+    parts = [
+        f'<div class="match"><p>依据 {escape_text(result["as_of"])} 有效的文件：符合条件 {counts["applies"]} 条，'
+        f"普遍适用 {counts['everyone']} 条，需补充信息 {counts['needs']} 条。</p>"
+    ]
+    for group in result["groups"]:
+        parts.append(f"<h3>{escape_text(group['need'])}</h3>")
+        for item in group["items"]:
+            label, kind = _MATCH_STATUS[item["status"]]
+            p, b = item["provision"], item["benefit_provision"]
+            where = (
+                "" if (b["doc_id"], b["number"]) == (p["doc_id"], p["number"]) else f"（{escape_text(b['citation'])}）"
+            )
+            conditions = "".join(
+                f"<li>{_CHECK_SIGN[c['state']]} “{escape_text(c['quote'])}”"
+                + (
+                    "（未提供）"
+                    if c["state"] == "unknown"
+                    else f"（您：{escape_text(_shown(c['given']))}{escape_text(c['unit'])}）"
+                )
+                + "</li>"
+                for c in item["conditions"]
+            )
+            missing = (
+                f"<p>需要补充：{escape_text('、'.join(m['label'] for m in item['missing']))}</p>"
+                if item["missing"]
+                else ""
+            )
+            parts.append(
+                f'<div class="card"><div class="card-head"><b><a href="{escape_text(provision_url(p["doc_id"], p["number"]))}" '
+                f'target="_blank" rel="noopener">{escape_text(p["citation"])}</a></b>'
+                f'<span class="status status-{kind}">{label}</span></div>'
+                f"<p>可享受：“{escape_text(item['benefit'])}”{where}</p>"
+                f"{'<ul>' + conditions + '</ul>' if conditions else ''}{missing}</div>"
+            )
+    if result["ask_for"]:
+        asked = "、".join(a["label"] for a in result["ask_for"])
+        parts.append(f"<p>补充这些信息可以确定更多条款：{escape_text(asked)}</p>")
+    return "".join(parts) + "</div>"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def match_page(result: dict) -> str:
+    """The printable 政策匹配 result for service-center staff (the browser prints it, or saves a PDF)."""
+    profile = "；".join(f"{escape_text(k)}：{escape_text(_shown(v))}" for k, v in result["profile"].items())
+    body = (
+        f'<h1>政策匹配结果</h1><p class="meta">企业情况：{profile or "（未填写）"}</p>{match_html(result)}'
+        '<p class="meta">本结果依据政策库中的文件条文逐条核对，仅供参考；具体以主管部门认定为准。'
+        '<button onclick="window.print()" class="no-print">打印</button></p>'
+    )
+    return _page("政策匹配结果 · 惠企政策问答助手", body, "./")

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot import match as matching
 from bot.compose import Shelf
 from bot.engine import PolicyBot
 from web import render
@@ -105,6 +106,18 @@ def create_app(
         status = Shelf(bot.library, bot.today()).status(doc_id).text
         quote = hl[: render.MAX_HIGHLIGHT_CHARS]
         return HTMLResponse(render.provision_page(provision, document.meta, status, quote, bot.library.agencies))
+
+    @api.get("/match", include_in_schema=False)
+    def match_page(profile: str = "") -> HTMLResponse:
+        """The printable 政策匹配 result of a profile given as JSON in the address (the app links here)."""
+        try:
+            result = bot.match(matching.profile_from_json(json.loads(profile or "{}"), matching.provinces()))
+        except json.JSONDecodeError:
+            return HTMLResponse(render.not_found_page("企业情况需要是 JSON。请从首页的“政策匹配”重新生成。", root), 400)
+        except matching.ProfileError as exc:
+            return HTMLResponse(render.not_found_page(f"企业情况有误：{exc}", root), 400)
+        shelf = Shelf(bot.library, result.day)
+        return HTMLResponse(render.match_page(matching.to_json(result, shelf)))
 
     @api.get("/measure/{number}", include_in_schema=False)
     def measure_page(number: str) -> Response:

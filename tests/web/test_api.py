@@ -361,3 +361,14 @@ def test_document_pages_link_versions_and_mark_the_quote(client: TestClient) -> 
     hostile = client.get("/doc/vat-law-2024/1", params={"hl": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)" not in hostile
     assert client.get("/doc/nothing").status_code == 404
+
+
+def test_match_lists_what_a_profile_meets_and_explains_bad_fields(client: TestClient) -> None:
+    ok = client.post("/api/match", json={"kind": "企业", "employees": 30, "needs": ["税费"]})
+    assert ok.status_code == 200 and set(ok.json()) >= {"as_of", "profile", "groups", "ask_for", "counts"}
+    bad = client.post("/api/match", json={"kind": "公司", "employees": -1, "province": "火星"})
+    assert bad.status_code == 400 and set(bad.json()["problems"]) == {"kind", "employees", "province"}
+    assert client.post("/api/match", json=[1, 2]).status_code == 400  # not an object: said so, no crash
+    page = client.get("/match", params={"profile": '{"kind": "企业"}'})
+    assert page.status_code == 200 and "政策匹配结果" in page.text and "window.print()" in page.text
+    assert client.get("/match", params={"profile": "{not json"}).status_code == 400
