@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import gradio as gr
 
 from bot import catalog
+from bot import match as matching
 from bot.compose import Shelf
 from bot.engine import PolicyBot
 from bot.question import QuestionError
@@ -90,6 +92,11 @@ def _chosen(value: str | None) -> str | None:
 
 
 MAX_KEPT_ANSWERS = 100
+# The 政策匹配 form's inputs, in order: the profile fields they fill.
+MATCH_FIELDS = (
+    "kind", "industry", "industry_class", "province", "employees", "revenue_wan", "assets_wan", "taxable_income_wan",
+    "vat_taxpayer", "monthly_sales_wan", "certifications", "age_years", "founder", "needs", "as_of",
+)  # fmt: skip
 CSS = """
 /* Colours come from the theme's variables, which Gradio switches when the system asks for dark
    (it puts .dark on <body>); the few it has no variable for are set here for both schemes. */
@@ -324,6 +331,21 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
             rows.append([p.number, f"{p.label}{p.title}", p.section, "、".join(p.agencies)])
         return rows
 
+    def match_profile(*values: Any) -> str:
+        """The 政策匹配 form → the result, with a link to its printable page."""
+        raw = {name: value for name, value in zip(MATCH_FIELDS, values, strict=True) if value not in (None, "", [])}
+        try:
+            profile = matching.profile_from_json(raw, matching.provinces())
+        except matching.ProfileError as exc:
+            items = "".join(f"<li>{render.escape_text(matching.FIELD_LABELS.get(k, k))}：{render.escape_text(v)}</li>"
+                            for k, v in exc.problems.items())  # fmt: skip
+            return f'<div class="notice" role="alert">请修改以下信息：<ul>{items}</ul></div>'
+        result = bot.match(profile)
+        data = matching.to_json(result, Shelf(bot.library, result.day))
+        printable = "match?profile=" + urllib.parse.quote(json.dumps(profile.to_json(), ensure_ascii=False))
+        link = f'<p><a href="{render.escape_text(printable)}" target="_blank" rel="noopener">打开打印版（可打印或存为 PDF）</a></p>'
+        return render.match_html(data) + link
+
     def choose_document(doc_id: str) -> tuple:
         return (
             gr.update(choices=agency_choices(doc_id), value=ALL),
@@ -384,6 +406,29 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
                 interactive=False, wrap=True, elem_id="documents",
             )  # fmt: skip
             document_text = gr.HTML(elem_id="document-text")
+        with gr.Tab("政策匹配"):
+            gr.Markdown("填写企业情况（都可以不填；不填的项目不会被猜测），列出条件相符的现行有效条款，逐条注明依据。")
+            with gr.Row():
+                kind = gr.Dropdown(["", *matching.KINDS], value="", label="类型")
+                industry = gr.Textbox(label="行业（如：软件开发、汽车配件制造）", max_length=50)
+                industry_class = gr.Dropdown(["", "工业", "其他"], value="", label="行业类别")
+                province = gr.Dropdown(["", *matching.provinces()], value="", label="所在省份")
+            with gr.Row():
+                employees = gr.Number(label="从业人数", minimum=0, precision=0)
+                revenue = gr.Number(label="年营业收入（万元）", minimum=0)
+                assets = gr.Number(label="资产总额（万元）", minimum=0)
+                income = gr.Number(label="年度应纳税所得额（万元）")
+            with gr.Row():
+                vat = gr.Dropdown(["", "小规模纳税人", "一般纳税人"], value="", label="增值税纳税人")
+                monthly = gr.Number(label="月销售额（万元）", minimum=0)
+                age = gr.Number(label="成立年限（年）", minimum=0)
+                as_of = gr.Textbox(label="日期（YYYY-MM-DD，默认今天）", max_length=10)
+            with gr.Row():
+                certifications = gr.CheckboxGroup(["高新技术企业", "专精特新", "科技型中小企业"], label="资质认定")
+                founder = gr.CheckboxGroup(["高校毕业生", "退役军人", "返乡创业农民工", "失业人员"], label="创办人")
+                needs = gr.CheckboxGroup(list(matching.NEEDS), label="需求（匹配结果按需求排列）")
+            match_button = gr.Button("匹配政策", variant="primary", elem_id="match")
+            match_result = gr.HTML(elem_id="match-result")
         with gr.Tab("政策浏览"):
             document = gr.Dropdown(doc_choices(), value=home, label="文件", elem_id="document")
             with gr.Row():
@@ -418,6 +463,9 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
         for control in filters:
             control.change(catalogue_rows, filters, documents, api_visibility="private")
         documents.select(show_document, [documents], document_text, api_visibility="private")
+        profile_inputs = [kind, industry, industry_class, province, employees, revenue, assets, income, vat, monthly,
+                          certifications, age, founder, needs, as_of]  # fmt: skip
+        match_button.click(match_profile, profile_inputs, match_result, api_visibility="private")
 
         def on_open() -> tuple:
             """A page opened after the library changed shows the library as it is now."""

@@ -145,3 +145,16 @@ def test_the_served_provision_page_notes_the_rename_of_the_body_it_names(client:
         "人民银行、银保监会、财政部" in page
         and "注：2023年机构改革后，银保监会的职责由国家金融监督管理总局承担。" in page
     )
+
+
+def test_the_match_tab_lists_provisions_or_says_which_field_to_fix(fake_bot, tmp_path) -> None:
+    from web.feedback import FeedbackStore
+    from web.ui import MATCH_FIELDS, make_ui
+
+    fns = {f.fn.__name__: f.fn for f in make_ui(fake_bot, FeedbackStore(tmp_path / "f.sqlite3")).fns.values() if f.fn}
+    form = dict.fromkeys(MATCH_FIELDS) | {"kind": "企业", "employees": -5, "province": "北京市"}
+    refused = fns["match_profile"](*form.values())
+    assert "请修改" in refused and "从业人数" in refused  # the field named as people know it
+    form["employees"] = 30
+    shown = fns["match_profile"](*form.values())
+    assert 'href="match?profile=' in shown and "打印版" in shown  # the printable page of the same profile
