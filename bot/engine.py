@@ -221,6 +221,24 @@ class PolicyBot:
         searcher = HybridSearcher(index, embedder, tokenizer, expander, backends)
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 
+    def _match_answer(self, text: str, shelf: Shelf) -> Answer:
+        """政策找企业 in the chat: the profile the question tells, shown back for correction, and its match."""
+        told = matching.profile_in_question(text)
+        try:
+            profile = matching.profile_from_json(told)
+        except matching.ProfileError as exc:
+            return Answer(f"您描述的企业情况有些对不上：{exc}。请核对后再问，或在“政策匹配”页逐项填写。", kind="match")
+        read = "；".join(
+            f"{matching.FIELD_LABELS.get(k, k)}：{matching.shown(v)}" for k, v in profile.to_json().items()
+        )
+        result = self.match(profile)
+        day = Shelf(self.library, result.day)
+        citations = tuple(day.cite(m.benefit_provision, m.rule.benefit) for m in result.matches if m.status != "needs")
+        head = f"我从您的问题中读到：{read}。如有不对，请更正后再问，或在“政策匹配”页逐项填写。\n"
+        return Answer(
+            head + matching.to_text(result, day), tuple(dict.fromkeys(citations)), kind="match", as_of=result.day
+        )
+
     def match(self, profile: matching.Profile) -> matching.MatchResult:
         """The provisions a company profile meets, on its day (default: today)."""
         return matching.match(profile, self.rules, Shelf(self.library, profile.as_of or self.today()))
@@ -245,6 +263,8 @@ class PolicyBot:
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
         if chat := smalltalk_kind(text, self._names_topic):
             return compose.smalltalk_answer(shelf, chat, self.examples())
+        if self.rules and matching.asks_what_applies(text):
+            return self._match_answer(text, shelf)
         repaired = self.repaired(text, query)
         if repaired == text:
             return self._route(text, query, turns, shelf)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -385,17 +386,17 @@ def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
     }
 
 
+def shown(value: Any) -> str:
+    """A profile value for people: 30, not 30.0; lists joined with 、."""
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def _given_text(check: Check) -> str:
     if check.state == "unknown":
         return "（未提供）"
-    given = (
-        "、".join(check.given)
-        if isinstance(check.given, list)
-        else f"{check.given:g}"
-        if isinstance(check.given, float)
-        else str(check.given)
-    )
-    return f"（您：{given}{check.condition.unit}）"
+    return f"（您：{shown(check.given)}{check.condition.unit}）"
 
 
 def to_text(result: MatchResult, shelf: Shelf) -> str:
@@ -419,3 +420,67 @@ def to_text(result: MatchResult, shelf: Shelf) -> str:
             if m.missing:
                 lines.append(f"    需要补充：{'、'.join(FIELD_LABELS.get(f, f) for f in m.missing)}")
     return "\n".join(lines)
+
+
+# ---- a profile told in a question --------------------------------------------------------------
+
+WORDS_FILE = Path(__file__).with_name("profile_words.tsv")
+_AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿|万|千万|百万)?(?:元)?"
+_NUMBERS = {
+    "employees": re.compile(r"(\d+)\s*(?:多)?(?:个|名)?(?:人|员工|职工|工人)(?![民工])|(?:员工|职工|从业人数|人数)\s*(?:有|是|为|约|大概)?\s*(\d+)"),
+    "taxable_income_wan": re.compile(r"应纳税所得额?\s*(?:是|为|有|约|大概|才)?\s*" + _AMOUNT),
+    "monthly_sales_wan": re.compile(r"(?:每月|月)(?:销售额|营业额|收入)\s*(?:是|为|有|约|大概)?\s*" + _AMOUNT),
+    "revenue_wan": re.compile(r"(?<![月])(?:年营业收入|营业收入|年收入|营收|年销售额|销售额|年营业额|营业额)\s*(?:是|为|有|约|大概)?\s*" + _AMOUNT),
+    "assets_wan": re.compile(r"资产(?:总额)?\s*(?:是|为|有|约|大概)?\s*" + _AMOUNT),
+    "age_years": re.compile(r"成立(?:了)?\s*(\d+)\s*年"),
+}  # fmt: skip
+_TO_WAN = {None: 1.0, "万": 1.0, "百万": 100.0, "千万": 1000.0, "亿": 10_000.0}
+# A question that asks what applies to the company it describes.
+_ASKS_WHAT_APPLIES = re.compile(
+    r"(?:能|可以|可)(?:享受|申请|用|拿)(?:到)?(?:哪些|什么)|(?:符合|适用|适合)(?:哪些|什么)|哪些政策|什么政策|有(?:哪些|什么)(?:优惠|支持|扶持|补贴)"
+)
+
+
+def _profile_words() -> list[tuple[str, str, tuple[str, ...]]]:
+    out = []
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, value, words = line.split("\t")
+            out.append((name, value, tuple(sorted(words.split("|"), key=len, reverse=True))))
+    return out
+
+
+def profile_in_question(text: str) -> dict[str, Any]:
+    """The profile fields a question states ("我们是一家30人的小型软件公司，去年应纳税所得额200万") — only what it
+    says; nothing is inferred beyond the words of bot/profile_words.tsv."""
+    found: dict[str, Any] = {}
+    for name, pattern in _NUMBERS.items():
+        m = pattern.search(text)
+        if m:
+            number, unit = (
+                (m.group(1) or m.group(2)),
+                (m.group(2) if name != "employees" and m.lastindex and m.lastindex >= 2 else None),
+            )
+            found[name] = float(number) * (_TO_WAN.get(unit, 1.0) if name.endswith("_wan") else 1.0)
+    for name, value, words in _profile_words():
+        if any(w in text for w in words):
+            if name in LIST_FIELDS:
+                found[name] = [*found.get(name, []), value]
+            else:
+                found.setdefault(name, value)
+    for province in provinces():
+        short = province.removesuffix("省").removesuffix("市").removesuffix("特别行政区")
+        if province in text or (len(short) >= 2 and short in text):
+            found["province"] = province
+            break
+    return found
+
+
+def asks_what_applies(text: str) -> bool:
+    """The question describes its company — a figure (人数, 收入…), or two facts such as place, industry, taxpayer
+    type, certification — and asks what it may claim. "小微企业贷款有什么支持？" describes no company."""
+    if not _ASKS_WHAT_APPLIES.search(text):
+        return False
+    told = profile_in_question(text)
+    facts = [k for k in told if k in ("industry_class", "province", "vat_taxpayer", "certifications", "founder")]
+    return any(k in NUMBER_FIELDS for k in told) or len(facts) >= 2

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
 from bot.compose import did_you_mean, sentence_label
+from bot.match import shown
 from index.store import split_sentences
 from ingest.agencies import AgencyRegistry
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
@@ -339,7 +340,7 @@ def match_html(result: dict) -> str:
                 + (
                     "（未提供）"
                     if c["state"] == "unknown"
-                    else f"（您：{escape_text(_shown(c['given']))}{escape_text(c['unit'])}）"
+                    else f"（您：{escape_text(shown(c['given']))}{escape_text(c['unit'])}）"
                 )
                 + "</li>"
                 for c in item["conditions"]
@@ -362,15 +363,9 @@ def match_html(result: dict) -> str:
     return "".join(parts) + "</div>"
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def match_page(result: dict) -> str:
     """The printable 政策匹配 result for service-center staff (the browser prints it, or saves a PDF)."""
-    profile = "；".join(f"{escape_text(k)}：{escape_text(_shown(v))}" for k, v in result["profile"].items())
+    profile = "；".join(f"{escape_text(k)}：{escape_text(shown(v))}" for k, v in result["profile"].items())
     body = (
         f'<h1>政策匹配结果</h1><p class="meta">企业情况：{profile or "（未填写）"}</p>{match_html(result)}'
         '<p class="meta">本结果依据政策库中的文件条文逐条核对，仅供参考；具体以主管部门认定为准。'

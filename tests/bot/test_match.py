@@ -117,3 +117,15 @@ def test_a_broken_rules_file_names_the_rule(tmp_path: Path) -> None:
     (tmp_path / "conditions.toml").write_text('[[rule]]\nid = "x"\nprovision = "d#1"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="rule x: missing 'need'"):
         load_rules(tmp_path)
+
+
+def test_a_question_that_describes_the_company_turns_into_a_profile() -> None:
+    from bot.match import asks_what_applies, profile_in_question
+
+    question = "我们是一家30人的小型软件公司，去年应纳税所得额200万，能享受哪些政策？"
+    assert asks_what_applies(question)
+    told = profile_in_question(question)
+    assert told["employees"] == 30 and told["taxable_income_wan"] == 200 and told["industry_class"] == "其他"
+    assert profile_in_question("北京的个体户，月销售额8万元")["province"] == "北京市"
+    assert profile_in_question("年营收1.2亿，资产3000万")["revenue_wan"] == 12000
+    assert not asks_what_applies("小微企业想申请信用贷款，有什么支持？")  # a topic, not a company
