@@ -6,6 +6,7 @@
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
     python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
     python -m eval --llm-labels [FILE…]  # the verifier on labelled model replies (eval/data/llm/)
+    python -m eval --match [FILE…]       # 政策找企业 on profiles with gold results (eval/data/match-*.jsonl)
 
 "Today" is 2026-11-30 for every run (the day the labels were written for); TODAY overrides it.
 
@@ -28,7 +29,7 @@ from bot import scope
 from bot.compose import Shelf
 from bot.engine import BotConfig, PolicyBot
 from bot.question import QuestionError
-from eval import baselines, calibrate, llm_labels
+from eval import baselines, calibrate, llm_labels, match_eval
 from eval.metrics import METRICS, SEED_DOC, score
 from index.embedders import make_embedder
 from index.tokenize import PolicyTokenizer, library_vocabulary
@@ -159,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="with --calibrate: save bot/scope_model.json")
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
     parser.add_argument(
+        "--match", nargs="*", type=Path, metavar="FILE",
+        help="score 政策找企业 on profiles with gold results (default: eval/data/match-*.jsonl)",
+    )  # fmt: skip
+    parser.add_argument(
         "--llm-labels", nargs="*", type=Path, metavar="FILE",
         help="score the verifier on labelled model replies (default: every file in eval/data/llm/)",
     )  # fmt: skip
@@ -169,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
 
+    if args.match is not None:
+        files = args.match or match_eval.default_files()
+        bot = PolicyBot.load(replace(BotConfig.from_env(), today=LABELLED_ON))
+        result = match_eval.score(match_eval.load(files), bot.match)
+        print(match_eval.report(result, files))
+        return 0
     if args.llm_labels is not None:
         return labelled_replies(args.llm_labels or llm_labels.default_files())
     sets = args.sets or list(CALIBRATION_SETS if args.calibrate else DEFAULT_SETS)
