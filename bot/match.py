@@ -168,6 +168,14 @@ def profile_from_json(data: object, provinces: Sequence[str] = ()) -> Profile:
     problems |= _contradictions(values)
     if problems:
         raise ProfileError(problems)
+    if "industry" in values and "industry_class" not in values:  # 塑料制品制造 → 工业, by bot/profile_words.tsv
+        told = [
+            value
+            for name, value, words in _profile_words()
+            if name == "industry_class" and any(w in values["industry"] for w in words)
+        ]
+        if len(set(told)) == 1:
+            values["industry_class"] = told[0]
     return Profile(**values)
 
 
@@ -320,6 +328,8 @@ def match(profile: Profile, rules: Sequence[Rule], shelf: Shelf) -> MatchResult:
             continue
         if profile.kind and profile.kind not in rule.kinds:
             continue
+        if profile.needs and rule.need not in profile.needs:
+            continue  # the owner said what they need: only that
         if rule.region and profile.province != rule.region:
             if profile.province is None:
                 left_out.append((rule.id, f"only in {rule.region}: province not given"))

@@ -129,3 +129,9 @@ def test_a_question_that_describes_the_company_turns_into_a_profile() -> None:
     assert profile_in_question("北京的个体户，月销售额8万元")["province"] == "北京市"
     assert profile_in_question("年营收1.2亿，资产3000万")["revenue_wan"] == 12000
     assert not asks_what_applies("小微企业想申请信用贷款，有什么支持？")  # a topic, not a company
+
+
+def test_an_obvious_industry_class_is_read_from_the_industry() -> None:
+    assert profile_from_json({"industry": "塑料制品制造"}).industry_class == "工业"
+    assert profile_from_json({"industry": "软件开发"}).industry_class == "其他"
+    assert profile_from_json({"industry": "养蜂"}).industry_class is None  # not obvious: asked for, not guessed
