@@ -305,7 +305,7 @@ def verify(
         # Compared in NFKC (１２３６６ = 12366), simplified; shown as the model wrote it. A provision's label
         # (第十一条) supports a claim only about the provision, like the header facts.
         provisions = unicodedata.normalize("NFKC", "".join(m.full_text.removeprefix(m.label) for m in cited))
-        about = facts + "".join(m.label for m in cited)
+        about = facts + "".join(m.label + m.section for m in cited)  # as the context block shows them
         reason = _unsupported(plain, provisions, about, asked, words, agencies)
         decisions.append((sentence, reason or ""))
         if reason:
