@@ -245,7 +245,7 @@ class Answer:
     out_of_scope: bool = False
     kind: str = "search"  # the route that produced it: number, agency, section, doc_meta, search, …
     generator: str = "extractive"  # "llm" when the text is a verified model answer
-    fallback: str = ""  # why the model's answer was not used: timeout, connection, http_error, empty, verification
+    fallback: str = ""  # why the model's answer was not used: timeout, connection, http_error, bad_response, empty, verification, not_in_force
     llm_sentences: tuple[int, int] = (0, 0)  # (kept, total) sentences of the model's reply, for eval
     as_of: dt.date | None = None  # the day whose law the answer states
     corrected: str = ""  # the question as answered, when its typos were repaired (您是不是想问：…)

@@ -37,6 +37,7 @@ def stub() -> Iterator[StubLLM]:
             Script("绿色工厂", raw_body=b"<html><body>502 Bad Gateway</body></html>"),
             Script("节能诊断", raw_body=b'{"choices": []}'),
             Script("环评", raw_body=b"x" * 200, trickle_s=0.1),  # 20 s in all, each read quick
+            Script("自产农产品", "农业生产者销售的自产农产品免征增值税[2]。"),  # [2]: the repealed regulation
         ]
     ).start()
     yield server
@@ -96,6 +97,14 @@ def test_fallback_to_the_extractive_answer(
     assert answer.generator == "extractive" and answer.fallback == reason
     assert answer.citations and "根据《提升中小企业竞争力若干措施》" in answer.text
     assert "extractive answer" in caplog.text
+
+
+def test_a_reply_leaning_on_a_repealed_text_where_one_in_force_answers_falls_back(
+    real_bot: PolicyBot, stub: StubLLM
+) -> None:
+    answer = llm_bot(real_bot, stub.url).ask("农业生产者销售的自产农产品要交增值税吗？")
+    assert answer.generator == "extractive" and answer.fallback == "not_in_force"
+    assert answer.citations[0].doc_id == "vat-law-2024"  # the law in force, cited first
 
 
 def test_connection_refused_falls_back(real_bot: PolicyBot) -> None:
