@@ -869,7 +869,7 @@ class PolicyBot:
             return replace(extractive, fallback=exc.reason)
         checked = verify(
             reply, context, self.agencies, words=self.searcher.tokenizer.content_words,
-            document_facts=compose.header_facts(shelf, context), question=topic,
+            facts_of=lambda p: compose.header_facts(shelf, [p]), question=topic,
         )  # fmt: skip
         if checked.rejected:
             log.warning(

@@ -150,6 +150,8 @@ def split_sentences(text: str) -> list[str]:
         pieces = [p.strip() for p in _SENTENCE.findall(line) if p.strip() and _MARKER.sub("", p).strip()]
         if opening and pieces:
             pieces[0] = _with_markers(pieces[0], opening.group(0).strip())
+        elif opening:  # "[1] [2]" and nothing else: counted, and removed (it says nothing)
+            pieces = [opening.group(0).strip()]
         out += pieces
     return out
 
@@ -180,7 +182,7 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 # The sentence is about the document itself (its 文号, date, issuer), so its header facts may support it.
 _ABOUT_DOCUMENT = re.compile(
     r"文号|印发|发布|施行|生效|公布|发文|废止|修订|取代|〔\d{4}〕|号文|第[一二三四五六七八九十百零〇\d]+条|"
-    r"第?[（(][一二三四五六七八九十]+[）)]项?|[该本此这]一?[条项款]"
+    r"第?[（(][一二三四五六七八九十]+[）)]项?|[该本此这]一?[条项款]|第[一二三四五六七八九十]+[章节]|现行有效|已失效"
 )
 # Words that frame a statement rather than state it (负责部门包括…, 这项规定出自…).
 _FRAME_WORDS = frozenset(
@@ -190,7 +192,8 @@ _FRAME_WORDS = frozenset(
 # A claim that something may be done, where the cited text prohibits something: only in the text's own words.
 _PERMISSION = re.compile(r"(?:可以|可|能够|允许|有权)(?=[\u4e00-\u9fff])")
 _PROHIBITION = re.compile(r"不得|禁止|严禁|不能|不予")
-MIN_OWN_WORDS = 0.75  # share of a sentence's content words that must come from the cited text
+MIN_OWN_WORDS = 0.75
+NEAR_COPY = 0.85  # a claim with this share of its words from one sentence of the text is a copy of it  # share of a sentence's content words that must come from the cited text
 
 
 def negations(text: str) -> set[str]:
@@ -225,6 +228,10 @@ def _dropped_negation(claim: str, sources: str, words: Callable[[str], list[str]
 
 
 NOT_COVERED = "says the documents do not cover it"
+# A provision named in a sentence (第十条, 第（十）项): it must be one the sentence cites, or one its text names.
+_TITLE = re.compile(r"《[^》]{2,60}》")
+_REFERENCE = re.compile(r"第?[（(][一二三四五六七八九十百]+[）)]项?|第[一二三四五六七八九十百零〇两\d]+[条章节款项]")
+_PROVISION_NAMED = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[条章节]|[（(][一二三四五六七八九十百]+[）)]")
 
 
 def _unsupported(
@@ -235,6 +242,12 @@ def _unsupported(
     claim about the document or the provision itself (labels, 文号, dates, status)."""
     if _NOT_COVERED.search(claim):
         return NOT_COVERED
+    for title in _TITLE.findall(claim):  # a document named must be the cited one's, or one its text names
+        if title not in about and title not in provisions:
+            return f"reference: {title} is not the document cited"
+    for named in _PROVISION_NAMED.findall(claim):
+        if named not in about and named not in provisions:
+            return f"reference: {named} is not the provision cited"
     sources = provisions + about if _ABOUT_DOCUMENT.search(claim) else provisions
     denied = negations(claim) - negations(provisions)
     if denied:
@@ -260,32 +273,42 @@ def _unsupported(
         name = m.group(0)
         if not name_supported(name, plain_sources) and not agencies.find(name):
             return f"organisation: {name}"
-    for m in _NAMED.finditer(claim.replace("“", "").replace("”", "").replace('"', "")):
+    unreferenced = _REFERENCE.sub("，", claim)  # 第（八）项“发挥创新平台支撑作用”: the 平台 named is the title's
+    for m in _NAMED.finditer(unreferenced.replace("“", "").replace("”", "").replace('"', "")):
         term = m.group(0)
         if _GENERIC.search(term) or re.fullmatch(_NAME_ENDINGS, term):
             continue  # 这个平台, 有关资金: names nothing
         if not name_supported(term, plain_sources):
             return f"name: {term}"
-    content = [w for w in words(claim) if len(w) > 1 and w not in _FRAME_WORDS]
+    content = [w for w in words(claim) if len(w) > 1 and w not in _FRAME_WORDS and w not in _CONNECTIVES]
     foreign = [w for w in content if w not in sources]
     echoed = [w for w in foreign if w in question]  # dictated by the question: count twice
     if content and len(foreign) + len(echoed) > (1 - MIN_OWN_WORDS) * len(content):
         where = "from the question" if echoed else "not in the provision"
         return f"{where}: {'、'.join((echoed or foreign)[:3])}"
+    if foreign and _near_copy(content, foreign, provisions, words):
+        # Copied from one sentence of the text with a word put in: the word changes what the text says.
+        return f"a copied sentence changed: {'、'.join(foreign[:3])}"
     return None
+
+
+def _near_copy(content: list[str], foreign: list[str], sources: str, words: Callable[[str], list[str]]) -> bool:
+    """All but the foreign words of the claim come from one sentence of the sources."""
+    own = set(content) - set(foreign)
+    return any(len(own & set(words(s))) >= NEAR_COPY * len(set(content)) for s in re.split(r"[。；！？\n]", sources))
 
 
 def verify(
     text: str, context: Sequence[Provision], agencies: AgencyRegistry, *, words: Callable[[str], list[str]],
-    document_facts: str = "", question: str = "",
+    facts_of: Callable[[Provision], str] = lambda provision: "", question: str = "",
 ) -> Verified:  # fmt: skip
-    """Check a model's reply against its numbered context. ``document_facts`` (title, 文号, date) may
-    support a sentence about the document; ``question`` is what the model was asked (a claim may not
-    rest on it); ``words`` gives a text's content words (the library's tokenizer)."""
+    """Check a model's reply against its numbered context. ``facts_of(provision)``: what its document says of
+    itself (title, 文号, dates, status), which may support a sentence about it that cites it; ``question`` is
+    what the model was asked (a claim may not rest on it); ``words`` gives a text's content words (the
+    library's tokenizer)."""
     kept: list[tuple[str, list[int]]] = []
     removed: list[tuple[str, str]] = []
     decisions: list[tuple[str, str]] = []
-    facts = unicodedata.normalize("NFKC", document_facts)
     asked = unicodedata.normalize("NFKC", question)
     sentences = split_sentences(text)
     for sentence in sentences:
@@ -301,11 +324,15 @@ def verify(
             if says_something:
                 removed.append((claim, "no valid citation marker"))
             continue
+        if not plain:
+            decisions.append((sentence, "markers without a sentence"))
+            removed.append((sentence, "markers without a sentence"))
+            continue
         cited = [context[n - 1] for n in valid]
         # Compared in NFKC (１２３６６ = 12366), simplified; shown as the model wrote it. A provision's label
         # (第十一条) supports a claim only about the provision, like the header facts.
         provisions = unicodedata.normalize("NFKC", "".join(m.full_text.removeprefix(m.label) for m in cited))
-        about = facts + "".join(m.label + m.section for m in cited)  # as the context block shows them
+        about = unicodedata.normalize("NFKC", "".join(facts_of(m) + m.label + m.section for m in cited))
         reason = _unsupported(plain, provisions, about, asked, words, agencies)
         decisions.append((sentence, reason or ""))
         if reason:
@@ -328,4 +355,6 @@ def verify(
     )
 
 
-_CONNECTIVES = frozenset("如下 具体 以下 主要 包括 根据 规定 回答 答复 总之 此外 另外 同时 因此".split())
+_CONNECTIVES = frozenset(
+    "如下 具体 以下 主要 包括 根据 规定 回答 答复 总之 此外 另外 同时 因此 并且 而且 以及 其中".split()
+)

@@ -23,7 +23,7 @@ from bot.compose import Shelf, header_facts
 from bot.verify import _LIST_ITEM, NOT_COVERED, Verified, verify
 
 LABELS_DIR = Path(__file__).with_name("data") / "llm"
-_NOT_TEXT = re.compile(r"[\[【［]\d{1,2}[\]】］]|[\s。！？!?.，,；;：:、“”\"'（）()\-*•·]")
+_NOT_TEXT = re.compile(r"[\[【［]\d{1,3}[\]】］]|[\s。！？!?.，,；;：:、“”\"'（）()\-*•·]")
 
 
 @dataclass(frozen=True)
@@ -37,19 +37,33 @@ class Labelled:
 
 
 def load(paths: Iterable[Path]) -> list[Labelled]:
+    """Replies with their labels: inside each record ("labels"), or — for ``replies-X.jsonl`` as recorded by
+    eval/record_llm.py — one label per line in ``labels-X.jsonl`` beside it, joined by reply id."""
     out = []
     for path in paths:
+        beside = path.with_name(path.name.replace("replies-", "labels-", 1))
+        separate: dict[str, list[dict]] = {}
+        if path.name.startswith("replies-") and beside.exists():
+            for line in beside.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    label = json.loads(line)
+                    separate.setdefault(label["id"], []).append(label)
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             r = json.loads(line)
-            labels = tuple((x["sentence"], x["label"], x.get("reason", "")) for x in r["labels"])
+            raw = r.get("labels") or sorted(separate.get(r["id"], []), key=lambda x: x.get("n", 0))
+            if not raw:
+                raise ValueError(f"{path.name}: reply {r['id']} has no labels (label it: see {LABELS_DIR}/README.md)")
+            labels = tuple((x["sentence"], x["label"], x.get("reason", "")) for x in raw)
             out.append(Labelled(r["id"], r["question"], tuple(r["context"]), r["reply"], r.get("model", ""), labels))
     return out
 
 
 def _key(sentence: str) -> str:
-    return _NOT_TEXT.sub("", _LIST_ITEM.sub("", sentence))
+    """A sentence's text without punctuation or list numbers, with the markers it carries (wherever they stand)."""
+    markers = ",".join(sorted(set(re.findall(r"[\[【［](\d{1,3})[\]】］]", sentence)), key=int))
+    return f"{markers}|{_NOT_TEXT.sub('', _LIST_ITEM.sub('', sentence))}"
 
 
 def check(item: Labelled, shelf: Shelf, words: Callable[[str], list[str]]) -> Verified:
@@ -62,7 +76,7 @@ def check(item: Labelled, shelf: Shelf, words: Callable[[str], list[str]]) -> Ve
             raise ValueError(f"{item.id}: no provision {ref} in the library")
         context.append(provision)
     return verify(
-        item.reply, context, shelf.library.agencies, words=words, document_facts=header_facts(shelf, context),
+        item.reply, context, shelf.library.agencies, words=words, facts_of=lambda p: header_facts(shelf, [p]),
         question=item.question,
     )  # fmt: skip
 
@@ -118,7 +132,8 @@ def score(items: Sequence[Labelled], shelf: Shelf, words: Callable[[str], list[s
 
 
 def default_files() -> list[Path]:
-    return sorted(LABELS_DIR.glob("*.jsonl"))
+    """The labelled replies (a labels-X.jsonl file belongs to replies-X.jsonl)."""
+    return sorted(p for p in LABELS_DIR.glob("*.jsonl") if not p.name.startswith("labels-"))
 
 
 def report(result: dict, files: Sequence[Path]) -> str:

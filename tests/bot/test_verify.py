@@ -102,4 +102,6 @@ def test_fabrications_are_removed(notice: Document, number: int, sentence: str) 
 )
 def test_faithful_sentences_are_kept(notice: Document, number: int, sentence: str) -> None:
     facts = f"《{notice.meta.title}》{notice.meta.doc_number}2021年11月6日"
-    assert verify(sentence, [notice.provision(number)], AGENCIES, words=WORDS, document_facts=facts).kept == 1
+    assert (
+        verify(sentence, [notice.provision(number)], AGENCIES, words=WORDS, facts_of=lambda provision: facts).kept == 1
+    )
