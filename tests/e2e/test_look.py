@@ -264,12 +264,15 @@ def test_on_a_phone_the_question_box_and_send_are_on_the_first_screen_and_nothin
         "增值税暂行条例第十五条规定了哪些免税项目？",
     ):  # long: the chat scrolls
         page.fill("#question textarea", question)
+        cards = page.locator("#chat .cards").count()
         page.locator("#send").tap()
-        page.wait_for_function(
-            "n => document.querySelectorAll('#chat .cards').length == n",
-            arg=page.locator("#chat .cards").count() + 1,
-            timeout=30_000,
-        )
+        try:
+            page.wait_for_function(
+                "n => document.querySelectorAll('#chat .cards').length == n", arg=cards + 1, timeout=60_000
+            )
+        except Exception as exc:  # say what the chat shows instead
+            shown = page.locator("#chat").inner_text()[-300:]
+            raise AssertionError(f"no answer card for {question!r}; the chat ends with: {shown!r}") from exc
     assert_on_screen(page, "#question textarea")
     assert_on_screen(page, "#send")
     assert page.locator("#chat [data-testid=block-label]").is_visible()
