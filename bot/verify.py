@@ -7,13 +7,15 @@ text it follows on its line, or to the line's first sentence when it opens the l
   is removed (a line with no content words, such as 具体如下：, is dropped quietly);
 - a sentence saying the documents do not cover the question is removed: the bot's own scope decision
   says that, never a model's reply with a citation;
-- a negation (不能, 不得, 没有, 无需…) the cited text does not contain → removed;
-- a figure (compared by value: 六月 = 6月) must be in the cited provision — the document's own header
-  facts (文号, dates) only when the sentence is about the document;
+- a negation (不能, 不得, 没有, 无需…) the cited text does not contain, a negation of the clause it restates
+  that it leaves out, or a permission (可以…) where the text prohibits → removed;
+- a document or provision it names (《…》, 第十条, （十）) must be the one it cites, or one its text names;
+- a figure (compared by value: 六月 = 6月) must be in the cited provision — its label and section and the
+  document's own facts (文号, dates, status) only when the sentence is about the document;
 - an agency must appear in the provision's text (its 负责 line included), an organisation (…银行, …局)
   or a named programme/platform whole in the cited text;
-- most of the sentence's content words must come from the cited text: words taken from the question
-  that the provision does not contain, or too many words from nowhere, → removed.
+- most of the sentence's content words must come from the cited text (a word echoing the question counts
+  twice), and a sentence copied from the text may not have a word put in.
 If any sentence is removed (or none is left), the caller serves the extractive answer.
 The kept sentences are renumbered so that ``[k]`` is the k-th citation, in order of first use.
 
