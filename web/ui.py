@@ -410,23 +410,27 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
             gr.Markdown("填写企业情况（都可以不填；不填的项目不会被猜测），列出条件相符的现行有效条款，逐条注明依据。")
             with gr.Row():
                 kind = gr.Dropdown(["", *matching.KINDS], value="", label="类型")
-                industry = gr.Textbox(label="行业（如：软件开发、汽车配件制造）", max_length=50)
+                industry = gr.Textbox(
+                    label="行业（如：软件开发、汽车配件制造）", max_length=50, elem_id="match-industry"
+                )
                 industry_class = gr.Dropdown(["", "工业", "其他"], value="", label="行业类别")
                 province = gr.Dropdown(["", *matching.provinces()], value="", label="所在省份")
             with gr.Row():
-                employees = gr.Number(label="从业人数", minimum=0, precision=0)
-                revenue = gr.Number(label="年营业收入（万元）", minimum=0)
-                assets = gr.Number(label="资产总额（万元）", minimum=0)
-                income = gr.Number(label="年度应纳税所得额（万元）")
+                employees = gr.Textbox(max_length=20, label="从业人数", elem_id="match-employees")
+                revenue = gr.Textbox(max_length=20, label="年营业收入（万元）")
+                assets = gr.Textbox(max_length=20, label="资产总额（万元）", elem_id="match-assets")
+                income = gr.Textbox(max_length=20, label="年度应纳税所得额（万元）", elem_id="match-income")
             with gr.Row():
                 vat = gr.Dropdown(["", "小规模纳税人", "一般纳税人"], value="", label="增值税纳税人")
-                monthly = gr.Number(label="月销售额（万元）", minimum=0)
-                age = gr.Number(label="成立年限（年）", minimum=0)
+                monthly = gr.Textbox(max_length=20, label="月销售额（万元）")
+                age = gr.Textbox(max_length=20, label="成立年限（年）")
                 as_of = gr.Textbox(label="日期（YYYY-MM-DD，默认今天）", max_length=10)
             with gr.Row():
                 certifications = gr.CheckboxGroup(["高新技术企业", "专精特新", "科技型中小企业"], label="资质认定")
                 founder = gr.CheckboxGroup(["高校毕业生", "退役军人", "返乡创业农民工", "失业人员"], label="创办人")
-                needs = gr.CheckboxGroup(list(matching.NEEDS), label="需求（匹配结果按需求排列）")
+                needs = gr.CheckboxGroup(
+                    list(matching.NEEDS), label="需求（只列这些需求的条款）", elem_id="match-needs"
+                )
             match_button = gr.Button("匹配政策", variant="primary", elem_id="match")
             match_result = gr.HTML(elem_id="match-result")
         with gr.Tab("政策浏览"):
