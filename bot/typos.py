@@ -128,7 +128,11 @@ class TypoRepairer:
                         continue
                     meant = self._best(typed, inside)
                     # Scanning the documents' text costs more than finding a candidate: only for candidates.
-                    if meant is not None and typed not in self._library_text:
+                    if (
+                        meant is not None
+                        and typed not in self._library_text
+                        and not self._as_written(text, start, typed, meant)
+                    ):
                         replacements.append((start, typed, meant))
                         for i in range(start, end):
                             taken[i] = True
@@ -141,6 +145,21 @@ class TypoRepairer:
             position = start + len(typed)
         out.append(text[position:])
         return Repair("".join(out), tuple((typed, meant) for _, typed, meant in replacements))
+
+    def _as_written(self, text: str, start: int, typed: str, meant: str) -> bool:
+        """A character to be changed stands with the character after or before it, outside the span, as the
+        documents write them (申请纾困: 纾困 is the library's, though 申请纾 is no word): not a typo."""
+        for k, (a, b) in enumerate(zip(typed, meant, strict=True)):
+            if a == b:
+                continue
+            i = start + k
+            after = text[i : i + 2] if k == len(typed) - 1 else ""
+            before = text[i - 1 : i + 1] if k == 0 and i > 0 else ""
+            if any(
+                len(pair) == 2 and _CJK_RUN.fullmatch(pair) and pair in self._library_text for pair in (after, before)
+            ):
+                return True
+        return False
 
     def _tokens(self, text: str) -> dict[tuple[int, int], list[str]]:
         """(start, end) → jieba's tokens there, for every stretch of two or more whole tokens of at

@@ -99,3 +99,18 @@ def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
     assert answer.corrected == "跨境电商有什么扶持?" and answer.to_json()["corrected_question"] == answer.corrected
     plain = fake_bot.ask("跨境电商有什么扶持？")
     assert not plain.corrected and "您是不是想问" not in plain.text
+
+
+def test_a_character_standing_as_the_documents_write_it_is_no_typo() -> None:
+    # 申请纾 is no word, and 纾 sounds like 书 (申请书 is one) — but 纾困 is written so in the documents.
+    repairer = TypoRepairer(
+        VOCABULARY,
+        frequency=lambda w: FREQUENCY.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text="结合实际情况及时采取纾困帮扶措施。",
+        cut=cut,
+        shapes=load_similar_shapes(),
+    )
+    assert repairer.repair("可以申请纾困帮扶吗") is None
+    assert repairer.repair("小微企业信代有什么支持").text == "小微企业信贷有什么支持"  # 代有 is not the documents'
