@@ -16,6 +16,7 @@ applies to every enterprise of its kinds. Unknown fields are reported, never gue
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import tomllib
@@ -203,8 +204,9 @@ def _contradictions(values: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
+@functools.cache
 def provinces() -> tuple[str, ...]:
-    """The province-level names a profile's province may take (bot/provinces.txt)."""
+    """The province-level names a profile's province may take (bot/provinces.txt; read once)."""
     lines = PROVINCES_FILE.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -451,13 +453,15 @@ _ASKS_WHAT_APPLIES = re.compile(
 )
 
 
-def _profile_words() -> list[tuple[str, str, tuple[str, ...]]]:
+@functools.cache
+def _profile_words() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """bot/profile_words.tsv, read once: every question is checked against it."""
     out = []
     for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, value, words = line.split("\t")
             out.append((name, value, tuple(sorted(words.split("|"), key=len, reverse=True))))
-    return out
+    return tuple(out)
 
 
 def profile_in_question(text: str) -> dict[str, Any]:
@@ -484,6 +488,11 @@ def profile_in_question(text: str) -> dict[str, Any]:
             found["province"] = province
             break
     return found
+
+
+def profile_values(name: str) -> tuple[str, ...]:
+    """The values bot/profile_words.tsv knows for a field (the app's choices for 资质认定, 创办人)."""
+    return tuple(dict.fromkeys(value for field, value, _ in _profile_words() if field == name))
 
 
 def asks_what_applies(text: str) -> bool:

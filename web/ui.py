@@ -426,8 +426,8 @@ def make_ui(bot: PolicyBot, feedback: FeedbackStore, budget: Budget | None = Non
                 age = gr.Textbox(max_length=20, label="成立年限（年）")
                 as_of = gr.Textbox(label="日期（YYYY-MM-DD，默认今天）", max_length=10)
             with gr.Row():
-                certifications = gr.CheckboxGroup(["高新技术企业", "专精特新", "科技型中小企业"], label="资质认定")
-                founder = gr.CheckboxGroup(["高校毕业生", "退役军人", "返乡创业农民工", "失业人员"], label="创办人")
+                certifications = gr.CheckboxGroup(list(matching.profile_values("certifications")), label="资质认定")
+                founder = gr.CheckboxGroup(list(matching.profile_values("founder")), label="创办人")
                 needs = gr.CheckboxGroup(
                     list(matching.NEEDS), label="需求（只列这些需求的条款）", elem_id="match-needs"
                 )
