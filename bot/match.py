@@ -364,6 +364,12 @@ FIELD_LABELS = {
     "needs": "需求", "as_of": "日期", **{k: v[2] for k, v in NUMBER_FIELDS.items()},
 }  # fmt: skip
 STATUS_TEXT = {"applies": "符合条件", "everyone": "适用于所有{kinds}", "needs": "可能适用，需补充信息"}
+CHECK_SIGN = {"met": "✓", "unknown": "？", "unmet": "✗"}
+
+
+def status_text(m: Match) -> str:
+    """符合条件 / 适用于所有企业、个体工商户 / 可能适用，需补充信息 — for the text, the JSON and the page."""
+    return STATUS_TEXT[m.status].format(kinds="、".join(m.rule.kinds))
 
 
 def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
@@ -378,7 +384,8 @@ def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
     groups = []
     for need, items in result.by_need().items():
         groups.append({"need": need, "items": [
-            {"rule": m.rule.id, "status": m.status, "provision": ref(m.provision), "benefit": m.rule.benefit,
+            {"rule": m.rule.id, "status": m.status, "status_text": status_text(m), "provision": ref(m.provision),
+             "benefit": m.rule.benefit,
              "benefit_provision": ref(m.benefit_provision),
              "conditions": [{"field": c.condition.field, "label": FIELD_LABELS.get(c.condition.field, c.condition.field),
                              "op": c.condition.op, "value": c.condition.value, "unit": c.condition.unit,
@@ -423,11 +430,11 @@ def to_text(result: MatchResult, shelf: Shelf) -> str:
     for need, items in result.by_need().items():
         lines.append(f"\n【{need}】")
         for m in items:
-            status = STATUS_TEXT[m.status].format(kinds="、".join(m.rule.kinds))
+            status = status_text(m)
             where = "" if m.benefit_provision == m.provision else f"（{shelf.ref(m.benefit_provision)}）"
             lines.append(f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。可享受：“{m.rule.benefit}”{where}")
             for c in m.checks:
-                sign = {"met": "✓", "unknown": "？", "unmet": "✗"}[c.state]
+                sign = CHECK_SIGN[c.state]
                 lines.append(f"    {sign} 条件“{c.condition.quote}”{_given_text(c)}")
             if m.missing:
                 lines.append(f"    需要补充：{'、'.join(FIELD_LABELS.get(f, f) for f in m.missing)}")

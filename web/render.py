@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
 from bot.compose import did_you_mean, sentence_label
-from bot.match import shown
+from bot.match import CHECK_SIGN, shown
 from index.store import split_sentences
 from ingest.agencies import AgencyRegistry
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
@@ -309,14 +309,6 @@ def document_page(document: Document, status: str, successor: DocMeta | None) ->
     )
 
 
-_MATCH_STATUS = {
-    "applies": ("符合条件", "ok"),
-    "everyone": ("适用于所有中小企业/个体工商户", "ok"),
-    "needs": ("可能适用，需补充信息", "old"),
-}
-_CHECK_SIGN = {"met": "✓", "unknown": "？", "unmet": "✗"}
-
-
 def match_html(result: dict) -> str:
     """A 政策找企业 result (bot.match.to_json): by need, each provision cited and linked, its benefit quoted,
     every condition with the value it was compared with; what to supply for the rest."""
@@ -330,13 +322,13 @@ def match_html(result: dict) -> str:
     for group in result["groups"]:
         parts.append(f"<h3>{escape_text(group['need'])}</h3>")
         for item in group["items"]:
-            label, kind = _MATCH_STATUS[item["status"]]
+            label, kind = item["status_text"], "old" if item["status"] == "needs" else "ok"
             p, b = item["provision"], item["benefit_provision"]
             where = (
                 "" if (b["doc_id"], b["number"]) == (p["doc_id"], p["number"]) else f"（{escape_text(b['citation'])}）"
             )
             conditions = "".join(
-                f"<li>{_CHECK_SIGN[c['state']]} “{escape_text(c['quote'])}”"
+                f"<li>{CHECK_SIGN[c['state']]} “{escape_text(c['quote'])}”"
                 + (
                     "（未提供）"
                     if c["state"] == "unknown"
@@ -353,7 +345,7 @@ def match_html(result: dict) -> str:
             parts.append(
                 f'<div class="card"><div class="card-head"><b><a href="{escape_text(provision_url(p["doc_id"], p["number"]))}" '
                 f'target="_blank" rel="noopener">{escape_text(p["citation"])}</a></b>'
-                f'<span class="status status-{kind}">{label}</span></div>'
+                f'<span class="status status-{kind}">{escape_text(label)}</span></div>'
                 f"<p>可享受：“{escape_text(item['benefit'])}”{where}</p>"
                 f"{'<ul>' + conditions + '</ul>' if conditions else ''}{missing}</div>"
             )
