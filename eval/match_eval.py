@@ -35,17 +35,9 @@ def score(items: Sequence[dict], run: Callable[[matching.Profile], matching.Matc
     for item in items:
         result = run(matching.profile_from_json(item["profile"], matching.provinces()))
         found: set[str] = set()
-        needed: dict[str, set[str]] = {}
+        needed: set[str] = set()
         for m in result.matches:
-            refs = {
-                f"{m.provision.doc_id}#{m.provision.number}",
-                f"{m.benefit_provision.doc_id}#{m.benefit_provision.number}",
-            }
-            if m.status == "needs":
-                for ref in refs:
-                    needed.setdefault(ref, set()).update(m.missing)
-            else:
-                found |= refs
+            (needed if m.status == "needs" else found).update(_refs(m))
             quotes += 1
             nfkc = unicodedata.normalize("NFKC", m.benefit_provision.full_text)
             quoted += unicodedata.normalize("NFKC", m.rule.benefit) in nfkc
@@ -73,16 +65,14 @@ def score(items: Sequence[dict], run: Callable[[matching.Profile], matching.Matc
     }
 
 
+def _refs(m: matching.Match) -> set[str]:
+    """The provisions a matched rule names: where its conditions are printed, and where its benefit is."""
+    return {m.provision.key, m.benefit_provision.key}
+
+
 def _paired(ref: str, gold: set[str], result: matching.MatchResult) -> bool:
     """``ref`` is the other provision of a rule whose conditions or benefit provision the gold lists."""
-    for m in result.matches:
-        pair = {
-            f"{m.provision.doc_id}#{m.provision.number}",
-            f"{m.benefit_provision.doc_id}#{m.benefit_provision.number}",
-        }
-        if ref in pair and pair & gold:
-            return True
-    return False
+    return any(ref in _refs(m) and _refs(m) & gold for m in result.matches)
 
 
 def report(result: dict, files: Sequence[Path]) -> str:
