@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -42,6 +43,17 @@ def browser() -> Iterator[object]:
         )  # fmt: skip
         yield browser
         browser.close()
+
+
+def answer_429(page, server_url: str, message: str, retry_after: int = 42) -> None:
+    """From now on the widget's questions get a 429 with ``message``, as over the service's budget."""
+    page.route(
+        server_url + "/api/ask",
+        lambda route: route.fulfill(
+            status=429, headers={"access-control-allow-origin": "*", "retry-after": str(retry_after)},
+            content_type="application/json", body=json.dumps({"detail": message}),
+        ),
+    )  # fmt: skip
 
 
 def free_port() -> int:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, Server
+from tests.e2e.conftest import ARTIFACTS, Server, answer_429
 
 pytestmark = pytest.mark.e2e
 XSS = '<img src=x onerror="window.__xss=1">增值税法第三条讲什么'
@@ -119,13 +119,7 @@ def test_widget_says_when_to_ask_again_and_keeps_the_question(browser, server: S
     page.click(".send")
     page.wait_for_selector(".cite", timeout=20_000)
     message = "请求太频繁了，请 42 秒后再试（本对话每分钟最多 20 次）。"
-    page.route(
-        server.url + "/api/ask",
-        lambda route: route.fulfill(
-            status=429, headers={"access-control-allow-origin": "*", "retry-after": "42"},
-            content_type="application/json", body=json.dumps({"detail": message}),
-        ),
-    )  # fmt: skip
+    answer_429(page, server.url, message, retry_after=42)
     page.fill("textarea", "那担保呢？")
     page.click(".send")
     error = page.wait_for_selector(".msg.error", timeout=10_000)

@@ -8,12 +8,11 @@ at least 4.5:1 (3:1 for large text). Screenshots go to artifacts/.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, Server
+from tests.e2e.conftest import ARTIFACTS, Server, answer_429
 from web import render
 
 pytestmark = pytest.mark.e2e
@@ -197,13 +196,7 @@ def test_the_widget_is_legible(browser, server: Server, scheme: str) -> None:
     )
     offenders = contrast_offenders(page, ".panel", ".launcher")
     page.screenshot(path=str(ARTIFACTS / f"{scheme}-widget.png"))
-    page.route(  # the error message (a refusal to answer now)
-        server.url + "/api/ask",
-        lambda route: route.fulfill(
-            status=429, headers={"access-control-allow-origin": "*"}, content_type="application/json",
-            body=json.dumps({"detail": "请求太频繁了，请 30 秒后再试（本对话每分钟最多 20 次）。"}),
-        ),
-    )  # fmt: skip
+    answer_429(page, server.url, "请求太频繁了，请 30 秒后再试（本对话每分钟最多 20 次）。", retry_after=30)  # an error
     page.fill("textarea", "那担保呢？")
     page.click(".send")
     page.wait_for_selector(".msg.error", timeout=20_000)
