@@ -7,7 +7,7 @@ force on the profile's day, its kinds and region fit, and every condition is met
 when a condition cannot be decided because the profile does not give it; a rule without conditions
 applies to every enterprise of its kinds. Unknown fields are reported, never guessed.
 
-    >>> rule = Rule("r", ("d", 92), "税费", ("企业",), "", "减按20%", ("d", 92), (
+    >>> rule = Rule("r", ("d", 92), ("税费",), ("企业",), "", "减按20%", ("d", 92), (
     ...     Condition("taxable_income_wan", "<=", 300.0, "万元", "不超过300万元"),))
     >>> [c.state for c in check_rule(rule, Profile(taxable_income_wan=200))], check_rule(rule, Profile())[0].state
     (['met'], 'unknown')
@@ -32,7 +32,7 @@ CONDITIONS_FILE = "conditions.toml"  # in the library folder
 PROVINCES_FILE = Path(__file__).with_name("provinces.txt")
 KINDS = ("企业", "个体工商户")
 NEEDS = ("融资", "税费", "用工", "市场", "创新", "账款拖欠", "创业", "数字化")
-OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains")
+OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains", "confirm")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 
 
@@ -61,13 +61,14 @@ class Condition:
 class Rule:
     id: str
     provision: tuple[str, int]  # (doc_id, number): where the conditions are printed
-    need: str
+    needs: tuple[str, ...]  # the owner's needs it serves; grouped under the first one asked for
     kinds: tuple[str, ...]
     region: str  # "" national; "北京市" local
     benefit: str  # quoted from benefit_provision
     benefit_provision: tuple[str, int]
     when: tuple[Condition, ...] = ()
     note: str = ""
+    related: bool = False  # a further rule or service that elaborates a main one: listed apart, not as a benefit
 
 
 # Numbers a profile may carry, with the range beyond which a value is a typo, not a company.
@@ -228,13 +229,13 @@ def load_rules(folder: Path) -> tuple[Rule, ...]:
         where = f"{path.name}, rule {raw.get('id') or i}"
         try:
             when = tuple(
-                Condition(c["field"], c["op"], c["value"], c.get("unit", ""), c["quote"]) for c in raw.get("when", [])
+                Condition(c["field"], c["op"], c["value"] if c["op"] != "confirm" else "", c.get("unit", ""), c["quote"]) for c in raw.get("when", [])
             )
             rule = Rule(
-                id=raw["id"], provision=_ref(raw["provision"]), need=raw["need"],
+                id=raw["id"], provision=_ref(raw["provision"]), needs=_needs(raw["need"]),
                 kinds=tuple(raw.get("kinds", KINDS)), region=raw.get("region", ""), benefit=raw["benefit"],
                 benefit_provision=_ref(raw.get("benefit_provision", raw["provision"])), when=when,
-                note=raw.get("note", ""),
+                note=raw.get("note", ""), related=bool(raw.get("related", False)),
             )  # fmt: skip
         except KeyError as exc:
             raise RulesError(f"{where}: missing {exc.args[0]!r}") from None
@@ -252,6 +253,13 @@ def load_rules(folder: Path) -> tuple[Rule, ...]:
     if len(ids) != len(set(ids)):
         raise RulesError(f"{path.name}: rule ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
     return tuple(rules)
+
+
+def _needs(raw: object) -> tuple[str, ...]:
+    needs = (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, list) else ()
+    if not needs or any(n not in NEEDS for n in needs):
+        raise ValueError(f"need {raw!r}: use one of {NEEDS}, or a list of them")
+    return needs
 
 
 def _ref(text: str) -> tuple[str, int]:
@@ -276,11 +284,11 @@ def check_rule(rule: Rule, profile: Profile) -> list[Check]:
 
 
 def _check(c: Condition, profile: Profile) -> Check:
-    if not profile.given(c.field):
+    if c.op == "confirm" or not profile.given(c.field):  # confirm: a condition no profile field can state
         return Check(c, "unknown")
     given = getattr(profile, c.field)
-    if c.op == "contains":
-        ok = c.value in given
+    if c.op == "contains":  # a list field holds the item; free text has the word (any of a list of them)
+        ok = any(word in given for word in (c.value if isinstance(c.value, list) else [c.value]))
     elif c.op == "in":
         ok = given in c.value
     elif c.op in ("==", "!="):
@@ -295,9 +303,14 @@ class Match:
     rule: Rule
     provision: Provision
     benefit_provision: Provision
-    status: str  # applies, needs, everyone
+    status: str  # applies, everyone, needs, related
     checks: tuple[Check, ...]
     missing: tuple[str, ...]  # fields to ask for (needs)
+    to_confirm: tuple[Condition, ...] = ()  # printed conditions the owner must confirm (needs)
+
+    def need(self, wanted: Sequence[str]) -> str:
+        """The need it is listed under: the first of its needs the owner asked for."""
+        return next((n for n in self.rule.needs if n in wanted), self.rule.needs[0])
 
 
 @dataclass(frozen=True)
@@ -310,7 +323,7 @@ class MatchResult:
     def by_need(self) -> dict[str, list[Match]]:
         out: dict[str, list[Match]] = {}
         for m in self.matches:
-            out.setdefault(m.rule.need, []).append(m)
+            out.setdefault(m.need(self.profile.needs), []).append(m)
         return out
 
 
@@ -330,7 +343,7 @@ def match(profile: Profile, rules: Sequence[Rule], shelf: Shelf) -> MatchResult:
             continue
         if profile.kind and profile.kind not in rule.kinds:
             continue
-        if profile.needs and rule.need not in profile.needs:
+        if profile.needs and not set(rule.needs) & set(profile.needs):
             continue  # the owner said what they need: only that
         if rule.region and profile.province != rule.region:
             if profile.province is None:
@@ -339,20 +352,18 @@ def match(profile: Profile, rules: Sequence[Rule], shelf: Shelf) -> MatchResult:
         checks = tuple(check_rule(rule, profile))
         if any(c.state == "unmet" for c in checks):
             continue
-        missing = tuple(dict.fromkeys(c.condition.field for c in checks if c.state == "unknown"))
+        unknown = [c.condition for c in checks if c.state == "unknown"]
+        missing = tuple(dict.fromkeys(c.field for c in unknown if c.op != "confirm"))
+        to_confirm = tuple(c for c in unknown if c.op == "confirm")
         if not profile.kind:
             missing = ("kind", *missing) if len(rule.kinds) < len(KINDS) else missing
-        status = "needs" if missing else "applies" if rule.when else "everyone"
-        found.append(Match(rule, provision, benefit, status, checks, missing))
-    wanted = profile.needs
-    order = {"applies": 0, "everyone": 1, "needs": 2}
-    found.sort(
-        key=lambda m: (
-            m.rule.need not in wanted,
-            order[m.status],
-            NEEDS.index(m.rule.need) if m.rule.need in NEEDS else 99,
+        status = (
+            "related" if rule.related else "needs" if missing or to_confirm else "applies" if rule.when else "everyone"
         )
-    )
+        found.append(Match(rule, provision, benefit, status, checks, missing, to_confirm))
+    wanted = profile.needs
+    order = {"applies": 0, "everyone": 1, "needs": 2, "related": 3}
+    found.sort(key=lambda m: (not set(m.rule.needs) & set(wanted), order[m.status], NEEDS.index(m.need(wanted))))
     return MatchResult(profile, shelf.day, tuple(found), tuple(left_out))
 
 
@@ -363,7 +374,16 @@ FIELD_LABELS = {
     "city": "所在城市", "vat_taxpayer": "增值税纳税人类型", "certifications": "资质认定", "founder": "创办人",
     "needs": "需求", "as_of": "日期", **{k: v[2] for k, v in NUMBER_FIELDS.items()},
 }  # fmt: skip
-STATUS_TEXT = {"applies": "符合条件", "everyone": "适用于所有{kinds}", "needs": "可能适用，需补充信息"}
+STATUS_TEXT = {
+    "applies": "符合条件", "everyone": "适用于所有{kinds}", "needs": "可能适用，需补充或核实信息",
+    "related": "相关规定",
+}  # fmt: skip
+STATUSES = tuple(STATUS_TEXT)
+
+
+def benefit_lead(status: str) -> str:
+    """How the quoted text is introduced: a benefit the company may claim, or what a related provision says."""
+    return "条文规定" if status == "related" else "可享受"
 CHECK_SIGN = {"met": "✓", "unknown": "？", "unmet": "✗"}
 
 
@@ -385,12 +405,13 @@ def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
     for need, items in result.by_need().items():
         groups.append({"need": need, "items": [
             {"rule": m.rule.id, "status": m.status, "status_text": status_text(m), "provision": ref(m.provision),
-             "benefit": m.rule.benefit,
+             "benefit": m.rule.benefit, "lead": benefit_lead(m.status),
              "benefit_provision": ref(m.benefit_provision),
              "conditions": [{"field": c.condition.field, "label": FIELD_LABELS.get(c.condition.field, c.condition.field),
                              "op": c.condition.op, "value": c.condition.value, "unit": c.condition.unit,
                              "quote": c.condition.quote, "state": c.state, "given": c.given} for c in m.checks],
-             "missing": [{"field": f, "label": FIELD_LABELS.get(f, f)} for f in m.missing]}
+             "missing": [{"field": f, "label": FIELD_LABELS.get(f, f)} for f in m.missing],
+             "confirm": [{"what": c.field, "quote": c.quote} for c in m.to_confirm]}
             for m in items]})  # fmt: skip
     asked = [f for m in result.matches for f in m.missing]
     return {
@@ -401,7 +422,7 @@ def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
             {"field": f, "label": FIELD_LABELS.get(f, f), "rules": asked.count(f)}
             for f in sorted(set(asked), key=lambda f: -asked.count(f))
         ],
-        "counts": {s: sum(m.status == s for m in result.matches) for s in ("applies", "everyone", "needs")},
+        "counts": {s: sum(m.status == s for m in result.matches) for s in STATUSES},
     }
 
 
@@ -413,6 +434,8 @@ def shown(value: Any) -> str:
 
 
 def _given_text(check: Check) -> str:
+    if check.condition.op == "confirm":
+        return "（需核实）"
     if check.state == "unknown":
         return "（未提供）"
     return f"（您：{shown(check.given)}{check.condition.unit}）"
@@ -426,16 +449,18 @@ def to_text(result: MatchResult, shelf: Shelf) -> str:
     lines = [
         f"按您提供的信息，政策库中{result.day.year}年{result.day.month}月{result.day.day}日有效的文件里，以下条款与您相关："
     ]
-    mark = {"applies": "✓", "everyone": "✓", "needs": "？"}
+    mark = {"applies": "✓", "everyone": "✓", "needs": "？", "related": "·"}
     for need, items in result.by_need().items():
         lines.append(f"\n【{need}】")
         for m in items:
             status = status_text(m)
             where = "" if m.benefit_provision == m.provision else f"（{shelf.ref(m.benefit_provision)}）"
-            lines.append(f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。可享受：“{m.rule.benefit}”{where}")
+            lines.append(f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。{benefit_lead(m.status)}：“{m.rule.benefit}”{where}")
             for c in m.checks:
                 sign = CHECK_SIGN[c.state]
                 lines.append(f"    {sign} 条件“{c.condition.quote}”{_given_text(c)}")
+            if m.to_confirm:
+                lines.append(f"    需要核实：{'、'.join(c.field for c in m.to_confirm)}")
             if m.missing:
                 lines.append(f"    需要补充：{'、'.join(FIELD_LABELS.get(f, f) for f in m.missing)}")
     return "\n".join(lines)

@@ -177,8 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.match is not None:
         files = args.match or match_eval.default_files()
         bot = PolicyBot.load(replace(BotConfig.from_env(), today=LABELLED_ON))
-        result = match_eval.score(match_eval.load(files), bot.match)
-        print(match_eval.report(result, files))
+        for path in files:
+            result = match_eval.score(match_eval.load([path]), bot.match)
+            print(match_eval.report(result, path.name, details=not match_eval.is_held_out(path)))
+        if len(files) > 1:
+            result = match_eval.score(match_eval.load(files), bot.match)
+            print(match_eval.report(result, "all", details=False))
         return 0
     if args.llm_labels is not None:
         return labelled_replies(args.llm_labels or llm_labels.default_files())

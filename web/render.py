@@ -317,12 +317,12 @@ def match_html(result: dict) -> str:
     counts = result["counts"]
     parts = [
         f'<div class="match"><p>依据 {escape_text(result["as_of"])} 有效的文件：符合条件 {counts["applies"]} 条，'
-        f"普遍适用 {counts['everyone']} 条，需补充信息 {counts['needs']} 条。</p>"
+        f"普遍适用 {counts['everyone']} 条，需补充或核实信息 {counts['needs']} 条，相关规定 {counts['related']} 条。</p>"
     ]
     for group in result["groups"]:
         parts.append(f"<h3>{escape_text(group['need'])}</h3>")
         for item in group["items"]:
-            label, kind = item["status_text"], "old" if item["status"] == "needs" else "ok"
+            label, kind = item["status_text"], "ok" if item["status"] in ("applies", "everyone") else "old"
             p, b = item["provision"], item["benefit_provision"]
             where = (
                 "" if (b["doc_id"], b["number"]) == (p["doc_id"], p["number"]) else f"（{escape_text(b['citation'])}）"
@@ -337,16 +337,19 @@ def match_html(result: dict) -> str:
                 + "</li>"
                 for c in item["conditions"]
             )
-            missing = (
-                f"<p>需要补充：{escape_text('、'.join(m['label'] for m in item['missing']))}</p>"
-                if item["missing"]
-                else ""
+            missing = "".join(
+                f"<p>{lead}：{escape_text('、'.join(names))}</p>"
+                for lead, names in (
+                    ("需要核实", [c["what"] for c in item["confirm"]]),
+                    ("需要补充", [m["label"] for m in item["missing"]]),
+                )
+                if names
             )
             parts.append(
                 f'<div class="card"><div class="card-head"><b><a href="{escape_text(provision_url(p["doc_id"], p["number"]))}" '
                 f'target="_blank" rel="noopener">{escape_text(p["citation"])}</a></b>'
                 f'<span class="status status-{kind}">{escape_text(label)}</span></div>'
-                f"<p>可享受：“{escape_text(item['benefit'])}”{where}</p>"
+                f"<p>{escape_text(item['lead'])}：“{escape_text(item['benefit'])}”{where}</p>"
                 f"{'<ul>' + conditions + '</ul>' if conditions else ''}{missing}</div>"
             )
     if result["ask_for"]:

@@ -19,7 +19,7 @@ RULES_FILE = DEFAULT_LIBRARY / "conditions.toml"
 # SCHEMA.md: the profile, the needs and the operators
 NEEDS = {"融资", "税费", "用工", "市场", "创新", "账款拖欠", "创业", "数字化"}
 KINDS = {"企业", "个体工商户"}
-OPS = {"==", "!=", "<", "<=", ">", ">=", "in", "contains"}
+OPS = {"==", "!=", "<", "<=", ">", ">=", "in", "contains", "confirm"}
 NUMERIC_OPS = {"<", "<=", ">", ">="}
 PROFILE_FIELDS = {
     "kind", "industry", "industry_class", "province", "city", "employees", "revenue_wan", "assets_wan",
@@ -28,7 +28,7 @@ PROFILE_FIELDS = {
 }  # fmt: skip
 NUMERIC_FIELDS = {"employees", "revenue_wan", "assets_wan", "taxable_income_wan", "monthly_sales_wan", "age_years"}
 LIST_FIELDS = {"certifications", "founder", "needs"}
-RULE_KEYS = {"id", "provision", "need", "kinds", "region", "benefit", "benefit_provision", "note", "when"}
+RULE_KEYS = {"id", "provision", "need", "kinds", "region", "benefit", "benefit_provision", "note", "when", "related"}
 REQUIRED_RULE_KEYS = {"id", "provision", "need", "kinds", "benefit"}
 WHEN_KEYS = {"field", "op", "value", "quote", "unit"}
 
@@ -83,7 +83,9 @@ def test_the_file_has_rules_with_unique_ids() -> None:
 def test_rule_is_well_formed(rule: dict[str, Any], library: Library) -> None:
     assert rule.keys() >= REQUIRED_RULE_KEYS, f"missing: {sorted(REQUIRED_RULE_KEYS - rule.keys())}"
     assert rule.keys() <= RULE_KEYS, f"unknown keys: {sorted(rule.keys() - RULE_KEYS)}"
-    assert rule["need"] in NEEDS, f"need {rule['need']!r} is not one of {sorted(NEEDS)}"
+    needs = rule["need"] if isinstance(rule["need"], list) else [rule["need"]]
+    assert needs and set(needs) <= NEEDS, f"need {rule['need']!r}: one of {sorted(NEEDS)}, or a list of them"
+    assert isinstance(rule.get("related", False), bool), "related: true or false"
     kinds = rule["kinds"]
     assert isinstance(kinds, list) and kinds, "kinds: a non-empty list"
     assert set(kinds) <= KINDS and len(set(kinds)) == len(kinds), f"kinds {kinds} (allowed: {sorted(KINDS)})"
@@ -123,6 +125,10 @@ def test_quotes_are_verbatim(rule: dict[str, Any], library: Library) -> None:
 @pytest.mark.parametrize("rule", [r for r in RULES if r.get("when")], ids=rule_id)
 def test_conditions_use_the_schema(rule: dict[str, Any]) -> None:
     for when in rule["when"]:
+        if when.get("op") == "confirm":  # what to confirm, in words for people; no profile field, no value
+            assert when.keys() == {"field", "op", "quote"}, f"a confirm condition has field, op and quote: {when}"
+            assert when["field"] not in PROFILE_FIELDS, f"{when['field']!r} is a profile field: compare it instead"
+            continue
         assert when.keys() >= {"field", "op", "value", "quote"}, f"condition missing keys: {when}"
         assert when.keys() <= WHEN_KEYS, f"unknown keys in a condition: {sorted(when.keys() - WHEN_KEYS)}"
         field, op, value = when["field"], when["op"], when["value"]
@@ -134,7 +140,8 @@ def test_conditions_use_the_schema(rule: dict[str, Any]) -> None:
         if op == "in":
             assert isinstance(value, list) and value, f"{field} in: value must be a non-empty list"
         if op == "contains":
-            assert isinstance(value, str) and value, f"{field} contains: value must be a word"
+            words = value if isinstance(value, list) else [value]
+            assert words and all(isinstance(w, str) and w for w in words), f"{field} contains: a word or a list of them"
             assert field in LIST_FIELDS or field == "industry", f"{field} is neither a list nor free text"
 
 

@@ -45,6 +45,38 @@ provision = "beijing-sme-promotion-regulation-2020#3"
 need = "市场"
 region = "北京市"
 benefit = "中小企业"
+
+[[rule]]
+id = "acceptance-detail"
+provision = "sme-payment-regulation-2025#10"
+need = "账款拖欠"
+kinds = ["企业"]
+related = true
+benefit = "付款期限应当自检验或者验收合格之日起算"
+
+[[rule]]
+id = "startup-loan"
+provision = "guofa-2018-39#3"
+need = ["创业", "融资"]
+kinds = ["企业", "个体工商户"]
+benefit = "可申请最高不超过15万元的创业担保贷款"
+[[rule.when]]
+field = "创业者本人符合创业担保贷款申请条件"
+op = "confirm"
+quote = "符合创业担保贷款申请条件的人员自主创业的"
+
+[[rule]]
+id = "farm-income"
+provision = "eit-regulation-2019#86"
+need = "税费"
+kinds = ["企业"]
+benefit = "企业的下列所得，可以免征、减征企业所得税"
+benefit_provision = "eit-law-2018#27"
+[[rule.when]]
+field = "industry"
+op = "contains"
+value = ["种植", "养殖"]
+quote = "企业从事农、林、牧、渔业项目的所得"
 """
 
 
@@ -72,7 +104,7 @@ def test_an_unknown_field_is_asked_for_not_guessed(rules: tuple, library: Librar
     found = next(m for m in result.matches if m.rule.id == "small-low-profit-industrial")
     assert found.status == "needs" and found.missing == ("taxable_income_wan",)
     out = to_json(result, Shelf(library, TODAY))
-    assert out["ask_for"][0]["label"] == "年度应纳税所得额（万元）"
+    assert "年度应纳税所得额（万元）" in [a["label"] for a in out["ask_for"]]
 
 
 def test_protections_for_every_sme_and_their_validity(rules: tuple, library: Library) -> None:
@@ -91,6 +123,31 @@ def test_the_text_quotes_each_condition_with_the_value_compared(rules: tuple, li
     text = to_text(result, Shelf(library, TODAY))
     assert "《中华人民共和国企业所得税法实施条例》第九十二条" in text and "“减按20％的税率征收企业所得税”" in text
     assert "条件“年度应纳税所得额不超过30万元”（您：20万元）" in text
+
+
+def test_related_provisions_are_listed_apart_and_not_as_benefits(rules: tuple, library: Library) -> None:
+    result = match(Profile(kind="企业", needs=("账款拖欠",)), rules, Shelf(library, TODAY))
+    order = [(m.rule.id, m.status) for m in result.matches]
+    assert order == [("paid-within-60-days", "everyone"), ("acceptance-detail", "related")]
+    text = to_text(result, Shelf(library, TODAY))
+    assert "相关规定。条文规定：“付款期限应当自检验或者验收合格之日起算”" in text
+    assert to_json(result, Shelf(library, TODAY))["counts"]["related"] == 1
+
+
+def test_a_condition_no_profile_can_state_is_left_to_confirm(rules: tuple, library: Library) -> None:
+    profile = Profile(kind="个体工商户", founder=("高校毕业生",), needs=("融资",))
+    result = match(profile, rules, Shelf(library, TODAY))
+    loan = next(m for m in result.matches if m.rule.id == "startup-loan")
+    assert loan.status == "needs" and loan.missing == () and result.by_need().keys() == {"融资"}
+    assert "需要核实：创业者本人符合创业担保贷款申请条件" in to_text(result, Shelf(library, TODAY))
+    assert to_json(result, Shelf(library, TODAY))["groups"][0]["items"][0]["confirm"][0]["quote"].startswith("符合")
+
+
+def test_free_text_industry_matches_any_word_the_rule_lists(rules: tuple, library: Library) -> None:
+    assert statuses(Profile(kind="企业", industry="蔬菜种植"), rules, library)["farm-income"] == "applies"
+    assert statuses(Profile(kind="企业", industry="淡水养殖"), rules, library)["farm-income"] == "applies"
+    assert "farm-income" not in statuses(Profile(kind="企业", industry="农产品电商"), rules, library)
+    assert statuses(Profile(kind="企业"), rules, library)["farm-income"] == "needs"
 
 
 @pytest.mark.parametrize(
