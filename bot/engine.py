@@ -233,7 +233,9 @@ class PolicyBot:
         )
         result = self.match(profile)
         day = Shelf(self.library, result.day)
-        citations = tuple(day.cite(m.benefit_provision, m.rule.benefit) for m in result.matches if m.status in ("applies", "everyone"))
+        citations = tuple(
+            day.cite(m.benefit_provision, m.rule.benefit) for m in result.matches if m.status in ("applies", "everyone")
+        )
         head = f"我从您的问题中读到：{read}。如有不对，请更正后再问，或在“政策匹配”页逐项填写。\n"
         return Answer(
             head + matching.to_text(result, day), tuple(dict.fromkeys(citations)), kind="match", as_of=result.day

@@ -229,7 +229,10 @@ def load_rules(folder: Path) -> tuple[Rule, ...]:
         where = f"{path.name}, rule {raw.get('id') or i}"
         try:
             when = tuple(
-                Condition(c["field"], c["op"], c["value"] if c["op"] != "confirm" else "", c.get("unit", ""), c["quote"]) for c in raw.get("when", [])
+                Condition(
+                    c["field"], c["op"], c["value"] if c["op"] != "confirm" else "", c.get("unit", ""), c["quote"]
+                )
+                for c in raw.get("when", [])
             )
             rule = Rule(
                 id=raw["id"], provision=_ref(raw["provision"]), needs=_needs(raw["need"]),
@@ -384,6 +387,8 @@ STATUSES = tuple(STATUS_TEXT)
 def benefit_lead(status: str) -> str:
     """How the quoted text is introduced: a benefit the company may claim, or what a related provision says."""
     return "条文规定" if status == "related" else "可享受"
+
+
 CHECK_SIGN = {"met": "✓", "unknown": "？", "unmet": "✗"}
 
 
@@ -455,7 +460,9 @@ def to_text(result: MatchResult, shelf: Shelf) -> str:
         for m in items:
             status = status_text(m)
             where = "" if m.benefit_provision == m.provision else f"（{shelf.ref(m.benefit_provision)}）"
-            lines.append(f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。{benefit_lead(m.status)}：“{m.rule.benefit}”{where}")
+            lines.append(
+                f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。{benefit_lead(m.status)}：“{m.rule.benefit}”{where}"
+            )
             for c in m.checks:
                 sign = CHECK_SIGN[c.state]
                 lines.append(f"    {sign} 条件“{c.condition.quote}”{_given_text(c)}")
