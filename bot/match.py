@@ -447,29 +447,32 @@ def _given_text(check: Check) -> str:
 
 
 def to_text(result: MatchResult, shelf: Shelf) -> str:
-    """The result in words, for the CLI and the chat: by need, each provision cited, its benefit quoted,
-    every condition with the value it was compared with, and what to supply for the rest."""
+    """The result in words, for the CLI and the chat, by need: each provision that applies cited, its benefit
+    quoted and every condition shown with the value it was compared with; then, one line each, those that
+    need a field or a check; then the related provisions by name (the 政策匹配 page shows them in full)."""
     if not result.matches:
         return "按您提供的信息，政策库中现行有效的文件里没有找到条件相符的条款。可以补充行业、人数、收入、所在地等信息后再试。"
     lines = [
         f"按您提供的信息，政策库中{result.day.year}年{result.day.month}月{result.day.day}日有效的文件里，以下条款与您相关："
     ]
-    mark = {"applies": "✓", "everyone": "✓", "needs": "？", "related": "·"}
     for need, items in result.by_need().items():
         lines.append(f"\n【{need}】")
         for m in items:
-            status = status_text(m)
+            if m.status not in ("applies", "everyone"):
+                continue
             where = "" if m.benefit_provision == m.provision else f"（{shelf.ref(m.benefit_provision)}）"
-            lines.append(
-                f"{mark[m.status]} {shelf.ref(m.provision)}：{status}。{benefit_lead(m.status)}：“{m.rule.benefit}”{where}"
-            )
-            for c in m.checks:
-                sign = CHECK_SIGN[c.state]
-                lines.append(f"    {sign} 条件“{c.condition.quote}”{_given_text(c)}")
-            if m.to_confirm:
-                lines.append(f"    需要核实：{'、'.join(c.field for c in m.to_confirm)}")
-            if m.missing:
-                lines.append(f"    需要补充：{'、'.join(FIELD_LABELS.get(f, f) for f in m.missing)}")
+            lines.append(f"✓ {shelf.ref(m.provision)}：{status_text(m)}。可享受：“{m.rule.benefit}”{where}")
+            lines.extend(f"    {CHECK_SIGN[c.state]} 条件“{c.condition.quote}”{_given_text(c)}" for c in m.checks)
+        maybe: dict[tuple[str, str], list[str]] = {}
+        for m in items:
+            if m.status == "needs":
+                asks = maybe.setdefault((shelf.ref(m.provision), m.rule.benefit), [])
+                asks += [f"核实{c.field}" for c in m.to_confirm] + [f"补充{FIELD_LABELS.get(f, f)}" for f in m.missing]
+        for (ref, benefit), asks in maybe.items():
+            lines.append(f"？ {ref}：可能适用，需要{'、'.join(dict.fromkeys(asks))}。可享受：“{benefit}”")
+        related = dict.fromkeys(shelf.ref(m.provision) for m in items if m.status == "related")
+        if related:
+            lines.append(f"· 相关规定：{'、'.join(related)}")
     return "\n".join(lines)
 
 
@@ -516,7 +519,10 @@ def profile_in_question(text: str) -> dict[str, Any]:
             )
             found[name] = float(number) * (_TO_WAN.get(unit, 1.0) if name.endswith("_wan") else 1.0)
     for name, value, words in _profile_words():
-        if any(w in text for w in words):
+        said = next((w for w in words if w in text), None)
+        if said:
+            if name == "industry_class":
+                found.setdefault("industry", said)  # the owner's own word: 软件, 餐饮
             if name in LIST_FIELDS:
                 found[name] = [*found.get(name, []), value]
             else:

@@ -130,7 +130,7 @@ def test_related_provisions_are_listed_apart_and_not_as_benefits(rules: tuple, l
     order = [(m.rule.id, m.status) for m in result.matches]
     assert order == [("paid-within-60-days", "everyone"), ("acceptance-detail", "related")]
     text = to_text(result, Shelf(library, TODAY))
-    assert "相关规定。条文规定：“付款期限应当自检验或者验收合格之日起算”" in text
+    assert "· 相关规定：《保障中小企业款项支付条例》（2025年修订）第十条" in text and "验收合格之日起算" not in text
     assert to_json(result, Shelf(library, TODAY))["counts"]["related"] == 1
 
 
@@ -139,7 +139,7 @@ def test_a_condition_no_profile_can_state_is_left_to_confirm(rules: tuple, libra
     result = match(profile, rules, Shelf(library, TODAY))
     loan = next(m for m in result.matches if m.rule.id == "startup-loan")
     assert loan.status == "needs" and loan.missing == () and result.by_need().keys() == {"融资"}
-    assert "需要核实：创业者本人符合创业担保贷款申请条件" in to_text(result, Shelf(library, TODAY))
+    assert "可能适用，需要核实创业者本人符合创业担保贷款申请条件。" in to_text(result, Shelf(library, TODAY))
     assert to_json(result, Shelf(library, TODAY))["groups"][0]["items"][0]["confirm"][0]["quote"].startswith("符合")
 
 
