@@ -3,7 +3,7 @@
     python -m bot ask "小微企业贷款有什么支持？" [--json]
     python -m bot chat
     python -m bot batch QUESTIONS.jsonl [--out ANSWERS.jsonl]
-    python -m bot match PROFILE.json [--json]      # 政策找企业: the provisions a company profile meets
+    python -m bot match [PROFILE.json] [--employees 30 --needs 税费 …] [--json]   # 政策找企业
 
 Batch input and output follow ../shared/eval/README.md. A malformed input line is reported on
 stderr with its line number; every other line is still answered, and the exit code is 1.
@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot import match as matching
 from bot.compose import Shelf
@@ -115,11 +115,17 @@ def run_chat(bot: PolicyBot, stdin: TextIO = sys.stdin) -> int:
             history += [{"role": "user", "content": line.strip()}, {"role": "assistant", "content": answer.text}]
 
 
-def run_match(bot: PolicyBot, source: str, as_json: bool) -> int:
-    """Match a profile read from a JSON file (or stdin); a message per wrong field, exit 2, when it is not usable."""
+def run_match(bot: PolicyBot, source: str | None, flags: dict[str, Any], as_json: bool) -> int:
+    """Match a profile read from a JSON file (or stdin) and/or given by flags (flags win); a message per wrong
+    field, exit 2, when it is not usable."""
     try:
-        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        profile = matching.profile_from_json(json.loads(raw))
+        raw = (
+            "{}" if source is None else sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        )
+        told = json.loads(raw)
+        if isinstance(told, dict):
+            told |= {name: value for name, value in flags.items() if value is not None}
+        profile = matching.profile_from_json(told, matching.provinces())
     except OSError as exc:
         print(f"error: cannot read {source}: {exc.strerror}", file=sys.stderr)
         return 2
@@ -153,8 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     matcher = sub.add_parser(
         "match", help="政策找企业: the provisions a company profile (JSON file, - for stdin) meets"
     )
-    matcher.add_argument("profile", help="a JSON file with the profile's fields (README: 政策找企业), or -")
+    matcher.add_argument(
+        "profile", nargs="?", help="a JSON file with the profile's fields (README: 政策找企业), or -; flags add to it"
+    )
     matcher.add_argument("--json", action="store_true", help="print the result as JSON")
+    for name in matching.PROFILE_FIELDS:
+        many = name in matching.LIST_FIELDS
+        matcher.add_argument(
+            "--" + name.replace("_", "-"), dest=f"profile_{name}", metavar="VALUE", action="append" if many else None,
+            help=matching.FIELD_LABELS.get(name, name) + ("（可重复）" if many else ""),
+        )  # fmt: skip
     args = parser.parse_args(argv)
 
     setup_logging()
@@ -168,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.command == "match":
-        return run_match(bot, args.profile, args.json)
+        flags = {name: getattr(args, f"profile_{name}") for name in matching.PROFILE_FIELDS}
+        return run_match(bot, args.profile, flags, args.json)
     if args.command == "ask":
         answer = answer_or_message(bot, args.question)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1) if args.json else render(answer))

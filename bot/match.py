@@ -120,6 +120,9 @@ class Profile:
         return out
 
 
+PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
+
+
 def profile_from_json(data: object, provinces: Sequence[str] = ()) -> Profile:
     """A Profile from JSON; ProfileError naming every wrong field (unknown fields, types, ranges, choices,
     contradictions). ``provinces``: the province names known (empty: any)."""
@@ -127,7 +130,7 @@ def profile_from_json(data: object, provinces: Sequence[str] = ()) -> Profile:
         raise ProfileError({"profile": '需要一个 JSON 对象，例如 {"kind": "企业", "employees": 30}'})
     problems: dict[str, str] = {}
     values: dict[str, Any] = {}
-    known = {f.name for f in fields(Profile)}
+    known = set(PROFILE_FIELDS)
     for name, raw in data.items():
         if name not in known:
             problems[str(name)[:40]] = f"没有这个字段；可用的有：{'、'.join(sorted(known))}"

@@ -158,3 +158,19 @@ def test_ingest_add_refuses_a_broken_file_and_adds_a_good_one(tmp_path: Path) ->
     added = subprocess.run([*command, *options, "--yes"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert added.returncode == 0 and "added good-2025" in added.stdout
     assert (library / "documents" / "good-2025.md").is_file()
+
+
+def test_match_takes_a_profile_from_flags_or_a_file(env: dict[str, str], tmp_path: Path) -> None:
+    flags = ("--kind", "企业", "--industry", "蔬菜种植", "--employees", "40", "--taxable-income-wan", "12",
+             "--assets-wan", "600", "--needs", "税费")  # fmt: skip
+    done = run(env, "bot", "match", *flags, "--json")
+    assert done.returncode == 0, done.stderr
+    items = {i["rule"]: i for g in json.loads(done.stdout)["groups"] for i in g["items"]}
+    assert items["eit-farm-exemption"]["status"] == "applies"  # 蔬菜种植: 农、林、牧、渔业项目
+    assert items["eit-small-low-profit-other"]["status"] == "applies"  # 种植 → 其他企业, 12/40/600 within 30/80/1000
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps({"kind": "企业", "needs": ["账款拖欠"]}), encoding="utf-8")
+    text = run(env, "bot", "match", str(profile), "--as-of", "2024-06-30").stdout
+    assert "《保障中小企业款项支付条例》（2020年）第八条" in text and "（2025年修订）" not in text  # in force that day
+    wrong = run(env, "bot", "match", "--employees", "-3", "--province", "火星")
+    assert wrong.returncode == 2 and "employees" in wrong.stderr and "province" in wrong.stderr
