@@ -363,6 +363,8 @@ def match(profile: Profile, rules: Sequence[Rule], shelf: Shelf) -> MatchResult:
         to_confirm = tuple(c for c in unknown if c.op == "confirm")
         if not profile.kind:
             missing = ("kind", *missing) if len(rule.kinds) < len(KINDS) else missing
+        if rule.related:  # listed by name: nothing to ask for it
+            missing, to_confirm = (), ()
         status = (
             "related" if rule.related else "needs" if missing or to_confirm else "applies" if rule.when else "everyone"
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote as url_quote
 
 from bot.compose import did_you_mean, sentence_label
-from bot.match import CHECK_SIGN, shown
+from bot.match import CHECK_SIGN, FIELD_LABELS, shown
 from index.store import split_sentences
 from ingest.agencies import AgencyRegistry
 from ingest.schema import IN_FORCE, Answer, Citation, DocMeta, Document, Library, Provision
@@ -360,7 +360,9 @@ def match_html(result: dict) -> str:
 
 def match_page(result: dict) -> str:
     """The printable 政策匹配 result for service-center staff (the browser prints it, or saves a PDF)."""
-    profile = "；".join(f"{escape_text(k)}：{escape_text(shown(v))}" for k, v in result["profile"].items())
+    profile = "；".join(
+        f"{escape_text(FIELD_LABELS.get(k, k))}：{escape_text(shown(v))}" for k, v in result["profile"].items()
+    )
     body = (
         f'<h1>政策匹配结果</h1><p class="meta">企业情况：{profile or "（未填写）"}</p>{match_html(result)}'
         '<p class="meta">本结果依据政策库中的文件条文逐条核对，仅供参考；具体以主管部门认定为准。'
