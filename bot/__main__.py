@@ -3,6 +3,7 @@
     python -m bot ask "小微企业贷款有什么支持？" [--json]
     python -m bot chat
     python -m bot batch QUESTIONS.jsonl [--out ANSWERS.jsonl]
+    python -m bot draft-rules DOC_ID              # draft 政策找企业 rules from a document, for review
     python -m bot match [PROFILE.json] [--employees 30 --needs 税费 …] [--json]   # 政策找企业
 
 Batch input and output follow ../shared/eval/README.md. A malformed input line is reported on
@@ -20,9 +21,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot import match as matching
+from bot import rules_draft
 from bot.compose import Shelf
 from bot.engine import LOAD_ERRORS, BotConfig, PolicyBot
 from bot.question import QuestionError
+from ingest import LibraryError, load_library
 from ingest.schema import Answer
 
 log = logging.getLogger("bot")
@@ -146,6 +149,22 @@ def run_match(bot: PolicyBot, source: str | None, flags: dict[str, Any], as_json
     return 0
 
 
+def run_draft(config: BotConfig, doc_id: str) -> int:
+    """Print draft rules for one document (nothing is written; the library only is read, not the index)."""
+    try:
+        library = load_library(config.library)
+        rules = matching.load_rules(config.library)
+    except (LibraryError, matching.RulesError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    document = library.get(doc_id)
+    if document is None:
+        print(f"error: no document {doc_id!r}; the library has: {', '.join(library.doc_ids)}", file=sys.stderr)
+        return 2
+    print(rules_draft.to_toml(rules_draft.draft(document, rules), rules), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="惠企政策问答助手 (command line)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,9 +188,15 @@ def main(argv: list[str] | None = None) -> int:
             "--" + name.replace("_", "-"), dest=f"profile_{name}", metavar="VALUE", action="append" if many else None,
             help=matching.FIELD_LABELS.get(name, name) + ("（可重复）" if many else ""),
         )  # fmt: skip
+    drafter = sub.add_parser(
+        "draft-rules", help="政策找企业: draft rules from a document's thresholds and grants, for staff to review"
+    )
+    drafter.add_argument("doc_id", help="the document (python -m ingest list)")
     args = parser.parse_args(argv)
 
     setup_logging()
+    if args.command == "draft-rules":
+        return run_draft(BotConfig.from_env(), args.doc_id)
     if args.command == "batch" and not args.questions.is_file():
         print(f"error: no such file: {args.questions}", file=sys.stderr)
         return 2
