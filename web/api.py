@@ -530,10 +530,15 @@ async def request_error(request: Request, exc: Exception) -> JSONResponse:
         problem = validation_problem(errors)
         message = f"{problem.message}请求示例：{OPENAI_EXAMPLE}"
         return JSONResponse(status_code=400, content=error_body(request.url.path, 400, message, param=problem.param))
+    example = (
+        json.dumps(PROFILE_EXAMPLE, ensure_ascii=False)
+        if request.url.path.endswith("/api/match")
+        else '{"question": "小微企业贷款有什么支持？"}'
+    )
     return JSONResponse(
         status_code=422,
         content={
-            "detail": '请求格式不正确：需要 JSON，例如 {"question": "小微企业贷款有什么支持？"}。',
+            "detail": f"请求格式不正确：需要 JSON，例如 {example}。",
             "errors": [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in errors][:10],
         },
     )

@@ -369,6 +369,8 @@ def test_match_lists_what_a_profile_meets_and_explains_bad_fields(client: TestCl
     bad = client.post("/api/match", json={"kind": "公司", "employees": -1, "province": "火星"})
     assert bad.status_code == 400 and set(bad.json()["problems"]) == {"kind", "employees", "province"}
     assert client.post("/api/match", json=[1, 2]).status_code == 400  # not an object: said so, no crash
+    broken = client.post("/api/match", content=b"{not json", headers={"content-type": "application/json"})
+    assert broken.status_code == 422 and '"employees": 30' in broken.json()["detail"]  # a profile, as an example
     page = client.get("/match", params={"profile": '{"kind": "企业", "employees": 30}'})
     assert page.status_code == 200 and "政策匹配结果" in page.text and "window.print()" in page.text
     assert "企业情况：类型：企业；从业人数：30" in page.text  # the profile in the staff's words
