@@ -1,5 +1,6 @@
 """Floors under the dev-set quality with the real embedder (the eval harness gives the numbers):
-the library's dev set, and the original notice's dev set answered from the notice alone."""
+the library's dev set, the original notice's dev set answered from the notice alone, and 政策找企业 on the
+development profiles."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import pytest
 
 from bot.engine import BotConfig, PolicyBot
+from eval import match_eval
 from eval.__main__ import DATA, bot_system, load_questions
 from eval.metrics import score
 from tests.conftest import TODAY, with_cached_vectors
@@ -44,3 +46,11 @@ def test_langchain_retriever_adapter(real_bot: PolicyBot) -> None:
     assert len(docs) == 2 and (docs[0].metadata["doc_id"], docs[0].metadata["number"]) == ("miit-2021-169", 22)
     assert docs[0].metadata["agencies"] == ["商务部", "海关总署", "贸促会"]
     json.dumps(docs[0].metadata, ensure_ascii=False)  # plain data, serialisable
+
+
+def test_match_finds_what_a_profile_meets_and_little_else(real_bot: PolicyBot) -> None:
+    """The first writer's development profiles: benefits the company can claim, by its printed conditions."""
+    result = match_eval.score(match_eval.load([DATA / "match-dev.jsonl"]), real_bot.match)
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.9, result
+    quoted, total = map(int, result["benefits_quoted_exactly"].split("/"))
+    assert quoted == total, result
