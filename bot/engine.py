@@ -79,6 +79,7 @@ SUCCESSOR_DENSE_SLACK = 0.03
 # matches it better by more than this (dense similarity).
 CONVERSATION_DENSE_SLACK = 0.05
 # "What counts as X": a provision defining X among this many hits is preferred.
+FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first few provisions
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
@@ -751,7 +752,7 @@ class PolicyBot:
             return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
         allowed = self._allowed(query, docs, alone=alone)
         result = overall if allowed is None else self.searcher.search(topic, allowed)
-        top = self._prefer_definition(query, result)
+        top = self._prefer_focus(query, result, self._prefer_definition(query, result))
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
@@ -835,6 +836,25 @@ class PolicyBot:
                 if any(term[i:] in query.text for i in range(max(1, len(term) - 3))):
                     return hit.provision
         return top
+
+    def _prefer_focus(self, query: Query, result: Retrieval, top: Provision) -> Provision:
+        """For an elliptical follow-up ("那工会经费呢？" after a question on 职工福利费), the best provision among
+        the first few that names the follow-up's own subject, when the best one does not: the earlier question
+        lends its form, not its subject."""
+        tokenizer = self.searcher.tokenizer
+        words = {
+            w: tokenizer.specificity(w)
+            for w in tokenizer.words(query.focus)
+            if not w.isascii() and self.searcher.document_frequency(w)
+        }
+        if not words:
+            return top
+
+        def named(provision: Provision) -> float:
+            return sum(weight for w, weight in words.items() if w in provision.text)
+
+        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
+        return best if named(best) > named(top) else top
 
     def _past_note(self, shelf: Shelf, provision: Provision) -> str:
         """For a past day: say which version applied then, and what applies today."""
@@ -1024,7 +1044,9 @@ class PolicyBot:
         tokenizer = self.searcher.tokenizer
         specificity = sum(tokenizer.specificity(w) for w in tokenizer.words(query.topic) if not w.isdigit())
         if previous is not None and is_elliptical(query.text, specificity):
-            query = replace(query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}")
+            query = replace(
+                query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}", focus=query.topic
+            )
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants)
             if focused is not None:

@@ -128,6 +128,9 @@ class Query:
     listing: bool = False  # asks for a list of provisions in an area
     refers_to_document: bool = False  # 这份文件 / 本法 …
     unknown_documents: tuple[str, ...] = ()  # names of documents the library does not hold (《公司法》)
+    focus: str = (
+        ""  # an elliptical follow-up's own subject ("那工会经费呢？" → 工会经费), searched with the earlier question
+    )
 
 
 def doc_facts(text: str) -> tuple[str, ...]:

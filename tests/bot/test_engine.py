@@ -316,3 +316,15 @@ def test_the_next_or_previous_provision_in_other_words(fake_bot: PolicyBot, ques
         {"role": "assistant", "content": "第（二十二）项说要增设一批跨境电子商务综合试验区。"},
     ]
     assert cited(fake_bot.ask(question, history)) == [("miit-2021-169", number)]
+
+
+def test_a_follow_up_that_names_only_a_new_subject_is_answered_about_it(fake_bot: PolicyBot) -> None:
+    """ "那X呢？" borrows the earlier question's form, not its subject."""
+    for earlier, subject in (
+        ("工会经费在所得税前最多扣多少？", "职工教育经费"),
+        ("广告费和业务宣传费能扣多少？", "业务招待费"),
+    ):
+        history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "可以按规定的比例扣除。"}]
+        answer = fake_bot.ask(f"那{subject}呢？", history)
+        first = fake_bot.library.provision(*cited(answer)[0])
+        assert not answer.out_of_scope and first is not None and subject in first.text, (subject, cited(answer))
