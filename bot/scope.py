@@ -112,7 +112,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "服务时间",
     ),
     (
-        re.compile(r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long"),
+        re.compile(
+            r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long|how soon|how quickly|"
+            r"how many (?:working |business |calendar )?(?:days|weeks|months|years|hours)"
+        ),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
         "具体期限",
     ),
@@ -341,6 +344,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
 
     >>> [label for *_, label in _specifics_asked("国家是不是补贴设备款的30%？")]
     ['具体比例或费率']
+    >>> [label for *_, label in _specifics_asked("how many days do they have to pay?")]
+    ['具体期限']
     """
     lowered = text.lower()
     # The kind asked nearest the end, where the question word is (担保金额占比不低于多少 asks a share);
