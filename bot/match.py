@@ -4,8 +4,10 @@ The conditions are data (``conditions.toml`` in the library folder, reviewed by 
 one benefit a provision grants, with the conditions the text prints for it, every one quoted. This
 module only compares: a profile's field with a rule's value. A rule applies when its document is in
 force on the profile's day, its kinds and region fit, and every condition is met; it *needs* a field
-when a condition cannot be decided because the profile does not give it; a rule without conditions
-applies to every enterprise of its kinds. Unknown fields are reported, never guessed.
+when a condition cannot be decided because the profile does not give it, or is one no profile can state
+(``confirm``); a rule without conditions applies to every enterprise of its kinds. Rules marked ``related``
+(details and programmes around a main benefit) are listed apart, never as a benefit. Unknown fields are
+reported, never guessed.
 
     >>> rule = Rule("r", ("d", 92), ("税费",), ("企业",), "", "减按20%", ("d", 92), (
     ...     Condition("taxable_income_wan", "<=", 300.0, "万元", "不超过300万元"),))
