@@ -652,13 +652,15 @@ class PolicyBot:
         result, features = self.retrieve(topic or query.text, list(pool))
         if not self.in_scope(replace(features, missing_specifics="")):  # documents are asked, not figures
             return []
-        mass: dict[str, float] = {}
+        # A document covers the topic when one of its provisions answers it: its best provision counts, not
+        # how many of its provisions come near (a long regulation that mentions 采购 often does not cover 预留份额).
+        best_of: dict[str, float] = {}
         for hit in result.hits[:10]:
-            mass[hit.provision.doc_id] = mass.get(hit.provision.doc_id, 0.0) + hit.score
-        best = max(mass.values())
+            best_of[hit.provision.doc_id] = max(best_of.get(hit.provision.doc_id, 0.0), hit.score)
+        best = max(best_of.values())
         shelf = Shelf(self.library, query.day)
         out = []
-        for doc_id, value in sorted(mass.items(), key=lambda kv: -kv[1]):
+        for doc_id, value in sorted(best_of.items(), key=lambda kv: -kv[1]):
             if value >= best * 0.5:
                 top = result.best_in(doc_id)
                 out.append((doc_id, f"见{shelf.ref(top.provision)}" if top else ""))

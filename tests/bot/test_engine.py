@@ -328,3 +328,11 @@ def test_a_follow_up_that_names_only_a_new_subject_is_answered_about_it(fake_bot
         answer = fake_bot.ask(f"那{subject}呢？", history)
         first = fake_bot.library.provision(*cited(answer)[0])
         assert not answer.out_of_scope and first is not None and subject in first.text, (subject, cited(answer))
+
+
+def test_documents_on_a_topic_are_those_with_a_provision_on_it(fake_bot: PolicyBot) -> None:
+    """A document counts by its best provision on the topic, not by how many of its provisions come near."""
+    reserved = {c.doc_id for c in fake_bot.ask("哪些文件规定了政府采购给中小企业预留份额？").citations}
+    assert {"sme-promotion-law-2017", "beijing-sme-promotion-regulation-2020"} <= reserved
+    interest = {c.doc_id for c in fake_bot.ask("规定逾期利息的有哪几份文件？").citations}
+    assert {"sme-payment-regulation-2020", "sme-payment-regulation-2025"} <= interest
