@@ -582,6 +582,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
+    # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
+    # is not answered either — when the question asks something else that is: then the answer says so.
+    weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
+    if weakly and asks_more_than_specifics(question, unstated + weakly, stated):
+        unstated += weakly
     places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
     asked = asked_figures(question)
     return ScopeFeatures(

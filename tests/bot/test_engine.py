@@ -336,3 +336,12 @@ def test_documents_on_a_topic_are_those_with_a_provision_on_it(fake_bot: PolicyB
     assert {"sme-promotion-law-2017", "beijing-sme-promotion-regulation-2020"} <= reserved
     interest = {c.doc_id for c in fake_bot.ask("规定逾期利息的有哪几份文件？").citations}
     assert {"sme-payment-regulation-2020", "sme-payment-regulation-2025"} <= interest
+
+
+def test_a_figure_stated_only_about_something_else_leaves_the_answer_partial(fake_bot: PolicyBot) -> None:
+    """贴息比例 is asked; the provision states 15万元 and 25% about other things: said to be not covered."""
+    subsidy = fake_bot.ask("小微企业申请创业担保贷款有贴息吗？贴息比例具体是多少？")
+    assert cited(subsidy)[0] == ("guofa-2018-39", 3) and subsidy.coverage == "partial"
+    assert "库中文件没有规定" in subsidy.text
+    fee = fake_bot.ask("担保机构能收咨询费吗？担保费率具体是百分之几？")  # the rate is stated: fully answered
+    assert not fee.out_of_scope and fee.coverage == "full"
