@@ -346,11 +346,19 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['具体比例或费率']
     >>> [label for *_, label in _specifics_asked("how many days do they have to pay?")]
     ['具体期限']
+    >>> [label for *_, label in _specifics_asked("合同写了按比例付款，这种约定可以吗？")]
+    []
+    >>> [label for *_, label in _specifics_asked("节能诊断是免费给做的吗？")]
+    ['是否收费和收费标准']
     """
     lowered = text.lower()
     # The kind asked nearest the end, where the question word is (担保金额占比不低于多少 asks a share);
-    # the last, generic kind (是多少) only when no other is asked.
+    # the last, generic kind (是多少) only when no other is asked. A yes-or-no question without a question
+    # word asks whether, not what (…按比例付款，这种约定可以吗？) — unless the kind is itself asked yes or no
+    # (免费吗？ 晚上有人接吗？ 我们这边开展了吗？).
     *kinds, generic = _SPECIFICS
+    if _ASKS_YES_OR_NO.search(lowered) and not _WHAT_WORD.search(lowered) and not asked_figures(lowered):
+        kinds = [entry for entry in kinds if entry[2] in _ASKED_YES_OR_NO]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []
     if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):
@@ -365,6 +373,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
+_ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展"})
+_WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 

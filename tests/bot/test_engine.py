@@ -345,3 +345,13 @@ def test_a_figure_stated_only_about_something_else_leaves_the_answer_partial(fak
     assert "库中文件没有规定" in subsidy.text
     fee = fake_bot.ask("担保机构能收咨询费吗？担保费率具体是百分之几？")  # the rate is stated: fully answered
     assert not fee.out_of_scope and fee.coverage == "full"
+
+
+def test_a_yes_or_no_question_about_an_arrangement_is_not_a_request_for_its_figures(fake_bot: PolicyBot) -> None:
+    """按比例 in 这种条款合规吗？ describes what was agreed; the question asks whether it is allowed."""
+    answer = fake_bot.ask("大企业在合同里写了“等甲方付款后再按比例付给你们”，这种条款合规吗？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    free = fake_bot.ask(
+        "中小企业公共服务平台的服务收费吗？晚上十点还有人接电话吗？"
+    )  # asked yes or no, still specifics
+    assert "服务时间" in free.text or free.out_of_scope
