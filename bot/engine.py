@@ -295,7 +295,8 @@ class PolicyBot:
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
-        if turns and not query.docs and is_follow_up(text):
+        # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
+        if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to

@@ -355,3 +355,13 @@ def test_a_yes_or_no_question_about_an_arrangement_is_not_a_request_for_its_figu
         "中小企业公共服务平台的服务收费吗？晚上十点还有人接电话吗？"
     )  # asked yes or no, still specifics
     assert "服务时间" in free.text or free.out_of_scope
+
+
+def test_a_document_named_to_date_a_follow_up_does_not_end_the_conversation(fake_bot: PolicyBot) -> None:
+    """那增值税法施行以前呢？ names the law only to say when: the earlier question, in the version it replaced."""
+    history = [
+        {"role": "user", "content": "小规模纳税人用简易计税，征收率是多少？"},
+        {"role": "assistant", "content": "征收率为百分之三。"},
+    ]
+    answer = fake_bot.ask("那增值税法施行以前呢？老规定也是这样吗？", history)
+    assert answer.kind == "follow_up" and cited(answer)[0][0] == "vat-interim-regulation-2017"
