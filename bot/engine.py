@@ -78,8 +78,9 @@ SUCCESSOR_DENSE_SLACK = 0.03
 # A follow-up's new topic is answered from the conversation's documents unless another document
 # matches it better by more than this (dense similarity).
 CONVERSATION_DENSE_SLACK = 0.05
-# "What counts as X": a provision defining X among this many hits is preferred.
+STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
 FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first few provisions
+# "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
@@ -764,7 +765,7 @@ class PolicyBot:
             quote = self._best_sentences(topic, result, top, k, query.wants_figure)
             return compose.provision_answer(shelf, top, quote, wants_agencies=wants)
         if not status.in_force and status.successor:
-            current = self._current_version(top, status.successor, result)
+            current = self._current_version(top, status.successor, result, topic)
             old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
             if current is not None:
                 primary = current
@@ -777,7 +778,7 @@ class PolicyBot:
             today = Shelf(self.library, self.today())
             successor = today.status(primary.doc_id).successor
             if successor and (
-                current := self._current_version(primary, successor, self.searcher.search(topic, [successor]))
+                current := self._current_version(primary, successor, self.searcher.search(topic, [successor]), topic)
             ):
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
         if partner := self._partner(primary, result):
@@ -814,19 +815,31 @@ class PolicyBot:
         """The bodies a provision makes responsible, else those its text names."""
         return provision.agencies or self.agencies.find(provision.text)
 
-    def _current_version(self, old: Provision, successor: str, result: Retrieval) -> Provision | None:
+    def _current_version(self, old: Provision, successor: str, result: Retrieval, topic: str) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the
         same content) when the question finds that one about as relevant, else the successor's best match
         for the question when it ranks close to the old provision, else the pair however it ranks (None:
-        the successor says nothing of the kind)."""
+        the successor says nothing of the kind). When the question asks for a figure the chosen one does not
+        state, a provision of the successor that states it about the same terms is taken instead."""
         pair = self._pair(old, successor)
         old_dense = result.dense_of(old)
-        if pair is not None and result.dense_of(pair) >= old_dense - PAIR_DENSE_SLACK:
-            return pair
         best = result.best_in(successor)
-        if best is not None and result.dense_of(best.provision) >= old_dense - SUCCESSOR_DENSE_SLACK:
-            return best.provision
-        return pair
+        if pair is not None and result.dense_of(pair) >= old_dense - PAIR_DENSE_SLACK:
+            chosen: Provision | None = pair
+        elif best is not None and result.dense_of(best.provision) >= old_dense - SUCCESSOR_DENSE_SLACK:
+            chosen = best.provision
+        else:
+            chosen = pair
+        states = scope.asked_specifics(topic)
+        if chosen is None or states is None or states.search(chosen.text):
+            return chosen
+        # The terms the question and the old provision share (小规模纳税人 增值税 征收率 for 征收率是多少？).
+        terms = [w for w in dict.fromkeys(self.searcher.tokenizer.words(topic)) if len(w) > 1 and w in old.text]
+        for hit in result.hits[:STATING_WITHIN]:
+            p = hit.provision
+            if p.doc_id == successor and states.search(p.text) and sum(w in p.text for w in terms) * 2 >= len(terms):
+                return p
+        return chosen
 
     def _prefer_definition(self, query: Query, result: Retrieval) -> Provision:
         """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指)."""

@@ -54,3 +54,11 @@ def test_match_finds_what_a_profile_meets_and_little_else(real_bot: PolicyBot) -
     assert result["precision"] >= 0.95 and result["recall"] >= 0.9, result
     quoted, total = map(int, result["benefits_quoted_exactly"].split("/"))
     assert quoted == total, result
+
+
+def test_a_figure_asked_of_a_replaced_text_comes_from_the_provision_stating_it_now(real_bot: PolicyBot) -> None:
+    """The old regulation states 3% beside 小规模纳税人; the law in force states 百分之三 in another article than
+    the one that pairs with it by content. The answer leads with the one that states the figure."""
+    answer = real_bot.ask("现在小规模纳税人交增值税，征收率是多少？")
+    assert (answer.citations[0].doc_id, answer.citations[0].number) == ("vat-law-2024", 11), answer.text
+    assert "百分之三" in answer.text
