@@ -321,7 +321,10 @@ def match_html(result: dict) -> str:
     ]
     for group in result["groups"]:
         parts.append(f"<h3>{escape_text(group['need'])}</h3>")
+        related = [item for item in group["items"] if item["status"] == "related"]
         for item in group["items"]:
+            if item["status"] == "related":
+                continue
             label, kind = item["status_text"], "ok" if item["status"] in ("applies", "everyone") else "old"
             p, b = item["provision"], item["benefit_provision"]
             where = (
@@ -351,6 +354,16 @@ def match_html(result: dict) -> str:
                 f'<span class="status status-{kind}">{escape_text(label)}</span></div>'
                 f"<p>{escape_text(item['lead'])}：“{escape_text(item['benefit'])}”{where}</p>"
                 f"{'<ul>' + conditions + '</ul>' if conditions else ''}{missing}</div>"
+            )
+        if related:  # further rules and programmes around the benefits above: one line each
+            lines = "".join(
+                f'<li><a href="{escape_text(provision_url(i["provision"]["doc_id"], i["provision"]["number"]))}" '
+                f'target="_blank" rel="noopener">{escape_text(i["provision"]["citation"])}</a>：'
+                f"“{escape_text(i['benefit'])}”</li>"
+                for i in related
+            )
+            parts.append(
+                f'<details class="related" open><summary>相关规定 {len(related)} 条</summary><ul>{lines}</ul></details>'
             )
     if result["ask_for"]:
         asked = "、".join(a["label"] for a in result["ask_for"])

@@ -158,3 +158,16 @@ def test_the_match_tab_lists_provisions_or_says_which_field_to_fix(fake_bot, tmp
     form["employees"] = 30
     shown = fns["match_profile"](*form.values())
     assert 'href="match?profile=' in shown and "打印版" in shown  # the printable page of the same profile
+
+
+def test_related_provisions_are_one_line_each_under_their_need(fake_bot) -> None:
+    from bot.compose import Shelf
+    from bot.match import Profile, to_json
+    from web.render import match_html
+
+    result = fake_bot.match(Profile(kind="企业", needs=("账款拖欠",)))
+    html = match_html(to_json(result, Shelf(fake_bot.library, result.day)))
+    main, _, related = html.partition('<details class="related" open>')
+    assert "第九条" in main and "status-ok" in main  # the payment deadline: a card
+    assert related.count("<li>") == sum(m.status == "related" for m in result.matches) > 0
+    assert "相关规定" not in main.split("</p>", 1)[1]  # no related card among the main ones
