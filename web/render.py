@@ -333,7 +333,9 @@ def match_html(result: dict) -> str:
             conditions = "".join(
                 f"<li>{CHECK_SIGN[c['state']]} “{escape_text(c['quote'])}”"
                 + (
-                    "（未提供）"
+                    "（需核实）"
+                    if c["op"] == "confirm"
+                    else "（未提供）"
                     if c["state"] == "unknown"
                     else f"（您：{escape_text(shown(c['given']))}{escape_text(c['unit'])}）"
                 )

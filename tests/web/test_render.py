@@ -171,3 +171,13 @@ def test_related_provisions_are_one_line_each_under_their_need(fake_bot) -> None
     assert "第九条" in main and "status-ok" in main  # the payment deadline: a card
     assert related.count("<li>") == sum(m.status == "related" for m in result.matches) > 0
     assert "相关规定" not in main.split("</p>", 1)[1]  # no related card among the main ones
+
+
+def test_a_condition_to_confirm_says_so(fake_bot) -> None:
+    from bot.compose import Shelf
+    from bot.match import Profile, to_json
+    from web.render import match_html
+
+    result = fake_bot.match(Profile(kind="企业", needs=("税费",), vat_taxpayer="小规模纳税人"))
+    html = match_html(to_json(result, Shelf(fake_bot.library, result.day)))
+    assert "“销售额未达到起征点的”（需核实）" in html and "需要核实：销售额未达到国务院规定的起征点" in html
