@@ -502,15 +502,19 @@ _ASKS_WHAT_APPLIES = re.compile(
 )
 
 
+def tsv_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a data file, without blank and # comment lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
 @functools.cache
 def _profile_words() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """bot/profile_words.tsv, read once: every question is checked against it."""
-    out = []
-    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, value, words = line.split("\t")
-            out.append((name, value, tuple(sorted(words.split("|"), key=len, reverse=True))))
-    return tuple(out)
+    return tuple(
+        (name, value, tuple(sorted(words.split("|"), key=len, reverse=True)))
+        for name, value, words in tsv_rows(WORDS_FILE)
+    )
 
 
 def profile_in_question(text: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.match import Rule
+from bot.match import Rule, tsv_rows
 from ingest.numerals import cn_to_int
 from ingest.schema import Document, Provision
 
@@ -65,12 +65,7 @@ class Draft:
 @functools.cache
 def field_terms() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """bot/field_terms.tsv: (field, unit, words), read once."""
-    out = []
-    for line in FIELD_TERMS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, unit, words = line.split("\t")
-            out.append((name, unit, tuple(words.split("|"))))
-    return tuple(out)
+    return tuple((name, unit, tuple(words.split("|"))) for name, unit, words in tsv_rows(FIELD_TERMS_FILE))
 
 
 @functools.cache
