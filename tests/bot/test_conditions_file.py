@@ -1,5 +1,5 @@
 """The reviewed rules file (data/library/conditions.toml, issue 13): every rule cites a provision of the
-library, quotes it verbatim and uses only the schema's needs, kinds, fields and operators (SCHEMA.md)."""
+library, quotes it verbatim and uses only the schema's needs, kinds, fields and operators (README: 政策找企业)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ingest.schema import Provision
 
 RULES_FILE = DEFAULT_LIBRARY / "conditions.toml"
 
-# SCHEMA.md: the profile, the needs and the operators
+# The profile, the needs and the operators (README: 政策找企业; bot.match)
 NEEDS = {"融资", "税费", "用工", "市场", "创新", "账款拖欠", "创业", "数字化"}
 KINDS = {"企业", "个体工商户"}
 OPS = {"==", "!=", "<", "<=", ">", ">=", "in", "contains", "confirm"}
