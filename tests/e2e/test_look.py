@@ -88,6 +88,15 @@ def contrast_offenders(page, *selectors: str) -> list[str]:
     """Every visible text under the elements ``selectors`` match (open shadow roots pierced) whose contrast is too low."""
     roots = [handle for selector in selectors for handle in page.locator(selector).element_handles()]
     assert roots, f"nothing matches {selectors}"
+    # Measured once the pane is shown in full: Gradio fades an output while its event is pending, and colours
+    # in a CSS transition have not arrived yet.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    page.wait_for_function(
+        "roots => roots.every(r => { let o = 1; for (let e = r; e; e = e.parentElement)"
+        " o *= parseFloat(getComputedStyle(e).opacity); return o > 0.99; })",
+        arg=roots,
+        timeout=15_000,
+    )
     result = page.evaluate(CONTRAST_JS, roots)
     assert result["checked"] > 0, f"no text found under {selectors}"
     return result["offenders"]
