@@ -1049,7 +1049,7 @@ class PolicyBot:
         context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
         if query.refs:
             return self._by_number(query, shelf, context_docs)
-        context_docs = self._with_partners(context_docs)
+        context_docs = self._with_partners(context_docs) + self._local_documents_named(query.text)
         if (
             previous is not None
             and previous.listing
@@ -1075,6 +1075,16 @@ class PolicyBot:
             if not retried.out_of_scope:
                 return retried
         return answer
+
+    def _local_documents_named(self, text: str) -> tuple[str, ...]:
+        """The local documents of the places a question names (我们在北京… → Beijing's regulation): a follow-up
+        about one's own place may be answered by them, besides the conversation's national documents."""
+        words = set(self.searcher.tokenizer.words(text))
+        return tuple(
+            d.meta.doc_id
+            for d in self.library.documents
+            if d.meta.region and (d.meta.region in words or d.meta.region.rstrip("省市") in words)
+        )
 
     def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The documents and the laws they implement or the regulations implementing them."""

@@ -365,3 +365,14 @@ def test_a_document_named_to_date_a_follow_up_does_not_end_the_conversation(fake
     ]
     answer = fake_bot.ask("那增值税法施行以前呢？老规定也是这样吗？", history)
     assert answer.kind == "follow_up" and cited(answer)[0][0] == "vat-interim-regulation-2017"
+
+
+def test_a_follow_up_naming_ones_own_place_is_answered_by_its_local_document(fake_bot: PolicyBot) -> None:
+    """The conversation was about a national law; 那在北京呢？ is answered by Beijing's regulation first."""
+    history = [
+        {"role": "user", "content": "政府采购时给中小企业预留的份额有多少？"},
+        {"role": "assistant", "content": "预留份额应当占本部门年度政府采购项目预算总额的百分之三十以上。"},
+    ]
+    for question in ("那在北京呢？", "北京那边也一样吗？"):
+        answer = fake_bot.ask(question, history)
+        assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 28), (question, cited(answer))
