@@ -1079,12 +1079,8 @@ class PolicyBot:
     def _local_documents_named(self, text: str) -> tuple[str, ...]:
         """The local documents of the places a question names (我们在北京… → Beijing's regulation): a follow-up
         about one's own place may be answered by them, besides the conversation's national documents."""
-        words = set(self.searcher.tokenizer.words(text))
-        return tuple(
-            d.meta.doc_id
-            for d in self.library.documents
-            if d.meta.region and (d.meta.region in words or d.meta.region.rstrip("省市") in words)
-        )
+        named = self.searcher.regions_named(text)
+        return tuple(d.meta.doc_id for d in self.library.documents if d.meta.region in named)
 
     def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The documents and the laws they implement or the regulations implementing them."""

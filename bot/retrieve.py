@@ -199,13 +199,18 @@ class HybridSearcher:
                     count[i] = count.get(i, 0) + 1
         return sorted(count, key=lambda i: (-count[i], i))
 
+    def regions_named(self, text: str) -> set[str]:
+        """The regions of the library's local documents that a text names, by whole word (北京 in
+        北京证券交易所 names no region)."""
+        tokens = set(self.tokenizer.words(text))
+        return {r for r in self.regions if r in tokens or r.rstrip("省市") in tokens}
+
     def _by_jurisdiction(self, fused: list[tuple[int, float]], text: str) -> list[tuple[int, float]]:
         """A local document's provisions count for more when the question names its region (北京…),
         and for less when it names none: someone who does not say where asks about national rules."""
         if not self.regions:
             return fused
-        tokens = set(self.tokenizer.words(text))  # 北京 in 北京证券交易所 names no region
-        named = {r for r in self.regions if r in tokens or r.rstrip("省市") in tokens}
+        named = self.regions_named(text)
         adjusted = []
         for i, score in fused:
             region = self._region_of[i]
