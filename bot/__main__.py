@@ -161,7 +161,7 @@ def run_draft(config: BotConfig, doc_id: str) -> int:
     if document is None:
         print(f"error: no document {doc_id!r}; the library has: {', '.join(library.doc_ids)}", file=sys.stderr)
         return 2
-    print(rules_draft.to_toml(rules_draft.draft(document, rules), rules), end="")
+    print(rules_draft.to_toml(rules_draft.draft(document, rules)), end="")
     return 0
 
 

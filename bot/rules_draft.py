@@ -60,6 +60,7 @@ class Draft:
     thresholds: tuple[Threshold, ...]
     grants: tuple[str, ...]  # sentences that give something
     part: str = ""  # the item the thresholds are printed in, when the provision's items each print their own
+    has_rule: bool = False  # a rule of the rules file already cites the provision
 
 
 @functools.cache
@@ -124,21 +125,21 @@ def draft(document: Document, rules: Sequence[Rule] = ()) -> list[Draft]:
         grants = tuple(s for s in sentences if _GRANTS.search(s) and not _DEFINES.search(s))
         # Items that each print their own thresholds (（一）工业企业… （二）其他企业…) are alternatives: one draft each.
         items = [(i.label, found) for para in p.paragraphs for i in para.items if (found := tuple(thresholds(i.text)))]
+        has_rule = (p.doc_id, p.number) in covered
         if len(items) > 1:
-            out += [Draft(p, found, grants, label) for label, found in items]
-        elif (found := tuple(thresholds(p.text))) or (grants and (p.doc_id, p.number) not in covered):
-            out.append(Draft(p, found, grants))
+            out += [Draft(p, found, grants, label, has_rule) for label, found in items]
+        elif (found := tuple(thresholds(p.text))) or (grants and not has_rule):
+            out.append(Draft(p, found, grants, has_rule=has_rule))
     return out
 
 
-def to_toml(drafts: Sequence[Draft], rules: Sequence[Rule] = ()) -> str:
+def to_toml(drafts: Sequence[Draft]) -> str:
     """The drafts as rules-file TOML, each marked 待审核 and with ``need`` to fill in."""
-    covered = {r.provision for r in rules} | {r.benefit_provision for r in rules}
     blocks = []
     parts: dict[str, int] = {}
     for d in drafts:
         p = d.provision
-        seen = "；已有规则引用本条" if (p.doc_id, p.number) in covered else ""
+        seen = "；已有规则引用本条" if d.has_rule else ""
         parts[p.key] = parts.get(p.key, 0) + 1
         part = f"-{parts[p.key]}" if d.part else ""
         lines = [
