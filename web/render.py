@@ -309,6 +309,12 @@ def document_page(document: Document, status: str, successor: DocMeta | None) ->
     )
 
 
+def _cited_link(provision: dict) -> str:
+    """A provision of a 政策找企业 result (bot.match.to_json), cited and linked to its page."""
+    url = escape_text(provision_url(provision["doc_id"], provision["number"]))
+    return f'<a href="{url}" target="_blank" rel="noopener">{escape_text(provision["citation"])}</a>'
+
+
 def match_html(result: dict) -> str:
     """A 政策找企业 result (bot.match.to_json): by need, each provision cited and linked, its benefit quoted,
     every condition with the value it was compared with; what to supply for the rest."""
@@ -322,9 +328,7 @@ def match_html(result: dict) -> str:
     for group in result["groups"]:
         parts.append(f"<h3>{escape_text(group['need'])}</h3>")
         related = [item for item in group["items"] if item["status"] == "related"]
-        for item in group["items"]:
-            if item["status"] == "related":
-                continue
+        for item in (item for item in group["items"] if item["status"] != "related"):
             label, kind = item["status_text"], "ok" if item["status"] in ("applies", "everyone") else "old"
             p, b = item["provision"], item["benefit_provision"]
             where = (
@@ -351,19 +355,12 @@ def match_html(result: dict) -> str:
                 if names
             )
             parts.append(
-                f'<div class="card"><div class="card-head"><b><a href="{escape_text(provision_url(p["doc_id"], p["number"]))}" '
-                f'target="_blank" rel="noopener">{escape_text(p["citation"])}</a></b>'
-                f'<span class="status status-{kind}">{escape_text(label)}</span></div>'
+                f'<div class="card"><div class="card-head"><b>{_cited_link(p)}</b><span class="status status-{kind}">{escape_text(label)}</span></div>'
                 f"<p>{escape_text(item['lead'])}：“{escape_text(item['benefit'])}”{where}</p>"
                 f"{'<ul>' + conditions + '</ul>' if conditions else ''}{missing}</div>"
             )
         if related:  # further rules and programmes around the benefits above: one line each
-            lines = "".join(
-                f'<li><a href="{escape_text(provision_url(i["provision"]["doc_id"], i["provision"]["number"]))}" '
-                f'target="_blank" rel="noopener">{escape_text(i["provision"]["citation"])}</a>：'
-                f"“{escape_text(i['benefit'])}”</li>"
-                for i in related
-            )
+            lines = "".join(f"<li>{_cited_link(i['provision'])}：“{escape_text(i['benefit'])}”</li>" for i in related)
             parts.append(
                 f'<details class="related" open><summary>相关规定 {len(related)} 条</summary><ul>{lines}</ul></details>'
             )
