@@ -432,7 +432,7 @@ def to_json(result: MatchResult, shelf: Shelf, url: Any = None) -> dict:
         "groups": groups,
         "ask_for": [
             {"field": f, "label": FIELD_LABELS.get(f, f), "rules": asked.count(f)}
-            for f in sorted(set(asked), key=lambda f: -asked.count(f))
+            for f in sorted(dict.fromkeys(asked), key=lambda f: -asked.count(f))  # ties: in the order asked
         ],
         "counts": {s: sum(m.status == s for m in result.matches) for s in STATUSES},
     }
