@@ -22,6 +22,8 @@ from bot import match as matching
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
+from bot.fusion import FusionModel
+from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
 from bot.refs import DocumentNames, ProvisionRef
@@ -147,6 +149,18 @@ class BotConfig:
         )
 
 
+def _fusion_for(embedder: Embedder) -> FusionModel | None:
+    """The shipped fusion model when it was fitted for this embedder, else None (RRF alone)."""
+    model = default_fusion_model()
+    if model.embedder == embedder.model_id:
+        return model
+    log.warning(
+        "the fusion model was fitted with embedder %s, not %s: searching by RRF alone until you run "
+        "`python -m eval --fit-fusion --write`", model.embedder, embedder.model_id,
+    )  # fmt: skip
+    return None
+
+
 def open_index(
     config: BotConfig, embedder: Embedder, *, rebuild: bool = False, processes: int = 1
 ) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
@@ -201,8 +215,10 @@ class PolicyBot:
         *,
         embedder: Embedder | None = None,
         scope_model: scope.ScopeModel | None = None,
+        fusion: FusionModel | None = None,
     ) -> PolicyBot:
-        """Load the library, embedder and index; ``config.llm`` turns on model answers."""
+        """Load the library, embedder and index; ``config.llm`` turns on model answers. ``fusion``: the
+        learned fusion to search with (bot/fusion_model.json when None and fitted for this embedder)."""
         config = config or BotConfig.from_env()
         embedder = embedder or make_embedder(config.embedder)
         library, tokenizer, index = open_index(config, embedder)
@@ -220,7 +236,7 @@ class PolicyBot:
             from index.export import milvus_backends
 
             backends = milvus_backends(index, config.milvus_uri, config.today or dt.date.today())
-        searcher = HybridSearcher(index, embedder, tokenizer, expander, backends)
+        searcher = HybridSearcher(index, embedder, tokenizer, expander, backends, fusion or _fusion_for(embedder))
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 
     def _match_answer(self, text: str, shelf: Shelf) -> Answer:

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import numpy as np
 
 from bot.expand import QueryExpander
+from bot.fusion import FEATURES, FusionModel, candidate_rows
 from bot.question import question_topic
 from bot.verify import figures
 from index.backend import K_ROUTE, SearchBackend, Where, similarities
@@ -51,6 +52,8 @@ class Retrieval:
     lift: float  # dense: the best allowed provision minus the mean over every allowed provision
     lexical_ranks: Mapping[str, int]  # "words"/"chars" → rank (from 1) of the best hit there; 0: not found
     cosine: Callable[[Provision], float] = field(repr=False, compare=False)
+    # bot.fusion.FEATURES of hits[:len(fusion_rows)], row for row (what the fusion model is fitted on)
+    fusion_rows: np.ndarray = field(default_factory=lambda: np.zeros((0, len(FEATURES))), repr=False, compare=False)
 
     def dense_of(self, provision: Provision) -> float:
         """Cosine of the question to the provision: the better of its own vector and its best sentence."""
@@ -90,8 +93,11 @@ class HybridSearcher:
         tokenizer: PolicyTokenizer,
         expander: QueryExpander,
         backends: tuple[SearchBackend, SearchBackend] | None = None,
+        fusion: FusionModel | None = None,
     ) -> None:
-        """``backends``: where provisions and sentences are searched (the index's embedded ones when None)."""
+        """``backends``: where provisions and sentences are searched (the index's embedded ones when None);
+        ``fusion``: reorders the first candidates of RRF (bot.fusion; RRF alone when None)."""
+        self.fusion = fusion
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
@@ -157,6 +163,11 @@ class HybridSearcher:
         if asked := asked_figures(question_topic(text)):
             rankings.append(self._stating(asked, where))
         fused = self._by_jurisdiction(reciprocal_rank_fusion(rankings, k=RRF_K), text)
+        rows = candidate_rows(fused, RRF_K, similarity, by_similarity, lexical)
+        if self.fusion is not None and not _mostly_latin(text):
+            order = self.fusion.order(rows)
+            fused = [fused[j] for j in order] + fused[len(order) :]
+            rows = rows[order]
         hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
         best = similarity[by_similarity[0]] if by_similarity else 0.0
         second = similarity[by_similarity[1]] if len(by_similarity) > 1 else best
@@ -169,7 +180,8 @@ class HybridSearcher:
             i = self.positions[provision.key]
             return similarity[i] if i in similarity else self._cosines([i], qv)[i]
 
-        return Retrieval(hits, qv, tuple(words), best - second, best - self._mean_similarity(qv, where), ranks, cosine)
+        lift = best - self._mean_similarity(qv, where)
+        return Retrieval(hits, qv, tuple(words), best - second, lift, ranks, cosine, rows)
 
     def _cosines(self, positions: Sequence[int], qv: np.ndarray) -> dict[int, float]:
         """position → the better of the provision's cosine and its best sentence's."""

@@ -4,6 +4,7 @@
     python -m eval --sets eval/data/library-heldout.jsonl
     python -m eval --docs miit-2021-169 --sets eval/data/heldout.jsonl   # the original notice alone
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
+    python -m eval --fit-fusion [--write] # fit the learned fusion of the search routes (see bot/fusion.py)
     python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
     python -m eval --llm-labels [FILE…]  # the verifier on labelled model replies (eval/data/llm/)
     python -m eval --match [FILE…]       # 政策找企业 on profiles with gold results (eval/data/match-*.jsonl)
@@ -28,8 +29,9 @@ from pathlib import Path
 from bot import scope
 from bot.compose import Shelf
 from bot.engine import BotConfig, PolicyBot
+from bot.fusion import FusionModel
 from bot.question import QuestionError
-from eval import baselines, calibrate, llm_labels, match_eval
+from eval import baselines, calibrate, fusion_fit, llm_labels, match_eval
 from eval.metrics import METRICS, SEED_DOC, score
 from index.embedders import make_embedder
 from index.tokenize import PolicyTokenizer, library_vocabulary
@@ -44,6 +46,14 @@ CALIBRATION_SETS = (*DEFAULT_SETS, DATA / "library-calib.jsonl")
 # what they call in scope still is. The scope model is fitted on their in-scope questions against the
 # whole library, and on all their questions against a library of the notice alone.
 NOTICE_SETS = (DATA / "dev.jsonl", DATA / "own.jsonl", DATA / "calib.jsonl", DATA / "calib2.jsonl")
+# The fusion is fitted on every development set with gold provisions (the notice's searched in the library).
+FUSION_SETS = (
+    *DEFAULT_SETS,
+    DATA / "talk-library-dev.jsonl",
+    DATA / "talk-library-dev2.jsonl",
+    DATA / "dev.jsonl",
+    DATA / "own.jsonl",
+)
 RESULTS = PROJECT_ROOT / "eval" / "results"
 LABELLED_ON = dt.date(2026, 11, 30)  # the day the question sets' validity labels hold for
 
@@ -157,7 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--calibrate", action="store_true", help="fit the out-of-scope model, print its cross-validation"
     )
-    parser.add_argument("--write", action="store_true", help="with --calibrate: save bot/scope_model.json")
+    parser.add_argument(
+        "--fit-fusion",
+        action="store_true",
+        help="fit the learned fusion of the search routes, print its cross-validation",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="with --calibrate / --fit-fusion: save bot/scope_model.json / bot/fusion_model.json",
+    )
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
     parser.add_argument(
         "--match", nargs="*", type=Path, metavar="FILE",
@@ -186,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.llm_labels is not None:
         return labelled_replies(args.llm_labels or llm_labels.default_files())
-    sets = args.sets or list(CALIBRATION_SETS if args.calibrate else DEFAULT_SETS)
+    sets = args.sets or list(CALIBRATION_SETS if args.calibrate else FUSION_SETS if args.fit_fusion else DEFAULT_SETS)
     questions = load_questions(sets)
     config = BotConfig.from_env()
     config = replace(config, today=config.today or LABELLED_ON)
@@ -201,8 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     embedder = make_embedder(config.embedder)
     unfitted = scope.ScopeModel.answering_all(embedder.model_id) if args.calibrate else None
     bot = PolicyBot.load(
-        replace(config, llm=config.llm if args.generator == "llm" else None), embedder=embedder, scope_model=unfitted
+        replace(config, llm=config.llm if args.generator == "llm" else None),
+        embedder=embedder,
+        scope_model=unfitted,
+        fusion=FusionModel.plain(embedder.model_id) if args.fit_fusion else None,
     )
+    if args.fit_fusion:
+        print(fusion_fit.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write))
+        return 0
     if args.calibrate:
         runs = [(bot, questions)]
         if not args.sets and not args.docs:
