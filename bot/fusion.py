@@ -1,5 +1,6 @@
 """Learned fusion: reorders the first candidates of reciprocal rank fusion by a linear score over
-signals every search has — the fused score, the dense cosine's gap to the best, and each route's rank.
+signals every search has — the fused score, the dense cosine's gap to the best, each route's rank, and
+whether the provision's document is local to a place the question names.
 
 Plain RRF weighs a provision that both lexical routes put first but the dense route puts 88th the
 same as one the dense route puts first and one lexical route second; which to believe differs by
@@ -22,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 FUSION_MODEL_FILE = Path(__file__).with_name("fusion_model.json")
-FEATURES = ("rrf", "dense_gap", "dense_rank", "words_rank", "chars_rank")
+FEATURES = ("rrf", "dense_gap", "dense_rank", "words_rank", "chars_rank", "jurisdiction")
 DEPTH = 30  # candidates reordered; the rest keep their RRF order after them
 UNRANKED = 200  # the rank given to a candidate a route did not return
 
@@ -42,8 +43,11 @@ def candidate_rows(
     similarity: Mapping[int, float],
     by_similarity: Sequence[int],
     lexical: Mapping[str, Sequence[int]],
+    jurisdiction: Mapping[int, float],
 ) -> np.ndarray:
-    """FEATURES of the first DEPTH fused candidates (position, score), one row each, in their order."""
+    """FEATURES of the first DEPTH fused candidates (position, score), one row each, in their order.
+    ``jurisdiction``: position → 1 for a local document of a place the question names, -1 for one of a
+    place it does not name; national documents are absent (0)."""
     best = similarity[by_similarity[0]] if by_similarity else 0.0
     dense_rank = {i: r for r, i in enumerate(by_similarity, start=1)}
     route_rank = {route: {i: r for r, i in enumerate(ranking, start=1)} for route, ranking in lexical.items()}
@@ -54,6 +58,7 @@ def candidate_rows(
             closeness(dense_rank.get(i, UNRANKED)),
             closeness(route_rank["words"].get(i, UNRANKED)),
             closeness(route_rank["chars"].get(i, UNRANKED)),
+            jurisdiction.get(i, 0.0),
         ]
         for i, score in fused[:DEPTH]
     ]

@@ -36,7 +36,7 @@ from ingest.schema import Hit, Provision
 RRF_K = 60
 QUERY_CACHE_SIZE = 4096
 # How much a local document's fused score rises when the question names its region, and falls when
-# it names none (see HybridSearcher._by_jurisdiction).
+# it names none (see HybridSearcher._jurisdiction).
 JURISDICTION_WEIGHT = 0.05
 LEXICAL_ROUTES = ("words", "chars")
 
@@ -162,8 +162,13 @@ class HybridSearcher:
         # Figures by value (百分之十七 = 17%): provisions stating the figures the question names.
         if asked := asked_figures(question_topic(text)):
             rankings.append(self._stating(asked, where))
-        fused = self._by_jurisdiction(reciprocal_rank_fusion(rankings, k=RRF_K), text)
-        rows = candidate_rows(fused, RRF_K, similarity, by_similarity, lexical)
+        fused = reciprocal_rank_fusion(rankings, k=RRF_K)
+        jurisdiction = self._jurisdiction([i for i, _ in fused], text)
+        fused = sorted(
+            ((i, score * (1 + JURISDICTION_WEIGHT * jurisdiction.get(i, 0.0))) for i, score in fused),
+            key=lambda item: (-item[1], item[0]),
+        )
+        rows = candidate_rows(fused, RRF_K, similarity, by_similarity, lexical, jurisdiction)
         if self.fusion is not None and not _mostly_latin(text):
             order = self.fusion.order(rows)
             fused = [fused[j] for j in order] + fused[len(order) :]
@@ -217,19 +222,12 @@ class HybridSearcher:
         tokens = set(self.tokenizer.words(text))
         return {r for r in self.regions if r in tokens or r.rstrip("省市") in tokens}
 
-    def _by_jurisdiction(self, fused: list[tuple[int, float]], text: str) -> list[tuple[int, float]]:
-        """A local document's provisions count for more when the question names its region (北京…),
-        and for less when it names none: someone who does not say where asks about national rules."""
-        if not self.regions:
-            return fused
-        named = self.regions_named(text)
-        adjusted = []
-        for i, score in fused:
-            region = self._region_of[i]
-            if region:
-                score *= 1 + JURISDICTION_WEIGHT if region in named else 1 - JURISDICTION_WEIGHT
-            adjusted.append((i, score))
-        return sorted(adjusted, key=lambda item: (-item[1], item[0]))
+    def _jurisdiction(self, positions: Sequence[int], text: str) -> dict[int, float]:
+        """position → 1 for a provision of a local document whose region the text names (北京…), -1 for
+        one whose region it does not name: someone who does not say where asks about national rules.
+        National documents' provisions are left out (0)."""
+        named = self.regions_named(text) if self.regions else set()
+        return {i: 1.0 if self._region_of[i] in named else -1.0 for i in positions if self._region_of[i]}
 
     def document_frequency(self, word: str) -> int:
         """In how many provisions the jieba word occurs (0 for words the library never uses)."""

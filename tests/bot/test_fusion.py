@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.engine import _fusion_for
+from bot.engine import PolicyBot, _fusion_for
 from bot.fusion import FEATURES, UNRANKED, FusionModel, candidate_rows, closeness
 from eval.fusion_fit import Search, cross_validated_hit_at_1, fit, hit_at_1
 from tests.conftest import HashEmbedder
@@ -13,28 +13,29 @@ RRF_K = 60
 
 def rows_for_two_candidates() -> np.ndarray:
     """Candidate 0: the dense route's first, 2nd for words, missing for chars; candidate 1: first for
-    both lexical routes, 88th by dense similarity (0.02 below the best)."""
+        both lexical routes, 88th by dense similarity (0.02 below the best), from a local document of a place
+    the question does not name."""
     by_similarity = [0, *range(2, 88), 1]
     similarity = {i: 0.92 - 0.02 * (i == 1) for i in by_similarity}
     lexical = {"words": [1, 0], "chars": [1]}
     fused = [(0, 0.040), (1, 0.039)]
-    return candidate_rows(fused, RRF_K, similarity, by_similarity, lexical)
+    return candidate_rows(fused, RRF_K, similarity, by_similarity, lexical, {1: -1.0})
 
 
-def test_each_candidate_row_holds_its_fused_score_dense_gap_and_route_ranks() -> None:
+def test_each_candidate_row_holds_its_fused_score_dense_gap_route_ranks_and_jurisdiction() -> None:
     rows = rows_for_two_candidates()
     assert rows.shape == (2, len(FEATURES))
     first, second = rows
-    assert first.tolist() == pytest.approx([0.040 * RRF_K, 0.0, 1.0, closeness(2), closeness(UNRANKED)])
-    assert second.tolist() == pytest.approx([0.039 * RRF_K, -0.02, closeness(88), 1.0, 1.0])
+    assert first.tolist() == pytest.approx([0.040 * RRF_K, 0.0, 1.0, closeness(2), closeness(UNRANKED), 0.0])
+    assert second.tolist() == pytest.approx([0.039 * RRF_K, -0.02, closeness(88), 1.0, 1.0, -1.0])
 
 
 def test_the_plain_model_keeps_the_rrf_order_and_a_fitted_one_can_overturn_it() -> None:
     rows = rows_for_two_candidates()
     assert FusionModel.plain("e").order(rows) == [0, 1]
-    trusts_chars = FusionModel(FEATURES, (0.0, 1.0, 0.0, 0.0, 3.0), "e")
+    trusts_chars = FusionModel(FEATURES, (0.0, 1.0, 0.0, 0.0, 3.0, 0.0), "e")
     assert trusts_chars.order(rows) == [1, 0]  # first for both lexical routes wins over a small dense gap
-    trusts_dense = FusionModel(FEATURES, (0.0, 100.0, 0.0, 0.0, 1.0), "e")
+    trusts_dense = FusionModel(FEATURES, (0.0, 100.0, 0.0, 0.0, 1.0, 0.0), "e")
     assert trusts_dense.order(rows) == [0, 1]
 
 
@@ -66,3 +67,16 @@ def test_fitting_learns_which_signal_finds_the_gold_provision() -> None:
     assert hit_at_1(FusionModel.plain("e"), data) == 0.0
     assert hit_at_1(model, data) == 1.0
     assert cross_validated_hit_at_1(data) > 0.9
+
+
+def test_a_local_document_is_marked_by_whether_the_question_names_its_place(fake_bot: PolicyBot) -> None:
+    """The jurisdiction column: +1 for Beijing's regulation when 北京 is named, -1 when no place is, 0 for
+    national documents either way."""
+    column = FEATURES.index("jurisdiction")
+    for question, sign in (("北京政府采购给中小企业预留多少份额？", 1.0), ("政府采购给中小企业预留多少份额？", -1.0)):
+        result = fake_bot.searcher.search(question)
+        marks = {
+            h.provision.doc_id.startswith("beijing-"): row[column]
+            for h, row in zip(result.hits, result.fusion_rows, strict=False)
+        }
+        assert marks == {True: sign, False: 0.0}, (question, marks)
