@@ -27,6 +27,10 @@ SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
 # log P(typing this character for that one), by likeness: a repair is made when the repaired word,
 # typo included, explains the text better than the words jieba finds in it (a noisy-channel choice).
 TYPO_LOG_COST = {SAME_SOUND: -5.0, SAME_SOUND_OTHER_TONE: -6.0, NEAR_SOUND: -8.0, SAME_SHAPE: -8.0}
+# log of how much likelier a word is where the documents print it with the question's neighbouring
+# character (逾期利息 in 遇期利息怎么算, 微利企业 in 小型危利企业): the context of a general dictionary
+# word in a question about the library.
+IN_CONTEXT_LOG_GAIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,7 @@ class TypoRepairer:
                     typed, inside = text[start:end], tokens.get((start, end))
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
-                    meant = self._best(typed, inside)
+                    meant = self._best(text, start, typed, inside)
                     # Scanning the documents' text costs more than finding a candidate: only for candidates.
                     if (
                         meant is not None
@@ -148,18 +152,29 @@ class TypoRepairer:
 
     def _as_written(self, text: str, start: int, typed: str, meant: str) -> bool:
         """A character to be changed stands with the character after or before it, outside the span, as the
-        documents write them (申请纾困: 纾困 is the library's, though 申请纾 is no word): not a typo."""
+        documents write them, and the repaired character does not (申请纾困: 纾困 is the library's, though
+        申请纾 is no word): not a typo. (创业单保: 业单 is printed in 就业单位, but so is 业担 in 创业担保.)"""
         for k, (a, b) in enumerate(zip(typed, meant, strict=True)):
             if a == b:
                 continue
             i = start + k
-            after = text[i : i + 2] if k == len(typed) - 1 else ""
-            before = text[i - 1 : i + 1] if k == 0 and i > 0 else ""
+            pairs = []
+            if k == len(typed) - 1 and i + 1 < len(text):
+                pairs.append((a + text[i + 1], b + text[i + 1]))
+            if k == 0 and i > 0:
+                pairs.append((text[i - 1] + a, text[i - 1] + b))
             if any(
-                len(pair) == 2 and _CJK_RUN.fullmatch(pair) and pair in self._library_text for pair in (after, before)
+                _CJK_RUN.fullmatch(as_typed) and as_typed in self._library_text and repaired not in self._library_text
+                for as_typed, repaired in pairs
             ):
                 return True
         return False
+
+    def _in_context(self, text: str, start: int, word: str) -> bool:
+        """The documents print ``word`` (put at ``start``) with the character of the text before or after it."""
+        end = start + len(word)
+        around = [text[start - 1] + word if start > 0 else "", word + text[end] if end < len(text) else ""]
+        return any(_CJK_RUN.fullmatch(s) and s in self._library_text for s in around if len(s) > len(word))
 
     def _tokens(self, text: str) -> dict[tuple[int, int], list[str]]:
         """(start, end) → jieba's tokens there, for every stretch of two or more whole tokens of at
@@ -184,9 +199,11 @@ class TypoRepairer:
     def _log_p(self, word: str) -> float:
         return math.log(max(1, self._frequency(word))) - self._log_total
 
-    def _best(self, typed: str, tokens: list[str]) -> str | None:
-        """The vocabulary word that differs from ``typed`` in one character that sounds or looks alike
-        and that explains the text better than jieba's tokens do, counting the typo's own improbability."""
+    def _best(self, text: str, start: int, typed: str, tokens: list[str]) -> str | None:
+        """The vocabulary word that differs from ``typed`` (at ``start`` of ``text``) in one character that
+        sounds or looks alike and that explains the text better than jieba's tokens do, counting the
+        typo's own improbability and whether the documents print the word beside the same character; a
+        word printed so wins over one that is not (遇期利息: 逾期, not the commoner 预期)."""
         as_typed = sum(self._log_p(t) for t in tokens)
         candidates = []
         for i, char in enumerate(typed):
@@ -195,9 +212,9 @@ class TypoRepairer:
                     continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
                 if alike := likeness(char, word[i], self._shapes):
                     gain = self._log_p(word) + TYPO_LOG_COST[alike] - as_typed
+                    in_context = gain + IN_CONTEXT_LOG_GAIN > 0 and self._in_context(text, start, word)
+                    if in_context:
+                        gain += IN_CONTEXT_LOG_GAIN
                     if gain > 0:
-                        candidates.append((gain, word))
-        if not candidates:
-            return None
-        candidates.sort(reverse=True)
-        return candidates[0][1]
+                        candidates.append((in_context, gain, word))
+        return max(candidates)[2] if candidates else None

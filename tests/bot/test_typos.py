@@ -114,3 +114,34 @@ def test_a_character_standing_as_the_documents_write_it_is_no_typo() -> None:
     )
     assert repairer.repair("可以申请纾困帮扶吗") is None
     assert repairer.repair("小微企业信代有什么支持").text == "小微企业信贷有什么支持"  # 代有 is not the documents'
+
+
+def repairer_over(library_text: str, frequency: dict[str, int]) -> TypoRepairer:
+    words = {**FREQUENCY, **frequency}
+    return TypoRepairer(
+        [w for w in words if len(w) > 1],
+        frequency=lambda w: words.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text=library_text,
+        cut=lambda text: [c for c in text],  # every character on its own: no word hides a typo
+        shapes=load_similar_shapes(),
+    )
+
+
+def test_a_word_the_documents_print_beside_the_same_character_wins_over_a_commoner_one() -> None:
+    # 育 sounds exactly like 预 (预期, common) and only nearly like 逾 (逾期, rare) — but the documents
+    # print 逾期付款, never 预期付款.
+    frequency = {"育": 3000, "期": 9000, "付": 4000, "款": 3000, "预期": 6000, "逾期": 120}
+    repair = repairer_over("逾期付款的，应当支付利息。", frequency).repair("育期付款怎么办")
+    assert repair is not None and repair.changes == (("育期", "逾期"),)
+    # Without that context the commoner word is the likelier repair.
+    elsewhere = repairer_over("应当支付利息。", frequency).repair("育期付款怎么办")
+    assert elsewhere is not None and elsewhere.changes == (("育期", "预期"),)
+
+
+def test_a_neighbouring_pair_printed_inside_another_word_does_not_block_a_repair_printed_too() -> None:
+    # 业单 is printed (企业单位), but so is 业担 (企业担保): 企业单保 is 企业担保 mistyped.
+    frequency = {"单": 20000, "保": 9000, "担保": 800, "企业": 30000}
+    repair = repairer_over("企业单位应当为企业担保提供便利。", frequency).repair("企业单保怎么申请")
+    assert repair is not None and repair.changes == (("单保", "担保"),)
