@@ -367,9 +367,10 @@ _FOLLOW_UP_REFERENCE = re.compile(
     r"这么|这样|同样|一样|这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
     r"this measure|this article|\bit\b|\bthem\b|\bthese\b"
 )
-# "这个活动" / "该平台": a reference plus a generic noun names nothing new.
+# "这个活动" / "该平台" / "这块": a reference plus a generic noun names nothing new.
 _REFERENCED_THING = re.compile(
-    r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|两条|几条)?(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法)"
+    r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|种|类|两条|几条)?"
+    r"(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法|块|方面|部分|情况)"
 )
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(
@@ -379,7 +380,7 @@ _INTENT_ONLY = re.compile(
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|"
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
     r"哪部|哪份|法律|法规|条例|文件|规章|规定|哪|部|份|这是|那是|"
-    r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|"
+    r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|主要|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"
     r"\s|[?？!！。，,.、:：;；])+$",

@@ -103,6 +103,9 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("这是哪部法律的第几条？", True, False),
         ("那海外仓呢？", True, True),
         ("跨境电商有什么支持？", False, True),
+        ("这方面主要归哪个部门管？", True, False),  # 这方面 / 这块 / 这部分 point back like 这个
+        ("这种情况找谁？", True, False),
+        ("融资这方面有什么政策？", False, True),  # names its own topic
     ],
 )
 def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
