@@ -42,6 +42,7 @@ from bot.route import (
     is_follow_up,
     leans_on_before,
     match_division,
+    names_national_level,
     next_or_previous,
     strip_agencies,
     understand,
@@ -1066,6 +1067,12 @@ class PolicyBot:
         if query.refs:
             return self._by_number(query, shelf, context_docs)
         context_docs = self._with_partners(context_docs) + self._local_documents_named(query.text)
+        if context_docs and names_national_level(query.text) and all(self._is_local(d) for d in context_docs):
+            # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it.
+            context_docs = ()
+            query = replace(
+                query, docs=query.docs or tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region)
+            )
         if (
             previous is not None
             and previous.listing
@@ -1097,6 +1104,10 @@ class PolicyBot:
         about one's own place may be answered by them, besides the conversation's national documents."""
         named = self.searcher.regions_named(text)
         return tuple(d.meta.doc_id for d in self.library.documents if d.meta.region in named)
+
+    def _is_local(self, doc_id: str) -> bool:
+        document = self.library.get(doc_id)
+        return document is not None and bool(document.meta.region)
 
     def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The documents and the laws they implement or the regulations implementing them."""

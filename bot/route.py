@@ -397,6 +397,8 @@ _SAME_AS_BEFORE = re.compile(
     r"也(是|都)?(这样|这么|如此|一样|同样)|同样(适用|如此|这样|可以|能)|(一样|同样)(吗|么|嘛|的吗)|也适用|"
     r"\b(the same|also apply|as well)\b"
 )
+# "全国的法律也是这样吗？": the national rules, after an answer from a local document.
+_NATIONAL_LEVEL = re.compile(r"全国|国家(层面|层级|级|的|规定|法律|法规|政策)|中央|\bnational(ly)?\b|nationwide")
 _WHICH_NUMBER = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
 )
@@ -454,6 +456,11 @@ def leans_on_before(text: str) -> bool:
 def has_own_topic(text: str) -> bool:
     """False when the question only asks about something already chosen ('那谁负责？', '这条是哪年施行的')."""
     return not _INTENT_ONLY.match(_REFERENCED_THING.sub(" ", text.lower().strip()))
+
+
+def names_national_level(text: str) -> bool:
+    """ "全国的法律也是这么规定的吗？" / "国家层面呢？": asks about the national rules, not a place's."""
+    return bool(_NATIONAL_LEVEL.search(text.lower()))
 
 
 def asks_which_number(text: str) -> bool:

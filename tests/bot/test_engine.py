@@ -376,3 +376,14 @@ def test_a_follow_up_naming_ones_own_place_is_answered_by_its_local_document(fak
     for question in ("那在北京呢？", "北京那边也一样吗？"):
         answer = fake_bot.ask(question, history)
         assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 28), (question, cited(answer))
+
+
+def test_a_follow_up_asking_about_the_national_rules_leaves_the_local_document(fake_bot: PolicyBot) -> None:
+    """The conversation was about Beijing's regulation; 全国的法律也是这样吗？ is answered by the national law."""
+    history = [
+        {"role": "user", "content": "在北京，政府采购要给中小企业留多少份额？"},
+        {"role": "assistant", "content": "要占本部门年度政府采购项目预算总额的百分之四十以上。"},
+    ]
+    for question in ("全国的法律也是这样吗？", "那国家层面呢？"):
+        answer = fake_bot.ask(question, history)
+        assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
