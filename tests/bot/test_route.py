@@ -8,6 +8,7 @@ import pytest
 
 from bot.refs import DocumentNames
 from bot.route import (
+    asks_older_version,
     doc_facts,
     document_filter,
     has_own_topic,
@@ -123,3 +124,16 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
     asked = understand("想享受这个优惠，要先去税务局备案吗，要带哪些资料？", names, library.agencies, TODAY)  # type: ignore[arg-type]
     listed = understand("税务局负责哪些措施？", names, library.agencies, TODAY)  # type: ignore[arg-type]
     assert not asked.agency_list and listed.agency_list
+
+
+@pytest.mark.parametrize(
+    ("text", "older"),
+    [
+        ("修订前的旧版本是怎么规定的？", True),
+        ("老的办法里也是这么多吗？", True),  # 老的 / 旧的 + a kind of rule
+        ("以前的规定呢？", True),
+        ("老板的规定能不能改？", False),
+    ],
+)
+def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
+    assert asks_older_version(text) is older
