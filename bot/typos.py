@@ -203,7 +203,8 @@ class TypoRepairer:
         """The vocabulary word that differs from ``typed`` (at ``start`` of ``text``) in one character that
         sounds or looks alike and that explains the text better than jieba's tokens do, counting the
         typo's own improbability and whether the documents print the word beside the same character; a
-        word printed so wins over one that is not (遇期利息: 逾期, not the commoner 预期)."""
+        word printed so wins over one that is not (遇期利息: 逾期, not the commoner 预期), and a character
+        alike only in shape is repaired only so (对转企有什么规定 stays: 转让 is not printed beside 对 or 有)."""
         as_typed = sum(self._log_p(t) for t in tokens)
         candidates = []
         for i, char in enumerate(typed):
@@ -215,6 +216,8 @@ class TypoRepairer:
                     in_context = gain + IN_CONTEXT_LOG_GAIN > 0 and self._in_context(text, start, word)
                     if in_context:
                         gain += IN_CONTEXT_LOG_GAIN
-                    if gain > 0:
+                    # The shapes table is broad (企 and 让 share a group): a shape alone is evidence enough
+                    # only where the documents print the word beside the same character.
+                    if gain > 0 and (in_context or alike != SAME_SHAPE):
                         candidates.append((in_context, gain, word))
         return max(candidates)[2] if candidates else None

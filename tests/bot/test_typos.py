@@ -145,3 +145,14 @@ def test_a_neighbouring_pair_printed_inside_another_word_does_not_block_a_repair
     frequency = {"单": 20000, "保": 9000, "担保": 800, "企业": 30000}
     repair = repairer_over("企业单位应当为企业担保提供便利。", frequency).repair("企业单保怎么申请")
     assert repair is not None and repair.changes == (("单保", "担保"),)
+
+
+def test_a_character_alike_only_in_shape_is_repaired_only_where_the_documents_print_the_word_so() -> None:
+    # The shapes table groups 企 with 让; 转企 (转为企业) is no typo of 转让 beside 对…有,
+    # but 转企股权 is one where the documents print 转让股权.
+    assert likeness("企", "让", load_similar_shapes()) == SAME_SHAPE
+    frequency = {"转": 5000, "企": 400, "转让": 1300, "股权": 900, "对": 200000, "有": 400000}
+    repairer = repairer_over("股东可以依法转让股权。", frequency)
+    assert repairer.repair("对转企有什么规定") is None
+    repair = repairer.repair("转企股权要交税吗")
+    assert repair is not None and repair.changes == (("转企", "转让"),)
