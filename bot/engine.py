@@ -604,6 +604,10 @@ class PolicyBot:
         if wanted and len(cjk_bigrams(leftover)) < 2:
             return compose.documents_answer(shelf, "符合条件的文件", pool, {})
         ranked = self._rank_documents(query, pool)
+        if not ranked and wanted and pool:
+            # 我们要更新资料，哪些文件已经废止了？ — nothing in the library is about the rest of the question:
+            # the documents the attributes ask for, saying so.
+            return compose.documents_answer(shelf, "库中没有专门涉及问题其余内容的文件。符合条件的文件", pool, {})
         if not ranked:
             return compose.out_of_scope_answer(shelf, None)
         return compose.documents_answer(shelf, "与这个问题相关的文件", [d for d, _ in ranked], dict(ranked))

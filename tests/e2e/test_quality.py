@@ -62,3 +62,12 @@ def test_a_figure_asked_of_a_replaced_text_comes_from_the_provision_stating_it_n
     answer = real_bot.ask("现在小规模纳税人交增值税，征收率是多少？")
     assert (answer.citations[0].doc_id, answer.citations[0].number) == ("vat-law-2024", 11), answer.text
     assert "百分之三" in answer.text
+
+
+def test_a_story_before_a_question_about_documents_does_not_hide_it(real_bot: PolicyBot) -> None:
+    """Nothing in the library is about 换宣传册: the documents the attribute asks for are listed, and the
+    answer says that the rest of the question has none."""
+    told = real_bot.ask("下个月我们要给窗口换一批宣传册，想先问问：库里哪些文件已经被新法规明文废止了？")
+    assert not told.out_of_scope, told.text
+    assert {c.doc_id for c in told.citations} == {"individual-business-regulation-2016", "vat-interim-regulation-2017"}
+    assert "没有专门涉及问题其余内容的文件" in told.text
