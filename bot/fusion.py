@@ -1,6 +1,7 @@
 """Learned fusion: reorders the first candidates of reciprocal rank fusion by a linear score over
-signals every search has — the fused score, the dense cosine's gap to the best, each route's rank, and
-whether the provision's document is local to a place the question names.
+signals every search has — the fused score, the dense cosine's gap to the best, each route's rank,
+whether the provision's document is local to a place the question names, and whether it states the kind
+of specifics the question asks for (多少天 → a sentence with 六十日) about the question's words.
 
 Plain RRF weighs a provision that both lexical routes put first but the dense route puts 88th the
 same as one the dense route puts first and one lexical route second; which to believe differs by
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 FUSION_MODEL_FILE = Path(__file__).with_name("fusion_model.json")
-FEATURES = ("rrf", "dense_gap", "dense_rank", "words_rank", "chars_rank", "jurisdiction")
+FEATURES = ("rrf", "dense_gap", "dense_rank", "words_rank", "chars_rank", "jurisdiction", "states_asked")
 DEPTH = 30  # candidates reordered; the rest keep their RRF order after them
 UNRANKED = 200  # the rank given to a candidate a route did not return
 
@@ -44,10 +45,13 @@ def candidate_rows(
     by_similarity: Sequence[int],
     lexical: Mapping[str, Sequence[int]],
     jurisdiction: Mapping[int, float],
+    states_asked: Mapping[int, float],
 ) -> np.ndarray:
     """FEATURES of the first DEPTH fused candidates (position, score), one row each, in their order.
     ``jurisdiction``: position → 1 for a local document of a place the question names, -1 for one of a
-    place it does not name; national documents are absent (0)."""
+    place it does not name; national documents are absent (0). ``states_asked``: position → how well the
+    provision states the kind of specifics the question asks for (an amount, a period…) about its words
+    (bot.scope.stating_share; absent: 0)."""
     best = similarity[by_similarity[0]] if by_similarity else 0.0
     dense_rank = {i: r for r, i in enumerate(by_similarity, start=1)}
     route_rank = {route: {i: r for r, i in enumerate(ranking, start=1)} for route, ranking in lexical.items()}
@@ -59,6 +63,7 @@ def candidate_rows(
             closeness(route_rank["words"].get(i, UNRANKED)),
             closeness(route_rank["chars"].get(i, UNRANKED)),
             jurisdiction.get(i, 0.0),
+            states_asked.get(i, 0.0),
         ]
         for i, score in fused[:DEPTH]
     ]

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import numpy as np
 
 from bot.expand import QueryExpander
+from bot.fusion import DEPTH as FUSION_DEPTH
 from bot.fusion import FEATURES, FusionModel, candidate_rows
 from bot.question import question_topic
 from bot.verify import figures
@@ -168,7 +169,9 @@ class HybridSearcher:
             ((i, score * (1 + JURISDICTION_WEIGHT * jurisdiction.get(i, 0.0))) for i, score in fused),
             key=lambda item: (-item[1], item[0]),
         )
-        rows = candidate_rows(fused, RRF_K, similarity, by_similarity, lexical, jurisdiction)
+        rows = candidate_rows(
+            fused, RRF_K, similarity, by_similarity, lexical, jurisdiction, self._states_asked(text, words, fused)
+        )
         if self.fusion is not None and not _mostly_latin(text):
             order = self.fusion.order(rows)
             fused = [fused[j] for j in order] + fused[len(order) :]
@@ -200,6 +203,16 @@ class HybridSearcher:
             owner = np.repeat(np.arange(len(positions)), [len(r) for r in rows])
             np.maximum.at(best, owner, similarities(self._sentence_matrix[flat], qv))
         return dict(zip(positions, np.maximum(own, best).tolist(), strict=True))
+
+    def _states_asked(self, text: str, words: Sequence[str], fused: Sequence[tuple[int, float]]) -> dict[int, float]:
+        """position → how well each of the first fused candidates states the specifics the text asks for."""
+        from bot import scope  # bot.scope builds on this module: imported when first searched, not at import
+
+        states = scope.states_pattern(text)
+        if states is None:
+            return {}
+        specific = [w for w in dict.fromkeys(words) if len(w) > 1 and self.document_frequency(w)]
+        return {i: scope.stating_share(states, self.provisions[i].text, specific) for i, _ in fused[:FUSION_DEPTH]}
 
     def _mean_similarity(self, qv: np.ndarray, where: Where) -> float:
         """Mean cosine of the question to the provisions ``where`` admits."""

@@ -338,6 +338,24 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     return next((states for _, states, _ in _specifics_asked(question_core(question))), None)
 
 
+def states_pattern(text: str) -> re.Pattern[str] | None:
+    """How the specifics a text asks for anywhere (the first kind asked) would look in a provision."""
+    return next((states for _, states, _ in _specifics_asked(text)), None)
+
+
+def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str]) -> float:
+    """How well a provision states such specifics about what is asked: the largest share of ``words`` in
+    one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
+
+    >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
+    0.5
+    """
+    stating = [s for s in _SENTENCES.split(provision_text) if states.search(s)]
+    if not words:
+        return float(bool(stating))
+    return max((sum(w in s for w in words) / len(words) for s in stating), default=0.0)
+
+
 def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
     """The first kind of specifics a text asks for (as a list: empty when none). A figure the text
     asks to confirm (是不是补贴30%？) asks for that kind of figure: a text stating none does not answer.
