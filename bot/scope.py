@@ -335,7 +335,7 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     >>> asked_specifics("服务月是几月？") is not None, asked_specifics("能申请吗？")
     (True, None)
     """
-    return next((states for _, states, _ in _specifics_asked(question_core(question))), None)
+    return states_pattern(question_core(question))
 
 
 def states_pattern(text: str) -> re.Pattern[str] | None:
@@ -518,14 +518,16 @@ def specifics_support(
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
         asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(w in p for p in passages)]
-        support = 0.0
-        for passage in passages:
-            if weight is not None and weight(passage) < SHARED_WITH_PARAGRAPH:
-                continue
-            for sentence in _SENTENCES.split(passage):
-                if states.search(sentence):
-                    found = sum(w in sentence for w in asked_words) / len(asked_words) if asked_words else 0.5
-                    support = max(support, found)
+        # With no words to check, a stating sentence counts half (stating_share gives it 1).
+        scale = 1.0 if asked_words else 0.5
+        support = max(
+            (
+                stating_share(states, passage, asked_words) * scale
+                for passage in passages
+                if weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH
+            ),
+            default=0.0,
+        )
         out.append((unit, label, support))
     return out
 

@@ -81,8 +81,12 @@ def fit(data: Sequence[Search], embedder: str, fitted_on: str = "") -> FusionMod
     return FusionModel(FEATURES, tuple(float(w) for w in weights / scale), embedder, fitted_on)
 
 
+def _first_is_gold(model: FusionModel, search: Search) -> bool:
+    return bool(search.gold[model.order(search.rows)[0]])
+
+
 def hit_at_1(model: FusionModel, data: Sequence[Search]) -> float:
-    return float(np.mean([s.gold[model.order(s.rows)[0]] for s in data])) if data else 0.0
+    return float(np.mean([_first_is_gold(model, s) for s in data])) if data else 0.0
 
 
 def cross_validated_hit_at_1(data: Sequence[Search], seed: int = 7) -> float:
@@ -92,7 +96,7 @@ def cross_validated_hit_at_1(data: Sequence[Search], seed: int = 7) -> float:
     for k in range(FOLDS):
         test = [data[i] for j, i in enumerate(order) if j % FOLDS == k]
         model = fit([data[i] for j, i in enumerate(order) if j % FOLDS != k], "")
-        hits += [bool(s.gold[model.order(s.rows)[0]]) for s in test]
+        hits += [_first_is_gold(model, s) for s in test]
     return float(np.mean(hits))
 
 
