@@ -765,14 +765,18 @@ class PolicyBot:
         *,
         wants_agencies: bool | None = None,
         alone: bool = False,
+        discussed: Sequence[Provision] = (),
     ) -> Answer:
         """The best provision for the question (``alone``: exactly one, in ``docs``, as one part of a
-        per-document answer), its current version and implementing regulation, and related ones."""
+        per-document answer), its current version and implementing regulation, and related ones.
+        ``discussed``: the provisions the conversation is about — a follow-up whose best provision is one of
+        them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
         topic = query.topic if query.docs else query.text
         overall, features = self.retrieve(topic)
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
-        if not self.in_scope(features):
+        on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
+        if not on_topic and not self.in_scope(features):
             closest = overall.hits[0].provision
             return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
         allowed = self._allowed(query, docs, alone=alone)
@@ -1004,7 +1008,14 @@ class PolicyBot:
         # A document the answer names by title ("提升中小企业竞争力的若干措施提出…") is where to look.
         named = [d for m in self.names.mentions(text) for d in self.names.resolve(m, text, self.today())]
         result, features = self.retrieve(text, named or None)
-        return [result.hits[0].provision] if named or self.in_scope(features) else []
+        if not (named or self.in_scope(features)):
+            return []
+        top = result.hits[0].provision
+        status = shelf.status(top.doc_id)
+        if status.in_force or not status.successor or understand(text, self.names, self.agencies, self.today()).past:
+            return [top]
+        # The answer was given from the version in force, unless the conversation is about a past day.
+        return [self._current_version(top, status.successor, result, text) or top]
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         context = self._context(turns)
@@ -1091,14 +1102,14 @@ class PolicyBot:
                 query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}", focus=query.topic
             )
         if context_docs and not query.docs:
-            focused = self._search_preferring(query, shelf, context_docs, wants)
+            focused = self._search_preferring(query, shelf, context_docs, wants, context)
             if focused is not None:
                 return focused
-        answer = self._search(query, shelf, query.docs, wants_agencies=wants)
+        answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
         if answer.out_of_scope and previous is not None and not is_elliptical(query.text, specificity):
-            # "那要是公司还有欠款没还完呢？" leans on the earlier question: ask both together
+            # "那如果账上还欠着供应商的钱呢？" leans on the earlier question: ask both together
             together = replace(query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}")
-            retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants)
+            retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants, discussed=context)
             if not retried.out_of_scope:
                 return retried
         return answer
@@ -1121,7 +1132,9 @@ class PolicyBot:
                 out.append(d.meta.doc_id if d.meta.implements in docs else d.meta.implements)
         return tuple(dict.fromkeys(out))
 
-    def _search_preferring(self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool) -> Answer | None:
+    def _search_preferring(
+        self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool, discussed: Sequence[Provision]
+    ) -> Answer | None:
         """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
         result, features = self.retrieve(query.text, list(docs))
         if not self.in_scope(features):
@@ -1131,7 +1144,9 @@ class PolicyBot:
             overall.hits[0].provision
         ):
             return None  # another document answers the new topic clearly better
-        return self._search(replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants)
+        return self._search(
+            replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants, discussed=discussed
+        )
 
 
 _ASKS_ABOUT_NOW = re.compile(r"现在|现行|目前|如今|眼下|当前|还按|还是按|还要|还能|still|now|currently")

@@ -4,10 +4,14 @@ several documents in one question, follow-ups, bad input — and the v2 answer o
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 import pytest
 
 from bot.engine import PolicyBot
 from bot.question import QuestionError
+from tests.conftest import ANSWER_ALL
 
 
 def cited(answer) -> list[tuple[str, int]]:
@@ -259,16 +263,39 @@ def test_a_question_answered_in_part_says_what_the_library_does_not_state(fake_b
     assert only_the_figure.out_of_scope and not only_the_figure.citations
 
 
+CLOSING_TALK = [
+    {"role": "user", "content": "公司成立后一直没营业，可以简易注销吗？"},
+    {"role": "assistant", "content": "可以，设立后未开展生产经营活动的市场主体，可以按照简易程序办理注销。"},
+]
+
+
 def test_a_plain_text_follow_up_is_answered_from_the_conversations_document(fake_bot: PolicyBot) -> None:
-    history = [
-        {"role": "user", "content": "公司一直没开展业务，想注销，麻烦吗？"},
-        {
-            "role": "assistant",
-            "content": "设立后未开展生产经营活动或者无债权债务的市场主体，可以按照简易程序办理注销。",
-        },
-    ]
-    answer = fake_bot.ask("那要是公司还有欠款没还完呢？", history)
+    answer = fake_bot.ask("那如果账上还欠着供应商的钱呢？", CLOSING_TALK)
     assert not answer.out_of_scope and cited(answer)[0][0] == "business-environment-regulation-2019"
+
+
+def test_a_follow_up_on_the_provision_discussed_is_answered_where_a_new_question_would_be_refused(
+    fake_bot: PolicyBot,
+) -> None:
+    # A scope model that refuses everything it is asked about: only the conversation can keep a question in.
+    doubting = copy.copy(fake_bot)
+    doubting.scope_model = replace(ANSWER_ALL, bias=10.0)
+    talk = [CLOSING_TALK[0], {"role": "assistant", "content": "可以，见《优化营商环境条例》第三十三条。"}]
+    assert doubting.ask("那如果账上还欠着供应商的钱呢？").out_of_scope
+    answer = doubting.ask("那如果账上还欠着供应商的钱呢？", talk)
+    assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 33)
+    # The hard rules still hold: a fee no provision states is refused in the conversation too.
+    assert doubting.ask("那注销要交多少钱手续费？", talk).out_of_scope
+
+
+def test_a_plain_text_answer_from_a_repealed_version_is_taken_as_the_version_in_force(fake_bot: PolicyBot) -> None:
+    """The assistant answered (in plain text) with the old rule's wording; the answer was given from the
+    regulation in force, unless the conversation is about a past day."""
+    said = "不合法，任何单位和个人不得向个体工商户集资、摊派，不得强行要求个体工商户提供赞助。"
+    now = [{"role": "user", "content": "街道要求个体户出钱赞助活动，合法吗？"}, {"role": "assistant", "content": said}]
+    assert cited(fake_bot.ask("这是哪个文件的第几条？", now))[0][0] == "individual-business-promotion-regulation-2022"
+    then = [{"role": "user", "content": "2021年的时候，街道要求个体户出钱赞助活动，合法吗？"}, now[1]]
+    assert cited(fake_bot.ask("这是哪个文件的第几条？", then))[0][0] == "individual-business-regulation-2016"
 
 
 def test_an_agency_list_is_what_documents_assign_it_and_names_the_rest(fake_bot: PolicyBot) -> None:
