@@ -324,6 +324,15 @@ def test_a_follow_up_about_the_older_version_is_answered_from_it(fake_bot: Polic
     assert not answer.out_of_scope and cited(answer)[0][0] == "sme-payment-regulation-2020"
 
 
+def test_was_it_the_same_before_is_answered_from_the_replaced_version(fake_bot: PolicyBot) -> None:
+    history = [
+        {"role": "user", "content": "个体户想把店转给亲戚经营，要怎么办？"},
+        {"role": "assistant", "content": "现在可以直接向登记机关申请办理经营者变更登记。"},
+    ]
+    answer = fake_bot.ask("过去也是这么办的吗？", history)
+    assert cited(answer)[0][0] == "individual-business-regulation-2016"
+
+
 def test_the_same_question_about_something_else(fake_bot: PolicyBot) -> None:
     history = [
         {"role": "user", "content": "小型微利企业的企业所得税税率是多少？"},

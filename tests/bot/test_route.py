@@ -133,6 +133,9 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("老的办法里也是这么多吗？", True),  # 老的 / 旧的 + a kind of rule
         ("以前的规定呢？", True),
         ("老板的规定能不能改？", False),
+        ("过去也是这么办的吗？", True),  # was the rule the same before
+        ("原来也可以这样申请吗？", True),
+        ("我们以前做过这样的项目，现在还能申报吗？", False),
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
