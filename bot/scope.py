@@ -396,6 +396,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
 
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
+_CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 
@@ -412,7 +413,8 @@ _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢
 
 def asking_units(question: str) -> list[str]:
     """What a question asks, one part each: the core of every asking sentence, and every clause
-    before it that ends like a question (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？)."""
+    before it that ends like a question or asks for specifics (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？;
+    去哪家银行办，利息怎么算？ → 去哪家银行办, …)."""
     return [unit for units, _ in _asking_sentences(question) for unit in units]
 
 
@@ -421,7 +423,11 @@ def _asking_sentences(question: str) -> list[tuple[list[str], list[str]]]:
     科研大型仪器向中小企业开放使用，使用费怎么收？ → 科研大型仪器向中小企业开放使用)."""
     out = []
     for clauses in asking_clauses(question):
-        units = [c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c)]
+        # Clauses before the last that ask on their own: like a question, or for specifics by a question word
+        # (not 几, which a story uses for "a few": 我们有几个工程师想评职称，…).
+        units = [
+            c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c) or (_CLAUSE_ASKS.search(c) and _specifics_asked(c))
+        ]
         units.append(question_core("，".join(clauses)))
         out.append((units, [c for c in clauses[:-1] if c not in units and not _INTERROGATIVE.search(c)]))
     return out

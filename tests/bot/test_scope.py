@@ -4,11 +4,13 @@ from dataclasses import replace
 
 import pytest
 
+from bot.question import clean_question
 from bot.scope import (
     FEATURE_NAMES,
     SCOPE_MODEL_FILE,
     ScopeFeatures,
     ScopeModel,
+    asking_units,
     asks_missing_specifics,
     asks_more_than_specifics,
     asks_other_task,
@@ -100,6 +102,18 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
     assert asks_missing_specifics(unit, []) == (label or "")  # nothing stated: the kind asked, if any
+
+
+@pytest.mark.parametrize(
+    ("question", "first_unit"),
+    [
+        ("贷款要到哪家银行办，贴息怎么计算？", "贷款要到哪家银行办"),  # a clause asking for specifics is a part
+        ("设备能加速折旧吗，年限最短几年？", "设备能加速折旧吗"),  # …as is one that ends like a question
+        ("我们有几个技术员想考证，但公司太小，这种情况怎么办？", "但公司太小，这种情况怎么办?"),  # 几个: a few
+    ],
+)
+def test_the_parts_a_question_asks(question: str, first_unit: str) -> None:
+    assert asking_units(clean_question(question))[0] == first_unit
 
 
 def test_a_part_whose_specifics_a_text_states_is_answered() -> None:
