@@ -396,7 +396,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
 
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
-_CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何")
+_CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 
@@ -424,7 +424,7 @@ def _asking_sentences(question: str) -> list[tuple[list[str], list[str]]]:
     out = []
     for clauses in asking_clauses(question):
         # Clauses before the last that ask on their own: like a question, or for specifics by a question word
-        # (not 几, which a story uses for "a few": 我们有几个工程师想评职称，…).
+        # (几 only at the end: a story uses it for "a few" — 我们有几个工程师想评职称，…).
         units = [
             c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c) or (_CLAUSE_ASKS.search(c) and _specifics_asked(c))
         ]

@@ -110,6 +110,7 @@ def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> Non
         ("贷款要到哪家银行办，贴息怎么计算？", "贷款要到哪家银行办"),  # a clause asking for specifics is a part
         ("设备能加速折旧吗，年限最短几年？", "设备能加速折旧吗"),  # …as is one that ends like a question
         ("我们有几个技术员想考证，但公司太小，这种情况怎么办？", "但公司太小，这种情况怎么办?"),  # 几个: a few
+        ("这种示范基地全省一共有几个，分别在哪些市？", "这种示范基地全省一共有几个"),
     ],
 )
 def test_the_parts_a_question_asks(question: str, first_unit: str) -> None:
