@@ -12,7 +12,8 @@ Hard rules (any one means out of scope):
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
   of the library covers and the best provisions do not name.
 
-Otherwise a logistic model over retrieval signals gives P(out of scope):
+Otherwise a logistic model over retrieval signals and their pairwise products (a low cosine means more
+when few words are shared) gives P(out of scope):
 - ``dense``: cosine between the question and the best provision (or its best sentence);
 - ``margin`` / ``lift``: how far the best provision stands above the second / above the average;
 - ``coverage`` / ``idf_coverage``: share of the question's content words found in the best
@@ -294,7 +295,8 @@ class ScopeFeatures:
 
 @dataclass(frozen=True)
 class ScopeModel:
-    """Standardised logistic regression: P(out of scope) = σ(w · (x − mean) / scale + b)."""
+    """Logistic regression over the standardised signals z = (x − mean) / scale and their pairwise
+    products: P(out of scope) = σ(w · model_terms(z) + b)."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -309,11 +311,12 @@ class ScopeModel:
     def answering_all(cls, embedder: str) -> ScopeModel:
         """A model that refuses nothing (only the hard rules do): for fitting a new model, and for tests."""
         n = len(FEATURE_NAMES)
-        return cls(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, (0.0,) * n, bias=-10.0, threshold=0.5, embedder=embedder)
+        zeros = (0.0,) * term_count(n)
+        return cls(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, zeros, bias=-10.0, threshold=0.5, embedder=embedder)
 
     def probability(self, f: ScopeFeatures) -> float:
-        x = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)
-        return float(1.0 / (1.0 + np.exp(-(x @ np.asarray(self.weights) + self.bias))))
+        z = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return float(1.0 / (1.0 + np.exp(-(model_terms(z) @ np.asarray(self.weights) + self.bias))))
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
@@ -322,9 +325,25 @@ class ScopeModel:
     def load(cls, path: Path = SCOPE_MODEL_FILE) -> ScopeModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         model = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
-        if model.features != FEATURE_NAMES:
+        if model.features != FEATURE_NAMES or len(model.weights) != term_count(len(FEATURE_NAMES)):
             raise ValueError(f"{path} was fitted on other features: run `python -m eval --calibrate --write`")
         return model
+
+
+def model_terms(z: np.ndarray) -> np.ndarray:
+    """The model's terms of standardised signals (one row, or one per row): the signals, then the
+    product of every pair of them (each with itself too).
+
+    >>> model_terms(np.array([1.0, 2.0])).tolist()
+    [1.0, 2.0, 1.0, 2.0, 4.0]
+    """
+    i, j = np.triu_indices(z.shape[-1])
+    return np.concatenate([z, z[..., i] * z[..., j]], axis=-1)
+
+
+def term_count(n: int) -> int:
+    """How many terms ``model_terms`` gives for n signals."""
+    return n + n * (n + 1) // 2
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from bot.scope import (
     asks_more_than_specifics,
     asks_other_task,
     in_scope,
+    term_count,
     unstated_specifics,
     without_asking,
     without_units,
@@ -150,7 +151,7 @@ def features(dense: float, coverage: float, **kw: object) -> ScopeFeatures:
 def toy_model(threshold: float = 0.5) -> ScopeModel:
     """P(out of scope) falls with dense similarity and coverage only."""
     n = len(FEATURE_NAMES)
-    weights = [0.0] * n
+    weights = [0.0] * term_count(n)  # the signals' own weights come first, their products' after
     weights[FEATURE_NAMES.index("dense")] = -20.0
     weights[FEATURE_NAMES.index("coverage")] = -4.0
     mean = [0.0] * n
@@ -170,7 +171,7 @@ def test_model_decision() -> None:
 
 def test_shipped_model_matches_the_features(tmp_path) -> None:
     model = ScopeModel.load(SCOPE_MODEL_FILE)
-    assert model.features == FEATURE_NAMES and len(model.weights) == len(FEATURE_NAMES)
+    assert model.features == FEATURE_NAMES and len(model.weights) == term_count(len(FEATURE_NAMES))
     assert 0.0 < model.threshold < 1.0
     stale = tmp_path / "model.json"
     stale.write_text(SCOPE_MODEL_FILE.read_text(encoding="utf-8").replace('"dense"', '"old"'), encoding="utf-8")

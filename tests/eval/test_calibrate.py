@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.scope import ScopeFeatures
-from eval.calibrate import choose_threshold, fit_logistic, refusal_rates
+from eval.calibrate import choose_threshold, fit_logistic, fit_model, refusal_rates
 
 
 def test_logistic_fit_separates_and_balances_classes() -> None:
@@ -31,3 +31,20 @@ def test_the_threshold_decides_most_questions_right_within_the_false_refusal_bud
     assert refused == 1.0 and false_refusal == 0.025
     # Of thresholds as good as each other, the highest (fewest refusals for the same result).
     assert choose_threshold(data, np.array([0.1] * 40 + [0.95] * 10)) == 0.95
+
+
+def test_the_model_weighs_one_signal_by_another() -> None:
+    """What a signal means may depend on another (their product): here out of scope exactly when the two
+    disagree — a pattern no weighted sum of the signals themselves can draw."""
+    rng = np.random.default_rng(1)
+
+    def sample(dense: float, coverage: float) -> ScopeFeatures:
+        return ScopeFeatures(dense=dense, coverage=coverage, words=5, missing_specifics="")
+
+    data = []
+    for _ in range(400):
+        dense, coverage = rng.uniform(0.0, 1.0, size=2)
+        data.append(({"out_of_scope": bool((dense - 0.5) * (coverage - 0.5) < 0)}, sample(dense, coverage)))
+    model = fit_model(data)
+    assert all(model.probability(sample(d, c)) > 0.7 for d, c in [(0.1, 0.9), (0.9, 0.1)])
+    assert all(model.probability(sample(d, c)) < 0.3 for d, c in [(0.1, 0.1), (0.9, 0.9)])
