@@ -275,6 +275,7 @@ class ScopeFeatures:
     idf_coverage: float = 0.0  # coverage with each word weighted by its rarity in the library
     unseen: float = 0.0  # share of the question's weight in words no provision of the library uses
     figures_missing: float = 0.0  # share of the question's figures (by value) the best provision does not state
+    provisions: int = 0  # how many provisions the library has (which threshold applies; 0: the default)
 
     def vector(self) -> tuple[float, ...]:
         """The model's inputs, in FEATURE_NAMES order."""
@@ -304,6 +305,9 @@ class ScopeModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float  # refuse when P(out of scope) ≥ threshold
+    # (provisions in the library, its threshold): a library's threshold is that of the fitted library
+    # nearest in size (one document's questions reach it differently from a whole library's)
+    thresholds_by_size: tuple[tuple[int, float], ...] = ()
     fitted_on: str = ""  # the question files
     embedder: str = ""  # dense similarities are embedder-specific: refit for another embedder
 
@@ -318,12 +322,19 @@ class ScopeModel:
         z = (np.asarray(f.vector()) - np.asarray(self.mean)) / np.asarray(self.scale)
         return float(1.0 / (1.0 + np.exp(-(model_terms(z) @ np.asarray(self.weights) + self.bias))))
 
+    def threshold_for(self, provisions: int) -> float:
+        """The threshold for a library of this many provisions."""
+        if not self.thresholds_by_size or provisions <= 0:
+            return self.threshold
+        return min(self.thresholds_by_size, key=lambda st: abs(math.log(st[0] / provisions)))[1]
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
 
     @classmethod
     def load(cls, path: Path = SCOPE_MODEL_FILE) -> ScopeModel:
         data = json.loads(path.read_text(encoding="utf-8"))
+        data["thresholds_by_size"] = tuple(tuple(pair) for pair in data.get("thresholds_by_size", ()))
         model = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
         if model.features != FEATURE_NAMES or len(model.weights) != term_count(len(FEATURE_NAMES)):
             raise ValueError(f"{path} was fitted on other features: run `python -m eval --calibrate --write`")
@@ -666,6 +677,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         if term_mass
         else 0.0,
         figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
+        provisions=len(searcher.provisions),
     )
 
 
@@ -687,4 +699,4 @@ def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
     if hard_rule(f):
         return False
     model = model or default_model()
-    return model.probability(f) < model.threshold
+    return model.probability(f) < model.threshold_for(f.provisions)

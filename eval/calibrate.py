@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -99,9 +100,16 @@ def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.n
     return out
 
 
-def refusal_rates(data: Sequence[Sample], probabilities: np.ndarray, threshold: float) -> tuple[float, float]:
-    """(share of out-of-scope questions refused, share of in-scope questions refused)."""
-    refused = [scope.hard_rule(f) or p >= threshold for (_, f), p in zip(data, probabilities, strict=True)]
+def refusal_rates(
+    data: Sequence[Sample], probabilities: np.ndarray, threshold: float | scope.ScopeModel
+) -> tuple[float, float]:
+    """(share of out-of-scope questions refused, share of in-scope questions refused); ``threshold``: one
+    for every question, or a model's threshold for each question's library."""
+
+    def limit(f: scope.ScopeFeatures) -> float:
+        return threshold.threshold_for(f.provisions) if isinstance(threshold, scope.ScopeModel) else threshold
+
+    refused = [scope.hard_rule(f) or p >= limit(f) for (_, f), p in zip(data, probabilities, strict=True)]
     oos = [r for (q, _), r in zip(data, refused, strict=True) if q["out_of_scope"]]
     inside = [r for (q, _), r in zip(data, refused, strict=True) if not q["out_of_scope"]]
     return sum(oos) / max(1, len(oos)), sum(inside) / max(1, len(inside))
@@ -127,8 +135,16 @@ def report(runs: Sequence[tuple[PolicyBot, Sequence[dict]]], sets: str = "", wri
     data = [sample for run in per_run for sample in run]
     probabilities = cross_validated_probabilities(data)
     runs_of = np.repeat(np.arange(len(per_run)), [len(run) for run in per_run])
-    threshold = choose_threshold(data, probabilities)
-    model = fit_model(data, threshold, fitted_on=sets, embedder=runs[0][0].searcher.embedder.model_id)
+    # One threshold per library (run), each chosen on its own questions: a library of one document and one
+    # of hundreds of provisions give the same question different signals.
+    by_size = tuple(
+        (len(bot.searcher.provisions), choose_threshold(run, probabilities[runs_of == k]))
+        for k, ((bot, _), run) in enumerate(zip(runs, per_run, strict=True))
+    )
+    model = replace(
+        fit_model(data, by_size[0][1], fitted_on=sets, embedder=runs[0][0].searcher.embedder.model_id),
+        thresholds_by_size=by_size if len(by_size) > 1 else (),
+    )
     lines = [
         f"{len(data)} questions reach the scope decision ({sum(q['out_of_scope'] for q, _ in data)} out of scope)",
         "flags: F = asks for specifics the provision does not state, T = another kind of task; p = cross-validated",
@@ -142,18 +158,20 @@ def report(runs: Sequence[tuple[PolicyBot, Sequence[dict]]], sets: str = "", wri
             f"{q['id']:<6} {label}  {f.language}   {f.dense:.3f}  {f.coverage:.2f}   {flags}    {p:.2f}    "
             + q["question"][:28]
         )
-    refused, false_ref = refusal_rates(data, probabilities, threshold)
-    for k in range(len(per_run)):
-        in_run = runs_of == k
-        rates = refusal_rates([d for d, i in zip(data, in_run, strict=True) if i], probabilities[in_run], threshold)
-        lines.append(f"run {k + 1} ({in_run.sum()} questions): oos_refused={rates[0]:.3f} false_refusal={rates[1]:.3f}")
+    refused, false_ref = refusal_rates(data, probabilities, model)
+    for (size, threshold), run, k in zip(by_size, per_run, range(len(per_run)), strict=True):
+        rates = refusal_rates(run, probabilities[runs_of == k], threshold)
+        lines.append(
+            f"library of {size} provisions ({len(run)} questions): threshold {threshold:.2f}, "
+            f"oos_refused={rates[0]:.3f} false_refusal={rates[1]:.3f} (5-fold cross-validated)"
+        )
     lines += [
         "",
         f"weights of the signals: {dict(zip(model.features, np.round(model.weights[: len(model.features)], 2), strict=True))} "
         f"(and {len(model.weights) - len(model.features)} of their products), bias {model.bias:.2f}",
-        f"threshold {threshold:.2f} (5-fold cross-validated): oos_refused={refused:.3f} false_refusal={false_ref:.3f}",
+        f"all (5-fold cross-validated): oos_refused={refused:.3f} false_refusal={false_ref:.3f}",
     ]
-    refused, false_ref = refusal_rates(data, np.array([model.probability(f) for _, f in data]), threshold)
+    refused, false_ref = refusal_rates(data, np.array([model.probability(f) for _, f in data]), model)
     lines.append(
         f"the final model on its own training questions: oos_refused={refused:.3f} false_refusal={false_ref:.3f}"
     )

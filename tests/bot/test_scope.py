@@ -169,6 +169,14 @@ def test_model_decision() -> None:
     assert model.probability(features(0.95, 0.5)) < model.probability(features(0.90, 0.5))
 
 
+def test_a_library_gets_the_threshold_of_the_fitted_library_nearest_in_size() -> None:
+    model = replace(toy_model(threshold=0.5), thresholds_by_size=((650, 0.2), (30, 0.9)))
+    assert model.threshold_for(600) == 0.2 and model.threshold_for(40) == 0.9 and model.threshold_for(0) == 0.5
+    question = features(0.85, 0.3)  # P(out of scope) 0.5
+    assert not in_scope(replace(question, provisions=650), model)  # refused in a large library
+    assert in_scope(replace(question, provisions=30), model)  # answered in a small one
+
+
 def test_shipped_model_matches_the_features(tmp_path) -> None:
     model = ScopeModel.load(SCOPE_MODEL_FILE)
     assert model.features == FEATURE_NAMES and len(model.weights) == term_count(len(FEATURE_NAMES))
