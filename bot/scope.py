@@ -26,9 +26,9 @@ when few words are shared) gives P(out of scope):
   over character n-grams (0 when it is not in them) — ranks, not scores, so that every search backend
   gives the same signal.
 
-The model and its threshold live in ``bot/scope_model.json``, written by
+The model and its thresholds (one per fitted library size) live in ``bot/scope_model.json``, written by
 ``python -m eval --calibrate --write``: fitted on the labelled questions that reach this decision,
-the threshold chosen by 5-fold cross-validation to keep false refusals at or below
+each threshold chosen by 5-fold cross-validation to keep false refusals at or below
 ``eval.calibrate.MAX_FALSE_REFUSAL``. See the README section “Out-of-scope rule”.
 """
 

@@ -2,10 +2,11 @@
 
 Takes the labelled questions that reach the scope decision (those routed to search, without
 history), fits a class-balanced, L2-regularised logistic regression on ``ScopeFeatures.vector``,
-standardised, and the pairwise products of its signals (``bot.scope.model_terms``; Newton's method in numpy), and picks the refusal threshold from 5-fold cross-validated
-probabilities: of the thresholds whose false-refusal rate stays at or below 2.5 %, the one that
-decides the most questions right. The printed rates are cross-validated, i.e. estimates for
-questions the model has not seen.
+standardised, and the pairwise products of its signals (``bot.scope.model_terms``; Newton's method in
+numpy), and picks a refusal threshold for each library it was run on (the whole library, the notice
+alone) from 5-fold cross-validated probabilities: of the thresholds whose false-refusal rate on that
+library's questions stays at or below 2.5 %, the one that decides the most of them right. The printed
+rates are cross-validated, i.e. estimates for questions the model has not seen.
 
     python -m eval --calibrate [--sets …] [--write]    # --write saves bot/scope_model.json
 """
