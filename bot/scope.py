@@ -468,7 +468,13 @@ def without_units(question: str, unanswered: Sequence[tuple[str, str]]) -> str:
     answers. Of a detail of taking part only the words that ask for it go (绿色工厂怎么申请？ → 绿色工厂？).
     """
     for unit, label in unanswered:
-        question = question.replace(unit, _without_detail(unit) if label in _DETAILS else "")
+        # Of a part of several clauses only those asking the specifics go (听说…能拿贴息，能贴几个点？ keeps
+        # what was heard); a part joins its clauses with "，" whatever the question's own comma.
+        clauses = unit.split("，")
+        for clause in [c for c in clauses if _specifics_asked(c)] or clauses:
+            printed = re.compile(re.escape(clause) + (r"[，,]?" if clause != clauses[-1] else ""))
+            kept = _without_detail(clause) if label in _DETAILS else ""
+            question = printed.sub(lambda _, kept=kept: kept, question, count=1)
     return question
 
 

@@ -206,3 +206,11 @@ def test_shipped_model_matches_the_features(tmp_path) -> None:
 )
 def test_other_task_requests(question: str, other: bool) -> None:
     assert asks_other_task(question) is other
+
+
+def test_what_a_partial_answer_answers_keeps_what_was_heard_whatever_the_comma() -> None:
+    # Questions arrive NFKC-folded (half-width commas); asking parts join their clauses with "，".
+    question = "我在苏州开店,听说孵化基地能减房租,能减多少钱?"
+    unit = "听说孵化基地能减房租，能减多少钱?"
+    assert asking_units(question) == [unit]
+    assert without_units(question, [(unit, "具体金额")]) == "我在苏州开店,听说孵化基地能减房租,"
