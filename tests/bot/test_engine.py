@@ -11,6 +11,7 @@ import pytest
 
 from bot.engine import PolicyBot
 from bot.question import QuestionError
+from bot.retrieve import EMBEDDED_CHARS
 from tests.conftest import ANSWER_ALL
 
 
@@ -166,6 +167,36 @@ def test_a_follow_up_on_plain_text_history_finds_its_provision(demo_bot: PolicyB
     answer = demo_bot.ask("这是哪部法律的第几条？", history)
     assert cited(answer)[0] == ("demo-law-2023", 11)
     assert "第十一条" in answer.text
+
+
+def test_long_texts_are_embedded_in_part_and_still_answered(demo_bot: PolicyBot) -> None:
+    """Embedding time grows faster than the text: a long story or a long earlier answer in plain text
+    is embedded by its beginning and end (the lexical routes read all of it), and still answered."""
+    embedder = demo_bot.searcher.embedder
+    seen: list[str] = []
+    original = embedder.embed
+
+    def recording(texts: list[str], *, query: bool):
+        seen.extend(texts)
+        return original(texts, query=query)
+
+    embedder.embed = recording  # type: ignore[method-assign]
+    try:
+        story = "我们是一家小公司，老板让我来问问，" * 40
+        answer = demo_bot.ask(story + "企业对违法收费能拒绝吗？")
+        history = [
+            {"role": "user", "content": "企业对违法收费能拒绝吗？"},
+            {
+                "role": "assistant",
+                "content": "可以，示例企业有权拒绝违法收费、罚款或者摊派财物，并有权举报。" + "另外，" * 300,
+            },
+        ]
+        follow_up = demo_bot.ask("这是哪部法律的第几条？", history)
+    finally:
+        del embedder.embed
+    assert seen and max(map(len, seen)) <= EMBEDDED_CHARS + 1
+    assert ("demo-law-2023", 11) in cited(answer) and not answer.out_of_scope
+    assert cited(follow_up)[0] == ("demo-law-2023", 11)
 
 
 @pytest.mark.parametrize("question", ["那谁负责？", "这条是什么意思？"])
