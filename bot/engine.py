@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot import compose, scope
 from bot import match as matching
+from bot.adapter import QueryAdapter, default_adapter
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
@@ -165,6 +166,18 @@ def _fusion_for(embedder: Embedder) -> FusionModel | None:
     return None
 
 
+def _adapter_for(embedder: Embedder) -> QueryAdapter | None:
+    """The shipped query adapter when it was fitted for this embedder, else None."""
+    adapter = default_adapter()
+    if adapter is None or adapter.embedder == embedder.model_id:
+        return adapter
+    log.warning(
+        "the query adapter was fitted with embedder %s, not %s: questions are embedded without it until you run "
+        "`python -m eval --fit-adapter --write`", adapter.embedder, embedder.model_id,
+    )  # fmt: skip
+    return None
+
+
 def open_index(
     config: BotConfig, embedder: Embedder, *, rebuild: bool = False, processes: int = 1
 ) -> tuple[Library, PolicyTokenizer, PolicyIndex]:
@@ -240,7 +253,9 @@ class PolicyBot:
             from index.export import milvus_backends
 
             backends = milvus_backends(index, config.milvus_uri, config.today or dt.date.today())
-        searcher = HybridSearcher(index, embedder, tokenizer, expander, backends, fusion or _fusion_for(embedder))
+        searcher = HybridSearcher(
+            index, embedder, tokenizer, expander, backends, fusion or _fusion_for(embedder), _adapter_for(embedder)
+        )
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 
     def _match_answer(self, text: str, shelf: Shelf) -> Answer:

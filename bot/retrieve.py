@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from bot.adapter import QueryAdapter
 from bot.expand import QueryExpander
 from bot.fusion import DEPTH as FUSION_DEPTH
 from bot.fusion import FEATURES, FusionModel, candidate_rows
@@ -111,10 +112,13 @@ class HybridSearcher:
         expander: QueryExpander,
         backends: tuple[SearchBackend, SearchBackend] | None = None,
         fusion: FusionModel | None = None,
+        adapter: QueryAdapter | None = None,
     ) -> None:
         """``backends``: where provisions and sentences are searched (the index's embedded ones when None);
-        ``fusion``: reorders the first candidates of RRF (bot.fusion; RRF alone when None)."""
+        ``fusion``: reorders the first candidates of RRF (bot.fusion; RRF alone when None); ``adapter``:
+        moves each query vector before the dense routes (bot.adapter; none when None)."""
         self.fusion = fusion
+        self.adapter = adapter
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
@@ -143,6 +147,10 @@ class HybridSearcher:
         # The query embedding is ~90 % of a search; people ask the same questions again and again.
         self._cached_query_vector = functools.lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query)
 
+    def use_adapter(self, adapter: QueryAdapter | None) -> None:
+        """Rank with another query adapter from now on (fitting: one not fitted on the question)."""
+        self.adapter = adapter
+
     def _embed_query(self, text: str) -> np.ndarray:
         vector = self.embedder.embed([text], query=True)[0]
         vector.setflags(write=False)  # shared by every later search of the same text
@@ -156,7 +164,9 @@ class HybridSearcher:
         where = Where() if doc_ids is None else Where(doc_ids=tuple(sorted(set(doc_ids))))
         lexical_text = self.expander.expand(text)
         # A question mostly in another language is embedded with the documents' own terms beside it.
-        qv = self.embed_query(embedded_part(lexical_text if _mostly_latin(text) else text))
+        plain_vector = self.embed_query(embedded_part(lexical_text if _mostly_latin(text) else text))
+        # The adapted vector ranks; the plain one measures how close the library comes (the scope signals).
+        qv = self.adapter.apply(plain_vector) if self.adapter is not None else plain_vector
         words = self.tokenizer.words(lexical_text)
         position = self.positions.__getitem__
         lexical = {
@@ -193,8 +203,10 @@ class HybridSearcher:
             fused = [fused[j] for j in order] + fused[len(order) :]
             rows = rows[order]
         hits = tuple(Hit(self.provisions[i], score, "fusion") for i, score in fused)
-        best = similarity[by_similarity[0]] if by_similarity else 0.0
-        second = similarity[by_similarity[1]] if len(by_similarity) > 1 else best
+        plain = similarity if self.adapter is None else self._cosines(list(similarity), plain_vector)
+        closest = sorted(plain.values(), reverse=True)
+        best = closest[0] if closest else 0.0
+        second = closest[1] if len(closest) > 1 else best
         ranks = {
             route: (ranking.index(fused[0][0]) + 1 if fused and fused[0][0] in ranking else 0)
             for route, ranking in lexical.items()
@@ -202,9 +214,9 @@ class HybridSearcher:
 
         def cosine(provision: Provision) -> float:
             i = self.positions[provision.key]
-            return similarity[i] if i in similarity else self._cosines([i], qv)[i]
+            return plain[i] if i in plain else self._cosines([i], plain_vector)[i]
 
-        lift = best - self._mean_similarity(qv, where)
+        lift = best - self._mean_similarity(plain_vector, where)
         return Retrieval(hits, qv, tuple(words), best - second, lift, ranks, cosine, rows)
 
     def _cosines(self, positions: Sequence[int], qv: np.ndarray) -> dict[int, float]:

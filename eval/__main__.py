@@ -4,6 +4,7 @@
     python -m eval --sets eval/data/library-heldout.jsonl
     python -m eval --docs miit-2021-169 --sets eval/data/heldout.jsonl   # the original notice alone
     python -m eval --calibrate [--write] # fit the out-of-scope model (see bot/scope.py)
+    python -m eval --fit-adapter [--write]  # fit the query adapter of the dense route (see bot/adapter.py)
     python -m eval --fit-fusion [--write] # fit the learned fusion of the search routes (see bot/fusion.py)
     python -m eval --generator llm       # with LLM_BASE_URL set: model answers, verified, + fallback counts
     python -m eval --llm-labels [FILE…]  # the verifier on labelled model replies (eval/data/llm/)
@@ -31,7 +32,7 @@ from bot.compose import Shelf
 from bot.engine import BotConfig, PolicyBot
 from bot.fusion import FusionModel
 from bot.question import QuestionError
-from eval import baselines, calibrate, fusion_fit, llm_labels, match_eval
+from eval import adapter_fit, baselines, calibrate, fusion_fit, llm_labels, match_eval
 from eval.metrics import METRICS, SEED_DOC, score
 from index.embedders import make_embedder
 from index.tokenize import PolicyTokenizer, library_vocabulary
@@ -173,9 +174,15 @@ def main(argv: list[str] | None = None) -> int:
         help="fit the learned fusion of the search routes, print its cross-validation",
     )
     parser.add_argument(
+        "--fit-adapter",
+        action="store_true",
+        help="fit the query adapter of the dense route, print its cross-validation",
+    )
+    parser.add_argument(
         "--write",
         action="store_true",
-        help="with --calibrate / --fit-fusion: save bot/scope_model.json / bot/fusion_model.json",
+        help="with --calibrate / --fit-fusion / --fit-adapter: save bot/scope_model.json / bot/fusion_model.json "
+        "/ bot/query_adapter.npy",
     )
     parser.add_argument("--no-baselines", action="store_true", help="score the bot only")
     parser.add_argument(
@@ -205,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.llm_labels is not None:
         return labelled_replies(args.llm_labels or llm_labels.default_files())
-    sets = args.sets or list(CALIBRATION_SETS if args.calibrate else FUSION_SETS if args.fit_fusion else DEFAULT_SETS)
+    fitting_on_fusion_sets = args.fit_fusion or args.fit_adapter
+    sets = args.sets or list(
+        CALIBRATION_SETS if args.calibrate else FUSION_SETS if fitting_on_fusion_sets else DEFAULT_SETS
+    )
     questions = load_questions(sets)
     config = BotConfig.from_env()
     config = replace(config, today=config.today or LABELLED_ON)
@@ -225,8 +235,16 @@ def main(argv: list[str] | None = None) -> int:
         scope_model=unfitted,
         fusion=FusionModel.plain(embedder.model_id) if args.fit_fusion else None,
     )
+    if args.fit_adapter:
+        print(adapter_fit.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write))
+        return 0
+    # The fusion and the scope model learn how far to trust the adapted dense route: on the questions the
+    # adapter was fitted on, each is embedded with the adapter of the fold that did not see it.
+    prepare = None
+    if (args.fit_fusion or args.calibrate) and bot.searcher.adapter is not None:
+        prepare = adapter_fit.OutOfFold.build(bot, load_questions(list(FUSION_SETS)), bot.searcher.adapter).use
     if args.fit_fusion:
-        print(fusion_fit.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write))
+        print(fusion_fit.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write, prepare=prepare))
         return 0
     if args.calibrate:
         runs = [(bot, questions)]
@@ -235,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             runs[0] = (bot, questions + [q for q in notice if not q["out_of_scope"]])
             runs.append((PolicyBot.load(notice_alone(config), embedder=embedder, scope_model=unfitted), notice))
             sets = [*sets, *(Path(f"{p.name} (in scope: whole library; all: the notice alone)") for p in NOTICE_SETS)]
-        print(calibrate.report(runs, sets=" ".join(p.name for p in sets), write=args.write))
+        print(calibrate.report(runs, sets=" ".join(p.name for p in sets), write=args.write, prepare=prepare))
         return 0
 
     seen: list[Answer] = []

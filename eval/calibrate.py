@@ -14,7 +14,7 @@ rates are cross-validated, i.e. estimates for questions the model has not seen.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -31,11 +31,17 @@ FOLDS = 5
 Sample = tuple[dict, scope.ScopeFeatures]
 
 
-def samples(bot: PolicyBot, questions: Sequence[dict]) -> list[Sample]:
+def samples(
+    bot: PolicyBot, questions: Sequence[dict], prepare: Callable[[PolicyBot, dict], None] | None = None
+) -> list[Sample]:
+    """The scope features of each question without history that reaches the scope decision;
+    ``prepare(bot, question)`` runs before each (see eval.adapter_fit)."""
     out = []
     for q in questions:
         if q.get("history"):
             continue  # follow-ups are resolved before the scope decision
+        if prepare is not None:
+            prepare(bot, q)
         try:
             features = bot.scope_features(q["question"])
         except QuestionError:
@@ -129,10 +135,15 @@ def choose_threshold(data: Sequence[Sample], probabilities: np.ndarray) -> float
     return best
 
 
-def report(runs: Sequence[tuple[PolicyBot, Sequence[dict]]], sets: str = "", write: bool = False) -> str:
+def report(
+    runs: Sequence[tuple[PolicyBot, Sequence[dict]]],
+    sets: str = "",
+    write: bool = False,
+    prepare: Callable[[PolicyBot, dict], None] | None = None,
+) -> str:
     """Fit on every (bot, questions) run — e.g. the whole library and one document alone, so that the
     decision holds for libraries of any size — and print the cross-validated rates."""
-    per_run = [samples(bot, questions) for bot, questions in runs]
+    per_run = [samples(bot, questions, prepare) for bot, questions in runs]
     data = [sample for run in per_run for sample in run]
     probabilities = cross_validated_probabilities(data)
     runs_of = np.repeat(np.arange(len(per_run)), [len(run) for run in per_run])

@@ -12,7 +12,7 @@ cross-validated (estimates for questions the fit has not seen).
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +24,7 @@ from bot.retrieve import Retrieval
 from eval.calibrate import FOLDS, fit_logistic
 from eval.metrics import gold_refs
 
+Prepare = Callable[[PolicyBot, dict], None]
 NEGATIVES = 15  # other candidates paired with the gold one, from the top of the RRF order
 L2 = 10.0
 
@@ -34,10 +35,10 @@ class Search:
     gold: np.ndarray  # which of them are gold
 
 
-def searches(bot: PolicyBot, questions: Sequence[dict]) -> list[Search]:
+def searches(bot: PolicyBot, questions: Sequence[dict], prepare: Prepare | None = None) -> list[Search]:
     """The searches the bot runs to answer each in-scope question with gold provisions (follow-ups with
     their history included) that can teach something: a gold provision among the first candidates beside
-    at least one that is not."""
+    at least one that is not. ``prepare(bot, question)`` runs before each question (see eval.adapter_fit)."""
     out = []
     seen: list[Retrieval] = []
     search = bot.searcher.search
@@ -53,6 +54,8 @@ def searches(bot: PolicyBot, questions: Sequence[dict]) -> list[Search]:
             if q["out_of_scope"] or not gold:
                 continue
             seen.clear()
+            if prepare is not None:
+                prepare(bot, q)
             try:
                 bot.ask(q["question"], q.get("history"))
             except QuestionError:
@@ -100,9 +103,11 @@ def cross_validated_hit_at_1(data: Sequence[Search], seed: int = 7) -> float:
     return float(np.mean(hits))
 
 
-def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: bool = False) -> str:
+def report(
+    bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: bool = False, prepare: Prepare | None = None
+) -> str:
     """``bot`` must search in RRF order (FusionModel.plain)."""
-    data = searches(bot, questions)
+    data = searches(bot, questions, prepare)
     embedder = bot.searcher.embedder.model_id
     model = fit(data, embedder, fitted_on=sets)
     lines = [
