@@ -118,7 +118,7 @@ class HybridSearcher:
         ``fusion``: reorders the first candidates of RRF (bot.fusion; RRF alone when None); ``adapter``:
         moves each query vector before the dense routes (bot.adapter; none when None)."""
         self.fusion = fusion
-        self.adapter = adapter
+        self.adapter = adapter  # may be swapped at any time (fitting: one not fitted on the question)
         self.index = index
         self.embedder = embedder
         self.tokenizer = tokenizer
@@ -146,10 +146,6 @@ class HybridSearcher:
             self._vector_sums[p.doc_id] = (total + self._passage_matrix[position], n + 1)
         # The query embedding is ~90 % of a search; people ask the same questions again and again.
         self._cached_query_vector = functools.lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query)
-
-    def use_adapter(self, adapter: QueryAdapter | None) -> None:
-        """Rank with another query adapter from now on (fitting: one not fitted on the question)."""
-        self.adapter = adapter
 
     def _embed_query(self, text: str) -> np.ndarray:
         vector = self.embedder.embed([text], query=True)[0]

@@ -39,7 +39,7 @@ class Pairs:
 def pairs(bot: PolicyBot, questions: Sequence[dict]) -> Pairs:
     searcher = bot.searcher
     kept = searcher.adapter
-    searcher.use_adapter(None)
+    searcher.adapter = None
     vectors, gold, texts = [], [], []
     try:
         for q in questions:
@@ -54,7 +54,7 @@ def pairs(bot: PolicyBot, questions: Sequence[dict]) -> Pairs:
             gold.append(searcher.positions[keys[0]])
             texts.append(q["question"])
     finally:
-        searcher.use_adapter(kept)
+        searcher.adapter = kept
     return Pairs(np.array(vectors), np.array(gold, dtype=np.int64), tuple(texts))
 
 
@@ -91,7 +91,7 @@ class OutOfFold:
         return cls(final, {text: per_fold[k] for text, k in zip(data.texts, fold, strict=True)})
 
     def use(self, bot: PolicyBot, question: dict) -> None:
-        bot.searcher.use_adapter(self.by_question.get(question["question"], self.final))
+        bot.searcher.adapter = self.by_question.get(question["question"], self.final)
 
 
 def report(bot: PolicyBot, questions: Sequence[dict], sets: str = "", write: bool = False) -> str:

@@ -29,11 +29,10 @@ L2 = 10.0
 FOLDS = 5
 
 Sample = tuple[dict, scope.ScopeFeatures]
+Prepare = Callable[[PolicyBot, dict], None]  # run before each question (see eval.adapter_fit)
 
 
-def samples(
-    bot: PolicyBot, questions: Sequence[dict], prepare: Callable[[PolicyBot, dict], None] | None = None
-) -> list[Sample]:
+def samples(bot: PolicyBot, questions: Sequence[dict], prepare: Prepare | None = None) -> list[Sample]:
     """The scope features of each question without history that reaches the scope decision;
     ``prepare(bot, question)`` runs before each (see eval.adapter_fit)."""
     out = []
@@ -139,7 +138,7 @@ def report(
     runs: Sequence[tuple[PolicyBot, Sequence[dict]]],
     sets: str = "",
     write: bool = False,
-    prepare: Callable[[PolicyBot, dict], None] | None = None,
+    prepare: Prepare | None = None,
 ) -> str:
     """Fit on every (bot, questions) run — e.g. the whole library and one document alone, so that the
     decision holds for libraries of any size — and print the cross-validated rates."""

@@ -12,7 +12,7 @@ cross-validated (estimates for questions the fit has not seen).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,10 +21,9 @@ from bot.engine import PolicyBot
 from bot.fusion import FEATURES, FUSION_MODEL_FILE, FusionModel
 from bot.question import QuestionError
 from bot.retrieve import Retrieval
-from eval.calibrate import FOLDS, fit_logistic
+from eval.calibrate import FOLDS, Prepare, fit_logistic
 from eval.metrics import gold_refs
 
-Prepare = Callable[[PolicyBot, dict], None]
 NEGATIVES = 15  # other candidates paired with the gold one, from the top of the RRF order
 L2 = 10.0
 

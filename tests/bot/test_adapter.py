@@ -59,11 +59,11 @@ def test_the_adapter_ranks_but_the_plain_vector_measures_closeness(demo_bot: Pol
     far = plain.hits[-1].provision
     target = np.asarray(searcher.index.passage_matrix())[searcher.positions[far.key]]
     towards = QueryAdapter(np.outer(target, np.ones(len(target))).astype(np.float32), HashEmbedder.model_id)
-    searcher.use_adapter(towards)
+    searcher.adapter = towards
     try:
         moved = searcher.search(question)
     finally:
-        searcher.use_adapter(None)
+        searcher.adapter = None
     ranked = [h.provision.key for h in moved.hits]
     assert ranked.index(far.key) < [h.provision.key for h in plain.hits].index(far.key)
     # …while the scope signals still see how close the question itself comes
@@ -77,8 +77,8 @@ def test_fitting_on_the_adapters_own_questions_uses_the_fold_that_did_not_see_th
     final = QueryAdapter(np.eye(2, dtype=np.float32), "e")
     first = QueryAdapter(np.eye(2, dtype=np.float32) * 2, "e")
     out_of_fold = OutOfFold(final, {"seen question": first})
-    bot = SimpleNamespace(searcher=SimpleNamespace(use_adapter=lambda a: setattr(bot, "used", a)))
+    bot = SimpleNamespace(searcher=SimpleNamespace(adapter=None))
     out_of_fold.use(bot, {"question": "seen question"})  # type: ignore[arg-type]
-    assert bot.used is first
+    assert bot.searcher.adapter is first
     out_of_fold.use(bot, {"question": "a question the adapter never saw"})  # type: ignore[arg-type]
-    assert bot.used is final
+    assert bot.searcher.adapter is final
