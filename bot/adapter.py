@@ -11,13 +11,14 @@ question's gold provision against every provision of the library, with an L2 pen
 the identity (chosen by cross-validation). Saved as a plain ``.npy`` matrix (loaded without pickle) and
 a ``.json`` beside it: the embedder it was fitted for (another embedder's vectors mean nothing to it:
 the bot then embeds without it and logs a warning), the question files, the penalty and the matrix's
-sha256.
+sha256 (a stale or damaged file is refused; it is no guard against someone who rewrites both).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,12 +62,13 @@ class QueryAdapter:
     @classmethod
     def load(cls, path: Path = ADAPTER_FILE) -> QueryAdapter:
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        if hashlib.sha256(path.read_bytes()).hexdigest() != meta["sha256"]:
+        data = path.read_bytes()  # read once: what is checked is what is loaded
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
             raise ValueError(f"{path} does not match its sha256 in {path.with_suffix('.json').name}: "
                              "run `python -m eval --fit-adapter --write`")  # fmt: skip
-        matrix = np.load(path, allow_pickle=False)
-        if matrix.shape != (meta["dim"], meta["dim"]):
-            raise ValueError(f"{path} holds a {matrix.shape} matrix, not {meta['dim']}×{meta['dim']}")
+        matrix = np.load(io.BytesIO(data), allow_pickle=False)
+        if matrix.shape != (meta["dim"], meta["dim"]) or matrix.dtype.kind != "f":
+            raise ValueError(f"{path} holds a {matrix.shape} {matrix.dtype} array, not a {meta['dim']}² float matrix")
         return cls(matrix, meta["embedder"], meta.get("fitted_on", ""))
 
 

@@ -89,8 +89,9 @@ DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_RELATED = 2
 MAX_FOLLOW_UP_PROVISIONS = 5
-# Of an earlier answer in plain text, the beginning says what it is about (and embedding time grows
-# faster than the text: 150 characters take ~0.1 s, 600 ~0.6 s).
+# Of an earlier answer in plain text only the beginning is searched with the question it answered: it
+# says what the answer is about (the rest quotes and relates), and embedding time grows faster than the
+# text (150 characters take ~0.1 s, 600 ~0.6 s).
 CONTEXT_ANSWER_CHARS = 150
 MAX_QUESTIONS_CHAINED = 3  # earlier questions a follow-up of follow-ups is read with
 MAX_TARGETS = 8

@@ -471,8 +471,10 @@ def without_units(question: str, unanswered: Sequence[tuple[str, str]]) -> str:
         # Of a part of several clauses only those asking the specifics go (听说…能拿贴息，能贴几个点？ keeps
         # what was heard); a part joins its clauses with "，" whatever the question's own comma.
         clauses = unit.split("，")
-        for clause in [c for c in clauses if _specifics_asked(c)] or clauses:
-            printed = re.compile(re.escape(clause) + (r"[，,]?" if clause != clauses[-1] else ""))
+        asking = [i for i, c in enumerate(clauses) if _specifics_asked(c)] or range(len(clauses))
+        for i in asking:
+            clause = clauses[i]
+            printed = re.compile(re.escape(clause) + (r"[，,]?" if i < len(clauses) - 1 else ""))
             kept = _without_detail(clause) if label in _DETAILS else ""
             question = printed.sub(lambda _, kept=kept: kept, question, count=1)
     return question

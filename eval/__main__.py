@@ -242,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     # adapter was fitted on, each is embedded with the adapter of the fold that did not see it.
     prepare = None
     if (args.fit_fusion or args.calibrate) and bot.searcher.adapter is not None:
-        prepare = adapter_fit.OutOfFold.build(bot, load_questions(list(FUSION_SETS)), bot.searcher.adapter).use
+        # the question files the shipped adapter was fitted on (the fusion sets when they are not found)
+        fitted_on = [DATA / name for name in bot.searcher.adapter.fitted_on.split()]
+        adapter_sets = fitted_on if fitted_on and all(p.is_file() for p in fitted_on) else list(FUSION_SETS)
+        prepare = adapter_fit.OutOfFold.build(bot, load_questions(adapter_sets), bot.searcher.adapter).use
     if args.fit_fusion:
         print(fusion_fit.report(bot, questions, sets=" ".join(p.name for p in sets), write=args.write, prepare=prepare))
         return 0

@@ -108,8 +108,10 @@ def plain_text_follow_ups(bot: PolicyBot, questions: list[dict]) -> list[tuple[s
         rewritten: list[dict] = []
         for turn in history:
             if turn.get("role") == "assistant":
-                earlier = [t["content"] for t in rewritten if t["role"] == "user"][-1:]
-                text = bot.ask(earlier[0], rewritten).text if earlier else turn["content"]
+                asked = [i for i, t in enumerate(rewritten) if t["role"] == "user"]
+                text = (
+                    bot.ask(rewritten[asked[-1]]["content"], rewritten[: asked[-1]]).text if asked else turn["content"]
+                )
                 turn = {"role": "assistant", "content": _REFERENCES.sub("", text)}
             rewritten.append(turn)
         out.append((q["question"], rewritten))
@@ -117,6 +119,8 @@ def plain_text_follow_ups(bot: PolicyBot, questions: list[dict]) -> list[tuple[s
 
 
 def latency_ms(latencies: list[float]) -> dict:
+    if not latencies:
+        return {"n": 0, "p50": 0.0, "p95": 0.0, "max": 0.0, "mean": 0.0}
     return {
         "n": len(latencies),
         "p50": round(percentile(latencies, 0.50), 1),

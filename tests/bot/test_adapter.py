@@ -58,7 +58,7 @@ def test_the_adapter_ranks_but_the_plain_vector_measures_closeness(demo_bot: Pol
     # An adapter that sends every question to the vector of the provision ranked last by the plain search.
     far = plain.hits[-1].provision
     target = np.asarray(searcher.index.passage_matrix())[searcher.positions[far.key]]
-    towards = QueryAdapter(np.outer(target, np.ones(len(target))).astype(np.float32), HashEmbedder.model_id)
+    towards = QueryAdapter(np.outer(target, plain.query_vector).astype(np.float32), HashEmbedder.model_id)
     searcher.adapter = towards
     try:
         moved = searcher.search(question)
