@@ -10,7 +10,8 @@ import pytest
 
 from bot.adapter import QueryAdapter, fit, nearest
 from bot.engine import PolicyBot, _adapter_for
-from eval.adapter_fit import OutOfFold, folds
+from eval import adapter_fit
+from eval.adapter_fit import OutOfFold, Pairs, folds
 from tests.conftest import HashEmbedder
 
 
@@ -82,3 +83,19 @@ def test_fitting_on_the_adapters_own_questions_uses_the_fold_that_did_not_see_th
     assert bot.searcher.adapter is first
     out_of_fold.use(bot, {"question": "a question the adapter never saw"})  # type: ignore[arg-type]
     assert bot.searcher.adapter is final
+
+
+def test_each_question_gets_an_adapter_fitted_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = tuple(f"question {i}" for i in range(10))
+    data = Pairs(np.zeros((10, 2)), np.arange(10), texts)
+    monkeypatch.setattr(adapter_fit, "pairs", lambda bot, questions: data)
+    # each fitted "matrix" records which questions it was fitted on, as bits
+    monkeypatch.setattr(
+        adapter_fit.adapter, "fit", lambda q, gold, p: np.array([[float(sum(2 ** int(g) for g in gold))]])
+    )
+    bot = SimpleNamespace(searcher=SimpleNamespace(index=SimpleNamespace(passage_matrix=lambda: np.zeros((1, 2)))))
+    final = QueryAdapter(np.eye(1, dtype=np.float32), "e")
+    out_of_fold = OutOfFold.build(bot, [], final)  # type: ignore[arg-type]
+    for i, text in enumerate(texts):
+        fitted_on = int(out_of_fold.by_question[text].matrix[0, 0])
+        assert not fitted_on & 2**i and bin(fitted_on).count("1") == 8  # the other four folds' questions
