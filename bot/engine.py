@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from bot import compose, scope
 from bot import match as matching
@@ -155,28 +156,30 @@ class BotConfig:
         )
 
 
-def _fusion_for(embedder: Embedder) -> FusionModel | None:
-    """The shipped fusion model when it was fitted for this embedder, else None (RRF alone)."""
-    model = default_fusion_model()
-    if model.embedder == embedder.model_id:
+Fitted = TypeVar("Fitted", FusionModel, QueryAdapter)
+
+
+def _fitted_for(model: Fitted | None, embedder: Embedder, what: str, meanwhile: str, fit: str) -> Fitted | None:
+    """A shipped model when it was fitted for this embedder (or there is none), else None with a warning
+    saying what the bot does ``meanwhile`` and the ``fit`` option of `python -m eval` that refits it."""
+    if model is None or model.embedder == embedder.model_id:
         return model
     log.warning(
-        "the fusion model was fitted with embedder %s, not %s: searching by RRF alone until you run "
-        "`python -m eval --fit-fusion --write`", model.embedder, embedder.model_id,
+        "the %s was fitted with embedder %s, not %s: %s until you run `python -m eval %s --write`",
+        what, model.embedder, embedder.model_id, meanwhile, fit,
     )  # fmt: skip
     return None
+
+
+def _fusion_for(embedder: Embedder) -> FusionModel | None:
+    """The shipped fusion model when it was fitted for this embedder, else None (RRF alone)."""
+    return _fitted_for(default_fusion_model(), embedder, "fusion model", "searching by RRF alone", "--fit-fusion")
 
 
 def _adapter_for(embedder: Embedder) -> QueryAdapter | None:
     """The shipped query adapter when it was fitted for this embedder, else None."""
-    adapter = default_adapter()
-    if adapter is None or adapter.embedder == embedder.model_id:
-        return adapter
-    log.warning(
-        "the query adapter was fitted with embedder %s, not %s: questions are embedded without it until you run "
-        "`python -m eval --fit-adapter --write`", adapter.embedder, embedder.model_id,
-    )  # fmt: skip
-    return None
+    meanwhile = "questions are embedded without it"
+    return _fitted_for(default_adapter(), embedder, "query adapter", meanwhile, "--fit-adapter")
 
 
 def open_index(

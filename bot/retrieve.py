@@ -155,19 +155,12 @@ class HybridSearcher:
     def embed_query(self, text: str) -> np.ndarray:
         return self._cached_query_vector(text)
 
-    def embedded_text(self, text: str, lexical_text: str | None = None) -> str:
-        """What the dense routes embed of a searched text: a question mostly in another language with the
-        documents' own terms beside it (``lexical_text``: the expanded text, when already made), at most
-        EMBEDDED_CHARS of it."""
-        if _mostly_latin(text):
-            text = lexical_text if lexical_text is not None else self.expander.expand(text)
-        return embedded_part(text)
-
     def search(self, text: str, doc_ids: Collection[str] | None = None) -> Retrieval:
         """Fused ranking of the provisions of ``doc_ids`` (all documents when None)."""
         where = Where() if doc_ids is None else Where(doc_ids=tuple(sorted(set(doc_ids))))
         lexical_text = self.expander.expand(text)
-        plain_vector = self.embed_query(self.embedded_text(text, lexical_text))
+        # A question mostly in another language is embedded with the documents' own terms beside it.
+        plain_vector = self.embed_query(embedded_part(lexical_text if _mostly_latin(text) else text))
         # The adapted vector ranks; the plain one measures how close the library comes (the scope signals).
         adapter = self.adapter  # read once: it may be swapped while a search runs
         qv = adapter.apply(plain_vector) if adapter is not None else plain_vector

@@ -18,7 +18,6 @@ seen. Run in this order: ``--fit-adapter --write``, ``--fit-fusion --write``, ``
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ from bot import adapter
 from bot.engine import PolicyBot
 from bot.question import QuestionError, clean_question
 from bot.retrieve import embedded_part
-from eval.calibrate import FOLDS
+from eval.calibrate import FOLDS, folds
 from eval.metrics import gold_refs
 
 
@@ -59,16 +58,6 @@ def pairs(bot: PolicyBot, questions: Sequence[dict]) -> Pairs:
     finally:
         searcher.adapter = kept
     return Pairs(np.array(vectors), np.array(gold, dtype=np.int64), tuple(texts))
-
-
-def folds(n: int, seed: int = 7) -> np.ndarray:
-    """The fold (0 … FOLDS−1) of each of n questions."""
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
-    fold = np.zeros(n, dtype=np.int64)
-    for j, i in enumerate(order):
-        fold[i] = j % FOLDS
-    return fold
 
 
 def fold_matrices(data: Pairs, provisions: np.ndarray) -> list[np.ndarray]:

@@ -93,15 +93,22 @@ def fit_model(
     )
 
 
-def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.ndarray:
-    order = list(range(len(data)))
+def folds(n: int, seed: int = 7) -> np.ndarray:
+    """The fold (0 … FOLDS−1) of each of n items, for cross-validation."""
+    order = list(range(n))
     random.Random(seed).shuffle(order)
+    fold = np.zeros(n, dtype=np.int64)
+    for j, i in enumerate(order):
+        fold[i] = j % FOLDS
+    return fold
+
+
+def cross_validated_probabilities(data: Sequence[Sample], seed: int = 7) -> np.ndarray:
+    fold = folds(len(data), seed)
     out = np.zeros(len(data))
     for k in range(FOLDS):
-        test = [i for j, i in enumerate(order) if j % FOLDS == k]
-        train = [data[i] for j, i in enumerate(order) if j % FOLDS != k]
-        model = fit_model(train)
-        for i in test:
+        model = fit_model([sample for sample, f in zip(data, fold, strict=True) if f != k])
+        for i in np.flatnonzero(fold == k):
             out[i] = model.probability(data[i][1])
     return out
 

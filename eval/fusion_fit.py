@@ -11,7 +11,6 @@ cross-validated (estimates for questions the fit has not seen).
 
 from __future__ import annotations
 
-import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from bot.engine import PolicyBot
 from bot.fusion import FEATURES, FUSION_MODEL_FILE, FusionModel
 from bot.question import QuestionError
 from bot.retrieve import Retrieval
-from eval.calibrate import FOLDS, Prepare, fit_logistic
+from eval.calibrate import FOLDS, Prepare, fit_logistic, folds
 from eval.metrics import gold_refs
 
 NEGATIVES = 15  # other candidates paired with the gold one, from the top of the RRF order
@@ -92,13 +91,11 @@ def hit_at_1(model: FusionModel, data: Sequence[Search]) -> float:
 
 
 def cross_validated_hit_at_1(data: Sequence[Search], seed: int = 7) -> float:
-    order = list(range(len(data)))
-    random.Random(seed).shuffle(order)
+    fold = folds(len(data), seed)
     hits = []
     for k in range(FOLDS):
-        test = [data[i] for j, i in enumerate(order) if j % FOLDS == k]
-        model = fit([data[i] for j, i in enumerate(order) if j % FOLDS != k], "")
-        hits += [_first_is_gold(model, s) for s in test]
+        model = fit([s for s, f in zip(data, fold, strict=True) if f != k], "")
+        hits += [_first_is_gold(model, s) for s, f in zip(data, fold, strict=True) if f == k]
     return float(np.mean(hits))
 
 

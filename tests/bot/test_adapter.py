@@ -11,7 +11,8 @@ import pytest
 from bot.adapter import QueryAdapter, fit, nearest
 from bot.engine import PolicyBot, _adapter_for
 from eval import adapter_fit
-from eval.adapter_fit import OutOfFold, Pairs, folds
+from eval.adapter_fit import OutOfFold, Pairs
+from eval.calibrate import folds
 from tests.conftest import HashEmbedder
 
 
