@@ -811,15 +811,20 @@ class PolicyBot:
         if alone:
             quote = self._best_sentences(topic, result, top, k, query.wants_figure)
             return compose.provision_answer(shelf, top, quote, wants_agencies=wants)
+        # An old version named by its own name, with nothing asked about today (旧的暂行条例里…怎么算的？),
+        # answers as it was, followed by what applies today.
+        as_it_was = not query.past and top.doc_id in query.docs and not _ASKS_ABOUT_NOW.search(query.text)
         if not status.in_force and status.successor:
             current = self._current_version(top, status.successor, result, topic)
-            old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
-            if current is not None:
-                primary = current
-                extra.append((top, f"此前（{status.text}）", old_quote))
+            successor_title = shelf.metas[status.successor].citation_title
+            if current is None:
+                notes.append(f"{successor_title}中没有与之对应的规定，上述规定已不再有效。")
+            elif as_it_was:
+                extra.append((current, f"现行规定（{successor_title}）见", current.text))
             else:
-                successor = shelf.metas[status.successor]
-                notes.append(f"{successor.citation_title}中没有与之对应的规定，上述规定已不再有效。")
+                primary = current
+                old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
+                extra.append((top, f"此前（{status.text}）", old_quote))
         if query.past:
             notes.append(self._past_note(shelf, primary))
             today = Shelf(self.library, self.today())

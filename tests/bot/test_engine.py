@@ -97,6 +97,16 @@ def test_a_past_day_is_answered_from_the_version_in_force_then(demo_bot: PolicyB
     assert answer.as_of is not None and answer.as_of.isoformat() == "2020-12-31"
 
 
+def test_an_old_version_asked_by_its_own_name_answers_first_then_what_applies_today(fake_bot: PolicyBot) -> None:
+    asked = "2020年那版款项支付条例里，对拒绝或者迟延支付中小企业款项的机关、事业单位，{}要采取什么限制措施？"
+    answer = fake_bot.ask(asked.format(""))
+    assert cited(answer) == [("sme-payment-regulation-2020", 19), ("sme-payment-regulation-2025", 26)]
+    assert answer.citations[0].status.startswith("已被修订") and "现行规定" in answer.text
+    # asked about today, the version in force answers first
+    now = fake_bot.ask(asked.format("现在"))
+    assert cited(now) == [("sme-payment-regulation-2025", 26), ("sme-payment-regulation-2020", 19)]
+
+
 def test_agency_lists_span_the_library_and_count(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("财政部负责哪些措施？")
     assert cited(answer) == [("demo-notice-2024", 1), ("demo-notice-2024", 4), ("demo-notice-2024", 6)]
