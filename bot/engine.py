@@ -875,6 +875,8 @@ class PolicyBot:
         state, a provision of the successor that states it about the same terms is taken instead."""
         pair = self._pair(old, successor)
         old_dense = result.dense_of(old)
+        if result.best_in(successor) is None:  # a search limited to the old version's document: search the successor
+            result = self.searcher.search(topic, [successor])
         best = result.best_in(successor)
         if pair is not None and result.dense_of(pair) >= old_dense - PAIR_DENSE_SLACK:
             chosen: Provision | None = pair
@@ -886,7 +888,8 @@ class PolicyBot:
         if chosen is None or states is None or states.search(chosen.text):
             return chosen
         # The terms the question and the old provision share (小规模纳税人 增值税 征收率 for 征收率是多少？).
-        terms = [w for w in dict.fromkeys(self.searcher.tokenizer.words(topic)) if len(w) > 1 and w in old.text]
+        shared = [w for w in dict.fromkeys(self.searcher.tokenizer.words(topic)) if len(w) > 1 and w in old.text]
+        terms = [w for w in shared if not any(w != longer and w in longer for longer in shared)]  # not their pieces
         for hit in result.hits[:STATING_WITHIN]:
             p = hit.provision
             if p.doc_id == successor and states.search(p.text) and sum(w in p.text for w in terms) * 2 >= len(terms):
