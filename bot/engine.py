@@ -367,7 +367,7 @@ class PolicyBot:
         plan = self.plan(query)
         if plan.kind not in ("search", "per_document"):
             return None
-        return self.retrieve(query.topic if query.docs else query.text)[1]
+        return self.retrieve(query.topic)[1]
 
     def as_langchain_retriever(self, k: int = 3):  # noqa: ANN201 - langchain BaseRetriever
         """The hybrid search as a LangChain ``BaseRetriever`` (provisions as Documents)."""
@@ -793,7 +793,7 @@ class PolicyBot:
         per-document answer), its current version and implementing regulation, and related ones.
         ``discussed``: the provisions the conversation is about — a follow-up whose best provision is one of
         them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
-        topic = query.topic if query.docs else query.text
+        topic = query.topic
         overall, features = self.retrieve(topic)
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either

@@ -53,6 +53,8 @@ _PAST_YEAR = re.compile(
     r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(?:下旬|底|末|份)?)?\s*"
     r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,)"
 )
+_EVENT_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?)?")
+_THEN = re.compile(r"当时|那时|那会")
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
 _RELATIVE_YEAR = re.compile(r"(去年|前年)(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
@@ -375,8 +377,36 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2022, 10, 20)
     >>> past_day("2020年那版条例现在还有效吗？", dt.date(2026, 11, 30)) is None
     True
+    >>> past_day("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2026, 11, 30))
+    datetime.date(2020, 10, 31)
     """
-    for m in _PAST_YEAR.finditer(text):
+    found = _past_day_at(text, today)
+    return found[0] if found else None
+
+
+def without_past_day(text: str, today: dt.date) -> str:
+    """The text without the words that name the past day it asks about: they date the question, they
+    are not its topic (2024年的时候卖货税率是多少？ asks about 卖货税率).
+
+    >>> without_past_day("2024年的时候卖货税率是多少？", dt.date(2026, 11, 30))
+    '卖货税率是多少？'
+    """
+    found = _past_day_at(text, today)
+    if not found:
+        return text
+    start, end = found[1]
+    when = _WHEN.match(text, end)
+    return strip_spans(text, [(start, when.end() if when else end)])
+
+
+_WHEN = re.compile(r"的时候|那会儿?|那时候?|时候|期间|那一年|那年|当年|时")
+
+
+def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] | None:
+    """The past day a question asks the law of, and where the words naming it are."""
+    # A date of an event, when the question asks for the rules of then (2020年10月签的合同，按当时的规定…).
+    dates = [_PAST_YEAR.finditer(text), _EVENT_DATE.finditer(text) if _THEN.search(text) else ()]
+    for m in (m for found in dates for m in found):
         if _DATES_A_DOCUMENT.match(text[m.end() :]):
             continue
         year = int(m.group(1))
@@ -388,9 +418,9 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
         except ValueError:
             continue
         if end < today:
-            return end
+            return end, m.span()
     if m := _RELATIVE_YEAR.search(text):
-        return dt.date(today.year - (1 if m.group(1) == "去年" else 2), 12, 31)
+        return dt.date(today.year - (1 if m.group(1) == "去年" else 2), 12, 31), m.span()
     return None
 
 

@@ -18,7 +18,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.question import split_clauses
-from bot.refs import DocMention, DocumentNames, ProvisionRef, past_day, provision_refs, strip_spans, unknown_documents
+from bot.refs import (
+    DocMention,
+    DocumentNames,
+    ProvisionRef,
+    past_day,
+    provision_refs,
+    strip_spans,
+    unknown_documents,
+    without_past_day,
+)
 from ingest.agencies import AgencyRegistry
 from ingest.schema import Division, Library
 from ingest.text import parse_number
@@ -156,7 +165,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         chapter = _number(m.group(1))
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
-    topic = strip_spans(text, spans) if mentions else text
+    topic = without_past_day(strip_spans(text, spans) if mentions else text, today)
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(

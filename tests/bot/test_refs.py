@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents
+from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents, without_past_day
 from index.tokenize import PolicyTokenizer
 from ingest import Library
 
@@ -80,10 +80,24 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("2020年那版条例现在还有效吗？", None),  # an edition, not a day
         ("国务院2018年底发的那个文件", None),  # the date of a document
         ("2027年的时候会怎样？", None),  # not in the past
+        ("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2020, 10, 31)),  # an event, then "then"
+        ("我们2020年10月签的合同，现在多少天内要付款？", None),  # an event, the rules of today
     ],
 )
 def test_past_days(question: str, day: dt.date | None) -> None:
     assert past_day(question, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("2024年的时候卖货增值税税率是多少？", "卖货增值税税率是多少？"),
+        ("2022年10月中旬，个体户想转成公司，当时怎么规定？", "，个体户想转成公司，当时怎么规定？"),
+        ("2020年那版条例现在还有效吗？", "2020年那版条例现在还有效吗？"),  # an edition, not a day
+    ],
+)
+def test_the_words_naming_the_day_asked_are_not_the_topic(question: str, topic: str) -> None:
+    assert without_past_day(question, TODAY) == topic
 
 
 @pytest.mark.parametrize(

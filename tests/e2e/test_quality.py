@@ -4,6 +4,7 @@ development profiles."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -74,3 +75,24 @@ def test_a_story_before_a_question_about_documents_does_not_hide_it(real_bot: Po
     assert not told.out_of_scope, told.text
     assert {c.doc_id for c in told.citations} == {"individual-business-regulation-2016", "vat-interim-regulation-2017"}
     assert "没有专门涉及问题其余内容的文件" in told.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "day"),
+    [
+        ("2024年的时候卖货增值税税率是多少？", ("vat-interim-regulation-2017", 2), dt.date(2024, 12, 31)),
+        (
+            "我们2020年10月签的合同，按当时的规定机关单位多少天内要付款？",
+            ("sme-payment-regulation-2020", 8),
+            dt.date(2020, 10, 31),
+        ),
+    ],
+)
+def test_a_question_about_a_past_day_is_judged_by_its_topic_not_by_the_date(
+    real_bot: PolicyBot, question: str, cited: tuple[str, int], day: dt.date
+) -> None:
+    """The words that name the day (2024年的时候, 2020年10月…当时) date the question: counted as its topic, they
+    made it look unlike any provision and it was refused."""
+    answer = real_bot.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].number) == cited, answer.text
+    assert answer.as_of == day
