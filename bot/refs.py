@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from ingest.schema import DocMeta, Library
 from ingest.text import CN_NUM, parse_number
@@ -51,12 +51,13 @@ _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修�
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
 _PAST_YEAR = re.compile(
     r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(?:下旬|底|末|份)?)?\s*"
-    r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,)"
+    r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|以前|之前|前(?!年))"
 )
+_BEFORE = re.compile(r"以前|之前|前(?!年)")
 _EVENT_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?)?")
 _THEN = re.compile(r"当时|那时|那会")
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
-_RELATIVE_YEAR = re.compile(r"(去年|前年)(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
+_RELATIVE_YEAR = re.compile(r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
 _DATES_A_DOCUMENT = re.compile(
     r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)"
@@ -379,9 +380,32 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     True
     >>> past_day("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2026, 11, 30))
     datetime.date(2020, 10, 31)
+    >>> past_day("2025年6月以前，大企业付款期限怎么规定？", dt.date(2026, 11, 30))
+    datetime.date(2025, 5, 31)
+    >>> past_day("去年3月的时候呢？", dt.date(2026, 11, 30))
+    datetime.date(2025, 3, 31)
     """
     found = _past_day_at(text, today)
     return found[0] if found else None
+
+
+def day_before_named(
+    text: str, mentions: Sequence[DocMention], names: DocumentNames, today: dt.date
+) -> tuple[dt.date | None, tuple[DocMention, ...]]:
+    """The day before a named document took effect, when the question asks about the time before it
+    (增值税法施行以前… → 2025-12-31), and the mentions that only date the question that way.
+
+    A document named this way is not what the question asks about: the versions in force then are."""
+    for mention in mentions:
+        if not (m := _BEFORE_IT_TOOK_EFFECT.match(text, mention.end)):
+            continue
+        effective = [e for d in names.resolve(mention, text, today) if (e := names.metas[d].effective)]
+        if effective and (day := min(effective) - dt.timedelta(days=1)) < today:
+            return day, (replace(mention, end=m.end()),)
+    return None, ()
+
+
+_BEFORE_IT_TOOK_EFFECT = re.compile(r"\s*(?:施行|实施|生效|出台)\s*(?:以前|之前|前(?!年))")
 
 
 def without_past_day(text: str, today: dt.date) -> str:
@@ -399,7 +423,7 @@ def without_past_day(text: str, today: dt.date) -> str:
     return strip_spans(text, [(start, when.end() if when else end)])
 
 
-_WHEN = re.compile(r"的时候|那会儿?|那时候?|时候|期间|那一年|那年|当年|时")
+_WHEN = re.compile(r"的时候|那会儿?|那时候?|时候|期间|那一年|那年|当年|时|以前|之前|前(?!年)")
 
 
 def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] | None:
@@ -415,12 +439,14 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
         month, day = int(m.group(2) or 12), int(m.group(3) or _PART_OF_MONTH.get(m.group(4), 0))
         try:
             end = dt.date(year, month, day) if day else _month_end(year, month)
+            if _BEFORE.match(text, m.end()):  # 2025年6月以前: the day before the period begins
+                end = dt.date(year, int(m.group(2) or 1), int(m.group(3) or 1)) - dt.timedelta(days=1)
         except ValueError:
             continue
         if end < today:
             return end, m.span()
-    if m := _RELATIVE_YEAR.search(text):
-        return dt.date(today.year - (1 if m.group(1) == "去年" else 2), 12, 31), m.span()
+    if (m := _RELATIVE_YEAR.search(text)) and 1 <= (month := int(m.group(2) or 12)) <= 12:
+        return _month_end(today.year - (1 if m.group(1) == "去年" else 2), month), m.span()
     return None
 
 

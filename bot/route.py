@@ -22,6 +22,7 @@ from bot.refs import (
     DocMention,
     DocumentNames,
     ProvisionRef,
+    day_before_named,
     past_day,
     provision_refs,
     strip_spans,
@@ -156,7 +157,14 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     spans = [(m.start, m.end) for m in mentions]
     without_names = strip_spans(text, spans)
     day = past_day(without_names, today)
+    # 增值税法施行以前…: the document dates the question; the versions in force then answer it.
+    dating: tuple[DocMention, ...] = ()
+    if day is None:
+        day, dating = day_before_named(text, mentions, names, today)
+        spans += [(m.start, m.end) for m in dating]
+        without_names = strip_spans(text, spans)
     asked_day = day or today
+    mentions = tuple(m for m in mentions if all(m.start != d.start for d in dating))
     docs = tuple(dict.fromkeys(d for m in mentions for d in names.resolve(m, text, asked_day)))
     refs = tuple(provision_refs(without_names))
     found_agencies = agencies.find(without_names)
@@ -165,7 +173,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         chapter = _number(m.group(1))
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
-    topic = without_past_day(strip_spans(text, spans) if mentions else text, today)
+    topic = without_past_day(strip_spans(text, spans) if spans else text, today)
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(

@@ -5,6 +5,7 @@ several documents in one question, follow-ups, bad input — and the v2 answer o
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -112,6 +113,12 @@ def test_what_applies_today_after_an_old_version_states_the_figure_asked(fake_bo
     assert cited(answer)[0][0] == "vat-interim-regulation-2017"
     assert cited(answer)[1] == ("vat-law-2024", 11)  # 征收率为百分之三, not the article that merely names 征收率
     assert "百分之三" in answer.text and "没有与之对应" not in answer.text
+
+
+def test_the_time_before_a_document_took_effect_is_answered_from_the_version_then(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("增值税法施行以前，小规模纳税人征收率是多少？")
+    assert answer.citations[0].doc_id == "vat-interim-regulation-2017"
+    assert answer.as_of == dt.date(2025, 12, 31) and "2025年12月31日时有效" in answer.text
 
 
 def test_agency_lists_span_the_library_and_count(demo_bot: PolicyBot) -> None:

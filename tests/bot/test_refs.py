@@ -82,6 +82,9 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("2027年的时候会怎样？", None),  # not in the past
         ("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2020, 10, 31)),  # an event, then "then"
         ("我们2020年10月签的合同，现在多少天内要付款？", None),  # an event, the rules of today
+        ("2025年6月以前，大企业付款期限怎么规定？", dt.date(2025, 5, 31)),  # before the month began
+        ("2025年以前呢？", dt.date(2024, 12, 31)),
+        ("去年3月的时候呢？", dt.date(2025, 3, 31)),
     ],
 )
 def test_past_days(question: str, day: dt.date | None) -> None:

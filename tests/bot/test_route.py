@@ -57,6 +57,15 @@ def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None
     assert not understand("有没有规定可以拿来说理？", names, library.agencies, TODAY).asks_documents  # type: ignore[arg-type]
 
 
+def test_the_time_before_a_named_document_took_effect_is_a_past_day(names: DocumentNames, library: Library) -> None:
+    query = understand("增值税法施行以前，小规模纳税人征收率是多少？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert query.past and query.day == dt.date(2025, 12, 31)
+    assert query.docs == () and not query.facts  # the law dates the question: the versions then answer it
+    assert query.topic == "，小规模纳税人征收率是多少？"
+    when = understand("增值税法什么时候施行？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert not when.past and when.docs == ("vat-law-2024",)
+
+
 def test_documents_by_attribute() -> None:
     issuers = {name: name for name in ("国务院", "国务院办公厅", "全国人民代表大会常务委员会")}
     issuers["全国人大常委会"] = "全国人民代表大会常务委员会"  # an alias of the agency file
