@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -69,12 +70,18 @@ class Retrieval:
 
 
 def asked_figures(text: str) -> set[tuple[str, float]]:
-    """The figures a question names that can identify a rule: not years, not single digits.
+    """The figures a question names that can identify a rule: not years, not single digits, not "a few"
+    (十几个人, 好几万).
 
-    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天"))
+    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人"))
     [('%', 17.0)]
     """
-    return {f for f in figures(text) if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
+    found = figures(A_FEW.sub(" ", text))
+    return {f for f in found if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
+
+
+# "A few" — 好几万, 十几个, 几十万, 二十几天 — is no figure, and it asks for none.
+A_FEW = re.compile(r"好几|[一二三四五六七八九十]几|几十")
 
 
 def embedded_part(text: str, limit: int = EMBEDDED_CHARS) -> str:

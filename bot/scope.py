@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.question import asking_clauses, question_core, question_topic, split_clauses
-from bot.retrieve import HybridSearcher, Retrieval, asked_figures
+from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.tokenize import ENGLISH_STOPWORDS
 from ingest.schema import Provision
@@ -402,7 +402,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     >>> [label for *_, label in _specifics_asked("节能诊断是免费给做的吗？")]
     ['是否收费和收费标准']
     """
-    lowered = text.lower()
+    lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
     # The kind asked nearest the end, where the question word is (担保金额占比不低于多少 asks a share);
     # the last, generic kind (是多少) only when no other is asked. A yes-or-no question without a question
     # word asks whether, not what (…按比例付款，这种约定可以吗？) — unless the kind is itself asked yes or no

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.question import clean_question
+from bot.retrieve import asked_figures
 from bot.scope import (
     FEATURE_NAMES,
     SCOPE_MODEL_FILE,
@@ -214,3 +215,16 @@ def test_what_a_partial_answer_answers_keeps_what_was_heard_whatever_the_comma()
     unit = "听说孵化基地能减房租，能减多少钱?"
     assert asking_units(question) == [unit]
     assert without_units(question, [(unit, "具体金额")]) == "我在苏州开店,听说孵化基地能减房租,"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们厂电费一个月好几万，有没有人能上门帮忙看看哪儿能省电？",
+        "公司十几个人，二十几台设备，能申请技术改造支持吗？",
+    ],
+)
+def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
+    """好几万 / 十几个 tell a rough amount; they neither ask for specifics nor name a figure to look for."""
+    assert unstated_specifics(question, ["为中小企业提供节能诊断服务。"]) == []
+    assert asked_figures(question) == set()
