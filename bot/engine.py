@@ -56,7 +56,15 @@ from bot.verify import figures, verify
 from bot.versions import Pair, pair_versions
 from index.backend import BackendUnavailable
 from index.embedders import DEFAULT_EMBEDDER, Embedder, EmbedderError, make_embedder
-from index.store import IndexUnusable, PolicyIndex, build_index, cache_dir_for, load_or_build, provision_passage
+from index.store import (
+    IndexUnusable,
+    PolicyIndex,
+    build_index,
+    cache_dir_for,
+    load_or_build,
+    provision_passage,
+    split_sentences,
+)
 from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load_library
 from ingest.agencies import AgencyRegistry
@@ -88,6 +96,7 @@ FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
+MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
 MAX_RELATED = 2
 MAX_FOLLOW_UP_PROVISIONS = 5
 # Of an earlier answer in plain text only the beginning is searched with the question it answered: it
@@ -1007,8 +1016,20 @@ class PolicyBot:
             lexical = len(query_grams & grams) / max(1, len(query_grams))
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
-        chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
-        return [s for _, _, s in chosen]
+        chosen = [s for _, _, s in sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])]
+        return self._whole_list(topic, provision, chosen) or chosen
+
+    @staticmethod
+    def _whole_list(topic: str, provision: Provision, chosen: Sequence[str]) -> list[str]:
+        """For a question asking which ones (哪些收入是不征税收入？), the whole enumeration the chosen
+        sentences belong to (下列收入为不征税收入：（一）…（二）…（三）…), when it is short enough to quote."""
+        if not _ASKS_WHICH_ONES.search(topic):
+            return []
+        for paragraph in provision.paragraphs:
+            listed = split_sentences(paragraph.full_text)
+            if paragraph.items and len(paragraph.full_text) <= MAX_LISTED_CHARS and set(chosen) & set(listed):
+                return listed
+        return []
 
     # ── follow-ups ────────────────────────────────────────────────────────────────
 
@@ -1179,6 +1200,7 @@ class PolicyBot:
         )
 
 
+_ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|哪几种|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
 _ASKS_ABOUT_NOW = re.compile(r"现在|现行|目前|如今|眼下|当前|还按|还是按|还要|还能|still|now|currently")
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"

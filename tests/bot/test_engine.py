@@ -121,6 +121,14 @@ def test_the_time_before_a_document_took_effect_is_answered_from_the_version_the
     assert answer.as_of == dt.date(2025, 12, 31) and "2025年12月31日时有效" in answer.text
 
 
+def test_a_question_asking_which_ones_gets_the_whole_list(demo_bot: PolicyBot) -> None:
+    answer = demo_bot.ask("国家对示例企业的哪些支出给予补助？")
+    assert cited(answer)[0] == ("demo-law-2023", 6)
+    for item in ("新产品研发支出", "购置数字化设备", "工业软件和云服务", "职工技能培训支出"):
+        assert item in answer.text
+    assert "具体补助办法" not in answer.text  # the list, not the whole article
+
+
 def test_agency_lists_span_the_library_and_count(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("财政部负责哪些措施？")
     assert cited(answer) == [("demo-notice-2024", 1), ("demo-notice-2024", 4), ("demo-notice-2024", 6)]
