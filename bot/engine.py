@@ -1203,8 +1203,7 @@ class PolicyBot:
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|哪几种|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
 _ASKS_ABOUT_NOW = re.compile(r"现在|现行|目前|如今|眼下|当前|还按|还是按|还要|还能|still|now|currently")
 _ASKS_DEFINITION = re.compile(
-    r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|"
-    r"(?:什么|哪些)条件|条件是什么|满足什么|符合什么|what counts|definition"
+    r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )
 _DEFINES = re.compile(r"所称([^，。、“”（）]{2,16})[，,]?(?:是指|包括)")
 
