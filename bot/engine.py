@@ -818,7 +818,7 @@ class PolicyBot:
         primary, extra, notes = top, [], []
         status = shelf.status(top.doc_id)
         if alone:
-            quote = self._best_sentences(topic, result, top, k, query.wants_figure)
+            quote = self._quote(topic, result, top, k, query.wants_figure)
             return compose.provision_answer(shelf, top, quote, wants_agencies=wants)
         # An old version named by its own name, with nothing asked about today (旧的暂行条例里…怎么算的？),
         # answers as it was, followed by what applies today.
@@ -829,7 +829,8 @@ class PolicyBot:
             if current is None:
                 notes.append(f"{successor_title}中没有与之对应的规定，上述规定已不再有效。")
             elif as_it_was:
-                extra.append((current, f"现行规定（{successor_title}）见", current.text))
+                now_quote = "".join(self._best_sentences(topic, result, current, k, query.wants_figure))
+                extra.append((current, f"现行规定（{successor_title}）见", now_quote))
             else:
                 primary = current
                 old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
@@ -858,7 +859,7 @@ class PolicyBot:
         ]
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
-        quote = self._best_sentences(topic, result, primary, k, query.wants_figure)
+        quote = self._quote(topic, result, primary, k, query.wants_figure)
         extractive = compose.provision_answer(
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
@@ -1016,20 +1017,22 @@ class PolicyBot:
             lexical = len(query_grams & grams) / max(1, len(query_grams))
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
-        chosen = [s for _, _, s in sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])]
-        return self._whole_list(topic, provision, chosen) or chosen
+        chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
+        return [s for _, _, s in chosen]
 
-    @staticmethod
-    def _whole_list(topic: str, provision: Provision, chosen: Sequence[str]) -> list[str]:
-        """For a question asking which ones (哪些收入是不征税收入？), the whole enumeration the chosen
-        sentences belong to (下列收入为不征税收入：（一）…（二）…（三）…), when it is short enough to quote."""
+    def _quote(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
+        """What an answer quotes of its provision: the best sentences — and for a question asking which
+        ones (哪些收入是不征税收入？), the whole enumeration they belong to (下列收入为不征税收入：（一）…（二）…
+        （三）…), when it is short enough to quote."""
+        chosen = self._best_sentences(topic, result, provision, k, wants_figure)
         if not _ASKS_WHICH_ONES.search(topic):
-            return []
+            return chosen
         for paragraph in provision.paragraphs:
             listed = split_sentences(paragraph.full_text)
             if paragraph.items and len(paragraph.full_text) <= MAX_LISTED_CHARS and set(chosen) & set(listed):
-                return listed
-        return []
+                order = split_sentences(provision.text)
+                return sorted({*listed, *chosen}, key=lambda s: order.index(s) if s in order else len(order))
+        return chosen
 
     # ── follow-ups ────────────────────────────────────────────────────────────────
 
@@ -1201,7 +1204,9 @@ class PolicyBot:
 
 
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|哪几种|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
-_ASKS_ABOUT_NOW = re.compile(r"现在|现行|目前|如今|眼下|当前|还按|还是按|还要|还能|still|now|currently")
+_ASKS_ABOUT_NOW = re.compile(
+    r"现在|现行|目前|如今|眼下|当前|今年|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b"
+)
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )

@@ -49,13 +49,19 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 _EDITION_YEAR = re.compile(r"(\d{4})\s*(?:年)?\s*(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)")
 _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
+_DATE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(下旬|底|末|份)?)?"
+# Before a day, said on its own (2025年6月以前，… / 增值税法施行以前，…): not 以前成立的, 前三季度, 前后.
+_BEFORE = r"(?:以前|之前|前)(?=\s*(?:[，,。？?！!]|的时候|时候|时|呢|$))"
 _PAST_YEAR = re.compile(
-    r"(?:在|当时是|那是)?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(?:下旬|底|末|份)?)?\s*"
-    r"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|以前|之前|前(?!年))"
+    rf"(?:在|当时是|那是)?\s*{_DATE}\s*"
+    rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE})"
 )
-_BEFORE = re.compile(r"以前|之前|前(?!年)")
-_EVENT_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?)?")
-_THEN = re.compile(r"当时|那时|那会")
+_EVENT_DATE = re.compile(_DATE)  # 2020年10月签的合同 — the day asked only when the question says 当时
+# The rules of then (按当时的规定 / 当时怎么规定), not a story's "then" (那时候没有登记, 那会不会…).
+_THEN = re.compile(
+    r"(?:当时|那时候?|那会儿?)(?:的|是)?(?:\s|规定|条例|法规|法律|政策|标准|规则|文件|要求|怎么|适用|执行)"
+)
+_NOW = re.compile(r"现在|目前|如今|现行|今年|眼下")
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
 _RELATIVE_YEAR = re.compile(r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
@@ -396,16 +402,20 @@ def day_before_named(
     (增值税法施行以前… → 2025-12-31), and the mentions that only date the question that way.
 
     A document named this way is not what the question asks about: the versions in force then are."""
+    if _NOW.search(text):
+        return None, ()
     for mention in mentions:
         if not (m := _BEFORE_IT_TOOK_EFFECT.match(text, mention.end)):
             continue
-        effective = [e for d in names.resolve(mention, text, today) if (e := names.metas[d].effective)]
+        # Only a document that replaced another in the library: the one in force before it answers.
+        named = [d for d in names.resolve(mention, text, today) if lineage(d, names.metas).index(d) > 0]
+        effective = [e for d in named if (e := names.metas[d].effective)]
         if effective and (day := min(effective) - dt.timedelta(days=1)) < today:
             return day, (replace(mention, end=m.end()),)
     return None, ()
 
 
-_BEFORE_IT_TOOK_EFFECT = re.compile(r"\s*(?:施行|实施|生效|出台)\s*(?:以前|之前|前(?!年))")
+_BEFORE_IT_TOOK_EFFECT = re.compile(rf"\s*[》」”\"]?\s*(?:施行|实施|生效)\s*{_BEFORE}")
 
 
 def without_past_day(text: str, today: dt.date) -> str:
@@ -420,10 +430,10 @@ def without_past_day(text: str, today: dt.date) -> str:
         return text
     start, end = found[1]
     when = _WHEN.match(text, end)
-    return strip_spans(text, [(start, when.end() if when else end)])
+    return strip_spans(text, [(start, when.end() if when else end)]).lstrip("，,、 ")
 
 
-_WHEN = re.compile(r"的时候|那会儿?|那时候?|时候|期间|那一年|那年|当年|时|以前|之前|前(?!年)")
+_WHEN = re.compile(rf"{_BEFORE}|的时候|那会儿?|那时候?|时候|期间|那一年|那年|当年|时")
 
 
 def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] | None:
@@ -439,7 +449,8 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
         month, day = int(m.group(2) or 12), int(m.group(3) or _PART_OF_MONTH.get(m.group(4), 0))
         try:
             end = dt.date(year, month, day) if day else _month_end(year, month)
-            if _BEFORE.match(text, m.end()):  # 2025年6月以前: the day before the period begins
+            # 2025年6月以前: the day before the period begins (6月底以前: the period's end)
+            if re.match(_BEFORE, text[m.end() :]) and not m.group(4) and m.group(5) in (None, "份"):
                 end = dt.date(year, int(m.group(2) or 1), int(m.group(3) or 1)) - dt.timedelta(days=1)
         except ValueError:
             continue

@@ -69,19 +69,20 @@ class Retrieval:
         return next((h for h in self.hits if h.provision.doc_id == doc_id), None)
 
 
-def asked_figures(text: str) -> set[tuple[str, float]]:
-    """The figures a question names that can identify a rule: not years, not single digits, not "a few"
-    (十几个人, 好几万).
+# "A few" — 好几万, 十几个, 数十家, 上百万 — asks for no figure; nor does 几十万, 几百人 name one.
+A_FEW = re.compile(r"(?:好几|[一二三四五六七八九十]几)[十百千万亿]*|数[十百千万亿]+|上[百千万亿]+")
+_SOME_TENS = re.compile(r"几[十百千万亿]+")
 
-    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人"))
+
+def asked_figures(text: str) -> set[tuple[str, float]]:
+    """The figures a question names that can identify a rule: not years, not single digits, not rough
+    amounts (十几个人, 几百万).
+
+    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人，年收入几百万"))
     [('%', 17.0)]
     """
-    found = figures(A_FEW.sub(" ", text))
+    found = figures(_SOME_TENS.sub(" ", A_FEW.sub(" ", text)))
     return {f for f in found if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
-
-
-# "A few" — 好几万, 十几个, 几十万, 二十几天 — is no figure, and it asks for none.
-A_FEW = re.compile(r"好几|[一二三四五六七八九十]几|几十")
 
 
 def embedded_part(text: str, limit: int = EMBEDDED_CHARS) -> str:

@@ -104,8 +104,9 @@ def test_an_old_version_asked_by_its_own_name_answers_first_then_what_applies_to
     assert cited(answer) == [("sme-payment-regulation-2020", 19), ("sme-payment-regulation-2025", 26)]
     assert answer.citations[0].status.startswith("已被修订") and "现行规定" in answer.text
     # asked about today, the version in force answers first
-    now = fake_bot.ask(asked.format("现在"))
-    assert cited(now) == [("sme-payment-regulation-2025", 26), ("sme-payment-regulation-2020", 19)]
+    for today in ("现在", "今年"):
+        now = fake_bot.ask(asked.format(today))
+        assert cited(now) == [("sme-payment-regulation-2025", 26), ("sme-payment-regulation-2020", 19)], today
 
 
 def test_what_applies_today_after_an_old_version_states_the_figure_asked(fake_bot: PolicyBot) -> None:

@@ -83,8 +83,13 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2020, 10, 31)),  # an event, then "then"
         ("我们2020年10月签的合同，现在多少天内要付款？", None),  # an event, the rules of today
         ("2025年6月以前，大企业付款期限怎么规定？", dt.date(2025, 5, 31)),  # before the month began
+        ("2025年6月底以前，怎么规定？", dt.date(2025, 6, 30)),
         ("2025年以前呢？", dt.date(2024, 12, 31)),
         ("去年3月的时候呢？", dt.date(2025, 3, 31)),
+        ("2024年前三季度销售额超过500万，要登记吗？", None),  # the first three quarters, not "before"
+        ("2019年以前成立的企业，现在还能享受优惠吗？", None),  # an event before a year, the rules of today
+        ("公司2018年成立，那时候没有登记，现在要补吗？", None),  # "then" and "now": today
+        ("我2020年注册的个体户，那会不会要登记一般纳税人？", None),  # 那会不会 is no "then"
     ],
 )
 def test_past_days(question: str, day: dt.date | None) -> None:
@@ -95,7 +100,7 @@ def test_past_days(question: str, day: dt.date | None) -> None:
     ("question", "topic"),
     [
         ("2024年的时候卖货增值税税率是多少？", "卖货增值税税率是多少？"),
-        ("2022年10月中旬，个体户想转成公司，当时怎么规定？", "，个体户想转成公司，当时怎么规定？"),
+        ("2022年10月中旬，个体户想转成公司，当时怎么规定？", "个体户想转成公司，当时怎么规定？"),
         ("2020年那版条例现在还有效吗？", "2020年那版条例现在还有效吗？"),  # an edition, not a day
     ],
 )
