@@ -839,9 +839,7 @@ class PolicyBot:
             notes.append(self._past_note(shelf, primary))
             today = Shelf(self.library, self.today())
             successor = today.status(primary.doc_id).successor
-            if successor and (
-                current := self._current_version(primary, successor, self.searcher.search(topic, [successor]), topic)
-            ):
+            if successor and (current := self._current_version(primary, successor, result, topic)):
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
         if partner := self._partner(primary, result):
             lead = (
