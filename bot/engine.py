@@ -816,6 +816,7 @@ class PolicyBot:
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
+        in_force_today: Provision | None = None  # what applies today, after an answer for a past day
         status = shelf.status(top.doc_id)
         if alone:
             quote = self._quote(topic, result, top, k, query.wants_figure)
@@ -841,6 +842,7 @@ class PolicyBot:
             successor = today.status(primary.doc_id).successor
             if successor and (current := self._current_version(primary, successor, result, topic)):
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
+                in_force_today = current
         if partner := self._partner(primary, result):
             lead = (
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
@@ -862,6 +864,17 @@ class PolicyBot:
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
         )  # fmt: skip
+        if in_force_today is not None:  # its card shows its status today, as its lead says (现行规定)
+            status_today = Shelf(self.library, self.today()).status(in_force_today.doc_id).text
+            extractive = replace(
+                extractive,
+                citations=tuple(
+                    replace(c, status=status_today)
+                    if (c.doc_id, c.number) == (in_force_today.doc_id, in_force_today.number)
+                    else c
+                    for c in extractive.citations
+                ),
+            )
         if features.missing_specifics:
             extractive = replace(extractive, coverage="partial")
         if self.generator is None:
