@@ -70,7 +70,7 @@ from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load
 from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Division, Document, Library, Provision
+from ingest.schema import Answer, Citation, Division, Document, Library, Provision
 from ingest.validity import REPEALED, cn_date, lineage
 
 log = logging.getLogger(__name__)
@@ -816,7 +816,7 @@ class PolicyBot:
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
-        in_force_today: Provision | None = None  # what applies today, after an answer for a past day
+        in_force_today: Citation | None = None  # what applies today, after an answer for a past day
         status = shelf.status(top.doc_id)
         if alone:
             quote = self._quote(topic, result, top, k, query.wants_figure)
@@ -842,7 +842,7 @@ class PolicyBot:
             successor = today.status(primary.doc_id).successor
             if successor and (current := self._current_version(primary, successor, result, topic)):
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
-                in_force_today = current
+                in_force_today = today.cite(current, current.text)  # its card: its status today
         if partner := self._partner(primary, result):
             lead = (
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
@@ -864,17 +864,10 @@ class PolicyBot:
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
         )  # fmt: skip
-        if in_force_today is not None:  # its card shows its status today, as its lead says (现行规定)
-            status_today = Shelf(self.library, self.today()).status(in_force_today.doc_id).text
-            extractive = replace(
-                extractive,
-                citations=tuple(
-                    replace(c, status=status_today)
-                    if (c.doc_id, c.number) == (in_force_today.doc_id, in_force_today.number)
-                    else c
-                    for c in extractive.citations
-                ),
-            )
+        if in_force_today is not None:  # cited as of today, as its lead says (现行规定…见)
+            today_key = (in_force_today.doc_id, in_force_today.number)
+            cards = tuple(in_force_today if (c.doc_id, c.number) == today_key else c for c in extractive.citations)
+            extractive = replace(extractive, citations=cards)
         if features.missing_specifics:
             extractive = replace(extractive, coverage="partial")
         if self.generator is None:
@@ -1214,7 +1207,7 @@ class PolicyBot:
         )
 
 
-_ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|哪几种|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
+_ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
 _ASKS_ABOUT_NOW = re.compile(
     r"现在|现行|目前|如今|眼下|当前|今年|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b"
 )
