@@ -37,7 +37,10 @@ _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百两〇零]{1,6})"
 _CHAPTER = re.compile(rf"第\s*{_NUM}\s*章")
 _PART_ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块|方面|块)")
 
-_LIST_INTENT = re.compile(r"哪些|哪几|什么|几条|几项|多少|列出|清单|包括|包含|都有|有啥|涉及|list|which|what")
+# 多少 lists only when it counts provisions (多少条): 按规定最多收多少？ asks for a figure.
+_LIST_INTENT = re.compile(
+    r"哪些|哪几|什么|几条|几项|多少(?:条|项|个|种|措施|规定)|列出|清单|包括|包含|都有|有啥|涉及|list|which|what"
+)
 # An agency named together with one of these asks for that agency's complete list of provisions.
 _AGENCY_LIST = re.compile(
     r"哪些|哪几|几条|几项|多少条|多少项|所有|全部|列出|列一下|清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
@@ -45,7 +48,7 @@ _AGENCY_LIST = re.compile(
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
-_PROVISIONS_WORD = re.compile(r"措施|规定|条款")
+_PROVISIONS_WORD = re.compile(r"措施|条款|(?<![按据照])规定")  # not 按规定 / 根据规定 / 依照规定 (as the rules say)
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
@@ -200,7 +203,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
         agency_list=bool(
             found_agencies
             and (
-                any(_lists_provisions(c, bool(agencies.surfaces_in(c))) for c in split_clauses(lowered))
+                any(_lists_provisions(c, agencies) for c in split_clauses(lowered))
                 or not has_own_topic(strip_agencies(without_names, agencies))
             )
         ),
@@ -214,17 +217,22 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     )
 
 
+_AGENCY_PART = re.compile(r"负责|牵头|参与|主管|管")
 _PROVISION_NOUN = re.compile(r"[的个些]?(措施|规定|条|项|事|任务|职责|工作|内容|方面|文件|政策|活)")
 
 
-def _lists_provisions(clause: str, names_agency: bool) -> bool:
+def _lists_provisions(clause: str, agencies: AgencyRegistry) -> bool:
     """A clause asking for an agency's list: with the agency in it, or listing provisions (哪些措施, 哪几条)
     rather than something else (哪些资料)."""
     m = _AGENCY_LIST.search(clause)
-    if not m or names_agency or m.group(0) not in ("哪些", "哪几"):
+    if not m or m.group(0) not in ("哪些", "哪几"):
         return bool(m)
     after = clause[m.end() :]
-    return not after or not ("\u4e00" <= after[0] <= "\u9fff") or bool(_PROVISION_NOUN.match(after))
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff") or _PROVISION_NOUN.match(after):
+        return True
+    # 哪些 + another noun asks about that thing (税务局来检查要准备哪些辅助账？), unless the agency's part is asked
+    # (发改委负责哪些领域？).
+    return bool(agencies.surfaces_in(clause)) and bool(_AGENCY_PART.search(strip_agencies(clause, agencies)))
 
 
 def _number(token: str) -> int:

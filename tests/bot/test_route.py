@@ -146,6 +146,41 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
 
 
 @pytest.mark.parametrize(
+    ("question", "agency_list"),
+    [
+        ("市场监管局上门抽查的时候会看哪些台账？", False),  # 哪些 + a thing of its own, in the agency's clause
+        ("人社局办补贴要交哪几样材料？", False),
+        ("市场监管总局负责哪些领域？", True),  # the agency's part is asked
+        ("人社部有哪几项任务？", True),
+        ("财政部有哪些？", True),
+    ],
+)
+def test_an_agency_list_is_asked_only_of_the_agency(
+    question: str, agency_list: bool, library: Library, names: DocumentNames
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).agency_list is agency_list  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "listing"),
+    [
+        ("融资担保方面有哪些措施？", True),
+        ("促进就业的措施一共有多少条？", True),
+        ("按规定贷款贴息最多能贴多少？", False),  # 按规定: as the rules say, not a list of them
+        ("依照规定申请补贴要等多少天？", False),
+        (
+            "合同没约定的话，法律规定的逾期利息最高能算多少？",
+            False,
+        ),  # 多少 asks for a figure, not a count of provisions
+    ],
+)
+def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
+    question: str, listing: bool, library: Library, names: DocumentNames
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).listing is listing  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     ("text", "older"),
     [
         ("修订前的旧版本是怎么规定的？", True),
