@@ -70,7 +70,8 @@ from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load
 from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Citation, Division, Document, Library, Provision
+from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
+from ingest.text import parse_number
 from ingest.validity import REPEALED, cn_date, lineage
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,9 @@ RELATED_DENSE_SLACK = 0.005
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
 PARTNER_WITHIN = 5
+# …and, unless one names the other's article (企业所得税法第三十条所称…), when the dense retriever rates it
+# within this much of the provision answering.
+PARTNER_DENSE_SLACK = 0.01
 # An old provision is answered from its pair in the successor when the pair's dense score is within
 # PAIR_DENSE_SLACK of the old provision's, else from the successor's best match within SUCCESSOR_DENSE_SLACK.
 PAIR_DENSE_SLACK = 0.06
@@ -952,15 +956,27 @@ class PolicyBot:
         return text
 
     def _partner(self, provision: Provision, result: Retrieval) -> Provision | None:
-        """The implementing regulation's provision for a law's (or the law's for a regulation's), when the
-        search ranks it near the top: a law and its implementing regulation are cited together."""
+        """The implementing regulation's provision for a law's (or the law's for a regulation's): a law and its
+        implementing regulation are cited together. The law's article a regulation's names (企业所得税法第三十条所称…),
+        else the partner's provision near the top that names this one or that the dense retriever rates about
+        as high."""
         meta = self.library.get(provision.doc_id).meta  # type: ignore[union-attr]
         partners = [d.meta.doc_id for d in self.library.documents if d.meta.implements == meta.doc_id]
         if meta.implements:
             partners.append(meta.implements)
+            # 企业所得税法第三十条所称…: the law's article the regulation's explains
+            law = self.library.get(meta.implements)
+            named = _articles_named(provision.text, law.meta) if law else ()
+            if law and named and (cited := law.provision(named[0])):
+                return cited
+        top_dense = result.dense_of(provision)
         for hit in result.hits[:PARTNER_WITHIN]:
-            if hit.provision.doc_id in partners:
-                return hit.provision
+            candidate = hit.provision
+            if candidate.doc_id in partners and (
+                provision.number in _articles_named(candidate.text, meta)  # explains this article
+                or result.dense_of(candidate) >= top_dense - PARTNER_DENSE_SLACK
+            ):
+                return candidate
         return None
 
     def _llm_answer(
@@ -1214,6 +1230,15 @@ _ASKS_ABOUT_NOW = re.compile(
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )
+_ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
+
+
+def _articles_named(text: str, meta: DocMeta) -> tuple[int, ...]:
+    """The articles of a document a provision names by the document's name (企业所得税法第三十条 → 30)."""
+    names = "|".join(re.escape(n) for n in sorted({meta.plain_title, *meta.short_names}, key=len, reverse=True) if n)
+    return tuple(parse_number(m.group(1)) for m in re.finditer(rf"(?:{names}){_ARTICLE_AFTER_NAME}", text))
+
+
 _DEFINES = re.compile(r"所称([^，。、“”（）]{2,16})[，,]?(?:是指|包括)")
 
 _CHANGE_WORDS = (

@@ -496,3 +496,12 @@ def test_a_follow_up_asking_about_the_national_rules_leaves_the_local_document(f
     for question in ("全国的法律也是这样吗？", "那国家层面呢？"):
         answer = fake_bot.ask(question, history)
         assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
+
+
+def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot: PolicyBot) -> None:
+    # 实施条例第九十八条 begins 企业所得税法第三十二条所称…: that article of the law, not another one the search
+    # happens to rank near, is the one its answer cites beside it.
+    answer = fake_bot.ask("固定资产计提折旧最低年限是多少？")
+    cited = [(c.doc_id, c.number) for c in answer.citations]
+    assert cited[:2] == [("eit-regulation-2019", 98), ("eit-law-2018", 32)]
+    assert "上位法规定：《中华人民共和国企业所得税法》第三十二条" in answer.text
