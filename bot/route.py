@@ -180,7 +180,7 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(
-        _LIST_INTENT.search(clause) and _PROVISIONS_WORD.search(clause) for clause in split_clauses(lowered)
+        _lists_what_is_provided(clause) for clause in split_clauses(lowered)
     )
     return Query(
         text=text,
@@ -219,6 +219,12 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
 
 _AGENCY_PART = re.compile(r"负责|牵头|参与|主管|管")
 _PROVISION_NOUN = re.compile(r"[的个些]?(措施|规定|条|项|事|任务|职责|工作|内容|方面|文件|政策|活)")
+
+
+def _lists_what_is_provided(clause: str) -> bool:
+    """A list word beside 措施 / 规定 / 条款 (有哪些措施？几条规定？) — not 有什么规定？, which asks what the rules say."""
+    asked, provided = _LIST_INTENT.search(clause), _PROVISIONS_WORD.search(clause)
+    return bool(asked and provided) and not (asked.group(0) == "什么" and provided.group(0) == "规定")
 
 
 def _lists_provisions(clause: str, agencies: AgencyRegistry) -> bool:

@@ -168,10 +168,9 @@ def test_an_agency_list_is_asked_only_of_the_agency(
         ("促进就业的措施一共有多少条？", True),
         ("按规定贷款贴息最多能贴多少？", False),  # 按规定: as the rules say, not a list of them
         ("依照规定申请补贴要等多少天？", False),
-        (
-            "合同没约定的话，法律规定的逾期利息最高能算多少？",
-            False,
-        ),  # 多少 asks for a figure, not a count of provisions
+        ("法律规定的逾期利息最高能算多少？", False),  # 多少 asks for a figure, not a count of provisions
+        ("职工教育经费有什么规定？", False),  # what the rules say of it, not a list of them
+        ("支持专精特新的有什么措施？", True),
     ],
 )
 def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
