@@ -351,6 +351,9 @@ class PolicyBot:
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
+        if turns and query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
+            # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: the earlier question, in the documents named
+            return replace(self._earlier_question_in(query, turns, shelf, query.docs), kind="follow_up")
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)
@@ -1097,7 +1100,7 @@ class PolicyBot:
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if context and asks_older_version(query.text) and (older := self._older_versions(context[0].doc_id)):
-            return replace(self._in_older_versions(query, turns, shelf, older), kind="follow_up")
+            return replace(self._earlier_question_in(query, turns, shelf, older), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1131,11 +1134,11 @@ class PolicyBot:
         line = lineage(doc_id, self.names.metas)
         return tuple(reversed(line[: line.index(doc_id)]))
 
-    def _in_older_versions(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, older: Sequence[str]) -> Answer:
-        """ "以前的老条例也是这么规定的吗？": the earlier question, answered from the replaced versions."""
+    def _earlier_question_in(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
+        """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""
         previous = earlier_question(turns)
-        together = replace(query, text=f"{previous} {query.text}", topic=previous, docs=tuple(older))
-        return self._search(together, shelf, older, alone=True)
+        together = replace(query, text=f"{previous} {query.text}", topic=previous, docs=tuple(docs))
+        return self._search(together, shelf, docs, alone=True)
 
     def _new_topic_like_before(
         self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]

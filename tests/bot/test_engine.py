@@ -505,3 +505,18 @@ def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot
     cited = [(c.doc_id, c.number) for c in answer.citations]
     assert cited[:2] == [("eit-regulation-2019", 98), ("eit-law-2018", 32)]
     assert "上位法规定：《中华人民共和国企业所得税法》第三十二条" in answer.text
+
+
+@pytest.mark.parametrize("follow_up", ["那以前的暂行条例是怎么规定的？", "老的暂行条例里是多少？", "暂行条例里呢？"])
+def test_a_document_named_with_nothing_else_asks_the_earlier_question_there(
+    fake_bot: PolicyBot, follow_up: str
+) -> None:
+    # Plain-text history, as an OpenAI client sends it: the new question names a document and asks nothing
+    # of its own, so the earlier question is answered from that document.
+    history = [
+        {"role": "user", "content": "小规模纳税人的征收率是多少？"},
+        {"role": "assistant", "content": "征收率为百分之三。"},
+    ]
+    answer = fake_bot.ask(follow_up, history)
+    first = answer.citations[0]
+    assert first.doc_id == "vat-interim-regulation-2017" and "小规模纳税人" in first.quote
