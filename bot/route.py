@@ -454,8 +454,8 @@ def is_elliptical(text: str, specificity: float) -> bool:
     lowered = text.lower().strip()
     if _SAME_AS_BEFORE.search(lowered):
         return True
-    return bool(_ELLIPTICAL.match(lowered)) and (
-        bool(_ONLY_A_SUBJECT.match(lowered)) or specificity < ELLIPTICAL_MAX_SPECIFICITY
+    return bool(_ONLY_A_SUBJECT.match(lowered)) or (
+        bool(_ELLIPTICAL.match(lowered)) and specificity < ELLIPTICAL_MAX_SPECIFICITY
     )
 
 
@@ -465,10 +465,12 @@ def asks_older_version(text: str) -> bool:
 
 
 def is_follow_up(text: str) -> bool:
-    """A question that leans on the conversation: 'this provision', 'what about X', or no topic at all."""
+    """A question that leans on the conversation: 'this provision', 'what about X' (那X呢？ X呢？), or no topic
+    at all."""
     lowered = text.lower().strip()
     return bool(
         _FOLLOW_UP_START.match(lowered)
+        or _ONLY_A_SUBJECT.match(lowered)
         or _FOLLOW_UP_REFERENCE.search(lowered)
         or _OLDER_VERSION.search(lowered)
         or not has_own_topic(text)

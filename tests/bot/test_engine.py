@@ -520,3 +520,18 @@ def test_a_document_named_with_nothing_else_asks_the_earlier_question_there(
     answer = fake_bot.ask(follow_up, history)
     first = answer.citations[0]
     assert first.doc_id == "vat-interim-regulation-2017" and "小规模纳税人" in first.quote
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        ("政府采购要给中小企业预留多少份额？", "北京呢？", ("beijing-sme-promotion-regulation-2020", 28)),
+        ("政府性融资担保的担保费率是多少？", "超过500万的呢？", ("guobanfa-2019-6", 8)),
+    ],
+)
+def test_a_bare_subject_without_that_asks_the_earlier_question_about_it(
+    fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
+) -> None:
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "（上一轮的回答）"}]
+    answer = fake_bot.ask(follow_up, history)
+    assert (answer.citations[0].doc_id, answer.citations[0].number) == expected and answer.kind == "follow_up"

@@ -136,7 +136,8 @@ def test_elliptical_follow_ups_ask_the_previous_question_again() -> None:
     assert is_elliptical("那如果是个体户呢？", specificity=6.0)
     assert is_elliptical("那2025年的时候呢？老条例也允许吗？", specificity=4.0)
     assert not is_elliptical("那个体户也能找政府性融资担保吗？", specificity=11.5)
-    assert not is_elliptical("个体户呢？", specificity=1.0)
+    assert is_elliptical("个体户呢？", specificity=1.0)  # a bare subject asks the same, with or without 那
+    assert is_elliptical("超过500万的呢？", specificity=1.0)
 
 
 def test_an_agency_named_beside_another_question_is_no_agency_list(library: Library, names: DocumentNames) -> None:
