@@ -114,6 +114,27 @@ def responsibility_line(shelf: Shelf, provision: Provision) -> str:
     return f"条文涉及的部门：{shelf.agency_phrase(provision.agencies)}。"
 
 
+MAX_DOCUMENT_BODIES = 3
+
+
+def no_body_line(shelf: Shelf, provision: Provision) -> str:
+    """For "who is responsible?" of a provision that names no body: say so, and which bodies its document
+    makes responsible most often (how many of its provisions name each), as the place to ask."""
+    document = shelf.doc(provision.doc_id)
+    counts: dict[str, int] = {}
+    for p in document.provisions:
+        for name in p.agencies:
+            counts[name] = counts.get(name, 0) + 1
+    line = f"{shelf.ref(provision)}没有写明由哪个部门负责。"
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    # Bodies more than one provision names; a body named once is no pattern (unless it is the only one).
+    top = [(name, n) for name, n in ranked if n > 1][:MAX_DOCUMENT_BODIES] or ranked[:1]
+    if top:
+        named = "、".join(f"{shelf.agency_phrase([name])}（{n} {document.label_kind()}）" for name, n in top)
+        line += f"该文件中写明职责的部门主要是：{named}。"
+    return line
+
+
 def quote_of(provision: Provision, paragraph: int = 0, item: int = 0) -> str:
     """The text of one 款 (第二款) or one 项 (第（二）项) of an article; the whole body otherwise."""
     if paragraph and 1 <= paragraph <= len(provision.paragraphs):
@@ -150,6 +171,9 @@ def provision_answer(
         else:
             lines.append(f"{headline(shelf, primary)}涉及的部门：{who}。")
         lines.append(f"依据：{shelf.ref(primary)}：{body}")
+    elif wants_agencies:
+        lines.append(no_body_line(shelf, primary))
+        lines.append(f"依据：{shelf.ref(primary)}：{body}")
     else:
         lines.append(f"根据{headline(shelf, primary)}：{body}")
         if line := responsibility_line(shelf, primary):
@@ -179,7 +203,7 @@ def numbered_answer(
         where = f"（属“{provision.section}”）" if provision.section else ""
         lines.append(f"{headline(shelf, provision)}{where}：")
         lines.append(quote)
-        if line := responsibility_line(shelf, provision):
+        if line := responsibility_line(shelf, provision) or (no_body_line(shelf, provision) if wants_agencies else ""):
             lines.append(line)
         if note := shelf.status_note(provision.doc_id):
             lines.append(note)

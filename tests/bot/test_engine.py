@@ -535,3 +535,16 @@ def test_a_bare_subject_without_that_asks_the_earlier_question_about_it(
     history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "（上一轮的回答）"}]
     answer = fake_bot.ask(follow_up, history)
     assert (answer.citations[0].doc_id, answer.citations[0].number) == expected and answer.kind == "follow_up"
+
+
+def test_who_is_responsible_for_an_article_naming_no_body_says_so_and_whom_the_document_names(
+    fake_bot: PolicyBot,
+) -> None:
+    earlier = "企业所得税法第二十八条是什么？"
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": fake_bot.ask(earlier).text}]
+    for answer in (
+        fake_bot.ask("企业所得税法第二十八条由哪个部门负责？"),
+        fake_bot.ask("这个是哪个部门负责的？", history),
+    ):
+        assert answer.citations[0].number == 28
+        assert "第二十八条没有写明由哪个部门负责" in answer.text and "税务机关（11 条）" in answer.text
