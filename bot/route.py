@@ -108,7 +108,7 @@ _DOCUMENTS = re.compile(
     r"which documents|which laws"
 )
 _CHANGE = re.compile(
-    r"变化|区别|不同|差别|差异|修改了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"
+    r"变化|区别|不同|差别|差异|修改了|修订了|修正了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"
     r"(?:跟|和|与|同)[^，。？?]{1,15}比(?![例率重])|what changed|difference"
 )
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")

@@ -548,3 +548,10 @@ def test_who_is_responsible_for_an_article_naming_no_body_says_so_and_whom_the_d
     ):
         assert answer.citations[0].number == 28
         assert "第二十八条没有写明由哪个部门负责" in answer.text and "税务机关（11 条）" in answer.text
+
+
+@pytest.mark.parametrize("question", ["款项支付条例2025年修订改了哪些内容？", "款项支付条例修正了什么？"])
+def test_what_a_revision_changed_overall_is_an_overview_of_the_changes(fake_bot: PolicyBot, question: str) -> None:
+    answer = fake_bot.ask(question)
+    assert answer.kind == "compare"
+    assert "修订前共 29 条" in answer.text and "修订后共 37 条" in answer.text and "新增 8 条" in answer.text
