@@ -59,7 +59,8 @@ _PAST_YEAR = re.compile(
 _EVENT_DATE = re.compile(_DATE)  # 2020年10月签的合同 — the day asked only when the question says 当时
 # The rules of then (按当时的规定 / 当时怎么规定), not a story's "then" (那时候没有登记, 那会不会…).
 _THEN = re.compile(
-    r"(?:当时|那时候?|那会儿?)(?:的|是)?(?:\s|规定|条例|法规|法律|政策|标准|规则|文件|要求|怎么|适用|执行)"
+    r"(?:当时|那时候?|那会儿?)(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{0,12}?"
+    r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行))"
 )
 _NOW = re.compile(r"现在|目前|如今|现行|今年|眼下")
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end

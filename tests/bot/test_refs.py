@@ -82,6 +82,8 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("2027年的时候会怎样？", None),  # not in the past
         ("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2020, 10, 31)),  # an event, then "then"
         ("我们2020年10月签的合同，现在多少天内要付款？", None),  # an event, the rules of today
+        ("2021年签的合同，当时对大企业付款期限有没有规定？", dt.date(2021, 12, 31)),  # 当时 … 规定 in one clause
+        ("2022年开的店，那会不会影响现在的申请要求？", None),
         ("2025年6月以前，大企业付款期限怎么规定？", dt.date(2025, 5, 31)),  # before the month began
         ("2025年6月底以前，怎么规定？", dt.date(2025, 6, 30)),
         ("2025年以前呢？", dt.date(2024, 12, 31)),
