@@ -24,6 +24,9 @@ class Shelf:
 
     library: Library
     day: dt.date
+    # The server's today, when ``day`` is a past day asked about: a citation in force then but not today
+    # says both (2021年12月31日时有效，现已被修订…), not 现行有效 alone.
+    today: dt.date | None = None
     metas: dict[str, DocMeta] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -40,6 +43,14 @@ class Shelf:
     def in_force(self, doc_id: str) -> bool:
         return self.status(doc_id).in_force
 
+    def status_text(self, doc_id: str) -> str:
+        """The document's status on the day asked, for a citation's card: on a past day, also what it is now."""
+        then = self.status(doc_id)
+        if self.today is None or self.day >= self.today or not then.in_force:
+            return then.text
+        now = status_on(self.metas[doc_id], self.today, self.metas)
+        return then.text if now.in_force else f"{cn_date(self.day)}时有效，现{now.text}"
+
     def ref(self, provision: Provision) -> str:
         """《中华人民共和国增值税法》第十条 / 《…》（国办发〔2019〕6号）第（十一）项"""
         return f"{self.metas[provision.doc_id].citation_title}{provision_label(provision)}"
@@ -54,7 +65,7 @@ class Shelf:
             section=provision.section,
             agencies=provision.agencies,
             quote=quote,
-            status=self.status(provision.doc_id).text,
+            status=self.status_text(provision.doc_id),
         )
 
     def cite_document(self, doc_id: str, quote: str = "") -> Citation:
@@ -62,7 +73,7 @@ class Shelf:
         meta = self.metas[doc_id]
         return Citation(
             doc_id=doc_id, number=WHOLE_DOCUMENT, label="全文", doc_title=meta.citation_title, title=meta.title,
-            section="", agencies=(), quote=quote or meta.title, status=self.status(doc_id).text,
+            section="", agencies=(), quote=quote or meta.title, status=self.status_text(doc_id),
         )  # fmt: skip
 
     def agency_phrase(self, names: Sequence[str]) -> str:

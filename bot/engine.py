@@ -314,7 +314,7 @@ class PolicyBot:
         text = clean_question(question)
         turns = normalise_history(history)
         query = understand(text, self.names, self.agencies, self.today())
-        shelf = Shelf(self.library, query.day)
+        shelf = Shelf(self.library, query.day, self.today())
         if scope.asks_other_task(text):
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
         if chat := smalltalk_kind(text, self._names_topic):
@@ -325,7 +325,7 @@ class PolicyBot:
         if repaired == text:
             return self._route(text, query, turns, shelf)
         query = understand(repaired, self.names, self.agencies, self.today())
-        answer = self._route(repaired, query, turns, Shelf(self.library, query.day))
+        answer = self._route(repaired, query, turns, Shelf(self.library, query.day, self.today()))
         return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
 
     def _names_topic(self, text: str) -> bool:

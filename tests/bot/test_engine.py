@@ -120,6 +120,8 @@ def test_the_time_before_a_document_took_effect_is_answered_from_the_version_the
     answer = fake_bot.ask("增值税法施行以前，小规模纳税人征收率是多少？")
     assert answer.citations[0].doc_id == "vat-interim-regulation-2017"
     assert answer.as_of == dt.date(2025, 12, 31) and "2025年12月31日时有效" in answer.text
+    # its card says it applied then and is repealed now, not 现行有效 alone
+    assert answer.citations[0].status.startswith("2025年12月31日时有效，现已废止")
     # what applies today follows, and its card says so (not 尚未施行, its status on the day asked)
     today = answer.citations[1]
     assert today.doc_id == "vat-law-2024" and today.status == "现行有效" and "现行规定" in answer.text
