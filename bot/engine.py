@@ -816,6 +816,9 @@ class PolicyBot:
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
         if not on_topic and not self.in_scope(features):
             closest = overall.hits[0].provision
+            status = shelf.status(closest.doc_id)
+            if not status.in_force and status.successor:  # a repealed provision is no place to start: its successor
+                closest = self._current_version(closest, status.successor, overall, topic) or closest
             return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
         allowed = self._allowed(query, docs, alone=alone)
         result = overall if allowed is None else self.searcher.search(topic, allowed)

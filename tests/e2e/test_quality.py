@@ -96,3 +96,12 @@ def test_a_question_about_a_past_day_is_judged_by_its_topic_not_by_the_date(
     answer = real_bot.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].number) == cited, answer.text
     assert answer.as_of == day
+
+
+def test_a_refusal_points_to_the_provision_in_force_not_to_a_repealed_one(real_bot: PolicyBot) -> None:
+    """The closest provision of a refusal is where the asker starts reading: when the best match lies in a
+    repealed document, its counterpart in the document that replaced it is named instead."""
+    answer = real_bot.ask("我在深圳开了家奶茶店，个体户年报每年几月份报？有没有咨询电话？")
+    assert answer.out_of_scope and answer.closest is not None
+    assert answer.closest.doc_id == "individual-business-promotion-regulation-2022", answer.text
+    assert "个体工商户条例》第" not in answer.text.replace("促进个体工商户发展条例", "")
