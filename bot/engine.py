@@ -11,6 +11,7 @@ import collections
 import datetime as dt
 import functools
 import logging
+import math
 import os
 import re
 from collections.abc import Sequence
@@ -65,7 +66,7 @@ from index.store import (
     provision_passage,
     split_sentences,
 )
-from index.tokenize import TERMS_FILE, PolicyTokenizer, char_ngrams, library_vocabulary
+from index.tokenize import TERMS_FILE, PolicyTokenizer, library_vocabulary
 from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load_library
 from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
@@ -1036,11 +1037,19 @@ class PolicyBot:
         rows = self.searcher.sentence_similarities(provision, result.query_vector)
         if len(rows) <= k:
             return [s for _, s in rows] or [provision.text]
-        query_grams = set(char_ngrams(topic))
+        # The question's words, each weighted by how few provisions use it: of 下列支出不得扣除：（二）企业所得税税款；
+        # （三）税收滞纳金 the item naming 滞纳金 answers 滞纳金能扣除吗？, not the one sharing the common 企业所得税.
+        searcher = self.searcher
+        total = len(searcher.provisions)
+        weights = {
+            w: math.log(total / df)
+            for w in searcher.tokenizer.words(topic)
+            if (df := searcher.document_frequency(w)) and not w.isdigit()
+        }
+        mass = sum(weights.values())
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
-            grams = set(char_ngrams(sentence))
-            lexical = len(query_grams & grams) / max(1, len(query_grams))
+            lexical = sum(v for w, v in weights.items() if w in sentence) / mass if mass else 0.0
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
         chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])

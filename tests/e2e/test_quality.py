@@ -105,3 +105,12 @@ def test_a_refusal_points_to_the_provision_in_force_not_to_a_repealed_one(real_b
     assert answer.out_of_scope and answer.closest is not None
     assert answer.closest.doc_id == "individual-business-promotion-regulation-2022", answer.text
     assert "个体工商户条例》第" not in answer.text.replace("促进个体工商户发展条例", "")
+
+
+def test_the_quote_is_the_item_naming_what_is_asked_not_one_sharing_common_words(real_bot: PolicyBot) -> None:
+    """企业所得税法第十条 lists what may not be deducted: （二）企业所得税税款 shares the common 企业所得税 with the
+    question, （三）税收滞纳金 names what is asked. The question's words count by how few provisions use them."""
+    answer = real_bot.ask("公司交的税收滞纳金可以在企业所得税前扣除吗？")
+    first = answer.citations[0]
+    assert (first.doc_id, first.number) == ("eit-law-2018", 10), answer.text
+    assert "税收滞纳金" in first.quote and "企业所得税税款" not in first.quote
