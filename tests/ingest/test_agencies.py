@@ -27,6 +27,9 @@ def test_canonical_names(registry: AgencyRegistry, typed: str, canonical: str | 
 def test_the_longest_name_wins_in_free_text(registry: AgencyRegistry) -> None:
     assert registry.find("国务院市场监督管理部门会同税务机关") == ("国务院市场监督管理部门", "税务机关")
     assert registry.find("央行和发改委都参与") == ("人民银行", "发展改革委")
+    # a local government's department is one body, not the government plus the national ministry
+    local = "向所在地的县级以上地方人民政府负责中小企业促进工作综合管理的部门申请认定"
+    assert registry.find(local) == ("县级以上地方人民政府负责中小企业促进工作综合管理的部门",)
 
 
 def test_renamed_and_generic_bodies_are_one_family(registry: AgencyRegistry) -> None:
