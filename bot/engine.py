@@ -827,6 +827,7 @@ class PolicyBot:
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
+        old_quote = ""
         in_force_today: Citation | None = None  # what applies today, after an answer for a past day
         status = shelf.status(top.doc_id)
         if alone:
@@ -871,6 +872,8 @@ class PolicyBot:
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure)
+        if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
+            quote = self._with_counterpart(primary, quote, old_quote)
         extractive = compose.provision_answer(
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
             notes=[n for n in notes if n], extra=extra,
@@ -1054,6 +1057,16 @@ class PolicyBot:
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
         chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
         return [s for _, _, s in chosen]
+
+    def _with_counterpart(self, provision: Provision, quote: list[str], old_quote: str) -> list[str]:
+        """The quote of a provision in force, with its sentence that shares the most words with what the old
+        version's quoted sentence said (应当在办理注销登记后…重新申请 → 可以直接…申请办理变更登记), in order."""
+        words = set(self.searcher.tokenizer.content_words(old_quote))
+        sentences = split_sentences(provision.text)
+        best = max(sentences, key=lambda s: len(words & set(self.searcher.tokenizer.content_words(s))), default="")
+        if not best or best in quote:
+            return quote
+        return sorted({*quote, best}, key=lambda s: sentences.index(s) if s in sentences else len(sentences))
 
     def _quote(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
         """What an answer quotes of its provision: the best sentences — and for a question asking which

@@ -114,3 +114,12 @@ def test_the_quote_is_the_item_naming_what_is_asked_not_one_sharing_common_words
     first = answer.citations[0]
     assert (first.doc_id, first.number) == ("eit-law-2018", 10), answer.text
     assert "税收滞纳金" in first.quote and "企业所得税税款" not in first.quote
+
+
+def test_beside_what_an_old_version_said_the_answer_quotes_what_replaced_it(real_bot: PolicyBot) -> None:
+    """The repealed 个体工商户条例第十条 (注销 first, then register anew) is shown after the article in force: the
+    answer must also quote the sentence of 促进个体工商户发展条例第十三条 that replaced it, or it misleads."""
+    answer = real_bot.ask("开了个小饭馆，是个体户，想把店转给我侄子经营，要先注销再重新办执照吗？")
+    first = answer.citations[0]
+    assert (first.doc_id, first.number) == ("individual-business-promotion-regulation-2022", 13), answer.text
+    assert "可以直接向市场主体登记机关申请办理变更登记" in first.quote
