@@ -664,7 +664,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
     if weakly and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
-    places = [p for p in searcher.tokenizer.places(question_topic(question)) if not _covered_place(p, searcher, best)]
+    topic_text = question_topic(question)
+    places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
     return ScopeFeatures(
         margin=result.margin,
@@ -689,13 +690,19 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     )
 
 
-def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision]) -> bool:
-    """A place the library has rules for: a local document's region, or a place its best provisions name."""
+def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str = "") -> bool:
+    """A place the library has rules for: a local document's region, a place written right after one
+    (北京海淀, 北京市朝阳区: a part of it), or a place its best provisions name."""
     stem = place.rstrip("省市区县")
     if len(stem) < 2:
         return True
     regions = searcher.regions
-    return any(stem in region or region.startswith(stem) for region in regions) or any(stem in p.text for p in best)
+    within = any(re.search(rf"{re.escape(r.rstrip('省市'))}[省市]?\s*{re.escape(place)}", text) for r in regions)
+    return (
+        within
+        or any(stem in region or region.startswith(stem) for region in regions)
+        or any(stem in p.text for p in best)
+    )
 
 
 def hard_rule(f: ScopeFeatures) -> bool:
