@@ -65,7 +65,7 @@ def clean_question(raw: object) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_POINTS_BACK = re.compile(r"这|该|此|那|上述|其")
+_POINTS_BACK = re.compile(r"这|(?<![应我你他她们就又也谁])该|此|那|上述|其")  # not 该 = should (我该去哪里投诉)
 _CLAUSE = re.compile(r"[，,；;：:]")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,。；;！!？?]")
 
@@ -95,6 +95,8 @@ def question_core(question: str) -> str:
     '如果没有分开核算会怎么样？'
     >>> question_core("房产税可以减半征收，这个政策执行到哪年？我要具体日期。")
     '房产税可以减半征收，这个政策执行到哪年？'
+    >>> question_core("一家上市公司拖欠我们50万货款快半年了，我该去哪里投诉？")
+    '我该去哪里投诉？'
     """
     parts = []
     for clauses in asking_clauses(question):
