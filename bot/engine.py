@@ -35,6 +35,7 @@ from bot.route import (
     MEANS_SEVERAL,
     DocumentFilter,
     Query,
+    asks_newer_version,
     asks_older_version,
     asks_which_number,
     cjk_bigrams,
@@ -103,6 +104,7 @@ DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
 MAX_RELATED = 2
+DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
 # Of an earlier answer in plain text only the beginning is searched with the question it answered: it
 # says what the answer is about (the rest quotes and relates), and embedding time grows faster than the
@@ -353,8 +355,15 @@ class PolicyBot:
         if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
         if turns and query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
-            # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: the earlier question, in the documents named
+            # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: what the provision discussed says in that version,
+            # else the earlier question, in the documents named
+            context = self._context(turns)
+            if context and (counterpart := self._counterpart(context[0], query.docs)) is not None:
+                return self._counterpart_answer(shelf, context[0], counterpart)
             return replace(self._earlier_question_in(query, turns, shelf, query.docs), kind="follow_up")
+        if query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
+            # 6号文是什么文件？ 国务院令第802号是什么？: the document itself — what it is, its number, issuer, status
+            return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)
@@ -413,10 +422,11 @@ class PolicyBot:
             chapters = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
             if division := next((d for d in chapters if d.number == query.chapter), None):
                 return Plan("division", docs[:1], division=division)
-        if query.asks_documents:
-            return Plan("documents", docs)
+        # 人民银行在哪些文件里有职责？: an agency's list is grouped by document, which answers "which documents"
         if query.agency_list and not query.agency_except:
             return Plan("agency", docs)
+        if query.asks_documents:
+            return Plan("documents", docs)
         if query.part and docs:
             parts = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
             if 1 <= query.part <= len(parts):
@@ -577,6 +587,27 @@ class PolicyBot:
 
     def _pair(self, provision: Provision, new_doc: str) -> Provision | None:
         return next((pair.new for pair in self.pairs(provision.doc_id, new_doc) if pair.old.key == provision.key), None)
+
+    def _counterpart(self, provision: Provision, docs: Sequence[str]) -> Provision | None:
+        """What a provision says in another version of its document (the first of ``docs`` that is one):
+        its pair in an older or a newer version, by content."""
+        line = lineage(provision.doc_id, self.names.metas)
+        for doc in docs:
+            if doc == provision.doc_id or doc not in line:
+                continue
+            if line.index(doc) > line.index(provision.doc_id):
+                return self._pair(provision, doc)
+            return next((pair.old for pair in self.pairs(doc, provision.doc_id) if pair.new == provision), None)
+        return None
+
+    def _counterpart_answer(self, shelf: Shelf, discussed: Provision, counterpart: Provision) -> Answer:
+        """ "以前的版本怎么规定？" / "现在的条例呢？" about a provision: its counterpart in the other version, whole."""
+        lead = (
+            f"{shelf.ref(discussed)}在{shelf.metas[counterpart.doc_id].citation_title}中"
+            f"对应的是{compose.provision_label(counterpart)}。"
+        )
+        answer = compose.provision_answer(shelf, counterpart, [counterpart.text], full_text=True, lead=lead)
+        return replace(answer, kind="follow_up")
 
     def _compare(self, query: Query, shelf: Shelf, versions: Sequence[str]) -> Answer:
         """What changed between two versions: on the question's topic, or an overview."""
@@ -1125,7 +1156,16 @@ class PolicyBot:
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if context and asks_older_version(query.text) and (older := self._older_versions(context[0].doc_id)):
+            if (counterpart := self._counterpart(context[0], older)) is not None:
+                return self._counterpart_answer(shelf, context[0], counterpart)
             return replace(self._earlier_question_in(query, turns, shelf, older), kind="follow_up")
+        if context and asks_newer_version(query.text) and (newer := self._newer_versions(context[0].doc_id)):
+            if (counterpart := self._counterpart(context[0], newer)) is not None:
+                return self._counterpart_answer(shelf, context[0], counterpart)
+            title = shelf.metas[newer[0]].citation_title
+            note = f"{title}中没有与{shelf.ref(context[0])}对应的规定，该规定已不再有效。"
+            answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
+            return replace(answer, kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1158,6 +1198,11 @@ class PolicyBot:
         """The documents ``doc_id`` replaced, newest first."""
         line = lineage(doc_id, self.names.metas)
         return tuple(reversed(line[: line.index(doc_id)]))
+
+    def _newer_versions(self, doc_id: str) -> tuple[str, ...]:
+        """The documents that replaced ``doc_id``, the next one first."""
+        line = lineage(doc_id, self.names.metas)
+        return tuple(line[line.index(doc_id) + 1 :])
 
     def _earlier_question_in(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
         """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""

@@ -286,7 +286,7 @@ class DocumentNames:
 # A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
 _QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
 _BARE_NAME = re.compile(
-    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
+    r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述|现在|现行|目前|如今|以前|之前|原来|过去)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
 # Words that end in 法 or 条例 but name no document.

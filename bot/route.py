@@ -411,7 +411,7 @@ _INTENT_ONLY = re.compile(
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|"
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
     r"哪部|哪份|法律|法规|条例|文件|规章|规定|哪|部|份|这是|那是|"
-    r"以前|之前|原来|原先|过去|早先|当时|老|旧|版本|版|现在|现行|最新|新|多少|"
+    r"以前|之前|原来|原先|过去|早先|当时|老|旧|版本|版|现在|现行|最新|新|多少|对应|有效|失效|废止|适用|"
     r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|主要|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"
@@ -425,6 +425,9 @@ _OLDER_VERSION = re.compile(
     r"(老|旧)的?(条例|规定|版本|版|法律|法|办法|文件|规章)|\b(old|previous|former) (version|regulation|law|rules?)\b|"
     # 以前也是这样吗？ asks whether the rule was the same before
     r"(以前|之前|过去|早先|原先|原来)(也|都|就)(是|能|可以|要)?(这样|这么|如此|一样)"
+)
+_NEWER_VERSION = re.compile(
+    r"(现在|现行|目前|如今|新)的?(条例|规定|版本|版|法律|法|办法|文件|规章)|现行有效的|\b(new|current) (version|regulation|law|rules?)\b"
 )
 # "小规模纳税人也是这样吗？": the previous question asked again about something else.
 _SAME_AS_BEFORE = re.compile(
@@ -457,6 +460,11 @@ def is_elliptical(text: str, specificity: float) -> bool:
     return bool(_ONLY_A_SUBJECT.match(lowered)) or (
         bool(_ELLIPTICAL.match(lowered)) and specificity < ELLIPTICAL_MAX_SPECIFICITY
     )
+
+
+def asks_newer_version(text: str) -> bool:
+    """ "现在的条例怎么规定？" / "新版呢？": about the version that replaced the document under discussion."""
+    return bool(_NEWER_VERSION.search(text.lower()))
 
 
 def asks_older_version(text: str) -> bool:

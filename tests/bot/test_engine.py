@@ -561,3 +561,42 @@ def test_what_a_revision_changed_overall_is_an_overview_of_the_changes(fake_bot:
     answer = fake_bot.ask(question)
     assert answer.kind == "compare"
     assert "修订前共 29 条" in answer.text and "修订后共 37 条" in answer.text and "新增 8 条" in answer.text
+
+
+def _after(bot: PolicyBot, earlier: str) -> list[dict[str, str]]:
+    """Plain-text history, as an OpenAI client sends it: the earlier question and the bot's own answer text."""
+    return [{"role": "user", "content": earlier}, {"role": "assistant", "content": bot.ask(earlier).text}]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        ("增值税法第二十四条", "以前的版本怎么规定？", ("vat-interim-regulation-2017", 15)),
+        ("增值税法第二十四条", "增值税暂行条例里对应的是哪条？", ("vat-interim-regulation-2017", 15)),
+        ("个体工商户条例第十条", "现在的条例怎么规定？", ("individual-business-promotion-regulation-2022", 13)),
+    ],
+)
+def test_another_version_of_the_provision_discussed_is_its_counterpart_by_content(
+    fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
+) -> None:
+    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
+    assert cited(answer)[0] == expected and "中对应的是第" in answer.text
+
+
+def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
+    fake_bot: PolicyBot,
+) -> None:
+    answer = fake_bot.ask("现在的条例怎么规定？", _after(fake_bot, "个体工商户条例第二十二条"))
+    assert not answer.out_of_scope and "没有与《个体工商户条例》第二十二条对应的规定" in answer.text
+
+
+@pytest.mark.parametrize("question", ["6号文是什么文件？", "国务院令第802号是什么？"])
+def test_a_document_named_with_nothing_else_asked_gets_what_it_is(fake_bot: PolicyBot, question: str) -> None:
+    answer = fake_bot.ask(question)
+    assert not answer.out_of_scope and answer.kind == "doc_meta"
+    assert "文件名称是" in answer.text and "文号是" in answer.text
+
+
+def test_which_documents_give_an_agency_duties_is_its_list_grouped_by_document(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("人民银行在哪些政策文件里有职责？")
+    assert answer.kind == "agency" and "人民银行负责" in answer.text
