@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -132,12 +133,8 @@ def no_body_line(shelf: Shelf, provision: Provision) -> str:
     """For "who is responsible?" of a provision that names no body: say so, and which bodies its document
     makes responsible most often (how many of its provisions name each), as the place to ask."""
     document = shelf.doc(provision.doc_id)
-    counts: dict[str, int] = {}
-    for p in document.provisions:
-        for name in p.agencies:
-            counts[name] = counts.get(name, 0) + 1
+    ranked = Counter(name for p in document.provisions for name in p.agencies).most_common()
     line = f"{shelf.ref(provision)}没有写明由哪个部门负责。"
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     # Bodies more than one provision names; a body named once is no pattern (unless it is the only one).
     top = [(name, n) for name, n in ranked if n > 1][:MAX_DOCUMENT_BODIES] or ranked[:1]
     if top:

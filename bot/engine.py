@@ -354,16 +354,15 @@ class PolicyBot:
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
-        if turns and query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
+        if query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
+            if not turns:  # 6号文是什么文件？ 国务院令第802号是什么？: the document itself
+                return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
             # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: what the provision discussed says in that version,
             # else the earlier question, in the documents named
             context = self._context(turns)
             if context and (counterpart := self._counterpart(context[0], query.docs)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
             return replace(self._earlier_question_in(query, turns, shelf, query.docs), kind="follow_up")
-        if query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
-            # 6号文是什么文件？ 国务院令第802号是什么？: the document itself — what it is, its number, issuer, status
-            return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)

@@ -690,7 +690,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     )
 
 
-def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str = "") -> bool:
+def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
     """A place the library has rules for: a local document's region, a place written right after one
     (北京海淀, 北京市朝阳区: a part of it), or a place its best provisions name."""
     stem = place.rstrip("省市区县")
