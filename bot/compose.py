@@ -155,6 +155,19 @@ def quote_of(provision: Provision, paragraph: int = 0, item: int = 0) -> str:
     return provision.text
 
 
+def no_such_part(shelf: Shelf, provision: Provision, paragraph: int = 0, item: int = 0) -> str:
+    """第十条第二款 of an article with one 款: say so, and point to the 项 of that number where there is one."""
+    items = [it.number for p in provision.paragraphs for it in p.items]
+    if paragraph and paragraph > len(provision.paragraphs):
+        line = f"{shelf.ref(provision)}只有{int_to_cn(len(provision.paragraphs))}款，没有第{int_to_cn(paragraph)}款，以上是该条全文"
+        if paragraph in items:
+            line += f"（您要找的也许是其中第（{int_to_cn(paragraph)}）项）"
+        return f"{line}。"
+    if item and item not in items:
+        return f"{shelf.ref(provision)}没有第（{int_to_cn(item)}）项；以上是该条全文。"
+    return ""
+
+
 def provision_answer(
     shelf: Shelf,
     primary: Provision,

@@ -500,6 +500,8 @@ class PolicyBot:
                 return compose.which_document_answer(shelf, number_text, [p.doc_id for p in candidates])
             provision = candidates[0]
             targets.append((provision, compose.quote_of(provision, ref.paragraph, ref.item)))
+            if note := compose.no_such_part(shelf, provision, ref.paragraph, ref.item):
+                missing.append(note)
         if not targets and not missing:
             return (
                 compose.number_nowhere_answer(shelf, nowhere[0]) if nowhere else compose.which_document_for_facts(shelf)

@@ -600,3 +600,12 @@ def test_a_document_named_with_nothing_else_asked_gets_what_it_is(fake_bot: Poli
 def test_which_documents_give_an_agency_duties_is_its_list_grouped_by_document(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("人民银行在哪些政策文件里有职责？")
     assert answer.kind == "agency" and "人民银行负责" in answer.text
+
+
+def test_a_paragraph_or_item_an_article_does_not_have_is_said_to_be_missing(fake_bot: PolicyBot) -> None:
+    # 增值税法第十条 is one 款 with five 项: 第二款 is not there (第（二）项 may be what was meant), nor 第（九）项.
+    paragraph = fake_bot.ask("增值税法第十条第二款是什么内容？")
+    assert cited(paragraph) == [("vat-law-2024", 10)]
+    assert "只有一款，没有第二款" in paragraph.text and "第（二）项" in paragraph.text
+    assert "没有第（九）项" in fake_bot.ask("增值税法第十条第（九）项").text
+    assert "没有第" not in fake_bot.ask("增值税法第十条第（二）项").text
