@@ -29,7 +29,7 @@ from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
-from bot.refs import DocumentNames, ProvisionRef
+from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     MEANS_SEVERAL,
@@ -598,7 +598,10 @@ class PolicyBot:
                 continue
             if line.index(doc) > line.index(provision.doc_id):
                 return self._pair(provision, doc)
-            return next((pair.old for pair in self.pairs(doc, provision.doc_id) if pair.new == provision), None)
+            return next(
+                (pair.old for pair in self.pairs(doc, provision.doc_id) if pair.new and pair.new.key == provision.key),
+                None,
+            )
         return None
 
     def _counterpart_answer(self, shelf: Shelf, discussed: Provision, counterpart: Provision) -> Answer:
@@ -1098,7 +1101,7 @@ class PolicyBot:
         best = max(sentences, key=lambda s: len(words & set(self.searcher.tokenizer.content_words(s))), default="")
         if not best or best in quote:
             return quote
-        return sorted({*quote, best}, key=lambda s: sentences.index(s) if s in sentences else len(sentences))
+        return _in_order([*quote, best], provision)
 
     def _quote(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
         """What an answer quotes of its provision: the best sentences — and for a question asking which
@@ -1110,8 +1113,7 @@ class PolicyBot:
         for paragraph in provision.paragraphs:
             listed = split_sentences(paragraph.full_text)
             if paragraph.items and len(paragraph.full_text) <= MAX_LISTED_CHARS and set(chosen) & set(listed):
-                order = split_sentences(provision.text)
-                return sorted({*listed, *chosen}, key=lambda s: order.index(s) if s in order else len(order))
+                return _in_order([*listed, *chosen], provision)
         return chosen
 
     # ── follow-ups ────────────────────────────────────────────────────────────────
@@ -1298,12 +1300,18 @@ class PolicyBot:
 
 
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
-_ASKS_ABOUT_NOW = re.compile(
-    r"现在|现行|目前|如今|眼下|当前|今年|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b"
-)
+_ASKS_ABOUT_NOW = re.compile(rf"{NOW_WORDS}|当前|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b")
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )
+
+
+def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
+    """Sentences of a provision, each once, in the order the provision has them."""
+    order = split_sentences(provision.text)
+    return sorted(set(sentences), key=lambda s: order.index(s) if s in order else len(order))
+
+
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
 
 

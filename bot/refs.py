@@ -62,7 +62,8 @@ _THEN = re.compile(
     r"(?:当时|那时候?|那会儿?)(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{0,12}?"
     r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行))"
 )
-_NOW = re.compile(r"现在|目前|如今|现行|今年|眼下")
+NOW_WORDS = r"现在|目前|如今|现行|今年|眼下"  # a question about today, not a past day
+_NOW = re.compile(NOW_WORDS)
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
 _RELATIVE_YEAR = re.compile(r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
