@@ -2,7 +2,9 @@
 (2020 第八条 ↔ 2025 第九条): what an old provision became, and what changed.
 
 Two provisions are a pair when they share rare wording — TF-IDF cosine over character bigrams and
-figures (六十日 = 60日), with IDF taken over both versions; dense similarity breaks near-ties. Below ``MIN_SHARED`` nothing in the new version says the same: the successor is silent.
+figures (六十日 = 60日), with IDF taken over both versions; dense similarity breaks near-ties. Below
+``MIN_SHARED`` nothing in the new version says the same — unless the two are each other's closest (then
+``MUTUAL_MIN_SHARED``): the successor is silent.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from bot.verify import figures
 from ingest.schema import Provision
 
 MIN_SHARED = 0.25  # TF-IDF cosine below which two provisions are not the same rule
+# A pair each side chooses as its closest (short provisions share few bigrams: 征收率为3% ↔ 征收率为百分之三)
+MUTUAL_MIN_SHARED = 0.1
 DENSE_WEIGHT = 0.05  # weight of the dense similarity (standardised per row) as a tie-breaker
 
 
@@ -57,11 +61,15 @@ def pair_versions(
     weighted = _weighted([_features(p.text) for p in (*old, *new)])
     old_w, new_w = weighted[: len(old)], weighted[len(old) :]
     dense = np.einsum("ik,jk->ij", old_vectors, new_vectors)  # on this thread (see index.backend.similarities)
+    shared = np.array([[sum(ow.get(g, 0.0) * x for g, x in nw.items()) for nw in new_w] for ow in old_w])
+    standardised = (dense - dense.mean(axis=1, keepdims=True)) / (dense.std(axis=1, keepdims=True) + 1e-6)
+    score = shared + DENSE_WEIGHT * standardised
+    # The old provision each new one is closest to: a pair both sides choose may share less wording.
+    closest_old = np.argmax(score, axis=0)
     out = []
     for i, provision in enumerate(old):
-        shared = np.array([sum(old_w[i].get(g, 0.0) * x for g, x in nw.items()) for nw in new_w])
-        row = dense[i]
-        score = shared + DENSE_WEIGHT * (row - row.mean()) / (row.std() + 1e-6)
-        best = int(np.argmax(score))
-        out.append(Pair(provision, new[best] if shared[best] >= MIN_SHARED else None, float(shared[best])))
+        best = int(np.argmax(score[i]))
+        mutual = closest_old[best] == i
+        said_again = shared[i, best] >= (MUTUAL_MIN_SHARED if mutual else MIN_SHARED)
+        out.append(Pair(provision, new[best] if said_again else None, float(shared[i, best])))
     return out
