@@ -24,12 +24,12 @@ from bot import match as matching
 from bot.adapter import QueryAdapter, default_adapter
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
-from bot.followup import Turn, last, normalise_history
+from bot.followup import Turn, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
-from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef
+from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, part_alone, provision_refs
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     MEANS_SEVERAL,
@@ -112,6 +112,7 @@ MAX_FOLLOW_UP_PROVISIONS = 5
 CONTEXT_ANSWER_CHARS = 150
 MAX_QUESTIONS_CHAINED = 3  # earlier questions a follow-up of follow-ups is read with
 MAX_TARGETS = 8
+MAX_REF_CHARS = 20  # 第一百二十三条第二款第（三）项 fits
 # A bigram in more than this share of the documents' names (and in more than two) names no topic.
 COMMON_TITLE_SHARE = 0.25
 
@@ -362,6 +363,11 @@ class PolicyBot:
             context = self._context(turns)
             if context and (counterpart := self._counterpart(context[0], query.docs)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
+            if context and (related := self._naming_each_other(context[0], query.docs)):
+                targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
+                return replace(
+                    compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies), kind="follow_up"
+                )
             return replace(self._earlier_question_in(query, turns, shelf, query.docs), kind="follow_up")
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
@@ -484,7 +490,7 @@ class PolicyBot:
         missing: list[str] = []
         nowhere: list[str] = []
         for ref in query.refs[:MAX_TARGETS]:
-            candidates = self._number_candidates(ref, docs, shelf)
+            candidates = self._number_candidates(ref, self._named_with(query, ref) or docs, shelf)
             unit = "条" if ref.form == "article" else "项"
             number_text = f"第{int_to_cn(ref.number) if ref.number < 1000 else ref.number}{unit}"
             if not candidates:
@@ -510,10 +516,46 @@ class PolicyBot:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
+        answer = self._with_versions_named(answer, shelf, [p for p, _ in targets], query)
         if query.asks_status:
             statuses = "".join(compose.status_sentence(shelf, d) for d in dict.fromkeys(p.doc_id for p, _ in targets))
             answer = replace(answer, text=f"{answer.text}\n{statuses}")
         return self._with_current_version(answer, shelf, [p for p, _ in targets])
+
+    def _named_with(self, query: Query, ref: ProvisionRef) -> tuple[str, ...]:
+        """The documents named right before a number (个体工商户条例第十条 when two documents are named)."""
+        owners = []
+        for mention in query.mentions:
+            after = provision_refs(query.text[mention.end : mention.end + MAX_REF_CHARS])
+            if after and after[0].start <= 1 and (after[0].number, after[0].form) == (ref.number, ref.form):
+                owners += [d for d in self.names.resolve(mention, query.text, query.day) if d in query.docs]
+        return tuple(owners)
+
+    def _with_versions_named(
+        self, answer: Answer, shelf: Shelf, provisions: Sequence[Provision], query: Query
+    ) -> Answer:
+        """增值税法第十一条在暂行条例中对应哪条？: each provision's counterpart in the other versions the question
+        names, by name or edition year (a successor of a repealed one comes with it anyway)."""
+        lines, citations = [answer.text], list(answer.citations)
+        for provision in provisions:
+            successor = shelf.status(provision.doc_id).successor
+            line = lineage(provision.doc_id, self.names.metas)
+            for doc in dict.fromkeys((*query.docs, *self.names.editions_by_year(line, query.text))):
+                if (
+                    doc == provision.doc_id
+                    or doc not in line
+                    or (doc == successor and not shelf.in_force(provision.doc_id))
+                ):
+                    continue
+                title = shelf.metas[doc].citation_title
+                if (counterpart := self._counterpart(provision, (doc,))) is None:
+                    lines.append(f"{title}中没有与{shelf.ref(provision)}对应的规定。")
+                    continue
+                lines.append(
+                    f"{shelf.ref(provision)}在{title}中对应的是{compose.provision_label(counterpart)}：{counterpart.text}"
+                )
+                citations.append(shelf.cite(counterpart, counterpart.text))
+        return replace(answer, text="\n".join(lines), citations=tuple(citations))
 
     def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str], shelf: Shelf) -> list[Provision]:
         """The provisions a number can mean: in the documents named or discussed, else in every document
@@ -603,6 +645,16 @@ class PolicyBot:
                 None,
             )
         return None
+
+    def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
+        """What other documents say of a provision by name: their articles that name it (实施条例 on 企业所得税法
+        第二十八条: 第九十二条, 第九十三条), and the articles of theirs it names."""
+        meta = self.names.metas[discussed.doc_id]
+        out: list[Provision] = []
+        for document in filter(None, map(self.library.get, docs)):
+            out += [p for p in document.provisions if discussed.number in _articles_named(p.text, meta)]
+            out += filter(None, map(document.provision, _articles_named(discussed.text, document.meta)))
+        return list(dict.fromkeys(out))
 
     def _counterpart_answer(self, shelf: Shelf, discussed: Provision, counterpart: Provision) -> Answer:
         """ "以前的版本怎么规定？" / "现在的条例呢？" about a provision: its counterpart in the other version, whole."""
@@ -1121,7 +1173,11 @@ class PolicyBot:
     def _context(self, turns: Sequence[Turn]) -> list[Provision]:
         """The provisions the conversation is about: those the last answer cites (by document and
         label), else the best match of the last exchange when it is in scope."""
-        answer = last(turns, "assistant")
+        # A refusal names its closest provision only as a pointer: the conversation is about the answer before.
+        answer = next(
+            (t.content for t in reversed(turns) if t.role == "assistant" and not t.content.startswith(compose.REFUSAL)),
+            "",
+        )
         shelf = Shelf(self.library, self.today())
         found = []
         if answer:
@@ -1131,7 +1187,10 @@ class PolicyBot:
                 if at >= 0:
                     found.append((at, provision))
         if found:
-            return [p for _, p in sorted(found, key=lambda x: x[0])]
+            cited = [p for _, p in sorted(found, key=lambda x: x[0])]
+            # An earlier version shown beside the provision answered from is not what the answer is about.
+            docs = {p.doc_id for p in cited}
+            return [p for p in cited if p.doc_id == cited[0].doc_id or shelf.status(p.doc_id).successor not in docs]
         # An answer without citations still quotes or paraphrases its provision: search it together with
         # the question it answered.
         exchange = " ".join(filter(None, (earlier_question(turns), answer[:CONTEXT_ANSWER_CHARS] if answer else "")))
@@ -1158,17 +1217,19 @@ class PolicyBot:
         if query.agency_list and not query.agency_except:  # "X在这里面负责哪些？": in the conversation's documents
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
-        if context and asks_older_version(query.text) and (older := self._older_versions(context[0].doc_id)):
-            if (counterpart := self._counterpart(context[0], older)) is not None:
+        if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
+            if (counterpart := self._counterpart(context[0], versions)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
-            return replace(self._earlier_question_in(query, turns, shelf, older), kind="follow_up")
-        if context and asks_newer_version(query.text) and (newer := self._newer_versions(context[0].doc_id)):
-            if (counterpart := self._counterpart(context[0], newer)) is not None:
-                return self._counterpart_answer(shelf, context[0], counterpart)
-            title = shelf.metas[newer[0]].citation_title
+            if versions[0] in self._older_versions(context[0].doc_id):
+                return replace(self._earlier_question_in(query, turns, shelf, versions), kind="follow_up")
+            title = shelf.metas[versions[0]].citation_title
             note = f"{title}中没有与{shelf.ref(context[0])}对应的规定，该规定已不再有效。"
             answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
             return replace(answer, kind="follow_up")
+        if context and (relative := self._relative_ref(query, context[0])) is not None:
+            return replace(
+                self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
+            )
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1176,14 +1237,7 @@ class PolicyBot:
         facts = facts_are_asked(query, True)
         if facts:
             return replace(self._answer(query, shelf, context), kind="follow_up")
-        current = context[0]
-        if (moved := next_or_previous(query.text, current.number)) is not None:
-            document = shelf.doc(current.doc_id)
-            target = document.provision(moved)
-            if target is None:
-                return compose.unknown_number_answer(shelf, current.doc_id, [moved])
-            context = [target]
-        elif not MEANS_SEVERAL.search(query.text):
+        if not MEANS_SEVERAL.search(query.text):
             context = context[:1]
         if len(context) == 1:
             provision = context[0]
@@ -1196,6 +1250,31 @@ class PolicyBot:
             targets = [(p, p.text) for p in context[:MAX_FOLLOW_UP_PROVISIONS]]
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
+
+    def _versions_asked(self, text: str, doc_id: str) -> tuple[str, ...]:
+        """The other versions of ``doc_id`` a follow-up asks about, nearest first: an edition by year
+        (2020年版呢？), the older ones (以前的版本怎么规定？) or the newer (现在的条例呢？)."""
+        edition = self.names.edition_by_year(lineage(doc_id, self.names.metas), text)
+        if edition is not None and edition != doc_id:
+            return (edition,)
+        if asks_older_version(text):
+            return self._older_versions(doc_id)
+        if asks_newer_version(text):
+            return self._newer_versions(doc_id)
+        return ()
+
+    def _relative_ref(self, query: Query, discussed: Provision) -> ProvisionRef | None:
+        """A provision named relative to the one discussed: its parts (第二款呢？, and 第（三）项呢？ of an
+        article) or its neighbours (下一条呢？ 上一项呢？)."""
+        articles = self.library.get(discussed.doc_id).meta.shape != "notice"
+        form = "article" if articles else "item"
+        if (part := part_alone(query.text)) is not None:
+            return ProvisionRef(discussed.number, form, *part)
+        if articles and query.refs and all(r.form == "item" and not r.part for r in query.refs):
+            return ProvisionRef(discussed.number, form, item=query.refs[0].number)
+        if not query.refs and (moved := next_or_previous(query.text, discussed.number)) is not None:
+            return ProvisionRef(moved, form)
+        return None
 
     def _older_versions(self, doc_id: str) -> tuple[str, ...]:
         """The documents ``doc_id`` replaced, newest first."""

@@ -38,6 +38,8 @@ _ITEM_LABEL = re.compile(rf"(?:第|措施|^)\s*[（(]\s*{_NUM}\s*[)）](?:\s*项
 _ITEM_WORD = re.compile(rf"措施\s*(?:第\s*)?{_NUM}(?![0-9])|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)")
 _RANGE = re.compile(rf"第\s*{_NUM}\s*(?:条|项)?\s*(?:到|至|-|~|—|－)\s*第?\s*{_NUM}\s*(条|项)")
 _PART_POSITION = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块)\s*(?:的|里|中|里面)?\s*第\s*{_NUM}\s*(?:条|项|个)")
+# 第二款 / 第二款第（一）项 written without an article of its own: a part of the one under discussion.
+_PART_ALONE = re.compile(rf"(?<![条\d])第\s*{_NUM}\s*款(?:\s*第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项)?")
 _ENGLISH = re.compile(r"\b(article|item|measure)\s*(?:no\.?\s*)?#?\s*([0-9]{1,3})\b", re.IGNORECASE)
 # 三十四条 / 12条 without 第, right after a request verb or a document name (稳经济33条 is a name).
 _BARE = re.compile(
@@ -267,14 +269,25 @@ class DocumentNames:
             out.append(self._edition(versions, text, day) or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
 
-    def _edition(self, line: list[str], text: str, day: dt.date) -> str | None:
-        if m := _EDITION_YEAR.search(text):
+    def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
+        """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""
+        out = []
+        for m in _EDITION_YEAR.finditer(text):
             year = int(m.group(1))
             for doc_id in line:
                 meta = self.metas[doc_id]
-                years = {d.year for d in (meta.issued, meta.effective) if d}
-                if str(year) in meta.edition or year in years:
-                    return doc_id
+                if str(year) in meta.edition or year in {d.year for d in (meta.issued, meta.effective) if d}:
+                    out.append(doc_id)
+                    break
+        return tuple(dict.fromkeys(out))
+
+    def edition_by_year(self, line: Sequence[str], text: str) -> str | None:
+        """The version of ``line`` the first edition year names, None when none does."""
+        return next(iter(self.editions_by_year(line, text)), None)
+
+    def _edition(self, line: list[str], text: str, day: dt.date) -> str | None:
+        if (edition := self.edition_by_year(line, text)) is not None:
+            return edition
         if len(line) > 1 and _OLDER.search(text):
             current = version_on(line[-1], day, self.metas)
             position = line.index(current) if current in line else len(line) - 1
@@ -375,6 +388,21 @@ def provision_refs(text: str) -> list[ProvisionRef]:
         if all((ref.number, ref.paragraph, ref.item, ref.part) != (r.number, r.paragraph, r.item, r.part) for r in out):
             out.append(ref)
     return out
+
+
+def part_alone(text: str) -> tuple[int, int] | None:
+    """(款, 项) of a paragraph named without its article (第二款呢？), None when there is none.
+
+    >>> part_alone("那第二款呢？"), part_alone("第三款第（一）项是什么"), part_alone("第十条第二款")
+    ((2, 0), (3, 1), None)
+    """
+    m = _PART_ALONE.search(text)
+    if m is None:
+        return None
+    try:
+        return parse_number(m.group(1)), parse_number(m.group(2)) if m.group(2) else 0
+    except ValueError:
+        return None
 
 
 def past_day(text: str, today: dt.date) -> dt.date | None:

@@ -609,3 +609,78 @@ def test_a_paragraph_or_item_an_article_does_not_have_is_said_to_be_missing(fake
     assert "只有一款，没有第二款" in paragraph.text and "第（二）项" in paragraph.text
     assert "没有第（九）项" in fake_bot.ask("增值税法第十条第（九）项").text
     assert "没有第" not in fake_bot.ask("增值税法第十条第（二）项").text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected", "quoted"),
+    [
+        # a 款 or 项 named alone is a part of the article discussed
+        ("中小企业促进法第四十条", "第二款呢？", ("sme-promotion-law-2017", 40), "百分之三十以上"),
+        ("增值税法第十条", "那第（三）项是什么？", ("vat-law-2024", 10), "税率为百分之六"),
+        # the provision next to it, in the same document (an article, or a notice's item)
+        ("中小企业促进法第四十条", "下一条呢？", ("sme-promotion-law-2017", 41), "出口信用保险"),
+        ("169号文第（四）项", "下一项呢？", ("miit-2021-169", 5), "仓单"),
+    ],
+)
+def test_a_part_or_neighbour_of_the_provision_discussed(
+    fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int], quoted: str
+) -> None:
+    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
+    assert cited(answer) == [expected] and quoted in answer.text
+
+
+def test_a_part_alone_leaves_out_the_rest_of_the_article(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("第二款呢？", _after(fake_bot, "中小企业促进法第四十条"))
+    assert "优先采购" not in answer.text  # 第一款
+    assert "只有二款" in fake_bot.ask("那第三款呢？", _after(fake_bot, "中小企业促进法第五十三条")).text
+
+
+def test_a_refusal_in_between_does_not_change_what_the_conversation_is_about(fake_bot: PolicyBot) -> None:
+    history = [
+        *_after(fake_bot, "中小企业促进法第四十条"),
+        {"role": "user", "content": "这跟隔壁老王有啥关系？"},
+        {"role": "assistant", "content": "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
+         "库中与之最接近的是《中华人民共和国企业所得税法实施条例》第一百一十八条。"},
+    ]  # fmt: skip
+    assert cited(fake_bot.ask("下一条呢？", history)) == [("sme-promotion-law-2017", 41)]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        # short provisions that say the same in few words (征收率为3% ↔ 征收率为百分之三)
+        ("增值税法第十一条", "那暂行条例里呢？", ("vat-interim-regulation-2017", 12)),
+        ("保障中小企业款项支付条例第十二条", "2020年版呢？", ("sme-payment-regulation-2020", 11)),
+        ("个体工商户的年度报告现在有什么规定？", "以前是怎么规定的？", ("individual-business-regulation-2016", 13)),
+    ],
+)
+def test_another_version_asked_in_other_words(
+    fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
+) -> None:
+    assert cited(fake_bot.ask(follow_up, _after(fake_bot, earlier)))[0] == expected
+
+
+def test_what_the_implementing_regulation_says_of_the_article_discussed(fake_bot: PolicyBot) -> None:
+    # 实施条例 第九十二条 and 第九十三条 each begin 企业所得税法第二十八条第…款所称…
+    answer = fake_bot.ask("实施条例里怎么规定的？", _after(fake_bot, "企业所得税法第二十八条"))
+    assert cited(answer) == [("eit-regulation-2019", 92), ("eit-regulation-2019", 93)]
+    assert "从业人数不超过100人" in answer.text  # the whole article, 工业企业 too
+    back = fake_bot.ask("企业所得税法里呢？", _after(fake_bot, "企业所得税法实施条例第九十二条"))
+    assert cited(back) == [("eit-law-2018", 28)]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "counterpart"),
+    [
+        ("个体工商户条例第十条在促进个体工商户发展条例中对应哪条？", ("individual-business-regulation-2016", 10),
+         ("individual-business-promotion-regulation-2022", 13)),
+        ("增值税法第十一条在暂行条例中对应哪条？", ("vat-law-2024", 11), ("vat-interim-regulation-2017", 12)),
+        ("保障中小企业款项支付条例2025年版第九条在2020年版中是第几条？", ("sme-payment-regulation-2025", 9),
+         ("sme-payment-regulation-2020", 8)),
+    ],
+)  # fmt: skip
+def test_an_article_of_one_version_asked_in_another_is_not_ambiguous(
+    fake_bot: PolicyBot, question: str, asked: tuple[str, int], counterpart: tuple[str, int]
+) -> None:
+    """Two versions named, the number follows one of them: that one, with its counterpart in the other."""
+    assert cited(fake_bot.ask(question)) == [asked, counterpart]

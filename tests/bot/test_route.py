@@ -190,6 +190,9 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("过去也是这么办的吗？", True),  # was the rule the same before
         ("原来也可以这样申请吗？", True),
         ("我们以前做过这样的项目，现在还能申报吗？", False),
+        ("以前是怎么规定的？", True),  # what the rule was
+        ("原来怎么算？", True),
+        ("以前怎么没人告诉我？", False),
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
