@@ -51,6 +51,35 @@ _SEPARATORS = re.compile(r"、|，|,|以及|及|会同|配合|和(?=各)")
 _GENERIC_SUFFIX = re.compile(r"(?:等有关部门和单位|等有关部门|等部门|等单位|等)$")
 
 
+# Laws name several departments with one ending: 国务院发展改革、财政、税务等有关部门, 财政、税务主管部门.
+_SHARED_ENDING = re.compile(
+    r"([\u4e00-\u9fff]{1,16}(?:、[\u4e00-\u9fff]{1,12})*、[\u4e00-\u9fff]{1,12}?)"
+    r"(?:等(?:有关|相关)?|有关|相关)?(主管部门|部门)"
+)
+# The level the first name carries for all of them (国务院…, 县级以上地方人民政府…, 省级以上…).
+_LEVEL = re.compile(r"国务院|(?:县级|省级|市级|设区的市级)以上(?:地方)?(?:人民政府)?|地方各级人民政府|同级")
+
+
+def spelled_out(text: str) -> str:
+    """The text with each list of departments that share one ending written out in full, so that every
+    one of them is found by its own name.
+
+    >>> spelled_out("由国务院财政、税务主管部门制定")
+    '由国务院财政主管部门、国务院税务主管部门制定'
+    >>> spelled_out("人力资源社会保障、市场监督管理、统计等相关部门应当协助")
+    '人力资源社会保障部门、市场监督管理部门、统计部门应当协助'
+    """
+
+    def write_out(m: re.Match[str]) -> str:
+        first, *rest = m.group(1).split("、")
+        level = _LEVEL.search(first)
+        prefix = level.group(0) if level else ""
+        names = [first, *(prefix + name for name in rest)]
+        return "、".join(name + m.group(2) for name in names)
+
+    return _SHARED_ENDING.sub(write_out, text)
+
+
 def _pattern(surface: str) -> str:
     """A surface as the scanner looks for it: whole words for Latin names, and a ministry (…部) not
     inside a department (…部门: 财政部门 is not 财政部)."""
@@ -132,7 +161,7 @@ class AgencyRegistry:
         """
         if self._scanner is None:
             return ()
-        found = (self._canonical[m.group(0)] for m in self._scanner.finditer(text.lower()))
+        found = (self._canonical[m.group(0)] for m in self._scanner.finditer(spelled_out(text).lower()))
         return tuple(dict.fromkeys(found))
 
     def surfaces_in(self, text: str) -> list[tuple[int, int, str]]:

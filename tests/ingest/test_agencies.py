@@ -32,6 +32,23 @@ def test_the_longest_name_wins_in_free_text(registry: AgencyRegistry) -> None:
     assert registry.find(local) == ("县级以上地方人民政府负责中小企业促进工作综合管理的部门",)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # one ending shared by the list, and the level the first name carries for all of them
+        ("由国务院财政、税务主管部门制定", ("国务院财政部门", "国务院税务主管部门")),
+        ("税务机关与工业和信息化、公安、海关、人民银行等部门建立协作机制",
+         ("税务机关", "工业和信息化部", "公安部", "海关总署", "人民银行")),
+        ("人力资源社会保障、市场监督管理、统计等相关部门应当协助", ("人力资源社会保障部", "市场监督管理部门", "统计局")),
+        ("各地区、各部门应当加强协作", ()),  # not a list of departments
+    ],
+)  # fmt: skip
+def test_every_department_of_a_list_with_one_ending_is_found(
+    registry: AgencyRegistry, text: str, names: tuple[str, ...]
+) -> None:
+    assert registry.find(text) == names
+
+
 def test_renamed_and_generic_bodies_are_one_family(registry: AgencyRegistry) -> None:
     assert {"银保监会", "国家金融监督管理总局", "国务院银行业监督管理机构"} <= registry.family("银保监会")
     assert "工商行政管理部门" in registry.family("市场监管总局")
