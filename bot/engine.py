@@ -836,7 +836,8 @@ class PolicyBot:
         verb = "负责（含按职责分工负责）的措施" if assigned else "负责或涉及的规定"
         heading = f"{who}{'共同' if query.agencies_together else ''}{verb}"
         before = ""
-        found = match_division(strip_agencies(query.text, self.agencies), self.library, [d.meta.doc_id for d in pool])
+        # the question's own words, not the documents' names (款项支付条例 is not 第二章 款项支付规定)
+        found = match_division(strip_agencies(query.topic, self.agencies), self.library, [d.meta.doc_id for d in pool])
         if found is not None:
             doc_id, division = found
             inside = [p for p in provisions if p.doc_id == doc_id and division.first <= p.number <= division.last]
