@@ -193,7 +193,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
             r"\bminimum\b|net profit|\brevenue\b"
         ),
-        re.compile(r"条件|标准|是指|符合下列|应当具备|不超过|不低于|以上|以下"),
+        # (a standard may be a limit: 最高不得超过…的5‰)
+        re.compile(r"条件|标准|是指|符合下列|应当具备|不得?超过|不得?低于|以上|以下|%|％|‰|分之"),
         "具体条件和标准",
     ),
     (
