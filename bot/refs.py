@@ -58,6 +58,18 @@ _PAST_YEAR = re.compile(
     rf"(?:在|当时是|那是)?\s*{_DATE}\s*"
     rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE})"
 )
+_PART_OF_YEAR = re.compile(r"(\d{4})\s*年\s*(上半年|下半年|年初|初|年中|年底|底|年末|末)")
+_YEAR_PART_MONTH = {
+    "上半年": 6,
+    "年中": 6,
+    "下半年": 12,
+    "年初": 1,
+    "初": 1,
+    "年底": 12,
+    "底": 12,
+    "年末": 12,
+    "末": 12,
+}
 _EVENT_DATE = re.compile(_DATE)  # 2020年10月签的合同 — the day asked only when the question says 当时
 # The rules of then (按当时的规定 / 当时怎么规定), not a story's "then" (那时候没有登记, 那会不会…).
 _THEN = re.compile(
@@ -420,6 +432,10 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2025, 5, 31)
     >>> past_day("去年3月的时候呢？", dt.date(2026, 11, 30))
     datetime.date(2025, 3, 31)
+    >>> past_day("2025年上半年增值税纳税义务发生时间怎么确定？", dt.date(2026, 11, 30))
+    datetime.date(2025, 6, 30)
+    >>> past_day("2025年底发的文件还有效吗？", dt.date(2026, 11, 30)) is None
+    True
     """
     found = _past_day_at(text, today)
     return found[0] if found else None
@@ -468,6 +484,12 @@ _WHEN = re.compile(rf"{_BEFORE}|的时候|那会儿?|那时候?|时候|期间|�
 
 def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] | None:
     """The past day a question asks the law of, and where the words naming it are."""
+    # A part of a year dates what is asked (2025年上半年…, 2024年底卖设备…), whatever follows.
+    for m in _PART_OF_YEAR.finditer(text):
+        if _DATES_A_DOCUMENT.match(text[m.end() :]) or not 1949 < int(m.group(1)) <= today.year:
+            continue
+        if (end := _month_end(int(m.group(1)), _YEAR_PART_MONTH[m.group(2)])) < today:
+            return end, m.span()
     # A date of an event, when the question asks for the rules of then (2020年10月签的合同，按当时的规定…).
     dates = [_PAST_YEAR.finditer(text), _EVENT_DATE.finditer(text) if _THEN.search(text) else ()]
     for m in (m for found in dates for m in found):
