@@ -424,9 +424,12 @@ class PolicyBot:
         if facts and query.refers_to_document and not query.asks_documents:
             return Plan("which_document")
         if query.chapter and docs:
-            chapters = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
-            if division := next((d for d in chapters if d.number == query.chapter), None):
-                return Plan("division", docs[:1], division=division)
+            document = self.library.get(docs[0])
+            assert document is not None
+            if chapter := next((d for d in document.chapters() if d.number == query.chapter), None):
+                sections = [d for d in document.divisions if d.level == 2 and chapter.first <= d.first <= chapter.last]
+                section = next((d for d in sections if d.number == query.section), None)
+                return Plan("division", docs[:1], division=section or chapter)
         # 人民银行在哪些文件里有职责？: an agency's list is grouped by document, which answers "which documents"
         if query.agency_list and not query.agency_except:
             return Plan("agency", docs)
@@ -823,7 +826,9 @@ class PolicyBot:
         pool = [d for d in self.library.documents if (d.meta.doc_id in docs if docs else shelf.in_force(d.meta.doc_id))]
 
         def involved(p: Provision) -> bool:
-            hits = [any(a in family for a in p.agencies) for family in families]
+            # The first body a measure's parenthetical names leads it (列第一位者为牵头单位).
+            named = p.agencies[:1] if query.agency_leads and p.responsibility else p.agencies
+            hits = [any(a in family for a in named) for family in families]
             return all(hits) if query.agencies_together else any(hits)
 
         provisions = [p for d in pool for p in d.provisions if involved(p)]
@@ -833,7 +838,11 @@ class PolicyBot:
         mentioned = [p for p in provisions if not p.responsibility] if assigned else []
         provisions = assigned or provisions
         who = "、".join(names)
-        verb = "负责（含按职责分工负责）的措施" if assigned else "负责或涉及的规定"
+        verb = (
+            ("牵头的措施" if query.agency_leads else "负责（含按职责分工负责）的措施")
+            if assigned
+            else "负责或涉及的规定"
+        )
         heading = f"{who}{'共同' if query.agencies_together else ''}{verb}"
         before = ""
         # the question's own words, not the documents' names (款项支付条例 is not 第二章 款项支付规定)
@@ -1143,8 +1152,9 @@ class PolicyBot:
             lexical = sum(v for w, v in weights.items() if w in sentence) / mass if mass else 0.0
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
-        chosen = sorted(sorted(scored, reverse=True)[:k], key=lambda s: s[1])
-        return [s for _, _, s in chosen]
+        chosen = {position for _, position, _ in sorted(scored, reverse=True)[:k]}
+        sentences = [s for _, s in rows]
+        return [sentences[i] for i in sorted({j for i in chosen for j in _whole_sentence(sentences, i)})]
 
     def _with_counterpart(self, provision: Provision, quote: list[str], old_quote: str) -> list[str]:
         """The quote of a provision in force, with its sentence that shares the most words with what the old
@@ -1393,6 +1403,32 @@ def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
 
 
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
+
+
+_ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+
+
+def _whole_sentence(clauses: Sequence[str], at: int) -> range:
+    """The clauses of the sentence clause ``at`` belongs to: those joined to it by ；that are not list items
+    (…占百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。 is one rule).
+
+    >>> list(_whole_sentence(["甲；", "其中乙。", "丙。"], 1)), list(_whole_sentence(["税率：", "（一）甲；", "（二）乙。"], 1))
+    ([0, 1], [1])
+    """
+
+    def joined(i: int) -> bool:  # clause i continues clause i - 1
+        return (
+            i > 0
+            and clauses[i - 1].endswith("；")
+            and not (_ITEM_START.match(clauses[i]) or _ITEM_START.match(clauses[i - 1]))
+        )
+
+    first, last = at, at
+    while joined(first):
+        first -= 1
+    while last + 1 < len(clauses) and joined(last + 1):
+        last += 1
+    return range(first, last + 1)
 
 
 def _articles_named(text: str, meta: DocMeta) -> tuple[int, ...]:

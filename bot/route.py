@@ -34,7 +34,7 @@ from ingest.schema import Division, Library
 from ingest.text import parse_number
 
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百两〇零]{1,6})"
-_CHAPTER = re.compile(rf"第\s*{_NUM}\s*章")
+_CHAPTER = re.compile(rf"第\s*{_NUM}\s*章(?:\s*第\s*{_NUM}\s*节)?")
 _PART_ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块|方面|块)")
 
 # 多少 lists only when it counts provisions (多少条): 按规定最多收多少？ asks for a figure.
@@ -47,6 +47,8 @@ _AGENCY_LIST = re.compile(
     r"参与什么|管哪|负责啥|任务|职责|职能|分工|which measures|what measures|\blist\b|responsible for"
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
+# 牵头或参与的措施: not only the measures it leads
+_NOT_ONLY_LEADING = re.compile(r"参与|配合|协助|协同|涉及|或")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
 _PROVISIONS_WORD = re.compile(r"措施|条款|(?<![按据照])规定")  # not 按规定 / 根据规定 / 依照规定 (as the rules say)
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
@@ -135,8 +137,10 @@ class Query:
     agencies: tuple[str, ...] = ()
     agency_list: bool = False
     agencies_together: bool = False
+    agency_leads: bool = False  # 由X牵头: the measures whose parenthetical names X first
     agency_except: bool = False
     chapter: int = 0  # 第X章
+    section: int = 0  # 第X章第Y节
     part: int = 0  # 第X部分
     listing: bool = False  # asks for a list of provisions in an area
     refers_to_document: bool = False  # 这份文件 / 本法 …
@@ -171,9 +175,9 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
     docs = tuple(dict.fromkeys(d for m in mentions for d in names.resolve(m, text, asked_day)))
     refs = tuple(provision_refs(without_names))
     found_agencies = agencies.find(without_names)
-    chapter = part = 0
+    chapter = section = part = 0
     if m := _CHAPTER.search(text):
-        chapter = _number(m.group(1))
+        chapter, section = _number(m.group(1)), _number(m.group(2)) if m.group(2) else 0
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
     topic = without_past_day(strip_spans(text, spans) if spans else text, today)
@@ -208,8 +212,10 @@ def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today:
             )
         ),
         agencies_together=bool(_TOGETHER.search(lowered)) and len(found_agencies) > 1,
+        agency_leads="牵头" in text and not _NOT_ONLY_LEADING.search(text),
         agency_except=bool(found_agencies and _EXCEPT.search(lowered)),
         chapter=chapter,
+        section=section,
         part=part,
         listing=listing,
         refers_to_document=bool(_DOC_REFERENCE.search(lowered)),

@@ -684,3 +684,36 @@ def test_an_article_of_one_version_asked_in_another_is_not_ambiguous(
 ) -> None:
     """Two versions named, the number follows one of them: that one, with its counterpart in the other."""
     assert cited(fake_bot.ask(question)) == [asked, counterpart]
+
+
+def test_a_document_named_in_an_agency_question_is_not_read_as_its_chapter(fake_bot: PolicyBot) -> None:
+    # 保障中小企业款项支付条例 shares words with its 第二章 款项支付规定; the question names no chapter
+    answer = fake_bot.ask("保障中小企业款项支付条例（2025年修订）中哪些条款涉及市场监管部门？")
+    assert answer.kind == "agency" and "部分" not in answer.text.splitlines()[0]
+    assert ("sme-payment-regulation-2025", 29) in cited(answer)  # 人力资源社会保障、市场监督管理、统计等相关部门
+
+
+def test_a_part_of_a_past_year_dates_the_question(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("2025年上半年增值税纳税义务发生时间怎么确定？")
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 19)  # the law took effect on 2026-01-01
+
+
+def test_a_quoted_clause_comes_with_the_clauses_of_its_sentence(fake_bot: PolicyBot) -> None:
+    # 第四十条: …百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。 is one rule
+    answer = fake_bot.ask("政府采购要给中小企业预留多少份额？")
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
+    assert "百分之三十以上" in answer.text and "百分之六十" in answer.text
+
+
+def test_a_section_of_a_chapter_is_listed_alone(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("企业所得税法实施条例第二章第三节包括哪些条？")
+    numbers = [n for _, n in cited(answer)]
+    assert "第三节 扣除" in answer.text and "共 29 条" in answer.text and numbers[0] == 27
+
+
+def test_the_measures_an_agency_leads_are_those_naming_it_first(fake_bot: PolicyBot) -> None:
+    led = fake_bot.ask("国发〔2018〕39号中哪些措施由人社部牵头？")
+    involved = fake_bot.ask("国发〔2018〕39号中人社部负责哪些？")
+    assert "牵头的措施" in led.text
+    assert set(cited(led)) < set(cited(involved))  # (三) and (十一) name 财政部 first
+    assert all(fake_bot.library.provision(d, n).agencies[0] == "人力资源社会保障部" for d, n in cited(led))
