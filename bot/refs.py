@@ -58,6 +58,8 @@ _PAST_YEAR = re.compile(
     rf"(?:在|当时是|那是)?\s*{_DATE}\s*"
     rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE})"
 )
+# A date opening the question dates all of it (2024年销售货物的税率是多少？), unless it asks about today.
+_OPENING_DATE = re.compile(rf"^\s*(?:在)?\s*{_DATE}")
 _PART_OF_YEAR = re.compile(r"(\d{4})\s*年\s*(上半年|下半年|年初|初|年中|年底|底|年末|末)")
 _YEAR_PART_MONTH = {
     "上半年": 6,
@@ -491,7 +493,11 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
         if (end := _month_end(int(m.group(1)), _YEAR_PART_MONTH[m.group(2)])) < today:
             return end, m.span()
     # A date of an event, when the question asks for the rules of then (2020年10月签的合同，按当时的规定…).
-    dates = [_PAST_YEAR.finditer(text), _EVENT_DATE.finditer(text) if _THEN.search(text) else ()]
+    dates = [
+        _PAST_YEAR.finditer(text),
+        _OPENING_DATE.finditer(text) if not _NOW.search(text) else (),
+        _EVENT_DATE.finditer(text) if _THEN.search(text) else (),
+    ]
     for m in (m for found in dates for m in found):
         if _DATES_A_DOCUMENT.match(text[m.end() :]):
             continue

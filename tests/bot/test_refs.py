@@ -88,7 +88,10 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("2025年6月底以前，怎么规定？", dt.date(2025, 6, 30)),
         ("2025年以前呢？", dt.date(2024, 12, 31)),
         ("去年3月的时候呢？", dt.date(2025, 3, 31)),
-        ("2024年前三季度销售额超过500万，要登记吗？", None),  # the first three quarters, not "before"
+        # the first three quarters, not "before"; a year opening the question dates it (sales of 2024, rules of 2024)
+        ("2024年前三季度销售额超过500万，要登记吗？", dt.date(2024, 12, 31)),
+        ("2024年销售货物的税率是多少？", dt.date(2024, 12, 31)),
+        ("2024年成立的公司现在能享受吗？", None),  # …unless it asks about today
         ("2019年以前成立的企业，现在还能享受优惠吗？", None),  # an event before a year, the rules of today
         ("公司2018年成立，那时候没有登记，现在要补吗？", None),  # "then" and "now": today
         ("我2020年注册的个体户，那会不会要登记一般纳税人？", None),  # 那会不会 is no "then"
