@@ -168,6 +168,39 @@ def no_such_part(shelf: Shelf, provision: Provision, paragraph: int = 0, item: i
     return ""
 
 
+# A period a rule runs for: 2019年1月1日至12月31日, 2019年1月1日至2020年12月31日.
+_PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+def lapsed_note(text: str, day: dt.date) -> str:
+    """A note on the periods a quoted text sets that ended before ``day`` ("" when none did).
+
+    >>> lapsed_note("2019年1月1日至12月31日，返还标准可按6个月确定。", dt.date(2026, 12, 1))
+    '（注：所引规定中的期限“2019年1月1日至12月31日”已于2019年12月31日届满。）'
+    >>> lapsed_note("2019年1月1日至12月31日，返还标准可按6个月确定。", dt.date(2019, 6, 1))
+    ''
+    """
+    lapsed = []
+    for m in _PERIOD.finditer(text):
+        try:
+            end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+        except ValueError:
+            continue
+        if end < day:
+            lapsed.append((m.group(0), end))
+    if not lapsed:
+        return ""
+    periods = "、".join(f"“{period}”" for period, _ in lapsed)
+    ended = max(end for _, end in lapsed)
+    return f"（注：所引规定中的期限{periods}已于{ended.year}年{ended.month}月{ended.day}日届满。）"
+
+
+def validity_notes(shelf: Shelf, provision: Provision, quoted: str) -> list[str]:
+    """What a quote of a provision needs said beside it: its document's status, and periods it sets that
+    have ended."""
+    return [note for note in (shelf.status_note(provision.doc_id), lapsed_note(quoted, shelf.day)) if note]
+
+
 def provision_answer(
     shelf: Shelf,
     primary: Provision,
@@ -199,8 +232,7 @@ def provision_answer(
         lines.append(f"根据{headline(shelf, primary)}：{body}")
         if line := responsibility_line(shelf, primary):
             lines.append(line)
-    if note := shelf.status_note(primary.doc_id):
-        lines.append(note)
+    lines += validity_notes(shelf, primary, body)
     citations = [shelf.cite(primary, body)]
     for provision, lead_in, text in extra:
         lines.append(f"{lead_in}{shelf.ref(provision)}：{text}")
@@ -226,8 +258,7 @@ def numbered_answer(
         lines.append(quote)
         if line := responsibility_line(shelf, provision) or (no_body_line(shelf, provision) if wants_agencies else ""):
             lines.append(line)
-        if note := shelf.status_note(provision.doc_id):
-            lines.append(note)
+        lines += validity_notes(shelf, provision, quote)
         citations.append(shelf.cite(provision, quote))
     lines.extend(missing)
     kind = "number" if not wants_agencies else "number_agency"
