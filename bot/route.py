@@ -43,7 +43,7 @@ _LIST_INTENT = re.compile(
 )
 # An agency named together with one of these asks for that agency's complete list of provisions.
 _AGENCY_LIST = re.compile(
-    r"哪些|哪几|几条|几项|多少条|多少项|所有|全部|列出|列一下|清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
+    r"哪些|哪几|几条|几项|哪一?项|多少条|多少项|所有|全部|列出|列一下|清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
     r"参与什么|管哪|负责啥|任务|职责|职能|分工|which measures|what measures|\blist\b|responsible for"
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
@@ -101,7 +101,8 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 _SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "approval", "history"}
 _STATUS = re.compile(
     r"还有效|有效吗|是否有效|是否还有效|仍然有效|现行有效|还能用|还适用|还管用|还在用|还生效|还执行|还作数|还算数|"
-    r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed"
+    r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed|"
+    r"什么状态|状态(如何|怎样|是)|被(哪|什么)[^，。？?]{0,6}(替代|取代|代替)"
 )
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
@@ -401,7 +402,7 @@ _FOLLOW_UP_START = re.compile(
     r"and\b|what about|how about)"
 )
 _FOLLOW_UP_REFERENCE = re.compile(
-    r"这么|这样|同样|一样|这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|"
+    r"这么|这样|同样|一样|这里面|这里头|这里|这份|这部|这个文件|这个政策|该文件|本文件|该法|本法|这个法|这个条例|该条例|本条例|这条|这项|这一条|这一项|这个措施|这两条|这几条|这些|该条|该措施|它|上面|上述|刚才|刚刚|前面|上一条|下一条|这件事|这事|这规定|这个规定|这一?章|本章|这一?节|本节|这一?部分|"
     r"this measure|this article|\bit\b|\bthem\b|\bthese\b"
 )
 # "这个活动" / "该平台" / "这块": a reference plus a generic noun names nothing new.

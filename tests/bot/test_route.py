@@ -154,6 +154,7 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("市场监管总局负责哪些领域？", True),  # the agency's part is asked
         ("人社部有哪几项任务？", True),
         ("财政部有哪些？", True),
+        ("哪一项由税务局负责？", True),  # one item asked for, by who is responsible
     ],
 )
 def test_an_agency_list_is_asked_only_of_the_agency(
@@ -197,3 +198,18 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
     assert asks_older_version(text) is older
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("增值税暂行条例目前是什么状态？", True),
+        ("个体工商户条例被哪部法规替代了？", True),
+        ("款项支付条例的状态如何？", True),
+        ("个体工商户年报是什么时间？", False),
+    ],
+)
+def test_a_document_s_status_in_other_words(
+    question: str, status: bool, library: Library, names: DocumentNames
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).asks_status is status  # type: ignore[arg-type]
