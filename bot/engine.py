@@ -32,6 +32,7 @@ from bot.question import MAX_QUESTION_CHARS, clean_question
 from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, part_alone, provision_refs
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
+    ELLIPTICAL_MAX_SPECIFICITY,
     MEANS_SEVERAL,
     DocumentFilter,
     Query,
@@ -350,12 +351,22 @@ class PolicyBot:
         return text if repair is None else repair.text
 
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
+        if turns and not query.docs and not query.refs and (meant := self._documents_meant(text, turns)):
+            # 实施条例里怎么细化的？ / 北京有没有更优惠的？: what that document says on the conversation's topic
+            context = self._context(turns)
+            if context and (related := self._naming_each_other(context[0], meant)):
+                targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
+                return replace(
+                    compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies), kind="follow_up"
+                )
+            return replace(self._earlier_question_in(query, turns, shelf, meant), kind="follow_up")
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
-        if query.docs and not has_own_topic(query.topic) and self.plan(query).kind == "search":
+        asks_only_the_documents = not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
+        if query.docs and asks_only_the_documents and self.plan(query).kind == "search":
             if not turns:  # 6号文是什么文件？ 国务院令第802号是什么？: the document itself
                 return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
             # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: what the provision discussed says in that version,
@@ -648,6 +659,30 @@ class PolicyBot:
                 None,
             )
         return None
+
+    def _documents_meant(self, text: str, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """The documents a follow-up that names no document means, when it asks nothing of its own: the
+        implementing regulation of the one discussed (实施条例里呢？) or the law it implements (上位法呢？), or the
+        local document of a place (北京有没有更优惠的？)."""
+        discussed = tuple(dict.fromkeys(p.doc_id for p in self._context(turns)))
+        by_relation = [
+            d.meta.doc_id
+            for d in self.library.documents
+            if (_IMPLEMENTING.search(text) and d.meta.implements in discussed)
+            or (_IMPLEMENTED.search(text) and any(self.names.metas[x].implements == d.meta.doc_id for x in discussed))
+        ]
+        meant = tuple(dict.fromkeys([*by_relation, *self._local_documents_named(text)]))
+        return meant if meant and self._says_little(text) else ()
+
+    def _says_little(self, text: str) -> bool:
+        """Too little besides the documents or places it names to be searched on its own (怎么细化的？
+        有没有更优惠的？): the sum of its words' specificity."""
+        rest = _IMPLEMENTED.sub("", _IMPLEMENTING.sub("", text))
+        for region in self.searcher.regions_named(text):
+            rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
+        tokenizer = self.searcher.tokenizer
+        specificity = sum(tokenizer.specificity(w) for w in tokenizer.words(rest) if not w.isdigit())
+        return specificity < ELLIPTICAL_MAX_SPECIFICITY
 
     def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
         """What other documents say of a provision by name: their articles that name it (实施条例 on 企业所得税法
@@ -1237,6 +1272,8 @@ class PolicyBot:
             note = f"{title}中没有与{shelf.ref(context[0])}对应的规定，该规定已不再有效。"
             answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
             return replace(answer, kind="follow_up")
+        if context and (division := self._division_of(query.text, context[0])) is not None:
+            return replace(compose.division_answer(shelf, context[0].doc_id, division), kind="follow_up")
         if context and (relative := self._relative_ref(query, context[0])) is not None:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
@@ -1273,6 +1310,15 @@ class PolicyBot:
         if asks_newer_version(text):
             return self._newer_versions(doc_id)
         return ()
+
+    def _division_of(self, text: str, discussed: Provision) -> Division | None:
+        """这一章还有哪些条？ / 本节呢？ / 这部分还有什么？: the chapter, section or part of the provision discussed."""
+        if not (m := _THIS_DIVISION.search(text)):
+            return None
+        document = self.library.get(discussed.doc_id)
+        assert document is not None
+        level = 2 if m.group(1) == "节" else 1
+        return next((d for d in document.divisions if d.level == level and d.first <= discussed.number <= d.last), None)
 
     def _relative_ref(self, query: Query, discussed: Provision) -> ProvisionRef | None:
         """A provision named relative to the one discussed: its parts (第二款呢？, and 第（三）项呢？ of an
@@ -1402,6 +1448,10 @@ def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
     return sorted(set(sentences), key=lambda s: order.index(s) if s in order else len(order))
 
 
+_THIS_DIVISION = re.compile(r"(?:这|本|该|同)一?(章|节|部分)")
+# The documents related to the one discussed, named by their relation (general terms of Chinese law).
+_IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
+_IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
 
 

@@ -717,3 +717,36 @@ def test_the_measures_an_agency_leads_are_those_naming_it_first(fake_bot: Policy
     assert "牵头的措施" in led.text
     assert set(cited(led)) < set(cited(involved))  # (三) and (十一) name 财政部 first
     assert all(fake_bot.library.provision(d, n).agencies[0] == "人力资源社会保障部" for d, n in cited(led))
+
+
+def test_a_year_opening_the_question_dates_it(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("2024年销售货物的增值税税率是多少？")
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 2)  # the law took effect on 2026-01-01
+    assert cited(fake_bot.ask("2024年成立的公司，现在销售货物的增值税税率是多少？"))[0] == ("vat-law-2024", 10)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        # a place that has a local document, asking nothing of its own
+        ("政府采购要给中小企业预留多少份额？", "北京有没有更优惠的？", ("beijing-sme-promotion-regulation-2020", 28)),
+        # the implementing regulation of the law discussed, by its relation
+        ("小型微利企业的所得税税率是多少？", "实施条例里怎么细化的？", ("eit-regulation-2019", 92)),
+    ],
+)
+def test_a_follow_up_asking_what_a_related_document_says(
+    fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
+) -> None:
+    assert cited(fake_bot.ask(follow_up, _after(fake_bot, earlier)))[0] == expected
+
+
+def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("这一章还有哪些条？", _after(fake_bot, "中小企业促进法第四十条"))
+    assert "第六章 市场开拓" in answer.text and [n for _, n in cited(answer)] == [38, 39, 40, 41, 42]
+
+
+def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
+    # 国发〔2018〕39号（六）: 2019年1月1日至12月31日，困难企业可组织开展职工在岗培训…
+    answer = fake_bot.ask("国发〔2018〕39号第（六）项")
+    assert "已于2019年12月31日届满" in answer.text
+    assert "届满" not in fake_bot.ask("国发〔2018〕39号第（二）项").text
