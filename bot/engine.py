@@ -75,7 +75,7 @@ from ingest.header import history_entry
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
 from ingest.text import parse_number
-from ingest.validity import REPEALED, cn_date, lineage
+from ingest.validity import REPEALED, cn_date, lineage, version_on
 
 log = logging.getLogger(__name__)
 
@@ -1368,6 +1368,8 @@ class PolicyBot:
         if query.refs:
             return self._by_number(query, shelf, context_docs)
         context_docs = self._with_partners(context_docs) + self._local_documents_named(query.text)
+        if query.past:  # 2024年的时候呢？: the conversation's documents as they were then
+            context_docs = tuple(dict.fromkeys(version_on(d, query.day, self.names.metas) for d in context_docs))
         if context_docs and names_national_level(query.text) and all(self._is_local(d) for d in context_docs):
             # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it.
             context_docs = ()

@@ -750,3 +750,9 @@ def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBo
     answer = fake_bot.ask("国发〔2018〕39号第（六）项")
     assert "已于2019年12月31日届满" in answer.text
     assert "届满" not in fake_bot.ask("国发〔2018〕39号第（二）项").text
+
+
+def test_a_past_day_follow_up_is_answered_from_the_version_in_force_then(fake_bot: PolicyBot) -> None:
+    # the 2025 revision took effect on 2025-06-01: for 2024 the 2020 regulation answers
+    history = _after(fake_bot, "大企业从中小企业采购，付款期限是多少天？")
+    assert cited(fake_bot.ask("2024年的时候呢？", history))[0][0] == "sme-payment-regulation-2020"
