@@ -615,6 +615,20 @@ def asks_missing_specifics(
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
 
 
+def in_full(word: str, text: str) -> bool:
+    """A word in a text, as written or abbreviated (大企业 for 大型企业, 个体户 for 个体工商户): a word of three
+    characters or more whose characters the text has in order, at most two apart.
+
+    >>> in_full("大企业", "大型企业从中小企业采购"), in_full("个体户", "个体工商户"), in_full("货款", "货物、工程、服务款项")
+    (True, True, False)
+    """
+    if word in text:
+        return True
+    if len(word) < 3:
+        return False
+    return re.search(".{0,2}".join(map(re.escape, word)), text) is not None
+
+
 def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
     """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
 
@@ -648,7 +662,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     topic_mass = sum(topic.values())
 
     def shares_topic(passage: str) -> float:
-        return sum(v for w, v in topic.items() if w in passage) / topic_mass if topic_mass else 1.0
+        return sum(v for w, v in topic.items() if in_full(w, passage)) / topic_mass if topic_mass else 1.0
 
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
