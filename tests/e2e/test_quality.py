@@ -123,3 +123,10 @@ def test_beside_what_an_old_version_said_the_answer_quotes_what_replaced_it(real
     first = answer.citations[0]
     assert (first.doc_id, first.number) == ("individual-business-promotion-regulation-2022", 13), answer.text
     assert "可以直接向市场主体登记机关申请办理变更登记" in first.quote
+
+
+def test_the_example_questions_offered_are_answered(real_bot: PolicyBot) -> None:
+    """The questions the greeting suggests (examples.txt) are answered with citations, not refused."""
+    for question in real_bot.examples():
+        answer = real_bot.ask(question)
+        assert not answer.out_of_scope and answer.citations, question
