@@ -147,7 +147,7 @@ class DocumentNames:
                 found.append(DocMention(docs, m.group(0).strip(), m.start(), m.end(), by_number=True))
         for surface, docs in self.surfaces.items():
             for m in re.finditer(re.escape(surface), text):
-                if not self._inside_another_word(text, m.start(), m.end()):
+                if not (self._inside_another_word(text, m.start(), m.end()) or self._runs_on(text, m.end())):
                     found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
@@ -213,6 +213,7 @@ class DocumentNames:
                 best
                 and not self._tail_of_another_name(text[: best[0]], text[best[0] : end])
                 and not self._inside_another_word(text, best[0], end)
+                and not self._runs_on(text, end)
             ):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
@@ -229,6 +230,13 @@ class DocumentNames:
                 stretch = text[begin:end]
                 return not any(stretch in name for name in self.surfaces)
         return False
+
+    def _runs_on(self, text: str, end: int) -> bool:
+        """Whether a name ending at ``end`` runs on into a longer word (增值税法规, 增值税法律: the VAT rules in
+        general, not the law) — unless the next character also begins a word of its own (增值税法 + 规定)."""
+        if self.is_word is None or end >= len(text):
+            return False
+        return self.is_word(text[end - 1 : end + 1]) and not self.is_word(text[end : end + 2])
 
     def _tail_of_another_name(self, before: str, piece: str) -> bool:
         """Whether ``piece`` (发展条例) ends a longer name the question gives (上海市促进中小企业发展条例)

@@ -37,6 +37,9 @@ def names(library: Library) -> DocumentNames:
         ("个人所得税法规定的起征点是多少？", []),  # 所得税法 is a short name, but 个人所得税 is one word
         ("新企业所得税法第二十八条", ["eit-law-2018"]),
         ("个体户发展条例里对经营场所有什么规定", ["individual-business-promotion-regulation-2022"]),
+        ("按当时的增值税法规，税率是多少？", []),  # 法规: the VAT rules in general, not the VAT law
+        ("按增值税法律规定要交多少？", []),
+        ("增值税法规定的税率是多少？", ["vat-law-2024"]),  # 增值税法 + 规定
     ],
 )
 def test_documents_named(names: DocumentNames, question: str, docs: list[str]) -> None:
