@@ -588,12 +588,9 @@ def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer
     return Answer(text, kind="smalltalk", as_of=shelf.day)
 
 
-REFUSAL = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
-
-
 def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
     """A refusal; where a provision comes close, it is named with its bodies (the ones to ask), cited by nothing."""
-    text = REFUSAL
+    text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     closest = None
     if related is not None:
         who = f"，具体情况建议咨询{shelf.agency_phrase(related.agencies)}" if related.agencies else ""

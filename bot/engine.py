@@ -24,7 +24,7 @@ from bot import match as matching
 from bot.adapter import QueryAdapter, default_adapter
 from bot.compose import Shelf
 from bot.expand import QUERY_TERMS_FILE, QueryExpander
-from bot.followup import Turn, normalise_history
+from bot.followup import Turn, last, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
@@ -352,14 +352,7 @@ class PolicyBot:
 
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
         if turns and not query.docs and not query.refs and (meant := self._documents_meant(text, turns)):
-            # 实施条例里怎么细化的？ / 北京有没有更优惠的？: what that document says on the conversation's topic
-            context = self._context(turns)
-            if context and (related := self._naming_each_other(context[0], meant)):
-                targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
-                return replace(
-                    compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies), kind="follow_up"
-                )
-            return replace(self._earlier_question_in(query, turns, shelf, meant), kind="follow_up")
+            return self._in_documents_named(query, turns, shelf, meant)  # 实施条例里怎么细化的？ 北京有没有更优惠的？
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
@@ -369,17 +362,7 @@ class PolicyBot:
         if query.docs and asks_only_the_documents and self.plan(query).kind == "search":
             if not turns:  # 6号文是什么文件？ 国务院令第802号是什么？: the document itself
                 return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
-            # 那以前的暂行条例是怎么规定的？ / 增值税法里呢？: what the provision discussed says in that version,
-            # else the earlier question, in the documents named
-            context = self._context(turns)
-            if context and (counterpart := self._counterpart(context[0], query.docs)) is not None:
-                return self._counterpart_answer(shelf, context[0], counterpart)
-            if context and (related := self._naming_each_other(context[0], query.docs)):
-                targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
-                return replace(
-                    compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies), kind="follow_up"
-                )
-            return replace(self._earlier_question_in(query, turns, shelf, query.docs), kind="follow_up")
+            return self._in_documents_named(query, turns, shelf, query.docs)  # 那以前的暂行条例是怎么规定的？
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)
@@ -530,7 +513,7 @@ class PolicyBot:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
-        answer = self._with_versions_named(answer, shelf, [p for p, _ in targets], query)
+        answer = self._with_documents_named(answer, shelf, [p for p, _ in targets], query)
         if query.asks_status:
             statuses = "".join(compose.status_sentence(shelf, d) for d in dict.fromkeys(p.doc_id for p, _ in targets))
             answer = replace(answer, text=f"{answer.text}\n{statuses}")
@@ -545,30 +528,36 @@ class PolicyBot:
                 owners += [d for d in self.names.resolve(mention, query.text, query.day) if d in query.docs]
         return tuple(owners)
 
-    def _with_versions_named(
+    def _with_documents_named(
         self, answer: Answer, shelf: Shelf, provisions: Sequence[Provision], query: Query
     ) -> Answer:
-        """增值税法第十一条在暂行条例中对应哪条？: each provision's counterpart in the other versions the question
-        names, by name or edition year (a successor of a repealed one comes with it anyway)."""
+        """What the other documents the question names without a number of their own (by name, or by edition
+        year) say of each provision: its counterpart in another version (增值税法第十一条在暂行条例中对应哪条？; a
+        successor of a repealed one comes with it anyway), their articles naming it or named by it
+        (企业所得税法第二十八条在实施条例里怎么细化的？), else their provision closest in content
+        (促进法第四十条在北京条例里对应哪条？)."""
+        numbered = {p.doc_id for p in provisions}
         lines, citations = [answer.text], list(answer.citations)
         for provision in provisions:
-            successor = shelf.status(provision.doc_id).successor
+            ref, successor = shelf.ref(provision), shelf.status(provision.doc_id).successor
             line = lineage(provision.doc_id, self.names.metas)
             for doc in dict.fromkeys((*query.docs, *self.names.editions_by_year(line, query.text))):
-                if (
-                    doc == provision.doc_id
-                    or doc not in line
-                    or (doc == successor and not shelf.in_force(provision.doc_id))
-                ):
+                if doc in numbered or (doc == successor and not shelf.in_force(provision.doc_id)):
                     continue
                 title = shelf.metas[doc].citation_title
-                if (counterpart := self._counterpart(provision, (doc,))) is None:
-                    lines.append(f"{title}中没有与{shelf.ref(provision)}对应的规定。")
-                    continue
-                lines.append(
-                    f"{shelf.ref(provision)}在{title}中对应的是{compose.provision_label(counterpart)}：{counterpart.text}"
-                )
-                citations.append(shelf.cite(counterpart, counterpart.text))
+                if doc in line:
+                    found = [c] if (c := self._counterpart(provision, (doc,))) is not None else []
+                    lead = f"{ref}在{title}中对应的是"
+                elif found := self._naming_each_other(provision, (doc,))[:MAX_FOLLOW_UP_PROVISIONS]:
+                    lead = f"{title}中与{ref}相关的是"
+                else:
+                    found = [h.provision for h in self.searcher.search(provision.text, (doc,)).hits[:1]]
+                    lead = f"{title}中与{ref}内容最接近的是"
+                if not found:
+                    lines.append(f"{title}中没有与{ref}对应的规定。")
+                for related in found:
+                    lines.append(f"{lead}{compose.provision_label(related)}：{related.text}")
+                    citations.append(shelf.cite(related, related.text))
         return replace(answer, text="\n".join(lines), citations=tuple(citations))
 
     def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str], shelf: Shelf) -> list[Provision]:
@@ -660,19 +649,36 @@ class PolicyBot:
             )
         return None
 
+    def _in_documents_named(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
+        """What other documents say of the provision discussed: its counterpart in another version, their
+        articles naming it (or named by it) — else the earlier question, asked of them."""
+        context = self._context(turns)
+        if context and (counterpart := self._counterpart(context[0], docs)) is not None:
+            return self._counterpart_answer(shelf, context[0], counterpart)
+        if context and (related := self._naming_each_other(context[0], docs)):
+            targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
+            answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
+            return replace(answer, kind="follow_up")
+        return replace(self._earlier_question_in(query, turns, shelf, docs), kind="follow_up")
+
     def _documents_meant(self, text: str, turns: Sequence[Turn]) -> tuple[str, ...]:
         """The documents a follow-up that names no document means, when it asks nothing of its own: the
         implementing regulation of the one discussed (实施条例里呢？) or the law it implements (上位法呢？), or the
         local document of a place (北京有没有更优惠的？)."""
-        discussed = tuple(dict.fromkeys(p.doc_id for p in self._context(turns)))
-        by_relation = [
-            d.meta.doc_id
-            for d in self.library.documents
-            if (_IMPLEMENTING.search(text) and d.meta.implements in discussed)
-            or (_IMPLEMENTED.search(text) and any(self.names.metas[x].implements == d.meta.doc_id for x in discussed))
-        ]
-        meant = tuple(dict.fromkeys([*by_relation, *self._local_documents_named(text)]))
-        return meant if meant and self._says_little(text) else ()
+        implementing, implemented = _IMPLEMENTING.search(text), _IMPLEMENTED.search(text)
+        local = self._local_documents_named(text)
+        if not (implementing or implemented or local) or not self._says_little(text):
+            return ()
+        by_relation = []
+        if implementing or implemented:
+            discussed = {p.doc_id for p in self._context(turns)}
+            by_relation = [
+                d.meta.doc_id
+                for d in self.library.documents
+                if (implementing and d.meta.implements in discussed)
+                or (implemented and any(self.names.metas[x].implements == d.meta.doc_id for x in discussed))
+            ]
+        return tuple(dict.fromkeys([*by_relation, *local]))
 
     def _says_little(self, text: str) -> bool:
         """Too little besides the documents or places it names to be searched on its own (怎么细化的？
@@ -1219,11 +1225,7 @@ class PolicyBot:
     def _context(self, turns: Sequence[Turn]) -> list[Provision]:
         """The provisions the conversation is about: those the last answer cites (by document and
         label), else the best match of the last exchange when it is in scope."""
-        # A refusal names its closest provision only as a pointer: the conversation is about the answer before.
-        answer = next(
-            (t.content for t in reversed(turns) if t.role == "assistant" and not t.content.startswith(compose.REFUSAL)),
-            "",
-        )
+        answer = last(turns, "assistant")
         shelf = Shelf(self.library, self.today())
         found = []
         if answer:
