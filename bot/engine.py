@@ -1319,7 +1319,7 @@ class PolicyBot:
             return None
         document = self.library.get(discussed.doc_id)
         assert document is not None
-        level = 2 if m.group(1) == "节" else 1
+        level = 2 if m.group(1) == "节" else 1  # 章, or a notice's 部分
         return next((d for d in document.divisions if d.level == level and d.first <= discussed.number <= d.last), None)
 
     def _relative_ref(self, query: Query, discussed: Provision) -> ProvisionRef | None:
@@ -1452,7 +1452,8 @@ def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
     return sorted(set(sentences), key=lambda s: order.index(s) if s in order else len(order))
 
 
-_THIS_DIVISION = re.compile(r"(?:这|本|该|同)一?(章|节|部分)")
+# 这一章 / 本节 / 这部分里还有什么 — not 这部分钱 (a part of something else)
+_THIS_DIVISION = re.compile(r"(?:这|本|该|同)一?(章|节)|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|[？?])")
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
 _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")

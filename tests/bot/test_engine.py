@@ -747,6 +747,8 @@ def test_a_follow_up_asking_what_a_related_document_says(
 def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("这一章还有哪些条？", _after(fake_bot, "中小企业促进法第四十条"))
     assert "第六章 市场开拓" in answer.text and [n for _, n in cited(answer)] == [38, 39, 40, 41, 42]
+    money = fake_bot.ask("这部分钱能要回来吗？", _after(fake_bot, "中小企业促进法第五十三条"))
+    assert "”共" not in money.text  # a part of the money, not of the document
 
 
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
