@@ -74,7 +74,7 @@ from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
 from ingest.numerals import int_to_cn
 from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
-from ingest.text import parse_number
+from ingest.text import ITEM, SUBITEM, parse_number
 from ingest.validity import REPEALED, cn_date, lineage, version_on
 
 log = logging.getLogger(__name__)
@@ -358,8 +358,10 @@ class PolicyBot:
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         if turns and (not query.docs or asks_older_version(text)) and is_follow_up(text):
             return self._follow_up(query, turns, shelf)
-        asks_only_the_documents = not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
-        if query.docs and asks_only_the_documents and self.plan(query).kind == "search":
+        asks_only_the_documents = query.docs and (
+            not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
+        )
+        if asks_only_the_documents and self.plan(query).kind == "search":
             if not turns:  # 6号文是什么文件？ 国务院令第802号是什么？: the document itself
                 return compose.doc_meta_answer(shelf, query.docs[0], DOCUMENT_OVERVIEW)
             return self._in_documents_named(query, turns, shelf, query.docs)  # 那以前的暂行条例是怎么规定的？
@@ -686,9 +688,12 @@ class PolicyBot:
         rest = _IMPLEMENTED.sub("", _IMPLEMENTING.sub("", text))
         for region in self.searcher.regions_named(text):
             rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
+        return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
+
+    def _specificity(self, text: str) -> float:
+        """How much a text names: the sum of its words' specificity, numbers aside."""
         tokenizer = self.searcher.tokenizer
-        specificity = sum(tokenizer.specificity(w) for w in tokenizer.words(rest) if not w.isdigit())
-        return specificity < ELLIPTICAL_MAX_SPECIFICITY
+        return sum(tokenizer.specificity(w) for w in tokenizer.words(text) if not w.isdigit())
 
     def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
         """What other documents say of a provision by name: their articles that name it (实施条例 on 企业所得税法
@@ -1385,8 +1390,7 @@ class PolicyBot:
         ):
             return compose.division_answer(shelf, *found)
         wants = query.wants_agencies or bool(previous and previous.wants_agencies)
-        tokenizer = self.searcher.tokenizer
-        specificity = sum(tokenizer.specificity(w) for w in tokenizer.words(query.topic) if not w.isdigit())
+        specificity = self._specificity(query.topic)
         if previous is not None and is_elliptical(query.text, specificity):
             query = replace(
                 query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}", focus=query.topic
@@ -1460,9 +1464,6 @@ _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
 
 
-_ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
-
-
 def _whole_sentence(clauses: Sequence[str], at: int) -> range:
     """The clauses of the sentence clause ``at`` belongs to: those joined to it by ；that are not list items
     (…占百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。 is one rule).
@@ -1471,12 +1472,11 @@ def _whole_sentence(clauses: Sequence[str], at: int) -> range:
     ([0, 1], [1])
     """
 
+    def is_item(clause: str) -> bool:  # （一）… / 1．…, as the parser reads items
+        return bool(ITEM.match(clause) or SUBITEM.match(clause))
+
     def joined(i: int) -> bool:  # clause i continues clause i - 1
-        return (
-            i > 0
-            and clauses[i - 1].endswith("；")
-            and not (_ITEM_START.match(clauses[i]) or _ITEM_START.match(clauses[i - 1]))
-        )
+        return i > 0 and clauses[i - 1].endswith("；") and not (is_item(clauses[i]) or is_item(clauses[i - 1]))
 
     first, last = at, at
     while joined(first):
