@@ -29,9 +29,9 @@ class QueryExpander:
                 pattern = re.compile(r"(?<![a-z0-9])" + re.escape(surface) + r"(?![a-z0-9])")
             else:
                 pattern = re.compile(re.escape(surface))
-            rows.append((len(surface), pattern, tuple(terms)))
-        rows.sort(key=lambda r: -r[0])
-        self._table = tuple((pattern, terms) for _, pattern, terms in rows)
+            rows.append((surface, pattern, tuple(terms)))
+        rows.sort(key=lambda r: -len(r[0]))
+        self._table = tuple(rows)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> QueryExpander:
@@ -54,7 +54,9 @@ class QueryExpander:
         hay = text.lower()
         taken = [False] * len(hay)
         out: list[tuple[str, tuple[str, ...]]] = []
-        for pattern, terms in self._table:
+        for surface, pattern, terms in self._table:
+            if surface not in hay:  # most of the table is not in the question: skip the regex
+                continue
             for m in pattern.finditer(hay):
                 if any(taken[m.start() : m.end()]):
                     continue
