@@ -98,6 +98,12 @@ SUCCESSOR_DENSE_SLACK = 0.03
 # A follow-up's new topic is answered from the conversation's documents unless another document
 # matches it better by more than this (dense similarity).
 CONVERSATION_DENSE_SLACK = 0.05
+# Below this sum of specificity (rarity in general Chinese) of the words a question shares with the library,
+# asking words aside, it names too little to be searched on its own (比例是多少？ 利率怎么算？; 专利能贷款吗？ ≈ 3.5).
+NAMES_LITTLE = 3.0
+# How much less close to the question alone a follow-up's lead provision may be than the one the question
+# alone finds (cosines of the embedded model lie within about 0.1 of each other).
+LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
 FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
@@ -368,10 +374,13 @@ class PolicyBot:
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)
-        if answer.out_of_scope and turns and not query.docs:
-            # Not answered on its own, but there is a conversation it may lean on ("北京的比例是不是更高？")
+        names_little = bool(turns) and self._names_little(query)
+        if turns and not query.docs and (answer.out_of_scope or names_little):
+            # Naming too little to be searched on its own (比例是多少？ 违反了怎么追责？), or not answered on its
+            # own: the conversation it leans on — for the latter, unless the question alone is clearly closer to
+            # another provision (a new topic: 专利能拿去贷款吗？ after a question on VAT).
             follow_up = self._follow_up(query, turns, shelf)
-            if not follow_up.out_of_scope:
+            if not follow_up.out_of_scope and (names_little or self._fits_as_well(query.topic, follow_up, answer)):
                 return follow_up
         return answer
 
@@ -689,6 +698,26 @@ class PolicyBot:
         for region in self.searcher.regions_named(text):
             rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
         return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
+
+    def _names_little(self, query: Query) -> bool:
+        """A searched question that names too little of what the library speaks of to stand on its own:
+        the specificity of its words the library uses, the asking words aside (利率怎么算？ 不报会怎样？)."""
+        if query.refs or self.plan(query).kind != "search":
+            return False
+        tokenizer, searcher = self.searcher.tokenizer, self.searcher
+        words = tokenizer.words(scope.without_asking(query.topic))
+        named = sum(tokenizer.specificity(w) for w in words if not w.isdigit() and searcher.document_frequency(w))
+        return named < NAMES_LITTLE
+
+    def _fits_as_well(self, text: str, follow_up: Answer, alone: Answer) -> bool:
+        """Whether the provision a follow-up answer leads with is about as close to the question alone as
+        the one its own answer leads with (or, refused, names as the closest)."""
+        cards = [next(iter(a.citations), a.closest) for a in (follow_up, alone)]
+        lead = [self.library.provision(c.doc_id, c.number) if c else None for c in cards]
+        if None in lead:
+            return True
+        result = self.searcher.search(text)
+        return result.dense_of(lead[0]) + LEAD_DENSE_SLACK >= result.dense_of(lead[1])
 
     def _specificity(self, text: str) -> float:
         """How much a text names: the sum of its words' specificity, numbers aside."""
@@ -1389,11 +1418,17 @@ class PolicyBot:
             and (found := match_division(query.text, self.library, previous.docs or None))
         ):
             return compose.division_answer(shelf, *found)
-        wants = query.wants_agencies or bool(previous and previous.wants_agencies)
         specificity = self._specificity(query.topic)
-        if previous is not None and is_elliptical(query.text, specificity):
+        elliptical = is_elliptical(query.text, specificity)
+        # 那人民银行呢？ after 谁负责？ asks who again; 今年还能申请吗？ after it asks something else
+        wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
+        if previous is not None and (elliptical or self._names_little(query)):
+            # 那工会经费呢？ names its own subject (the focus); 比例是多少？ asks about the earlier one
             query = replace(
-                query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}", focus=query.topic
+                query,
+                text=f"{previous.text} {query.text}",
+                topic=f"{previous.topic} {query.topic}",
+                focus=query.topic if elliptical else "",
             )
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)

@@ -762,3 +762,25 @@ def test_a_past_day_follow_up_is_answered_from_the_version_in_force_then(fake_bo
     # the 2025 revision took effect on 2025-06-01: for 2024 the 2020 regulation answers
     history = _after(fake_bot, "大企业从中小企业采购，付款期限是多少天？")
     assert cited(fake_bot.ask("2024年的时候呢？", history))[0][0] == "sme-payment-regulation-2020"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        # the follow-up names nothing the library could be searched by: it asks about the provision discussed
+        ("研发投入在企业所得税上可以多扣一些吗？", "按多大比例？", ("eit-regulation-2019", 95)),
+        ("企业的广告费在所得税前能扣多少？", "超出去的那部分咋办？", ("eit-regulation-2019", 44)),
+    ],
+)
+def test_a_follow_up_naming_little_stays_with_the_conversation(
+    real_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
+) -> None:
+    assert cited(real_bot.ask(follow_up, _after(real_bot, earlier)))[0] == expected
+
+
+def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
+    history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
+    question = "我们有几项专利，能拿去贷款吗？"
+    answer = real_bot.ask(question, history)
+    assert not {doc for doc, _ in cited(answer)} & {"vat-law-2024", "vat-interim-regulation-2017"}
+    assert cited(answer) == cited(real_bot.ask(question))  # what it gets asked alone
