@@ -109,6 +109,7 @@ FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
+WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
 MAX_RELATED = 2
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
@@ -1242,17 +1243,17 @@ class PolicyBot:
         return _in_order([*quote, best], provision)
 
     def _quote(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
-        """What an answer quotes of its provision: the best sentences — and for a question asking which
-        ones (哪些收入是不征税收入？), the whole enumeration they belong to (下列收入为不征税收入：（一）…（二）…
-        （三）…), when it is short enough to quote."""
+        """What an answer quotes of its provision: for a question asking which ones (哪些收入是不征税收入？), the
+        whole enumeration its best sentences belong to (下列收入为不征税收入：（一）…（二）…（三）…), when it is short
+        enough to quote; else a short provision whole (its best sentences may leave out the one that answers:
+        变更经营者的，可以直接…申请办理变更登记); else its best sentences."""
         chosen = self._best_sentences(topic, result, provision, k, wants_figure)
-        if not _ASKS_WHICH_ONES.search(topic):
-            return chosen
-        for paragraph in provision.paragraphs:
-            listed = split_sentences(paragraph.full_text)
-            if paragraph.items and len(paragraph.full_text) <= MAX_LISTED_CHARS and set(chosen) & set(listed):
-                return _in_order([*listed, *chosen], provision)
-        return chosen
+        if _ASKS_WHICH_ONES.search(topic):
+            for paragraph in provision.paragraphs:
+                listed = split_sentences(paragraph.full_text)
+                if paragraph.items and len(paragraph.full_text) <= MAX_LISTED_CHARS and set(chosen) & set(listed):
+                    return _in_order([*listed, *chosen], provision)
+        return split_sentences(provision.text) if len(provision.text) <= WHOLE_QUOTE_CHARS else chosen
 
     # ── follow-ups ────────────────────────────────────────────────────────────────
 
