@@ -1315,6 +1315,10 @@ class PolicyBot:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
             )
+        if context and not query.refs and query.refers_to_document and (query.facts or query.asks_status):
+            # 这个条例还有效吗？ 那个文件是哪年发的？: the facts of the document the conversation is about
+            meant = replace(query, docs=(self._document_referred(query.text, context),))
+            return replace(self._answer(meant, shelf, context), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1335,6 +1339,20 @@ class PolicyBot:
             targets = [(p, p.text) for p in context[:MAX_FOLLOW_UP_PROVISIONS]]
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
+
+    def _document_referred(self, text: str, context: Sequence[Provision]) -> str:
+        """Which of the conversation's documents 这个条例 / 这部法 / 北京这个条例 means: the first whose title ends
+        in the kind of document named and whose region is the place named, else the first."""
+        docs = list(dict.fromkeys(p.doc_id for p in context))
+        kind = m.group(1) if (m := _KIND_REFERRED.search(text)) else ""
+        places = self.searcher.regions_named(text)
+        metas = self.names.metas
+
+        def fits(doc_id: str) -> bool:
+            meta = metas[doc_id]
+            return meta.plain_title.endswith(kind) and (not places or meta.region in places)
+
+        return next((d for d in docs if fits(d)), docs[0])
 
     def _versions_asked(self, text: str, doc_id: str) -> tuple[str, ...]:
         """The other versions of ``doc_id`` a follow-up asks about, nearest first: an edition by year
@@ -1479,6 +1497,8 @@ class PolicyBot:
         )
 
 
+# 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
+_KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
 _ASKS_ABOUT_NOW = re.compile(rf"{NOW_WORDS}|当前|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b")
 _ASKS_DEFINITION = re.compile(

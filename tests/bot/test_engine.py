@@ -784,3 +784,13 @@ def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBo
     answer = real_bot.ask(question, history)
     assert not {doc for doc, _ in cited(answer)} & {"vat-law-2024", "vat-interim-regulation-2017"}
     assert cited(answer) == cited(real_bot.ask(question))  # what it gets asked alone
+
+
+def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_meant(fake_bot: PolicyBot) -> None:
+    history = _after(fake_bot, "中小企业促进法第五十二条和优化营商环境条例第十七条")
+    effective = fake_bot.ask("这个条例是什么时候施行的？", history)  # the 条例 of the two
+    assert effective.text.startswith("《优化营商环境条例》") and "2020年1月1日" in effective.text
+    passed = fake_bot.ask("这部法是哪年通过的？", history)
+    assert passed.text.startswith("《中华人民共和国中小企业促进法》") and "2017年9月1日" in passed.text
+    repealed = fake_bot.ask("这个条例现在还有效吗？", _after(fake_bot, "增值税暂行条例第十二条"))
+    assert repealed.text.startswith("《中华人民共和国增值税暂行条例》已废止")
