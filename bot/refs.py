@@ -325,8 +325,10 @@ _BARE_NAME = re.compile(
     r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述|现在|现行|目前|如今|以前|之前|原来|过去)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
-# Words that end in 法 or 条例 but name no document.
-_NOT_A_NAME = re.compile(r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法)$")
+# Words that end in 法 or 条例 but name no document, and references (全国那部法, 国家那个条例).
+_NOT_A_NAME = re.compile(
+    r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|[这那该此本哪][部个份项一]?(?:法|条例))$"
+)
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
@@ -334,6 +336,8 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
 
     >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
     ('公司法',)
+    >>> unknown_documents("全国那部法里是怎么规定的？", [], DocumentNames(Library(())))
+    ()
     """
     covered = [(m.start, m.end) for m in mentions]
     out = []
