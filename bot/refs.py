@@ -7,6 +7,7 @@ the general Chinese forms of these references; no document is named in code.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -81,7 +82,11 @@ _THEN = re.compile(
 NOW_WORDS = r"现在|目前|如今|现行|今年|眼下"  # a question about today, not a past day
 _NOW = re.compile(NOW_WORDS)
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
-_RELATIVE_YEAR = re.compile(r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们)")
+_RELATIVE_YEAR = re.compile(
+    r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们|呢)"
+)
+# 去年这个时候 / 前年的今天: the same day one or two years back
+_SAME_DAY_YEARS_BACK = re.compile(r"(去年|前年)的?(?:这个时候|这时候?|这会儿?|今天|同期|此时|这一天)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
 _DATES_A_DOCUMENT = re.compile(
     r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)"
@@ -446,6 +451,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2025, 5, 31)
     >>> past_day("去年3月的时候呢？", dt.date(2026, 11, 30))
     datetime.date(2025, 3, 31)
+    >>> past_day("去年这个时候呢？", dt.date(2026, 12, 1)), past_day("前年呢？", dt.date(2026, 12, 1))
+    (datetime.date(2025, 12, 1), datetime.date(2024, 12, 31))
     >>> past_day("2025年上半年增值税纳税义务发生时间怎么确定？", dt.date(2026, 11, 30))
     datetime.date(2025, 6, 30)
     >>> past_day("2025年底发的文件还有效吗？", dt.date(2026, 11, 30)) is None
@@ -526,6 +533,10 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
             continue
         if end < today:
             return end, m.span()
+    if m := _SAME_DAY_YEARS_BACK.search(text):
+        back = 1 if m.group(1) == "去年" else 2
+        day = min(today.day, calendar.monthrange(today.year - back, today.month)[1])  # 2月29日
+        return dt.date(today.year - back, today.month, day), m.span()
     if (m := _RELATIVE_YEAR.search(text)) and 1 <= (month := int(m.group(2) or 12)) <= 12:
         return _month_end(today.year - (1 if m.group(1) == "去年" else 2), month), m.span()
     return None
