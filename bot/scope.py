@@ -117,7 +117,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long|how soon|how quickly|"
             r"how many (?:working |business |calendar )?(?:days|weeks|months|years|hours)"
         ),
-        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期|周期"),
+        re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),  # 压减审查周期 states none
         "具体期限",
     ),
     # Until when something runs or can be applied for: the texts state dates only where they have them.
@@ -559,24 +559,28 @@ def specifics_support(
     → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate.
     """
     out = []
+    stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
+    before: list[str] = []  # the passage words of the last part that names something
     for unit in asking_units(question):
-        if not (asked := _specifics_asked(unit)):
-            continue
-        _, states, label = asked[0]
+        asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
         asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(w in p for p in passages)]
+        # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
+        # the part before names: a sentence stating such specifics with all of those words states them in full.
+        names = words(asked[0][0].sub(" ", without_asking(unit).lower())) if asked and words else asked_words
+        elliptical = bool(asked) and not names and bool(before)
+        if names:
+            before = asked_words
+        if not asked:
+            continue
+        _, states, label = asked[0]
+        if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
+            out.append((unit, label, 1.0))
+            continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        support = max(
-            (
-                stating_share(states, passage, asked_words) * scale
-                for passage in passages
-                if weight is None or weight(passage) >= SHARED_WITH_PARAGRAPH
-            ),
-            default=0.0,
-        )
-        out.append((unit, label, support))
+        out.append((unit, label, max((stating_share(states, p, asked_words) * scale for p in stating), default=0.0)))
     return out
 
 

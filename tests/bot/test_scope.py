@@ -16,6 +16,7 @@ from bot.scope import (
     asks_more_than_specifics,
     asks_other_task,
     in_scope,
+    specifics_support,
     term_count,
     unstated_specifics,
     without_asking,
@@ -54,6 +55,26 @@ def test_specifics_must_be_stated_about_what_is_asked() -> None:
 
     assert asks_missing_specifics("政府采购预留份额，法律要求占多少？", texts, shares({"采购", "预留", "份额"})) == ""
     assert asks_missing_specifics("价格扣除具体是扣百分之几？", texts, shares({"价格", "扣除"})) == "具体比例或费率"
+
+
+def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
+    texts = ["企业发生的职工教育经费支出，不超过工资薪金总额2.5%的部分，准予扣除。", "工会经费按规定扣除。"]
+    vocabulary = ("职工", "教育经费", "工会", "经费", "扣除", "比例")
+
+    def words(text: str) -> list[str]:  # the library's words in a text (what the engine passes)
+        return [w for w in vocabulary if w in text]
+
+    def everything(text: str) -> float:
+        return 1.0
+
+    # the 2.5% is stated of what the first part asks about: stated in full
+    assert specifics_support("职工教育经费能全部扣除吗？比例是多少？", texts, everything, words) == [
+        ("比例是多少？", "具体比例或费率", 1.0)
+    ]
+    # a figure stated of something else counts only half, as when nothing is named (工会经费 has none here)
+    assert specifics_support("工会经费能全部扣除吗？比例是多少？", texts, everything, words) == [
+        ("比例是多少？", "具体比例或费率", 0.5)
+    ]
 
 
 @pytest.mark.parametrize(
