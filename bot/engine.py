@@ -665,6 +665,8 @@ class PolicyBot:
         """What other documents say of the provision discussed: its counterpart in another version, their
         articles naming it (or named by it) — else the earlier question, asked of them."""
         context = self._context(turns)
+        if query.facts or query.asks_status:  # 北京这个条例哪天施行的？: the facts of the document meant
+            return self._facts_of(query, shelf, docs[0], context)
         if context and (counterpart := self._counterpart(context[0], docs)) is not None:
             return self._counterpart_answer(shelf, context[0], counterpart)
         if context and (related := self._naming_each_other(context[0], docs)):
@@ -1301,6 +1303,8 @@ class PolicyBot:
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
+            if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
+                return self._facts_of(query, shelf, versions[0], context)
             if (counterpart := self._counterpart(context[0], versions)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
             if versions[0] in self._older_versions(context[0].doc_id):
@@ -1317,8 +1321,7 @@ class PolicyBot:
             )
         if context and not query.refs and query.refers_to_document and (query.facts or query.asks_status):
             # 这个条例还有效吗？ 那个文件是哪年发的？: the facts of the document the conversation is about
-            meant = replace(query, docs=(self._document_referred(query.text, context),))
-            return replace(self._answer(meant, shelf, context), kind="follow_up")
+            return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1339,6 +1342,10 @@ class PolicyBot:
             targets = [(p, p.text) for p in context[:MAX_FOLLOW_UP_PROVISIONS]]
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
+
+    def _facts_of(self, query: Query, shelf: Shelf, doc_id: str, context: Sequence[Provision]) -> Answer:
+        """The document facts (or status) a follow-up asks, of ``doc_id``."""
+        return replace(self._answer(replace(query, docs=(doc_id,)), shelf, context), kind="follow_up")
 
     def _document_referred(self, text: str, context: Sequence[Provision]) -> str:
         """Which of the conversation's documents 这个条例 / 这部法 / 北京这个条例 means: the first whose title ends

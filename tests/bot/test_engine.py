@@ -797,3 +797,8 @@ def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_mea
     assert passed.text.startswith("《中华人民共和国中小企业促进法》") and "2017年9月1日" in passed.text
     repealed = fake_bot.ask("这个条例现在还有效吗？", _after(fake_bot, "增值税暂行条例第十二条"))
     assert repealed.text.startswith("《中华人民共和国增值税暂行条例》已废止")
+    # the older version the conversation asks about, and the local document of the place named
+    old = fake_bot.ask("那个旧版本现在还有效吗？", _after(fake_bot, "保障中小企业款项支付条例第十三条"))
+    assert old.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
+    local = fake_bot.ask("北京这个条例哪天施行的？", _after(fake_bot, "中小企业促进法第四十条"))
+    assert local.text.startswith("《北京市促进中小企业发展条例》") and "2020年12月1日" in local.text
