@@ -110,6 +110,7 @@ FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
+QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
 MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
 MAX_RELATED = 2
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
@@ -1333,7 +1334,11 @@ class PolicyBot:
             context = context[:1]
         if len(context) == 1:
             provision = context[0]
-            lead = f"这是{shelf.ref(provision)}。" if asks_which_number(query.text) else ""
+            lead = (
+                f"这是{shelf.ref(provision)}{_part_quoted(provision, last(turns, 'assistant'))}。"
+                if asks_which_number(query.text)
+                else ""
+            )
             answer = compose.provision_answer(
                 shelf, provision, [provision.text], wants_agencies=query.wants_agencies, full_text=True, lead=lead
             )
@@ -1525,6 +1530,26 @@ _THIS_DIVISION = re.compile(r"(?:这|本|该|同)一?(章|节)|(?:这|本|该)�
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
 _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
+
+
+def _part_quoted(provision: Provision, answer: str) -> str:
+    """The 款 or 项 of an article an earlier answer quoted when it quoted just one (第二款, 第（二）项, 第一款第（三）项),
+    "" otherwise: 这是第几条第几项？ asks where the quoted words are."""
+
+    def quoted(text: str) -> bool:
+        return len(text) >= QUOTED_PART_MIN and text[:QUOTED_PART_MIN] in answer
+
+    paragraphs = provision.paragraphs
+    items = [(i, item) for i, p in enumerate(paragraphs) for item in p.items if quoted(item.text)]
+    items = [(i, item) for i, item in items if item.label.startswith("（")]  # 项, not a 目 (1．) under one
+    said = [i for i, p in enumerate(paragraphs) if quoted(p.text)]
+    if len(items) == 1:
+        at, item = items[0]
+        paragraph = f"第{int_to_cn(at + 1)}款" if len(paragraphs) > 1 else ""
+        return f"{paragraph}第{item.label}项" if provision.label.endswith("条") else ""
+    if len(said) == 1 and len(paragraphs) > 1 and not items:
+        return f"第{int_to_cn(said[0] + 1)}款"
+    return ""
 
 
 def _whole_sentence(clauses: Sequence[str], at: int) -> range:

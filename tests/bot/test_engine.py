@@ -802,3 +802,14 @@ def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_mea
     assert old.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
     local = fake_bot.ask("北京这个条例哪天施行的？", _after(fake_bot, "中小企业促进法第四十条"))
     assert local.text.startswith("《北京市促进中小企业发展条例》") and "2020年12月1日" in local.text
+
+
+def test_which_part_of_the_article_an_earlier_answer_quoted(fake_bot: PolicyBot) -> None:
+    # 北京条例第二十八条 lists its measures as items; an answer quoting one of them is about that item
+    history = [
+        {"role": "user", "content": "北京政府采购给中小企业预留多少？"},
+        {"role": "assistant", "content": "根据《北京市促进中小企业发展条例》第二十八条：向中小企业预留的采购份额应当"
+         "占本部门年度政府采购项目预算总额的百分之四十以上，其中预留给小型微型企业的比例不低于百分之七十。"},
+    ]  # fmt: skip
+    answer = fake_bot.ask("这是第几条第几项？", history)
+    assert answer.text.startswith("这是《北京市促进中小企业发展条例》第二十八条第（二）项。")
