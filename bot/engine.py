@@ -29,7 +29,7 @@ from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question
-from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, part_alone, provision_refs
+from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, conversation_day, part_alone, provision_refs
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     ELLIPTICAL_MAX_SPECIFICITY,
@@ -326,7 +326,8 @@ class PolicyBot:
         """Answer one question. Raises QuestionError for empty/oversized input (message for the user)."""
         text = clean_question(question)
         turns = normalise_history(history)
-        query = understand(text, self.names, self.agencies, self.today())
+        then = conversation_day([t.content for t in turns if t.role == "user"], self.today())
+        query = understand(text, self.names, self.agencies, self.today(), then)
         shelf = Shelf(self.library, query.day, self.today())
         if scope.asks_other_task(text):
             return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
@@ -337,7 +338,7 @@ class PolicyBot:
         repaired = self.repaired(text, query)
         if repaired == text:
             return self._route(text, query, turns, shelf)
-        query = understand(repaired, self.names, self.agencies, self.today())
+        query = understand(repaired, self.names, self.agencies, self.today(), then)
         answer = self._route(repaired, query, turns, Shelf(self.library, query.day, self.today()))
         return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
 

@@ -462,6 +462,31 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     return found[0] if found else None
 
 
+_THEN_WORDS = re.compile(r"当时|那时候?|那会儿?|彼时")
+
+
+def conversation_day(questions: Sequence[str], today: dt.date) -> dt.date | None:
+    """The past day a conversation is about, which 那时候 / 当时 in a follow-up refers to: the one the latest
+    earlier question naming a day names — none when a later one asks about now.
+
+    >>> conversation_day(["小规模纳税人的标准是多少？", "2025年的时候呢？"], dt.date(2026, 12, 1))
+    datetime.date(2025, 12, 31)
+    >>> conversation_day(["2025年的时候呢？", "现在呢？"], dt.date(2026, 12, 1)) is None
+    True
+    """
+    for question in reversed(questions):
+        if _NOW.search(question):
+            return None
+        if (day := past_day(question, today)) is not None:
+            return day
+    return None
+
+
+def refers_to_then(text: str) -> bool:
+    """那时候 / 当时: the time the conversation is about."""
+    return bool(_THEN_WORDS.search(text))
+
+
 def day_before_named(
     text: str, mentions: Sequence[DocMention], names: DocumentNames, today: dt.date
 ) -> tuple[dt.date | None, tuple[DocMention, ...]]:

@@ -25,6 +25,7 @@ from bot.refs import (
     day_before_named,
     past_day,
     provision_refs,
+    refers_to_then,
     strip_spans,
     unknown_documents,
     without_past_day,
@@ -158,13 +159,18 @@ def doc_facts(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in DOC_FACT_PATTERNS.items() if pattern.search(lowered))
 
 
-def understand(text: str, names: DocumentNames, agencies: AgencyRegistry, today: dt.date) -> Query:
-    """Read a cleaned question once; the engine decides from the result."""
+def understand(
+    text: str, names: DocumentNames, agencies: AgencyRegistry, today: dt.date, then: dt.date | None = None
+) -> Query:
+    """Read a cleaned question once; the engine decides from the result. ``then``: the past day the
+    conversation is about, which 那时候 / 当时 refers to."""
     lowered = text.lower()
     mentions = tuple(names.mentions(text))
     spans = [(m.start, m.end) for m in mentions]
     without_names = strip_spans(text, spans)
     day = past_day(without_names, today)
+    if day is None and then is not None and refers_to_then(without_names):
+        day = then
     # 增值税法施行以前…: the document dates the question; the versions in force then answer it.
     dating: tuple[DocMention, ...] = ()
     if day is None:

@@ -762,6 +762,9 @@ def test_a_past_day_follow_up_is_answered_from_the_version_in_force_then(fake_bo
     # the 2025 revision took effect on 2025-06-01: for 2024 the 2020 regulation answers
     history = _after(fake_bot, "大企业从中小企业采购，付款期限是多少天？")
     assert cited(fake_bot.ask("2024年的时候呢？", history))[0][0] == "sme-payment-regulation-2020"
+    # 那时候 is the day the conversation is about
+    dated = [*history, {"role": "user", "content": "2024年的时候呢？"}, {"role": "assistant", "content": "……"}]
+    assert cited(fake_bot.ask("那时候的付款期限由谁规定？", dated))[0][0] == "sme-payment-regulation-2020"
     # the same day a year back: the VAT law took effect on 2026-01-01
     a_year_back = fake_bot.ask("去年这个时候呢？", _after(fake_bot, "增值税法第十一条"))
     assert cited(a_year_back)[0][0] == "vat-interim-regulation-2017"
