@@ -1541,13 +1541,17 @@ def _part_quoted(provision: Provision, answer: str) -> str:
         return len(text) >= QUOTED_PART_MIN and text[:QUOTED_PART_MIN] in answer
 
     paragraphs = provision.paragraphs
-    items = [(i, item) for i, p in enumerate(paragraphs) for item in p.items if quoted(item.text)]
-    items = [(i, item) for i, item in items if item.label.startswith("（")]  # 项, not a 目 (1．) under one
+    if not provision.label.endswith("条"):  # a notice's item has no 款 or 项 of its own
+        return ""
+    # 项 (（二）), not a 目 (1．) under one
+    items = [
+        (i, it) for i, p in enumerate(paragraphs) for it in p.items if it.label.startswith("（") and quoted(it.text)
+    ]
     said = [i for i, p in enumerate(paragraphs) if quoted(p.text)]
     if len(items) == 1:
         at, item = items[0]
         paragraph = f"第{int_to_cn(at + 1)}款" if len(paragraphs) > 1 else ""
-        return f"{paragraph}第{item.label}项" if provision.label.endswith("条") else ""
+        return f"{paragraph}第{item.label}项"
     if len(said) == 1 and len(paragraphs) > 1 and not items:
         return f"第{int_to_cn(said[0] + 1)}款"
     return ""
