@@ -377,7 +377,7 @@ class PolicyBot:
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
         answer = self._answer(query, shelf)
-        names_little = bool(turns) and self._names_little(query)
+        names_little = bool(turns) and not query.docs and self._names_little(query)
         if turns and not query.docs and (answer.out_of_scope or names_little):
             # Naming too little to be searched on its own (比例是多少？ 违反了怎么追责？), or not answered on its
             # own: the conversation it leans on — for the latter, unless the question alone is clearly closer to
@@ -709,10 +709,7 @@ class PolicyBot:
         the specificity of its words the library uses, the asking words aside (利率怎么算？ 不报会怎样？)."""
         if query.refs or self.plan(query).kind != "search":
             return False
-        tokenizer, searcher = self.searcher.tokenizer, self.searcher
-        words = tokenizer.words(scope.without_asking(query.topic))
-        named = sum(tokenizer.specificity(w) for w in words if not w.isdigit() and searcher.document_frequency(w))
-        return named < NAMES_LITTLE
+        return self._specificity(scope.without_asking(query.topic), library_words=True) < NAMES_LITTLE
 
     def _fits_as_well(self, text: str, follow_up: Answer, alone: Answer) -> bool:
         """Whether the provision a follow-up answer leads with is about as close to the question alone as
@@ -724,10 +721,15 @@ class PolicyBot:
         result = self.searcher.search(text)
         return result.dense_of(lead[0]) + LEAD_DENSE_SLACK >= result.dense_of(lead[1])
 
-    def _specificity(self, text: str) -> float:
-        """How much a text names: the sum of its words' specificity, numbers aside."""
-        tokenizer = self.searcher.tokenizer
-        return sum(tokenizer.specificity(w) for w in tokenizer.words(text) if not w.isdigit())
+    def _specificity(self, text: str, *, library_words: bool = False) -> float:
+        """How much a text names: the sum of its words' specificity, numbers aside (``library_words``: only
+        the words some provision uses)."""
+        tokenizer, used = self.searcher.tokenizer, self.searcher.document_frequency
+        return sum(
+            tokenizer.specificity(w)
+            for w in tokenizer.words(text)
+            if not w.isdigit() and (not library_words or used(w))
+        )
 
     def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
         """What other documents say of a provision by name: their articles that name it (实施条例 on 企业所得税法
@@ -1544,9 +1546,7 @@ def _part_quoted(provision: Provision, answer: str) -> str:
     if not provision.label.endswith("条"):  # a notice's item has no 款 or 项 of its own
         return ""
     # 项 (（二）), not a 目 (1．) under one
-    items = [
-        (i, it) for i, p in enumerate(paragraphs) for it in p.items if it.label.startswith("（") and quoted(it.text)
-    ]
+    items = [(i, it) for i, p in enumerate(paragraphs) for it in p.items if ITEM.match(it.label) and quoted(it.text)]
     said = [i for i, p in enumerate(paragraphs) if quoted(p.text)]
     if len(items) == 1:
         at, item = items[0]

@@ -74,9 +74,11 @@ _YEAR_PART_MONTH = {
     "末": 12,
 }
 _EVENT_DATE = re.compile(_DATE)  # 2020年10月签的合同 — the day asked only when the question says 当时
+# 当时 / 那时候: the time a question or the conversation is about
+_THEN_WORD = r"当时|那时候?|那会儿?"
 # The rules of then (按当时的规定 / 当时怎么规定), not a story's "then" (那时候没有登记, 那会不会…).
 _THEN = re.compile(
-    r"(?:当时|那时候?|那会儿?)(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{0,12}?"
+    rf"(?:{_THEN_WORD})(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{{0,12}}?"
     r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行))"
 )
 NOW_WORDS = r"现在|目前|如今|现行|今年|眼下"  # a question about today, not a past day
@@ -86,6 +88,7 @@ _RELATIVE_YEAR = re.compile(
     r"(去年|前年)(?:\s*(\d{1,2})\s*月份?)?(?=的时候|那会|那时|时|期间|那一年|我们|公司|咱们|呢)"
 )
 # 去年这个时候 / 前年的今天: the same day one or two years back
+_YEARS_BACK = {"去年": 1, "前年": 2}
 _SAME_DAY_YEARS_BACK = re.compile(r"(去年|前年)的?(?:这个时候|这时候?|这会儿?|今天|同期|此时|这一天)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
 _DATES_A_DOCUMENT = re.compile(
@@ -462,7 +465,7 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     return found[0] if found else None
 
 
-_THEN_WORDS = re.compile(r"当时|那时候?|那会儿?|彼时")
+_THEN_WORDS = re.compile(rf"{_THEN_WORD}|彼时")
 
 
 def conversation_day(questions: Sequence[str], today: dt.date) -> dt.date | None:
@@ -559,11 +562,11 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
         if end < today:
             return end, m.span()
     if m := _SAME_DAY_YEARS_BACK.search(text):
-        back = 1 if m.group(1) == "去年" else 2
+        back = _YEARS_BACK[m.group(1)]
         day = min(today.day, calendar.monthrange(today.year - back, today.month)[1])  # 2月29日
         return dt.date(today.year - back, today.month, day), m.span()
     if (m := _RELATIVE_YEAR.search(text)) and 1 <= (month := int(m.group(2) or 12)) <= 12:
-        return _month_end(today.year - (1 if m.group(1) == "去年" else 2), month), m.span()
+        return _month_end(today.year - _YEARS_BACK[m.group(1)], month), m.span()
     return None
 
 
