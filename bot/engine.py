@@ -968,7 +968,9 @@ class PolicyBot:
         if query.past:
             pool = docs or self.library.doc_ids
             in_force = [d for d in pool if shelf.in_force(d)]
-            return in_force or list(pool)
+            # 2025年（增值税法施行之前）…: a document named but not yet in force then answers by the version it replaced
+            then = [old for d in pool for old in self._older_versions(d) if shelf.in_force(old)]
+            return in_force or then or list(pool)
         if not docs:
             return None
         if not _ASKS_ABOUT_NOW.search(query.text):
