@@ -10,6 +10,8 @@ import re
 import threading
 import unicodedata
 
+from ingest import PROJECT_ROOT
+
 MAX_QUESTION_CHARS = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -22,6 +24,8 @@ class QuestionError(ValueError):
 
 _t2s = None
 _t2s_lock = threading.Lock()
+COLLOQUIAL_FILE = PROJECT_ROOT / "data" / "language" / "colloquial.tsv"
+_written: tuple[re.Pattern[str], dict[str, str]] | None = None
 
 
 def to_simplified(text: str) -> str:
@@ -34,6 +38,27 @@ def to_simplified(text: str) -> str:
             _t2s = opencc.OpenCC("t2s")
         converter = _t2s
     return converter.convert(text)
+
+
+def to_written_words(text: str) -> str:
+    """Everyday and dialect words → their written forms (``data/language/colloquial.tsv``), so that
+    啥时候施行的 is asked as 什么时候施行的.
+
+    >>> to_written_words("这个条例啥时候施行的？咋申请？")
+    '这个条例什么时候施行的？怎么申请？'
+    """
+    global _written
+    with _t2s_lock:
+        if _written is None:
+            table = {}
+            for line in COLLOQUIAL_FILE.read_text(encoding="utf-8").splitlines():
+                surface, _, written = line.partition("\t")
+                if surface and written and not surface.startswith("#"):
+                    table[surface] = written.strip()
+            longest_first = sorted(table, key=len, reverse=True)
+            _written = (re.compile("|".join(map(re.escape, longest_first)) or "(?!)"), table)
+        pattern, table = _written
+    return pattern.sub(lambda m: table[m.group(0)], text)
 
 
 def strip_controls(text: str) -> str:
@@ -56,12 +81,12 @@ def check_question(raw: object) -> str:
 
 
 def clean_question(raw: object) -> str:
-    """Checked, NFKC-folded (full-width → half-width), simplified-Chinese question text.
+    """Checked, NFKC-folded (full-width → half-width), simplified-Chinese question text in written words.
 
     The length is checked again after folding: NFKC can expand one character into many (ﷺ).
     """
     text = check_question(unicodedata.normalize("NFKC", check_question(raw)))
-    return to_simplified(text)
+    return to_written_words(to_simplified(text))
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

@@ -133,6 +133,11 @@ def test_a_past_year_with_a_document_not_yet_in_force_then_is_answered_from_the_
     assert "尚未施行" not in answer.text and "2025年12月31日时有效" in answer.text
 
 
+def test_a_document_fact_asked_in_everyday_words_is_answered(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("优化营商环境条例啥时候开始施行的？")
+    assert not answer.out_of_scope and "2020年1月1日" in answer.text
+
+
 def test_a_question_asking_which_ones_gets_the_whole_list(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("国家对示例企业的哪些支出给予补助？")
     assert cited(answer)[0] == ("demo-law-2023", 6)

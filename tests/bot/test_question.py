@@ -37,6 +37,8 @@ def test_non_text_is_refused(raw: object) -> None:
         ("第\x07十二条\r\n是什么", "第十二条 是什么"),
         ("ＡＰＥＣ　合作", "APEC 合作"),  # full-width letters and space
         ("措施（十二）", "措施(十二)"),
+        ("这个条例啥时候施行的？咋办理？", "这个条例什么时候施行的?怎么办理?"),  # everyday words → written ones
+        ("俺们为啥不能申请", "我们为什么不能申请"),
     ],
 )
 def test_cleaning(raw: str, cleaned: str) -> None:
