@@ -127,7 +127,9 @@ def test_the_time_before_a_document_took_effect_is_answered_from_the_version_the
     assert today.doc_id == "vat-law-2024" and today.status == "现行有效" and "现行规定" in answer.text
 
 
-def test_a_past_year_with_a_document_not_yet_in_force_then_is_answered_from_the_one_in_force(fake_bot: PolicyBot) -> None:
+def test_a_past_year_with_a_document_not_yet_in_force_then_is_answered_from_the_one_in_force(
+    fake_bot: PolicyBot,
+) -> None:
     answer = fake_bot.ask("2025年（增值税法施行之前），小规模纳税人征收率是多少？")
     assert answer.citations[0].doc_id == "vat-interim-regulation-2017"  # not the law, 尚未施行 in 2025
     assert "尚未施行" not in answer.text and "2025年12月31日时有效" in answer.text
