@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import itertools
 import logging
 import math
 import os
@@ -1238,6 +1239,11 @@ class PolicyBot:
             scored.append((similarity + 0.5 * lexical + figure, position, sentence))
         chosen = {position for _, position, _ in sorted(scored, reverse=True)[:k]}
         sentences = [s for _, s in rows]
+        score = {position: value for value, position, _ in scored}
+        for i in sorted(chosen):  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
+            items = list(itertools.takewhile(lambda j: _is_item(sentences[j]), range(i + 1, len(sentences))))
+            if sentences[i].endswith((":", "：")) and items and not chosen.intersection(items):
+                chosen.add(max(items, key=score.__getitem__))
         return [sentences[i] for i in sorted({j for i in chosen for j in _whole_sentence(sentences, i)})]
 
     def _with_counterpart(self, provision: Provision, quote: list[str], old_quote: str) -> list[str]:
@@ -1559,6 +1565,11 @@ def _part_quoted(provision: Provision, answer: str) -> str:
     return ""
 
 
+def _is_item(clause: str) -> bool:
+    """（一）… / 1．…, as the parser reads items."""
+    return bool(ITEM.match(clause) or SUBITEM.match(clause))
+
+
 def _whole_sentence(clauses: Sequence[str], at: int) -> range:
     """The clauses of the sentence clause ``at`` belongs to: those joined to it by ；that are not list items
     (…占百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。 is one rule).
@@ -1567,11 +1578,8 @@ def _whole_sentence(clauses: Sequence[str], at: int) -> range:
     ([0, 1], [1])
     """
 
-    def is_item(clause: str) -> bool:  # （一）… / 1．…, as the parser reads items
-        return bool(ITEM.match(clause) or SUBITEM.match(clause))
-
     def joined(i: int) -> bool:  # clause i continues clause i - 1
-        return i > 0 and clauses[i - 1].endswith("；") and not (is_item(clauses[i]) or is_item(clauses[i - 1]))
+        return i > 0 and clauses[i - 1].endswith("；") and not (_is_item(clauses[i]) or _is_item(clauses[i - 1]))
 
     first, last = at, at
     while joined(first):

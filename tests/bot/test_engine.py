@@ -140,6 +140,16 @@ def test_a_document_fact_asked_in_everyday_words_is_answered(fake_bot: PolicyBot
     assert not answer.out_of_scope and "2020年1月1日" in answer.text
 
 
+def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_question(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("顾客是个人消费者，非要我们开增值税专用发票，能给他开吗？")
+    assert ("vat-interim-regulation-2017", 21) in cited(answer)
+    # however little of the article is quoted, "属于下列情形之一的，不得开具增值税专用发票：" comes with its item
+    opening = "属于下列情形之一的，不得开具增值税专用发票："
+    assert opening in answer.text and answer.text.split(opening, 1)[1].startswith(
+        "（一）应税销售行为的购买方为消费者个人的"
+    )
+
+
 def test_a_question_asking_which_ones_gets_the_whole_list(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("国家对示例企业的哪些支出给予补助？")
     assert cited(answer)[0] == ("demo-law-2023", 6)
