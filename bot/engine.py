@@ -386,6 +386,19 @@ class PolicyBot:
             follow_up = self._follow_up(query, turns, shelf)
             if not follow_up.out_of_scope and (names_little or self._fits_as_well(query.topic, follow_up, answer)):
                 return follow_up
+        elif turns and not query.docs and answer.citations and answer.kind == "search":
+            # A question of its own in a conversation: answered in the conversation's documents when what they
+            # offer is about as close to it as what the whole library offers (什么条件才算小微企业？ after a
+            # question on the income tax: 实施条例第九十二条, not the guarantee fund's 小微企业).
+            follow_up = self._follow_up(query, turns, shelf)
+            lead, alone = next(iter(follow_up.citations), None), answer.citations[0]
+            if (
+                lead is not None
+                and (lead.doc_id, lead.number) != (alone.doc_id, alone.number)
+                and (query.past or shelf.in_force(lead.doc_id))  # a version the conversation dated is not today's
+                and self._fits_as_well(query.topic, follow_up, answer)
+            ):
+                return follow_up
         return answer
 
     def examples(self) -> list[str]:

@@ -839,3 +839,16 @@ def test_which_part_of_the_article_an_earlier_answer_quoted(fake_bot: PolicyBot)
     ]  # fmt: skip
     answer = fake_bot.ask("这是第几条第几项？", history)
     assert answer.text.startswith("这是《北京市促进中小企业发展条例》第二十八条第（二）项。")
+
+
+def test_a_question_of_its_own_in_a_conversation_is_answered_from_its_documents_when_they_fit(
+    real_bot: PolicyBot,
+) -> None:
+    first = "小型微利企业的企业所得税税率是多少？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_bot.ask(first).text}]
+    answer = real_bot.ask("什么条件才算小微企业？", history)
+    # the conversation is about the income tax: its 小型微利企业, not the guarantee fund's 小微企业
+    assert cited(answer)[0][0] in ("eit-law-2018", "eit-regulation-2019")
+    assert ("eit-regulation-2019", 92) in cited(answer)
+    # asked on its own, the same words may go elsewhere: the conversation made the difference
+    assert cited(real_bot.ask("什么条件才算小微企业？"))[0][0] not in ("eit-law-2018", "eit-regulation-2019")
