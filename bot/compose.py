@@ -516,11 +516,27 @@ def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons
 
 
 def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
+    """A chapter, section or part: its heading, its sections (第一节 一般规定（第九条至第十一条）…) when it
+    has any, and every provision in it."""
     document = shelf.doc(doc_id)
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
+    sections = [
+        d for d in document.divisions if d.level > division.level and division.first <= d.first <= division.last
+    ]
+    if sections:
+        spans = "、".join(
+            f"{d.heading}（{_span([p for p in provisions if d.first <= p.number <= d.last])}）" for d in sections
+        )
+        heading = f"{heading}分为 {len(sections)} 节：{spans}。{heading}"
     answer = listing_answer(shelf, heading, provisions, "section")
     return replace(answer, text=answer.text + agency_notes(shelf, (), provisions))
+
+
+def _span(provisions: Sequence[Provision]) -> str:
+    """第九条至第十一条 (第九条 when it is one)."""
+    first, last = provision_label(provisions[0]), provision_label(provisions[-1])
+    return first if first == last else f"{first}至{last}"
 
 
 def _examples(shelf: Shelf, k: int = 3) -> str:

@@ -112,7 +112,10 @@ DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
-MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
+MAX_LISTED_CHARS = 600
+_FACTS_OF_A_CHAPTER = frozenset(
+    {"title", "count", "sections"}
+)  # a list asked for (哪些…) is quoted whole up to this length
 MAX_RELATED = 2
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
@@ -439,6 +442,8 @@ class PolicyBot:
         if query.asks_change and (versions := self._versions(docs)):
             return Plan("compare", versions)
         facts = facts_are_asked(query, bool(query.docs or context))
+        if query.chapter and set(facts) <= _FACTS_OF_A_CHAPTER:
+            facts = ()  # 第三章的标题是什么？ 第二章有几条？: the chapter's, not the document's
         if facts and (docs or context_docs):
             return Plan("doc_meta", docs or context_docs, facts + (("status",) if query.asks_status else ()))
         if query.asks_status and docs:

@@ -150,6 +150,16 @@ def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_
     )
 
 
+def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("中小企业促进法第三章的标题是什么？都有哪些条？")
+    assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)
+
+
+def test_a_chapter_with_sections_is_answered_with_its_sections_and_their_articles(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("企业所得税法实施条例第二章分为哪几节？")
+    assert "分为 4 节：第一节 一般规定（第九条至第十一条）、第二节 收入（第十二条至第二十六条）" in answer.text
+
+
 def test_a_question_asking_which_ones_gets_the_whole_list(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("国家对示例企业的哪些支出给予补助？")
     assert cited(answer)[0] == ("demo-law-2023", 6)
