@@ -113,6 +113,7 @@ LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
 MAX_LISTED_CHARS = 600
+TITLE_NAMES_TOPIC = 0.5  # documents whose titles share this much of a topic's bigrams are what it asks for
 _FACTS_OF_A_CHAPTER = frozenset(
     {"title", "count", "sections"}
 )  # a list asked for (哪些…) is quoted whole up to this length
@@ -897,9 +898,19 @@ class PolicyBot:
             shared = (grams & titles[doc_id]) - common
             if len(shared) >= 2 or (shared and len(grams) <= 2):
                 scored.append((len(shared) / max(1, len(grams)), doc_id))
+        named = []
         if scored:
             best = max(s for s, _ in scored)
-            return [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
+            named = [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
+            if best >= TITLE_NAMES_TOPIC:
+                return named
+        # Titles naming part of the topic (拖欠…个体工商户账款: the 个体工商户 regulations) come with the
+        # documents whose provisions answer it (款项支付条例 on 拖欠).
+        listed = {d for d, _ in named}
+        return named + [(d, why) for d, why in self._documents_answering(query, topic, pool) if d not in listed]
+
+    def _documents_answering(self, query: Query, topic: str, pool: Sequence[str]) -> list[tuple[str, str]]:
+        """Documents one of whose provisions answers the topic, best first, each with that provision."""
         if not pool:
             return []
         result, features = self.retrieve(topic or query.text, list(pool))

@@ -862,3 +862,13 @@ def test_a_question_of_its_own_in_a_conversation_is_answered_from_its_documents_
     assert ("eit-regulation-2019", 92) in cited(answer)
     # asked on its own, the same words may go elsewhere: the conversation made the difference
     assert cited(real_bot.ask("什么条件才算小微企业？"))[0][0] not in ("eit-law-2018", "eit-regulation-2019")
+
+
+def test_documents_whose_titles_name_part_of_a_topic_come_with_those_whose_provisions_answer_it(
+    real_bot: PolicyBot,
+) -> None:
+    answer = real_bot.ask("哪些文件对拖欠中小企业或者个体工商户的账款有规定？")
+    docs = {c.doc_id for c in answer.citations}
+    assert "individual-business-promotion-regulation-2022" in docs  # its title names 个体工商户
+    # 拖欠 is not in any title: the documents with provisions on it are listed too
+    assert docs & {"sme-promotion-law-2017", "business-environment-regulation-2019", "sme-payment-regulation-2025"}
