@@ -112,11 +112,9 @@ DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
-MAX_LISTED_CHARS = 600
+MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to this length
 TITLE_NAMES_TOPIC = 0.5  # documents whose titles share this much of a topic's bigrams are what it asks for
-_FACTS_OF_A_CHAPTER = frozenset(
-    {"title", "count", "sections"}
-)  # a list asked for (哪些…) is quoted whole up to this length
+_FACTS_OF_A_CHAPTER = frozenset({"title", "count", "sections"})  # what a question naming a chapter asks of it
 MAX_RELATED = 2
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
@@ -905,7 +903,7 @@ class PolicyBot:
             if best >= TITLE_NAMES_TOPIC:
                 return named
         # Titles naming part of the topic (拖欠…个体工商户账款: the 个体工商户 regulations) come with the
-        # documents whose provisions answer it (款项支付条例 on 拖欠).
+        # documents whose provisions answer it (促进法第五十三条 on 拖欠).
         listed = {d for d, _ in named}
         return named + [(d, why) for d, why in self._documents_answering(query, topic, pool) if d not in listed]
 

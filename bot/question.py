@@ -26,6 +26,7 @@ _t2s = None
 _t2s_lock = threading.Lock()
 COLLOQUIAL_FILE = PROJECT_ROOT / "data" / "language" / "colloquial.tsv"
 _written: tuple[re.Pattern[str], dict[str, str]] | None = None
+_written_lock = threading.Lock()
 
 
 def to_simplified(text: str) -> str:
@@ -48,7 +49,7 @@ def to_written_words(text: str) -> str:
     '这个条例什么时候施行的？怎么申请？'
     """
     global _written
-    with _t2s_lock:
+    with _written_lock:
         if _written is None:
             table = {}
             for line in COLLOQUIAL_FILE.read_text(encoding="utf-8").splitlines():
