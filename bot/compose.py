@@ -221,7 +221,10 @@ def provision_answer(
     if wants_agencies and primary.agencies:
         who = shelf.agency_phrase(primary.agencies)
         if primary.responsibility:
-            lines.append(f"{headline(shelf, primary)}由{who}负责。")
+            # 列第一位者为牵头单位: the document says who of them leads
+            leads = "牵头" in primary.responsibility and len(primary.agencies) > 1
+            first = f"，其中{shelf.agency_phrase(primary.agencies[:1])}牵头" if leads else ""
+            lines.append(f"{headline(shelf, primary)}由{who}负责{first}。")
         else:
             lines.append(f"{headline(shelf, primary)}涉及的部门：{who}。")
         lines.append(f"依据：{shelf.ref(primary)}：{body}")

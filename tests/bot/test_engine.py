@@ -872,3 +872,9 @@ def test_documents_whose_titles_name_part_of_a_topic_come_with_those_whose_provi
     assert "individual-business-promotion-regulation-2022" in docs  # its title names 个体工商户
     # 拖欠 is not in any title: the documents with provisions on it are listed too
     assert docs & {"sme-promotion-law-2017", "business-environment-regulation-2019", "sme-payment-regulation-2025"}
+
+
+def test_who_is_responsible_says_who_leads_where_the_document_names_the_first_body_as_lead(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("国发〔2018〕39号第（一）项由谁负责？")
+    # the document: 列第一位者为牵头单位
+    assert "由人力资源社会保障部、财政部负责，其中人力资源社会保障部牵头。" in answer.text
