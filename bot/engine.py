@@ -905,7 +905,11 @@ class PolicyBot:
         # Titles naming part of the topic (拖欠…个体工商户账款: the 个体工商户 regulations) come with the
         # documents whose provisions answer it (促进法第五十三条 on 拖欠).
         listed = {d for d, _ in named}
-        return named + [(d, why) for d, why in self._documents_answering(query, topic, pool) if d not in listed]
+        # what the titles do not name is what the provisions are searched for (拖欠…账款, not 个体工商户)
+        in_titles = "".join(self.names.metas[d].title for d in listed)
+        rest = "".join(w for w in self.searcher.tokenizer.cut(topic) if w not in in_titles) if listed else topic
+        answering = self._documents_answering(query, rest if has_own_topic(rest) else topic, pool)
+        return named + [(d, why) for d, why in answering if d not in listed]
 
     def _documents_answering(self, query: Query, topic: str, pool: Sequence[str]) -> list[tuple[str, str]]:
         """Documents one of whose provisions answers the topic, best first, each with that provision."""
@@ -1068,7 +1072,7 @@ class PolicyBot:
             lead = (
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
             )
-            extra.append((partner, lead, "".join(self._best_sentences(topic, result, partner, k, query.wants_figure))))
+            extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
         taken = {primary.key, *(p.key for p, _, _ in extra)}
         top_dense = result.dense_of(top)
         related = [

@@ -867,14 +867,25 @@ def test_a_question_of_its_own_in_a_conversation_is_answered_from_its_documents_
 def test_documents_whose_titles_name_part_of_a_topic_come_with_those_whose_provisions_answer_it(
     real_bot: PolicyBot,
 ) -> None:
-    answer = real_bot.ask("哪些文件对拖欠中小企业或者个体工商户的账款有规定？")
+    answer = real_bot.ask("哪些文件对拖欠中小企业和个体工商户账款作了规定？列出条款。")
     docs = {c.doc_id for c in answer.citations}
     assert "individual-business-promotion-regulation-2022" in docs  # its title names 个体工商户
     # 拖欠 is not in any title: the documents with provisions on it are listed too
     assert docs & {"sme-promotion-law-2017", "business-environment-regulation-2019", "sme-payment-regulation-2025"}
+    # searched for what the titles do not name (拖欠…账款), the payment regulation is among them
+    assert "sme-payment-regulation-2025" in docs
 
 
 def test_who_is_responsible_says_who_leads_where_the_document_names_the_first_body_as_lead(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("国发〔2018〕39号第（一）项由谁负责？")
     # the document: 列第一位者为牵头单位
     assert "由人力资源社会保障部、财政部负责，其中人力资源社会保障部牵头。" in answer.text
+
+
+def test_the_implementing_regulation_shown_beside_a_law_is_quoted_like_the_law(real_bot: PolicyBot) -> None:
+    first = "小型微利企业企业所得税税率是多少？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_bot.ask(first).text}]
+    answer = real_bot.ask("什么条件才算小微企业？", history)
+    assert ("eit-regulation-2019", 92) in cited(answer)
+    # a short article is quoted whole: both kinds of enterprise, not the sentence closest to the question alone
+    assert "（一）工业企业" in answer.text and "（二）其他企业，年度应纳税所得额不超过30万元" in answer.text
