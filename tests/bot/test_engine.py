@@ -889,3 +889,11 @@ def test_the_implementing_regulation_shown_beside_a_law_is_quoted_like_the_law(r
     assert ("eit-regulation-2019", 92) in cited(answer)
     # a short article is quoted whole: both kinds of enterprise, not the sentence closest to the question alone
     assert "（一）工业企业" in answer.text and "（二）其他企业，年度应纳税所得额不超过30万元" in answer.text
+
+
+def test_an_english_question_finds_the_article_through_the_glossary_of_the_library_s_wording(
+    real_bot: PolicyBot,
+) -> None:
+    answer = real_bot.ask("How many years at least must purchased patents be amortised for corporate income tax?")
+    # amortised → 摊销, patents → 专利: the article on the amortisation period, not the one defining income
+    assert cited(answer)[0] == ("eit-regulation-2019", 67) and "10年" in answer.text
