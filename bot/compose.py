@@ -115,13 +115,18 @@ def headline(shelf: Shelf, provision: Provision) -> str:
     return f"{shelf.ref(provision)}{title}"
 
 
+def first_leads(provision: Provision) -> bool:
+    """Whether the provision's responsibility says the first body it names leads (列第一位者为牵头单位)."""
+    return "牵头" in provision.responsibility
+
+
 def responsibility_line(shelf: Shelf, provision: Provision) -> str:
     """负责部门：… for an item with a responsibility parenthetical; 涉及部门：… for bodies an article names."""
     if not provision.agencies:
         return ""
     if provision.responsibility:
         how = "按职责分工负责" if "按职责分工" in provision.responsibility else "负责"
-        lead = "（列第一位者为牵头单位）" if "牵头" in provision.responsibility else ""
+        lead = "（列第一位者为牵头单位）" if first_leads(provision) else ""
         return f"负责部门：{shelf.agency_phrase(provision.agencies)}（{how}）{lead}。"
     return f"条文涉及的部门：{shelf.agency_phrase(provision.agencies)}。"
 
@@ -221,8 +226,7 @@ def provision_answer(
     if wants_agencies and primary.agencies:
         who = shelf.agency_phrase(primary.agencies)
         if primary.responsibility:
-            # 列第一位者为牵头单位: the document says who of them leads
-            leads = "牵头" in primary.responsibility and len(primary.agencies) > 1
+            leads = first_leads(primary) and len(primary.agencies) > 1
             first = f"，其中{shelf.agency_phrase(primary.agencies[:1])}牵头" if leads else ""
             lines.append(f"{headline(shelf, primary)}由{who}负责{first}。")
         else:

@@ -736,8 +736,8 @@ class PolicyBot:
         lead = [self.library.provision(c.doc_id, c.number) if c else None for c in cards]
         if None in lead:
             return True
-        result = self.searcher.search(text)
-        return result.dense_of(lead[0]) + LEAD_DENSE_SLACK >= result.dense_of(lead[1])
+        follow_up_lead, own_lead = self.searcher.dense_of(text, [p for p in lead if p is not None])
+        return follow_up_lead + LEAD_DENSE_SLACK >= own_lead
 
     def _specificity(self, text: str, *, library_words: bool = False) -> float:
         """How much a text names: the sum of its words' specificity, numbers aside (``library_words``: only

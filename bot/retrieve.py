@@ -163,12 +163,22 @@ class HybridSearcher:
     def embed_query(self, text: str) -> np.ndarray:
         return self._cached_query_vector(text)
 
+    def _plain_vector(self, text: str, lexical_text: str) -> np.ndarray:
+        """The question's vector before any adapter. A question mostly in another language is embedded
+        with the documents' own terms beside it."""
+        return self.embed_query(embedded_part(lexical_text if _mostly_latin(text) else text))
+
+    def dense_of(self, text: str, provisions: Sequence[Provision]) -> list[float]:
+        """What ``search(text).dense_of`` gives for each provision, without the search."""
+        plain_vector = self._plain_vector(text, self.expander.expand(text))
+        cosines = self._cosines([self.positions[p.key] for p in provisions], plain_vector)
+        return [cosines[self.positions[p.key]] for p in provisions]
+
     def search(self, text: str, doc_ids: Collection[str] | None = None) -> Retrieval:
         """Fused ranking of the provisions of ``doc_ids`` (all documents when None)."""
         where = Where() if doc_ids is None else Where(doc_ids=tuple(sorted(set(doc_ids))))
         lexical_text = self.expander.expand(text)
-        # A question mostly in another language is embedded with the documents' own terms beside it.
-        plain_vector = self.embed_query(embedded_part(lexical_text if _mostly_latin(text) else text))
+        plain_vector = self._plain_vector(text, lexical_text)
         # The adapted vector ranks; the plain one measures how close the library comes (the scope signals).
         adapter = self.adapter  # read once: it may be swapped while a search runs
         qv = adapter.apply(plain_vector) if adapter is not None else plain_vector

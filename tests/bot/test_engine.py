@@ -854,9 +854,7 @@ def test_which_part_of_the_article_an_earlier_answer_quoted(fake_bot: PolicyBot)
 def test_a_question_of_its_own_in_a_conversation_is_answered_from_its_documents_when_they_fit(
     real_bot: PolicyBot,
 ) -> None:
-    first = "小型微利企业的企业所得税税率是多少？"
-    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_bot.ask(first).text}]
-    answer = real_bot.ask("什么条件才算小微企业？", history)
+    answer = real_bot.ask("什么条件才算小微企业？", _after(real_bot, "小型微利企业的企业所得税税率是多少？"))
     # the conversation is about the income tax: its 小型微利企业, not the guarantee fund's 小微企业
     assert cited(answer)[0][0] in ("eit-law-2018", "eit-regulation-2019")
     assert ("eit-regulation-2019", 92) in cited(answer)
@@ -883,9 +881,7 @@ def test_who_is_responsible_says_who_leads_where_the_document_names_the_first_bo
 
 
 def test_the_implementing_regulation_shown_beside_a_law_is_quoted_like_the_law(real_bot: PolicyBot) -> None:
-    first = "小型微利企业企业所得税税率是多少？"
-    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_bot.ask(first).text}]
-    answer = real_bot.ask("什么条件才算小微企业？", history)
+    answer = real_bot.ask("什么条件才算小微企业？", _after(real_bot, "小型微利企业企业所得税税率是多少？"))
     assert ("eit-regulation-2019", 92) in cited(answer)
     # a short article is quoted whole: both kinds of enterprise, not the sentence closest to the question alone
     assert "（一）工业企业" in answer.text and "（二）其他企业，年度应纳税所得额不超过30万元" in answer.text
