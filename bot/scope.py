@@ -77,7 +77,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|多少费|官费|how much money|"
             r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)"
         ),
-        re.compile(rf"{_N}\s*(?:元|万元|亿元)"),
+        # (an amount may be stated as a share of another: 达到计税基础的50%以上, 补贴设备款的30%)
+        re.compile(rf"{_N}\s*(?:元|万元|亿元)|%|％|百分之"),
         "具体金额",
     ),
     (
@@ -109,7 +110,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Opening hours of a service line or office: no text states them.
     (
         re.compile(r"几点|什么时间段|营业时间|工作时间|办公时间|周末|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"),
-        re.compile(r"[0-9一二三四五六七八九十]+\s*[点时](?!击)|小时|工作日|节假日"),
+        # (什么时间段 may ask a period of the year: 每年1月1日至6月30日)
+        re.compile(
+            r"[0-9一二三四五六七八九十]+\s*[点时](?!击)|小时|工作日|节假日|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日"
+        ),
         "服务时间",
     ),
     (
@@ -225,6 +229,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
 )
 
+
+_STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
@@ -377,13 +383,16 @@ def states_pattern(text: str) -> re.Pattern[str] | None:
     return next((states for _, states, _ in _specifics_asked(text)), None)
 
 
-def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str]) -> float:
+def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str], head: str = "") -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
-    one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
+    one of its sentences that ``states`` matches (0 when none does, or when the provision does not name
+    ``head``, what the specifics are asked of). A signal of the learned fusion.
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
     """
+    if head and not in_full(head, provision_text):
+        return 0.0
     stating = [s for s in _SENTENCES.split(provision_text) if states.search(s)]
     if not words:
         return float(bool(stating))
@@ -429,6 +438,41 @@ _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "�
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
+
+
+# A figure the question asks to confirm (现在是6个月吗？ 是不是高出3个百分点？ is it 6 months?): said after the
+# confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
+_UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
+_CONFIRMED_FIGURE = re.compile(
+    rf"(?:是不是|是否|是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
+    rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
+)
+_CONFIRMED_LABEL = (
+    ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
+    ("具体期限", re.compile(r"月|年|天|日|month|year|day")),
+    ("具体金额", re.compile(r"元|万|亿|yuan")),
+)
+
+
+def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
+    """The figures an asking part asks to confirm, each with what to call such specifics.
+
+    >>> confirmed_figures("商业汇票的最长付款期限现在是6个月吗？")
+    [(('', 6.0), '具体期限')]
+    >>> confirmed_figures("我们公司30个人，算不算小微企业？"), confirmed_figures("标准是一年销售额多少以内？")
+    ([], [])
+    """
+    lowered = unit.lower()
+    if _WHAT_WORD.search(lowered) or not (
+        _CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?")
+    ):
+        return []  # (标准是一年销售额多少以内？ asks what, it confirms nothing)
+    out = []
+    for m in _CONFIRMED_FIGURE.finditer(lowered):
+        printed = m.group(1) or m.group(2)
+        label = next((name for name, unit_of in _CONFIRMED_LABEL if unit_of.search(printed)), "具体数字")
+        out.extend((figure, label) for figure in figures(printed) if not (1900 <= figure[1] <= 2100 and not figure[0]))
+    return out
 
 
 _HEARSAY = re.compile(
@@ -551,12 +595,15 @@ def specifics_support(
     passages: Sequence[str],
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
+    head_of: Callable[[str], str] | None = None,
 ) -> list[tuple[str, str, float]]:
     """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
     how well the best provisions state them about what is asked: the largest share of the part's words
     in a sentence that states such specifics (0: none does; 0.5 when the part has no words to check). The
     sentence's paragraph must share enough of the weight of the question's topic words (``weight``: text
-    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate.
+    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate;
+    ``head_of``: what an asking part asks the specifics of (贷款期限最长是几年？ → 期限), which a sentence must
+    name to state them — 签订1年以上劳动合同 states no loan term.
     """
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
@@ -580,7 +627,10 @@ def specifics_support(
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        out.append((unit, label, max((stating_share(states, p, asked_words) * scale for p in stating), default=0.0)))
+        head = head_of(unit) if head_of else ""
+        out.append(
+            (unit, label, max((stating_share(states, p, asked_words, head) * scale for p in stating), default=0.0))
+        )
     return out
 
 
@@ -675,8 +725,19 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         paragraphs,
         None if english_words else shares_topic,
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
+        None if english_words else lambda unit: asked_head(unit, searcher),
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
+    # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
+    # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
+    stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
+    for unit in asking_units(question):
+        missing = [label for figure, label in confirmed_figures(unit) if figure not in stated_figures]
+        if not missing or unit in dict(unstated):
+            continue
+        head = asked_head(unit, searcher)
+        if not (head and any(stating_share(_STATES[missing[0]], p, (), head) for p in paragraphs)):
+            unstated.append((unit, missing[0]))
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
     # is not answered either — when the question asks something else that is: then the answer says so.
@@ -707,6 +768,25 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
         provisions=len(searcher.provisions),
     )
+
+
+def asked_head(unit: str, searcher: HybridSearcher) -> str:
+    """What an asking part asks the specifics of: the last specific word the library uses before its question
+    word or the figure it asks to confirm (贷款期限最长是几年？ 付款期限是不是90天？ → 期限; "" when there is none)."""
+    starts = [m.start() for pattern in (_INTERROGATIVE, _CONFIRMED_FIGURE) if (m := pattern.search(unit.lower()))]
+    if not starts:
+        return ""
+    titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
+    before = [
+        w
+        for w in searcher.tokenizer.words(unit[: min(starts)])
+        if not w.isascii()
+        and searcher.document_frequency(w)
+        and searcher.tokenizer.specificity(w) > 0
+        and searcher.tokenizer.names_a_thing(w)
+        and w not in titles
+    ]
+    return before[-1] if before else ""
 
 
 def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:

@@ -116,6 +116,7 @@ class PolicyTokenizer:
         self._cache_dir = cache_dir
         self._jieba = None
         self._place_names: frozenset[str] | None = None
+        self._qualifiers: frozenset[str] = frozenset()
         self._general: dict[str, int] = {}
         self._total = 1
         self._lock = threading.RLock()
@@ -181,6 +182,34 @@ class PolicyTokenizer:
         frequency = self._general.get(word, tokenizer.FREQ.get(word, 0))
         return max(0.0, math.log(self._total / (frequency + 1)) - EVERYDAY_IDF)
 
+    def names_a_thing(self, word: str) -> bool:
+        """Whether a word can name what is asked about — a noun or verb (期限, 扣除), or a term jieba does not
+        know (征收率) — not a word jieba's dictionary tags as an adjective, adverb, time or idiom (最长, 最晚).
+
+        >>> t = PolicyTokenizer(); t.names_a_thing("期限"), t.names_a_thing("最长")
+        (True, False)
+        """
+        return word not in self._tagged()[1]
+
+    def _tagged(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Of jieba's own dictionary (its tags; not jieba's POS tagger): the place names (ns) and the words that
+        qualify rather than name (adjectives, adverbs, times, idioms, numerals, pronouns…)."""
+        tokenizer = self._load()
+        with self._lock:
+            if self._place_names is None:
+                places, qualifiers = set(), set()
+                with tokenizer.get_dict_file() as f:
+                    for line in f:
+                        row = line.decode("utf-8").split()
+                        if len(row) < 3:
+                            continue
+                        if row[2] == "ns":
+                            places.add(row[0])
+                        elif row[2][0] in _QUALIFYING_TAGS:
+                            qualifiers.add(row[0])
+                self._place_names, self._qualifiers = frozenset(places), frozenset(qualifiers)
+            return self._place_names, self._qualifiers
+
     def places(self, text: str) -> list[str]:
         """Places a text speaks of as places — a word jieba's dictionary tags as a place (ns) that ends
         like one (…省/市/区/县) or is followed by 对/的/有… ("深圳对…", "上海市的…"), not one someone is
@@ -190,13 +219,7 @@ class PolicyTokenizer:
         ['南山区']
         """
         tokenizer = self._load()
-        with self._lock:
-            if self._place_names is None:
-                # The place names of jieba's own dictionary (its ns tag): a set, not jieba's POS tagger.
-                with tokenizer.get_dict_file() as f:
-                    rows = (line.decode("utf-8").split() for line in f)
-                    self._place_names = frozenset(r[0] for r in rows if len(r) >= 3 and r[2] == "ns")
-            names = self._place_names
+        names = self._tagged()[0]
         out, position = [], 0
         for word in tokenizer.lcut(text):
             start, position = position, position + len(word)
@@ -207,6 +230,11 @@ class PolicyTokenizer:
             if word[-1] in _PLACE_ENDINGS or text[position : position + 1] in _ABOUT_A_PLACE:
                 out.append(word)
         return out
+
+
+# jieba's tags of words that qualify rather than name: adjectives, adverbs, times, idioms and fixed phrases,
+# numerals, measure words, pronouns, prepositions, conjunctions, particles, localities (以前, 之后).
+_QUALIFYING_TAGS = frozenset("adtlimqrpcuyezf")
 
 
 def _is_content(token: str) -> bool:

@@ -893,3 +893,23 @@ def test_an_english_question_finds_the_article_through_the_glossary_of_the_libra
     answer = real_bot.ask("How many years at least must purchased patents be amortised for corporate income tax?")
     # amortised → 摊销, patents → 专利: the article on the amortisation period, not the one defining income
     assert cited(answer)[0] == ("eit-regulation-2019", 67) and "10年" in answer.text
+
+
+def test_a_figure_asked_to_confirm_that_no_text_states_is_not_answered(real_bot: PolicyBot) -> None:
+    # 促进法第十五条 asks to raise the tolerance of bad loans, and states no figure of it
+    assert real_bot.ask("银行对小微企业贷款的不良容忍度是不是放宽到5%？").out_of_scope
+    # …but where a text states another figure of what is asked, the answer corrects it
+    answer = real_bot.ask("稳岗返还是不是返还上年度失业保险费的60%？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guofa-2018-39", 1) and "50%" in answer.text
+
+
+def test_specifics_must_be_stated_of_what_is_asked(real_bot: PolicyBot) -> None:
+    # 国办发6号 states fee rates and shares, no multiple of capital
+    assert real_bot.ask("政府性融资担保机构的放大倍数最高可以到几倍？").out_of_scope
+    answer = real_bot.ask("大修理的修理支出要达到计税基础的多少？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 69) and "50%" in answer.text
+
+
+def test_an_amount_may_be_stated_as_a_share_of_another(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("设备大修理，修理费花多少钱才算？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 69) and "50%" in answer.text

@@ -15,6 +15,7 @@ from bot.scope import (
     asks_missing_specifics,
     asks_more_than_specifics,
     asks_other_task,
+    confirmed_figures,
     in_scope,
     specifics_support,
     term_count,
@@ -249,3 +250,18 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
     """好几万 / 十几个 tell a rough amount; they neither ask for specifics nor name a figure to look for."""
     assert unstated_specifics(question, ["为中小企业提供节能诊断服务。"]) == []
     assert asked_figures(question) == set()
+
+
+@pytest.mark.parametrize(
+    ("unit", "confirmed"),
+    [
+        ("担保费率是不是1%？", [(("%", 1.0), "具体比例或费率")]),
+        ("付款期限现在是90天吗？", [(("", 90.0), "具体期限")]),
+        ("is the deadline 30 days?", [(("", 30.0), "具体期限")]),
+        ("我们公司30个人，算不算小微企业？", []),  # the asker's own figure, before the question
+        ("年销售额500万以下的是不是小规模纳税人？", []),
+        ("是不是超过100人以上就不算了？", []),  # a bound, not a figure to confirm
+    ],
+)
+def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
+    assert confirmed_figures(unit) == confirmed
