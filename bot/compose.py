@@ -471,7 +471,9 @@ def status_sentence(shelf: Shelf, doc_id: str) -> str:
         since = f"自{cn_date(m.effective)}起施行，" if m.effective else ""
         revisions = _revisions(m)
         version = f"现行文本为{revisions[-1]}后的文本。" if revisions else ""
-        return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。{version}"
+        replaced = "、".join(shelf.metas[d].citation_title for d in m.supersedes if d in shelf.metas)
+        replaced = f"它取代了{replaced}。" if replaced else ""
+        return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。{version}{replaced}"
     text = f"{m.citation_title}{status.text}。"
     if status.successor:
         successor = shelf.metas[status.successor]
@@ -616,7 +618,9 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     closest = None
     if related is not None:
-        who = f"，具体情况建议咨询{shelf.agency_phrase(related.agencies)}" if related.agencies else ""
+        agencies = shelf.library.agencies
+        bodies = [a for a in related.agencies if agencies is None or agencies.takes_enquiries(a)]
+        who = f"，具体情况建议咨询{shelf.agency_phrase(bodies)}" if bodies else ""
         text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
         closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))
     else:

@@ -900,8 +900,8 @@ class PolicyBot:
         if scored:
             best = max(s for s, _ in scored)
             named = [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
-            if best >= TITLE_NAMES_TOPIC:
-                return named
+            if best >= TITLE_NAMES_TOPIC and not _MENTIONING.search(query.text):
+                return named  # which documents are about it: those named for it
         # Titles naming part of the topic (拖欠…个体工商户账款: the 个体工商户 regulations) come with the
         # documents whose provisions answer it (促进法第五十三条 on 拖欠).
         listed = {d for d, _ in named}
@@ -909,10 +909,20 @@ class PolicyBot:
         in_titles = "".join(self.names.metas[d].title for d in listed)
         rest = "".join(w for w in self.searcher.tokenizer.cut(topic) if w not in in_titles) if listed else topic
         answering = self._documents_answering(query, rest if has_own_topic(rest) else topic, pool)
-        return named + [(d, why) for d, why in answering if d not in listed]
+        if listed and _MENTIONING.search(query.text):
+            # which mention it: also those one of whose provisions answers all of it and names what the titles name
+            others = [d for d in pool if d not in listed]
+            answering += self._documents_answering(query, topic, others, naming=_longest_shared(topic, in_titles))
+        found = dict(named)
+        for doc_id, why in answering:
+            found.setdefault(doc_id, why)
+        return list(found.items())
 
-    def _documents_answering(self, query: Query, topic: str, pool: Sequence[str]) -> list[tuple[str, str]]:
-        """Documents one of whose provisions answers the topic, best first, each with that provision."""
+    def _documents_answering(
+        self, query: Query, topic: str, pool: Sequence[str], naming: str = ""
+    ) -> list[tuple[str, str]]:
+        """Documents one of whose provisions answers the topic, best first, each with that provision (one that
+        names ``naming``, when given)."""
         if not pool:
             return []
         result, features = self.retrieve(topic or query.text, list(pool))
@@ -929,6 +939,8 @@ class PolicyBot:
         for doc_id, value in sorted(best_of.items(), key=lambda kv: -kv[1]):
             if value >= best * 0.5:
                 top = result.best_in(doc_id)
+                if naming and (top is None or not scope.in_full(naming, top.provision.text)):
+                    continue
                 out.append((doc_id, f"见{shelf.ref(top.provision)}" if top else ""))
         return out
 
@@ -1028,6 +1040,11 @@ class PolicyBot:
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
+        if not on_topic and not self.in_scope(features) and query.docs:
+            # A question naming its documents is answered when they answer it (旧的个体工商户条例里，年度报告…？),
+            # however close another document's words come.
+            named = self._allowed(query, docs, alone=alone)
+            on_topic = bool(named) and self.in_scope(self.retrieve(topic, named)[1])
         if not on_topic and not self.in_scope(features):
             closest = overall.hits[0].provision
             status = shelf.status(closest.doc_id)
@@ -1105,8 +1122,10 @@ class PolicyBot:
         )
 
     def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
-        """The bodies a provision makes responsible, else those its text names."""
-        return provision.agencies or self.agencies.find(provision.text)
+        """The bodies to ask about a provision: those it makes responsible, else those its text names — not
+        a legislature (国务院…调整，报全国人民代表大会常务委员会备案: the tax office answers, not the NPC)."""
+        bodies = provision.agencies or self.agencies.find(provision.text)
+        return tuple(b for b in bodies if self.agencies.takes_enquiries(b))
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval, topic: str) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the
@@ -1672,6 +1691,24 @@ def earlier_question(turns: Sequence[Turn]) -> str:
         if not leans_on_before(text):
             break
     return " ".join(out)[-MAX_QUESTION_CHARS:]  # the latest, within what a question may hold
+
+
+# "Which documents mention X" (涉及, 提到…), not "which are about X": every document with a provision on it.
+_MENTIONING = re.compile(r"涉及|提到|提及|讲到|说到|谈到|写到|出现|作出(了)?规定|作了规定|有(相关)?规定")
+
+
+def _longest_shared(text: str, other: str) -> str:
+    """The longest run of characters two texts share (the part of a topic a title names).
+
+    >>> _longest_shared("哪些文件涉及政府性融资担保", "关于有效发挥政府性融资担保基金作用的指导意见")
+    '政府性融资担保'
+    """
+    best = ""
+    for start in range(len(text)):
+        end = start + len(best) + 1
+        while end <= len(text) and text[start:end] in other:
+            best, end = text[start:end], end + 1
+    return best
 
 
 def _strip_document_words(text: str) -> str:

@@ -72,7 +72,9 @@ _DOC_REFERENCE = re.compile(
 _WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|时间)"
 _ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|修订|修正|修改)"
 DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
-    "doc_number": re.compile(r"文号|发文字号|发文号|文件编号|第几号|几号令|令号|document number|reference number"),
+    "doc_number": re.compile(
+        r"文号|发文字号|发文号|文件编号|第几号|几号令|哪一?号|令号|document number|reference number"
+    ),
     "issuer": re.compile(
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|制定机关|颁布机关|制定部门|"
         r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定|颁布)|谁(印发|发布|发的|出台|制定|颁布)|"
@@ -105,6 +107,8 @@ _STATUS = re.compile(
     r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed|"
     r"什么状态|状态(如何|怎样|是)|被(哪|什么)[^，。？?]{0,6}(替代|取代|代替)"
 )
+# A status that describes the document named after it (按已经废止的旧《…》，…): not asked.
+_DESCRIBED_STATUS = re.compile(r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)了?的(?=[《\u4e00-\u9fff])")
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
     rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|的{_DOC_NOUN}(?:有|是)?(?:哪些|哪几部|哪几份)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"
@@ -202,7 +206,7 @@ def understand(
         day=asked_day,
         past=day is not None,
         facts=doc_facts(without_names),
-        asks_status=bool(_STATUS.search(lowered)),
+        asks_status=bool(_STATUS.search(_DESCRIBED_STATUS.sub("", lowered))),
         asks_documents=bool(_DOCUMENTS.search(lowered)),
         asks_change=bool(_CHANGE.search(lowered)),
         wants_agencies=bool(_WHO.search(lowered)),

@@ -24,6 +24,9 @@ from ingest.validity import cn_date
 AGENCY_FILE = "agencies.toml"
 
 
+LEGISLATURE = "立法机关"  # the agency file's kind of a body that makes laws
+
+
 class AgencyFileError(ValueError):
     """The agency file cannot be read; the message names the file and the entry to fix."""
 
@@ -193,6 +196,16 @@ class AgencyRegistry:
             since = f"自{cn_date(agency.since)}起，" if agency.since else ""
             notes.append(agency.note or f"{since}{name}的职责由{agency.successor}承担")
         return tuple(dict.fromkeys(notes))
+
+    def takes_enquiries(self, name: str) -> bool:
+        """Whether a business may ask this body about a case: not a legislature (it makes the rules).
+
+        >>> r = AgencyRegistry((Agency("全国人大", kind=LEGISLATURE), Agency("税务总局", kind="直属机构")))
+        >>> r.takes_enquiries("全国人大"), r.takes_enquiries("税务总局"), r.takes_enquiries("某某局")
+        (False, True, True)
+        """
+        agency = self.by_name.get(name)
+        return agency is None or agency.kind != LEGISLATURE
 
     def with_note(self, name: str) -> str:
         """人民银行 / 银保监会（2023年机构改革后，…）"""

@@ -913,3 +913,32 @@ def test_specifics_must_be_stated_of_what_is_asked(real_bot: PolicyBot) -> None:
 def test_an_amount_may_be_stated_as_a_share_of_another(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("设备大修理，修理费花多少钱才算？")
     assert cited(answer)[0] == ("eit-regulation-2019", 69) and "50%" in answer.text
+
+
+def test_a_question_naming_an_old_version_is_answered_from_it(real_bot: PolicyBot) -> None:
+    for question in (
+        "按已经废止的旧《个体工商户条例》，年度报告要在每年什么时间段报送？",
+        "旧的个体工商户条例里，年度报告什么时候报送？",
+    ):
+        answer = real_bot.ask(question)
+        assert cited(answer)[0] == ("individual-business-regulation-2016", 13) and "6月30日" in answer.text
+        assert "已废止" in answer.text
+
+
+def test_documents_mentioning_a_topic_are_all_listed_those_about_it_only_by_name(real_bot: PolicyBot) -> None:
+    mentioning = {c.doc_id for c in real_bot.ask("库里哪些文件提到了政府性融资担保？").citations}
+    assert {"guobanfa-2019-6", "guofa-2018-39", "beijing-sme-promotion-regulation-2020"} <= mentioning
+    about = {c.doc_id for c in real_bot.ask("有没有专门讲政府性融资担保的文件？").citations}
+    assert about == {"guobanfa-2019-6"}
+
+
+def test_a_part_the_library_does_not_state_is_for_the_bodies_that_take_enquiries(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("小规模纳税人的标准是什么？要登记成一般纳税人，去税务局办需要带什么材料？")
+    note = next(line for line in answer.text.splitlines() if "库中文件没有规定" in line)
+    # 增值税法第九条 names the NPC Standing Committee (报…备案): the tax office is whom to ask
+    assert "税务机关" in note and "全国人民代表大会" not in note
+
+
+def test_a_document_s_status_says_what_it_replaced(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("增值税法还有效吗？它废止了哪个文件？")
+    assert "现行有效" in answer.text and "它取代了《中华人民共和国增值税暂行条例》" in answer.text

@@ -128,6 +128,7 @@ def test_the_words_naming_the_day_asked_are_not_the_topic(question: str, topic: 
         ("北京市中小企业促进条例第十条", ()),  # close enough to the Beijing regulation's name
         ("上海市促进中小企业发展条例里，政府采购预留多少份额？", ("上海市促进中小企业发展条例",)),
         ("《个人所得税法》第六条", ("个人所得税法",)),
+        ("北京的条例里对房租补贴怎么说？", ()),  # describes a document (a place's regulation), names none
     ],
 )
 def test_documents_the_library_does_not_hold(names: DocumentNames, question: str, unknown: tuple) -> None:

@@ -38,6 +38,7 @@ def names(library: Library) -> DocumentNames:
         ("企业所得税法修正过几次？", ("history",)),
         ("中小企业促进法和企业所得税法里分别是第几条？", ()),  # 第几条 asks for a provision, not a count
         ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
+        ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
     ],
 )
 def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
@@ -55,6 +56,20 @@ def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None
     lookup = understand("库里有哪些法规是专门针对个体工商户的？", names, library.agencies, TODAY)  # type: ignore[arg-type]
     assert lookup.asks_documents
     assert not understand("有没有规定可以拿来说理？", names, library.agencies, TODAY).asks_documents  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_status"),
+    [
+        ("按已经废止的《个体工商户条例》，年度报告什么时候报？", False),  # describes the document it names
+        ("个体工商户条例是什么时候废止的？", True),
+        ("个体工商户条例被废止了吗？", True),
+    ],
+)
+def test_a_status_asked_not_one_describing_the_document(
+    names: DocumentNames, library: Library, question: str, asks_status: bool
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).asks_status is asks_status  # type: ignore[arg-type]
 
 
 def test_the_time_before_a_named_document_took_effect_is_a_past_day(names: DocumentNames, library: Library) -> None:
