@@ -549,9 +549,10 @@ def _span(provisions: Sequence[Provision]) -> str:
 
 
 def _examples(shelf: Shelf, k: int = 3) -> str:
-    """The first documents of the library by name: 《…》、《…》等 14 份文件"""
+    """The first documents of the library in force on the day, by name: 《…》、《…》等 14 份文件"""
     metas = list(shelf.metas.values())
-    names = "、".join(m.citation_title for m in metas[:k])
+    in_force = [m for m in metas if shelf.in_force(m.doc_id)] or metas
+    names = "、".join(m.citation_title for m in in_force[:k])
     return names + (f"等 {len(metas)} 份文件" if len(metas) > k else "")
 
 

@@ -942,3 +942,10 @@ def test_a_part_the_library_does_not_state_is_for_the_bodies_that_take_enquiries
 def test_a_document_s_status_says_what_it_replaced(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值税法还有效吗？它废止了哪个文件？")
     assert "现行有效" in answer.text and "它取代了《中华人民共和国增值税暂行条例》" in answer.text
+
+
+def test_a_refusal_offers_documents_in_force(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("帮我写一首关于春天的诗")
+    # the library lists the 2020 payment regulation before its 2025 revision: the revision is offered
+    assert answer.out_of_scope and "《保障中小企业款项支付条例》（2020年）" not in answer.text
+    assert "等 14 份文件" in answer.text
