@@ -595,15 +595,12 @@ def specifics_support(
     passages: Sequence[str],
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
-    head_of: Callable[[str], str] | None = None,
 ) -> list[tuple[str, str, float]]:
     """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
     how well the best provisions state them about what is asked: the largest share of the part's words
     in a sentence that states such specifics (0: none does; 0.5 when the part has no words to check). The
     sentence's paragraph must share enough of the weight of the question's topic words (``weight``: text
-    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate;
-    ``head_of``: what an asking part asks the specifics of (贷款期限最长是几年？ → 期限), which a sentence must
-    name to state them — 签订1年以上劳动合同 states no loan term.
+    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate.
     """
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
@@ -627,10 +624,7 @@ def specifics_support(
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        head = head_of(unit) if head_of else ""
-        out.append(
-            (unit, label, max((stating_share(states, p, asked_words, head) * scale for p in stating), default=0.0))
-        )
+        out.append((unit, label, max((stating_share(states, p, asked_words) * scale for p in stating), default=0.0)))
     return out
 
 
@@ -725,7 +719,6 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         paragraphs,
         None if english_words else shares_topic,
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
-        None if english_words else lambda unit: asked_head(unit, searcher),
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
