@@ -82,6 +82,12 @@ class Shelf:
         agencies = self.library.agencies
         return "、".join(agencies.with_note(n) if agencies else n for n in names)
 
+    def bodies_to_ask(self, names: Sequence[str]) -> list[str]:
+        """Of the bodies a provision names, those a business may ask about a case: not a legislature
+        (…报全国人民代表大会常务委员会备案 does not make the NPC the place to ask)."""
+        agencies = self.library.agencies
+        return [n for n in names if agencies is None or agencies.takes_enquiries(n)]
+
     def status_note(self, doc_id: str) -> str:
         """'' for a document in force; otherwise a sentence saying what it is now."""
         status = self.status(doc_id)
@@ -586,6 +592,7 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
 
 def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
     """The part of a question the library does not answer, and whom to ask about it."""
+    bodies = shelf.bodies_to_ask(bodies)
     who = shelf.agency_phrase(bodies) if bodies else "当地主管部门"
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
 
@@ -619,8 +626,7 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     closest = None
     if related is not None:
-        agencies = shelf.library.agencies
-        bodies = [a for a in related.agencies if agencies is None or agencies.takes_enquiries(a)]
+        bodies = shelf.bodies_to_ask(related.agencies)
         who = f"，具体情况建议咨询{shelf.agency_phrase(bodies)}" if bodies else ""
         text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
         closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))

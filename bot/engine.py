@@ -897,10 +897,11 @@ class PolicyBot:
             if len(shared) >= 2 or (shared and len(grams) <= 2):
                 scored.append((len(shared) / max(1, len(grams)), doc_id))
         named = []
+        mentioning = bool(_MENTIONING.search(query.text))
         if scored:
             best = max(s for s, _ in scored)
             named = [(d, "文件名称涉及这一主题") for s, d in sorted(scored, reverse=True) if s >= best * 0.5]
-            if best >= TITLE_NAMES_TOPIC and not _MENTIONING.search(query.text):
+            if best >= TITLE_NAMES_TOPIC and not mentioning:
                 return named  # which documents are about it: those named for it
         # Titles naming part of the topic (拖欠…个体工商户账款: the 个体工商户 regulations) come with the
         # documents whose provisions answer it (促进法第五十三条 on 拖欠).
@@ -909,7 +910,7 @@ class PolicyBot:
         in_titles = "".join(self.names.metas[d].title for d in listed)
         rest = "".join(w for w in self.searcher.tokenizer.cut(topic) if w not in in_titles) if listed else topic
         answering = self._documents_answering(query, rest if has_own_topic(rest) else topic, pool)
-        if listed and _MENTIONING.search(query.text):
+        if listed and mentioning:
             # which mention it: also those one of whose provisions answers all of it and names what the titles name
             others = [d for d in pool if d not in listed]
             answering += self._documents_answering(query, topic, others, naming=_longest_shared(topic, in_titles))
@@ -1040,12 +1041,13 @@ class PolicyBot:
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
-        if not on_topic and not self.in_scope(features) and query.docs:
+        answered = on_topic or self.in_scope(features)
+        if not answered and query.docs:
             # A question naming its documents is answered when they answer it (旧的个体工商户条例里，年度报告…？),
             # however close another document's words come.
             named = self._allowed(query, docs, alone=alone)
-            on_topic = bool(named) and self.in_scope(self.retrieve(topic, named)[1])
-        if not on_topic and not self.in_scope(features):
+            answered = bool(named) and self.in_scope(self.retrieve(topic, named)[1])
+        if not answered:
             closest = overall.hits[0].provision
             status = shelf.status(closest.doc_id)
             if not status.in_force and status.successor:  # a repealed provision is no place to start: its successor
@@ -1122,10 +1124,8 @@ class PolicyBot:
         )
 
     def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
-        """The bodies to ask about a provision: those it makes responsible, else those its text names — not
-        a legislature (国务院…调整，报全国人民代表大会常务委员会备案: the tax office answers, not the NPC)."""
-        bodies = provision.agencies or self.agencies.find(provision.text)
-        return tuple(b for b in bodies if self.agencies.takes_enquiries(b))
+        """The bodies a provision makes responsible, else those its text names."""
+        return provision.agencies or self.agencies.find(provision.text)
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval, topic: str) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the

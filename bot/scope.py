@@ -383,16 +383,13 @@ def states_pattern(text: str) -> re.Pattern[str] | None:
     return next((states for _, states, _ in _specifics_asked(text)), None)
 
 
-def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str], head: str = "") -> float:
+def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str]) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
-    one of its sentences that ``states`` matches (0 when none does, or when the provision does not name
-    ``head``, what the specifics are asked of). A signal of the learned fusion.
+    one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
     """
-    if head and not in_full(head, provision_text):
-        return 0.0
     stating = [s for s in _SENTENCES.split(provision_text) if states.search(s)]
     if not words:
         return float(bool(stating))
@@ -729,7 +726,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         if not missing or unit in dict(unstated):
             continue
         head = asked_head(unit, searcher)
-        if not (head and any(stating_share(_STATES[missing[0]], p, (), head) for p in paragraphs)):
+        if not (head and any(in_full(head, p) and stating_share(_STATES[missing[0]], p, ()) for p in paragraphs)):
             unstated.append((unit, missing[0]))
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
