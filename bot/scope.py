@@ -230,6 +230,52 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
 )
 
 
+# A figure asked with its measure word (多少倍？ 几个工作日？ 多少亿元？) is stated only by a figure in that
+# measure (or one it converts to: 日 for 天, 万元 for 亿元) — 担保费率1% states no multiple.
+_MEASURES = (
+    ("倍",),
+    ("天", "日", "工作日"),
+    ("小时",),
+    ("周", "星期"),
+    ("年",),
+    ("个月",),
+    ("亿元", "万元", "元", "亿", "万", "块"),
+    ("个点", "个百分点", "百分点", "%", "％", "百分之"),
+    ("人", "名"),
+    ("家",),
+    ("次",),
+    ("项",),
+    ("户",),
+    ("吨",),
+    ("亩",),
+    ("平方米", "平米"),
+)
+_MEASURE_ASKED = re.compile(
+    r"(?:多少|几)\s*(" + "|".join(sorted({m for family in _MEASURES for m in family if m[0] not in "%％百"}, key=len, reverse=True)) + ")"
+)
+
+
+def measure_stated(unit: str) -> re.Pattern[str] | None:
+    """How a text states the figure an asking part asks with its measure word (None: it names no measure).
+
+    >>> bool(measure_stated("放大倍数上限是多少倍？").search("放大10倍")), measure_stated("能贷多少？")
+    (True, None)
+    >>> bool(measure_stated("要等几天？").search("10个工作日内")), bool(measure_stated("几个点？").search("不超过1%"))
+    (True, True)
+    >>> measure_stated("平台又加了好几项收费，能这么干吗？"), measure_stated("多少天内？").search("每年1月1日至6月30日")
+    (None, None)
+    """
+    asked = [m.group(1) for m in _MEASURE_ASKED.finditer(A_FEW.sub("若干", unit))]  # (好几项 tells, it does not ask)
+    if not asked:
+        return None
+    family = next(f for f in _MEASURES if asked[-1] in f)
+    bare = [re.escape(m) for m in family if m[0] in "%％百"]  # (a share is printed after its number or before it)
+    after = "|".join(re.escape(m) for m in family if m[0] not in "%％百")
+    # (a whole number, not a date's day or year: 1月1日, 2011年)
+    whole = rf"(?<![月年\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
+    return re.compile("|".join(filter(None, [rf"{whole}\s*个?\s*(?:{after})" if after else "", *bare])))
+
+
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
@@ -616,6 +662,7 @@ def specifics_support(
         if not asked:
             continue
         _, states, label = asked[0]
+        states = measure_stated(unit.lower()) or states
         if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue

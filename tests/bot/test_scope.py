@@ -48,6 +48,24 @@ def test_specifics_the_provision_does_not_state(question: str, provision_text: s
     assert bool(asks_missing_specifics(question, [provision_text])) is missing
 
 
+@pytest.mark.parametrize(
+    ("question", "provision_text", "missing"),
+    [
+        # a figure asked in its measure is stated only in that measure (or one it converts to)
+        ("再担保的放大倍数最高是多少倍？", "再担保费率原则上不超过0.5%。", True),
+        ("再担保的放大倍数最高是多少倍？", "再担保放大倍数原则上不超过10倍。", False),
+        ("补助资金一共有多少亿元？", "补助比例不超过项目投资的30%。", True),
+        ("补助资金一共有多少亿元？", "补助资金规模为500万元。", False),
+        ("投诉转办要几天？", "应当自受理之日起10个工作日内转交。", False),
+        ("年报要在多少天内报？", "应当于每年1月1日至6月30日报送年度报告。", True),  # dates, not a period
+        ("补贴利率能高几个百分点？", "贴息利率不超过LPR加50个基点，即0.5%。", False),
+        ("平台收了好几项费用，合理吗？", "平台不得收取不合理费用。", False),  # 好几项 tells, it does not ask
+    ],
+)
+def test_a_figure_asked_in_its_measure(question: str, provision_text: str, missing: bool) -> None:
+    assert bool(asks_missing_specifics(question, [provision_text])) is missing
+
+
 def test_specifics_must_be_stated_about_what_is_asked() -> None:
     texts = ["向中小企业预留的采购份额应当占本部门年度政府采购项目预算总额的百分之三十以上。"]
 
