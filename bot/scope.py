@@ -240,7 +240,7 @@ _MEASURES = (
     ("年",),
     ("个月",),
     ("亿元", "万元", "元", "亿", "万", "块"),
-    ("个点", "个百分点", "百分点", "%", "％", "百分之"),
+    ("个点", "个百分点", "百分点"),  # (a share is also printed 1% or 百分之一)
     ("人", "名"),
     ("家",),
     ("次",),
@@ -251,8 +251,10 @@ _MEASURES = (
     ("平方米", "平米"),
 )
 _MEASURE_ASKED = re.compile(
-    r"(?:多少|几)\s*(" + "|".join(sorted({m for family in _MEASURES for m in family if m[0] not in "%％百"}, key=len, reverse=True)) + ")"
+    r"(?:多少|几)\s*(" + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True)) + ")"
 )
+# A whole number, not a date's day or year (1月1日, 2011年).
+_WHOLE_NUMBER = rf"(?<![月年\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
 
 
 def measure_stated(unit: str) -> re.Pattern[str] | None:
@@ -269,11 +271,8 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     if not asked:
         return None
     family = next(f for f in _MEASURES if asked[-1] in f)
-    bare = [re.escape(m) for m in family if m[0] in "%％百"]  # (a share is printed after its number or before it)
-    after = "|".join(re.escape(m) for m in family if m[0] not in "%％百")
-    # (a whole number, not a date's day or year: 1月1日, 2011年)
-    whole = rf"(?<![月年\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
-    return re.compile("|".join(filter(None, [rf"{whole}\s*个?\s*(?:{after})" if after else "", *bare])))
+    stated = rf"{_WHOLE_NUMBER}\s*个?\s*(?:{'|'.join(map(re.escape, family))})"
+    return re.compile(stated + ("|%|％|百分之" if "个点" in family else ""))
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
