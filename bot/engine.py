@@ -1038,6 +1038,14 @@ class PolicyBot:
         them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
         topic = query.topic
         overall, features = self.retrieve(topic)
+        if query.earlier:  # a follow-up leaves unanswered only what it asks itself, not the earlier question's parts
+            own = tuple((unit, label) for unit, label in features.unanswered if unit not in query.earlier)
+            features = replace(
+                features,
+                unanswered=own,
+                missing_specifics="、".join(dict.fromkeys(label for _, label in own)),
+                partial=features.partial and bool(own),
+            )
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
@@ -1521,6 +1529,7 @@ class PolicyBot:
                 text=f"{previous.text} {query.text}",
                 topic=f"{previous.topic} {query.topic}",
                 focus=query.topic if elliptical else "",
+                earlier=previous.topic,
             )
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)
@@ -1529,7 +1538,12 @@ class PolicyBot:
         answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
         if answer.out_of_scope and previous is not None and not is_elliptical(query.text, specificity):
             # "那如果账上还欠着供应商的钱呢？" leans on the earlier question: ask both together
-            together = replace(query, text=f"{previous.text} {query.text}", topic=f"{previous.topic} {query.topic}")
+            together = replace(
+                query,
+                text=f"{previous.text} {query.text}",
+                topic=f"{previous.topic} {query.topic}",
+                earlier=previous.topic,
+            )
             retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants, discussed=context)
             if not retried.out_of_scope:
                 return retried

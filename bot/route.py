@@ -154,6 +154,7 @@ class Query:
     focus: str = (
         ""  # an elliptical follow-up's own subject ("那工会经费呢？" → 工会经费), searched with the earlier question
     )
+    earlier: str = ""  # the earlier question a follow-up is searched with: what it asks was answered before
 
 
 def doc_facts(text: str) -> tuple[str, ...]:

@@ -817,6 +817,23 @@ def test_a_follow_up_naming_little_stays_with_the_conversation(
     assert cited(real_bot.ask(follow_up, _after(real_bot, earlier)))[0] == expected
 
 
+def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: PolicyBot) -> None:
+    """Searched together with the earlier question, the follow-up does not inherit its parts: 多久之内 was
+    answered before, so the answer does not say that the library leaves a period unstated."""
+    for earlier, reply, follow_up in (
+        (
+            "机关单位买我们的服务，通常要多长时间内结清？",
+            "一般交付后30天内，合同另有约定的最长60天。",
+            "那大型企业呢，也是30天吗？",
+        ),
+        ("事业单位采购我们的货，多久之内得付钱？", "交付后30日内，有约定的最长不超过60日。", "那国企这种大企业呢？"),
+    ):
+        history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": reply}]
+        answer = real_bot.ask(follow_up, history)
+        assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and answer.coverage == "full", follow_up
+        assert "没有规定" not in answer.text
+
+
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
     history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
     question = "我们有几项专利，能拿去贷款吗？"
