@@ -49,6 +49,11 @@ EVERYDAY_IDF = 8.5
 _PLACE_ENDINGS = "省市区县州盟旗"
 _ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
 _BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
+# An English place name in pinyin: a Latin word of two syllables or more, of a place at least this common in
+# jieba's dictionary (rarer ones share their spelling with words: sannong); "in/at/to/from Shenzhen" is being there.
+_SPELLED = re.compile(r"\b[A-Za-z]{5,}\b")
+_COMMON_PLACE = 100
+_SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into|based in)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_PLACES = frozenset(
     "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
 )
@@ -117,6 +122,7 @@ class PolicyTokenizer:
         self._jieba = None
         self._place_names: frozenset[str] | None = None
         self._qualifiers: frozenset[str] = frozenset()
+        self._spelled: dict[str, str] | None = None
         self._general: dict[str, int] = {}
         self._total = 1
         self._lock = threading.RLock()
@@ -220,7 +226,7 @@ class PolicyTokenizer:
         """
         tokenizer = self._load()
         names = self._tagged()[0]
-        out, position = [], 0
+        out, position = self._spelled_places(text), 0
         for word in tokenizer.lcut(text):
             start, position = position, position + len(word)
             if word not in names or word in _NOT_PLACES or len(word) < 2:
@@ -230,6 +236,41 @@ class PolicyTokenizer:
             if word[-1] in _PLACE_ENDINGS or text[position : position + 1] in _ABOUT_A_PLACE:
                 out.append(word)
         return out
+
+    def _spelled_places(self, text: str) -> list[str]:
+        """Places an English text spells in pinyin (Guangzhou → 广州), not ones someone is merely in
+        ("a shop in Hangzhou").
+
+        >>> PolicyTokenizer()._spelled_places("Does Guangzhou give rent subsidies? I work in Hangzhou.")
+        ['广州']
+        """
+        latin = list(_SPELLED.finditer(text))
+        if not latin:
+            return []
+        by_pinyin = self._places_by_pinyin()
+        return [
+            place
+            for m in latin
+            if (place := by_pinyin.get(m.group().lower())) and not _SPELLED_BEING_IN.search(text[: m.start()])
+        ]
+
+    def _places_by_pinyin(self) -> dict[str, str]:
+        """The common place names of jieba's dictionary by their toneless pinyin, the most common for each."""
+        with self._lock:
+            if self._spelled is None:
+                from pypinyin import lazy_pinyin
+
+                places = self._tagged()[0]
+                frequency = self._load().FREQ
+                common = sorted(
+                    (w for w in places if w not in _NOT_PLACES and frequency.get(w, 0) >= _COMMON_PLACE),
+                    key=lambda w: -frequency.get(w, 0),
+                )
+                spelled: dict[str, str] = {}
+                for word in common:
+                    spelled.setdefault("".join(lazy_pinyin(word)), word)
+                self._spelled = spelled
+            return self._spelled
 
 
 # jieba's tags of words that qualify rather than name: adjectives, adverbs, times, idioms and fixed phrases,

@@ -337,6 +337,10 @@ def test_a_place_the_library_has_no_rules_for_is_out_of_scope(fake_bot: PolicyBo
     assert beijing is not None and not beijing.foreign_place
     merely_there = fake_bot.scope_features("我们在苏州开了家小公司，小微企业贷款有什么支持？")
     assert merely_there is not None and not merely_there.foreign_place
+    spelled = fake_bot.scope_features("Does Wuhan give service vouchers to small firms, and how many per year?")
+    assert spelled is not None and spelled.foreign_place
+    covered = fake_bot.scope_features("Does Beijing give service vouchers to small firms, and how many per year?")
+    assert covered is not None and not covered.foreign_place
     # a district written right after the region is a part of it; another city's district is not
     for district, foreign_place in (("北京海淀", False), ("北京市朝阳区", False), ("上海浦东", True)):
         features = fake_bot.scope_features(f"{district}的小微企业通过首贷服务中心贷款能有贴息吗？")

@@ -40,6 +40,13 @@ def test_places_spoken_of_as_places(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.places("我在苏州办了个厂，政府出台城建、市容政策") == []
 
 
+def test_places_spelled_in_pinyin(tokenizer: PolicyTokenizer) -> None:
+    assert tokenizer.places("Does Chengdu offer start-up grants to small firms?") == ["成都"]
+    assert tokenizer.places("How much does Xiamen's SME fund pay out?") == ["厦门"]
+    assert tokenizer.places("I opened a noodle shop in Chengdu. Is the VAT rate lower for us?") == []  # only there
+    assert tokenizer.places("Which sannong entities can the guarantee fund serve?") == []  # a term, not 三弄
+
+
 def test_specificity_ranks_terms_above_everyday_words(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.specificity("现在") == 0
     assert tokenizer.specificity("增值税") > tokenizer.specificity("销售") > 0
