@@ -780,6 +780,10 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
     if weakly and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
+    else:
+        # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks
+        # them of (一等奖奖金是多少？ beside a sentence on the contest stating no prize).
+        unstated += [(unit, label) for unit, label in weakly if not _states_of_head(unit, label, paragraphs, searcher)]
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
@@ -803,6 +807,16 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         else 0.0,
         figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
         provisions=len(searcher.provisions),
+    )
+
+
+def _states_of_head(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
+    """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
+    nothing the library uses)."""
+    head = asked_head(unit, searcher)
+    states = measure_stated(unit.lower()) or _STATES[label]
+    return not head or any(
+        states.search(sentence) and in_full(head, sentence) for p in paragraphs for sentence in _SENTENCES.split(p)
     )
 
 
