@@ -783,7 +783,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     else:
         # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks
         # them of (一等奖奖金是多少？ beside a sentence on the contest stating no prize).
-        unstated += [(unit, label) for unit, label in weakly if not _states_of_head(unit, label, paragraphs, searcher)]
+        unstated += [
+            (unit, label) for unit, label in weakly if not states_what_is_asked(unit, label, paragraphs, searcher)
+        ]
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
@@ -810,7 +812,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     )
 
 
-def _states_of_head(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
+def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.engine import PolicyBot
 from bot.question import clean_question
 from bot.retrieve import asked_figures
 from bot.scope import (
@@ -18,6 +19,7 @@ from bot.scope import (
     confirmed_figures,
     in_scope,
     specifics_support,
+    states_what_is_asked,
     term_count,
     unstated_specifics,
     without_asking,
@@ -283,3 +285,11 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
 )
 def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
     assert confirmed_figures(unit) == confirmed
+
+
+def test_specifics_stated_beside_other_words_must_name_what_they_are_asked_of(fake_bot: PolicyBot) -> None:
+    """Asked alone, a prize's amount is not stated by the contest's provision, which states only a month."""
+    contest = ["举办“创客中国”中小企业创新创业大赛等赛事活动。将每年六月设为全国中小企业服务月。"]
+    searcher = fake_bot.searcher
+    assert not states_what_is_asked("创客中国大赛的一等奖奖金是多少？", "具体数字", contest, searcher)
+    assert states_what_is_asked("服务月定在每年的几月？", "具体日期", contest, searcher)
