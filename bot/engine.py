@@ -1004,6 +1004,14 @@ class PolicyBot:
         top = result.hits[0].provision
         return result, scope.features(topic, result, self._passages[top.key], self.searcher)
 
+    def _searched(
+        self, query: Query, topic: str, doc_ids: Sequence[str] | None = None
+    ) -> tuple[Retrieval, scope.ScopeFeatures]:
+        """``retrieve`` for a question: a follow-up searched together with the question before it is judged on
+        what it asks itself."""
+        result, features = self.retrieve(topic, doc_ids)
+        return result, scope.leaving_out(features, query.earlier)
+
     def _allowed(self, query: Query, docs: Sequence[str], *, alone: bool = False) -> list[str] | None:
         """The documents a search may answer from: those named (with the versions that replaced them,
         unless ``alone``); for a past day, those in force then."""
@@ -1037,15 +1045,7 @@ class PolicyBot:
         ``discussed``: the provisions the conversation is about — a follow-up whose best provision is one of
         them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
         topic = query.topic
-        overall, features = self.retrieve(topic)
-        if query.earlier:  # a follow-up leaves unanswered only what it asks itself, not the earlier question's parts
-            own = tuple((unit, label) for unit, label in features.unanswered if unit not in query.earlier)
-            features = replace(
-                features,
-                unanswered=own,
-                missing_specifics="、".join(dict.fromkeys(label for _, label in own)),
-                partial=features.partial and bool(own),
-            )
+        overall, features = self._searched(query, topic)
         if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
@@ -1054,7 +1054,7 @@ class PolicyBot:
             # A question naming its documents is answered when they answer it (旧的个体工商户条例里，年度报告…？),
             # however close another document's words come.
             named = self._allowed(query, docs, alone=alone)
-            answered = bool(named) and self.in_scope(self.retrieve(topic, named)[1])
+            answered = bool(named) and self.in_scope(self._searched(query, topic, named)[1])
         if not answered:
             closest = overall.hits[0].provision
             status = shelf.status(closest.doc_id)
@@ -1524,13 +1524,7 @@ class PolicyBot:
         wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
         if previous is not None and (elliptical or self._names_little(query)):
             # 那工会经费呢？ names its own subject (the focus); 比例是多少？ asks about the earlier one
-            query = replace(
-                query,
-                text=f"{previous.text} {query.text}",
-                topic=f"{previous.topic} {query.topic}",
-                focus=query.topic if elliptical else "",
-                earlier=previous.topic,
-            )
+            query = replace(_after_earlier(query, previous), focus=query.topic if elliptical else "")
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)
             if focused is not None:
@@ -1538,12 +1532,7 @@ class PolicyBot:
         answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
         if answer.out_of_scope and previous is not None and not is_elliptical(query.text, specificity):
             # "那如果账上还欠着供应商的钱呢？" leans on the earlier question: ask both together
-            together = replace(
-                query,
-                text=f"{previous.text} {query.text}",
-                topic=f"{previous.topic} {query.topic}",
-                earlier=previous.topic,
-            )
+            together = _after_earlier(query, previous)
             retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants, discussed=context)
             if not retried.out_of_scope:
                 return retried
@@ -1571,7 +1560,7 @@ class PolicyBot:
         self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool, discussed: Sequence[Provision]
     ) -> Answer | None:
         """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
-        result, features = self.retrieve(query.text, list(docs))
+        result, features = self._searched(query, query.text, list(docs))
         if not self.in_scope(features):
             return None
         overall, _ = self.retrieve(query.text)
@@ -1689,6 +1678,16 @@ def _without_change_words(text: str) -> str:
     for word in _CHANGE_WORDS:
         text = text.replace(word, " ")
     return text
+
+
+def _after_earlier(query: Query, previous: Query) -> Query:
+    """A follow-up to be searched together with the question asked before it."""
+    return replace(
+        query,
+        text=f"{previous.text} {query.text}",
+        topic=f"{previous.topic} {query.topic}",
+        earlier=previous.topic,
+    )
 
 
 def earlier_question(turns: Sequence[Turn]) -> str:

@@ -39,7 +39,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -239,7 +239,7 @@ _MEASURES = (
     ("周", "星期"),
     ("年",),
     ("个月",),
-    ("亿元", "万元", "元", "亿", "万", "块"),
+    ("亿元", "万元", "元", "亿", "万", "块", "人民币"),
     ("个点", "个百分点", "百分点"),  # (a share is also printed 1% or 百分之一)
     ("人", "名"),
     ("家",),
@@ -250,11 +250,13 @@ _MEASURES = (
     ("亩",),
     ("平方米", "平米"),
 )
-_MEASURE_ASKED = re.compile(
-    r"(?:多少|几)\s*(" + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True)) + ")"
+_MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not ask)
+    r"(?:多少|(?<![这那前近头])几)\s*个?\s*("
+    + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True))
+    + ")"
 )
-# A whole number, not a date's day or year (1月1日, 2011年).
-_WHOLE_NUMBER = rf"(?<![月年\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
+# A whole number, not a date's day or a year (1月1日, 2011年).
+_WHOLE_NUMBER = rf"(?<![月\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
 
 
 def measure_stated(unit: str) -> re.Pattern[str] | None:
@@ -267,7 +269,9 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     >>> measure_stated("平台又加了好几项收费，能这么干吗？"), measure_stated("多少天内？").search("每年1月1日至6月30日")
     (None, None)
     """
-    asked = [m.group(1) for m in _MEASURE_ASKED.finditer(A_FEW.sub("若干", unit))]  # (好几项 tells, it does not ask)
+    asked = [
+        m.group(1) for m in _MEASURE_ASKED.finditer(A_FEW.sub("若干", unit.lower()))
+    ]  # (好几项 tells, it does not ask)
     if not asked:
         return None
     family = next(f for f in _MEASURES if asked[-1] in f)
@@ -661,7 +665,7 @@ def specifics_support(
         if not asked:
             continue
         _, states, label = asked[0]
-        states = measure_stated(unit.lower()) or states
+        states = measure_stated(unit) or states
         if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue
@@ -797,7 +801,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics="、".join(dict.fromkeys(label for _, label in unstated)),
+        missing_specifics=_kinds(unstated),
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
@@ -812,11 +816,26 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     )
 
 
+def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
+    """What the unanswered parts ask for, 、-joined."""
+    return "、".join(dict.fromkeys(label for _, label in unanswered))
+
+
+def leaving_out(features: ScopeFeatures, asked_before: str) -> ScopeFeatures:
+    """The signals of a follow-up searched together with the question asked before it: only what the
+    follow-up asks itself can be left unanswered (the earlier question's parts were answered before)."""
+    if not asked_before:
+        return features
+    before = set(asking_units(asked_before))
+    own = tuple((unit, label) for unit, label in features.unanswered if unit not in before)
+    return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=features.partial and bool(own))
+
+
 def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    states = measure_stated(unit.lower()) or _STATES[label]
+    states = measure_stated(unit) or _STATES[label]
     return not head or any(
         states.search(sentence) and in_full(head, sentence) for p in paragraphs for sentence in _SENTENCES.split(p)
     )

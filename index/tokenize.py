@@ -49,11 +49,12 @@ EVERYDAY_IDF = 8.5
 _PLACE_ENDINGS = "省市区县州盟旗"
 _ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
 _BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
-# An English place name in pinyin: a Latin word of two syllables or more, of a place at least this common in
-# jieba's dictionary (rarer ones share their spelling with words: sannong); "in/at/to/from Shenzhen" is being there.
+# An English place name in pinyin: a Latin word of five letters or more spelling a place of jieba's dictionary
+# that is at least this common and is also listed as a province, city, district or county (广州市: not 建国, 三弄
+# — a name, a word); "in/at/to/from Shenzhen" is being there.
 _SPELLED = re.compile(r"\b[A-Za-z]{5,}\b")
 _COMMON_PLACE = 100
-_SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into|based in)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_PLACES = frozenset(
     "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
 )
@@ -263,7 +264,14 @@ class PolicyTokenizer:
                 places = self._tagged()[0]
                 frequency = self._load().FREQ
                 common = sorted(
-                    (w for w in places if w not in _NOT_PLACES and frequency.get(w, 0) >= _COMMON_PLACE),
+                    (
+                        w
+                        for w in places
+                        if len(w) >= 2
+                        and w not in _NOT_PLACES
+                        and frequency.get(w, 0) >= _COMMON_PLACE
+                        and any(w + ending in places for ending in "省市区县")
+                    ),
                     key=lambda w: -frequency.get(w, 0),
                 )
                 spelled: dict[str, str] = {}

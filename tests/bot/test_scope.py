@@ -59,6 +59,9 @@ def test_specifics_the_provision_does_not_state(question: str, provision_text: s
         ("补助资金一共有多少亿元？", "补助比例不超过项目投资的30%。", True),
         ("补助资金一共有多少亿元？", "补助资金规模为500万元。", False),
         ("投诉转办要几天？", "应当自受理之日起10个工作日内转交。", False),
+        ("投诉转办要几个工作日？", "应当自受理之日起10个工作日内转交。", False),
+        ("每年带薪休假有几天？", "职工每年5天带薪年休假。", False),
+        ("这几年的补贴标准是多少？", "补贴标准为每人1000元。", False),  # 这几年 asks no number of years
         ("年报要在多少天内报？", "应当于每年1月1日至6月30日报送年度报告。", True),  # dates, not a period
         ("补贴利率能高几个百分点？", "贴息利率不超过LPR加50个基点，即0.5%。", False),
         ("平台收了好几项费用，合理吗？", "平台不得收取不合理费用。", False),  # 好几项 tells, it does not ask

@@ -45,6 +45,8 @@ def test_places_spelled_in_pinyin(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.places("How much does Xiamen's SME fund pay out?") == ["厦门"]
     assert tokenizer.places("I opened a noodle shop in Chengdu. Is the VAT rate lower for us?") == []  # only there
     assert tokenizer.places("Which sannong entities can the guarantee fund serve?") == []  # a term, not 三弄
+    # a person's name or a syllable is no place: only places listed as a province, city, district or county
+    assert tokenizer.places("Can Wang Jianguo's shop and Zhang's factory get a loan?") == []
 
 
 def test_specificity_ranks_terms_above_everyday_words(tokenizer: PolicyTokenizer) -> None:
