@@ -1101,6 +1101,10 @@ class PolicyBot:
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
         taken = {primary.key, *(p.key for p, _, _ in extra)}
+        shown = [primary, *(p for p, _, _ in extra)]
+        for unit, provision, found in self._parts_answered_apart(topic, allowed, shelf, features, shown):
+            quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
+            extra.append((provision, f"关于“{unit.rstrip('？?。')}”：", quote))
         top_dense = result.dense_of(top)
         related = [
             (hit.provision, self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)[0])
@@ -1130,6 +1134,50 @@ class PolicyBot:
         return self._llm_answer(
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
+
+    def _parts_answered_apart(
+        self,
+        topic: str,
+        allowed: list[str] | None,
+        shelf: Shelf,
+        features: scope.ScopeFeatures,
+        shown: Sequence[Provision],
+    ) -> list[tuple[str, Provision, Retrieval]]:
+        """Of a question asking two things or more (算不算小规模纳税人？征收率是多少？), each part asking for specifics
+        that no provision shown states, whose own best provision — in force, in scope on its own — states them:
+        the answer quotes it for that part."""
+        units = scope.asking_units(topic)
+        if len(units) < 2:
+            return []
+        unanswered = dict(features.unanswered)
+        out = []
+        keys = {p.key for p in shown}
+        for unit in units:
+            states = scope.asked_specifics(unit)
+            if states is None or unit in unanswered:
+                continue
+            words = [
+                w
+                for w in self.searcher.tokenizer.words(scope.without_asking(unit))
+                if self.searcher.document_frequency(w)
+            ]
+            if any(scope.stating_share(states, p.text, words) >= scope.STATED_ABOUT_WHAT_IS_ASKED for p in shown):
+                continue  # the answer states them already
+            found, alone = self.retrieve(unit, allowed)
+            best: Provision | None = found.hits[0].provision
+            status = shelf.status(best.doc_id)
+            if not status.in_force and status.successor:  # answered from the version in force
+                best = self._current_version(best, status.successor, found, unit)
+            if (
+                best is None
+                or best.key in keys
+                or not scope.stating_share(states, best.text, words)
+                or not self.in_scope(alone)
+            ):
+                continue
+            keys.add(best.key)
+            out.append((unit, best, found))
+        return out
 
     def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
         """The bodies a provision makes responsible, else those its text names."""

@@ -838,6 +838,15 @@ def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: Polic
         assert "没有规定" not in answer.text
 
 
+def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: PolicyBot) -> None:
+    """Two things asked, the best provision states only one: the other part is quoted from its own."""
+    answer = real_bot.ask("年销售额四百万的贸易公司算不算小规模纳税人？小规模纳税人的征收率是多少？")
+    assert cited(answer)[:2] == [("vat-law-2024", 9), ("vat-law-2024", 11)]
+    assert "五百万元" in answer.text and "百分之三" in answer.text and "关于“小规模纳税人的征收率是多少”" in answer.text
+    both = real_bot.ask("招用残疾人的工资能加计扣除吗？研发费用加计扣除的比例是多少？")
+    assert {("eit-regulation-2019", 96), ("eit-regulation-2019", 95)} <= set(cited(both))
+
+
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
     history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
     question = "我们有几项专利，能拿去贷款吗？"
