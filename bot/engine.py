@@ -1100,11 +1100,11 @@ class PolicyBot:
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
-        taken = {primary.key, *(p.key for p, _, _ in extra)}
         shown = [primary, *(p for p, _, _ in extra)]
         for unit, provision, found in self._parts_answered_apart(topic, allowed, shelf, features, shown):
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
             extra.append((provision, f"关于“{unit.rstrip('？?。')}”：", quote))
+        taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
         related = [
             (hit.provision, self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)[0])

@@ -269,9 +269,8 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     >>> measure_stated("平台又加了好几项收费，能这么干吗？"), measure_stated("多少天内？").search("每年1月1日至6月30日")
     (None, None)
     """
-    asked = [
-        m.group(1) for m in _MEASURE_ASKED.finditer(A_FEW.sub("若干", unit.lower()))
-    ]  # (好几项 tells, it does not ask)
+    told = A_FEW.sub("若干", unit.lower())  # (好几项 tells, it does not ask)
+    asked = [m.group(1) for m in _MEASURE_ASKED.finditer(told)]
     if not asked:
         return None
     family = next(f for f in _MEASURES if asked[-1] in f)
