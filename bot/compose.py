@@ -530,9 +530,9 @@ def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons
     return Answer("\n".join(lines), tuple(citations), kind="doc_lookup", as_of=shelf.day)
 
 
-def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
+def division_answer(shelf: Shelf, doc_id: str, division: Division, within: Provision | None = None) -> Answer:
     """A chapter, section or part: its heading, its sections (第一节 一般规定（第九条至第十一条）…) when it
-    has any, and every provision in it."""
+    has any, and every provision in it; first, that ``within`` (the provision discussed) belongs to it."""
     document = shelf.doc(doc_id)
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
@@ -545,7 +545,8 @@ def division_answer(shelf: Shelf, doc_id: str, division: Division) -> Answer:
         )
         heading = f"{heading}分为 {len(sections)} 节：{spans}。{heading}"
     answer = listing_answer(shelf, heading, provisions, "section")
-    return replace(answer, text=answer.text + agency_notes(shelf, (), provisions))
+    lead = f"{shelf.ref(within)}属于“{division.heading}”。\n" if within is not None else ""
+    return replace(answer, text=lead + answer.text + agency_notes(shelf, (), provisions))
 
 
 def _span(provisions: Sequence[Provision]) -> str:

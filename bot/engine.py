@@ -1046,7 +1046,7 @@ class PolicyBot:
         them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
         topic = query.topic
         overall, features = self._searched(query, topic)
-        if features.partial and not self.in_scope(self.retrieve(scope.without_units(topic, features.unanswered))[1]):
+        if features.partial and not self.in_scope(self.retrieve(self._rest_of(topic, features.unanswered))[1]):
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
         answered = on_topic or self.in_scope(features)
@@ -1134,6 +1134,14 @@ class PolicyBot:
         return self._llm_answer(
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
+
+    def _rest_of(self, question: str, unanswered: Sequence[tuple[str, str]]) -> str:
+        """What a question asks besides the parts whose specifics no text states — of what those parts name
+        when it names too little itself (…专项资金一年有多少亿？主要用来支持什么？ asks what the fund supports)."""
+        rest = scope.without_units(question, unanswered)
+        if self._specificity(scope.without_asking(rest), library_words=True) >= NAMES_LITTLE:
+            return rest
+        return "".join(scope.asked_of(unit) for unit, _ in unanswered) + rest
 
     def _parts_answered_apart(
         self,
@@ -1432,7 +1440,7 @@ class PolicyBot:
             answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
             return replace(answer, kind="follow_up")
         if context and (division := self._division_of(query.text, context[0])) is not None:
-            return replace(compose.division_answer(shelf, context[0].doc_id, division), kind="follow_up")
+            return replace(compose.division_answer(shelf, context[0].doc_id, division, context[0]), kind="follow_up")
         if context and (relative := self._relative_ref(query, context[0])) is not None:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
@@ -1496,12 +1504,13 @@ class PolicyBot:
         return ()
 
     def _division_of(self, text: str, discussed: Provision) -> Division | None:
-        """这一章还有哪些条？ / 本节呢？ / 这部分还有什么？: the chapter, section or part of the provision discussed."""
+        """这一章还有哪些条？ / 本节呢？ / 这部分还有什么？ / 这属于第几部分？: the chapter, section or part of the provision
+        discussed."""
         if not (m := _THIS_DIVISION.search(text)):
             return None
         document = self.library.get(discussed.doc_id)
         assert document is not None
-        level = 2 if m.group(1) == "节" else 1  # 章, or a notice's 部分
+        level = 2 if "节" in m.groups() else 1  # 章, or a notice's 部分
         return next((d for d in document.divisions if d.level == level and d.first <= discussed.number <= d.last), None)
 
     def _relative_ref(self, query: Query, discussed: Provision) -> ProvisionRef | None:
@@ -1637,7 +1646,10 @@ def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
 
 
 # 这一章 / 本节 / 这部分里还有什么 — not 这部分钱 (a part of something else)
-_THIS_DIVISION = re.compile(r"(?:这|本|该|同)一?(章|节)|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|[？?])")
+_THIS_DIVISION = re.compile(
+    r"(?:这|本|该|同)一?(章|节)|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|一共|总共|都|[？?])"
+    r"|(?:属于|在|是)(?:第几|哪一?个?|什么)(章|节|部分)"  # 这属于第几部分？ 这条在哪一章？
+)
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
 _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")

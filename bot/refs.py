@@ -36,7 +36,12 @@ _OWN_NUMBER = re.compile(r"^(.*?)(?:〔(\d{4})〕)?第?(\d{1,4})号$")
 # Provision references.
 _ARTICLE = re.compile(rf"第\s*{_NUM}\s*条(?:\s*第\s*{_NUM}\s*款)?(?:\s*第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项)?")
 _ITEM_LABEL = re.compile(rf"(?:第|措施|^)\s*[（(]\s*{_NUM}\s*[)）](?:\s*项)?")
-_ITEM_WORD = re.compile(rf"措施\s*(?:第\s*)?{_NUM}(?![0-9])|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)")
+# Words that begin with a numeral (措施一共有几项？ 措施十分具体): no number after 措施.
+_NUMERAL_WORDS = "一共 一起 一下 一般 一样 一直 一些 一定 一点 一律 一并 一切 一旦 一再 一概 十分".split()
+_NOT_A_NUMBER = "|".join(rf"(?<={w[0]}){w[1:]}" for w in _NUMERAL_WORDS)
+_ITEM_WORD = re.compile(
+    rf"措施\s*(?:第\s*)?{_NUM}(?![0-9]|{_NOT_A_NUMBER})|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)"
+)
 _RANGE = re.compile(rf"第\s*{_NUM}\s*(?:条|项)?\s*(?:到|至|-|~|—|－)\s*第?\s*{_NUM}\s*(条|项)")
 _PART_POSITION = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块)\s*(?:的|里|中|里面)?\s*第\s*{_NUM}\s*(?:条|项|个)")
 # 第二款 / 第二款第（一）项 written without an article of its own: a part of the one under discussion.

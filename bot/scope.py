@@ -205,7 +205,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些资料|什么资料|备查资料|手续|"
             r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|东西)|去哪办|去哪里办|在哪里办|"
-            r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办|弄|操作)|"
+            r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办|弄|操作|登录|注册|开通)|"
             r"如何(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
             r"(去|到|在)哪(儿|里|家|个)?[^，。？?]{0,4}(报名|申请|申报|登记|领|办)|"
             r"(需不需要|要不要|是否需要|用不用|需要)[^，。？?]{0,10}(报备|备案|报批|审批)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名|办理)(流程|步骤|方式|渠道|入口)|"
@@ -568,6 +568,18 @@ def without_units(question: str, unanswered: Sequence[tuple[str, str]]) -> str:
             kept = _without_detail(clause) if label in _DETAILS else ""
             question = printed.sub(lambda _, kept=kept: kept, question, count=1)
     return question
+
+
+def asked_of(unit: str) -> str:
+    """What an asking part asks its specifics of: the part without the words that ask them.
+
+    >>> asked_of("中小企业发展专项资金一年有多少亿？")
+    '中小企业发展专项资金一年有？'
+    """
+    unit = _MEASURE_ASKED.sub("", unit)
+    for asks, _, _ in _specifics_asked(unit):
+        unit = asks.sub("", unit)
+    return without_asking(unit)
 
 
 def _without_detail(unit: str) -> str:

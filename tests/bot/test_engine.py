@@ -784,6 +784,9 @@ def test_a_follow_up_asking_what_a_related_document_says(
 def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("这一章还有哪些条？", _after(fake_bot, "中小企业促进法第四十条"))
     assert "第六章 市场开拓" in answer.text and [n for _, n in cited(answer)] == [38, 39, 40, 41, 42]
+    which = fake_bot.ask("这条属于第几章？这一章一共有几条？", _after(fake_bot, "中小企业促进法第四十条"))
+    assert which.text.startswith("《中华人民共和国中小企业促进法》第四十条属于“第六章 市场开拓”")
+    assert [n for _, n in cited(which)] == [38, 39, 40, 41, 42]  # the chapter, not the law's list of chapters
     money = fake_bot.ask("这部分钱能要回来吗？", _after(fake_bot, "中小企业促进法第五十三条"))
     assert "”共" not in money.text  # a part of the money, not of the document
 
@@ -845,6 +848,14 @@ def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: Pol
     assert "五百万元" in answer.text and "百分之三" in answer.text and "关于“小规模纳税人的征收率是多少”" in answer.text
     both = real_bot.ask("招用残疾人的工资能加计扣除吗？研发费用加计扣除的比例是多少？")
     assert {("eit-regulation-2019", 96), ("eit-regulation-2019", 95)} <= set(cited(both))
+
+
+def test_a_part_naming_nothing_asks_about_what_the_part_before_it_names(real_bot: PolicyBot) -> None:
+    """主要用来干什么？ names nothing itself: it asks what the fund of the first part does, which the library
+    states, though not its size."""
+    answer = real_bot.ask("政府性融资担保基金的规模有多少亿？主要用来干什么？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0][0] == "guobanfa-2019-6" and "再担保" in answer.text and "没有规定" in answer.text
 
 
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:

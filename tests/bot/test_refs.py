@@ -66,6 +66,9 @@ def test_the_version_depends_on_the_day(names: DocumentNames) -> None:
         ("稳经济33条有什么内容", []),  # a name, not a number
         ("这两条分别由谁负责", []),
         ("第八次会议审议通过的", []),
+        ("措施二讲什么？", [(2, "item", 0, 0)]),
+        ("创新方面的措施一共有几项？", []),  # 一共: a word, not 措施一
+        ("这些措施一般找哪个部门？", []),
     ],
 )
 def test_provision_references(question: str, refs: list[tuple]) -> None:
