@@ -160,7 +160,11 @@ class DocumentNames:
                 found.append(DocMention(docs, m.group(0).strip(), m.start(), m.end(), by_number=True))
         for surface, docs in self.surfaces.items():
             for m in re.finditer(re.escape(surface), text):
-                if not (self._inside_another_word(text, m.start(), m.end()) or self._runs_on(text, m.end())):
+                if not (
+                    self._inside_another_word(text, m.start(), m.end())
+                    or self._runs_on(text, m.end())
+                    or self._implementing_not_held(text, m.end(), docs)
+                ):
                     found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
@@ -190,6 +194,8 @@ class DocumentNames:
         inside = [(at, at + len(s)) for s in self.surfaces if len(s) >= 3 and (at := name.find(s)) >= 0]
         if any(self._inside_another_word(name, start, end) for start, end in inside):
             return False  # 个人所得税法: ends like 所得税法, names another law
+        if any(self._implementing_not_held(name, end, self.surfaces[name[start:end]]) for start, end in inside):
+            return False  # 增值税法实施条例: the library holds the law only
         if self._containing(name) or inside:
             return True
         grams = _bigrams(name)
@@ -227,6 +233,7 @@ class DocumentNames:
                 and not self._tail_of_another_name(text[: best[0]], text[best[0] : end])
                 and not self._inside_another_word(text, best[0], end)
                 and not self._runs_on(text, end)
+                and not self._implementing_not_held(text, end, best[1])
             ):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
@@ -243,6 +250,21 @@ class DocumentNames:
                 stretch = text[begin:end]
                 return not any(stretch in name for name in self.surfaces)
         return False
+
+    def implementing_not_held(self, text: str) -> list[str]:
+        """The documents implementing one of the library's that the text names and the library does not hold
+        (增值税法实施条例 while it holds the law only)."""
+        return [
+            text[m.start() : kind.end()]
+            for surface, docs in self.surfaces.items()
+            for m in re.finditer(re.escape(surface), text)
+            if (kind := _IMPLEMENTING_KIND.match(text, m.end())) and self._implementing_not_held(text, m.end(), docs)
+        ]
+
+    def _implementing_not_held(self, text: str, end: int, docs: Sequence[str]) -> bool:
+        """Whether a name of ``docs`` ending at ``end`` is followed by the kind of a document implementing it
+        (增值税法 + 实施条例) and the library holds no such document: the question names another one."""
+        return bool(_IMPLEMENTING_KIND.match(text, end)) and not any(m.implements in docs for m in self.metas.values())
 
     def _runs_on(self, text: str, end: int) -> bool:
         """Whether a name ending at ``end`` runs on into a longer word (增值税法规, 增值税法律: the VAT rules in
@@ -333,6 +355,8 @@ class DocumentNames:
 
 
 # A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
+# The kinds of document that implement a law or regulation (general terms of Chinese law).
+_IMPLEMENTING_KIND = re.compile(r"\s*(?:实施条例|实施细则|实施办法)")
 _QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
 _BARE_NAME = re.compile(
     r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述|现在|现行|目前|如今|以前|之前|原来|过去)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
@@ -363,6 +387,7 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
                 continue
             if not names.names_document(name):
                 out.append(name)
+    out += names.implementing_not_held(text)
     return tuple(dict.fromkeys(out))
 
 

@@ -137,6 +137,14 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         "截止时间",
     ),
+    # When something is published or held (申报指南什么时候发布？ 论坛哪天开？): dated only where a text dates it.
+    (
+        re.compile(
+            r"(什么时候|啥时候|何时|哪天|几号|几月份?)(才|会|能)?(发布|出台|公布|下发|印发|举办|举行|召开|开)(?!始|展)"
+        ),
+        re.compile(r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|每年"),
+        "具体时间",
+    ),
     (
         re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多|有|一共|总共|共)几[个项家条所]|how many"),
         re.compile(rf"{_N}\s*(?:个|项|家|条|次|所)"),
@@ -154,7 +162,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Which places: the texts name places only where they have rules for them.
     (
         re.compile(
-            r"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|\bwhich (cities|provinces|city|province)\b"
+            r"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(开|举办|举行|召开)|"
+            r"\bwhich (cities|provinces|city|province)\b"
         ),
         re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
         "具体地点",
@@ -276,6 +285,25 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     family = next(f for f in _MEASURES if asked[-1] in f)
     stated = rf"{_WHOLE_NUMBER}\s*个?\s*(?:{'|'.join(map(re.escape, family))})"
     return re.compile(stated + ("|%|％|百分之" if "个点" in family else ""))
+
+
+# Papers asked for by name (要带哪些材料？ 要交什么证明？) are stated only by a text that names papers (申请书, 材料):
+# 办理注销登记 says where to go, not what to bring.
+_PAPERS = r"材料|资料|证明|证件|申请书|申请表|表格|文件|凭证|清单"
+_PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
+
+
+def stated_as_asked(unit: str) -> re.Pattern[str] | None:
+    """How a text states what an asking part asks, where its words ask for it precisely: a figure in the
+    measure it names (measure_stated), or the papers it asks for (None: the kind's own pattern applies).
+
+    >>> bool(stated_as_asked("注销要带哪些材料？").search("应当提交申请书和营业执照")), stated_as_asked("怎么办理？")
+    (True, None)
+    >>> stated_as_asked("注销要带哪些材料？").search("应当依法办理注销登记。")
+    """
+    if measure := measure_stated(unit):
+        return measure
+    return re.compile(_PAPERS) if _PAPERS_ASKED.search(unit) else None
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
@@ -676,7 +704,7 @@ def specifics_support(
         if not asked:
             continue
         _, states, label = asked[0]
-        states = measure_stated(unit) or states
+        states = stated_as_asked(unit) or states
         if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue
@@ -787,7 +815,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         if not missing or unit in dict(unstated):
             continue
         head = asked_head(unit, searcher)
-        if not (head and any(in_full(head, p) and stating_share(_STATES[missing[0]], p, ()) for p in paragraphs)):
+        states = _STATES[missing[0]]
+        if not (head and any(in_full(head, s) and states.search(s) for p in paragraphs for s in _SENTENCES.split(p))):
             unstated.append((unit, missing[0]))
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
@@ -846,7 +875,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    states = measure_stated(unit) or _STATES[label]
+    states = stated_as_asked(unit) or _STATES[label]
     return not head or any(
         states.search(sentence) and in_full(head, sentence) for p in paragraphs for sentence in _SENTENCES.split(p)
     )

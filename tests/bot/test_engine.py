@@ -850,6 +850,12 @@ def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: Pol
     assert {("eit-regulation-2019", 96), ("eit-regulation-2019", 95)} <= set(cited(both))
 
 
+def test_a_figure_asked_to_confirm_is_stated_only_by_a_sentence_about_what_it_is_of(real_bot: PolicyBot) -> None:
+    """北京 第二十八条 gives 价格扣除 no figure (一定比例); its 百分之四十 is another item's share: not answered."""
+    answer = real_bot.ask("大中型企业跟小微企业组联合体投标，价格扣除是8%吗？")
+    assert answer.out_of_scope and not answer.citations
+
+
 def test_a_part_naming_nothing_asks_about_what_the_part_before_it_names(real_bot: PolicyBot) -> None:
     """主要用来干什么？ names nothing itself: it asks what the fund of the first part does, which the library
     states, though not its size."""
