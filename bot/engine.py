@@ -1010,7 +1010,7 @@ class PolicyBot:
         """``retrieve`` for a question: a follow-up searched together with the question before it is judged on
         what it asks itself."""
         result, features = self.retrieve(topic, doc_ids)
-        return result, scope.leaving_out(features, query.earlier)
+        return result, scope.leaving_out(features, query.earlier, topic)
 
     def _allowed(self, query: Query, docs: Sequence[str], *, alone: bool = False) -> list[str] | None:
         """The documents a search may answer from: those named (with the versions that replaced them,

@@ -517,7 +517,7 @@ _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的�
 # confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
 _UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
 _CONFIRMED_FIGURE = re.compile(
-    rf"(?:是不是|是否|是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
+    rf"(?:是不是|是否|(?<!的)是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
 _CONFIRMED_LABEL = (
@@ -534,6 +534,8 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     [(('', 6.0), '具体期限')]
     >>> confirmed_figures("我们公司30个人，算不算小微企业？"), confirmed_figures("标准是一年销售额多少以内？")
     ([], [])
+    >>> confirmed_figures("合同里写的是收货后120天付款，这个约定算数吗？")  # what the asker tells
+    []
     """
     lowered = unit.lower()
     if _WHAT_WORD.search(lowered) or not (
@@ -861,14 +863,18 @@ def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
     return "、".join(dict.fromkeys(label for _, label in unanswered))
 
 
-def leaving_out(features: ScopeFeatures, asked_before: str) -> ScopeFeatures:
-    """The signals of a follow-up searched together with the question asked before it: only what the
-    follow-up asks itself can be left unanswered (the earlier question's parts were answered before)."""
+def leaving_out(features: ScopeFeatures, asked_before: str, question: str) -> ScopeFeatures:
+    """The signals of a follow-up searched together with the question asked before it (``question``: both,
+    the earlier first): only what the follow-up asks itself can be left unanswered (the earlier question's
+    parts were answered before), and only what it asks itself makes the answer partial (那每个月给多少钱？
+    asks a figure and nothing else)."""
     if not asked_before:
         return features
     before = set(asking_units(asked_before))
     own = tuple((unit, label) for unit, label in features.unanswered if unit not in before)
-    return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=features.partial and bool(own))
+    follow_up = question.removeprefix(asked_before)
+    partial = features.partial and bool(own) and asks_more_than_specifics(follow_up, own)
+    return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=partial)
 
 
 def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:

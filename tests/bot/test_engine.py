@@ -841,6 +841,22 @@ def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: Polic
         assert "没有规定" not in answer.text
 
 
+def test_a_follow_up_asking_only_a_figure_no_text_states_is_refused(real_bot: PolicyBot) -> None:
+    """The earlier question was answered; the follow-up asks an amount and nothing else, so there is no part
+    left to answer. A stated figure asked the same way is answered."""
+    history = [
+        {"role": "user", "content": "北京对专精特新企业的专利费用有资助吗？"},
+        {"role": "assistant", "content": "有，北京市对专精特新中小企业申请和维持发明专利的费用给予资助。"},
+    ]
+    answer = real_bot.ask("那一件专利最多资助多少钱？", history)
+    assert answer.out_of_scope and not answer.citations
+    history = [
+        {"role": "user", "content": "个人创业能申请创业担保贷款吗？"},
+        {"role": "assistant", "content": "可以，符合条件的个人可以申请创业担保贷款，由财政给予贴息。"},
+    ]
+    assert cited(real_bot.ask("那贷款最多能贷多少？", history))[0] == ("guofa-2018-39", 3)
+
+
 def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: PolicyBot) -> None:
     """Two things asked, the best provision states only one: the other part is quoted from its own."""
     answer = real_bot.ask("年销售额四百万的贸易公司算不算小规模纳税人？小规模纳税人的征收率是多少？")
