@@ -717,7 +717,7 @@ class PolicyBot:
     def _says_little(self, text: str) -> bool:
         """Too little besides the documents or places it names to be searched on its own (怎么细化的？
         有没有更优惠的？): the sum of its words' specificity."""
-        rest = _IMPLEMENTED.sub("", _IMPLEMENTING.sub("", text))
+        rest = scope.without_asking(_IMPLEMENTED.sub("", _IMPLEMENTING.sub("", text)))  # (哪几档 asks, names nothing)
         for region in self.searcher.regions_named(text):
             rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
         return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
@@ -1418,9 +1418,15 @@ class PolicyBot:
             return []
         top = result.hits[0].provision
         status = shelf.status(top.doc_id)
-        if status.in_force or not status.successor or understand(text, self.names, self.agencies, self.today()).past:
+        if (
+            status.in_force
+            or not status.successor
+            or top.doc_id in named
+            or understand(text, self.names, self.agencies, self.today()).past
+        ):
             return [top]
-        # The answer was given from the version in force, unless the conversation is about a past day.
+        # The answer was given from the version in force, unless the conversation is about a past day or names
+        # the old version (原来增值税暂行条例里的税率有哪几档？).
         return [self._current_version(top, status.successor, result, text) or top]
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
@@ -1539,7 +1545,9 @@ class PolicyBot:
     def _earlier_question_in(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
         """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""
         previous = earlier_question(turns)
-        together = replace(query, text=f"{previous} {query.text}", topic=previous, docs=tuple(docs))
+        # (without the documents it names: 原来暂行条例里的税率 is asked of the documents named now)
+        topic = understand(clean_question(previous), self.names, self.agencies, self.today()).topic if previous else ""
+        together = replace(query, text=f"{previous} {query.text}", topic=topic or previous, docs=tuple(docs))
         return self._search(together, shelf, docs, alone=True)
 
     def _new_topic_like_before(

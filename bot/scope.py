@@ -312,7 +312,7 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
-_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
+_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
 
 # Requests for another kind of task (write, translate, predict, reveal instructions): never a
 # question about the policy, however close its words are to the policy's.

@@ -841,6 +841,16 @@ def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: Polic
         assert "没有规定" not in answer.text
 
 
+def test_a_follow_up_naming_the_new_version_asks_the_earlier_question_of_it(real_bot: PolicyBot) -> None:
+    """哪几档 asks, it names nothing: the follow-up asks the earlier question (about the old regulation, which
+    it names) of the law that replaced it."""
+    history = [
+        {"role": "user", "content": "以前增值税暂行条例规定的税率分哪几档？"},
+        {"role": "assistant", "content": "暂行条例规定的税率有17%、11%、6%和零税率。"},
+    ]
+    assert cited(real_bot.ask("那现在执行的增值税法里是哪几档？", history))[0] == ("vat-law-2024", 10)
+
+
 def test_a_follow_up_asking_only_a_figure_no_text_states_is_refused(real_bot: PolicyBot) -> None:
     """The earlier question was answered; the follow-up asks an amount and nothing else, so there is no part
     left to answer. A stated figure asked the same way is answered."""
