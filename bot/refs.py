@@ -354,9 +354,9 @@ class DocumentNames:
         return None
 
 
-# A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
 # The kinds of document that implement a law or regulation (general terms of Chinese law).
 _IMPLEMENTING_KIND = re.compile(r"\s*(?:实施条例|实施细则|实施办法)")
+# A document named in the question: in 《》, or a law or regulation's name after a boundary ("新公司法要求…").
 _QUOTED_NAME = re.compile(r"《([^《》]{2,60})》")
 _BARE_NAME = re.compile(
     r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述|现在|现行|目前|如今|以前|之前|原来|过去)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
