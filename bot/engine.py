@@ -1421,12 +1421,12 @@ class PolicyBot:
         if (
             status.in_force
             or not status.successor
-            or top.doc_id in named
+            or (top.doc_id in named and status.successor not in named)
             or understand(text, self.names, self.agencies, self.today()).past
         ):
             return [top]
         # The answer was given from the version in force, unless the conversation is about a past day or names
-        # the old version (原来增值税暂行条例里的税率有哪几档？).
+        # the old version and not the one that replaced it (原来增值税暂行条例里的税率有哪几档？).
         return [self._current_version(top, status.successor, result, text) or top]
 
     def _follow_up(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
@@ -1546,7 +1546,10 @@ class PolicyBot:
         """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""
         previous = earlier_question(turns)
         # (without the documents it names: 原来暂行条例里的税率 is asked of the documents named now)
-        topic = understand(clean_question(previous), self.names, self.agencies, self.today()).topic if previous else ""
+        try:
+            topic = understand(clean_question(previous), self.names, self.agencies, self.today()).topic
+        except ValueError:  # (no earlier question, or one that is no question)
+            topic = ""
         together = replace(query, text=f"{previous} {query.text}", topic=topic or previous, docs=tuple(docs))
         return self._search(together, shelf, docs, alone=True)
 
@@ -1655,8 +1658,8 @@ def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
 
 # 这一章 / 本节 / 这部分里还有什么 — not 这部分钱 (a part of something else)
 _THIS_DIVISION = re.compile(
-    r"(?:这|本|该|同)一?(章|节)|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|一共|总共|都|[？?])"
-    r"|(?:属于|在|是)(?:第几|哪一?个?|什么)(章|节|部分)"  # 这属于第几部分？ 这条在哪一章？
+    r"(?:这|本|该|同)一?(章|节(?!点|日|假))|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|(?:一共|总共|都)(?:有|包括)|[？?])"
+    r"|(?:属于|在|是)(?:第几|哪一?个?|什么)(章|节(?!点|日|假)|部分)"  # 这属于第几部分？ 这条在哪一章？
 )
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")

@@ -38,9 +38,12 @@ _ARTICLE = re.compile(rf"第\s*{_NUM}\s*条(?:\s*第\s*{_NUM}\s*款)?(?:\s*第\s
 _ITEM_LABEL = re.compile(rf"(?:第|措施|^)\s*[（(]\s*{_NUM}\s*[)）](?:\s*项)?")
 # Words that begin with a numeral (措施一共有几项？ 措施十分具体): no number after 措施.
 _NUMERAL_WORDS = "一共 一起 一下 一般 一样 一直 一些 一定 一点 一律 一并 一切 一旦 一再 一概 十分".split()
-_NOT_A_NUMBER = "|".join(rf"(?<={w[0]}){w[1:]}" for w in _NUMERAL_WORDS)
+# (the numeral alone begins the word: 措施十一共有几条 is 措施十一)
+_NOT_A_NUMBER = "|".join(rf"(?<=[^零〇一二两三四五六七八九十百千]{w[0]}){w[1:]}" for w in _NUMERAL_WORDS)
+# …and a numeral counting something is no number (这个措施一年能补多少？ 措施三年内…); atomic: no shorter number
+_COUNTED = r"\s*(?:年|次|个|天|日|月|周|笔|批|份|家|项)"
 _ITEM_WORD = re.compile(
-    rf"措施\s*(?:第\s*)?{_NUM}(?![0-9]|{_NOT_A_NUMBER})|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)"
+    rf"措施\s*(?:第\s*)?(?>{_NUM})(?![0-9]|{_NOT_A_NUMBER}|{_COUNTED})|第\s*{_NUM}\s*(?:项|点|个措施|个政策|项措施)"
 )
 _RANGE = re.compile(rf"第\s*{_NUM}\s*(?:条|项)?\s*(?:到|至|-|~|—|－)\s*第?\s*{_NUM}\s*(条|项)")
 _PART_POSITION = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块)\s*(?:的|里|中|里面)?\s*第\s*{_NUM}\s*(?:条|项|个)")
@@ -254,12 +257,14 @@ class DocumentNames:
     def implementing_not_held(self, text: str) -> list[str]:
         """The documents implementing one of the library's that the text names and the library does not hold
         (增值税法实施条例 while it holds the law only)."""
-        return [
-            text[m.start() : kind.end()]
+        spans = [
+            (m.start(), kind.end())
             for surface, docs in self.surfaces.items()
             for m in re.finditer(re.escape(surface), text)
             if (kind := _IMPLEMENTING_KIND.match(text, m.end())) and self._implementing_not_held(text, m.end(), docs)
         ]
+        # the longest name only (款项支付条例实施细则, not also 支付条例实施细则)
+        return [text[a:b] for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
 
     def _implementing_not_held(self, text: str, end: int, docs: Sequence[str]) -> bool:
         """Whether a name of ``docs`` ending at ``end`` is followed by the kind of a document implementing it

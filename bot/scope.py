@@ -71,6 +71,7 @@ _ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 # call them when no text states them.
 _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _NEVER = re.compile(r"(?!)")
+_HELD = "举办|举行|召开|开幕|开会"  # an event held (not 开票, 开户, 开业, 开放)
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -139,9 +140,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     # When something is published or held (申报指南什么时候发布？ 论坛哪天开？): dated only where a text dates it.
     (
-        re.compile(
-            r"(什么时候|啥时候|何时|哪天|几号|几月份?)(才|会|能)?(发布|出台|公布|下发|印发|举办|举行|召开|开)(?!始|展)"
-        ),
+        re.compile(rf"(什么时候|啥时候|何时|哪天|几号|几月份?)(才|会|能)?(发布|出台|公布|下发|印发|{_HELD})"),
         re.compile(r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|每年"),
         "具体时间",
     ),
@@ -162,7 +161,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Which places: the texts name places only where they have rules for them.
     (
         re.compile(
-            r"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(开|举办|举行|召开)|"
+            rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD})|"
             r"\bwhich (cities|provinces|city|province)\b"
         ),
         re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
@@ -289,7 +288,7 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
 
 # Papers asked for by name (要带哪些材料？ 要交什么证明？) are stated only by a text that names papers (申请书, 材料):
 # 办理注销登记 says where to go, not what to bring.
-_PAPERS = r"材料|资料|证明|证件|申请书|申请表|表格|文件|凭证|清单"
+_PAPERS = r"材料|资料|证明|证件|申请书|申请表|表格|凭证|清单"
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
@@ -300,10 +299,13 @@ def stated_as_asked(unit: str) -> re.Pattern[str] | None:
     >>> bool(stated_as_asked("注销要带哪些材料？").search("应当提交申请书和营业执照")), stated_as_asked("怎么办理？")
     (True, None)
     >>> stated_as_asked("注销要带哪些材料？").search("应当依法办理注销登记。")
+    >>> stated_as_asked("划分标准是什么文件规定的？")  # asks which document, not which papers
     """
     if measure := measure_stated(unit):
         return measure
-    return re.compile(_PAPERS) if _PAPERS_ASKED.search(unit) else None
+    asked = _specifics_asked(unit)
+    procedure = bool(asked) and asked[0][2] == "办理流程和材料"
+    return re.compile(_PAPERS) if procedure and _PAPERS_ASKED.search(unit) else None
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
@@ -517,7 +519,7 @@ _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的�
 # confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
 _UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
 _CONFIRMED_FIGURE = re.compile(
-    rf"(?:是不是|是否|(?<!的)是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
+    rf"(?:是不是|是否|是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
 _CONFIRMED_LABEL = (
@@ -536,6 +538,8 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     ([], [])
     >>> confirmed_figures("合同里写的是收货后120天付款，这个约定算数吗？")  # what the asker tells
     []
+    >>> confirmed_figures("最长的是6个月吗？")
+    [(('', 6.0), '具体期限')]
     """
     lowered = unit.lower()
     if _WHAT_WORD.search(lowered) or not (
@@ -543,7 +547,8 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     ):
         return []  # (标准是一年销售额多少以内？ asks what, it confirms nothing)
     out = []
-    for m in _CONFIRMED_FIGURE.finditer(lowered):
+    # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question)
+    for m in _CONFIRMED_FIGURE.finditer(re.split(r"[，,]", lowered.rstrip("，,"))[-1]):
         printed = m.group(1) or m.group(2)
         label = next((name for name, unit_of in _CONFIRMED_LABEL if unit_of.search(printed)), "具体数字")
         out.extend((figure, label) for figure in figures(printed) if not (1900 <= figure[1] <= 2100 and not figure[0]))
@@ -817,8 +822,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         if not missing or unit in dict(unstated):
             continue
         head = asked_head(unit, searcher)
-        states = _STATES[missing[0]]
-        if not (head and any(in_full(head, s) and states.search(s) for p in paragraphs for s in _SENTENCES.split(p))):
+        if not (head and _stated_beside(head, _STATES[missing[0]], paragraphs)):
             unstated.append((unit, missing[0]))
     stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
@@ -864,15 +868,15 @@ def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
 
 
 def leaving_out(features: ScopeFeatures, asked_before: str, question: str) -> ScopeFeatures:
-    """The signals of a follow-up searched together with the question asked before it (``question``: both,
-    the earlier first): only what the follow-up asks itself can be left unanswered (the earlier question's
+    """The signals of a follow-up searched together with the question asked before it (``question``: both):
+    only what the follow-up asks itself can be left unanswered (the earlier question's
     parts were answered before), and only what it asks itself makes the answer partial (那每个月给多少钱？
     asks a figure and nothing else)."""
     if not asked_before:
         return features
     before = set(asking_units(asked_before))
     own = tuple((unit, label) for unit, label in features.unanswered if unit not in before)
-    follow_up = question.removeprefix(asked_before)
+    follow_up = "".join(unit for unit in asking_units(question) if unit not in before)
     partial = features.partial and bool(own) and asks_more_than_specifics(follow_up, own)
     return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=partial)
 
@@ -881,10 +885,12 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    states = stated_as_asked(unit) or _STATES[label]
-    return not head or any(
-        states.search(sentence) and in_full(head, sentence) for p in paragraphs for sentence in _SENTENCES.split(p)
-    )
+    return not head or _stated_beside(head, stated_as_asked(unit) or _STATES[label], paragraphs)
+
+
+def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+    """Whether a sentence of the paragraphs states such specifics and names ``head``."""
+    return any(states.search(s) and in_full(head, s) for p in paragraphs for s in _SENTENCES.split(p))
 
 
 def asked_head(unit: str, searcher: HybridSearcher) -> str:

@@ -789,6 +789,8 @@ def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: Policy
     assert [n for _, n in cited(which)] == [38, 39, 40, 41, 42]  # the chapter, not the law's list of chapters
     money = fake_bot.ask("这部分钱能要回来吗？", _after(fake_bot, "中小企业促进法第五十三条"))
     assert "”共" not in money.text  # a part of the money, not of the document
+    expenses = fake_bot.ask("这部分都能扣除吗？", _after(fake_bot, "企业所得税法实施条例第四十二条"))
+    assert "”共" not in expenses.text  # (这部分都… is a part of the expenses too)
 
 
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
@@ -839,6 +841,14 @@ def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: Polic
         answer = real_bot.ask(follow_up, history)
         assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and answer.coverage == "full", follow_up
         assert "没有规定" not in answer.text
+
+
+def test_an_answer_naming_the_old_version_as_replaced_is_about_the_version_in_force(real_bot: PolicyBot) -> None:
+    history = [
+        {"role": "user", "content": "小规模纳税人征收率是多少？"},
+        {"role": "assistant", "content": "增值税暂行条例已被增值税法取代，现在按增值税法，小规模纳税人的征收率为3%。"},
+    ]
+    assert cited(real_bot.ask("这个归哪个部门管？", history))[0][0] == "vat-law-2024"
 
 
 def test_a_follow_up_naming_the_new_version_asks_the_earlier_question_of_it(real_bot: PolicyBot) -> None:

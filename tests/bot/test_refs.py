@@ -69,6 +69,8 @@ def test_the_version_depends_on_the_day(names: DocumentNames) -> None:
         ("措施二讲什么？", [(2, "item", 0, 0)]),
         ("创新方面的措施一共有几项？", []),  # 一共: a word, not 措施一
         ("这些措施一般找哪个部门？", []),
+        ("措施十一共有几条？", [(11, "item", 0, 0)]),  # …but 十一 is the number
+        ("这个措施一年能补多少？", []),  # a numeral counting years
     ],
 )
 def test_provision_references(question: str, refs: list[tuple]) -> None:
@@ -134,6 +136,7 @@ def test_the_words_naming_the_day_asked_are_not_the_topic(question: str, topic: 
         ("北京的条例里对房租补贴怎么说？", ()),  # describes a document (a place's regulation), names none
         # the implementing regulation of a law the library holds without one; of one it holds with one
         ("增值税法实施条例出来了吗？", ("增值税法实施条例",)),
+        ("保障中小企业款项支付条例实施细则出台了吗？", ("保障中小企业款项支付条例实施细则",)),  # the longest name only
         ("企业所得税法实施条例第九十二条", ()),
     ],
 )
