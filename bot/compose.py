@@ -622,9 +622,15 @@ def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer
     return Answer(text, kind="smalltalk", as_of=shelf.day)
 
 
-def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
-    """A refusal; where a provision comes close, it is named with its bodies (the ones to ask), cited by nothing."""
+def out_of_scope_answer(shelf: Shelf, related: Provision | None, missing: str = "") -> Answer:
+    """A refusal; where a provision comes close, it is named with its bodies (the ones to ask), cited by nothing.
+    ``missing``: what the question asks that no text states (具体金额), said instead of "not covered" when a
+    provision comes close — the library covers the topic, not the figure."""
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
+    finding = ""
+    if missing and related is not None:
+        text = f"抱歉，政策库中的文件没有规定您问的{missing}，我不能凭文件以外的信息作答。"
+        finding = f"政策库收录的政策文件没有规定所咨询的{missing}，无法根据政策文件作出答复。"
     closest = None
     if related is not None:
         bodies = shelf.bodies_to_ask(related.agencies)
@@ -633,4 +639,4 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None) -> Answer:
         closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))
     else:
         text += f"库中收录的是{_examples(shelf)}，您可以问问其中的规定。"
-    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day, closest=closest)
+    return Answer(text, out_of_scope=True, kind="out_of_scope", as_of=shelf.day, closest=closest, finding=finding)

@@ -1060,7 +1060,8 @@ class PolicyBot:
             status = shelf.status(closest.doc_id)
             if not status.in_force and status.successor:  # a repealed provision is no place to start: its successor
                 closest = self._current_version(closest, status.successor, overall, topic) or closest
-            return compose.out_of_scope_answer(shelf, closest if features.dense >= scope.RELATED_MIN_DENSE else None)
+            related = closest if features.dense >= scope.RELATED_MIN_DENSE else None
+            return compose.out_of_scope_answer(shelf, related, features.missing_specifics)
         allowed = self._allowed(query, docs, alone=alone)
         result = overall if allowed is None else self.searcher.search(topic, allowed)
         top = self._prefer_focus(query, result, self._prefer_definition(query, result))

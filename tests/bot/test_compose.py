@@ -45,6 +45,10 @@ def test_out_of_scope_cites_nothing_and_points_to_the_bodies(library: Library) -
     assert answer.closest is not None and (answer.closest.doc_id, answer.closest.number) == ("miit-2021-169", 4)
     assert "人民银行" in answer.closest.agencies and "closest" not in answer.to_json()
     assert compose.out_of_scope_answer(shelf, None).closest is None
+    # a figure no text states, on a topic a provision covers: what is missing is said, not "not covered"
+    figure = compose.out_of_scope_answer(shelf, library.provision("miit-2021-169", 4), "具体金额")
+    assert "没有规定您问的具体金额" in figure.text and "没有涉及" not in figure.text and not figure.citations
+    assert "具体金额" in figure.finding  # (the formal reply's finding)
 
 
 def test_a_refusal_says_what_is_missing_in_plain_words(library: Library) -> None:

@@ -870,6 +870,7 @@ def test_a_follow_up_asking_only_a_figure_no_text_states_is_refused(real_bot: Po
     ]
     answer = real_bot.ask("那一件专利最多资助多少钱？", history)
     assert answer.out_of_scope and not answer.citations
+    assert "没有规定您问的具体金额" in answer.text  # the library covers the topic, not the amount
     history = [
         {"role": "user", "content": "个人创业能申请创业担保贷款吗？"},
         {"role": "assistant", "content": "可以，符合条件的个人可以申请创业担保贷款，由财政给予贴息。"},
