@@ -198,7 +198,7 @@ class DocumentNames:
         if any(self._inside_another_word(name, start, end) for start, end in inside):
             return False  # 个人所得税法: ends like 所得税法, names another law
         if any(self._implementing_not_held(name, end, self.surfaces[name[start:end]]) for start, end in inside):
-            return False  # 增值税法实施条例: the library holds the law only
+            return False  # a law + 实施条例 when the library holds the law only
         if self._containing(name) or inside:
             return True
         grams = _bigrams(name)
@@ -261,7 +261,7 @@ class DocumentNames:
             (m.start(), kind.end())
             for surface, docs in self.surfaces.items()
             for m in re.finditer(re.escape(surface), text)
-            if (kind := _IMPLEMENTING_KIND.match(text, m.end())) and self._implementing_not_held(text, m.end(), docs)
+            if (kind := _IMPLEMENTING_KIND.match(text, m.end())) and not self._holds_implementing(docs)
         ]
         # the longest name only (款项支付条例实施细则, not also 支付条例实施细则)
         return [text[a:b] for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
@@ -269,7 +269,11 @@ class DocumentNames:
     def _implementing_not_held(self, text: str, end: int, docs: Sequence[str]) -> bool:
         """Whether a name of ``docs`` ending at ``end`` is followed by the kind of a document implementing it
         (增值税法 + 实施条例) and the library holds no such document: the question names another one."""
-        return bool(_IMPLEMENTING_KIND.match(text, end)) and not any(m.implements in docs for m in self.metas.values())
+        return bool(_IMPLEMENTING_KIND.match(text, end)) and not self._holds_implementing(docs)
+
+    def _holds_implementing(self, docs: Sequence[str]) -> bool:
+        """Whether the library holds a document implementing one of ``docs``."""
+        return any(m.implements in docs for m in self.metas.values())
 
     def _runs_on(self, text: str, end: int) -> bool:
         """Whether a name ending at ``end`` runs on into a longer word (增值税法规, 增值税法律: the VAT rules in

@@ -292,20 +292,20 @@ _PAPERS = r"材料|资料|证明|证件|申请书|申请表|表格|凭证|清单
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
-def stated_as_asked(unit: str) -> re.Pattern[str] | None:
-    """How a text states what an asking part asks, where its words ask for it precisely: a figure in the
-    measure it names (measure_stated), or the papers it asks for (None: the kind's own pattern applies).
+def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
+    """How a text states what an asking part asks (``label``: the kind it asks), where its words ask for it
+    precisely: a figure in the measure it names (measure_stated), or the papers a procedure question asks for
+    (None: the kind's own pattern applies).
 
-    >>> bool(stated_as_asked("注销要带哪些材料？").search("应当提交申请书和营业执照")), stated_as_asked("怎么办理？")
+    >>> papers = stated_as_asked("注销要带哪些材料？", "办理流程和材料")
+    >>> bool(papers.search("应当提交申请书和营业执照")), papers.search("应当依法办理注销登记。")
     (True, None)
-    >>> stated_as_asked("注销要带哪些材料？").search("应当依法办理注销登记。")
-    >>> stated_as_asked("划分标准是什么文件规定的？")  # asks which document, not which papers
+    >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准")
+    (None, None)
     """
     if measure := measure_stated(unit):
         return measure
-    asked = _specifics_asked(unit)
-    procedure = bool(asked) and asked[0][2] == "办理流程和材料"
-    return re.compile(_PAPERS) if procedure and _PAPERS_ASKED.search(unit) else None
+    return re.compile(_PAPERS) if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
@@ -711,7 +711,7 @@ def specifics_support(
         if not asked:
             continue
         _, states, label = asked[0]
-        states = stated_as_asked(unit) or states
+        states = stated_as_asked(unit, label) or states
         if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue
@@ -885,7 +885,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    return not head or _stated_beside(head, stated_as_asked(unit) or _STATES[label], paragraphs)
+    return not head or _stated_beside(head, stated_as_asked(unit, label) or _STATES[label], paragraphs)
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
