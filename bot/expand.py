@@ -32,6 +32,11 @@ class QueryExpander:
             rows.append((surface, pattern, tuple(terms)))
         rows.sort(key=lambda r: -len(r[0]))
         self._table = tuple(rows)
+        # first character → the rows starting with it (in table order): a question is checked against the rows
+        # that can start at one of its characters, not against the whole table
+        self._starting: dict[str, list[int]] = {}
+        for i, (surface, _, _) in enumerate(self._table):
+            self._starting.setdefault(surface[0], []).append(i)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> QueryExpander:
@@ -54,8 +59,9 @@ class QueryExpander:
         hay = text.lower()
         taken = [False] * len(hay)
         out: list[tuple[str, tuple[str, ...]]] = []
-        for surface, pattern, terms in self._table:
-            if surface not in hay:  # most of the table is not in the question: skip the regex
+        candidates = sorted({i for c in set(hay) for i in self._starting.get(c, ())})  # longest first still
+        for surface, pattern, terms in (self._table[i] for i in candidates):
+            if surface not in hay:
                 continue
             for m in pattern.finditer(hay):
                 if any(taken[m.start() : m.end()]):
