@@ -107,7 +107,6 @@ class TypoRepairer:
         self._log_total = math.log(total)
         self._cut = cut
         self._shapes = shapes
-        _readings("字")  # pypinyin loads its tables (half a second) now, not in the first question it reads
         # (length, position, the word without the character there) → words of the vocabulary
         self._masked: dict[tuple[int, int, str], list[str]] = defaultdict(list)
         self._words = frozenset(w for w in vocabulary if len(w) in WORD_LENGTHS and _CJK_RUN.fullmatch(w))
