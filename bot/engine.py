@@ -243,7 +243,7 @@ class PolicyBot:
         self.generator = generator
         self.fixed_today = today
         self.agencies = library.agencies or AgencyRegistry(())
-        self.names = DocumentNames(library, searcher.tokenizer.is_general_word)
+        self.names = DocumentNames(library, searcher.tokenizer.is_general_word, searcher.expander.matches)
         self._passages = {
             p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
         }  # type: ignore[union-attr]

@@ -138,10 +138,18 @@ def _doc_number_parts(doc_number: str) -> tuple[str, int | None, int] | None:
 class DocumentNames:
     """Every way the library's documents can be named in a question."""
 
-    def __init__(self, library: Library, is_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        is_word: Callable[[str], bool] | None = None,
+        translate: Callable[[str], Sequence[tuple[str, Sequence[str]]]] | None = None,
+    ) -> None:
         """``is_word``: whether a string is a word of general Chinese (jieba's dictionary); with it, a name
-        that ends a longer word (所得税法 in 个人所得税法) is not taken for the library's document."""
+        that ends a longer word (所得税法 in 个人所得税法) is not taken for the library's document.
+        ``translate``: the query table's entries found in a text (QueryExpander.matches), which give the
+        names of laws written in English."""
         self.is_word = is_word
+        self.translate = translate
         self.metas: dict[str, DocMeta] = {d.meta.doc_id: d.meta for d in library.documents}
         self.surfaces: dict[str, list[str]] = {}
         for meta in self.metas.values():
@@ -181,6 +189,19 @@ class DocumentNames:
                 continue
             out.append(mention)
         return out
+
+    def named_in_english(self, text: str) -> list[str]:
+        """The documents a text names in English, by their Chinese names: the terms of a query-table entry
+        whose English ends in a kind of document (company law → 公司法; not law enforcement)."""
+        if self.translate is None:
+            return []
+        return [
+            term
+            for surface, terms in self.translate(text)
+            if surface.isascii() and _ENGLISH_DOCUMENT_KIND.search(surface)
+            for term in terms
+            if _DOCUMENT_NAME.fullmatch(term) and not _NOT_A_NAME.search(term)
+        ]
 
     def names_document(self, name: str) -> bool:
         """Whether ``name`` is (part of, or close to) the name of a document of the library.
@@ -377,8 +398,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# An English name of a law or regulation ends in the kind of document (general words of English).
+_ENGLISH_DOCUMENT_KIND = re.compile(r"\b(?:law|code|act|regulations?)$")
+_DOCUMENT_NAME = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法|条例|法典)")
+
+
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
-    """Names of documents the question cites that the library does not hold (《公司法》, 新公司法…).
+    """Names of documents the question cites that the library does not hold (《公司法》, 新公司法, the
+    Company Law…).
 
     >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
     ('公司法',)
@@ -397,6 +424,7 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
             if not names.names_document(name):
                 out.append(name)
     out += names.implementing_not_held(text)
+    out += [name for name in names.named_in_english(text) if not names.names_document(name)]
     return tuple(dict.fromkeys(out))
 
 

@@ -1026,3 +1026,11 @@ def test_a_refusal_offers_documents_in_force(fake_bot: PolicyBot) -> None:
     # the library lists the 2020 payment regulation before its 2025 revision: the revision is offered
     assert answer.out_of_scope and "《保障中小企业款项支付条例》（2020年）" not in answer.text
     assert "等 14 份文件" in answer.text
+
+
+def test_a_law_named_in_english_that_the_library_does_not_hold_is_refused_by_name(real_bot: PolicyBot) -> None:
+    refused = real_bot.ask("Under the Labour Contract Law, how long may a probation period last?")
+    assert refused.out_of_scope and not refused.citations
+    assert "政策库中没有《劳动合同法》" in refused.text
+    answered = real_bot.ask("Under the SME Promotion Law, may an SME claim interest when a state body pays late?")
+    assert not answered.out_of_scope and answered.citations and "没有《" not in answered.text

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.expand import QueryExpander
 from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents, without_past_day
 from index.tokenize import PolicyTokenizer
 from ingest import Library
@@ -141,4 +142,23 @@ def test_the_words_naming_the_day_asked_are_not_the_topic(question: str, topic: 
     ],
 )
 def test_documents_the_library_does_not_hold(names: DocumentNames, question: str, unknown: tuple) -> None:
+    assert unknown_documents(question, names.mentions(question), names) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Under the new Company Law, how soon must capital be paid in?", ("公司法",)),
+        ("Are clinics exempt under the new VAT Law?", ()),  # a law the library holds
+        ("Who handles law enforcement against late payers?", ()),  # ends in law, names no document
+        ("Can we use the straight-line method for machines?", ()),  # a method, not a document
+        ("Do we need a written labor contract?", ()),
+    ],
+)
+def test_documents_named_in_english(library: Library, question: str, unknown: tuple) -> None:
+    table = QueryExpander.from_lines(
+        ["company law\t公司法", "vat law\t增值税法", "law enforcement\t执法", "straight-line method\t直线法",
+         "labor contract\t劳动合同"]
+    )  # fmt: skip
+    names = DocumentNames(library, PolicyTokenizer().is_general_word, table.matches)
     assert unknown_documents(question, names.mentions(question), names) == unknown
