@@ -331,10 +331,14 @@ def which_document_answer(shelf: Shelf, number_text: str, candidates: Sequence[s
     )
 
 
+def _unit(shelf: Shelf, provisions: Sequence[Provision]) -> str:
+    """条 for articles of laws and regulations, 项 for items of notices."""
+    return "条" if all(shelf.metas[p.doc_id].shape == "law" for p in provisions) else "项"
+
+
 def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], kind: str) -> Answer:
     """A complete, counted list of provisions (by agency or by part), grouped by document."""
-    unit = "条" if all(shelf.metas[p.doc_id].shape == "law" for p in provisions) else "项"
-    lines = [f"{heading}共 {len(provisions)} {unit}："]
+    lines = [f"{heading}共 {len(provisions)} {_unit(shelf, provisions)}："]
     citations = []
     by_doc: dict[str, list[Provision]] = {}
     for p in provisions:
@@ -530,12 +534,21 @@ def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons
     return Answer("\n".join(lines), tuple(citations), kind="doc_lookup", as_of=shelf.day)
 
 
-def division_answer(shelf: Shelf, doc_id: str, division: Division, within: Provision | None = None) -> Answer:
+def division_answer(
+    shelf: Shelf, doc_id: str, division: Division, within: Provision | None = None, *, others: bool = False
+) -> Answer:
     """A chapter, section or part: its heading, its sections (第一节 一般规定（第九条至第十一条）…) when it
-    has any, and every provision in it; first, that ``within`` (the provision discussed) belongs to it."""
+    has any, and every provision in it; first, that ``within`` (the provision discussed) belongs to it.
+    ``others``: the provisions besides ``within`` (这部分还有别的措施吗？)."""
     document = shelf.doc(doc_id)
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
+    lead = f"{shelf.ref(within)}属于“{division.heading}”。\n" if within is not None else ""
+    if others and within is not None:
+        provisions = [p for p in provisions if p.key != within.key]
+        if not provisions:
+            return Answer(f"{lead}{heading}中只有这一{_unit(shelf, [within])}。", kind="section", as_of=shelf.day)
+        heading = f"{heading}中除{provision_label(within)}以外"
     sections = [
         d for d in document.divisions if d.level > division.level and division.first <= d.first <= division.last
     ]
@@ -545,7 +558,6 @@ def division_answer(shelf: Shelf, doc_id: str, division: Division, within: Provi
         )
         heading = f"{heading}分为 {len(sections)} 节：{spans}。{heading}"
     answer = listing_answer(shelf, heading, provisions, "section")
-    lead = f"{shelf.ref(within)}属于“{division.heading}”。\n" if within is not None else ""
     return replace(answer, text=lead + answer.text + agency_notes(shelf, (), provisions))
 
 

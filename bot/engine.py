@@ -1447,7 +1447,9 @@ class PolicyBot:
             answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
             return replace(answer, kind="follow_up")
         if context and (division := self._division_of(query.text, context[0])) is not None:
-            return replace(compose.division_answer(shelf, context[0].doc_id, division, context[0]), kind="follow_up")
+            others = bool(_OTHER_THAN_THIS.search(query.text))  # 这部分还有别的措施吗？: besides the one discussed
+            answer = compose.division_answer(shelf, context[0].doc_id, division, context[0], others=others)
+            return replace(answer, kind="follow_up")
         if context and (relative := self._relative_ref(query, context[0])) is not None:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
@@ -1662,6 +1664,7 @@ _THIS_DIVISION = re.compile(
     r"(?:这|本|该|同)一?(章|节(?!点|日|假))|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|(?:一共|总共|都)(?:有|包括)|[？?])"
     r"|(?:属于|在|是)(?:第几|哪一?个?|什么)(章|节(?!点|日|假)|部分)"  # 这属于第几部分？ 这条在哪一章？
 )
+_OTHER_THAN_THIS = re.compile(r"别的|其他|其它|另外|其余|以外|之外")
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
 _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")

@@ -793,6 +793,14 @@ def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: Policy
     assert "”共" not in expenses.text  # (这部分都… is a part of the expenses too)
 
 
+def test_the_other_provisions_of_a_chapter_leave_out_the_one_discussed(fake_bot: PolicyBot) -> None:
+    others = fake_bot.ask("这一章里还有别的规定吗？", _after(fake_bot, "中小企业促进法第四十条"))
+    assert [n for _, n in cited(others)] == [38, 39, 41, 42]
+    assert "除第四十条以外共 4 条" in others.text
+    alone = fake_bot.ask("这一章还有其他条文吗？", _after(fake_bot, "增值税法第三十八条"))
+    assert "只有这一条" in alone.text and not alone.citations  # the chapter's only article is the one discussed
+
+
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
     # 国发〔2018〕39号（六）: 2019年1月1日至12月31日，困难企业可组织开展职工在岗培训…
     answer = fake_bot.ask("国发〔2018〕39号第（六）项")
