@@ -548,16 +548,17 @@ def division_answer(
         provisions = [p for p in provisions if p.key != within.key]
         if not provisions:
             return Answer(f"{lead}{heading}中只有这一{_unit(shelf, [within])}。", kind="section", as_of=shelf.day)
-        heading = f"{heading}中除{provision_label(within)}以外"
     sections = [
         d for d in document.divisions if d.level > division.level and division.first <= d.first <= division.last
     ]
+    listed = f"{heading}中除{provision_label(within)}以外" if others and within is not None else heading
     if sections:
         spans = "、".join(
-            f"{d.heading}（{_span([p for p in provisions if d.first <= p.number <= d.last])}）" for d in sections
+            f"{d.heading}（{_span([p for p in document.provisions if d.first <= p.number <= d.last])}）"
+            for d in sections
         )
-        heading = f"{heading}分为 {len(sections)} 节：{spans}。{heading}"
-    answer = listing_answer(shelf, heading, provisions, "section")
+        listed = f"{heading}分为 {len(sections)} 节：{spans}。{listed}"
+    answer = listing_answer(shelf, listed, provisions, "section")
     return replace(answer, text=lead + answer.text + agency_notes(shelf, (), provisions))
 
 

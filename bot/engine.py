@@ -1664,7 +1664,11 @@ _THIS_DIVISION = re.compile(
     r"(?:这|本|该|同)一?(章|节(?!点|日|假))|(?:这|本|该)一?(部分)(?=还|里|中|有|包括|呢|共|(?:一共|总共|都)(?:有|包括)|[？?])"
     r"|(?:属于|在|是)(?:第几|哪一?个?|什么)(章|节(?!点|日|假)|部分)"  # 这属于第几部分？ 这条在哪一章？
 )
-_OTHER_THAN_THIS = re.compile(r"别的|其他|其它|另外|其余|以外|之外")
+# The division's provisions besides the one discussed (别的措施, 其他条文, 除了这条): not another division (其他章) or
+# anything else (其他部门).
+_OTHER_THAN_THIS = re.compile(
+    r"(?:别的|其他|其它|另外|其余)的?(?:条|规定|措施|内容|项|款)|除了?(?:这|本|该)一?(?:条|项|款|个)"
+)
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
 _IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")

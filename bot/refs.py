@@ -192,13 +192,14 @@ class DocumentNames:
 
     def named_in_english(self, text: str) -> list[str]:
         """The documents a text names in English, by their Chinese names: the terms of a query-table entry
-        whose English ends in a kind of document (company law → 公司法; not law enforcement)."""
+        whose English ends in a kind of document, written as a name (the new Company Law, under company
+        law, Company Law → 公司法; not law enforcement, labor law compliance)."""
         if self.translate is None:
             return []
         return [
             term
             for surface, terms in self.translate(text)
-            if surface.isascii() and _ENGLISH_DOCUMENT_KIND.search(surface)
+            if surface.isascii() and _ENGLISH_DOCUMENT_KIND.search(surface) and _written_as_a_name(surface, text)
             for term in terms
             if _DOCUMENT_NAME.fullmatch(term) and not _NOT_A_NAME.search(term)
         ]
@@ -401,6 +402,19 @@ _NOT_A_NAME = re.compile(
 # An English name of a law or regulation ends in the kind of document (general words of English).
 _ENGLISH_DOCUMENT_KIND = re.compile(r"\b(?:law|code|act|regulations?)$")
 _DOCUMENT_NAME = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法|条例|法典)")
+# …written as the name of a document: after "the" (and a word or two: the new, the PRC) or "under", "per",
+# "according to" — or capitalised (Company Law) — not "labor law compliance".
+_AFTER_NAMING_WORD = (
+    r"(?:\bthe\s+(?:[\w'’-]+\s+){{0,2}}?|\b(?:under|per|according to|pursuant to)\s+)(?<![\w-]){}(?![\w-])"
+)
+
+
+def _written_as_a_name(surface: str, text: str) -> bool:
+    """Whether the text writes ``surface`` (lower-case, as the table has it) as the name of a document."""
+    if re.search(_AFTER_NAMING_WORD.format(re.escape(surface)), text.lower()):
+        return True
+    spans = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text.lower())]
+    return any(all(w[:1].isupper() for w in text[a:b].split()) for a, b in spans)
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
@@ -424,7 +438,10 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
             if not names.names_document(name):
                 out.append(name)
     out += names.implementing_not_held(text)
-    out += [name for name in names.named_in_english(text) if not names.names_document(name)]
+    # (a question that also names, in English, a document the library holds is asked of that one)
+    english = names.named_in_english(text)
+    if not any(names.names_document(name) for name in english):
+        out += english
     return tuple(dict.fromkeys(out))
 
 

@@ -797,8 +797,15 @@ def test_the_other_provisions_of_a_chapter_leave_out_the_one_discussed(fake_bot:
     others = fake_bot.ask("这一章里还有别的规定吗？", _after(fake_bot, "中小企业促进法第四十条"))
     assert [n for _, n in cited(others)] == [38, 39, 41, 42]
     assert "除第四十条以外共 4 条" in others.text
+    assert [
+        n for _, n in cited(fake_bot.ask("这一章除了这条还有哪些？", _after(fake_bot, "中小企业促进法第四十条")))
+    ] == [38, 39, 41, 42]
     alone = fake_bot.ask("这一章还有其他条文吗？", _after(fake_bot, "增值税法第三十八条"))
     assert "只有这一条" in alone.text and not alone.citations  # the chapter's only article is the one discussed
+    sections = fake_bot.ask("这一章还有别的条文吗？", _after(fake_bot, "企业所得税法实施条例第十条"))
+    assert "“第二章 应纳税所得额”分为 4 节" in sections.text and "除第十条以外共 66 条" in sections.text
+    # other things than the chapter's other provisions
+    assert "以外共" not in fake_bot.ask("这一章有没有提到其他部门？", _after(fake_bot, "中小企业促进法第四十条")).text
 
 
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:

@@ -153,12 +153,17 @@ def test_documents_the_library_does_not_hold(names: DocumentNames, question: str
         ("Who handles law enforcement against late payers?", ()),  # ends in law, names no document
         ("Can we use the straight-line method for machines?", ()),  # a method, not a document
         ("Do we need a written labor contract?", ()),
+        ("under company law, may shareholders pay in later?", ("公司法",)),  # a name, however it is written
+        ("Can SMEs get help with e-commerce law compliance?", ()),  # describes compliance, names no document
+        ("Does Company Law let us pay capital in later?", ("公司法",)),  # capitalised: a name
+        # a question that also names a law the library holds is asked of that one
+        ("Besides the Company Law, what does the SME Promotion Law say about procurement?", ()),
     ],
 )
 def test_documents_named_in_english(library: Library, question: str, unknown: tuple) -> None:
     table = QueryExpander.from_lines(
         ["company law\t公司法", "vat law\t增值税法", "law enforcement\t执法", "straight-line method\t直线法",
-         "labor contract\t劳动合同"]
+         "labor contract\t劳动合同", "e-commerce law\t电子商务法", "sme promotion law\t中小企业促进法"]
     )  # fmt: skip
     names = DocumentNames(library, PolicyTokenizer().is_general_word, table.matches)
     assert unknown_documents(question, names.mentions(question), names) == unknown
