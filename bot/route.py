@@ -105,7 +105,8 @@ _SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "approval", "histor
 _STATUS = re.compile(
     r"还有效|有效吗|是否有效|是否还有效|仍然有效|现行有效|还能用|还适用|还管用|还在用|还生效|还执行|还作数|还算数|"
     r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed|"
-    r"什么状态|状态(如何|怎样|是)|被(哪|什么)[^，。？?]{0,6}(替代|取代|代替)"
+    r"什么状态|状态(如何|怎样|是)|被(哪|什么)[^，。？?]{0,6}(替代|取代|代替)|"
+    r"还(?:按|照|依)(?:这个|这部|该|此|那个|那部|这)?(?:条例|法|规定|文件|办法|意见|通知)"  # 现在还按这个条例交吗？
 )
 # A status that describes the document named after it (按已经废止的旧《…》，…): not asked.
 _DESCRIBED_STATUS = re.compile(r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)了?的(?=[《\u4e00-\u9fff])")

@@ -210,6 +210,8 @@ def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
         ("个体工商户年报是什么时间？", False),
         ("按已经废止的《个体工商户条例》，年度报告什么时候报？", False),  # describes the document it names
         ("个体工商户条例是什么时候废止的？", True),
+        ("营商环境条例我们现在还照这个条例办吗？", True),  # still go by it?
+        ("增值税法规定的税率现在还按17%算吗？", False),  # a figure, not the document
     ],
 )
 def test_a_document_s_status_in_other_words(
