@@ -218,7 +218,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(去|到|在)哪(儿|里|家|个)?[^，。？?]{0,4}(报名|申请|申报|登记|领|办)|"
             r"(需不需要|要不要|是否需要|用不用|需要)[^，。？?]{0,10}(报备|备案|报批|审批)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名|办理)(流程|步骤|方式|渠道|入口)|"
             r"哪个窗口|线上还是线下|走什么流程|"
-            r"怎么填|如何填|填什么|在哪里填|procedure|documents? (do|are) (i|we) need|"
+            r"怎么填|如何填|填什么|在哪里填|(what|which)(?:'s| is| are)? (?:the )?(?:\w+ )?procedures?\b|procedures? (for|to)\b|"
+            r"documents? (do|are) (i|we) need|"
             r"how (do|can|should) (i|we) (register|apply|sign up|join)|how to (apply|register|sign up)|application process"
         ),
         re.compile(

@@ -119,6 +119,9 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
             "",
         ),  # a document, not papers
         ("享受优惠需不需要事先去备案？", "对符合条件的给予税收优惠。", "办理流程和材料"),
+        ("What is the procedure to register a getihu?", "个体工商户可以自愿变更经营者。", "办理流程和材料"),
+        # a condition, not a procedure asked for
+        ("Can officials freeze our property without following legal procedures?", "严禁违法实施查封、冻结。", ""),
     ],
 )
 def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
