@@ -122,6 +122,9 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
         ("What is the procedure to register a getihu?", "个体工商户可以自愿变更经营者。", "办理流程和材料"),
         # a condition, not a procedure asked for
         ("Can officials freeze our property without following legal procedures?", "严禁违法实施查封、冻结。", ""),
+        ("Is the energy audit free?", "为中小企业提供节能诊断服务。", "是否收费和收费标准"),
+        # fees told, not asked
+        ("The platform keeps adding fees. Is there any rule against this?", "平台不得收取不合理费用。", ""),
     ],
 )
 def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
