@@ -411,10 +411,10 @@ _AFTER_NAMING_WORD = (
 
 def _written_as_a_name(surface: str, text: str) -> bool:
     """Whether the text writes ``surface`` (lower-case, as the table has it) as the name of a document."""
-    if re.search(_AFTER_NAMING_WORD.format(re.escape(surface)), text.lower()):
+    if re.search(_AFTER_NAMING_WORD.format(re.escape(surface)), text, re.IGNORECASE):
         return True
-    spans = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text.lower())]
-    return any(all(w[:1].isupper() for w in text[a:b].split()) for a, b in spans)
+    found = re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.IGNORECASE)
+    return any(all(word[:1].isupper() for word in m.group(0).split()) for m in found)
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
