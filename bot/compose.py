@@ -544,14 +544,15 @@ def division_answer(
     provisions = [p for p in document.provisions if division.first <= p.number <= division.last]
     heading = f"{document.meta.citation_title}“{division.heading}”"
     lead = f"{shelf.ref(within)}属于“{division.heading}”。\n" if within is not None else ""
+    listed = heading
     if others and within is not None:
         provisions = [p for p in provisions if p.key != within.key]
         if not provisions:
             return Answer(f"{lead}{heading}中只有这一{_unit(shelf, [within])}。", kind="section", as_of=shelf.day)
+        listed = f"{heading}中除{provision_label(within)}以外"
     sections = [
         d for d in document.divisions if d.level > division.level and division.first <= d.first <= division.last
     ]
-    listed = f"{heading}中除{provision_label(within)}以外" if others and within is not None else heading
     if sections:
         spans = "、".join(
             f"{d.heading}（{_span([p for p in document.provisions if d.first <= p.number <= d.last])}）"
