@@ -26,7 +26,8 @@ _PHRASES: dict[str, str] = {
     r"你是(哪个|哪家|什么)(部门|单位|公司|机构)(研发|开发|做|推出)?的|叫(什么|啥)名字|谁(开发|做|造|研发)的你|你是谁(开发|做|研发)的|有名字吗|你的名字|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
     "greeting": r"你好|您好|你们好|大家好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
-    r"在吗|在么|在不在|有人吗|有人在吗|打扰(一下)?|早啊|早呀|早哇|打个招呼|打声招呼|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)",
+    r"在吗|在么|在不在|有人吗|有人在吗|打扰(一下)?|早啊|早呀|早哇|打个招呼|打声招呼|最近(怎么样|好吗)|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)|"
+    r"how (are|r) (you|u)( doing)?( today)?|how's it going|how is it going|nice to meet you",
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
     r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
     r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"

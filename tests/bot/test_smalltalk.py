@@ -11,6 +11,8 @@ from bot.smalltalk import smalltalk_kind
     [
         ("您好，在吗？", "greeting"),
         ("Hi there!", "greeting"),
+        ("Hello, how are you today?", "greeting"),
+        ("Nice to meet you!", "greeting"),
         ("谢谢你，很有用！", "thanks"),
         ("好的，明白了", "thanks"),
         ("你是谁呀", "identity"),
@@ -54,7 +56,13 @@ def test_a_remark_that_asks_and_names_nothing_is_small_talk(demo_bot: PolicyBot,
 
 
 @pytest.mark.parametrize(
-    "message", ["谢谢，我们公司还想问问贷款", "多谢，解释得很到位。那财政部呢？", "Can you help small firms get loans?"]
+    "message",
+    [
+        "谢谢，我们公司还想问问贷款",
+        "多谢，解释得很到位。那财政部呢？",
+        "Can you help small firms get loans?",
+        "Hello, how are you going to help exporters?",
+    ],
 )
 def test_a_remark_that_names_a_topic_or_asks_is_answered(demo_bot: PolicyBot, message: str) -> None:
     assert demo_bot.ask(message).kind != "smalltalk"
