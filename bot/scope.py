@@ -140,6 +140,14 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         "截止时间",
     ),
+    # Whether something goes on after a day (2027年以后还延续吗？): said only where a text dates it.
+    (
+        re.compile(
+            r"(以后|之后|过后)(还|仍然?|继续)(会)?(延续|继续|执行|有效|适用|享受)|还(会)?(延续|延期|继续执行)(吗|么|不)|会不会(延续|延期|继续)"
+        ),
+        re.compile(r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日|截至|截止|有效期"),
+        "执行期限",
+    ),
     # When something is published or held (申报指南什么时候发布？ 论坛哪天开？): dated only where a text dates it.
     (
         re.compile(rf"(什么时候|啥时候|何时|哪天|几号|几月份?)(才|会|能)?(发布|出台|公布|下发|印发|{_HELD})"),
@@ -184,6 +192,12 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(r"号码|电话|热线|多少号|联系方式|联系人|邮箱|phone|hotline|contact"),
         re.compile(r"[0-9]{5,}"),  # 12366 (four digits are a year or an amount)
         "联系方式",
+    ),
+    # Where an office is: the texts name bodies, not their street addresses.
+    (
+        re.compile(r"(什么|哪个)(地址|位置)|地址(是|在)?(哪|什么|多少)|门牌|办公地点|\baddress\b"),
+        re.compile(r"[\u4e00-\u9fff]{1,12}(?:路|街|大道|巷)\s*[0-9一二三四五六七八九十]+\s*号|地址[:：]"),
+        "具体地址",
     ),
     # Where to find something online: the texts give no addresses or links.
     (
@@ -311,6 +325,8 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     return re.compile(_PAPERS) if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
 
 
+# The kinds of specifics that are figures: a figure is always a figure of something named beside it.
+_FIGURES = frozenset({"具体金额", "具体比例或费率", "具体人数", "具体日期", "具体期限", "具体数量", "具体数字"})
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
@@ -512,7 +528,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
-_ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展"})
+_ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
@@ -827,7 +843,17 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         head = asked_head(unit, searcher)
         if not (head and _stated_beside(head, _STATES[missing[0]], paragraphs)):
             unstated.append((unit, missing[0]))
-    stated = [unit for unit, _, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED]
+    # A part asking a figure whose stating sentences share its words but never name what the figure is of
+    # (贷款利率最高多少？ beside a sentence on the same loans stating 15万元) is not answered either.
+    unnamed = [
+        (unit, label)
+        for unit, label, found in support
+        if found >= STATED_ABOUT_WHAT_IS_ASKED and not names_what_is_asked(unit, label, paragraphs, searcher)
+    ]
+    unstated += unnamed
+    stated = [
+        unit for unit, label, found in support if found >= STATED_ABOUT_WHAT_IS_ASKED and (unit, label) not in unnamed
+    ]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
     # is not answered either — when the question asks something else that is: then the answer says so.
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
@@ -889,6 +915,22 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     nothing the library uses)."""
     head = asked_head(unit, searcher)
     return not head or _stated_beside(head, stated_as_asked(unit, label) or _STATES[label], paragraphs)
+
+
+def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
+    """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
+    it is of is a noun. Any other kind, a part asking the kind by its own name (加计比例是多少？) or of a verb
+    (停业后多少天内…, beside 终止经营之日起60日内), is taken as named; a word longer
+    than the text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业,
+    beside 小型微型企业)."""
+    head = asked_head(unit, searcher)
+    states = stated_as_asked(unit, label) or _STATES[label]
+    if not head or label not in _FIGURES or head in label or states.search(head):
+        return True
+    if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
+        return True
+    shorter = [head[1:], head[:-1]] if len(head) >= 4 else []
+    return any(_stated_beside(h, states, paragraphs) for h in [head, *shorter])
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

@@ -123,6 +123,7 @@ class PolicyTokenizer:
         self._jieba = None
         self._place_names: frozenset[str] | None = None
         self._qualifiers: frozenset[str] = frozenset()
+        self._verbs: frozenset[str] = frozenset()
         self._spelled: dict[str, str] | None = None
         self._general: dict[str, int] = {}
         self._total = 1
@@ -198,13 +199,23 @@ class PolicyTokenizer:
         """
         return word not in self._tagged()[1]
 
-    def _tagged(self) -> tuple[frozenset[str], frozenset[str]]:
-        """Of jieba's own dictionary (its tags; not jieba's POS tagger): the place names (ns) and the words that
-        qualify rather than name (adjectives, adverbs, times, idioms, numerals, pronouns…)."""
+    def names_an_object(self, word: str) -> bool:
+        """Whether a word can be what a figure is a figure of — a noun (利率, 面额, 工资) or a term jieba does
+        not know — not a verb (停业, 持股) nor a word that qualifies.
+
+        >>> t = PolicyTokenizer(); t.names_an_object("利率"), t.names_an_object("停业"), t.names_an_object("最长")
+        (True, False, False)
+        """
+        return self.names_a_thing(word) and word not in self._tagged()[2]
+
+    def _tagged(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Of jieba's own dictionary (its tags; not jieba's POS tagger): the place names (ns), the words that
+        qualify rather than name (adjectives, adverbs, times, idioms, numerals, pronouns…) and the verbs (v,
+        not the nouns of action: vn)."""
         tokenizer = self._load()
         with self._lock:
             if self._place_names is None:
-                places, qualifiers = set(), set()
+                places, qualifiers, verbs = set(), set(), set()
                 with tokenizer.get_dict_file() as f:
                     for line in f:
                         row = line.decode("utf-8").split()
@@ -214,8 +225,11 @@ class PolicyTokenizer:
                             places.add(row[0])
                         elif row[2][0] in _QUALIFYING_TAGS:
                             qualifiers.add(row[0])
+                        elif row[2][0] == "v" and row[2] != "vn":
+                            verbs.add(row[0])
                 self._place_names, self._qualifiers = frozenset(places), frozenset(qualifiers)
-            return self._place_names, self._qualifiers
+                self._verbs = frozenset(verbs)
+            return self._place_names, self._qualifiers, self._verbs
 
     def places(self, text: str) -> list[str]:
         """Places a text speaks of as places — a word jieba's dictionary tags as a place (ns) that ends

@@ -18,6 +18,7 @@ from bot.scope import (
     asks_other_task,
     confirmed_figures,
     in_scope,
+    names_what_is_asked,
     specifics_support,
     states_what_is_asked,
     term_count,
@@ -119,6 +120,11 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
             "",
         ),  # a document, not papers
         ("享受优惠需不需要事先去备案？", "对符合条件的给予税收优惠。", "办理流程和材料"),
+        ("服务中心的办公地址在哪？", "支持建设首贷服务中心。", "具体地址"),
+        ("服务中心的办公地址在哪？", "服务中心地址：长安街18号。", ""),
+        ("换了经营地址要不要重新登记？", "变更经营场所的，应当办理变更登记。", ""),  # an address told, not asked
+        ("这个减免2030年以后还继续执行吗？", "对小型微利企业减按20%的税率征收。", "执行期限"),
+        ("这个减免2030年以后还继续执行吗？", "本办法执行至2030年12月31日。", ""),
         ("What is the procedure to register a getihu?", "个体工商户可以自愿变更经营者。", "办理流程和材料"),
         # a condition, not a procedure asked for
         ("Can officials freeze our property without following legal procedures?", "严禁违法实施查封、冻结。", ""),
@@ -304,3 +310,18 @@ def test_specifics_stated_beside_other_words_must_name_what_they_are_asked_of(fa
     searcher = fake_bot.searcher
     assert not states_what_is_asked("创客中国大赛的一等奖奖金是多少？", "具体数字", contest, searcher)
     assert states_what_is_asked("服务月定在每年的几月？", "具体日期", contest, searcher)
+
+
+def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: PolicyBot) -> None:
+    """A sentence on the same loans that states amounts and a share of the staff states no interest rate;
+    what is asked may be the kind of specifics itself, or a longer word than the text prints."""
+    searcher = fake_bot.searcher
+    loans = [
+        "自主创业的，可申请最高不超过15万元的创业担保贷款。新招用人员达到职工人数25%的小微企业，可申请创业担保贷款。"
+    ]
+    assert not names_what_is_asked("创业担保贷款的利率是多少？", "具体比例或费率", loans, searcher)
+    assert names_what_is_asked("新招用人员要达到职工人数的多少？", "具体数字", loans, searcher)
+    conditions = ["本法所称小型企业，是指符合下列条件的企业：从业人数不超过100人。"]
+    assert names_what_is_asked("那具体标准在哪里？", "具体条件和标准", conditions, searcher)
+    share = ["预留的采购份额应当占预算总额的百分之四十以上，其中预留给小型微型企业的比例不低于百分之七十。"]
+    assert names_what_is_asked("其中小微企业占多少？", "具体数字", share, searcher)
