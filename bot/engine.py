@@ -956,6 +956,8 @@ class PolicyBot:
             # The first body a measure's parenthetical names leads it (列第一位者为牵头单位).
             named = p.agencies[:1] if query.agency_leads and p.responsibility else p.agencies
             hits = [any(a in family for a in named) for family in families]
+            if query.agency_alone:  # no body besides the asked ones
+                return any(hits) and all(any(a in family for family in families) for a in named)
             return all(hits) if query.agencies_together else any(hits)
 
         provisions = [p for d in pool for p in d.provisions if involved(p)]
@@ -966,11 +968,17 @@ class PolicyBot:
         provisions = assigned or provisions
         who = "、".join(names)
         verb = (
-            ("牵头的措施" if query.agency_leads else "负责（含按职责分工负责）的措施")
+            (
+                "牵头的措施"
+                if query.agency_leads
+                else "负责的措施"
+                if query.agency_alone
+                else "负责（含按职责分工负责）的措施"
+            )
             if assigned
             else "负责或涉及的规定"
         )
-        heading = f"{who}{'共同' if query.agencies_together else ''}{verb}"
+        heading = f"{who}{'共同' if query.agencies_together else '单独' if query.agency_alone else ''}{verb}"
         before = ""
         # the question's own words, not the documents' names (款项支付条例 is not 第二章 款项支付规定)
         found = match_division(strip_agencies(query.topic, self.agencies), self.library, [d.meta.doc_id for d in pool])

@@ -51,6 +51,12 @@ _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
 # 牵头或参与的措施: not only the measures it leads
 _NOT_ONLY_LEADING = re.compile(r"参与|配合|协助|协同|涉及|或")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
+# 单独负责的: the provisions whose bodies are the asked ones and no other
+_ALONE = re.compile(
+    r"单独|独自|独立负责|(只|仅)(有|由|是)?[^，。？?]{0,12}(一个|一家|自己)?[^，。？?]{0,4}负责|"
+    r"没有(别的|其他|其它)(部门|单位|机构)|不(需要|用)?(和|与|跟|同)(别的|其他|其它)(部门|单位|机构)|"
+    r"\b(solely|alone)\b|\bonly\b[^?.]{0,30}\bresponsible\b"
+)
 _PROVISIONS_WORD = re.compile(r"措施|条款|(?<![按据照])规定")  # not 按规定 / 根据规定 / 依照规定 (as the rules say)
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
@@ -145,6 +151,7 @@ class Query:
     agency_list: bool = False
     agencies_together: bool = False
     agency_leads: bool = False  # 由X牵头: the measures whose parenthetical names X first
+    agency_alone: bool = False  # X单独负责: the provisions that name X and no other body
     agency_except: bool = False
     chapter: int = 0  # 第X章
     section: int = 0  # 第X章第Y节
@@ -226,6 +233,7 @@ def understand(
         ),
         agencies_together=bool(_TOGETHER.search(lowered)) and len(found_agencies) > 1,
         agency_leads="牵头" in text and not _NOT_ONLY_LEADING.search(text),
+        agency_alone=bool(found_agencies and _ALONE.search(lowered)),
         agency_except=bool(found_agencies and _EXCEPT.search(lowered)),
         chapter=chapter,
         section=section,

@@ -760,6 +760,23 @@ def test_the_measures_an_agency_leads_are_those_naming_it_first(fake_bot: Policy
     assert all(fake_bot.library.provision(d, n).agencies[0] == "人力资源社会保障部" for d, n in cited(led))
 
 
+@pytest.mark.parametrize(
+    "question", ["税务总局单独负责哪几项？", "只由税务总局负责的有哪些？", "哪些措施税务总局自己负责，没有别的部门？"]
+)
+def test_the_provisions_an_agency_is_alone_responsible_for_name_no_other_body(
+    demo_bot: PolicyBot, question: str
+) -> None:
+    alone = demo_bot.ask(question)
+    assert [demo_bot.library.provision(d, n).agencies for d, n in cited(alone)] == [("税务总局",)]
+    assert "单独负责的措施共 1 项" in alone.text
+
+
+def test_an_agency_that_shares_every_task_is_alone_responsible_for_none(demo_bot: PolicyBot) -> None:
+    assert cited(demo_bot.ask("工业和信息化部负责哪些措施？"))
+    answer = demo_bot.ask("哪些措施由工业和信息化部单独负责？")
+    assert not cited(answer) and "没有工业和信息化部单独负责" in answer.text
+
+
 def test_a_year_opening_the_question_dates_it(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("2024年销售货物的增值税税率是多少？")
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 2)  # the law took effect on 2026-01-01
