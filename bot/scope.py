@@ -865,6 +865,16 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         unstated += [
             (unit, label) for unit, label in weakly if not states_what_is_asked(unit, label, paragraphs, searcher)
         ]
+    if english_words:  # (English words have no library words to check: the term table knows them)
+        known = " ".join(surface for surface, _ in matches)
+        unstated += [
+            (unit, asked[0][2])
+            for unit in asking_units(question)
+            if (asked := _specifics_asked(unit))
+            and asked[0][2] in _FIGURES
+            and (unit, asked[0][2]) not in unstated
+            and figure_of_unknown(unit, known)
+        ]
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
@@ -889,6 +899,31 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
         provisions=len(searcher.provisions),
     )
+
+
+# English nouns that name a figure (the stamp duty rate, the minimum wage, the fund's size).
+_ENGLISH_FIGURE = re.compile(
+    r"\b(rates?|ratios?|percentages?|fees?|amounts?|wages?|salar(?:y|ies)|thresholds?|caps?|size|capital|prices?|"
+    r"premiums?|quotas?|period)\b"
+)
+
+
+def figure_of_unknown(unit: str, known: str) -> bool:
+    """Whether an English part asks a figure of something the library's term table does not know: the noun
+    naming the figure, or the word before it (stamp duty *rate*, probation *period*), matches no table entry
+    (``known``: the question's words that do).
+
+    >>> figure_of_unknown("What is the stamp duty rate?", "rate"), figure_of_unknown("What is the VAT rate?", "vat rate")
+    (True, False)
+    """
+    words = _ENGLISH_WORD.findall(unit.lower())
+    for i, word in enumerate(words):
+        if not _ENGLISH_FIGURE.fullmatch(word):
+            continue
+        before = words[i - 1] if i and words[i - 1] not in ENGLISH_STOPWORDS else ""
+        if any(w and not re.search(rf"\b{re.escape(w)}\b", known) for w in (word, before)):
+            return True
+    return False
 
 
 def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:

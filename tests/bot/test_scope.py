@@ -325,3 +325,18 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     assert names_what_is_asked("那具体标准在哪里？", "具体条件和标准", conditions, searcher)
     share = ["预留的采购份额应当占预算总额的百分之四十以上，其中预留给小型微型企业的比例不低于百分之七十。"]
     assert names_what_is_asked("其中小微企业占多少？", "具体数字", share, searcher)
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("What is the stamp duty rate on a sales contract?", True),  # no term for stamp duty
+        ("How much is the annual maintenance fee for a patent?", True),
+        ("What is the VAT rate on selling goods?", False),
+    ],
+)
+def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stated(
+    fake_bot: PolicyBot, question: str, missing: bool
+) -> None:
+    features = fake_bot.scope_features(question)
+    assert features is not None and bool(features.missing_specifics) == missing
