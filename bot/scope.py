@@ -867,14 +867,12 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         ]
     if english_words:  # (English words have no library words to check: the term table knows them)
         known = " ".join(surface for surface, _ in matches)
-        unstated += [
-            (unit, asked[0][2])
-            for unit in asking_units(question)
-            if (asked := _specifics_asked(unit))
-            and asked[0][2] in _FIGURES
-            and (unit, asked[0][2]) not in unstated
-            and figure_of_unknown(unit, known)
-        ]
+        for unit in asking_units(question):
+            asked = _specifics_asked(unit)
+            # (what is the maximum probation period? asks a figure by its noun alone)
+            label = asked[0][2] if asked else "具体数字" if _WHAT.search(unit.lower()) else ""
+            if label in _FIGURES and (unit, label) not in unstated and figure_of_unknown(unit, known):
+                unstated.append((unit, label))
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
@@ -908,6 +906,9 @@ _ENGLISH_FIGURE = re.compile(
 )
 
 
+_WHAT = re.compile(r"\bwhat\b")
+
+
 def figure_of_unknown(unit: str, known: str) -> bool:
     """Whether an English part asks a figure of something the library's term table does not know: the noun
     naming the figure, or the word before it (stamp duty *rate*, probation *period*), matches no table entry
@@ -921,7 +922,7 @@ def figure_of_unknown(unit: str, known: str) -> bool:
         if not _ENGLISH_FIGURE.fullmatch(word):
             continue
         before = words[i - 1] if i and words[i - 1] not in ENGLISH_STOPWORDS else ""
-        if any(w and not re.search(rf"\b{re.escape(w)}\b", known) for w in (word, before)):
+        if any(w and not re.search(rf"\b{re.escape(w.removesuffix('s'))}", known) for w in (word, before)):
             return True
     return False
 

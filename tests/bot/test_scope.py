@@ -332,6 +332,7 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     [
         ("What is the stamp duty rate on a sales contract?", True),  # no term for stamp duty
         ("How much is the annual maintenance fee for a patent?", True),
+        ("What's the maximum probation period for a new hire?", True),  # a figure asked by its noun alone
         ("What is the VAT rate on selling goods?", False),
     ],
 )
