@@ -87,7 +87,21 @@ def clean_question(raw: object) -> str:
     The length is checked again after folding: NFKC can expand one character into many (ﷺ).
     """
     text = check_question(unicodedata.normalize("NFKC", check_question(raw)))
-    return to_written_words(to_simplified(text))
+    return to_written_words(in_digits(to_simplified(text)))
+
+
+# A number read out digit by digit (一二三六六 for 12366, 二〇二五年): four digits or more, no unit among them.
+_SPELLED_DIGITS = re.compile(r"(?<![十百千万亿])[零〇一二三四五六七八九幺]{4,}(?![十百千万亿])")
+_DIGITS = str.maketrans("零〇一二三四五六七八九幺", "001234567891")
+
+
+def in_digits(text: str) -> str:
+    """Numbers read out digit by digit written in digits, as the documents print them.
+
+    >>> in_digits("打一二三六六问问"), in_digits("二〇二五年以前"), in_digits("一五一十地说"), in_digits("三百五十万")
+    ('打12366问问', '2025年以前', '一五一十地说', '三百五十万')
+    """
+    return _SPELLED_DIGITS.sub(lambda m: m.group(0).translate(_DIGITS), text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

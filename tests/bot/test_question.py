@@ -74,3 +74,9 @@ def test_length_is_checked_after_unicode_folding() -> None:
 def test_the_part_of_a_question_that_asks(question: str, core: str, topic: str) -> None:
     assert question_core(question) == core
     assert question_topic(question) == topic
+
+
+def test_a_number_read_out_digit_by_digit_is_asked_in_digits() -> None:
+    assert clean_question("纳税热线幺二三六六能打吗？") == "纳税热线12366能打吗?"
+    assert clean_question("二〇二四年的时候呢？") == "2024年的时候呢?"
+    assert clean_question("补贴是三百万吗？") == "补贴是三百万吗?"  # a number with its units stays as written
