@@ -29,7 +29,7 @@ from bot.followup import Turn, last, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
-from bot.question import MAX_QUESTION_CHARS, clean_question
+from bot.question import MAX_QUESTION_CHARS, clean_question, question_core
 from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, conversation_day, part_alone, provision_refs
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
@@ -1058,6 +1058,13 @@ class PolicyBot:
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
         answered = on_topic or self.in_scope(features)
+        core = question_core(topic)
+        if not answered and _ASKS_WHAT_THE_TEXT_SAYS.search(core) and core != topic:
+            # 在亚马逊卖货，海外仓太贵了，文件里对海外仓网络是怎么说的？ asks what the text says of its subject: the story
+            # around it is context, not part of what must be answered
+            core_result, core_features = self._searched(query, core)
+            if self.in_scope(core_features):
+                topic, overall, features, answered = core, core_result, core_features, True
         if not answered and query.docs:
             # A question naming its documents is answered when they answer it (旧的个体工商户条例里，年度报告…？),
             # however close another document's words come.
@@ -1656,6 +1663,11 @@ class PolicyBot:
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
 _ASKS_ABOUT_NOW = re.compile(rf"{NOW_WORDS}|当前|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b")
+# "What does the text say about X?" — a general form of asking about a subject of the documents.
+_ASKS_WHAT_THE_TEXT_SAYS = re.compile(
+    r"(文件|政策|规定|条例|通知|意见|措施|法律|法规|文)(里|中|上|里面|当中)?(对|关于|针对)[^，。？?]{2,20}?(是|有)?"
+    r"(怎么|如何|有什么|有啥|有哪些|什么)(说|讲|规定|写|提|说法|表述|要求|安排|措施|支持)"
+)
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )

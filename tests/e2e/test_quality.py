@@ -131,3 +131,11 @@ def test_the_example_questions_offered_are_answered(real_bot: PolicyBot) -> None
     for question in real_bot.examples():
         answer = real_bot.ask(question)
         assert not answer.out_of_scope and answer.citations, question
+
+
+def test_what_the_text_says_of_a_subject_is_answered_whatever_story_comes_first(real_bot: PolicyBot) -> None:
+    """文件里对X怎么说？ asks about X: a story before it (an online shop, its costs) is context, not a topic the
+    library must also cover."""
+    answer = real_bot.ask("我们在网上开店卖手工皂，运到国外的物流太贵了，文件里对海外仓是怎么说的？")
+    assert not answer.out_of_scope
+    assert "海外仓" in answer.citations[0].quote, answer.text
