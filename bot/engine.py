@@ -952,15 +952,22 @@ class PolicyBot:
         families = [self.agencies.family(n) for n in names]
         pool = [d for d in self.library.documents if (d.meta.doc_id in docs if docs else shelf.in_force(d.meta.doc_id))]
 
-        def involved(p: Provision) -> bool:
+        def involved(p: Provision, alone: bool = query.agency_alone) -> bool:
             # The first body a measure's parenthetical names leads it (列第一位者为牵头单位).
             named = p.agencies[:1] if query.agency_leads and p.responsibility else p.agencies
             hits = [any(a in family for a in named) for family in families]
-            if query.agency_alone:  # no body besides the asked ones
-                return any(hits) and all(any(a in family for family in families) for a in named)
-            return all(hits) if query.agencies_together else any(hits)
+            asked = all(hits) if query.agencies_together else any(hits)
+            # 单独负责: no body besides the asked ones
+            return asked and (not alone or all(any(a in f for f in families) for a in named))
 
         provisions = [p for d in pool for p in d.provisions if involved(p)]
+        # Tasks assigned by name, all of them shared: articles that merely name the body do not stand in.
+        if (
+            query.agency_alone
+            and not any(p.responsibility for p in provisions)
+            and any(p.responsibility for d in pool for p in d.provisions if involved(p, alone=False))
+        ):
+            provisions = []
         # Where documents assign tasks by name (a measure's closing parenthetical), those are what the
         # agency is responsible for; articles that merely name it are mentioned after the list.
         assigned = [p for p in provisions if p.responsibility]

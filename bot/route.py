@@ -53,7 +53,7 @@ _NOT_ONLY_LEADING = re.compile(r"参与|配合|协助|协同|涉及|或")
 _TOGETHER = re.compile(r"共同|一起|同时|联合|都负责|都参与|both")
 # 单独负责的: the provisions whose bodies are the asked ones and no other
 _ALONE = re.compile(
-    r"单独|独自|独立负责|(只|仅)(有|由|是)?[^，。？?]{0,12}(一个|一家|自己)?[^，。？?]{0,4}负责|"
+    r"(单独|独自|独立)(负责|承担|牵头)|(?<![不非])(只|仅)(?!要)[^，。？?]{0,16}负责|"
     r"没有(别的|其他|其它)(部门|单位|机构)|不(需要|用)?(和|与|跟|同)(别的|其他|其它)(部门|单位|机构)|"
     r"\b(solely|alone)\b|\bonly\b[^?.]{0,30}\bresponsible\b"
 )

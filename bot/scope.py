@@ -143,7 +143,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Whether something goes on after a day (2027年以后还延续吗？): said only where a text dates it.
     (
         re.compile(
-            r"(以后|之后|过后)(还|仍然?|继续)(会)?(延续|继续|执行|有效|适用|享受)|还(会)?(延续|延期|继续执行)(吗|么|不)|会不会(延续|延期|继续)"
+            r"(\d{4}\s*年底?|到期|期满)(以后|之后|过后|后)(还|仍然?|继续)(会)?(延续|继续|执行|有效|适用|享受)|"
+            r"(政策|优惠|办法|措施)还(会)?(延续|延期|继续执行)(吗|么|不)|会不会(延续|继续执行)"
         ),
         re.compile(r"[0-9]{4}\s*年|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日|截至|截止|有效期"),
         "执行期限",
@@ -195,7 +196,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     # Where an office is: the texts name bodies, not their street addresses.
     (
-        re.compile(r"(什么|哪个)(地址|位置)|地址(是|在)?(哪|什么|多少)|门牌|办公地点|\baddress\b"),
+        re.compile(
+            r"(什么|哪个)地址|地址(是|在)?(哪|什么|多少)|门牌|办公地点|"
+            r"\b(the|its|their|office|street|mailing|postal) address\b|\baddress of\b"
+        ),
         re.compile(r"[\u4e00-\u9fff]{1,12}(?:路|街|大道|巷)\s*[0-9一二三四五六七八九十]+\s*号|地址[:：]"),
         "具体地址",
     ),
@@ -330,6 +334,10 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
 
 # The kinds of specifics that are figures: a figure is always a figure of something named beside it.
 _FIGURES = frozenset({"具体金额", "具体比例或费率", "具体人数", "具体日期", "具体期限", "具体数量", "具体数字"})
+# General words that name a figure as such, not what it is of (贷款额度最高多少？ 扣除限额是多少？).
+_NAMES_A_FIGURE = re.compile(
+    r"额度|限额|数额|金额|标准|上限|下限|幅度|水平|数量|数目|比例|比重|期限|时限|时间|日期|人数|天数|年限|数字"
+)
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
@@ -909,7 +917,12 @@ _ENGLISH_FIGURE = re.compile(
 )
 
 
-_WHAT = re.compile(r"\bwhat\b")
+_WHAT = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+were)\b")
+# Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage).
+_ENGLISH_QUALIFIERS = frozenset(
+    "preferential general standard current maximum minimum max min exact total annual monthly basic normal reduced "
+    "lower higher applicable statutory legal average typical usual overall new old latest".split()
+)
 
 
 def figure_of_unknown(unit: str, known: str) -> bool:
@@ -924,10 +937,20 @@ def figure_of_unknown(unit: str, known: str) -> bool:
     for i, word in enumerate(words):
         if not _ENGLISH_FIGURE.fullmatch(word):
             continue
-        before = words[i - 1] if i and words[i - 1] not in ENGLISH_STOPWORDS else ""
-        if any(w and not re.search(rf"\b{re.escape(w.removesuffix('s'))}", known) for w in (word, before)):
+        before = words[i - 1] if i else ""
+        if before in ENGLISH_STOPWORDS or before in _ENGLISH_QUALIFIERS:
+            before = ""
+        if any(w and not re.search(rf"\b{re.escape(_singular(w))}(?:s|es)?\b", known) for w in (word, before)):
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    """salaries → salary, fees → fee, fund's → fund (not business → busines)."""
+    word = word.removesuffix("'s")
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
@@ -958,13 +981,14 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
 
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
-    it is of is a noun. Any other kind, a part asking the kind by its own name (加计比例是多少？) or of a verb
+    it is of is a noun. Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
+    贷款额度最高多少？) or of a verb
     (停业后多少天内…, beside 终止经营之日起60日内), is taken as named; a word longer
     than the text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业,
     beside 小型微型企业)."""
     head = asked_head(unit, searcher)
     states = stated_as_asked(unit, label) or _STATES[label]
-    if not head or label not in _FIGURES or head in label or states.search(head):
+    if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
         return True

@@ -771,10 +771,12 @@ def test_the_provisions_an_agency_is_alone_responsible_for_name_no_other_body(
     assert "单独负责的措施共 1 项" in alone.text
 
 
-def test_an_agency_that_shares_every_task_is_alone_responsible_for_none(demo_bot: PolicyBot) -> None:
-    assert cited(demo_bot.ask("工业和信息化部负责哪些措施？"))
-    answer = demo_bot.ask("哪些措施由工业和信息化部单独负责？")
-    assert not cited(answer) and "没有工业和信息化部单独负责" in answer.text
+@pytest.mark.parametrize("agency", ["工业和信息化部", "财政部"])
+def test_an_agency_that_shares_every_task_is_alone_responsible_for_none(demo_bot: PolicyBot, agency: str) -> None:
+    """Not even the articles that merely name it: its tasks are assigned, and all of them shared."""
+    assert cited(demo_bot.ask(f"{agency}负责哪些措施？"))
+    answer = demo_bot.ask(f"哪些措施由{agency}单独负责？")
+    assert not cited(answer) and f"没有{agency}单独负责" in answer.text
 
 
 def test_a_year_opening_the_question_dates_it(fake_bot: PolicyBot) -> None:

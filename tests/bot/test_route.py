@@ -218,3 +218,19 @@ def test_a_document_s_status_in_other_words(
     question: str, status: bool, library: Library, names: DocumentNames
 ) -> None:
     assert understand(question, names, library.agencies, TODAY).asks_status is status  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "alone"),
+    [
+        ("哪些措施由税务总局单独负责？", True),
+        ("只由财政部负责的有哪些？", True),
+        ("不只是财政部负责的措施有哪些？", False),  # not only
+        ("只要是财政部负责的措施都列一下", False),
+        ("把财政部负责的单独列出来", False),
+    ],
+)
+def test_the_provisions_an_agency_is_alone_responsible_for(
+    names: DocumentNames, library: Library, question: str, alone: bool
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).agency_alone == alone  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from bot.scope import (
     asks_more_than_specifics,
     asks_other_task,
     confirmed_figures,
+    figure_of_unknown,
     in_scope,
     names_what_is_asked,
     specifics_support,
@@ -127,6 +128,10 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
         ("换了经营地址要不要重新登记？", "变更经营场所的，应当办理变更登记。", ""),  # an address told, not asked
         ("这个减免2030年以后还继续执行吗？", "对小型微利企业减按20%的税率征收。", "执行期限"),
         ("这个减免2030年以后还继续执行吗？", "本办法执行至2030年12月31日。", ""),
+        ("投诉处理期限还会延期吗？", "处理期限最长不得超过90日。", ""),  # a time limit extended, not a rule going on
+        ("超过60天付款以后还会继续计算利息吗？", "逾期的，应当支付逾期利息。", ""),
+        ("中小企业在国民经济中处于什么位置？", "中小企业是国民经济的重要组成部分。", ""),  # a role, no address
+        ("How does the regulation address late payment?", "应当及时支付中小企业款项。", ""),  # the verb
         ("What is the procedure to register a getihu?", "个体工商户可以自愿变更经营者。", "办理流程和材料"),
         # a condition, not a procedure asked for
         ("Can officials freeze our property without following legal procedures?", "严禁违法实施查封、冻结。", ""),
@@ -325,6 +330,7 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     assert names_what_is_asked("新招用人员要达到职工人数的多少？", "具体数字", loans, searcher)
     conditions = ["本法所称小型企业，是指符合下列条件的企业：从业人数不超过100人。"]
     assert names_what_is_asked("那具体标准在哪里？", "具体条件和标准", conditions, searcher)
+    assert names_what_is_asked("创业担保贷款额度最高是多少？", "具体数字", loans, searcher)  # 额度 names the figure
     share = ["预留的采购份额应当占预算总额的百分之四十以上，其中预留给小型微型企业的比例不低于百分之七十。"]
     assert names_what_is_asked("其中小微企业占多少？", "具体数字", share, searcher)
 
@@ -343,3 +349,19 @@ def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stat
 ) -> None:
     features = fake_bot.scope_features(question)
     assert features is not None and bool(features.missing_specifics) == missing
+
+
+@pytest.mark.parametrize(
+    ("unit", "known", "unknown"),
+    [
+        ("What is the stamp duty rate?", "rate", True),
+        ("What is the preferential rate for small low-profit enterprises?", "rate small low-profit enterprises", False),
+        ("What are the maximum salaries?", "salary", False),  # salaries → salary
+        ("What is the fund's size?", "fund", True),  # size: no table entry
+        ("What is the registered capital?", "cap", True),  # cap is not capital
+    ],
+)
+def test_an_english_figure_is_of_something_unknown_when_its_noun_or_the_word_before_it_is(
+    unit: str, known: str, unknown: bool
+) -> None:
+    assert figure_of_unknown(unit, known) == unknown
