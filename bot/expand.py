@@ -32,6 +32,8 @@ class QueryExpander:
             rows.append((surface, pattern, tuple(terms)))
         rows.sort(key=lambda r: -len(r[0]))
         self._table = tuple(rows)
+        # Every English word of the table: what the library knows of English at all
+        self.english_words = frozenset(w for surface, _, _ in rows for w in re.findall(r"[a-z][a-z'\-]+", surface))
         # first character → the rows starting with it (in table order): a question is checked against the rows
         # that can start at one of its characters, not against the whole table
         self._starting: dict[str, list[int]] = {}

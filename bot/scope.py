@@ -38,7 +38,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -336,7 +336,7 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
 _FIGURES = frozenset({"具体金额", "具体比例或费率", "具体人数", "具体日期", "具体期限", "具体数量", "具体数字"})
 # General words that name a figure as such, not what it is of (贷款额度最高多少？ 扣除限额是多少？).
 _NAMES_A_FIGURE = re.compile(
-    r"额度|限额|数额|金额|标准|上限|下限|幅度|水平|数量|数目|比例|比重|期限|时限|时间|日期|人数|天数|年限|数字"
+    r"额度|限额|数额|金额|标准|上限|下限|幅度|水平|数量|数目|比例|比重|占比|期限|时限|时间|日期|人数|天数|年限|数字"
 )
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
@@ -877,7 +877,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             (unit, label) for unit, label in weakly if not states_what_is_asked(unit, label, paragraphs, searcher)
         ]
     if english_words:  # (English words have no library words to check: the term table knows them)
-        known = " ".join(surface for surface, _ in matches)
+        known = searcher.expander.english_words
         for unit in asking_units(question):
             asked = _specifics_asked(unit)
             # (what is the maximum probation period? asks a figure by its noun alone)
@@ -925,22 +925,25 @@ _ENGLISH_QUALIFIERS = frozenset(
 )
 
 
-def figure_of_unknown(unit: str, known: str) -> bool:
+def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     """Whether an English part asks a figure of something the library's term table does not know: the noun
-    naming the figure, or the word before it (stamp duty *rate*, probation *period*), matches no table entry
-    (``known``: the question's words that do).
+    naming the figure, or a word of the two before it that qualifies nothing (*stamp* duty rate), is no word of
+    the table at all (``known``: the table's English words) — like a Chinese word no provision uses.
 
-    >>> figure_of_unknown("What is the stamp duty rate?", "rate"), figure_of_unknown("What is the VAT rate?", "vat rate")
+    >>> figure_of_unknown("What is the stamp duty rate?", {"duty", "rate"}), figure_of_unknown("The VAT rate?", {"vat", "rate"})
     (True, False)
     """
     words = _ENGLISH_WORD.findall(unit.lower())
     for i, word in enumerate(words):
         if not _ENGLISH_FIGURE.fullmatch(word):
             continue
-        before = words[i - 1] if i else ""
-        if before in ENGLISH_STOPWORDS or before in _ENGLISH_QUALIFIERS:
-            before = ""
-        if any(w and not re.search(rf"\b{re.escape(_singular(w))}(?:s|es)?\b", known) for w in (word, before)):
+        naming = [word]
+        for w in reversed(words[max(0, i - 2) : i]):  # (the words before it, up to an article or preposition)
+            if w in ENGLISH_STOPWORDS:
+                break
+            if w not in _ENGLISH_QUALIFIERS:
+                naming.append(w)
+        if any(w not in known and _singular(w) not in known for w in naming):
             return True
     return False
 
@@ -982,13 +985,17 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
     it is of is a noun. Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
-    贷款额度最高多少？) or of a verb
-    (停业后多少天内…, beside 终止经营之日起60日内), is taken as named; a word longer
+    贷款额度最高多少？ 员工占比达到多少？) or of a verb (停业后多少天内…, beside 终止经营之日起60日内), is taken as
+    named; a word longer
     than the text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业,
     beside 小型微型企业)."""
     head = asked_head(unit, searcher)
     states = stated_as_asked(unit, label) or _STATES[label]
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
+        return True
+    # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
+    asked_at = min(m.start() for m in (_INTERROGATIVE.search(unit), _CONFIRMED_FIGURE.search(unit)) if m)
+    if _NAMES_A_FIGURE.search(unit[unit.rfind(head) + len(head) : asked_at]):
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
         return True
