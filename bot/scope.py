@@ -986,16 +986,15 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
     it is of is a noun. Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
     贷款额度最高多少？ 员工占比达到多少？) or of a verb (停业后多少天内…, beside 终止经营之日起60日内), is taken as
-    named; a word longer
-    than the text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业,
-    beside 小型微型企业)."""
+    named; a word longer than the text's counts without its first or last character (其中小微企业占多少？ is cut
+    其 中小微企业, beside 小型微型企业)."""
     head = asked_head(unit, searcher)
     states = stated_as_asked(unit, label) or _STATES[label]
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
     asked_at = min(m.start() for m in (_INTERROGATIVE.search(unit), _CONFIRMED_FIGURE.search(unit)) if m)
-    if _NAMES_A_FIGURE.search(unit[unit.rfind(head) + len(head) : asked_at]):
+    if _NAMES_A_FIGURE.search(unit[unit.rfind(head, 0, asked_at) + len(head) : asked_at]):
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
         return True

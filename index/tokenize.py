@@ -227,8 +227,11 @@ class PolicyTokenizer:
                             qualifiers.add(row[0])
                         elif row[2][0] == "v" and row[2] != "vn":
                             verbs.add(row[0])
-                self._place_names, self._qualifiers = frozenset(places), frozenset(qualifiers)
-                self._verbs = frozenset(verbs)
+                self._place_names, self._qualifiers, self._verbs = (
+                    frozenset(places),
+                    frozenset(qualifiers),
+                    frozenset(verbs),
+                )
             return self._place_names, self._qualifiers, self._verbs
 
     def places(self, text: str) -> list[str]:
