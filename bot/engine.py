@@ -1065,8 +1065,7 @@ class PolicyBot:
             features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
         answered = on_topic or self.in_scope(features)
-        core = question_core(topic)
-        if not answered and _ASKS_WHAT_THE_TEXT_SAYS.search(core) and core != topic:
+        if not answered and (core := question_core(topic)) != topic and _ASKS_WHAT_THE_TEXT_SAYS.search(core):
             # 在亚马逊卖货，海外仓太贵了，文件里对海外仓网络是怎么说的？ asks what the text says of its subject: the story
             # around it is context, not part of what must be answered
             core_result, core_features = self._searched(query, core)

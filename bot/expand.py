@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")  # a word of lower-cased English text
+
 QUERY_TERMS_FILE = "query_terms.tsv"
 
 
@@ -33,7 +35,7 @@ class QueryExpander:
         rows.sort(key=lambda r: -len(r[0]))
         self._table = tuple(rows)
         # Every English word of the table: what the library knows of English at all
-        self.english_words = frozenset(w for surface, _, _ in rows for w in re.findall(r"[a-z][a-z'\-]+", surface))
+        self.english_words = frozenset(w for surface, _, _ in rows for w in ENGLISH_WORD.findall(surface))
         # first character → the rows starting with it (in table order): a question is checked against the rows
         # that can start at one of its characters, not against the whole table
         self._starting: dict[str, list[int]] = {}

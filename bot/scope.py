@@ -44,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.expand import ENGLISH_WORD
 from bot.question import asking_clauses, question_core, question_topic, split_clauses
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
@@ -65,7 +66,6 @@ STATED_ABOUT_WHAT_IS_ASKED = 0.6
 # Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
-_ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")
 
 # What kind of specifics a question asks for → how such specifics look in the policy text → what to
 # call them when no text states them.
@@ -811,7 +811,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     passage = passage.lower()
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
     matches = searcher.expander.matches(question)
-    english_words = [w for w in dict.fromkeys(_ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
+    english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms
     if english_words:
         # Words covered: those inside a table match whose document terms occur in the passage.
@@ -933,7 +933,7 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     >>> figure_of_unknown("What is the stamp duty rate?", {"duty", "rate"}), figure_of_unknown("The VAT rate?", {"vat", "rate"})
     (True, False)
     """
-    words = _ENGLISH_WORD.findall(unit.lower())
+    words = ENGLISH_WORD.findall(unit.lower())
     for i, word in enumerate(words):
         if not _ENGLISH_FIGURE.fullmatch(word):
             continue
@@ -993,7 +993,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
-    asked_at = min(m.start() for m in (_INTERROGATIVE.search(unit), _CONFIRMED_FIGURE.search(unit)) if m)
+    asked_at = _asked_at(unit)
     if _NAMES_A_FIGURE.search(unit[unit.rfind(head, 0, asked_at) + len(head) : asked_at]):
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
@@ -1010,13 +1010,13 @@ def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]
 def asked_head(unit: str, searcher: HybridSearcher) -> str:
     """What an asking part asks the specifics of: the last specific word the library uses before its question
     word or the figure it asks to confirm (贷款期限最长是几年？ 付款期限是不是90天？ → 期限; "" when there is none)."""
-    starts = [m.start() for pattern in (_INTERROGATIVE, _CONFIRMED_FIGURE) if (m := pattern.search(unit.lower()))]
-    if not starts:
+    asked_at = _asked_at(unit)
+    if asked_at is None:
         return ""
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
     before = [
         w
-        for w in searcher.tokenizer.words(unit[: min(starts)])
+        for w in searcher.tokenizer.words(unit[:asked_at])
         if not w.isascii()
         and searcher.document_frequency(w)
         and searcher.tokenizer.specificity(w) > 0
@@ -1024,6 +1024,12 @@ def asked_head(unit: str, searcher: HybridSearcher) -> str:
         and w not in titles
     ]
     return before[-1] if before else ""
+
+
+def _asked_at(unit: str) -> int | None:
+    """Where an asking part asks: its first question word or figure asked to confirm (None: it has neither)."""
+    starts = [m.start() for pattern in (_INTERROGATIVE, _CONFIRMED_FIGURE) if (m := pattern.search(unit.lower()))]
+    return min(starts, default=None)
 
 
 def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
