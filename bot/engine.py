@@ -30,7 +30,15 @@ from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
 from bot.question import MAX_QUESTION_CHARS, clean_question, question_core
-from bot.refs import NOW_WORDS, DocumentNames, ProvisionRef, conversation_day, part_alone, provision_refs
+from bot.refs import (
+    NOW_WORDS,
+    DocumentNames,
+    ProvisionRef,
+    conversation_day,
+    misspelt_documents,
+    part_alone,
+    provision_refs,
+)
 from bot.retrieve import HybridSearcher, Retrieval
 from bot.route import (
     ELLIPTICAL_MAX_SPECIFICITY,
@@ -358,6 +366,8 @@ class PolicyBot:
         """The question with its typos repaired against the library's words (document and agency names
         it uses are left as typed)."""
         query = query or understand(text, self.names, self.agencies, self.today())
+        for typed, meant in misspelt_documents(text, query.mentions, self.names):  # (the spans below still hold)
+            text = text.replace(typed, meant)
         names = [(m.start, m.end) for m in query.mentions]
         repair = self.typos.repair(text, names + [(a, b) for a, b, _ in self.agencies.surfaces_in(text)])
         return text if repair is None else repair.text

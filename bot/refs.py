@@ -23,6 +23,8 @@ _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知"
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
+MISSPELT_NAME_MIN = 4  # a shorter name one character off another (公司法, 促进法) is another name
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
 # Characters that begin no word running into a name: 新X法 is X法, 按X条例 is X条例.
 _NOT_NAME_START = "新旧这那该此本按据在的和与及或跟对"
@@ -226,6 +228,27 @@ class DocumentNames:
         grams = _bigrams(name)
         return any(len(grams & _bigrams(surface)) >= NAME_OVERLAP * len(grams) for surface in self.surfaces)
 
+    def misspelt(self, name: str) -> str | None:
+        """The library's name that a name it does not hold was meant to be: one name of the same length, four
+        characters or more, that differs from it in one Chinese character (增值锐法 → 增值税法; not 个人所得税法,
+        two characters from 企业所得税法). None when there is no such name, or more than one.
+
+        >>> names = DocumentNames(Library(()))
+        >>> names.surfaces = {"增值税法": ["vat"], "企业所得税法": ["eit"]}
+        >>> names.misspelt("增值锐法"), names.misspelt("个人所得税法"), names.misspelt("公司法")
+        ('增值税法', None, None)
+        """
+        if len(name) < MISSPELT_NAME_MIN:
+            return None
+        close = [
+            surface
+            for surface in self.surfaces
+            if len(surface) == len(name)
+            and len(differ := [(a, b) for a, b in zip(name, surface, strict=True) if a != b]) == 1
+            and all(_CJK.fullmatch(c) for c in differ[0])
+        ]
+        return close[0] if len(close) == 1 else None
+
     def _by_number(self, m: re.Match[str]) -> tuple[str, ...]:
         """Documents whose 文号 the match gives: the issuer's code must match when a bracketed year
         is given (财税〔2019〕6号 is not 国办发〔2019〕6号); a bare number needs 文/令 after it (6号文)."""
@@ -417,15 +440,9 @@ def _written_as_a_name(surface: str, text: str) -> bool:
     return any(all(word[:1].isupper() for word in m.group(0).split()) for m in found)
 
 
-def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
-    """Names of documents the question cites that the library does not hold (《公司法》, 新公司法, the
-    Company Law…).
-
-    >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
-    ('公司法',)
-    >>> unknown_documents("全国那部法里是怎么规定的？", [], DocumentNames(Library(())))
-    ()
-    """
+def _names_written(text: str, mentions: Iterable[DocMention]) -> list[str]:
+    """The names of documents a question writes (in 《》, or a law or regulation's name) where it names none of
+    the library's exactly."""
     covered = [(m.start, m.end) for m in mentions]
     out = []
     for pattern in (_QUOTED_NAME, _BARE_NAME):
@@ -435,8 +452,26 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
                 continue
             if pattern is _BARE_NAME and ("的" in name or _NOT_A_NAME.search(name)):  # 北京的条例 describes one
                 continue
-            if not names.names_document(name):
-                out.append(name)
+            out.append(name)
+    return out
+
+
+def misspelt_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> list[tuple[str, str]]:
+    """(as typed, meant) for each name of a document the question writes one character off a name of the
+    library's (增值锐法 → 增值税法, 企业所得锐法 → 企业所得税法)."""
+    return [(name, meant) for name in _names_written(text, mentions) if (meant := names.misspelt(name))]
+
+
+def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:
+    """Names of documents the question cites that the library does not hold (《公司法》, 新公司法, the
+    Company Law…).
+
+    >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
+    ('公司法',)
+    >>> unknown_documents("全国那部法里是怎么规定的？", [], DocumentNames(Library(())))
+    ()
+    """
+    out = [name for name in _names_written(text, mentions) if not names.names_document(name)]
     out += names.implementing_not_held(text)
     # (a question that also names, in English, a document the library holds is asked of that one)
     english = names.named_in_english(text)

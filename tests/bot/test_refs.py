@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from bot.expand import QueryExpander
-from bot.refs import DocumentNames, past_day, provision_refs, unknown_documents, without_past_day
+from bot.refs import (
+    DocumentNames,
+    misspelt_documents,
+    past_day,
+    provision_refs,
+    unknown_documents,
+    without_past_day,
+)
 from index.tokenize import PolicyTokenizer
 from ingest import Library
 
@@ -143,6 +150,21 @@ def test_the_words_naming_the_day_asked_are_not_the_topic(question: str, topic: 
 )
 def test_documents_the_library_does_not_hold(names: DocumentNames, question: str, unknown: tuple) -> None:
     assert unknown_documents(question, names.mentions(question), names) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        ("增值锐法里面小规模纳税人的标准是多少？", [("增值锐法", "增值税法")]),  # unknown, one character off
+        ("企业所得锐法第二十八条", [("企业所得锐法", "企业所得税法")]),  # close enough to pass for a name
+        ("《中小企业促近法》第十条", [("中小企业促近法", "中小企业促进法")]),
+        ("《个人所得税法》第六条", []),  # two characters from 企业所得税法: another law
+        ("新公司法要求注册资本五年内实缴到位", []),  # too short to tell a typo from another law
+        ("增值税法第二十二条", []),  # named right
+    ],
+)
+def test_a_misspelt_name_of_a_document_is_the_library_s(names: DocumentNames, question: str, meant: list) -> None:
+    assert misspelt_documents(question, names.mentions(question), names) == meant
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,12 @@ def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
     assert not plain.corrected and "您是不是想问" not in plain.text
 
 
+def test_a_misspelt_document_name_is_answered_from_that_document(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("增值锐法第九条是什么？")
+    assert answer.text.startswith("您是不是想问：增值税法第九条是什么?")
+    assert [(c.doc_id, c.number) for c in answer.citations] == [("vat-law-2024", 9)]
+
+
 def test_a_character_standing_as_the_documents_write_it_is_no_typo() -> None:
     # 申请纾 is no word, and 纾 sounds like 书 (申请书 is one) — but 纾困 is written so in the documents.
     repairer = TypoRepairer(
