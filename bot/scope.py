@@ -491,7 +491,9 @@ def states_pattern(text: str) -> re.Pattern[str] | None:
     return next((states for _, states, _ in _specifics_asked(text)), None)
 
 
-def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[str]) -> float:
+def stating_share(
+    states: re.Pattern[str], provision_text: str, words: Sequence[str], written: Callable[[str, str], bool] | None = None
+) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
 
@@ -501,7 +503,8 @@ def stating_share(states: re.Pattern[str], provision_text: str, words: Sequence[
     stating = [s for s in _SENTENCES.split(provision_text) if states.search(s)]
     if not words:
         return float(bool(stating))
-    return max((sum(w in s for w in words) / len(words) for s in stating), default=0.0)
+    written = written or (lambda word, sentence: word in sentence)
+    return max((sum(written(w, s) for w in words) / len(words) for s in stating), default=0.0)
 
 
 def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
@@ -731,7 +734,7 @@ def specifics_support(
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
-        asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(w in p for p in passages)]
+        asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(in_full(w, p) for p in passages)]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with all of those words states them in full.
         names = words(asked[0][0].sub(" ", without_asking(unit).lower())) if asked and words else asked_words
@@ -742,12 +745,13 @@ def specifics_support(
             continue
         _, states, label = asked[0]
         states = stated_as_asked(unit, label) or states
-        if elliptical and any(stating_share(states, p, before) == 1.0 for p in stating):
+        if elliptical and any(stating_share(states, p, before, in_full) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        out.append((unit, label, max((stating_share(states, p, asked_words) * scale for p in stating), default=0.0)))
+        shares = (stating_share(states, p, asked_words, in_full) * scale for p in stating)
+        out.append((unit, label, max(shares, default=0.0)))
     return out
 
 

@@ -94,6 +94,18 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
     ]
 
 
+def test_a_word_the_text_writes_in_full_is_stated_there() -> None:
+    # 小微企业 is how people write the texts' 小型微型企业: the share the text gives them is stated
+    texts = ["向中小企业预留的采购份额应当占百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。"]
+
+    def words(text: str) -> list[str]:
+        return [w for w in ("小微企业", "留给") if w in text]
+
+    assert specifics_support("其中留给小微企业的是多少？", texts, None, words) == [
+        ("其中留给小微企业的是多少？", "具体数字", 1.0)
+    ]
+
+
 @pytest.mark.parametrize(
     ("question", "text", "label"),
     [
