@@ -492,7 +492,10 @@ def states_pattern(text: str) -> re.Pattern[str] | None:
 
 
 def stating_share(
-    states: re.Pattern[str], provision_text: str, words: Sequence[str], written: Callable[[str, str], bool] | None = None
+    states: re.Pattern[str],
+    provision_text: str,
+    words: Sequence[str],
+    written: Callable[[str, str], bool] | None = None,
 ) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
@@ -734,7 +737,9 @@ def specifics_support(
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
-        asked_words = [w for w in (words(without_asking(unit)) if words else ()) if any(in_full(w, p) for p in passages)]
+        asked_words = [
+            w for w in (words(without_asking(unit)) if words else ()) if any(in_full(w, p) for p in passages)
+        ]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with all of those words states them in full.
         names = words(asked[0][0].sub(" ", without_asking(unit).lower())) if asked and words else asked_words
