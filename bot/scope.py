@@ -882,9 +882,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     else:
         # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks
         # them of (一等奖奖金是多少？ beside a sentence on the contest stating no prize).
-        unstated += [
-            (unit, label) for unit, label in weakly if not states_what_is_asked(unit, label, paragraphs, searcher)
-        ]
+        kept = [(unit, label) for unit, label in weakly if states_what_is_asked(unit, label, paragraphs, searcher)]
+        unstated += [part for part in weakly if part not in kept]
+        stated += [unit for unit, _ in kept]  # (逾期利息怎么算？ beside the 17th article: besides what is missing)
     if english_words:  # (English words have no library words to check: the term table knows them)
         known = searcher.expander.english_words
         for unit in asking_units(question):

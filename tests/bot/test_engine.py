@@ -935,6 +935,15 @@ def test_a_part_naming_nothing_asks_about_what_the_part_before_it_names(real_bot
     assert cited(answer)[0][0] == "guobanfa-2019-6" and "再担保" in answer.text and "没有规定" in answer.text
 
 
+def test_a_part_answered_in_part_keeps_the_question_answered(real_bot: PolicyBot) -> None:
+    """怎么算？ is answered by the rule for late-payment interest, though the article states its figures about
+    only some of the part's words; the second part's period no document states: answered in part, not refused."""
+    question = "大企业拖欠款项的逾期利息怎么算？另外去法院起诉的诉讼时效是几年？"
+    answer = real_bot.ask(question)
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" in answer.text
+
+
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
     history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
     question = "我们有几项专利，能拿去贷款吗？"
