@@ -121,7 +121,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"多少天|几天|多久|多长时间|几个月|几年|多快|时限|how long|how soon|how quickly|"
+            r"多少天|几天|多久|多长时间|有多长|多长(?=[？?]|$)|几个月|几年|多快|时限|how long|how soon|how quickly|"
             r"how many (?:working |business |calendar )?(?:days|weeks|months|years|hours)"
         ),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),  # 压减审查周期 states none
@@ -253,7 +253,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|多少(以下|以上|以内|之内)|how much|"
+            r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|多少(以下|以上|以内|之内)|规模(有|是)?多大|多大(的)?规模|how much|"
             r"多少(吨|分|平米|平方米|亩|度|台|套|次|倍|级|档)|几(吨|分|级|档|倍)|(低于|高于|超过|达到|不少于|不低于|不超过)多少"
         ),
         re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
@@ -344,7 +344,9 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
-_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
+_INTERROGATIVE = re.compile(
+    r"[百千万]分之几|多少钱|多少|多大|多长|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
+)
 
 # Requests for another kind of task (write, translate, predict, reveal instructions): never a
 # question about the policy, however close its words are to the policy's.

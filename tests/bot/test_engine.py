@@ -944,6 +944,12 @@ def test_a_part_answered_in_part_keeps_the_question_answered(real_bot: PolicyBot
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" in answer.text
 
 
+def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
+    """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
+    answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
+    assert answer.out_of_scope and not answer.citations and "具体数字" in answer.text
+
+
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
     history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
     question = "我们有几项专利，能拿去贷款吗？"

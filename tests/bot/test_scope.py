@@ -178,6 +178,9 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("付款期限从哪天开始算？", None),  # from which event, not a date
         ("这个在实施条例哪一条？", None),  # which one, not a list of names
         ("入选的是哪20家？", "具体名单"),
+        ("这个基金的规模有多大？", "具体数字"),  # a size
+        ("见习期一般多长？", "具体期限"),  # a length of time
+        ("这个影响有多大？", None),  # how much it matters: no figure
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
