@@ -498,14 +498,22 @@ def stating_share(
     provision_text: str,
     words: Sequence[str],
     written: Callable[[str, str], bool] | None = None,
+    with_lead: bool = False,
 ) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
+    ``written``: whether a word is in a sentence (as a substring by default); ``with_lead``: an item of a
+    list is read with the words that lead into it (…折旧的最低年限如下：（五）电子设备，为3年。).
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
+    >>> years, items = re.compile(r"年"), "折旧的最低年限如下：\\n（一）房屋，为20年；\\n（五）电子设备，为3年。"
+    >>> words = ["电子设备", "最低年限"]
+    >>> stating_share(years, items, words), stating_share(years, items, words, with_lead=True)
+    (0.5, 1.0)
     """
-    stating = [s for s in _SENTENCES.split(provision_text) if states.search(s)]
+    lead = provision_text[: provision_text.find("：\n") + 1] if with_lead and "：\n" in provision_text else ""
+    stating = [lead + s for s in _SENTENCES.split(provision_text) if states.search(s)]
     if not words:
         return float(bool(stating))
     written = written or (lambda word, sentence: word in sentence)
@@ -752,12 +760,12 @@ def specifics_support(
             continue
         _, states, label = asked[0]
         states = stated_as_asked(unit, label) or states
-        if elliptical and any(stating_share(states, p, before, in_full) == 1.0 for p in stating):
+        if elliptical and any(stating_share(states, p, before, in_full, with_lead=True) == 1.0 for p in stating):
             out.append((unit, label, 1.0))
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        shares = (stating_share(states, p, asked_words, in_full) * scale for p in stating)
+        shares = (stating_share(states, p, asked_words, in_full, with_lead=True) * scale for p in stating)
         out.append((unit, label, max(shares, default=0.0)))
     return out
 

@@ -944,6 +944,13 @@ def test_a_part_answered_in_part_keeps_the_question_answered(real_bot: PolicyBot
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" in answer.text
 
 
+def test_an_item_of_a_list_is_read_with_its_lead(real_bot: PolicyBot) -> None:
+    """（五）电子设备，为3年。 states the shortest period because its lead says 折旧的最低年限如下：."""
+    answer = real_bot.ask("电子设备折旧最低年限是多少？房产税税率又是多少？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
+
+
 def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
     """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
     answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
