@@ -901,7 +901,12 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             asked = _specifics_asked(unit)
             # (what is the maximum probation period? asks a figure by its noun alone)
             label = asked[0][2] if asked else "具体数字" if _WHAT.search(unit.lower()) else ""
-            if label in _FIGURES and (unit, label) not in unstated and figure_of_unknown(unit, known):
+            if label not in _FIGURES or (unit, label) in unstated:
+                continue
+            states = stated_as_asked(unit, label) or _STATES[label]
+            if figure_of_unknown(unit, known) or not figure_named(
+                unit, searcher.expander.matches(unit), states, paragraphs
+            ):
                 unstated.append((unit, label))
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
@@ -965,6 +970,34 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
         if any(w not in known and _singular(w) not in known for w in naming):
             return True
     return False
+
+
+def figure_named(
+    unit: str, matches: Sequence[tuple[str, Sequence[str]]], states: re.Pattern[str], paragraphs: Sequence[str]
+) -> bool:
+    """Whether sentences stating the figure an English part asks name what it is a figure of: each of the two
+    words before the figure's noun that qualifies nothing (as in ``figure_of_unknown``), in the Chinese terms of
+    the table's entries the part matches with it (*the export VAT **rebate** rate* → 退税: no sentence stating a
+    rate names it; *the guarantee **fee** rate* → 担保费率: named). A word in no entry the part matches has
+    nothing to check. The English twin of ``names_what_is_asked``.
+
+    >>> named = lambda unit, matches: figure_named(unit, matches, re.compile("%"), ["担保费率原则上不超过1%。"])
+    >>> named("the guarantee fee rate?", [("guarantee fee rate", ("担保费率",))]), named("the rebate rate?", [("rebate", ("退税",))])
+    (True, False)
+    """
+    words = ENGLISH_WORD.findall(unit.lower())
+    for i, word in enumerate(words):
+        if not _ENGLISH_FIGURE.fullmatch(word):
+            continue
+        for naming in reversed(words[max(0, i - 2) : i]):  # (up to an article or preposition)
+            if naming in ENGLISH_STOPWORDS:
+                break
+            if naming in _ENGLISH_QUALIFIERS:
+                continue
+            terms = [t for surface, entry in matches if naming in ENGLISH_WORD.findall(surface) for t in entry]
+            if terms and not any(_stated_beside(term, states, paragraphs) for term in terms):
+                return False
+    return True
 
 
 def _singular(word: str) -> str:

@@ -951,6 +951,14 @@ def test_an_item_of_a_list_is_read_with_its_lead(real_bot: PolicyBot) -> None:
     assert cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
 
 
+def test_an_english_figure_is_stated_only_by_a_sentence_naming_what_it_is_of(real_bot: PolicyBot) -> None:
+    """增值税法 states rates, but no rate of 退税 (the table's term for rebate): not answered."""
+    rebate = real_bot.ask("What is the export VAT rebate rate for electronic products?")
+    assert rebate.out_of_scope and not rebate.citations
+    standard = real_bot.ask("What is the standard corporate income tax rate in China?")
+    assert not standard.out_of_scope and cited(standard)[0] == ("eit-law-2018", 4) and "25" in standard.text
+
+
 def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
     """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
     answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
