@@ -181,6 +181,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("这个基金的规模有多大？", "具体数字"),  # a size
         ("见习期一般多长？", "具体期限"),  # a length of time
         ("这个影响有多大？", None),  # how much it matters: no figure
+        ("What exact debt-to-equity ratio applies?", "具体比例或费率"),  # a ratio is a share
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
