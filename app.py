@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 
 OFFLINE = {
     "GRADIO_ANALYTICS_ENABLED": "False",
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bot_config = BotConfig.from_env()
         bot = LiveBot(PolicyBot.load(bot_config), bot_config).start()  # follows changes of the library
+        threading.Thread(target=bot.warm_up, name="warm-up", daemon=True).start()  # beside serving
     except LOAD_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -83,7 +83,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "具体金额",
     ),
     (
-        re.compile(r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|打几折|几折|lpr|\b(?:rates?|ratios?)\b|percent"),
+        re.compile(
+            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|打几折|几折|lpr|\b(?:rates?|ratios?)\b|percent"
+        ),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
     ),

@@ -1098,3 +1098,12 @@ def test_a_law_named_in_english_that_the_library_does_not_hold_is_refused_by_nam
     assert "政策库中没有《劳动合同法》" in refused.text
     answered = real_bot.ask("Under the SME Promotion Law, may an SME claim interest when a state body pays late?")
     assert not answered.out_of_scope and answered.citations and "没有《" not in answered.text
+
+
+def test_warming_up_pays_the_first_questions_lazy_loads_and_changes_no_answer(fake_bot: PolicyBot) -> None:
+    question = "款项支付条例2020年版第八条现在对应哪一条？"
+    before = fake_bot.ask(question).text
+    fake_bot.pairs.cache_clear()
+    fake_bot.warm_up()
+    assert fake_bot.pairs.cache_info().currsize >= 3  # the payment, VAT and individual-business lines
+    assert fake_bot.ask(question).text == before
