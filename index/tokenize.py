@@ -51,10 +51,12 @@ _ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
 _BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
 # An English place name in pinyin: a Latin word of five letters or more spelling a place of jieba's dictionary
 # that is at least this common and is also listed as a province, city, district or county (广州市: not 建国, 三弄
-# — a name, a word); "in/at/to/from Shenzhen" is being there.
+# — a name, a word); "in/at/to/from Shenzhen" after I/we/our is being there.
 _SPELLED = re.compile(r"\b[A-Za-z]{5,}\b")
 _COMMON_PLACE = 100
 _SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# …said of the asker's own business (I run a shop in Chengdu), not of what is asked (the minimum wage in Shenzhen)
+_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|us|me|i'm|we're)\b", re.IGNORECASE)
 _NOT_PLACES = frozenset(
     "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
 )
@@ -256,11 +258,13 @@ class PolicyTokenizer:
         return out
 
     def _spelled_places(self, text: str) -> list[str]:
-        """Places an English text spells in pinyin (Guangzhou → 广州), not ones someone is merely in
-        ("a shop in Hangzhou").
+        """Places an English text spells in pinyin (Guangzhou → 广州), not ones the asker is merely in
+        ("I run a shop in Hangzhou"; "the minimum wage in Shenzhen" is about Shenzhen).
 
         >>> PolicyTokenizer()._spelled_places("Does Guangzhou give rent subsidies? I work in Hangzhou.")
         ['广州']
+        >>> PolicyTokenizer()._spelled_places("What is the minimum wage in Shenzhen?")
+        ['深圳']
         """
         latin = list(_SPELLED.finditer(text))
         if not latin:
@@ -269,7 +273,8 @@ class PolicyTokenizer:
         return [
             place
             for m in latin
-            if (place := by_pinyin.get(m.group().lower())) and not _SPELLED_BEING_IN.search(text[: m.start()])
+            if (place := by_pinyin.get(m.group().lower()))
+            and not (_SPELLED_BEING_IN.search(text[: m.start()]) and _FIRST_PERSON.search(text[: m.start()]))
         ]
 
     def _places_by_pinyin(self) -> dict[str, str]:
