@@ -63,6 +63,8 @@ SHARED_WITH_PARAGRAPH = 0.4
 # A part asking for specifics counts as answered (besides a part that is not) only when a sentence
 # stating such specifics holds at least this share of its words.
 STATED_ABOUT_WHAT_IS_ASKED = 0.6
+# What a figure is of stands this close to it (characters between them) where the sentence does not name the figure.
+NEAR_A_FIGURE = 8
 # Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
@@ -1042,8 +1044,15 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     贷款额度最高多少？ 员工占比达到多少？) or of a verb (停业后多少天内…, beside 终止经营之日起60日内), is taken as
     named; a word longer than the text's counts without its first or last character (其中小微企业占多少？ is cut
     其 中小微企业, beside 小型微型企业)."""
-    head = asked_head(unit, searcher)
+    words = _words_before_asking(unit, searcher)
+    head = words[-1] if words else ""
     states = stated_as_asked(unit, label) or _STATES[label]
+    if head and label in _FIGURES and _NAMES_A_FIGURE.fullmatch(head) and len(words) > 1:
+        # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款
+        # beside the figure (not 贷款…签订1年以上劳动合同)
+        of = words[-2]
+        if not _stated_beside(head, states, paragraphs) and not head.startswith(of):
+            return _stated_near(of, states, paragraphs)
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
@@ -1061,14 +1070,35 @@ def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]
     return any(states.search(s) and in_full(head, s) for p in paragraphs for s in _SENTENCES.split(p))
 
 
+def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+    """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
+    pattern = re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
+    for sentence in (s for p in paragraphs for s in _SENTENCES.split(p)):
+        at = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+        if any(
+            a - f_end <= NEAR_A_FIGURE and f_start - b <= NEAR_A_FIGURE
+            for f in states.finditer(sentence)
+            for f_start, f_end in [f.span()]
+            for a, b in at
+        ):
+            return True
+    return False
+
+
 def asked_head(unit: str, searcher: HybridSearcher) -> str:
     """What an asking part asks the specifics of: the last specific word the library uses before its question
     word or the figure it asks to confirm (贷款期限最长是几年？ 付款期限是不是90天？ → 期限; "" when there is none)."""
+    words = _words_before_asking(unit, searcher)
+    return words[-1] if words else ""
+
+
+def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
+    """The specific words the library uses that name something, before where a part asks (asked_head)."""
     asked_at = _asked_at(unit)
     if asked_at is None:
-        return ""
+        return []
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
-    before = [
+    return [
         w
         for w in searcher.tokenizer.words(unit[:asked_at])
         if not w.isascii()
@@ -1077,7 +1107,6 @@ def asked_head(unit: str, searcher: HybridSearcher) -> str:
         and searcher.tokenizer.names_a_thing(w)
         and w not in titles
     ]
-    return before[-1] if before else ""
 
 
 def _asked_at(unit: str) -> int | None:

@@ -959,6 +959,15 @@ def test_an_english_figure_is_stated_only_by_a_sentence_naming_what_it_is_of(rea
     assert not standard.out_of_scope and cited(standard)[0] == ("eit-law-2018", 4) and "25" in standard.text
 
 
+def test_a_figure_asked_by_a_general_word_is_stated_beside_what_it_is_of(real_bot: PolicyBot) -> None:
+    """39号文（三） states 15万元 right beside 创业担保贷款, but its 1年 is of the labour contract, far from 贷款:
+    the loan's 额度 is stated, its 期限 is not."""
+    term = real_bot.ask("创业担保贷款的贷款期限最长是几年？")
+    assert term.out_of_scope and not term.citations
+    amount = real_bot.ask("创业担保贷款额度最高多少？")
+    assert not amount.out_of_scope and cited(amount)[0] == ("guofa-2018-39", 3) and "15万元" in amount.text
+
+
 def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
     """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
     answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
