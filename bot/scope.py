@@ -905,6 +905,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             asked = _specifics_asked(unit)
             # (what is the maximum probation period? asks a figure by its noun alone)
             label = asked[0][2] if asked else "具体数字" if _WHAT.search(unit.lower()) else ""
+            if label not in _FIGURES and _WHAT.search(unit.lower()) and _ENGLISH_FIGURE.search(unit.lower()):
+                label = "具体数字"  # (what is the minimum wage? asks a figure, not a criterion)
             if label not in _FIGURES or (unit, label) in unstated:
                 continue
             states = stated_as_asked(unit, label) or _STATES[label]
@@ -983,24 +985,33 @@ def figure_named(
     words before the figure's noun that qualifies nothing (as in ``figure_of_unknown``), in the Chinese terms of
     the table's entries the part matches with it (*the export VAT **rebate** rate* → 退税: no sentence stating a
     rate names it; *the guarantee **fee** rate* → 担保费率: named). A word in no entry the part matches has
-    nothing to check. The English twin of ``names_what_is_asked``.
+    nothing to check; a figure asked by its noun alone (*the minimum wage*) is of what no entry the part matches
+    holds when none holds the noun. The English twin of ``names_what_is_asked``.
 
     >>> named = lambda unit, matches: figure_named(unit, matches, re.compile("%"), ["担保费率原则上不超过1%。"])
     >>> named("the guarantee fee rate?", [("guarantee fee rate", ("担保费率",))]), named("the rebate rate?", [("rebate", ("退税",))])
     (True, False)
+    >>> named("what is the minimum wage?", [("minimum", ("最低",))])  # a figure noun no entry holds
+    False
     """
     words = ENGLISH_WORD.findall(unit.lower())
     for i, word in enumerate(words):
         if not _ENGLISH_FIGURE.fullmatch(word):
             continue
-        for naming in reversed(words[max(0, i - 2) : i]):  # (up to an article or preposition)
-            if naming in ENGLISH_STOPWORDS:
+        naming = []
+        for before in reversed(words[max(0, i - 2) : i]):  # (up to an article or preposition)
+            if before in ENGLISH_STOPWORDS:
                 break
-            if naming in _ENGLISH_QUALIFIERS:
-                continue
-            terms = [t for surface, entry in matches if naming in ENGLISH_WORD.findall(surface) for t in entry]
+            if before not in _ENGLISH_QUALIFIERS:
+                naming.append(before)
+        for w in naming:
+            terms = [t for surface, entry in matches if w in ENGLISH_WORD.findall(surface) for t in entry]
             if terms and not any(_stated_beside(term, states, paragraphs) for term in terms):
                 return False
+        # A figure asked by its noun alone (the minimum wage) is of what that noun names: of nothing the
+        # library knows when no entry the part matches holds it
+        if not naming and not any(word in ENGLISH_WORD.findall(surface) for surface, _ in matches):
+            return False
     return True
 
 
