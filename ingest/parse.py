@@ -99,11 +99,12 @@ def _split_trailer(body: list[Line]) -> tuple[list[Line], list[Line]]:
 def _meta(doc_id: str, shape: str, printed: Printed, provisions: tuple[Provision, ...]) -> DocMeta:
     """DocMeta from what the text prints; every field found records its source."""
     effective, effective_in = printed.effective, 0
-    if effective is None:
-        for p in reversed(provisions[-3:]):
-            if day := effective_clause(p.text, printed.issued):
+    # The article that prints it (本条例自…起施行), also where the header prints the same day
+    for p in reversed(provisions[-3:]):
+        if day := effective_clause(p.text, printed.issued):
+            if effective in (None, day):
                 effective, effective_in = day, p.number
-                break
+            break
     repeals = tuple((title, p.number) for p in provisions for title in repealed_titles(p.text))
     effective_label = next((p.label for p in provisions if p.number == effective_in), "")
     values = {

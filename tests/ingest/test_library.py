@@ -41,6 +41,9 @@ def test_fields_record_where_they_came_from(library: Library) -> None:
     assert (old.doc_number, dict(old.sources)["doc_number"]) == ("国务院令第728号", "metadata file")
     beijing = library.get("beijing-sme-promotion-regulation-2020").meta  # type: ignore[union-attr]
     assert (beijing.level, beijing.region, beijing.kind) == ("地方", "北京市", "地方性法规")
+    # a day the header prints (2020年1月1日 施行) and an article prints too: the article is where it is stated
+    environment = library.get("business-environment-regulation-2019").meta  # type: ignore[union-attr]
+    assert (environment.effective, environment.effective_in) == (dt.date(2020, 1, 1), 72)
 
 
 def test_repeals_editions_and_implementing_regulations_are_linked(library: Library) -> None:
