@@ -349,8 +349,10 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
 _INTERROGATIVE = re.compile(
-    r"[百千万]分之几|多少钱|多少|多大|多长|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
+    r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
 )
+# …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
+_ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 
 # Requests for another kind of task (write, translate, predict, reveal instructions): never a
 # question about the policy, however close its words are to the policy's.
@@ -1122,7 +1124,7 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
 
 def _asked_at(unit: str) -> int | None:
     """Where an asking part asks: its first question word or figure asked to confirm (None: it has neither)."""
-    starts = [m.start() for pattern in (_INTERROGATIVE, _CONFIRMED_FIGURE) if (m := pattern.search(unit.lower()))]
+    starts = [m.start() for pattern in (_ASKED_AT, _CONFIRMED_FIGURE) if (m := pattern.search(unit.lower()))]
     return min(starts, default=None)
 
 

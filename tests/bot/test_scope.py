@@ -361,9 +361,10 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     ],
 )
 def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stated(
-    fake_bot: PolicyBot, question: str, missing: bool
+    real_bot: PolicyBot, question: str, missing: bool
 ) -> None:
-    features = fake_bot.scope_features(question)
+    # (the real embedder: what a figure is of must also be named where the best provisions state it)
+    features = real_bot.scope_features(question)
     assert features is not None and bool(features.missing_specifics) == missing
 
 
