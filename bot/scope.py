@@ -348,9 +348,7 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
-_INTERROGATIVE = re.compile(
-    r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
-)
+_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 
