@@ -252,6 +252,9 @@ class PolicyBot:
         self.fixed_today = today
         self.agencies = library.agencies or AgencyRegistry(())
         self.names = DocumentNames(library, searcher.tokenizer.is_general_word, searcher.expander.matches)
+        # each provision of an old version with the new provision that says the same (a handful of pairs, cached
+        # with this bot: a bot replaced after a library change is not kept alive by a class-wide cache)
+        self.pairs = functools.lru_cache(maxsize=64)(self._pairs)
         self._passages = {
             p.key: provision_passage(library.get(p.doc_id).meta.plain_title, p) for p in library.provisions
         }  # type: ignore[union-attr]
@@ -304,10 +307,9 @@ class PolicyBot:
         repair, and the pairing of each document's provisions with its successor's. The app calls it beside
         serving, so that the first visitor waits no longer than the next."""
         self.typos.warm_up()
-        for doc_id in self.library.doc_ids:
-            line = lineage(doc_id, self.names.metas)
-            for old, new in itertools.pairwise(line):
-                self.pairs(old, new)
+        for meta in self.names.metas.values():
+            if meta.repealed_by in self.names.metas:
+                self.pairs(meta.doc_id, meta.repealed_by)
 
     def _match_answer(self, text: str, shelf: Shelf) -> Answer:
         """政策找企业 in the chat: the profile the question tells, shown back for correction, and its match."""
@@ -376,7 +378,7 @@ class PolicyBot:
         """The question with its typos repaired against the library's words (document and agency names
         it uses are left as typed)."""
         query = query or understand(text, self.names, self.agencies, self.today())
-        for typed, meant in misspelt_documents(text, query.mentions, self.names):  # (the spans below still hold)
+        for typed, meant in misspelt_documents(text, query.mentions, self.names, self.typos.alike):  # (same length)
             text = text.replace(typed, meant)
         names = [(m.start, m.end) for m in query.mentions]
         repair = self.typos.repair(text, names + [(a, b) for a, b, _ in self.agencies.surfaces_in(text)])
@@ -668,8 +670,7 @@ class PolicyBot:
                 return line
         return ()
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019 - a handful of version pairs, for the bot's lifetime
-    def pairs(self, old_doc: str, new_doc: str) -> tuple[Pair, ...]:
+    def _pairs(self, old_doc: str, new_doc: str) -> tuple[Pair, ...]:
         """Each provision of ``old_doc`` with the provision of ``new_doc`` that says the same (or None)."""
         old = self.library.get(old_doc)
         new = self.library.get(new_doc)

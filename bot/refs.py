@@ -228,14 +228,16 @@ class DocumentNames:
         grams = _bigrams(name)
         return any(len(grams & _bigrams(surface)) >= NAME_OVERLAP * len(grams) for surface in self.surfaces)
 
-    def misspelt(self, name: str) -> str | None:
+    def misspelt(self, name: str, alike: Callable[[str, str], bool]) -> str | None:
         """The library's name that a name it does not hold was meant to be: one name of the same length, four
-        characters or more, that differs from it in one Chinese character (增值锐法 → 增值税法; not 个人所得税法,
-        two characters from 企业所得税法). None when there is no such name, or more than one.
+        characters or more, that differs from it in one Chinese character sounding or looking alike (``alike``:
+        typed, meant): 增值锐法 → 增值税法; not 南京市…条例 for 北京市…条例, nor 个人所得税法 (two characters from
+        企业所得税法). None when there is no such name, or more than one.
 
         >>> names = DocumentNames(Library(()))
-        >>> names.surfaces = {"增值税法": ["vat"], "企业所得税法": ["eit"]}
-        >>> names.misspelt("增值锐法"), names.misspelt("个人所得税法"), names.misspelt("公司法")
+        >>> names.surfaces = {"增值税法": ["vat"], "企业所得税法": ["eit"], "北京市促进条例": ["bj"]}
+        >>> alike = lambda typed, meant: {typed, meant} == {"锐", "税"}
+        >>> names.misspelt("增值锐法", alike), names.misspelt("个人所得税法", alike), names.misspelt("南京市促进条例", alike)
         ('增值税法', None, None)
         """
         if len(name) < MISSPELT_NAME_MIN:
@@ -246,6 +248,7 @@ class DocumentNames:
             if len(surface) == len(name)
             and len(differ := [(a, b) for a, b in zip(name, surface, strict=True) if a != b]) == 1
             and all(_CJK.fullmatch(c) for c in differ[0])
+            and alike(*differ[0])
         ]
         return close[0] if len(close) == 1 else None
 
@@ -456,10 +459,12 @@ def _names_written(text: str, mentions: Iterable[DocMention]) -> list[str]:
     return out
 
 
-def misspelt_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> list[tuple[str, str]]:
-    """(as typed, meant) for each name of a document the question writes one character off a name of the
-    library's (增值锐法 → 增值税法, 企业所得锐法 → 企业所得税法)."""
-    return [(name, meant) for name in _names_written(text, mentions) if (meant := names.misspelt(name))]
+def misspelt_documents(
+    text: str, mentions: Iterable[DocMention], names: DocumentNames, alike: Callable[[str, str], bool]
+) -> list[tuple[str, str]]:
+    """(as typed, meant) for each name of a document the question writes one alike character off a name of
+    the library's (增值锐法 → 增值税法, 企业所得锐法 → 企业所得税法): see ``DocumentNames.misspelt``."""
+    return [(name, meant) for name in _names_written(text, mentions) if (meant := names.misspelt(name, alike))]
 
 
 def unknown_documents(text: str, mentions: Iterable[DocMention], names: DocumentNames) -> tuple[str, ...]:

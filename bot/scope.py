@@ -125,7 +125,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"多少天|几天|多久|多长时间|有多长|多长(?=[？?]|$)|几个月|几年|多快|时限|how long|how soon|how quickly|"
+            r"多少天|几天|多久|多长时间|有多长|多长(?=[？?呢，,。]|$)|几个月|几年|多快|时限|how long|how soon|how quickly|"
             r"how many (?:working |business |calendar )?(?:days|weeks|months|years|hours)"
         ),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),  # 压减审查周期 states none
@@ -342,6 +342,7 @@ _FIGURES = frozenset({"具体金额", "具体比例或费率", "具体人数", "
 _NAMES_A_FIGURE = re.compile(
     r"额度|限额|数额|金额|标准|上限|下限|幅度|水平|数量|数目|比例|比重|占比|期限|时限|时间|日期|人数|天数|年限|数字"
 )
+_GENERAL_AT_END = re.compile(rf"(?:{_NAMES_A_FIGURE.pattern})$")
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
@@ -507,21 +508,34 @@ def stating_share(
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
     ``written``: whether a word is in a sentence (as a substring by default); ``with_lead``: an item of a
-    list is read with the words that lead into it (…折旧的最低年限如下：（五）电子设备，为3年。).
+    list is read with the sentence that leads into it (…折旧的最低年限如下：（五）电子设备，为3年。).
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
-    >>> years, items = re.compile(r"年"), "折旧的最低年限如下：\\n（一）房屋，为20年；\\n（五）电子设备，为3年。"
-    >>> words = ["电子设备", "最低年限"]
-    >>> stating_share(years, items, words), stating_share(years, items, words, with_lead=True)
+    >>> years = re.compile(r"年")
+    >>> items = "房屋的年限如下：\\n（一）楼房，为20年；\\n（二）平房，为10年。\\n生物资产的年限如下：\\n（一）畜类，为3年；\\n（二）林木，为10年。"
+    >>> asked = ["林木", "生物资产"]
+    >>> stating_share(years, items, asked), stating_share(years, items, asked, with_lead=True)
     (0.5, 1.0)
     """
-    lead = provision_text[: provision_text.find("：\n") + 1] if with_lead and "：\n" in provision_text else ""
-    stating = [lead + s for s in _SENTENCES.split(provision_text) if states.search(s)]
+    stating = [s for s in _sentences(provision_text, with_lead) if states.search(s[-1])]
     if not words:
         return float(bool(stating))
     written = written or (lambda word, sentence: word in sentence)
-    return max((sum(written(w, s) for w in words) / len(words) for s in stating), default=0.0)
+    return max((sum(written(w, "".join(s)) for w in words) / len(words) for s in stating), default=0.0)
+
+
+def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
+    """(what leads into it, the sentence) for each sentence of a text; the lead is the sentence that ends the
+    last line closing with a colon before it (…如下：) when ``with_lead``, else nothing."""
+    if not with_lead:
+        return [("", s) for s in _SENTENCES.split(text)]
+    out, lead = [], ""
+    for line in text.split("\n"):
+        out += [(lead, s) for s in _SENTENCES.split(line) if s]
+        if line.rstrip().endswith("："):
+            lead = _SENTENCES.split(line.rstrip())[-1]
+    return out
 
 
 def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
@@ -816,11 +830,13 @@ def in_full(word: str, text: str) -> bool:
     >>> in_full("大企业", "大型企业从中小企业采购"), in_full("个体户", "个体工商户"), in_full("货款", "货物、工程、服务款项")
     (True, True, False)
     """
-    if word in text:
-        return True
-    if len(word) < 3:
-        return False
-    return re.search(".{0,2}".join(map(re.escape, word)), text) is not None
+    return word in text or (len(word) >= 3 and _as_written(word).search(text) is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_written(word: str) -> re.Pattern[str]:
+    """A word as written or abbreviated (``in_full``): three characters or more in order, at most two apart."""
+    return re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
 
 
 def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
@@ -905,7 +921,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             asked = _specifics_asked(unit)
             # (what is the maximum probation period? asks a figure by its noun alone)
             label = asked[0][2] if asked else "具体数字" if _WHAT.search(unit.lower()) else ""
-            if label not in _FIGURES and _WHAT.search(unit.lower()) and _ENGLISH_FIGURE.search(unit.lower()):
+            if label not in _FIGURES and _WHAT_FIGURE.search(unit.lower()):
                 label = "具体数字"  # (what is the minimum wage? asks a figure, not a criterion)
             if label not in _FIGURES or (unit, label) in unstated:
                 continue
@@ -948,6 +964,8 @@ _ENGLISH_FIGURE = re.compile(
 
 
 _WHAT = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+were)\b")
+# …a figure named right after it (what is the minimum wage?; not what are the steps and fees?)
+_WHAT_FIGURE = re.compile(_WHAT.pattern + r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _ENGLISH_FIGURE.pattern)
 # Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage).
 _ENGLISH_QUALIFIERS = frozenset(
     "preferential general standard current maximum minimum max min exact total annual monthly basic normal reduced "
@@ -993,6 +1011,8 @@ def figure_named(
     (True, False)
     >>> named("what is the minimum wage?", [("minimum", ("最低",))])  # a figure noun no entry holds
     False
+    >>> named("what are the fees?", [("fee", ("收费",))])  # (收费 stated by no sentence here, but named: the noun alone)
+    True
     """
     words = ENGLISH_WORD.findall(unit.lower())
     for i, word in enumerate(words):
@@ -1005,14 +1025,20 @@ def figure_named(
             if before not in _ENGLISH_QUALIFIERS:
                 naming.append(before)
         for w in naming:
-            terms = [t for surface, entry in matches if w in ENGLISH_WORD.findall(surface) for t in entry]
+            terms = [t for surface, entry in matches if _holds(surface, w) for t in entry]
             if terms and not any(_stated_beside(term, states, paragraphs) for term in terms):
                 return False
         # A figure asked by its noun alone (the minimum wage) is of what that noun names: of nothing the
         # library knows when no entry the part matches holds it
-        if not naming and not any(word in ENGLISH_WORD.findall(surface) for surface, _ in matches):
+        if not naming and not any(_holds(surface, word) for surface, _ in matches):
             return False
     return True
+
+
+def _holds(surface: str, word: str) -> bool:
+    """Whether a table entry's English holds a word, in the singular or the plural (fees: fee)."""
+    held = {_singular(w) for w in ENGLISH_WORD.findall(surface)}
+    return _singular(word) in held
 
 
 def _singular(word: str) -> str:
@@ -1058,11 +1084,11 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
     states = stated_as_asked(unit, label) or _STATES[label]
-    if head and label in _FIGURES and _NAMES_A_FIGURE.fullmatch(head) and len(words) > 1:
-        # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款
-        # beside the figure (not 贷款…签订1年以上劳动合同)
-        of = words[-2]
-        if not _stated_beside(head, states, paragraphs) and not head.startswith(of):
+    # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款 beside
+    # the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
+    if label in _FIGURES and (general := _GENERAL_AT_END.search(head)):
+        of = head[: general.start()] if general.start() >= 2 else words[-2] if len(words) > 1 else ""
+        if of and not _stated_beside(general.group(), states, paragraphs):
             return _stated_near(of, states, paragraphs)
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
@@ -1083,7 +1109,7 @@ def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
     """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
-    pattern = re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
+    pattern = _as_written(word)
     for sentence in (s for p in paragraphs for s in _SENTENCES.split(p)):
         at = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
         if any(

@@ -115,8 +115,12 @@ class TypoRepairer:
                 self._masked[(len(word), i, word[:i] + word[i + 1 :])].append(word)
 
     def warm_up(self) -> None:
-        """Load the pinyin tables (the first repair would: about 0.3 s)."""
-        likeness("代", "贷", self._shapes)
+        """Load the pinyin tables now (the first repair would: about 0.3 s)."""
+        _readings("一")
+
+    def alike(self, typed: str, meant: str) -> bool:
+        """Whether one character may be typed for the other: alike in sound, or in shape (the 形近字 table)."""
+        return likeness(typed, meant, self._shapes) > 0
 
     def repair(self, text: str, protected: Iterable[tuple[int, int]] = ()) -> Repair | None:
         """The question with its typos repaired (None when nothing was changed). Spans in ``protected``

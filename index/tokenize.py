@@ -56,7 +56,7 @@ _SPELLED = re.compile(r"\b[A-Za-z]{5,}\b")
 _COMMON_PLACE = 100
 _SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # …said of the asker's own business (I run a shop in Chengdu), not of what is asked (the minimum wage in Shenzhen)
-_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|us|me|i'm|we're)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|i'm|we're)\b", re.IGNORECASE)  # (not me, us: tell me…; the US)
 _NOT_PLACES = frozenset(
     "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
 )
@@ -263,8 +263,10 @@ class PolicyTokenizer:
 
         >>> PolicyTokenizer()._spelled_places("Does Guangzhou give rent subsidies? I work in Hangzhou.")
         ['广州']
-        >>> PolicyTokenizer()._spelled_places("What is the minimum wage in Shenzhen?")
+        >>> PolicyTokenizer()._spelled_places("Can you tell me the minimum wage in Shenzhen?")
         ['深圳']
+        >>> PolicyTokenizer()._spelled_places("We are a startup. What subsidies exist for us in Shenzhen?")
+        []
         """
         latin = list(_SPELLED.finditer(text))
         if not latin:

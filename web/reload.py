@@ -76,6 +76,7 @@ class LiveBot:
             self.last_error = str(exc)
             log.error("the changed library cannot be served (%s); still answering from the previous one", exc)
             return False
+        fresh.warm_up()  # (on the watching thread: the swapped-in bot serves its first question warm)
         self.current, self.last_error = fresh, ""
         self.generation += 1
         log.info("now answering from %d documents", len(fresh.library.documents))
