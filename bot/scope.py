@@ -1011,7 +1011,7 @@ def figure_named(
     (True, False)
     >>> named("what is the minimum wage?", [("minimum", ("最低",))])  # a figure noun no entry holds
     False
-    >>> named("what are the fees?", [("fee", ("收费",))])  # (收费 stated by no sentence here, but named: the noun alone)
+    >>> named("what are the fees?", [("fee", ("收费",))])  # a noun alone that an entry holds: known
     True
     """
     words = ENGLISH_WORD.findall(unit.lower())
@@ -1079,8 +1079,9 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
     it is of is a noun. Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
     贷款额度最高多少？ 员工占比达到多少？) or of a verb (停业后多少天内…, beside 终止经营之日起60日内), is taken as
-    named; a word longer than the text's counts without its first or last character (其中小微企业占多少？ is cut
-    其 中小微企业, beside 小型微型企业)."""
+    named — except that where no stating sentence names that general word, the word before it must stand near the
+    figure (``_stated_near``: 贷款期限最长是几年？ is not answered by …贷款…签订1年以上劳动合同); a word longer than the
+    text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业, beside 小型微型企业)."""
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
     states = stated_as_asked(unit, label) or _STATES[label]
@@ -1111,12 +1112,10 @@ def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) 
     """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
     pattern = _as_written(word)
     for sentence in (s for p in paragraphs for s in _SENTENCES.split(p)):
-        at = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+        spans = [m.span() for m in pattern.finditer(sentence)]
+        figures_stated = states.finditer(sentence)
         if any(
-            a - f_end <= NEAR_A_FIGURE and f_start - b <= NEAR_A_FIGURE
-            for f in states.finditer(sentence)
-            for f_start, f_end in [f.span()]
-            for a, b in at
+            a - f.end() <= NEAR_A_FIGURE and f.start() - b <= NEAR_A_FIGURE for f in figures_stated for a, b in spans
         ):
             return True
     return False
