@@ -358,6 +358,9 @@ _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 _OTHER_TASK = re.compile(
     r"写一[首篇个段份]|帮我写|给我写|写首|作诗|写诗|翻译|译成|编程|写代码|写个程序|写一段代码|爬虫|写脚本|笑话|讲个故事|"
     r"天气|推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
+    # a product or provider to buy from (推荐个记账软件, recommend good accounting software): no policy says
+    r"推荐(一下|一款|几款|一个|个|几个|一家|几家)?[^，。？?]{0,6}(软件|app|APP|工具|品牌|牌子|代账公司|律师|会计师事务所)|"
+    r"\brecommend\b[^?.!]{0,40}\b(software|apps?|tools?|brands?|lawyers?|accountants?)\b|"
     r"(忽略|无视|忘记|忘掉)(你|之前|上面|以上|前面|所有|全部|先前)[^，。,.]{0,8}(指令|指示|提示|规则|设定|要求)|"
     r"系统提示|提示词|越狱|扮演|你现在(不再)?是|不再受.{0,10}限制|不受.{0,8}(限制|约束)|编一[条段个份]|编造|捏造|伪造一|"
     r"\bwrite (me )?an?\b|\bpoem\b|\btranslat|\bjoke\b|\bweather\b|stock tips|which stocks|stock picks|buy stocks|"
