@@ -303,7 +303,7 @@ class PolicyBot:
         return cls(library, searcher, generator, config.today, scope_model, config.library)
 
     def warm_up(self) -> None:
-        """Pay now what the first questions would pay for (about 0.3 s here): the pinyin tables of typo
+        """Pay now what the first questions would pay for (0.3–0.4 s here): the pinyin tables of typo
         repair, and the pairing of each document's provisions with its successor's. The app calls it beside
         serving, so that the first visitor waits no longer than the next."""
         self.typos.warm_up()

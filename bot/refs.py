@@ -23,7 +23,7 @@ _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知"
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
-MISSPELT_NAME_MIN = 4  # a shorter name one character off another (公司法, 促进法) is another name
+MISSPELT_NAME_MIN = 4  # a shorter name one character off one of the library's is likelier another document
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
 # Characters that begin no word running into a name: 新X法 is X法, 按X条例 is X条例.

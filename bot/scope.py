@@ -984,19 +984,11 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     >>> figure_of_unknown("What is the stamp duty rate?", {"duty", "rate"}), figure_of_unknown("The VAT rate?", {"vat", "rate"})
     (True, False)
     """
-    words = ENGLISH_WORD.findall(unit.lower())
-    for i, word in enumerate(words):
-        if not _ENGLISH_FIGURE.fullmatch(word):
-            continue
-        naming = [word]
-        for w in reversed(words[max(0, i - 2) : i]):  # (the words before it, up to an article or preposition)
-            if w in ENGLISH_STOPWORDS:
-                break
-            if w not in _ENGLISH_QUALIFIERS:
-                naming.append(w)
-        if any(w not in known and _singular(w) not in known for w in naming):
-            return True
-    return False
+    return any(
+        w not in known and _singular(w) not in known
+        for figure, naming in _english_figures(unit)
+        for w in (figure, *naming)
+    )
 
 
 def figure_named(
@@ -1017,25 +1009,38 @@ def figure_named(
     >>> named("what are the fees?", [("fee", ("收费",))])  # a noun alone that an entry holds: known
     True
     """
-    words = ENGLISH_WORD.findall(unit.lower())
-    for i, word in enumerate(words):
-        if not _ENGLISH_FIGURE.fullmatch(word):
-            continue
-        naming = []
-        for before in reversed(words[max(0, i - 2) : i]):  # (up to an article or preposition)
-            if before in ENGLISH_STOPWORDS:
-                break
-            if before not in _ENGLISH_QUALIFIERS:
-                naming.append(before)
+    for figure, naming in _english_figures(unit):
         for w in naming:
             terms = [t for surface, entry in matches if _holds(surface, w) for t in entry]
             if terms and not any(_stated_beside(term, states, paragraphs) for term in terms):
                 return False
         # A figure asked by its noun alone (the minimum wage) is of what that noun names: of nothing the
         # library knows when no entry the part matches holds it
-        if not naming and not any(_holds(surface, word) for surface, _ in matches):
+        if not naming and not any(_holds(surface, figure) for surface, _ in matches):
             return False
     return True
+
+
+def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
+    """Each noun naming a figure in an English part, with the words of the two before it that qualify nothing,
+    nearest first, up to an article or preposition (*the export VAT rebate rate* → rate: rebate, vat).
+
+    >>> _english_figures("What is the current VAT rate and the fee?")
+    [('rate', ['vat']), ('fee', [])]
+    """
+    words = ENGLISH_WORD.findall(unit.lower())
+    out = []
+    for i, word in enumerate(words):
+        if not _ENGLISH_FIGURE.fullmatch(word):
+            continue
+        naming = []
+        for before in reversed(words[max(0, i - 2) : i]):
+            if before in ENGLISH_STOPWORDS:
+                break
+            if before not in _ENGLISH_QUALIFIERS:
+                naming.append(before)
+        out.append((word, naming))
+    return out
 
 
 def _holds(surface: str, word: str) -> bool:
