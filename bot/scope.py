@@ -1080,7 +1080,10 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    return not head or _stated_beside(head, stated_as_asked(unit, label) or _STATES[label], paragraphs)
+    states = stated_as_asked(unit, label) or _STATES[label]
+    if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
+        return False
+    return not head or _stated_beside(head, states, paragraphs)
 
 
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
@@ -1093,6 +1096,10 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
     states = stated_as_asked(unit, label) or _STATES[label]
+    # 注册资本有多少亿元？ asks the figure of a noun the library never uses, written around a word it does (注册):
+    # a sentence must state such a figure naming all of that noun's parts (所得税率 in …20％的税率征收企业所得税)
+    if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
+        return False
     # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款 beside
     # the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
     if label in _FIGURES and (general := _GENERAL_AT_END.search(head)):
@@ -1109,6 +1116,47 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return True
     shorter = [head[1:], head[:-1]] if len(head) >= 4 else []
     return any(_stated_beside(h, states, paragraphs) for h in [head, *shorter])
+
+
+def _of_unknown_noun(
+    head: str, unit: str, label: str, states: re.Pattern[str], paragraphs: Sequence[str], searcher: HybridSearcher
+) -> bool:
+    """Whether a part asks a figure of a noun the library never uses, written around the word it does use
+    (``_unknown_around``), and no sentence of the paragraphs stating such a figure names each of its parts."""
+    longer = _unknown_around(head, unit, searcher) if label in _FIGURES else ""
+    return bool(longer) and not _stated_in_parts(longer, states, paragraphs, searcher)
+
+
+def _unknown_around(head: str, unit: str, searcher: HybridSearcher) -> str:
+    """A noun the library never uses that holds ``head`` and ends where it ends or later, before where the part
+    asks (退税率 around 税率, 注册资本 around 注册; "" when there is none)."""
+    asked_at = _asked_at(unit)
+    if not head or asked_at is None:
+        return ""
+    end = unit.rfind(head, 0, asked_at) + len(head)
+    return next(
+        (
+            w
+            for w in searcher.tokenizer.words(unit[:asked_at])
+            if head in w
+            and len(w) > len(head)
+            and unit.rfind(w, 0, asked_at) + len(w) >= end
+            and not searcher.document_frequency(w)
+            and searcher.tokenizer.names_an_object(w)
+            and not _GENERAL_AT_END.search(w)  # (贷款额度 names the figure of 贷款: names_what_is_asked checks that)
+        ),
+        "",
+    )
+
+
+def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
+    """Whether a sentence of the paragraphs states such specifics and names ``word`` or each of its parts."""
+    parts = [w for w in searcher.tokenizer.words(word) if w != word] or [word]
+    return any(
+        states.search(s) and (in_full(word, s) or all(in_full(w, s) for w in parts))
+        for p in paragraphs
+        for s in _SENTENCES.split(p)
+    )
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

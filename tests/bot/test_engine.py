@@ -968,6 +968,15 @@ def test_a_figure_asked_by_a_general_word_is_stated_beside_what_it_is_of(real_bo
     assert not amount.out_of_scope and cited(amount)[0] == ("guofa-2018-39", 3) and "15万元" in amount.text
 
 
+def test_a_figure_of_a_noun_the_library_never_uses_is_not_answered(real_bot: PolicyBot) -> None:
+    """退税率 holds 税率, which the VAT law states (零税率, 百分之十三), but no sentence states a rate of 退税; 所得税率
+    is named in parts by 企业所得税法 第二十八条 (…20％的税率征收企业所得税)."""
+    rebate = real_bot.ask("出口货物的退税率一般是多少？")
+    assert rebate.out_of_scope and not rebate.citations and "具体比例或费率" in rebate.text
+    income_tax = real_bot.ask("小型微利企业的所得税率是多少？")
+    assert not income_tax.out_of_scope and cited(income_tax)[0] == ("eit-law-2018", 28) and "20％" in income_tax.text
+
+
 def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
     """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
     answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
