@@ -22,6 +22,7 @@ from ingest import PROJECT_ROOT
 SIMILAR_SHAPES_FILE = PROJECT_ROOT / "data" / "language" / "similar_shapes.txt"
 WORD_LENGTHS = (4, 3, 2)  # longest first: 知识严权 → 知识产权 before any two-character repair
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 # How alike two characters are, best first; a repair takes the most alike candidate.
 SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
 # log P(typing this character for that one), by likeness: a repair is made when the repaired word,
@@ -130,6 +131,7 @@ class TypoRepairer:
             for i in range(max(0, start), min(len(text), end)):
                 taken[i] = True
         tokens = self._tokens(text)
+        guessed = self._guessed(text)
         replacements: list[tuple[int, str, str]] = []
         for length in WORD_LENGTHS:
             for run in _CJK_RUN.finditer(text):
@@ -138,7 +140,7 @@ class TypoRepairer:
                     typed, inside = text[start:end], tokens.get((start, end))
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
-                    meant = self._best(text, start, typed, inside)
+                    meant = self._best(text, start, typed, inside, (start, end) in guessed)
                     # Scanning the documents' text costs more than finding a candidate: only for candidates.
                     if (
                         meant is not None
@@ -204,10 +206,27 @@ class TypoRepairer:
                     out[(start, end)] = inside
         return out
 
+    def _guessed(self, text: str) -> set[tuple[int, int]]:
+        """(start, end) of the words jieba guessed (复责, 北经: two characters its dictionary does not hold as a word
+        and glued together)."""
+        out, position = set(), 0
+        for token in self._cut(text):
+            # (not beside a number: 第五十九条讲的什么 and 哪一版 glue a measure word, not a typo)
+            before = text[position - 1 : position]
+            if (
+                len(token) > 1
+                and not self._frequency(token)
+                and _CJK_RUN.fullmatch(token)
+                and not _NUMERAL.search(before + token)
+            ):
+                out.add((position, position + len(token)))
+            position += len(token)
+        return out
+
     def _log_p(self, word: str) -> float:
         return math.log(max(1, self._frequency(word))) - self._log_total
 
-    def _best(self, text: str, start: int, typed: str, tokens: list[str]) -> str | None:
+    def _best(self, text: str, start: int, typed: str, tokens: list[str], guessed: bool = False) -> str | None:
         """The vocabulary word that differs from ``typed`` (at ``start`` of ``text``) in one character that
         sounds or looks alike and that explains the text better than jieba's tokens do, counting the
         typo's own improbability and whether the documents print the word beside the same character; a
@@ -217,7 +236,8 @@ class TypoRepairer:
         candidates = []
         for i, char in enumerate(typed):
             for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ()):
-                if self._is_everyday(word):
+                everyday = self._is_everyday(word)
+                if everyday and not guessed:
                     continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
                 if alike := likeness(char, word[i], self._shapes):
                     gain = self._log_p(word) + TYPO_LOG_COST[alike] - as_typed
@@ -225,7 +245,11 @@ class TypoRepairer:
                     if in_context:
                         gain += IN_CONTEXT_LOG_GAIN
                     # The shapes table is broad (企 and 让 share a group): a shape alone is evidence enough
-                    # only where the documents print the word beside the same character.
+                    # only where the documents print the word beside the same character. An everyday word
+                    # stands for a word jieba had to guess only when it sounds the same or is printed so
+                    # (医保局复责哪一条: 负责; not 第五十九条讲的什么: 条件).
+                    if everyday and not (in_context or alike == SAME_SOUND):
+                        continue
                     if gain > 0 and (in_context or alike != SAME_SHAPE):
                         candidates.append((in_context, gain, word))
         return max(candidates)[2] if candidates else None

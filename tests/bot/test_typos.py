@@ -162,3 +162,31 @@ def test_a_character_alike_only_in_shape_is_repaired_only_where_the_documents_pr
     assert repairer.repair("对转企有什么规定") is None
     repair = repairer.repair("转企股权要交税吗")
     assert repair is not None and repair.changes == (("转企", "转让"),)
+
+
+def test_an_everyday_word_stands_for_a_word_jieba_had_to_guess() -> None:
+    """jieba glues 复责 in 谁复责 (no word of its dictionary): 负责 is meant, though an everyday word. Beside a number
+    the glued word is a measure word and what follows it (第九条讲的什么 does not ask 条件)."""
+    frequency = {
+        "谁": 50000,
+        "复": 9000,
+        "责": 5000,
+        "负责": 40000,
+        "第九": 3000,
+        "条": 30000,
+        "讲": 20000,
+        "条件": 30000,
+    }
+    segments = {"谁复责": ["谁", "复责"], "第九条讲": ["第九", "条讲"]}
+    repairer = TypoRepairer(
+        ["负责", "条件"],
+        frequency=lambda w: frequency.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: w in ("负责", "条件"),
+        library_text="由财政部负责。",
+        cut=segments.__getitem__,
+        shapes=load_similar_shapes(),
+    )
+    repair = repairer.repair("谁复责")
+    assert repair is not None and repair.text == "谁负责"
+    assert repairer.repair("第九条讲") is None
