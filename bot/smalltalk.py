@@ -21,7 +21,9 @@ _PHRASES: dict[str, str] = {
     r"(方面|领域|类型|种类)?的?(事情|事|问题|东西|服务|忙)?|"
     r"能帮(我|上)?(做)?(些)?什么|有(什么|啥|哪些)功能|怎么(用|使用)你?|你(怎么|如何)(用|使用)|使用说明|"
     r"(我)?(可以|能)问(你)?(些)?(什么|啥|哪些)(问题)?|你懂(什么|啥|哪些)|你有(什么|啥)用|怎么提问|"
-    r"what can you do|how (do i|to) use|\bhelp\b",
+    r"what can you do|how (do i|to) use|"
+    r"(what|which) ((kinds?|sorts?|types?) of )?(questions|things|topics)?\s*(can|could|do|should) (you|i) (help( me| us)?( with)?|answer|do|ask( you)?)|"
+    r"(how|what) can you help( me| us)?( with)?|(can|could) you help( me| us)?|\bhelp\b",
     "identity": r"你是(谁|哪位|什么|啥)|你叫(什么|啥)(名字)?|你是(真人|人)[^，。？?]{0,4}还是(机器人|ai|人工智能)|你是(机器人|人工智能|ai|真人|人)吗?|"
     r"你是(哪个|哪家|什么)(部门|单位|公司|机构)(研发|开发|做|推出)?的|叫(什么|啥)名字|谁(开发|做|造|研发)的你|你是谁(开发|做|研发)的|有名字吗|你的名字|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
@@ -31,7 +33,8 @@ _PHRASES: dict[str, str] = {
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|明白了|知道了|懂了|收到|了解了|没问题|"
     r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
     r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"
-    r"\bthanks?\b|thank you|\bthx\b|\bok(ay)?\b|great|got it",
+    r"(你)?(真|太|好)?(聪明|靠谱|给力)|"
+    r"(thank you|thanks?)( (so|very) much| a lot)?( for (your|the|all (your|the)) help)?|\bthx\b|\bok(ay)?\b|great|got it",
     "goodbye": r"再见|拜拜|回头见|下次见|回头再聊|下次再聊|改天再聊|回聊|没有(别的|其他)(问题|事)了|\b88\b|886|\bbye\b|goodbye|"
     r"see you|(先这样|先问到这|先到这|就这些)(儿|里)?(吧|了)?(?=[\W_]|$)",
 }

@@ -18,6 +18,10 @@ from bot.smalltalk import smalltalk_kind
         ("你是谁呀", "identity"),
         ("你是谁？你都能帮我做些什么？", "capability"),
         ("What can you do?", "capability"),
+        ("Hey! Which sorts of questions could I ask?", "capability"),
+        ("Could you help us?", "capability"),
+        ("Thank you very much for all your help", "thanks"),
+        ("你太靠谱了", "thanks"),
         ("拜拜", "goodbye"),
     ],
 )
@@ -33,6 +37,8 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "能帮我查查贷款贴息吗",
         "人工智能企业有什么支持",
         "好的，那增值税呢",
+        "Could you help me with the VAT on exports?",
+        "你真聪明，那贷款呢？",
     ],
 )
 def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
