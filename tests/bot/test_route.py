@@ -148,6 +148,21 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
 
 
 @pytest.mark.parametrize(
+    ("question", "wants_agencies"),
+    [
+        ("我们县里哪家银行能办这种贷款？", False),  # a bank to go to, not the body responsible
+        ("哪家担保公司收费最低？", False),
+        ("这事归哪家部门管？", True),
+        ("哪家来负责审批？", True),
+    ],
+)
+def test_which_company_is_no_agency_question(
+    question: str, wants_agencies: bool, library: Library, names: DocumentNames
+) -> None:
+    assert understand(question, names, library.agencies, TODAY).wants_agencies is wants_agencies  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     ("question", "agency_list"),
     [
         ("市场监管局上门抽查的时候会看哪些台账？", False),  # 哪些 + a thing of its own, in the agency's clause
