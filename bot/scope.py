@@ -1100,6 +1100,11 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     # a sentence must state such a figure naming all of that noun's parts (所得税率 in …20％的税率征收企业所得税)
     if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
+    # 起征点是每月销售额多少钱？ asks the figure of 起征点, counted in 销售额: a sentence stating such a figure must name
+    # what stands before 是 too (…销售额未超过五百万元的纳税人 states no threshold)
+    subject = _subject(unit, words, searcher) if label in _FIGURES else ""
+    if subject and not _stated_beside(subject, states, paragraphs):
+        return False
     # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款 beside
     # the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
     if label in _FIGURES and (general := _GENERAL_AT_END.search(head)):
@@ -1116,6 +1121,23 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return True
     shorter = [head[1:], head[:-1]] if len(head) >= 4 else []
     return any(_stated_beside(h, states, paragraphs) for h in [head, *shorter])
+
+
+def _subject(unit: str, words: Sequence[str], searcher: HybridSearcher) -> str:
+    """The noun a part's ``words`` (those before it asks) name before a 是 that stands before the last of them
+    (起征点 in 起征点是每月销售额多少钱？; "" when the asking clause has no such 是, or a word naming a figure as such
+    stands there)."""
+    asked_at = _asked_at(unit)
+    position, is_at = 0, -1
+    for token in searcher.tokenizer.cut(unit[:asked_at]):
+        if token == "是":
+            is_at = position
+        position += len(token)
+    if is_at < 0 or not words or unit.rfind(words[-1], 0, asked_at) < is_at:
+        return ""
+    before = [w for w in words if unit.rfind(w, 0, is_at) >= 0 and searcher.tokenizer.names_an_object(w)]
+    # (认定标准是从业人数多少人以下？ names the figure as such before 是: 从业人数 is what is counted)
+    return before[-1] if before and not _GENERAL_AT_END.search(before[-1]) else ""
 
 
 def _of_unknown_noun(

@@ -986,6 +986,16 @@ def test_an_item_leading_in_a_list_is_quoted_with_one_of_its_own_items(real_bot:
     assert re.search(r"百分之九：\s*[1-4]．", answer.text)
 
 
+def test_a_figure_of_what_stands_before_shi_is_stated_only_where_that_is_named(real_bot: PolicyBot) -> None:
+    """起征点是每个月销售额多少钱？ asks the threshold, counted in sales: 增值税法 第九条 states 销售额未超过五百万元 of small
+    taxpayers, not a threshold (第二十三条 leaves it to the State Council). A word naming the figure as such before 是
+    (认定标准是从业人数多少人以下？) leaves the count to be stated."""
+    threshold = real_bot.ask("小规模纳税人的起征点是每个月销售额多少钱？")
+    assert threshold.out_of_scope and not threshold.citations
+    staff = real_bot.ask("小型微利企业的认定标准是从业人数多少人以下？")
+    assert not staff.out_of_scope and ("eit-regulation-2019", 92) in cited(staff)[:2]
+
+
 def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
     """促进法 第十条 sets up the fund and states no size: 规模有多大？ asks a figure of it."""
     answer = real_bot.ask("国家中小企业发展基金的规模有多大？")
