@@ -1496,8 +1496,12 @@ class PolicyBot:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
             )
-        if context and not query.refs and query.refers_to_document and (query.facts or query.asks_status):
-            # 这个条例还有效吗？ 那个文件是哪年发的？: the facts of the document the conversation is about
+        if (
+            context
+            and not query.refs
+            and ((query.refers_to_document and query.asks_status) or facts_are_asked(query, False))
+        ):
+            # 这个条例还有效吗？ 那个文件是哪年发的？ 它的文号是多少？: the facts of the document the conversation is about
             return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")

@@ -1010,6 +1010,17 @@ def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBo
     assert cited(answer) == cited(real_bot.ask(question))  # what it gets asked alone
 
 
+def test_a_fact_only_a_document_has_is_asked_of_the_conversations_document(fake_bot: PolicyBot) -> None:
+    """它的文号是多少？ names no document: a 文号 is a document's, the one the conversation quotes."""
+    history = [
+        {"role": "user", "content": "优化营商环境条例从哪天起施行？"},
+        {"role": "assistant", "content": "该条例第七十二条规定，本条例自2020年1月1日起施行。"},
+    ]
+    answer = fake_bot.ask("它的文号是多少？", history)
+    assert answer.text.startswith("《优化营商环境条例》") and "国务院令第722号" in answer.text
+    assert not answer.out_of_scope and answer.to_json().get("coverage") != "partial"
+
+
 def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_meant(fake_bot: PolicyBot) -> None:
     history = _after(fake_bot, "中小企业促进法第五十二条和优化营商环境条例第十七条")
     effective = fake_bot.ask("这个条例是什么时候施行的？", history)  # the 条例 of the two
