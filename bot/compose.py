@@ -612,6 +612,42 @@ def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
 
 
+# For a question asked in English: what the answer below is, in English (the documents are quoted as printed).
+_ENGLISH_LEADS = {
+    "refused": "Sorry, the policy documents in the library do not answer this, and I answer only from them. "
+    "The closest provision and the body to ask are named below, in Chinese.",
+    "partial": "The policy documents answer part of your question; the part they do not cover is named at the end. "
+    "Quoted from the official Chinese text:",
+    "answered": "From the policy documents in the library, quoted from the official Chinese text:",
+    "smalltalk": "Hello! I answer the questions of small and medium enterprises from the {n} policy documents in "
+    "the library, citing the document and article of every answer. The documents are in Chinese; for example:",
+}
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def asked_in_english(question: str) -> bool:
+    """Whether a question is written in English: more English words than Chinese characters over three.
+
+    >>> asked_in_english("What is the VAT rate on exports?"), asked_in_english("增值税法 Article 10 是什么？")
+    (True, False)
+    """
+    return len(_LATIN_WORD.findall(question)) > len(_CJK.findall(question)) / 3
+
+
+def in_english(answer: Answer, documents: int) -> Answer:
+    """An answer to a question asked in English, led by a line in English saying what follows (``documents``: how
+    many the library holds)."""
+    if answer.kind == "smalltalk":
+        lead = _ENGLISH_LEADS["smalltalk"].format(n=documents)
+        examples = answer.text[answer.text.rfind("：") + 1 :]
+        return replace(answer, text=lead + examples)
+    kind = "refused" if answer.out_of_scope else "partial" if answer.coverage == "partial" else "answered"
+    if not answer.citations and not answer.out_of_scope:
+        return answer  # (a question back, a listing of nothing: said plainly already)
+    return replace(answer, text=f"{_ENGLISH_LEADS[kind]}\n{answer.text}")
+
+
 def did_you_mean(repaired: str) -> str:
     """The line an answer to a repaired question opens with (the formal reply leaves it out)."""
     return f"您是不是想问：{repaired}\n"

@@ -348,6 +348,10 @@ class PolicyBot:
     def ask(self, question: object, history: object = None) -> Answer:
         """Answer one question. Raises QuestionError for empty/oversized input (message for the user)."""
         text = clean_question(question)
+        answer = self._ask(text, history)
+        return compose.in_english(answer, len(self.library.documents)) if compose.asked_in_english(text) else answer
+
+    def _ask(self, text: str, history: object) -> Answer:
         turns = normalise_history(history)
         then = conversation_day([t.content for t in turns if t.role == "user"], self.today())
         query = understand(text, self.names, self.agencies, self.today(), then)

@@ -1155,3 +1155,15 @@ def test_warming_up_pays_the_first_questions_lazy_loads_and_changes_no_answer(fa
     fake_bot.warm_up()
     assert fake_bot.pairs.cache_info().currsize >= 3  # the payment, VAT and individual-business lines
     assert fake_bot.ask(question).text == before
+
+
+def test_an_answer_to_an_english_question_says_in_english_what_follows(real_bot: PolicyBot) -> None:
+    """The documents are quoted in Chinese, as printed; an English reader is told what the reply is."""
+    answered = real_bot.ask("Can the payment term agreed with a large company exceed 60 days?")
+    assert answered.citations and answered.text.startswith("From the policy documents in the library")
+    refused = real_bot.ask("What is the registered capital of a limited liability company in Shenzhen?")
+    assert refused.out_of_scope and refused.text.startswith("Sorry, the policy documents in the library")
+    hello = real_bot.ask("Hello! What can you do?")
+    assert hello.text.startswith("Hello! I answer the questions") and not hello.citations
+    chinese = real_bot.ask("大企业付款期限最长多少天？")
+    assert not chinese.text.startswith(("From", "Sorry", "Hello"))
