@@ -387,12 +387,3 @@ def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_w
 ) -> None:
     known = {"rate", "duty", "small", "enterprises", "salary", "period", "filing", "annual", "return"}
     assert figure_of_unknown(unit, known) == unknown
-
-
-def test_an_english_clause_opening_with_a_question_word_is_a_part_of_its_own() -> None:
-    """…, and where do I complain online? leaves the first clause asking a figure of its own: answered in part."""
-    question = "How many days may a large company take to pay, and where do I complain online?"
-    assert asking_units(question) == [
-        "How many days may a large company take to pay",
-        "and where do I complain online?",
-    ]
