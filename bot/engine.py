@@ -1503,7 +1503,10 @@ class PolicyBot:
         if (
             context
             and not query.refs
-            and ((query.refers_to_document and query.asks_status) or facts_are_asked(query, False))
+            and (
+                (query.refers_to_document and (query.facts or query.asks_status))
+                or _ONLY_A_DOCUMENTS.search(query.text)
+            )
         ):
             # 这个条例还有效吗？ 那个文件是哪年发的？ 它的文号是多少？: the facts of the document the conversation is about
             return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
@@ -1694,6 +1697,10 @@ class PolicyBot:
         )
 
 
+# What only a document has, asked without naming it (它的文号是多少？ 是哪个部门发的？): not 最晚哪号之前要付？
+_ONLY_A_DOCUMENTS = re.compile(
+    r"文号|发文字号|发文(?:单位|机关|部门)|(?:哪个|什么|哪家)(?:单位|部门|机关)(?:印发|发布|发的)"
+)
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)

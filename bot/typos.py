@@ -65,6 +65,14 @@ def _readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
     return toned, plain
 
 
+@functools.lru_cache(maxsize=16384)
+def _usual_reading(char: str) -> str:
+    """A character's commonest reading, with its tone (时 shi2, 提 ti2: 提 is also read shi2, rarely)."""
+    from pypinyin import Style, pinyin
+
+    return (pinyin(char, style=Style.TONE3, heteronym=False, errors="ignore") or [[""]])[0][0]
+
+
 def _fuzzy(reading: str) -> str:
     """A reading under the confusions of many speakers and pinyin typists: zh/z, ch/c, sh/s, -ng/-n."""
     for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
@@ -246,9 +254,10 @@ class TypoRepairer:
                         gain += IN_CONTEXT_LOG_GAIN
                     # The shapes table is broad (企 and 让 share a group): a shape alone is evidence enough
                     # only where the documents print the word beside the same character. An everyday word
-                    # stands for a word jieba had to guess only when it sounds the same or is printed so
-                    # (医保局复责哪一条: 负责; not 第五十九条讲的什么: 条件).
-                    if everyday and not (in_context or alike == SAME_SOUND):
+                    # stands for a word jieba had to guess only when the two characters are read alike as
+                    # they are usually read (医保局复责哪一条: 负责; not 交货时出了问题: 提出, 提 read shí only
+                    # in 提防-like rare uses) or it is printed so (第五十九条讲的什么 stays: 讲, 件 differ).
+                    if everyday and not (in_context or _usual_reading(char) == _usual_reading(word[i])):
                         continue
                     if gain > 0 and (in_context or alike != SAME_SHAPE):
                         candidates.append((in_context, gain, word))

@@ -1019,6 +1019,8 @@ def test_a_fact_only_a_document_has_is_asked_of_the_conversations_document(fake_
     answer = fake_bot.ask("它的文号是多少？", history)
     assert answer.text.startswith("《优化营商环境条例》") and "国务院令第722号" in answer.text
     assert not answer.out_of_scope and answer.to_json().get("coverage") != "partial"
+    day = fake_bot.ask("那最晚哪号之前要办好？", history)  # a day of the month, not the document's number
+    assert "文号" not in day.text
 
 
 def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_meant(fake_bot: PolicyBot) -> None:

@@ -190,3 +190,19 @@ def test_an_everyday_word_stands_for_a_word_jieba_had_to_guess() -> None:
     repair = repairer.repair("谁复责")
     assert repair is not None and repair.text == "谁负责"
     assert repairer.repair("第九条讲") is None
+
+
+def test_an_everyday_word_is_not_read_into_a_guess_by_a_rare_reading() -> None:
+    """交货时出了问题: jieba glues 时出, and 提 may be read shí — rarely: 提出 is not what was meant."""
+    frequency = {"交货": 3000, "时": 90000, "出": 90000, "了": 900000, "提出": 60000}
+    repairer = TypoRepairer(
+        ["提出"],
+        frequency=lambda w: frequency.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: w == "提出",
+        library_text="应当提出申请。",
+        cut={"交货时出了": ["交货", "时出", "了"]}.__getitem__,
+        shapes=load_similar_shapes(),
+    )
+    assert likeness("时", "提", load_similar_shapes()) == SAME_SOUND  # (every reading counts for other words)
+    assert repairer.repair("交货时出了") is None
