@@ -1402,7 +1402,7 @@ class PolicyBot:
         sentences = [s for _, s in rows]
         score = {position: value for value, position, _ in scored}
         for i in sorted(chosen):  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
-            items = _listed_under(sentences, i)
+            items = list(itertools.takewhile(lambda j: _is_item(sentences[j]), range(i + 1, len(sentences))))
             if sentences[i].endswith((":", "：")) and items and not chosen.intersection(items):
                 chosen.add(max(items, key=score.__getitem__))
         return [sentences[i] for i in sorted({j for i in chosen for j in _whole_sentence(sentences, i)})]
@@ -1757,17 +1757,6 @@ def _part_quoted(provision: Provision, answer: str) -> str:
     if len(said) == 1 and len(paragraphs) > 1 and not items:
         return f"第{int_to_cn(said[0] + 1)}款"
     return ""
-
-
-def _listed_under(clauses: Sequence[str], at: int) -> list[int]:
-    """The items following clause ``at``, those it would lead in when it ends with a colon: the sub-items (1．) under
-    an item (（二）…下列货物…：), any items under a plain clause.
-
-    >>> _listed_under(["税率：", "（一）甲；", "（二）下列货物：", "1．乙；", "（三）丙。"], 2), _listed_under(["税率：", "（一）甲；"], 0)
-    ([3], [1])
-    """
-    below = SUBITEM.match if ITEM.match(clauses[at]) else _is_item
-    return list(itertools.takewhile(lambda j: bool(below(clauses[j])), range(at + 1, len(clauses))))
 
 
 def _is_item(clause: str) -> bool:
