@@ -612,39 +612,44 @@ def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
 
 
-# For a question asked in English: what the answer below is, in English (the documents are quoted as printed).
+# For a question asked in English: what the reply below is, in English (the documents are quoted as printed).
 _ENGLISH_LEADS = {
-    "refused": "Sorry, the policy documents in the library do not answer this, and I answer only from them. "
-    "The closest provision and the body to ask are named below, in Chinese.",
-    "partial": "The policy documents answer part of your question; the part they do not cover is named at the end. "
-    "Quoted from the official Chinese text:",
-    "answered": "From the policy documents in the library, quoted from the official Chinese text:",
-    "smalltalk": "Hello! I answer the questions of small and medium enterprises from the {n} policy documents in "
-    "the library, citing the document and article of every answer. The documents are in Chinese; for example:",
+    "refused": "Sorry, the policy documents in the library do not answer this, and I answer only from them "
+    "(details below, in Chinese).",
+    "partial": "The policy documents answer part of your question; the reply below, in Chinese, says which part "
+    "they do not cover.",
+    "answered": "From the policy documents in the library (the reply is in Chinese, citing the document and article):",
+    "other": "The reply below is in Chinese:",
 }
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WEB_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|cn|org|net)\b", re.IGNORECASE)
 
 
 def asked_in_english(question: str) -> bool:
-    """Whether a question is written in English: more English words than Chinese characters over three.
+    """Whether a question is written in English: more than two English words for each run of Chinese characters
+    (a title or term in Chinese may stand in an English question; VAT税率是多少 is Chinese; web addresses aside).
 
-    >>> asked_in_english("What is the VAT rate on exports?"), asked_in_english("增值税法 Article 10 是什么？")
+    >>> asked_in_english("What is article 5 of 保障中小企业款项支付条例?"), asked_in_english("小规模纳税人的VAT rate是多少")
     (True, False)
+    >>> asked_in_english("投诉网址 www.gov.cn 能用吗"), asked_in_english("What is the VAT rate?")
+    (False, True)
     """
-    return len(_LATIN_WORD.findall(question)) > len(_CJK.findall(question)) / 3
+    words = len(_LATIN_WORD.findall(_WEB_ADDRESS.sub(" ", question)))
+    return words > 2 * len(_CJK_RUN.findall(question))
 
 
-def in_english(answer: Answer, documents: int) -> Answer:
-    """An answer to a question asked in English, led by a line in English saying what follows (``documents``: how
-    many the library holds)."""
+def in_english(answer: Answer) -> Answer:
+    """An answer to a question asked in English, led by a line in English saying what the reply is (small talk,
+    replied in English whole, as it is)."""
     if answer.kind == "smalltalk":
-        lead = _ENGLISH_LEADS["smalltalk"].format(n=documents)
-        examples = answer.text[answer.text.rfind("：") + 1 :]
-        return replace(answer, text=lead + examples)
-    kind = "refused" if answer.out_of_scope else "partial" if answer.coverage == "partial" else "answered"
-    if not answer.citations and not answer.out_of_scope:
-        return answer  # (a question back, a listing of nothing: said plainly already)
+        return answer
+    if answer.out_of_scope:
+        kind = "refused"
+    elif not answer.citations:
+        kind = "other"  # (a question back, a number no document has)
+    else:
+        kind = "partial" if answer.coverage == "partial" else "answered"
     return replace(answer, text=f"{_ENGLISH_LEADS[kind]}\n{answer.text}")
 
 
@@ -660,15 +665,30 @@ _SMALLTALK_OPENING = {
     "thanks": "不客气！",
     "goodbye": "再见，欢迎随时回来提问！",
 }
+_SMALLTALK_OPENING_EN = {
+    "greeting": "Hello! ",
+    "identity": "I am the SME policy assistant (惠企政策问答助手). ",
+    "capability": "",
+    "thanks": "You're welcome! ",
+    "goodbye": "Goodbye, and come back any time! ",
+}
 
 
-def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str]) -> Answer:
-    """A short friendly reply to small talk: what the assistant does, and three questions to try."""
+def smalltalk_answer(shelf: Shelf, kind: str, examples: Sequence[str], english: bool = False) -> Answer:
+    """A short friendly reply to small talk: what the assistant does, and three questions to try (in English
+    when the message was; the documents and so the examples are Chinese)."""
     tries = "".join(f"\n· {q}" for q in examples[:3])
-    text = (
-        f"{_SMALLTALK_OPENING.get(kind, '')}我根据政策库中的 {len(shelf.metas)} 份政策文件回答中小企业的问题，"
-        f"每个回答都注明出自哪份文件的哪一条、由哪些部门负责。您可以这样问：{tries}"
-    )
+    if english:
+        text = (
+            f"{_SMALLTALK_OPENING_EN.get(kind, '')}I answer the questions of small and medium enterprises from the "
+            f"{len(shelf.metas)} policy documents in the library, citing the document and article of every answer. "
+            f"The documents are in Chinese; you may ask in English or Chinese, for example:{tries}"
+        )
+    else:
+        text = (
+            f"{_SMALLTALK_OPENING.get(kind, '')}我根据政策库中的 {len(shelf.metas)} 份政策文件回答中小企业的问题，"
+            f"每个回答都注明出自哪份文件的哪一条、由哪些部门负责。您可以这样问：{tries}"
+        )
     return Answer(text, kind="smalltalk", as_of=shelf.day)
 
 

@@ -348,25 +348,27 @@ class PolicyBot:
     def ask(self, question: object, history: object = None) -> Answer:
         """Answer one question. Raises QuestionError for empty/oversized input (message for the user)."""
         text = clean_question(question)
-        answer = self._ask(text, history)
-        return compose.in_english(answer, len(self.library.documents)) if compose.asked_in_english(text) else answer
+        english = compose.asked_in_english(text)
 
-    def _ask(self, text: str, history: object) -> Answer:
+        def in_its_language(answer: Answer) -> Answer:
+            return compose.in_english(answer) if english else answer
+
         turns = normalise_history(history)
         then = conversation_day([t.content for t in turns if t.role == "user"], self.today())
         query = understand(text, self.names, self.agencies, self.today(), then)
         shelf = Shelf(self.library, query.day, self.today())
         if scope.asks_other_task(text):
-            return replace(compose.out_of_scope_answer(shelf, None), kind="other_task")
+            return in_its_language(replace(compose.out_of_scope_answer(shelf, None), kind="other_task"))
         if chat := smalltalk_kind(text, self._names_topic):
-            return compose.smalltalk_answer(shelf, chat, self.examples())
+            return compose.smalltalk_answer(shelf, chat, self.examples(), english=english)
         if self.rules and matching.asks_what_applies(text):
-            return self._match_answer(text, shelf)
+            return in_its_language(self._match_answer(text, shelf))
         repaired = self.repaired(text, query)
         if repaired == text:
-            return self._route(text, query, turns, shelf)
+            return in_its_language(self._route(text, query, turns, shelf))
         query = understand(repaired, self.names, self.agencies, self.today(), then)
-        answer = self._route(repaired, query, turns, Shelf(self.library, query.day, self.today()))
+        answer = in_its_language(self._route(repaired, query, turns, Shelf(self.library, query.day, self.today())))
+        # (the line saying what was repaired comes first: the staff's formal reply leaves it out as it stands)
         return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
 
     def _names_topic(self, text: str) -> bool:

@@ -1156,7 +1156,13 @@ def test_an_answer_to_an_english_question_says_in_english_what_follows(real_bot:
     assert answered.citations and answered.text.startswith("From the policy documents in the library")
     refused = real_bot.ask("What is the registered capital of a limited liability company in Shenzhen?")
     assert refused.out_of_scope and refused.text.startswith("Sorry, the policy documents in the library")
-    hello = real_bot.ask("Hello! What can you do?")
+    hello = real_bot.ask("Hello there!")
     assert hello.text.startswith("Hello! I answer the questions") and not hello.citations
-    chinese = real_bot.ask("大企业付款期限最长多少天？")
-    assert not chinese.text.startswith(("From", "Sorry", "Hello"))
+    thanks = real_bot.ask("Thanks a lot!")
+    assert thanks.text.startswith("You're welcome!")
+    back = real_bot.ask("What is Article 10?")  # which document? — asked back in Chinese, said so
+    assert back.text.startswith("The reply below is in Chinese")
+    for chinese in ("大企业付款期限最长多少天？", "VAT税率是多少？"):
+        assert not real_bot.ask(chinese).text.startswith(("From", "Sorry", "Hello", "The reply"))
+    repaired = real_bot.ask("What 信代 support is there for small firms?")  # the repair shown first, as in Chinese
+    assert repaired.text.startswith("您是不是想问：") and "From the policy documents" in repaired.text
