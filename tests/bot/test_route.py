@@ -152,6 +152,8 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
     [
         ("我们县里哪家银行能办这种贷款？", False),  # a bank to go to, not the body responsible
         ("哪家担保公司收费最低？", False),
+        ("应该找哪家银行申请？", False),
+        ("这事该找哪个部门？", True),
         ("这事归哪家部门管？", True),
         ("哪家来负责审批？", True),
     ],

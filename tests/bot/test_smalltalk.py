@@ -39,6 +39,7 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "好的，那增值税呢",
         "Could you help me with the VAT on exports?",
         "你真聪明，那贷款呢？",
+        "你靠谱吗？",
     ],
 )
 def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
