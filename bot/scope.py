@@ -38,7 +38,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -1171,25 +1171,26 @@ def _unknown_around(head: str, unit: str, searcher: HybridSearcher) -> str:
     )
 
 
+def _stating(states: re.Pattern[str], paragraphs: Sequence[str]) -> Iterator[str]:
+    """The sentences of the paragraphs that state such specifics."""
+    return (s for p in paragraphs for s in _SENTENCES.split(p) if states.search(s))
+
+
 def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """Whether a sentence of the paragraphs states such specifics and names ``word`` or each of its parts."""
     parts = [w for w in searcher.tokenizer.words(word) if w != word] or [word]
-    return any(
-        states.search(s) and (in_full(word, s) or all(in_full(w, s) for w in parts))
-        for p in paragraphs
-        for s in _SENTENCES.split(p)
-    )
+    return any(in_full(word, s) or all(in_full(w, s) for w in parts) for s in _stating(states, paragraphs))
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
     """Whether a sentence of the paragraphs states such specifics and names ``head``."""
-    return any(states.search(s) and in_full(head, s) for p in paragraphs for s in _SENTENCES.split(p))
+    return any(in_full(head, s) for s in _stating(states, paragraphs))
 
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
     """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
     pattern = _as_written(word)
-    for sentence in (s for p in paragraphs for s in _SENTENCES.split(p)):
+    for sentence in _stating(states, paragraphs):
         spans = [m.span() for m in pattern.finditer(sentence)]
         figures_stated = states.finditer(sentence)
         if any(

@@ -5,7 +5,8 @@ purpose) that the bot answers right — first citation gold — and types one ch
 the library uses as another character read the same way (a homophone from jieba's dictionary, common enough to
 be typed by a pinyin keyboard: 抵扣 → 底扣). Prints how many of the mistyped questions still get the same first
 citation, how many are refused, how many are answered from another provision, and how many were shown
-repaired (您是不是想问：…). Deterministic for a seed. Writes eval/results/typos.json.
+repaired (您是不是想问：…); and how many of the questions as written were shown repaired though they had no typo.
+Deterministic for a seed. Writes eval/results/typos.json.
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ def mistyped(
     question: str, words: list[str], sounds: dict[str, list[str]], reading: Callable[[str], str], rng: random.Random
 ) -> str:
     """The question with one character of one of ``words`` typed as a homophone ("" when none has one)."""
-    rng.shuffle(words)
-    for word in words:
+    for word in rng.sample(words, len(words)):
         at = rng.randrange(len(word))
         others = [c for c in sounds.get(reading(word[at]), []) if c != word[at]][:CANDIDATES]
         if others:
@@ -63,7 +63,7 @@ def answerable(questions: list[dict]) -> Iterator[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.typos", description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=200, help="how many mistyped questions (default 200)")
+    parser.add_argument("--n", type=int, default=300, help="how many mistyped questions (default 300)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     from pypinyin import lazy_pinyin  # (a dependency of the bot's typo repair)
@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             break
         gold = {tuple(r) for r in q["refs"]}
         clean = bot.ask(q["question"])
+        counts["clean"] += 1
+        counts["clean repaired"] += bool(clean.corrected)  # a repair of what had no typo
         if not clean.citations or (clean.citations[0].doc_id, clean.citations[0].number) not in gold:
             continue  # only what is answered right without the typo measures the typo
         words = [
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"mistyped questions: {total} (seed {args.seed})")
     for key in ("same", "refused", "other", "repaired"):
         print(f"  {key:<9} {counts[key]:>4}  {counts[key] / total:.3f}")
+    print(f"questions as written: {counts['clean']}, shown repaired though they had no typo: {counts['clean repaired']}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = {"seed": args.seed, "n": total, "counts": dict(counts), "questions": examples}
     (RESULTS / "typos.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
