@@ -138,8 +138,9 @@ class TypoRepairer:
         for start, end in protected:
             for i in range(max(0, start), min(len(text), end)):
                 taken[i] = True
-        tokens = self._tokens(text)
-        guessed = self._guessed(text)
+        cut = self._cut(text)
+        tokens = self._tokens(cut)
+        guessed = self._guessed(text, cut)
         replacements: list[tuple[int, str, str]] = []
         for length in WORD_LENGTHS:
             for run in _CJK_RUN.finditer(text):
@@ -194,12 +195,12 @@ class TypoRepairer:
         around = [text[start - 1] + word if start > 0 else "", word + text[end] if end < len(text) else ""]
         return any(_CJK_RUN.fullmatch(s) and s in self._library_text for s in around if len(s) > len(word))
 
-    def _tokens(self, text: str) -> dict[tuple[int, int], list[str]]:
-        """(start, end) → jieba's tokens there, for every stretch of two or more whole tokens of at
-        most the longest word length. A word jieba guessed (信代有: not in its dictionary) counts as
+    def _tokens(self, cut: list[str]) -> dict[tuple[int, int], list[str]]:
+        """(start, end) → the tokens of jieba's ``cut`` of a text there, for every stretch of two or more whole
+        tokens of at most the longest word length. A word jieba guessed (信代有: not in its dictionary) counts as
         its characters."""
         spans, position = [], 0
-        for token in self._cut(text):
+        for token in cut:
             for piece in (token,) if self._frequency(token) else tuple(token):
                 spans.append((position, position + len(piece), piece))
                 position += len(piece)
@@ -214,11 +215,11 @@ class TypoRepairer:
                     out[(start, end)] = inside
         return out
 
-    def _guessed(self, text: str) -> set[tuple[int, int]]:
+    def _guessed(self, text: str, cut: list[str]) -> set[tuple[int, int]]:
         """(start, end) of the words jieba guessed (复责, 北经: two characters its dictionary does not hold as a word
         and glued together)."""
         out, position = set(), 0
-        for token in self._cut(text):
+        for token in cut:
             # (not beside a number: 第五十九条讲的什么 and 哪一版 glue a measure word, not a typo)
             before = text[position - 1 : position]
             if (
