@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"mistyped questions: {total} (seed {args.seed})")
     for key in ("same", "refused", "other", "repaired"):
         print(f"  {key:<9} {counts[key]:>4}  {counts[key] / total:.3f}")
-    print(f"questions as written: {counts['clean']}, shown repaired though they had no typo: {counts['clean repaired']}")
+    print(
+        f"questions as written: {counts['clean']}, shown repaired though they had no typo: {counts['clean repaired']}"
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = {"seed": args.seed, "n": total, "counts": dict(counts), "questions": examples}
     (RESULTS / "typos.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
