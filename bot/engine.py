@@ -24,7 +24,7 @@ from bot import compose, scope
 from bot import match as matching
 from bot.adapter import QueryAdapter, default_adapter
 from bot.compose import Shelf
-from bot.expand import QUERY_TERMS_FILE, QueryExpander
+from bot.expand import ENGLISH_WORD, QUERY_TERMS_FILE, QueryExpander
 from bot.followup import Turn, last, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
@@ -857,8 +857,9 @@ class PolicyBot:
         wanted = document_filter(query.text, issuers)
         pool = [d for d in self.library.doc_ids if self._matches(shelf, d, wanted)]
         leftover = _strip_attribute_words(_strip_document_words(without_attributes(query.topic, issuers)))
-        if wanted and len(cjk_bigrams(leftover)) < 2:
-            return compose.documents_answer(shelf, "符合条件的文件", pool, {})
+        english_left = ENGLISH_WORD.findall(_ABOUT_THE_LIBRARY.sub(" ", query.text.lower()))
+        if len(cjk_bigrams(leftover)) < 2 and not english_left:  # (你们库里都有哪些文件？ asks for the whole library)
+            return compose.documents_answer(shelf, "符合条件的文件" if wanted else "库中收录了这些文件", pool, {})
         ranked = self._rank_documents(query, pool)
         if not ranked and wanted and pool:
             # 我们要更新资料，哪些文件已经废止了？ — nothing in the library is about the rest of the question:
@@ -1867,9 +1868,17 @@ def _longest_shared(text: str, other: str) -> str:
     return best
 
 
+# English words of a question asking for the library's documents as such (What documents do you have?)
+_ABOUT_THE_LIBRARY = re.compile(
+    r"\b(?:what|which|documents?|policy|policies|do|does|you|have|has|are|is|there|in|the|"
+    r"library|list|all|of|your|show|me|please|hold|holds|contain|contains)\b"
+)
+
+
 def _strip_document_words(text: str) -> str:
     return re.sub(
-        r"库里|库中|有哪些|哪些|哪几部|哪几份|哪份|哪一份|有没有|专门|针对|规定|讲|关于|涉及|的|是|法律|法规|行政法规|文件|政策|条例|收录|收了|吗|呢|？|\?|，|。",
+        r"库里|库中|政策库|有哪些|哪些|哪几部|哪几份|哪份|哪一份|有没有|专门|针对|规定|讲|关于|涉及|的|是|法律|法规|行政法规|文件|政策|条例|"
+        r"收录|收了|你们|都|吗|呢|？|\?|，|。",
         "",
         text,
     )

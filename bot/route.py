@@ -120,7 +120,8 @@ _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
     rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|的{_DOC_NOUN}(?:有|是)?(?:哪些|哪几部|哪几份)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"
     rf"专门(?:讲|针对|规定|规范|管)[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢|是)|(?<![仓车水金题])库[里中]|收录|几个版本|哪些版本|哪几个版本|"
-    r"which documents|which laws"
+    r"which documents|which laws|(?:what|which) (?:policy )?documents (?:do you|does the library|are (?:there )?in)|"
+    r"list (?:all )?(?:the |your )?(?:documents|policies)"  # (not: what documents do I need to submit)
 )
 _CHANGE = re.compile(
     r"变化|区别|不同|差别|差异|修改了|修订了|修正了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"

@@ -1166,3 +1166,13 @@ def test_an_answer_to_an_english_question_says_in_english_what_follows(real_bot:
         assert not real_bot.ask(chinese).text.startswith(("From", "Sorry", "Hello", "The reply"))
     repaired = real_bot.ask("What 信代 support is there for small firms?")  # the repair shown first, as in Chinese
     assert repaired.text.startswith("您是不是想问：") and "From the policy documents" in repaired.text
+
+
+def test_the_whole_library_is_listed_when_asked_for(real_bot: PolicyBot) -> None:
+    """哪些文件 with no topic and no attribute asks for the library itself — in Chinese or English; papers to hand
+    in (what documents do I need to submit) are no library."""
+    for question in ("你们库里都有哪些文件？", "What documents do you have?", "List all the documents, please"):
+        answer = real_bot.ask(question)
+        assert not answer.out_of_scope and "库中收录了这些文件（共 14 份）" in answer.text, question
+    papers = real_bot.ask("What documents do I need to submit for a start-up guarantee loan?")
+    assert "库中收录了这些文件" not in papers.text
