@@ -61,6 +61,7 @@ from bot.route import (
     strip_agencies,
     understand,
     without_attributes,
+    without_national_level,
 )
 from bot.smalltalk import smalltalk_kind
 from bot.typos import TypoRepairer, load_similar_shapes
@@ -1637,7 +1638,10 @@ class PolicyBot:
             # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it.
             context_docs = ()
             query = replace(
-                query, docs=query.docs or tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region)
+                query,
+                docs=query.docs or tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region),
+                text=without_national_level(query.text),  # (那全国层面的规定是多少？ asks 是多少 of the earlier topic)
+                topic=without_national_level(query.topic),
             )
         if (
             previous is not None

@@ -468,6 +468,7 @@ _SAME_AS_BEFORE = re.compile(
 )
 # "全国的法律也是这样吗？": the national rules, after an answer from a local document.
 _NATIONAL_LEVEL = re.compile(r"全国|国家(层面|层级|级|的|规定|法律|法规|政策)|中央|\bnational(ly)?\b|nationwide")
+_NATIONAL_RULES = re.compile(r"(?:全国|国家|中央)(?:层面|层级|级)?(?:(?:的|上的)?(?:规定|法律|法规|政策))?")
 _WHICH_NUMBER = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
 )
@@ -537,6 +538,16 @@ def has_own_topic(text: str) -> bool:
 def names_national_level(text: str) -> bool:
     """ "全国的法律也是这么规定的吗？" / "国家层面呢？": asks about the national rules, not a place's."""
     return bool(_NATIONAL_LEVEL.search(text.lower()))
+
+
+def without_national_level(text: str) -> str:
+    """The text without the words saying it asks of the national rules (那全国层面的规定是多少？ → 那是多少？): what
+    it asks of them.
+
+    >>> without_national_level("那全国层面的规定是多少？"), without_national_level("国家的标准呢？")
+    ('那是多少？', '的标准呢？')
+    """
+    return _NATIONAL_RULES.sub("", text)
 
 
 def asks_which_number(text: str) -> bool:

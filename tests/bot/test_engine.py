@@ -1176,3 +1176,11 @@ def test_the_whole_library_is_listed_when_asked_for(real_bot: PolicyBot) -> None
         assert not answer.out_of_scope and "库中收录了这些文件（共 14 份）" in answer.text, question
     papers = real_bot.ask("What documents do I need to submit for a start-up guarantee loan?")
     assert "库中收录了这些文件" not in papers.text
+
+
+def test_a_follow_up_asking_the_national_rules_asks_what_the_earlier_question_asked(real_bot: PolicyBot) -> None:
+    """After Beijing's share, 那国家级的规定是多少？ asks the same figure of the national documents: 全国/国家级/规定
+    name where to look, not what is counted."""
+    history = _after(real_bot, "北京市政府采购要给中小企业预留多少份额？")
+    answer = real_bot.ask("那国家级的规定是多少？", history)
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-promotion-law-2017", 40)
