@@ -56,6 +56,7 @@ from bot.route import (
     is_follow_up,
     leans_on_before,
     match_division,
+    names_a_documents_own_fact,
     names_national_level,
     next_or_previous,
     strip_agencies,
@@ -1509,7 +1510,7 @@ class PolicyBot:
             and not query.refs
             and (
                 (query.refers_to_document and (query.facts or query.asks_status))
-                or _ONLY_A_DOCUMENTS.search(query.text)
+                or names_a_documents_own_fact(query.text)
             )
         ):
             # 这个条例还有效吗？ 那个文件是哪年发的？ 它的文号是多少？: the facts of the document the conversation is about
@@ -1704,10 +1705,6 @@ class PolicyBot:
         )
 
 
-# What only a document has, asked without naming it (它的文号是多少？ 是哪个部门发的？): not 最晚哪号之前要付？
-_ONLY_A_DOCUMENTS = re.compile(
-    r"文号|发文字号|发文(?:单位|机关|部门)|(?:哪个|什么|哪家)(?:单位|部门|机关)(?:印发|发布|发的)"
-)
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 _ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)

@@ -108,6 +108,11 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # Facts that need no "this document" cue: nothing but a document has a 文号 or 发文机关.
 _SELF_EVIDENT_FACTS = {"doc_number", "issuer", "recipients", "approval", "history"}
+# …said in words only a document's facts use: their patterns also catch 最晚哪号之前要付？ and 最早, facts of a
+# document only where one is named (a follow-up naming none: 它的文号是多少？ 是哪个部门发的？)
+_DOCUMENTS_OWN_FACT = re.compile(
+    r"文号|发文字号|发文(?:单位|机关|部门)|(?:哪个|什么|哪家)(?:单位|部门|机关)(?:印发|发布|发的)"
+)
 _STATUS = re.compile(
     r"还有效|有效吗|是否有效|是否还有效|仍然有效|现行有效|还能用|还适用|还管用|还在用|还生效|还执行|还作数|还算数|"
     r"废止|失效|作废|过时|过期|被取代|被替代|取代了|替代了|还是现行|现行的?是|现在用的是|现在适用|still (valid|in force|in effect)|repealed|"
@@ -533,6 +538,15 @@ def leans_on_before(text: str) -> bool:
 def has_own_topic(text: str) -> bool:
     """False when the question only asks about something already chosen ('那谁负责？', '这条是哪年施行的')."""
     return not _INTENT_ONLY.match(_REFERENCED_THING.sub(" ", text.lower().strip()))
+
+
+def names_a_documents_own_fact(text: str) -> bool:
+    """Whether a question asks, in words only a document's facts use, a fact of a document it does not name.
+
+    >>> names_a_documents_own_fact("它的文号是多少？"), names_a_documents_own_fact("那最晚哪号之前要付？")
+    (True, False)
+    """
+    return bool(_DOCUMENTS_OWN_FACT.search(text))
 
 
 def names_national_level(text: str) -> bool:
