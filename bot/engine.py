@@ -29,7 +29,7 @@ from bot.followup import Turn, last, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
-from bot.question import MAX_QUESTION_CHARS, clean_question, question_core
+from bot.question import MAX_QUESTION_CHARS, asking_clauses, asks_within_another, clean_question, question_core
 from bot.refs import (
     NOW_WORDS,
     DocumentNames,
@@ -1167,6 +1167,10 @@ class PolicyBot:
         ]
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
+        unanswered = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic, allowed)
+        if unanswered:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
+            what = "、".join(f"“{s.rstrip('？?')}”" for s in unanswered)
+            notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
             quote = self._with_counterpart(primary, quote, old_quote)
@@ -1178,7 +1182,7 @@ class PolicyBot:
             today_key = (in_force_today.doc_id, in_force_today.number)
             cards = tuple(in_force_today if (c.doc_id, c.number) == today_key else c for c in extractive.citations)
             extractive = replace(extractive, citations=cards)
-        if features.missing_specifics:
+        if features.missing_specifics or unanswered:
             extractive = replace(extractive, coverage="partial")
         if self.generator is None:
             return extractive
@@ -1194,6 +1198,33 @@ class PolicyBot:
         if self._specificity(scope.without_asking(rest), library_words=True) >= NAMES_LITTLE:
             return rest
         return "".join(scope.asked_of(unit) for unit, _ in unanswered) + rest
+
+    def _sentences_unanswered(self, topic: str, allowed: list[str] | None) -> list[str]:
+        """Of a question asking in two sentences or more, those the library does not answer when asked on their
+        own (小型微利企业的税率是多少？今年有哪些额外的减免公告？ → the second): the answer covers only the rest.
+        None when no sentence is answered on its own (what they ask together was answered)."""
+        sentences = ["，".join(clauses) for clauses in asking_clauses(topic)]
+        if len(sentences) < 2:
+            return []
+        refused = [
+            s
+            for s in sentences
+            if not asks_within_another(s)
+            and self._names_its_subject(s)  # (能一次性扣掉吗？ 其中小微企业占多少？)
+            and not self.in_scope(self.retrieve(s, allowed)[1])
+        ]
+        return refused if len(refused) < len(sentences) else []
+
+    def _names_its_subject(self, sentence: str) -> bool:
+        """Whether a sentence names what it asks about itself, by nouns the library uses (能一次性扣掉吗？ 现在还在执行期内吗？
+        name none: they ask of what the sentence before names)."""
+        tokenizer = self.searcher.tokenizer
+        nouns = [
+            w
+            for w in tokenizer.words(scope.without_asking(sentence))
+            if tokenizer.names_an_object(w) and self.searcher.document_frequency(w)
+        ]
+        return sum(tokenizer.specificity(w) for w in nouns) >= NAMES_LITTLE
 
     def _parts_answered_apart(
         self,

@@ -1184,3 +1184,25 @@ def test_a_follow_up_asking_the_national_rules_asks_what_the_earlier_question_as
     history = _after(real_bot, "北京市政府采购要给中小企业预留多少份额？")
     answer = real_bot.ask("那国家级的规定是多少？", history)
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-promotion-law-2017", 40)
+
+
+def test_a_sentence_no_document_answers_is_named_as_the_part_left_out(real_bot: PolicyBot) -> None:
+    """捐赠票据丢了去哪里补开？ is a question of its own that no document answers: the first is answered, and the
+    answer names the second as the part the library does not cover."""
+    answer = real_bot.ask("公益性捐赠在企业所得税前怎么扣除？捐赠票据丢了去哪里补开？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 9) and answer.coverage == "partial"
+    assert "“捐赠票据丢了去哪里补开”，库中文件没有规定" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "小型微利企业的企业所得税税率是多少？能一直享受吗？",
+        "国家规定政府采购给中小企业预留多少份额？其中小微企业占多少？",
+    ],
+)
+def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot: PolicyBot, question: str) -> None:
+    """能一直享受吗？ names nothing of its own and 其中… asks of a part of the first sentence's subject: neither is
+    judged on its own."""
+    answer = real_bot.ask(question)
+    assert not answer.out_of_scope and answer.coverage == "full" and "没有规定" not in answer.text
