@@ -1213,7 +1213,7 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     if asked_at is None:
         return []
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
-    return [
+    words = [
         w
         for w in searcher.tokenizer.words(unit[:asked_at])
         if not w.isascii()
@@ -1222,6 +1222,11 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         and searcher.tokenizer.names_a_thing(w)
         and w not in titles
     ]
+    # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？
+    # 失业保险金每个月能领多少？): the figure is of the noun before it (not 停业后多少天, a time after the verb)
+    if words and unit[:asked_at].endswith(words[-1]) and not searcher.tokenizer.names_an_object(words[-1]):
+        return words[:-1]
+    return words
 
 
 def _asked_at(unit: str) -> int | None:

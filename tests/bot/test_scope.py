@@ -355,6 +355,15 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     assert names_what_is_asked("其中小微企业占多少？", "具体数字", share, searcher)
 
 
+def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_before_it(fake_bot: PolicyBot) -> None:
+    """能申请多少？ asks how much of the noun before the verb: a sentence on the same loans stating amounts states
+    no interest rate, though it names 申请."""
+    searcher = fake_bot.searcher
+    loans = ["自主创业的，可申请最高不超过15万元的创业担保贷款。"]
+    assert not names_what_is_asked("创业担保贷款的利率最高能申请多少？", "具体数字", loans, searcher)
+    assert names_what_is_asked("自主创业的话贷款最高能申请多少？", "具体数字", loans, searcher)
+
+
 @pytest.mark.parametrize(
     ("question", "missing"),
     [
