@@ -1224,7 +1224,13 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     ]
     # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？
     # 失业保险金每个月能领多少？): the figure is of the noun before it (not 停业后多少天, a time after the verb)
-    if words and unit[:asked_at].endswith(words[-1]) and not searcher.tokenizer.names_an_object(words[-1]):
+    quantity_asked = unit.startswith(("多少", "几"), asked_at)  # (not 稳岗返还是不是返还60%？: it confirms the verb's)
+    if (
+        quantity_asked
+        and words
+        and unit[:asked_at].endswith(words[-1])
+        and not searcher.tokenizer.names_an_object(words[-1])
+    ):
         return words[:-1]
     return words
 
