@@ -77,8 +77,8 @@ _HELD = "举办|举行|召开|开幕|开会"  # an event held (not 开票, 开�
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|多少费|官费|how much money|"
-            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)"
+            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|多少[^，。？?]{0,4}费|官费|how much money|"
+            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|交|缴|付|花)(多少|几万|几千|几百)"
         ),
         # (an amount may be stated as a share of another: 达到计税基础的50%以上, 补贴设备款的30%)
         re.compile(rf"{_N}\s*(?:元|万元|亿元)|%|％|百分之"),
@@ -768,9 +768,11 @@ def specifics_support(
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
-        asked_words = [
-            w for w in (words(without_asking(unit)) if words else ()) if any(in_full(w, p) for p in passages)
-        ]
+        # (nor the question words asking the kind: 时间 of 要等多长时间？, not 利率 of 利率上限是多少？)
+        own = without_asking(unit).lower()
+        if asked:
+            own = asked[0][0].sub(lambda m: " " if _ASKED_AT.search(m.group()) else m.group(), own)
+        asked_words = [w for w in (words(own) if words else ()) if any(in_full(w, p) for p in passages)]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with all of those words states them in full.
         names = words(asked[0][0].sub(" ", without_asking(unit).lower())) if asked and words else asked_words

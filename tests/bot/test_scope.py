@@ -182,6 +182,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("见习期一般多长？", "具体期限"),  # a length of time
         ("这个影响有多大？", None),  # how much it matters: no figure
         ("What exact debt-to-equity ratio applies?", "具体比例或费率"),  # a ratio is a share
+        ("办个执照要交多少工本费？", "具体金额"),  # paid (交, 缴, 付, 花) or a fee (多少…费)
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
@@ -206,6 +207,13 @@ def test_a_part_whose_specifics_a_text_states_is_answered() -> None:
     unanswered = [("超了以后多少天内要去登记？", "具体期限")]
     assert not asks_more_than_specifics(question, unanswered)
     assert asks_more_than_specifics(question, unanswered, stated=["小规模纳税人的标准是销售额多少？"])
+
+
+def test_the_words_asking_for_a_period_are_not_what_it_is_of() -> None:
+    """时间 in 要等多长时间？ asks the period: a sentence stating one need not name it."""
+    library_words = lambda text: [w for w in ("时间", "优惠", "享受") if w in text]  # noqa: E731
+    texts = ["放弃优惠的，在三十六个月内不得享受该项优惠。", "纳税义务发生时间为收讫销售款项的当日。"]
+    assert not unstated_specifics("以前放弃过优惠，现在想再享受，要等多长时间？", texts, words=library_words)
 
 
 def test_what_the_asker_heard_is_a_part_to_confirm() -> None:
