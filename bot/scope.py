@@ -560,7 +560,9 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # word asks whether, not what (…按比例付款，这种约定可以吗？) — unless the kind is itself asked yes or no
     # (免费吗？ 晚上有人接吗？ 我们这边开展了吗？).
     *kinds, generic = _SPECIFICS
-    if _ASKS_YES_OR_NO.search(lowered) and not _WHAT_WORD.search(lowered) and not asked_figures(lowered):
+    # (a figure told before the asking clause is no figure asked: …单户300万、费率1%的业务，能拿补贴吗？ asks whether)
+    asking_clause = ([c for c in split_clauses(lowered) if c.strip()] or [""])[-1]
+    if _ASKS_YES_OR_NO.search(lowered) and not _WHAT_WORD.search(lowered) and not asked_figures(asking_clause):
         kinds = [entry for entry in kinds if entry[2] in _ASKED_YES_OR_NO]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []

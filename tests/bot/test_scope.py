@@ -183,6 +183,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("这个影响有多大？", None),  # how much it matters: no figure
         ("What exact debt-to-equity ratio applies?", "具体比例或费率"),  # a ratio is a share
         ("办个执照要交多少工本费？", "具体金额"),  # paid (交, 缴, 付, 花) or a fee (多少…费)
+        ("我们贷了200万、利率4%，这种贷款能拿贴息吗？", None),  # figures told before the asking clause: asks whether
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
