@@ -1206,3 +1206,16 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
     judged on its own."""
     answer = real_bot.ask(question)
     assert not answer.out_of_scope and answer.coverage == "full" and "没有规定" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("平时应酬请客的花费，算企业所得税时能扣吗？", ("eit-regulation-2019", 43)),  # 请客, 应酬 → 业务招待费
+        ("对方过了期限还不付款，要赔利息吗？", ("sme-payment-regulation-2025", 17)),  # 过了期限 → 逾期
+    ],
+)
+def test_everyday_words_reach_the_documents_terms(real_bot: PolicyBot, question: str, expected: tuple) -> None:
+    """The colloquial words of data/library/query_terms.tsv lead search to the provision in the texts' terms."""
+    answer = real_bot.ask(question)
+    assert not answer.out_of_scope and cited(answer)[0] == expected
