@@ -873,7 +873,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # The question topic's terms (weighted by how specific they are) that the library uses at all.
     topic = {
         w: specific(w)
-        for w in searcher.tokenizer.words(without_asking(question_topic(question)))
+        for w in searcher.tokenizer.content_words(without_asking(question_topic(question)))
         if not w.isascii() and searcher.document_frequency(w)
     }
     topic_mass = sum(topic.values())

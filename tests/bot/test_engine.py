@@ -1219,3 +1219,10 @@ def test_everyday_words_reach_the_documents_terms(real_bot: PolicyBot, question:
     """The colloquial words of data/library/query_terms.tsv lead search to the provision in the texts' terms."""
     answer = real_bot.ask(question)
     assert not answer.out_of_scope and cited(answer)[0] == expected
+
+
+def test_a_compound_word_counts_once_in_the_topic_a_paragraph_must_share(real_bot: PolicyBot) -> None:
+    """中小企业主管部门 in the story is not also counted as 中小, 小企业, 主管: the paragraph stating the period names
+    enough of the rest (处理结果, 书面) to count as on the topic."""
+    answer = real_bot.ask("我们跟市里中小企业主管部门投诉了欠款，处理部门一般多长时间内给书面处理结果？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 25) and "30日" in answer.text
