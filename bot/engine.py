@@ -1310,8 +1310,13 @@ class PolicyBot:
             return top
         for hit in result.hits[:DEFINITION_WITHIN]:
             for term in _DEFINES.findall(hit.provision.text):
-                # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts
-                if any(term[i:] in query.text for i in range(max(1, len(term) - 3))):
+                # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
+                # of that head in a row name it (什么样的企业才算小型微利？)
+                head = term.split("的")[-1]
+                windows = [head[i : i + 4] for i in range(len(head) - 3)] if len(head) > 4 else []
+                if any(term[i:] in query.text for i in range(max(1, len(term) - 3))) or any(
+                    w in query.text for w in windows
+                ):
                     return hit.provision
         return top
 

@@ -1227,3 +1227,9 @@ def test_a_compound_word_counts_once_in_the_topic_a_paragraph_must_share(real_bo
     enough of the rest (处理结果, 书面) to count as on the topic."""
     answer = real_bot.ask("我们跟市里中小企业主管部门投诉了欠款，处理部门一般多长时间内给书面处理结果？")
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 25) and "30日" in answer.text
+
+
+def test_what_counts_as_a_term_is_answered_by_its_definition_named_in_part(real_bot: PolicyBot) -> None:
+    """小型微利 names the head of the defined term 符合条件的小型微利企业: the defining article answers first."""
+    answer = real_bot.ask("什么样的公司才算小型微利？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 92) and "从业人数" in answer.text
