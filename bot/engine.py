@@ -768,14 +768,14 @@ class PolicyBot:
         follow_up_lead, own_lead = self.searcher.dense_of(text, [p for p in lead if p is not None])
         return follow_up_lead + LEAD_DENSE_SLACK >= own_lead
 
-    def _specificity(self, text: str, *, library_words: bool = False) -> float:
+    def _specificity(self, text: str, *, library_words: bool = False, nouns_only: bool = False) -> float:
         """How much a text names: the sum of its words' specificity, numbers aside (``library_words``: only
-        the words some provision uses)."""
+        the words some provision uses; ``nouns_only``: only words that name an object)."""
         tokenizer, used = self.searcher.tokenizer, self.searcher.document_frequency
         return sum(
             tokenizer.specificity(w)
             for w in tokenizer.words(text)
-            if not w.isdigit() and (not library_words or used(w))
+            if not w.isdigit() and (not library_words or used(w)) and (not nouns_only or tokenizer.names_an_object(w))
         )
 
     def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
@@ -1167,7 +1167,7 @@ class PolicyBot:
         ]
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
-        unanswered = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic, allowed)
+        unanswered = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
         if unanswered:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
             what = "、".join(f"“{s.rstrip('？?')}”" for s in unanswered)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
@@ -1199,32 +1199,22 @@ class PolicyBot:
             return rest
         return "".join(scope.asked_of(unit) for unit, _ in unanswered) + rest
 
-    def _sentences_unanswered(self, topic: str, allowed: list[str] | None) -> list[str]:
-        """Of a question asking in two sentences or more, those the library does not answer when asked on their
-        own (小型微利企业的税率是多少？今年有哪些额外的减免公告？ → the second): the answer covers only the rest.
-        None when no sentence is answered on its own (what they ask together was answered)."""
+    def _sentences_unanswered(self, topic: str) -> list[str]:
+        """Of a question asking in two sentences or more, those no document of the library answers when asked on
+        their own (小型微利企业的税率是多少？今年有哪些额外的减免公告？ → the second): the answer covers only the rest.
+        A sentence naming no subject of its own, or asking within what another names, is not judged alone; none is
+        named when every sentence judged is refused (what they ask together was answered)."""
         sentences = ["，".join(clauses) for clauses in asking_clauses(topic)]
         if len(sentences) < 2:
             return []
-        refused = [
+        judged = [  # (能一次性扣掉吗？ 其中小微企业占多少？ are asked of what the sentence before names)
             s
             for s in sentences
             if not asks_within_another(s)
-            and self._names_its_subject(s)  # (能一次性扣掉吗？ 其中小微企业占多少？)
-            and not self.in_scope(self.retrieve(s, allowed)[1])
+            and self._specificity(scope.without_asking(s), library_words=True, nouns_only=True) >= NAMES_LITTLE
         ]
-        return refused if len(refused) < len(sentences) else []
-
-    def _names_its_subject(self, sentence: str) -> bool:
-        """Whether a sentence names what it asks about itself, by nouns the library uses (能一次性扣掉吗？ 现在还在执行期内吗？
-        name none: they ask of what the sentence before names)."""
-        tokenizer = self.searcher.tokenizer
-        nouns = [
-            w
-            for w in tokenizer.words(scope.without_asking(sentence))
-            if tokenizer.names_an_object(w) and self.searcher.document_frequency(w)
-        ]
-        return sum(tokenizer.specificity(w) for w in nouns) >= NAMES_LITTLE
+        refused = [s for s in judged if not self.in_scope(self.retrieve(s)[1])]
+        return refused if len(refused) < len(judged) else []
 
     def _parts_answered_apart(
         self,
@@ -1313,10 +1303,7 @@ class PolicyBot:
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
                 # of that head in a row name it (什么样的企业才算小型微利？)
                 head = term.split("的")[-1]
-                windows = [head[i : i + 4] for i in range(len(head) - 3)] if len(head) > 4 else []
-                if any(term[i:] in query.text for i in range(max(1, len(term) - 3))) or any(
-                    w in query.text for w in windows
-                ):
+                if any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3))):
                     return hit.provision
         return top
 

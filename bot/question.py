@@ -106,7 +106,7 @@ def in_digits(text: str) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _POINTS_BACK = re.compile(r"这|(?<![应我你他她们就又也谁])该|此|那|上述|其")  # not 该 = should (我该去哪里投诉)
-_WITHIN_IT = re.compile(r"(?:其中|里面|里头|当中)")
+_WITHIN_IT = re.compile(r"^(?:那么?|这|另外)?(?:其中|里面|里头|当中)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,。；;！!？?]")
 
@@ -130,7 +130,7 @@ def asking_clauses(question: str) -> list[list[str]]:
 def asks_within_another(sentence: str) -> bool:
     """Whether a sentence asks of a part of what another names (其中小微企业占多少？ 里面留给小微企业的又是多少？).
 
-    >>> asks_within_another("里面留给小微企业的又是多少？"), asks_within_another("这个基金的管理机构是哪家？")
+    >>> asks_within_another("那其中小微企业占多少？"), asks_within_another("这个基金的管理机构是哪家？")
     (True, False)
     """
     return bool(_WITHIN_IT.match(sentence))

@@ -77,11 +77,15 @@ _HELD = "举办|举行|召开|开幕|开会"  # an event held (not 开票, 开�
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|多少[^，。？?]{0,4}费|官费|how much money|"
-            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|交|缴|付|花)(多少|几万|几千|几百)"
+            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
+            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)|"
+            # paid (交多少, not 提交多少份; 花多少钱, not 花多少时间 or 缴多少年) or a fee (多少工本费; not 多少次免费,
+            # 多少比例缴费, nor the fees a service asks: 服务费 is whether and what it costs)
+            r"(?<![提递成移转])(交|缴|付|花)(多少|几万|几千|几百)(?![时天日周月年个次项家人份倍比])|"
+            r"多少(?!服务费|使用费|手续费)[^，,。？?;；次项家人个比率]{0,3}费"
         ),
-        # (an amount may be stated as a share of another: 达到计税基础的50%以上, 补贴设备款的30%)
-        re.compile(rf"{_N}\s*(?:元|万元|亿元)|%|％|百分之"),
+        # (an amount may be stated as a share of another: 达到计税基础的50%以上, 补贴设备款的30%; a rate of it: 万分之五)
+        re.compile(rf"{_N}\s*(?:元|万元|亿元)|%|％|[百千万]分之"),
         "具体金额",
     ),
     (

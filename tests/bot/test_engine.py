@@ -1199,6 +1199,9 @@ def test_a_sentence_no_document_answers_is_named_as_the_part_left_out(real_bot: 
     [
         "小型微利企业的企业所得税税率是多少？能一直享受吗？",
         "国家规定政府采购给中小企业预留多少份额？其中小微企业占多少？",
+        "国家规定政府采购给中小企业预留多少份额？那其中小微企业占多少？",
+        # a document named for one sentence does not make the other unanswered: another document answers it
+        "保障中小企业款项支付条例规定付款期限最长多少天？政府采购给中小企业预留多少份额？",
     ],
 )
 def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot: PolicyBot, question: str) -> None:
@@ -1233,3 +1236,10 @@ def test_what_counts_as_a_term_is_answered_by_its_definition_named_in_part(real_
     """小型微利 names the head of the defined term 符合条件的小型微利企业: the defining article answers first."""
     answer = real_bot.ask("什么样的公司才算小型微利？")
     assert cited(answer)[0] == ("eit-regulation-2019", 92) and "从业人数" in answer.text
+
+
+def test_an_amount_to_pay_is_stated_as_a_daily_rate(real_bot: PolicyBot) -> None:
+    """逾期利息要付多少？ asks an amount paid; 每日利率万分之五 states it."""
+    answer = real_bot.ask("机关事业单位拖欠中小企业款项，逾期利息要付多少？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 17)
+    assert "万分之五" in answer.text

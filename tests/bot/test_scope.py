@@ -184,6 +184,10 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("What exact debt-to-equity ratio applies?", "具体比例或费率"),  # a ratio is a share
         ("办个执照要交多少工本费？", "具体金额"),  # paid (交, 缴, 付, 花) or a fee (多少…费)
         ("我们贷了200万、利率4%，这种贷款能拿贴息吗？", None),  # figures told before the asking clause: asks whether
+        ("个体工商户申请登记需要提交多少份材料？", None),  # 提交 is no payment
+        ("每年能参加多少次免费培训？", "具体数字"),  # 多少次…费 counts times, not a fee
+        ("有多少家企业免费入驻？", "具体数量"),
+        ("社保按工资的多少比例缴费？", "具体比例或费率"),
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
