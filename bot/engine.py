@@ -1167,9 +1167,9 @@ class PolicyBot:
         ]
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
-        unanswered = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
-        if unanswered:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
-            what = "、".join(f"“{s.rstrip('？?')}”" for s in unanswered)
+        left_out = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
+        if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
+            what = "、".join(f"“{s.rstrip('？?')}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
@@ -1182,7 +1182,7 @@ class PolicyBot:
             today_key = (in_force_today.doc_id, in_force_today.number)
             cards = tuple(in_force_today if (c.doc_id, c.number) == today_key else c for c in extractive.citations)
             extractive = replace(extractive, citations=cards)
-        if features.missing_specifics or unanswered:
+        if features.missing_specifics or left_out:
             extractive = replace(extractive, coverage="partial")
         if self.generator is None:
             return extractive

@@ -775,13 +775,12 @@ def specifics_support(
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).
         # (nor the question words asking the kind: 时间 of 要等多长时间？, not 利率 of 利率上限是多少？)
-        own = without_asking(unit).lower()
-        if asked:
-            own = asked[0][0].sub(lambda m: " " if _ASKED_AT.search(m.group()) else m.group(), own)
+        part = without_asking(unit).lower()
+        own = asked[0][0].sub(lambda m: " " if _ASKED_AT.search(m.group()) else m.group(), part) if asked else part
         asked_words = [w for w in (words(own) if words else ()) if any(in_full(w, p) for p in passages)]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with all of those words states them in full.
-        names = words(asked[0][0].sub(" ", without_asking(unit).lower())) if asked and words else asked_words
+        names = words(asked[0][0].sub(" ", part)) if asked and words else asked_words
         elliptical = bool(asked) and not names and bool(before)
         if names:
             before = asked_words
