@@ -931,7 +931,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             asked = _specifics_asked(unit)
             # (what is the maximum probation period? asks a figure by its noun alone)
             label = asked[0][2] if asked else "具体数字" if _WHAT.search(unit.lower()) else ""
-            if label not in _FIGURES and _WHAT_FIGURE.search(unit.lower()):
+            if label not in _FIGURES and names_a_figure(unit):
                 label = "具体数字"  # (what is the minimum wage? asks a figure, not a criterion)
             if label not in _FIGURES or (unit, label) in unstated:
                 continue
@@ -974,8 +974,21 @@ _ENGLISH_FIGURE = re.compile(
 
 
 _WHAT = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+were)\b")
-# …a figure named right after it (what is the minimum wage?; not what are the steps and fees?)
-_WHAT_FIGURE = re.compile(_WHAT.pattern + r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _ENGLISH_FIGURE.pattern)
+
+
+def names_a_figure(unit: str) -> bool:
+    """Whether an English part asks what a figure is, naming it in the noun phrase after *what is*
+    (what is the minimum wage? what is the VAT exemption threshold amount?; not what are the steps and fees?).
+
+    >>> names_a_figure("What is the small-scale VAT exemption threshold?"), names_a_figure("What are the steps and fees?")
+    (True, False)
+    """
+    what = _WHAT.search(unit.lower())
+    return bool(what) and any(
+        _ENGLISH_FIGURE.fullmatch(w) for w in _words_from(ENGLISH_WORD.findall(unit.lower()[what.end() :]), 0)
+    )
+
+
 # Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage).
 _ENGLISH_QUALIFIERS = frozenset(
     "preferential general standard current maximum minimum max min exact total annual monthly basic normal reduced "
@@ -1029,25 +1042,51 @@ def figure_named(
 
 
 def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
-    """Each noun naming a figure in an English part, with the words of the two before it that qualify nothing,
-    nearest first, up to an article or preposition (*the export VAT rebate rate* → rate: rebate, vat).
+    """Each noun naming a figure in an English part, with the words that say what it is a figure of: the two
+    before it that qualify nothing, nearest first, up to an article or preposition (*the export VAT rebate rate*
+    → rate: rebate, vat), and the first after its *of* (*the percentage of the interest* → interest). A thing
+    asked by its extreme or by *how much* (*the maximum fine*, *how much cash reward*) is a figure of it.
 
     >>> _english_figures("What is the current VAT rate and the fee?")
     [('rate', ['vat']), ('fee', [])]
+    >>> _english_figures("What percentage of the interest is paid?"), _english_figures("What is the maximum fine imposed?")
+    ([('percentage', ['interest'])], [('maximum', ['fine', 'imposed'])])
     """
     words = ENGLISH_WORD.findall(unit.lower())
     out = []
     for i, word in enumerate(words):
-        if not _ENGLISH_FIGURE.fullmatch(word):
-            continue
-        naming = []
-        for before in reversed(words[max(0, i - 2) : i]):
-            if before in ENGLISH_STOPWORDS:
-                break
-            if before not in _ENGLISH_QUALIFIERS:
-                naming.append(before)
-        out.append((word, naming))
+        if _ENGLISH_FIGURE.fullmatch(word):
+            naming = []
+            for before in reversed(words[max(0, i - 2) : i]):
+                if before in ENGLISH_STOPWORDS:
+                    break
+                if before not in _ENGLISH_QUALIFIERS:
+                    naming.append(before)
+            if words[i + 1 : i + 2] == ["of"]:
+                naming += _words_from(words, i + 2)[:1]
+            out.append((word, naming))
+        elif word in _EXTREMES or (word == "much" and words[i - 1 : i] == ["how"]):
+            thing = _words_from(words, i + 1)
+            if thing and not any(_ENGLISH_FIGURE.fullmatch(w) for w in thing):
+                out.append((word, thing))
     return out
+
+
+# Words asking the extreme of a thing: a figure of it (the maximum fine, the longest term).
+_EXTREMES = frozenset("maximum minimum max min highest lowest longest shortest".split())
+
+
+def _words_from(words: Sequence[str], start: int) -> list[str]:
+    """The words of a noun phrase beginning at ``start`` (after an article), up to the next word that says
+    nothing about a topic."""
+    while start < len(words) and words[start] in ("the", "a", "an", "its", "their"):
+        start += 1
+    phrase = []
+    for word in words[start:]:
+        if word in ENGLISH_STOPWORDS:
+            break
+        phrase.append(word)
+    return phrase
 
 
 def _holds(surface: str, word: str) -> bool:

@@ -384,6 +384,12 @@ def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_befor
         ("How much is the annual maintenance fee for a patent?", True),
         ("What's the maximum probation period for a new hire?", True),  # a figure asked by its noun alone
         ("What is the VAT rate on selling goods?", False),
+        # what the figure is of, named after its noun or by an extreme, before it or words apart
+        ("What percentage of the interest on a startup guarantee loan is covered by the state?", True),
+        ("What is the rate of the interest subsidy for start-up guarantee loans?", True),
+        ("What is the highest fine a big buyer gets for paying late?", True),
+        ("What is the small-scale taxpayer VAT exemption threshold amount?", True),
+        ("What is the maximum start-up guarantee loan an entrepreneur can borrow?", False),
     ],
 )
 def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stated(
