@@ -709,7 +709,8 @@ def asks_more_than_specifics(
     asking parts and what they ask; by default every part that asks for specifics): another asking
     part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
     about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
-    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of.
+    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of
+    (only stated before it when the detail is the papers to hand in).
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
@@ -738,8 +739,9 @@ def asks_more_than_specifics(
         ):
             return True
         # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
-        # 开放使用，使用费怎么收？).
-        if any(u in details and _names_something(_without_detail(u)) for u in units):
+        # 开放使用，使用费怎么收？) — but not the papers to hand in (创业担保贷款要准备哪些材料？): asked alone, a
+        # list of papers is the core, which no provision describing the programme states.
+        if any(u in details and not _PAPERS_ASKED.search(u) and _names_something(_without_detail(u)) for u in units):
             return True
         if any(u in details for u in units) and any(_names_something(c) for c in statements):
             return True
