@@ -590,16 +590,30 @@ _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的�
 
 # A figure the question asks to confirm (现在是6个月吗？ 是不是高出3个百分点？ is it 6 months?): said after the
 # confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
-_UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
+_UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
 _CONFIRMED_FIGURE = re.compile(
     rf"(?:是不是|是否|是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
+# …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
+_FIGURE_TOLD = re.compile(rf"({_N}\s*{_UNIT})")
 _CONFIRMED_LABEL = (
     ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
     ("具体期限", re.compile(r"月|年|天|日|month|year|day")),
-    ("具体金额", re.compile(r"元|万|亿|yuan")),
+    ("具体金额", re.compile(r"元|块|万|亿|yuan")),
 )
+
+
+def _figure_stated(
+    figure: tuple[str, float], label: str, stated: set[tuple[str, float]], told: Sequence[tuple[str, set]]
+) -> bool:
+    """Whether the best paragraphs state a figure asked to confirm: a number of days or an amount in its
+    measure (20块钱 is not stated by 二十国集团; 60天 is by 60日), any other by value (``stated``: the paragraphs'
+    figures; ``told``: each number printed with its measure, and its figures)."""
+    if figure not in stated:
+        return False
+    measure = dict(_CONFIRMED_LABEL).get(label) if not figure[0] and label in ("具体期限", "具体金额") else None
+    return measure is None or any(figure in values and measure.search(printed) for printed, values in told)
 
 
 def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
@@ -613,23 +627,39 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     []
     >>> confirmed_figures("最长的是6个月吗？")
     [(('', 6.0), '具体期限')]
+    >>> confirmed_figures("有人说每月补500块，有这回事吗？"), confirmed_figures("那要是用了3年就卖了呢？")
+    ([(('', 500.0), '具体金额')], [])
     """
     lowered = unit.lower()
+    if _SUPPOSING.match(lowered):
+        return []  # (那要是买了3年就转卖了呢？ tells a case, it confirms no figure)
     if _WHAT_WORD.search(lowered) or not (
         _CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?")
     ):
         return []  # (标准是一年销售额多少以内？ asks what, it confirms nothing)
     out = []
-    # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question)
-    for m in _CONFIRMED_FIGURE.finditer(re.split(r"[，,]", lowered.rstrip("，,"))[-1]):
+    # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question —
+    # unless that clause only points back at it: 国家补20块钱仓租，有这回事吗？)
+    clauses = re.split(r"[，,]", lowered.rstrip("，,"))
+    pointing_back = len(clauses) > 1 and _POINTS_BACK.fullmatch(re.sub(r"\W", "", clauses[-1]))
+    confirmed = _FIGURE_TOLD.finditer(lowered) if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
+    for m in confirmed:
         printed = m.group(1) or m.group(2)
         label = next((name for name, unit_of in _CONFIRMED_LABEL if unit_of.search(printed)), "具体数字")
         out.extend((figure, label) for figure in figures(printed) if not (1900 <= figure[1] <= 2100 and not figure[0]))
     return out
 
 
+# A part supposing a case (那要是…呢？ 如果…怎么办？): its figures are the asker's.
+_SUPPOSING = re.compile(r"^\W*(?:那|那么)?(?:要是|如果|假如|假设|万一|若是|if\b)")
+# A clause asking only whether what was said before holds (有这回事吗？ 是真的吗？ 这个说法对不对？).
+_POINTS_BACK = re.compile(
+    r"(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)?(?:回|个|种|样的?)?(?:事|事儿|说法|规定|政策|回事)?"
+    r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?(?:吗|么|嘛|吧|不|没有|呢)?"
+)
 _HEARSAY = re.compile(
     r"^\W*(我们?|还)?(听说|听人说|听朋友说|朋友说|据说|看新闻说|看到新闻说|新闻上说|网上说|听别人说|了解到|据了解|"
+    r"有人(?:跟我|和我|对我|给我)?说|别人说|人家说|"
     r"i heard|heard that|i read that)",
     re.IGNORECASE,
 )
@@ -897,9 +927,14 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
     # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
+    told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
     stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
     for unit in asking_units(question):
-        missing = [label for figure, label in confirmed_figures(unit) if figure not in stated_figures]
+        missing = [
+            label
+            for figure, label in confirmed_figures(unit)
+            if not _figure_stated(figure, label, stated_figures, told)
+        ]
         if not missing or unit in dict(unstated):
             continue
         head = asked_head(unit, searcher)

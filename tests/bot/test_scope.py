@@ -340,10 +340,19 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
         ("我们公司30个人，算不算小微企业？", []),  # the asker's own figure, before the question
         ("年销售额500万以下的是不是小规模纳税人？", []),
         ("是不是超过100人以上就不算了？", []),  # a bound, not a figure to confirm
+        # what was said before a clause that only asks whether it holds
+        ("有人说检测费每次补贴800块，这是真的吗？", [(("", 800.0), "具体金额")]),
+        ("那要是用满2年就转让了呢？", []),  # a case supposed (要是 is no 是), not a figure to confirm
     ],
 )
 def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
     assert confirmed_figures(unit) == confirmed
+
+
+def test_a_figure_asked_to_confirm_is_stated_only_in_its_measure(fake_bot: PolicyBot) -> None:
+    """二十国集团 states no 20 yuan: a sum asked to confirm is stated only by a sum."""
+    features = fake_bot.scope_features("朋友说参加二十国集团的合作项目每人补20元，有这回事吗？")
+    assert features is not None and features.missing_specifics == "具体金额"
 
 
 def test_specifics_stated_beside_other_words_must_name_what_they_are_asked_of(fake_bot: PolicyBot) -> None:
