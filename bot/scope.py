@@ -1014,15 +1014,17 @@ _WHAT = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+were)\b")
 
 
 def names_a_figure(unit: str) -> bool:
-    """Whether an English part asks what a figure is, naming it in the noun phrase after *what is*
-    (what is the minimum wage? what is the VAT exemption threshold amount?; not what are the steps and fees?).
+    """Whether an English part asks what a figure is, naming it or its extreme in the noun phrase after *what is*
+    (what is the VAT exemption threshold amount? what is the minimum annual leave?; not what are the steps and
+    fees?).
 
     >>> names_a_figure("What is the small-scale VAT exemption threshold?"), names_a_figure("What are the steps and fees?")
     (True, False)
     """
     what = _WHAT.search(unit.lower())
     return bool(what) and any(
-        _ENGLISH_FIGURE.fullmatch(w) for w in _words_from(ENGLISH_WORD.findall(unit.lower()[what.end() :]), 0)
+        _ENGLISH_FIGURE.fullmatch(w) or w in _EXTREMES
+        for w in _words_from(ENGLISH_WORD.findall(unit.lower()[what.end() :]), 0)
     )
 
 

@@ -401,6 +401,7 @@ def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_befor
         ("What is the highest fine a big buyer gets for paying late?", True),
         ("What is the small-scale taxpayer VAT exemption threshold amount?", True),
         ("What is the maximum start-up guarantee loan an entrepreneur can borrow?", False),
+        ("What is the legal minimum sick leave for a factory worker?", True),  # the extreme of a thing unknown
     ],
 )
 def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stated(
