@@ -378,9 +378,6 @@ _QUESTION_WORDS = re.compile(
 )
 
 
-UNTITLED_WEIGHT = 0.5
-
-
 def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = None) -> tuple[str, Division] | None:
     """The part or chapter whose title the question's area phrase names, if one clearly does.
 
@@ -405,8 +402,7 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     frequency = Counter(g for _, division in divisions for g in cjk_bigrams(division.title))
     # Only the words some title uses can point at a title; rarer ones point harder.
     weight = {g: math.log(1 + len(divisions) / frequency[g]) for g in area_grams if frequency[g]}
-    # …but the words no title uses still say what the question is about (信用贷 in 小微企业信用贷有什么支持？)
-    total = sum(weight.values()) + UNTITLED_WEIGHT * math.log(1 + len(divisions)) * len(area_grams - set(weight))
+    total = sum(weight.values())
     if not total:
         return None
     scored = []
