@@ -590,13 +590,19 @@ _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的�
 
 # A figure the question asks to confirm (现在是6个月吗？ 是不是高出3个百分点？ is it 6 months?): said after the
 # confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
-_UNIT = r"(?:%|％|个百分点|个点|倍|个月|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|yuan)"
+_UNIT = (
+    r"(?:%|％|个百分点|个点|倍|个月|个?工作日|周年|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|"
+    r"yuan)"
+)
 _CONFIRMED_FIGURE = re.compile(
-    rf"(?:是不是|是否|是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
+    rf"(?:是不是|是否|(?<![要算但就若可于只总都果])是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
 # …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
-_FIGURE_TOLD = re.compile(rf"({_N}\s*{_UNIT})")
+_FIGURE_TOLD = re.compile(
+    rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT})"
+    r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内))"
+)
 _CONFIRMED_LABEL = (
     ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
     ("具体期限", re.compile(r"月|年|天|日|month|year|day")),
@@ -631,8 +637,6 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     ([(('', 500.0), '具体金额')], [])
     """
     lowered = unit.lower()
-    if _SUPPOSING.match(lowered):
-        return []  # (那要是买了3年就转卖了呢？ tells a case, it confirms no figure)
     if _WHAT_WORD.search(lowered) or not (
         _CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?")
     ):
@@ -642,7 +646,8 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     # unless that clause only points back at it: 国家补20块钱仓租，有这回事吗？)
     clauses = re.split(r"[，,]", lowered.rstrip("，,"))
     pointing_back = len(clauses) > 1 and _POINTS_BACK.fullmatch(re.sub(r"\W", "", clauses[-1]))
-    confirmed = _FIGURE_TOLD.finditer(lowered) if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
+    # (what was said: its last figure, 一年补两万 → 两万)
+    confirmed = list(_FIGURE_TOLD.finditer(lowered))[-1:] if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
     for m in confirmed:
         printed = m.group(1) or m.group(2)
         label = next((name for name, unit_of in _CONFIRMED_LABEL if unit_of.search(printed)), "具体数字")
@@ -650,12 +655,11 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     return out
 
 
-# A part supposing a case (那要是…呢？ 如果…怎么办？): its figures are the asker's.
-_SUPPOSING = re.compile(r"^\W*(?:那|那么)?(?:要是|如果|假如|假设|万一|若是|if\b)")
 # A clause asking only whether what was said before holds (有这回事吗？ 是真的吗？ 这个说法对不对？).
 _POINTS_BACK = re.compile(
-    r"(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)?(?:回|个|种|样的?)?(?:事|事儿|说法|规定|政策|回事)?"
-    r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?(?:吗|么|嘛|吧|不|没有|呢)?"
+    r"(?:(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)(?:回|个|种|样的?)?(?:事儿?|说法|回事)"
+    r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?"
+    r"|(?:这|那)?(?:是不是真的|是真的|真的|对不对|属实|靠谱|靠不靠谱|准确|没错))(?:吗|么|嘛|吧|不|没有|呢)?"
 )
 _HEARSAY = re.compile(
     r"^\W*(我们?|还)?(听说|听人说|听朋友说|朋友说|据说|看新闻说|看到新闻说|新闻上说|网上说|听别人说|了解到|据了解|"
@@ -771,11 +775,20 @@ def asks_more_than_specifics(
         # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
         # 开放使用，使用费怎么收？) — but not the papers to hand in (创业担保贷款要准备哪些材料？): asked alone, a
         # list of papers is the core, which no provision describing the programme states.
-        if any(u in details and not _PAPERS_ASKED.search(u) and _names_something(_without_detail(u)) for u in units):
+        if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
             return True
         if any(u in details for u in units) and any(_names_something(c) for c in statements):
             return True
     return False
+
+
+def _only_papers(unit: str) -> bool:
+    """Whether an asking part asks for the papers to hand in and nothing else (要准备哪些材料？; not 要哪些材料，去哪办？)."""
+    return bool(_PAPERS_ASKED.search(unit)) and not _specifics_asked(_HANDING_IN_PAPERS.sub("", unit))
+
+
+# The papers asked with the verb handing them in (需要准备哪些材料, 要带什么证明).
+_HANDING_IN_PAPERS = re.compile(rf"(?:需要|要|得)?(?:准备|提交|提供|携带|带|交)?(?:{_PAPERS_ASKED.pattern})")
 
 
 def without_asking(text: str) -> str:
@@ -1046,7 +1059,7 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     return any(
         w not in known and _singular(w) not in known
         for figure, naming in _english_figures(unit)
-        for w in (figure, *naming)
+        for w in ((*naming,) if figure in _EXTREMES or figure == "much" else (figure, *naming))
     )
 
 
@@ -1089,7 +1102,7 @@ def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
     >>> _english_figures("What is the current VAT rate and the fee?")
     [('rate', ['vat']), ('fee', [])]
     >>> _english_figures("What percentage of the interest is paid?"), _english_figures("What is the maximum fine imposed?")
-    ([('percentage', ['interest'])], [('maximum', ['fine', 'imposed'])])
+    ([('percentage', ['interest'])], [('maximum', ['fine'])])
     """
     words = ENGLISH_WORD.findall(unit.lower())
     out = []
@@ -1117,7 +1130,7 @@ _EXTREMES = frozenset("maximum minimum max min highest lowest longest shortest".
 
 def _words_from(words: Sequence[str], start: int) -> list[str]:
     """The words of a noun phrase beginning at ``start`` (after an article), up to the next word that says
-    nothing about a topic."""
+    nothing about a topic, without participles or adjectives after its noun."""
     while start < len(words) and words[start] in ("the", "a", "an", "its", "their"):
         start += 1
     phrase = []
@@ -1125,7 +1138,13 @@ def _words_from(words: Sequence[str], start: int) -> list[str]:
         if word in ENGLISH_STOPWORDS:
             break
         phrase.append(word)
+    while len(phrase) > 1 and _NOT_A_NOUN.search(phrase[-1]):
+        phrase.pop()  # (the maximum fine *imposed*, the highest subsidy *available*)
     return phrase
+
+
+# Endings of English participles and adjectives (imposed, given, available, eligible, pending).
+_NOT_A_NOUN = re.compile(r"(?:ed|en|able|ible|ing)$")
 
 
 def _holds(surface: str, word: str) -> bool:

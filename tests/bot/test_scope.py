@@ -164,6 +164,8 @@ def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
         ("怎么预约？", False),  # nothing but the detail
         ("检测平台预约要带哪些材料？", False),  # the papers to hand in are the core when asked alone
         ("检测平台向小企业开放共享，预约要带哪些材料？", True),
+        ("检测站需要哪些材料，去哪里办？", True),  # papers and where to file: a detail of something named
+        ("有人说检测平台对小企业开放，检测费怎么收？", True),  # hearsay to confirm
         ("检测平台向小企业开放共享，补贴比例是多少？", False),  # a figure is the core, not a detail
         ("检测平台的收费标准是多少？预约要几天？", False),
     ],
@@ -343,6 +345,11 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
         # what was said before a clause that only asks whether it holds
         ("有人说检测费每次补贴800块，这是真的吗？", [(("", 800.0), "具体金额")]),
         ("那要是用满2年就转让了呢？", []),  # a case supposed (要是 is no 是), not a figure to confirm
+        ("设备要是用了3年就卖了呢？", []),
+        ("欠款已经拖了90天，有规定吗？", []),  # the asker's own case, not something said to check
+        ("听说每年补两万，是真的吗？", [(("", 20000.0), "具体金额")]),  # what was said: its last figure
+        ("听说千万不能逾期，是真的吗？", []),  # 千万 of 千万不能 is no figure
+        ("是不是要10个工作日？", [(("", 10.0), "具体期限")]),
     ],
 )
 def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
@@ -420,10 +427,12 @@ def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stat
         ("What are the maximum salaries?", False),  # salaries → salary
         ("What is the probation period?", True),
         ("What's the filing period for the annual return?", False),
+        ("What is the highest loan available?", False),  # available says nothing of what the figure is of
+        ("What is the max loan?", False),  # the extreme is no word to look up
     ],
 )
 def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_word_of_the_table(
     unit: str, unknown: bool
 ) -> None:
-    known = {"rate", "duty", "small", "enterprises", "salary", "period", "filing", "annual", "return"}
+    known = {"rate", "duty", "small", "enterprises", "salary", "period", "filing", "annual", "return", "loan"}
     assert figure_of_unknown(unit, known) == unknown
