@@ -1219,6 +1219,7 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
         ("过年把自己厂里生产的酒分给员工，要交增值税吗？", ("vat-law-2024", 5)),  # 自己生产 → 自产, 分给员工 → 集体福利
         # 换了领导 → 换届 责任人更替, 不认账 → 违约毁约
         ("区里换了领导，之前签的扶持协议就不认账了，这样合法吗？", ("business-environment-regulation-2019", 31)),
+        ("我是开小饭馆的个体户，想转成有限公司，政策上行不行？", ("individual-business-promotion-regulation-2022", 13)),
     ],
 )
 def test_everyday_words_reach_the_documents_terms(real_bot: PolicyBot, question: str, expected: tuple) -> None:
