@@ -940,14 +940,12 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
     # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
-    told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
     stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
     for unit in asking_units(question):
-        missing = [
-            label
-            for figure, label in confirmed_figures(unit)
-            if not _figure_stated(figure, label, stated_figures, told)
-        ]
+        if not (confirmed := confirmed_figures(unit)):
+            continue
+        told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
+        missing = [label for figure, label in confirmed if not _figure_stated(figure, label, stated_figures, told)]
         if not missing or unit in dict(unstated):
             continue
         head = asked_head(unit, searcher)
