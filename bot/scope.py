@@ -594,14 +594,14 @@ _UNIT = (
     r"(?:%|％|个百分点|个点|倍|个月|个?工作日|周年|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|"
     r"yuan)"
 )
+_NOT_A_BOUND = r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内))"  # (100人以下 bounds, it is no figure to confirm)
 _CONFIRMED_FIGURE = re.compile(
-    rf"(?:是不是|是否|(?<![要算但就若可于只总都果])是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT})(?![\u4e00-\u9fff]{{0,2}}(?:以上|以下|以内))"
+    rf"(?:是不是|是否|(?<![要算但就若可于只总都果])是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT}){_NOT_A_BOUND}"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
 # …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
 _FIGURE_TOLD = re.compile(
-    rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT})"
-    r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内))"
+    rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT}){_NOT_A_BOUND}"
 )
 _CONFIRMED_LABEL = (
     ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
@@ -645,7 +645,7 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question —
     # unless that clause only points back at it: 国家补20块钱仓租，有这回事吗？)
     clauses = re.split(r"[，,]", lowered.rstrip("，,"))
-    pointing_back = len(clauses) > 1 and _POINTS_BACK.fullmatch(re.sub(r"\W", "", clauses[-1]))
+    pointing_back = len(clauses) > 1 and _ONLY_ASKS_IF_TRUE.fullmatch(re.sub(r"\W", "", clauses[-1]))
     # (what was said: its last figure, 一年补两万 → 两万)
     confirmed = list(_FIGURE_TOLD.finditer(lowered))[-1:] if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
     for m in confirmed:
@@ -656,7 +656,7 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
 
 
 # A clause asking only whether what was said before holds (有这回事吗？ 是真的吗？ 这个说法对不对？).
-_POINTS_BACK = re.compile(
+_ONLY_ASKS_IF_TRUE = re.compile(
     r"(?:(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)(?:回|个|种|样的?)?(?:事儿?|说法|回事)"
     r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?"
     r"|(?:这|那)?(?:是不是真的|是真的|真的|对不对|属实|靠谱|靠不靠谱|准确|没错))(?:吗|么|嘛|吧|不|没有|呢)?"
