@@ -290,13 +290,15 @@ _MEASURES = (
     ("亩",),
     ("平方米", "平米"),
 )
+# Measure words that ask (多少万？) but that a text does not state a sum with on their own: 百万青年 counts people.
+_ONLY_ASKED_WITH = frozenset({"亿", "万"})
 _MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not ask)
     r"(?:多少|(?<![这那前近头])几)\s*个?\s*("
     + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True))
     + ")"
 )
-# A whole number, not a date's day or a year (1月1日, 2011年).
-_WHOLE_NUMBER = rf"(?<![月\d零〇一二两三四五六七八九十百千万亿.])(?![12]\d{{3}}\s*年){_N}"
+# A whole number, not a date's day or a year (1月1日, 2011年; 每月1500元 is a sum).
+_WHOLE_NUMBER = rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])(?!(?<=月){_N}\s*[日号])(?![12]\d{{3}}\s*年){_N}"
 
 
 def measure_stated(unit: str) -> re.Pattern[str] | None:
@@ -314,7 +316,8 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     if not asked:
         return None
     family = next(f for f in _MEASURES if asked[-1] in f)
-    stated = rf"{_WHOLE_NUMBER}\s*个?\s*(?:{'|'.join(map(re.escape, family))})"
+    stated_with = [m for m in family if m not in _ONLY_ASKED_WITH]
+    stated = rf"{_WHOLE_NUMBER}\s*个?\s*(?:{'|'.join(map(re.escape, stated_with))})"
     return re.compile(stated + ("|%|％|百分之" if "个点" in family else ""))
 
 
