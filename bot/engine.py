@@ -117,6 +117,7 @@ NAMES_LITTLE = 3.0
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
 FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first few provisions
+SEARCHED_WITHIN = 3  # a part named by its title is answered when one of its provisions is among these best hits
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
@@ -495,8 +496,10 @@ class PolicyBot:
             parts = self.library.get(docs[0]).chapters()  # type: ignore[union-attr]
             if 1 <= query.part <= len(parts):
                 return Plan("division", docs[:1], division=parts[query.part - 1])
-        if (query.listing or facts == ("count",)) and (
-            found := match_division(query.topic, self.library, docs or None)
+        if (
+            (query.listing or facts == ("count",))
+            and (found := match_division(query.topic, self.library, docs or None))
+            and self._searched_within(query.topic, docs, *found)
         ):
             return Plan("division", (found[0],), division=found[1])
         if len(docs) > 1:
@@ -1041,6 +1044,13 @@ class PolicyBot:
         return replace(answer, text=before + answer.text + also + compose.agency_notes(shelf, names, provisions))
 
     # ── search ────────────────────────────────────────────────────────────────────
+
+    def _searched_within(self, topic: str, docs: Sequence[str], doc_id: str, division: Division) -> bool:
+        """Whether the best provisions a search of ``topic`` finds include one of ``division``: a title that
+        shares the question's words with a part the search does not reach asks about something else
+        (首贷、续贷有什么信贷支持措施？ is not the part 降低小微企业综合融资成本 of another document)."""
+        hits = self.searcher.search(topic, docs or None).hits[:SEARCHED_WITHIN]
+        return any(h.provision.doc_id == doc_id and division.first <= h.provision.number <= division.last for h in hits)
 
     def retrieve(self, topic: str, doc_ids: Sequence[str] | None = None) -> tuple[Retrieval, scope.ScopeFeatures]:
         """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well

@@ -1246,3 +1246,14 @@ def test_an_amount_to_pay_is_stated_as_a_daily_rate(real_bot: PolicyBot) -> None
     answer = real_bot.ask("机关事业单位拖欠中小企业款项，逾期利息要付多少？")
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 17)
     assert "万分之五" in answer.text
+
+
+def test_a_part_whose_title_shares_words_but_whose_provisions_the_search_misses_is_not_listed(
+    real_bot: PolicyBot,
+) -> None:
+    # 国办发6号文's part 三 is titled 切实降低小微企业…综合融资成本, but 首贷、续贷 are 169号文 措施（四）
+    answer = real_bot.ask("小微企业想办首贷、续贷，国家有哪些支持措施？")
+    assert answer.kind != "section" and cited(answer)[0] == ("miit-2021-169", 4)
+    # …while a part asked by its own words is still listed whole
+    listed = real_bot.ask("降低小微企业融资成本有哪些措施？")
+    assert listed.kind == "section" and cited(listed)[0][0] == "guobanfa-2019-6"
