@@ -627,7 +627,7 @@ def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no
     assert not answer.out_of_scope and "没有与《个体工商户条例》第二十二条对应的规定" in answer.text
 
 
-@pytest.mark.parametrize("question", ["6号文是什么文件？", "国务院令第802号是什么？"])
+@pytest.mark.parametrize("question", ["6号文是什么文件？", "国务院令第802号是什么？", "6号文是一份什么样的文件？"])
 def test_a_document_named_with_nothing_else_asked_gets_what_it_is(fake_bot: PolicyBot, question: str) -> None:
     answer = fake_bot.ask(question)
     assert not answer.out_of_scope and answer.kind == "doc_meta"

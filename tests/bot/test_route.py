@@ -127,6 +127,8 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("这方面主要归哪个部门管？", True, False),  # 这方面 / 这块 / 这部分 point back like 这个
         ("这种情况找谁？", True, False),
         ("融资这方面有什么政策？", False, True),  # names its own topic
+        ("是一部什么样的法律？", True, False),  # asks what the document named before it is
+        ("一个人能开公司吗？", False, True),
     ],
 )
 def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
