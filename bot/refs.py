@@ -161,6 +161,8 @@ class DocumentNames:
                     if meta.doc_id not in self.surfaces[name]:
                         self.surfaces[name].append(meta.doc_id)
         self.numbers = {doc_id: parts for doc_id, m in self.metas.items() if (parts := _doc_number_parts(m.doc_number))}
+        regions = {r for m in self.metas.values() if m.region for r in (m.region, m.region.rstrip("省市"))}
+        self.written = {surface: _written_with_region(surface, regions) for surface in self.surfaces}
 
     # ── mentions ──────────────────────────────────────────────────────────────
 
@@ -170,15 +172,22 @@ class DocumentNames:
         for m in _DOC_NUMBER.finditer(text):
             docs = self._by_number(m)
             if docs:
-                found.append(DocMention(docs, m.group(0).strip(), m.start(), m.end(), by_number=True))
+                # the words before the number name the document only from its issuer's code on (北京条例和6号文)
+                words = m.group(1) or ""
+                at = min(
+                    (words.find(code) for d in docs if (code := self.numbers[d][0]) and code in words),
+                    default=len(words),
+                )
+                start = m.start() + at
+                found.append(DocMention(docs, text[start : m.end()].strip(), start, m.end(), by_number=True))
         for surface, docs in self.surfaces.items():
-            for m in re.finditer(re.escape(surface), text):
+            for m in self.written[surface].finditer(text):
                 if not (
                     self._inside_another_word(text, m.start(), m.end())
                     or self._runs_on(text, m.end())
                     or self._implementing_not_held(text, m.end(), docs)
                 ):
-                    found.append(DocMention(tuple(docs), surface, m.start(), m.end()))
+                    found.append(DocMention(tuple(docs), m.group(), m.start(), m.end()))
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
         found.extend(p for p in self._partial_titles(text) if not any(a <= p.start and p.end <= b for a, b in quoted))
@@ -433,6 +442,17 @@ _DOCUMENT_NAME = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法|条例|法典)")
 _AFTER_NAMING_WORD = (
     r"(?:\bthe\s+(?:[\w'’-]+\s+){{0,2}}?|\b(?:under|per|according to|pursuant to)\s+)(?<![\w-]){}(?![\w-])"
 )
+
+
+def _written_with_region(name: str, regions: Iterable[str]) -> re.Pattern[str]:
+    """How a name is written in a question: one that begins with a region may have 的 after it
+    (北京市的条例 for 北京市条例).
+
+    >>> _written_with_region("北京市条例", ["北京", "北京市"]).fullmatch("北京市的条例") is not None
+    True
+    """
+    region = next((r for r in sorted(regions, key=len, reverse=True) if name.startswith(r) and name != r), "")
+    return re.compile(re.escape(region) + ("的?" if region else "") + re.escape(name[len(region) :]))
 
 
 def _written_as_a_name(surface: str, text: str) -> bool:

@@ -41,6 +41,8 @@ def names(library: Library) -> DocumentNames:
         ("竞争力若干措施第（二十七）条", ["miit-2021-169"]),  # part of a title
         ("企业所得税法和实施条例分别在哪一条", ["eit-law-2018", "eit-regulation-2019"]),
         ("财税〔2019〕6号文件", []),  # another issuer's 文号
+        ("北京市的条例里对融资担保怎么说？", ["beijing-sme-promotion-regulation-2020"]),  # 的 after the region
+        ("北京的条例和6号文各要求多少？", ["beijing-sme-promotion-regulation-2020", "guobanfa-2019-6"]),
         ("天津市的中小企业促进条例规定了什么", []),  # another place's regulation
         ("上海市促进中小企业发展条例里怎么规定？", []),  # ends like two titles of the library, names neither
         ("个人所得税法规定的起征点是多少？", []),  # 所得税法 is a short name, but 个人所得税 is one word
