@@ -1188,7 +1188,28 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     states = stated_as_asked(unit, label) or _STATES[label]
     if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
+    words = _words_before_asking(unit, searcher)
+    if label in _FIGURES and words and head == words[-1]:
+        if (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
+            return named
     return not head or _stated_beside(head, states, paragraphs)
+
+
+def _named_by_general_word(
+    head: str, words: Sequence[str], states: re.Pattern[str], paragraphs: Sequence[str]
+) -> bool | None:
+    """For a part asking a figure by a general word at the end of its head (贷款期限, or 比例 after 贴息): whether
+    a sentence stating such a figure names what it is of — beside that general word in one sentence, or near the
+    figure (None: the head ends in no general word, or names nothing before it). What it is of is the head's
+    start, or else the nearest word before it that the paragraphs use (份额 in 预留份额里面专门给…的比例)."""
+    general = _GENERAL_AT_END.search(head)
+    if general is None:
+        return None
+    before = [w for w in words[:-1] if any(in_full(w, p) for p in paragraphs)]
+    of = head[: general.start()] if general.start() >= 2 else before[-1] if before else ""
+    if not of or _stated_beside_both(general.group(), of, states, paragraphs):
+        return None
+    return _stated_near(of, states, paragraphs)
 
 
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
@@ -1212,10 +1233,8 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return False
     # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款 beside
     # the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
-    if label in _FIGURES and (general := _GENERAL_AT_END.search(head)):
-        of = head[: general.start()] if general.start() >= 2 else words[-2] if len(words) > 1 else ""
-        if of and not _stated_beside(general.group(), states, paragraphs):
-            return _stated_near(of, states, paragraphs)
+    if label in _FIGURES and (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
+        return named
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
@@ -1290,6 +1309,11 @@ def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[st
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
     """Whether a sentence of the paragraphs states such specifics and names ``head``."""
     return any(in_full(head, s) for s in _stating(states, paragraphs))
+
+
+def _stated_beside_both(word: str, other: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+    """Whether a sentence of the paragraphs states such specifics and names both words."""
+    return any(in_full(word, s) and in_full(other, s) for s in _stating(states, paragraphs))
 
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

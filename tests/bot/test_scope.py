@@ -389,6 +389,20 @@ def test_a_sentence_sharing_the_words_must_still_name_what_is_asked(fake_bot: Po
     assert names_what_is_asked("其中小微企业占多少？", "具体数字", share, searcher)
 
 
+def test_a_figure_asked_by_a_general_word_must_be_stated_of_what_comes_before_it(fake_bot: PolicyBot) -> None:
+    """比例 asked after 贴息: a sentence stating a 比例 of something else, in a paragraph that names 贴息 far from any
+    figure, does not state it; the word before 比例 that no paragraph uses (专门) names nothing."""
+    searcher = fake_bot.searcher
+    guarantee = [
+        "风险责任比例不低于20%。由此产生的贴息资金由地方财政承担。",
+    ]
+    for ask in (names_what_is_asked, states_what_is_asked):
+        assert not ask("创业担保贷款贴息的比例是多少？", "具体比例或费率", guarantee, searcher)
+        assert ask("风险责任的比例是多少？", "具体比例或费率", guarantee, searcher)
+    share = ["向中小企业预留的采购份额应当占预算总额的百分之三十以上，其中预留给小型微型企业的比例不低于百分之六十。"]
+    assert names_what_is_asked("预留份额里专门给小微企业的比例是多少？", "具体比例或费率", share, searcher)
+
+
 def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_before_it(fake_bot: PolicyBot) -> None:
     """能申请多少？ asks how much of the noun before the verb: a sentence on the same loans stating amounts states
     no interest rate, though it names 申请."""
