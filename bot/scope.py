@@ -1189,9 +1189,13 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
     words = _words_before_asking(unit, searcher)
-    if label in _FIGURES and words and head == words[-1]:
-        if (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
-            return named
+    if (
+        label in _FIGURES
+        and words
+        and head == words[-1]
+        and (named := _named_by_general_word(head, words, states, paragraphs)) is not None
+    ):
+        return named
     return not head or _stated_beside(head, states, paragraphs)
 
 
