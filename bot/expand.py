@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-ENGLISH_WORD = re.compile(r"[a-z][a-z'\-]+")  # a word of lower-cased English text
+ENGLISH_WORD = re.compile(r"[a-z][a-z'&\-]+")  # a word of lower-cased English text
 
 QUERY_TERMS_FILE = "query_terms.tsv"
 

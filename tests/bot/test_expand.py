@@ -24,3 +24,9 @@ def test_an_entry_is_found_wherever_it_starts_in_the_question():
 def test_a_question_without_table_words_is_left_as_it_is():
     expander = QueryExpander.from_lines(["借钱\t贷款"])
     assert expander.expand("发票怎么开") == "发票怎么开"
+
+
+def test_an_english_word_with_an_ampersand_is_one_known_word():
+    # R&D is one word the table knows: not the unknown letters r and d
+    expander = QueryExpander.from_lines(["r&d\t研发 研究开发"])
+    assert "r&d" in expander.english_words
