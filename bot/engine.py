@@ -60,6 +60,7 @@ from bot.route import (
     names_national_level,
     next_or_previous,
     strip_agencies,
+    title_covers_area,
     understand,
     without_attributes,
     without_national_level,
@@ -499,7 +500,7 @@ class PolicyBot:
         if (
             (query.listing or facts == ("count",))
             and (found := match_division(query.topic, self.library, docs or None))
-            and self._searched_within(query.topic, docs, *found)
+            and (title_covers_area(query.topic, found[1]) or self._searched_within(query.topic, docs, *found))
         ):
             return Plan("division", (found[0],), division=found[1])
         if len(docs) > 1:

@@ -34,6 +34,8 @@ from ingest.agencies import AgencyRegistry
 from ingest.schema import Division, Library
 from ingest.text import parse_number
 
+TITLE_COVERS_AREA = 0.6  # a part's title holding this share of the question's area words names it outright
+
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百两〇零]{1,6})"
 _CHAPTER = re.compile(rf"第\s*{_NUM}\s*章(?:\s*第\s*{_NUM}\s*节)?")
 _PART_ORDINAL = re.compile(rf"第\s*{_NUM}\s*(?:部分|大类|板块|方面|块)")
@@ -378,6 +380,28 @@ _QUESTION_WORDS = re.compile(
 )
 
 
+def _area_grams(text: str) -> set[str]:
+    """The bigrams of a question's area phrase: the text before 方面/领域/部分…, or the whole question, without
+    words that point at the document or ask."""
+    text = _DOC_FILLER.sub("", text)
+    area = _AREA_WORD.split(text, maxsplit=1)[0] if _AREA_WORD.search(text) else text
+    return cjk_bigrams(_QUESTION_WORDS.sub("", area))
+
+
+def title_covers_area(text: str, division: Division) -> bool:
+    """Whether a part's title holds most of the words of the question's area phrase (强化财税正向激励有哪些措施？),
+    not just some of them (首贷、续贷有什么信贷支持措施？ beside 降低小微企业综合融资成本).
+
+    >>> part = Division(1, 5, "五、", "强化财税正向激励", 14, 16)
+    >>> title_covers_area("强化财税正向激励有哪些措施？", part), title_covers_area("财税方面有什么优惠措施？", part)
+    (True, True)
+    >>> title_covers_area("小微企业首贷续贷有什么财税支持措施？", part)
+    False
+    """
+    area = _area_grams(text)
+    return bool(area) and len(area & cjk_bigrams(division.title)) >= TITLE_COVERS_AREA * len(area)
+
+
 def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = None) -> tuple[str, Division] | None:
     """The part or chapter whose title the question's area phrase names, if one clearly does.
 
@@ -386,9 +410,7 @@ def match_division(text: str, library: Library, doc_ids: Sequence[str] | None = 
     words many headings share (提升, 加强, 支持) count little. A title matches when it covers at least
     half of the phrase's weight and no other title covers as much.
     """
-    text = _DOC_FILLER.sub("", text)
-    area = _AREA_WORD.split(text, maxsplit=1)[0] if _AREA_WORD.search(text) else text
-    area_grams = cjk_bigrams(_QUESTION_WORDS.sub("", area))
+    area_grams = _area_grams(text)
     if not area_grams:
         return None
     divisions = [

@@ -290,10 +290,11 @@ _MEASURES = (
     ("亩",),
     ("平方米", "平米"),
 )
-# Measure words that ask (多少万？) but that a text does not state a sum with on their own: 百万青年 counts people.
-_ONLY_ASKED_WITH = frozenset({"亿", "万"})
+# 万 and 亿 said alone measure a sum (多少万？ 50万以下) only where no word follows that they count (百万青年);
+# before another measure they multiply it (多少万人？ 300万户).
+_BARE_MULTIPLIER = r"[万亿](?![\u4e00-\u9fff])|[万亿](?=[的以左及])"
 _MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not ask)
-    r"(?:多少|(?<![这那前近头])几)\s*个?\s*("
+    r"(?:多少|(?<![这那前近头])几)\s*个?\s*(?:[百千万亿](?!元))?("
     + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True))
     + ")"
 )
@@ -316,8 +317,8 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     if not asked:
         return None
     family = next(f for f in _MEASURES if asked[-1] in f)
-    stated_with = [m for m in family if m not in _ONLY_ASKED_WITH]
-    stated = rf"{_WHOLE_NUMBER}\s*个?\s*(?:{'|'.join(map(re.escape, stated_with))})"
+    measures = dict.fromkeys(re.escape(m) if m not in "万亿" else _BARE_MULTIPLIER for m in family)
+    stated = rf"{_WHOLE_NUMBER}\s*[百千万亿]?\s*个?\s*(?:{'|'.join(measures)})"
     return re.compile(stated + ("|%|％|百分之" if "个点" in family else ""))
 
 
@@ -1211,7 +1212,7 @@ def _named_by_general_word(
         return None
     before = [w for w in words[:-1] if any(in_full(w, p) for p in paragraphs)]
     of = head[: general.start()] if general.start() >= 2 else before[-1] if before else ""
-    if not of or _stated_beside_both(general.group(), of, states, paragraphs):
+    if not of or _stated_of(of, general.group(), states, paragraphs):
         return None
     return _stated_near(of, states, paragraphs)
 
@@ -1315,9 +1316,15 @@ def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]
     return any(in_full(head, s) for s in _stating(states, paragraphs))
 
 
-def _stated_beside_both(word: str, other: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
-    """Whether a sentence of the paragraphs states such specifics and names both words."""
-    return any(in_full(word, s) and in_full(other, s) for s in _stating(states, paragraphs))
+def _stated_of(of: str, general: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+    """Whether a sentence of the paragraphs states such specifics and names both ``of`` and the ``general`` word
+    naming the figure — or names the general word in a paragraph that writes them as one term (风险分担比例 in
+    an item's title, 风险责任比例不低于20% in its text)."""
+    return any(
+        in_full(general, s) and (in_full(of, s) or in_full(of + general, p))
+        for p in paragraphs
+        for s in _stating(states, [p])
+    )
 
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

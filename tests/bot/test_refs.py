@@ -198,3 +198,15 @@ def test_documents_named_in_english(library: Library, question: str, unknown: tu
     )  # fmt: skip
     names = DocumentNames(library, PolicyTokenizer().is_general_word, table.matches)
     assert unknown_documents(question, names.mentions(question), names) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "surfaces"),
+    [
+        ("国办6号文讲了什么？", ["国办6号文"]),  # a shortened issuer stays part of the name
+        ("工信部169号文讲了什么？", ["工信部169号文"]),
+        ("北京条例和6号文各要求多少？", ["北京条例", "6号文"]),  # a joining word ends the name before it
+    ],
+)
+def test_the_words_a_文号_is_named_with(names: DocumentNames, question: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in names.mentions(question)] == surfaces

@@ -54,6 +54,9 @@ from bot.scope import (
         # 多少万 asks a sum: a count of people (百万青年) states none; 每月 before a sum is no date
         ("见习补贴每个月能拿多少万？", "实施百万青年见习计划，给予见习补贴。", True),
         ("见习补贴每个月能拿多少万？", "见习补贴标准为每人每月1.5万元。", False),
+        ("补贴最高能拿多少万？", "补贴最高不超过50万。", False),  # 万 alone, no word after it
+        ("能带动多少万人就业？", "带动300万人就业。", False),  # 万 multiplies 人
+        ("能带动多少万人就业？", "补贴总额300万元。", True),
         ("投诉转办要几天？", "应当自受理之日起10个工作日内转交。", False),
         ("投诉转办要几个工作日？", "应当自受理之日起10个工作日内转交。", False),
         ("每年带薪休假有几天？", "职工每年5天带薪年休假。", False),
@@ -401,6 +404,9 @@ def test_a_figure_asked_by_a_general_word_must_be_stated_of_what_comes_before_it
         assert ask("风险责任的比例是多少？", "具体比例或费率", guarantee, searcher)
     share = ["向中小企业预留的采购份额应当占预算总额的百分之三十以上，其中预留给小型微型企业的比例不低于百分之六十。"]
     assert names_what_is_asked("预留份额里专门给小微企业的比例是多少？", "具体比例或费率", share, searcher)
+    # an item's title writing the two as one term (风险分担比例) ties them for the sentences below it
+    titled = ["（十一）明确风险分担比例。原则上国家融资担保基金承担的风险责任比例不低于20%。"]
+    assert names_what_is_asked("风险分担比例是多少？", "具体比例或费率", titled, searcher)
 
 
 def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_before_it(fake_bot: PolicyBot) -> None:
