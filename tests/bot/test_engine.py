@@ -1220,7 +1220,10 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
         # 换了领导 → 换届 责任人更替, 不认账 → 违约毁约
         ("区里换了领导，之前签的扶持协议就不认账了，这样合法吗？", ("business-environment-regulation-2019", 31)),
         ("我是开小饭馆的个体户，想转成有限公司，政策上行不行？", ("individual-business-promotion-regulation-2022", 13)),
-        ("县里换了县长，之前签的扶持协议就不认了，这样合法吗？", ("business-environment-regulation-2019", 31)),  # 换了县长
+        (
+            "县里换了县长，之前签的扶持协议就不认了，这样合法吗？",
+            ("business-environment-regulation-2019", 31),
+        ),  # 换了县长
         # 换了老总 → 法定代表人 主要负责人 变更
         (
             "我们供货的那家国企说他们换了老总，付款要重新审批，让我们再等等，这理由站得住吗？",
