@@ -1224,6 +1224,10 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
             "县里换了县长，之前签的扶持协议就不认了，这样合法吗？",
             ("business-environment-regulation-2019", 31),
         ),  # 换了县长
+        (
+            "总包说要等甲方回款了才给我们结账，这种背靠背条款有效吗？",
+            ("sme-payment-regulation-2025", 9),
+        ),  # → 第三方付款
         # 换了老总 → 法定代表人 主要负责人 变更
         (
             "我们供货的那家国企说他们换了老总，付款要重新审批，让我们再等等，这理由站得住吗？",
