@@ -1228,6 +1228,8 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
             "总包说要等甲方回款了才给我们结账，这种背靠背条款有效吗？",
             ("sme-payment-regulation-2025", 9),
         ),  # → 第三方付款
+        # 燃气公司 → 公用企事业单位, 指定厂家 → 强迫 不合理的服务条件
+        ("燃气公司装表时非要我们用它指定厂家的设备，这种做法合规吗？", ("business-environment-regulation-2019", 28)),
         # 换了老总 → 法定代表人 主要负责人 变更
         (
             "我们供货的那家国企说他们换了老总，付款要重新审批，让我们再等等，这理由站得住吗？",
