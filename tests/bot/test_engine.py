@@ -1230,6 +1230,10 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
         ),  # → 第三方付款
         # 燃气公司 → 公用企事业单位, 指定厂家 → 强迫 不合理的服务条件
         ("燃气公司装表时非要我们用它指定厂家的设备，这种做法合规吗？", ("business-environment-regulation-2019", 28)),
+        (
+            "检查组把我个人名下的房子也查封了，说公司欠税，这合法吗？",
+            ("business-environment-regulation-2019", 14),
+        ),  # 个人名下
         # 换了老总 → 法定代表人 主要负责人 变更
         (
             "我们供货的那家国企说他们换了老总，付款要重新审批，让我们再等等，这理由站得住吗？",
