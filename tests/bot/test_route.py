@@ -158,6 +158,9 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("这事该找哪个部门？", True),
         ("这事归哪家部门管？", True),
         ("哪家来负责审批？", True),
+        ("企业合规是哪几家单位负责的？", True),
+        ("这事是哪几个部门牵头？", True),
+        ("附近有哪几家银行能贷款？", False),
     ],
 )
 def test_which_company_is_no_agency_question(
