@@ -1236,8 +1236,8 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     subject = _subject(unit, words, searcher) if label in _FIGURES else ""
     if subject and not _stated_beside(subject, states, paragraphs):
         return False
-    # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 states it only with 贷款 beside
-    # the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
+    # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 together with 贷款 states it only
+    # with 贷款 beside the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
     if label in _FIGURES and (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
         return named
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
