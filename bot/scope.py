@@ -298,8 +298,10 @@ _MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not as
     + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True))
     + ")"
 )
+# Where a number starts: not inside another (the 500 of 1500, the 十 of 二十).
+_NUMBER_STARTS = r"(?<![\d零〇一二两三四五六七八九十百千万亿.])"
 # A whole number, not a date's day or a year (1月1日, 2011年; 每月1500元 is a sum).
-_WHOLE_NUMBER = rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])(?!(?<=月){_N}\s*[日号])(?![12]\d{{3}}\s*年){_N}"
+_WHOLE_NUMBER = rf"{_NUMBER_STARTS}(?!(?<=月){_N}\s*[日号])(?![12]\d{{3}}\s*年){_N}"
 
 
 def measure_stated(unit: str) -> re.Pattern[str] | None:
@@ -604,9 +606,7 @@ _CONFIRMED_FIGURE = re.compile(
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
 # …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
-_FIGURE_TOLD = re.compile(
-    rf"(?<![\d零〇一二两三四五六七八九十百千万亿.])((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT}){_NOT_A_BOUND}"
-)
+_FIGURE_TOLD = re.compile(rf"{_NUMBER_STARTS}((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT}){_NOT_A_BOUND}")
 _CONFIRMED_LABEL = (
     ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
     ("具体期限", re.compile(r"月|年|天|日|month|year|day")),
@@ -945,10 +945,12 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
     # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
     stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
+    told: list[tuple[str, set]] | None = None  # the paragraphs' figures with their measures, read when first needed
     for unit in asking_units(question):
         if not (confirmed := confirmed_figures(unit)):
             continue
-        told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
+        if told is None:
+            told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
         missing = [label for figure, label in confirmed if not _figure_stated(figure, label, stated_figures, told)]
         if not missing or unit in dict(unstated):
             continue
@@ -1210,8 +1212,11 @@ def _named_by_general_word(
     general = _GENERAL_AT_END.search(head)
     if general is None:
         return None
-    before = [w for w in words[:-1] if any(in_full(w, p) for p in paragraphs)]
-    of = head[: general.start()] if general.start() >= 2 else before[-1] if before else ""
+    of = (
+        head[: general.start()]
+        if general.start() >= 2
+        else next((w for w in reversed(words[:-1]) if any(in_full(w, p) for p in paragraphs)), "")
+    )
     if not of or _stated_of(of, general.group(), states, paragraphs):
         return None
     return _stated_near(of, states, paragraphs)
