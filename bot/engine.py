@@ -1057,8 +1057,7 @@ class PolicyBot:
         """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well
         the best provision covers it."""
         result = self.searcher.search(topic, doc_ids or None)
-        top = result.hits[0].provision
-        return result, scope.features(topic, result, self._passages[top.key], self.searcher)
+        return result, scope.features(topic, result, self._passages, self.searcher)
 
     def _searched(
         self, query: Query, topic: str, doc_ids: Sequence[str] | None = None

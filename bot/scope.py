@@ -38,7 +38,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -898,15 +898,16 @@ def _as_written(word: str) -> re.Pattern[str]:
     return re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
 
 
-def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
-    """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
+def features(question: str, result: Retrieval, passages: Mapping[str, str], searcher: HybridSearcher) -> ScopeFeatures:
+    """Signals of how well the best provision answers the question (``passages``: each provision's retrieval
+    passage, by key).
 
     All of them hold for any library: similarities, shares of the question's words found in the best
     provision (plain and weighted by rarity in the library), words the library never uses, and figures
     the question names that the provision does not state.
     """
     top = result.hits[0].provision
-    passage = passage.lower()
+    passage = passages[top.key].lower()
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
     matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
@@ -930,11 +931,17 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     }
     topic_mass = sum(topic.values())
 
-    def shares_topic(passage: str) -> float:
-        return sum(v for w, v in topic.items() if in_full(w, passage)) / topic_mass if topic_mass else 1.0
-
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
+    # A paragraph is read under its document's title and its headings (企业所得税 of 企业所得税前能扣多少？).
+    heading = {
+        p.full_text: passages[provision.key].split("：", 1)[0] for provision in best for p in provision.paragraphs
+    }
+
+    def shares_topic(paragraph: str) -> float:
+        context = f"{heading.get(paragraph, '')}\n{paragraph}"
+        return sum(v for w, v in topic.items() if in_full(w, context)) / topic_mass if topic_mass else 1.0
+
     support = specifics_support(
         question,
         paragraphs,

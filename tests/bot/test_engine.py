@@ -1277,3 +1277,9 @@ def test_a_part_whose_title_shares_words_but_whose_provisions_the_search_misses_
     for question in ("降低小微企业融资成本有哪些措施？", "强化财税正向激励有哪些措施？"):
         listed = real_bot.ask(question)
         assert listed.kind == "section" and cited(listed)[0][0] == "guobanfa-2019-6"
+
+
+def test_a_figure_asked_of_the_documents_subject_is_stated_by_its_provisions(real_bot: PolicyBot) -> None:
+    # 企业所得税 is the law's title, not its paragraph's words: the paragraph is still about the question
+    answer = real_bot.ask("公司通过红十字会捐款，企业所得税税前能扣多少？")
+    assert cited(answer)[0] == ("eit-law-2018", 9) and "12" in answer.text
