@@ -1254,6 +1254,10 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return named
     if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
         return True
+    # A period asked before what is to be done in it (大企业要在多少天内把这笔债确认下来？) is stated by a sentence
+    # naming that deed (…之日起30日内确认债权债务关系), whatever the words before it
+    if label == "具体期限" and any(_stated_beside(w, states, paragraphs) for w in _words_after_asking(unit, searcher)):
+        return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
     asked_at = _asked_at(unit)
     if _NAMES_A_FIGURE.search(unit[unit.rfind(head, 0, asked_at) + len(head) : asked_at]):
@@ -1385,6 +1389,22 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     ):
         return words[:-1]
     return words
+
+
+def _words_after_asking(unit: str, searcher: HybridSearcher) -> list[str]:
+    """The specific words the library uses after where a part asks, when its question word asks a period
+    (多少天内, 几个月内) that what follows is to be done in."""
+    asked_at = _asked_at(unit)
+    if asked_at is None or not (within := _WITHIN_A_PERIOD.match(unit, asked_at)):
+        return []
+    return [
+        w
+        for w in searcher.tokenizer.words(unit[within.end() :])
+        if not w.isascii() and searcher.document_frequency(w) and searcher.tokenizer.specificity(w) > 0
+    ]
+
+
+_WITHIN_A_PERIOD = re.compile(r"(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)(?:之内|以内|内)")
 
 
 def _asked_at(unit: str) -> int | None:

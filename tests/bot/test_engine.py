@@ -1283,3 +1283,11 @@ def test_a_figure_asked_of_the_documents_subject_is_stated_by_its_provisions(rea
     # 企业所得税 is the law's title, not its paragraph's words: the paragraph is still about the question
     answer = real_bot.ask("公司通过红十字会捐款，企业所得税税前能扣多少？")
     assert cited(answer)[0] == ("eit-law-2018", 9) and "12" in answer.text
+
+
+def test_a_period_asked_before_the_deed_is_stated_by_a_sentence_naming_the_deed(real_bot: PolicyBot) -> None:
+    # 在几天内把债权确认好: the period is of the confirming (…之日起30日内确认…), whatever is named before it
+    answer = real_bot.ask("我们拿应收账款去银行融资，那家大企业得在几天内把债权确认好？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 16) and "30日" in answer.text
+    # …and a deed no sentence states a period for is still not answered
+    assert real_bot.ask("跟大企业做生意，对方要在多少天以内给我们开发票？").out_of_scope
