@@ -882,6 +882,17 @@ def asks_missing_specifics(
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
 
 
+def _overlaps(word: str, surfaces: Sequence[str], text: str) -> bool:
+    """Whether ``word`` is written in ``text`` across or inside one of ``surfaces`` (付款 across 拖着不付 of
+    拖着不付款).
+
+    >>> _overlaps("付款", ["拖着不付"], "对方拖着不付款"), _overlaps("利息", ["拖着不付"], "对方拖着不付款，利息")
+    (True, False)
+    """
+    spans = [(m.start(), m.end()) for s in surfaces for m in re.finditer(re.escape(s), text)]
+    return any(m.start() < end and start < m.end() for m in re.finditer(re.escape(word), text) for start, end in spans)
+
+
 def in_full(word: str, text: str) -> bool:
     """A word in a text, as written or abbreviated (大企业 for 大型企业, 个体户 for 个体工商户): a word of three
     characters or more whose characters the text has in order, at most two apart.
@@ -931,6 +942,7 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
     }
     topic_mass = sum(topic.values())
 
+    lowered = question.lower()
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
     # A paragraph is read under its document's title and its headings (企业所得税 of 企业所得税前能扣多少？).
@@ -940,7 +952,10 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
 
     def shares_topic(paragraph: str) -> float:
         context = f"{heading.get(paragraph, '')}\n{paragraph}"
-        return sum(v for w, v in topic.items() if in_full(w, context)) / topic_mass if topic_mass else 1.0
+        # (words the query table translates count where the paragraph uses its terms: 拖着不付款, beside 迟延支付)
+        translated = [surface for surface, terms in matches if any(t in context for t in terms)]
+        shared = sum(v for w, v in topic.items() if in_full(w, context) or _overlaps(w, translated, lowered))
+        return shared / topic_mass if topic_mass else 1.0
 
     support = specifics_support(
         question,

@@ -1291,3 +1291,9 @@ def test_a_period_asked_before_the_deed_is_stated_by_a_sentence_naming_the_deed(
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 16) and "30日" in answer.text
     # …and a deed no sentence states a period for is still not answered
     assert real_bot.ask("跟大企业做生意，对方要在多少天以内给我们开发票？").out_of_scope
+
+
+def test_everyday_words_the_query_table_translates_tie_a_paragraph_to_the_question(real_bot: PolicyBot) -> None:
+    # 拖着不付款 is 迟延支付 in the regulation (query_terms.tsv): its paragraph states the interest asked for
+    answer = real_bot.ask("对方拖着不付款，要赔多少利息？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "万分之五" in answer.text
