@@ -934,13 +934,20 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
     specific = searcher.tokenizer.specificity
     terms = {w: specific(w) for w in own_chinese}
     term_mass = sum(terms.values())
-    # The question topic's terms (weighted by how specific they are) that the library uses at all.
-    topic = {
-        w: specific(w)
-        for w in searcher.tokenizer.content_words(without_asking(question_topic(question)))
-        if not w.isascii() and searcher.document_frequency(w)
-    }
-    topic_mass = sum(topic.values())
+
+    def weighted(text: str) -> dict[str, float]:
+        """A text's terms that the library uses at all, weighted by how specific they are."""
+        return {
+            w: specific(w)
+            for w in searcher.tokenizer.content_words(without_asking(text))
+            if not w.isascii() and searcher.document_frequency(w)
+        }
+
+    # The question topic's terms, and those of the whole question: what a clause before the asking one names
+    # (放弃了增值税免税优惠，后悔了，要等多久才能重新享受？) is what the specifics are asked of too. (No topic terms:
+    # every paragraph is about it.)
+    topic = weighted(question_topic(question))
+    topics = [topic, weighted(question)] if sum(topic.values()) else []
 
     lowered = question.lower()
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
@@ -954,8 +961,12 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
         context = f"{heading.get(paragraph, '')}\n{paragraph}"
         # (words the query table translates count where the paragraph uses its terms: 拖着不付款, beside 迟延支付)
         translated = [surface for surface, terms in matches if any(t in context for t in terms)]
-        shared = sum(v for w, v in topic.items() if in_full(w, context) or _overlaps(w, translated, lowered))
-        return shared / topic_mass if topic_mass else 1.0
+        shares = (
+            sum(v for w, v in words.items() if in_full(w, context) or _overlaps(w, translated, lowered))
+            / sum(words.values())
+            for words in topics
+        )
+        return max(shares, default=1.0)
 
     support = specifics_support(
         question,

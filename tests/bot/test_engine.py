@@ -1297,3 +1297,9 @@ def test_everyday_words_the_query_table_translates_tie_a_paragraph_to_the_questi
     # 拖着不付款 is 迟延支付 in the regulation (query_terms.tsv): its paragraph states the interest asked for
     answer = real_bot.ask("对方拖着不付款，要赔多少利息？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "万分之五" in answer.text
+
+
+def test_what_an_earlier_clause_names_is_what_the_last_one_asks_the_figure_of(real_bot: PolicyBot) -> None:
+    # the asking clause names nothing of its own: the paragraph on 放弃优惠 states the period for the question
+    answer = real_bot.ask("公司之前放弃了增值税优惠，后来觉得亏了，隔多久才能重新用上？")
+    assert cited(answer)[0] == ("vat-law-2024", 27) and "三十六个月" in answer.text
