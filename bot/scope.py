@@ -565,6 +565,9 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['是否收费和收费标准']
     """
     lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
+    # A quoted clause (能不能写“收到业主付款后再按比例付给…”？) is words told, none of them asked; a quoted term
+    # (什么样的企业算“符合条件”？) is what is asked about
+    lowered = _QUOTED_CLAUSE.sub("“”", lowered)
     # The kind asked nearest the end, where the question word is (担保金额占比不低于多少 asks a share);
     # the last, generic kind (是多少) only when no other is asked. A yes-or-no question without a question
     # word asks whether, not what (…按比例付款，这种约定可以吗？) — unless the kind is itself asked yes or no
@@ -588,6 +591,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
+_QUOTED_CLAUSE = re.compile(r"“[^”]{9,}”|「[^」]{9,}」|\"[^\"]{9,}\"")
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")

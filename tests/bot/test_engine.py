@@ -1303,3 +1303,8 @@ def test_what_an_earlier_clause_names_is_what_the_last_one_asks_the_figure_of(re
     # the asking clause names nothing of its own: the paragraph on 放弃优惠 states the period for the question
     answer = real_bot.ask("公司之前放弃了增值税优惠，后来觉得亏了，隔多久才能重新用上？")
     assert cited(answer)[0] == ("vat-law-2024", 27) and "三十六个月" in answer.text
+
+
+def test_a_clause_the_asker_quotes_is_no_figure_asked(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("大客户能不能在合同里约定“等他们的客户付了钱再按比例跟我们结算”？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
