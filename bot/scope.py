@@ -360,6 +360,8 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
 _INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
+# Words that frame a question as one (想确认一下, 请问, 想咨询下): they ask, they name nothing asked about.
+_ASKING_FRAME = re.compile(r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|咨询|了解|请教|打听|问)(?:一下|下)|请问|想问问?")
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 
@@ -802,10 +804,10 @@ _HANDING_IN_PAPERS = re.compile(rf"(?:需要|要|得)?(?:准备|提交|提供|�
 def without_asking(text: str) -> str:
     """The text without its interrogative words (百分之几, 多少钱, 哪些): what remains is the topic.
 
-    >>> without_asking("工会经费扣除的上限是工资总额的百分之几？")
-    '工会经费扣除的上限是工资总额的？'
+    >>> without_asking("工会经费扣除的上限是工资总额的百分之几？"), without_asking("想确认一下招待费能扣多少？")
+    ('工会经费扣除的上限是工资总额的？', '招待费能扣？')
     """
-    return _INTERROGATIVE.sub("", text)
+    return _INTERROGATIVE.sub("", _ASKING_FRAME.sub("", text))
 
 
 def specifics_support(

@@ -1308,3 +1308,9 @@ def test_what_an_earlier_clause_names_is_what_the_last_one_asks_the_figure_of(re
 def test_a_clause_the_asker_quotes_is_no_figure_asked(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("大客户能不能在合同里约定“等他们的客户付了钱再按比例跟我们结算”？")
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+
+
+def test_words_framing_the_question_are_not_what_it_asks_about(real_bot: PolicyBot) -> None:
+    # 想确认一下 frames the question: the paragraph on 广告费 states the deduction however little it shares of it
+    answer = real_bot.ask("我是公司会计，想确认一下广告费税前到底能扣多少？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 44) and "15%" in answer.text
