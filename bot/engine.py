@@ -39,7 +39,7 @@ from bot.refs import (
     part_alone,
     provision_refs,
 )
-from bot.retrieve import HybridSearcher, Retrieval
+from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.route import (
     ELLIPTICAL_MAX_SPECIFICITY,
     MEANS_SEVERAL,
@@ -1501,7 +1501,12 @@ class PolicyBot:
         result, features = self.retrieve(text, named or None)
         if not (named or self.in_scope(features)):
             return []
-        top = result.hits[0].provision
+        # An answer quoting figures (税率有17%、11%、6%…) is about the provision among the first few stating most of them.
+        quoted = asked_figures(answer[:CONTEXT_ANSWER_CHARS])
+        top = max(
+            (h.provision for h in result.hits[:FOCUS_WITHIN]),
+            key=lambda p: (len(quoted & figures(p.text)), p is result.hits[0].provision),
+        )
         status = shelf.status(top.doc_id)
         if (
             status.in_force

@@ -1314,3 +1314,13 @@ def test_words_framing_the_question_are_not_what_it_asks_about(real_bot: PolicyB
     # 想确认一下 frames the question: the paragraph on 广告费 states the deduction however little it shares of it
     answer = real_bot.ask("我是公司会计，想确认一下广告费税前到底能扣多少？")
     assert cited(answer)[0] == ("eit-regulation-2019", 44) and "15%" in answer.text
+
+
+def test_a_plain_text_answer_quoting_figures_is_about_the_provision_stating_them(real_bot: PolicyBot) -> None:
+    # the reply quotes the rates of 第二条 (and, in passing, the 3% of 第十二条): 这是第几条 asks where the rates are
+    history = [
+        {"role": "user", "content": "以前的增值税暂行条例，税率分几档？"},
+        {"role": "assistant", "content": "暂行条例的税率有17%、11%、6%几档，小规模纳税人的征收率是3%。"},
+    ]
+    answer = real_bot.ask("这是第几条规定的？", history)
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 2) and "第二条" in answer.text
