@@ -1318,9 +1318,10 @@ class PolicyBot:
         return top
 
     def _prefer_focus(self, query: Query, result: Retrieval, top: Provision) -> Provision:
-        """For an elliptical follow-up ("那工会经费呢？" after a question on 职工福利费), the best provision among
-        the first few that names the follow-up's own subject, when the best one does not: the earlier question
-        lends its form, not its subject."""
+        """For a follow-up searched with the question before it ("那工会经费呢？" after a question on 职工福利费,
+        "遇到这种情况可以去哪投诉？" after one on 乱收费), the best provision among the first few that names more of
+        the follow-up's own words, when the best one names fewer: the earlier question lends its form and its
+        subject, the follow-up says what it wants of them."""
         tokenizer = self.searcher.tokenizer
         words = {
             w: tokenizer.specificity(w)
@@ -1693,8 +1694,9 @@ class PolicyBot:
         # 那人民银行呢？ after 谁负责？ asks who again; 今年还能申请吗？ after it asks something else
         wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
         if previous is not None and (elliptical or self._names_little(query)):
-            # 那工会经费呢？ names its own subject (the focus); 比例是多少？ asks about the earlier one
-            query = replace(_after_earlier(query, previous), focus=query.topic if elliptical else "")
+            # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
+            # among the best provisions); 比例是多少？ asks about the earlier one
+            query = replace(_after_earlier(query, previous), focus=query.topic)
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)
             if focused is not None:

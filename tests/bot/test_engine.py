@@ -1324,3 +1324,13 @@ def test_a_plain_text_answer_quoting_figures_is_about_the_provision_stating_them
     ]
     answer = real_bot.ask("这是第几条规定的？", history)
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 2) and "第二条" in answer.text
+
+
+def test_a_follow_up_leaning_on_the_earlier_question_leads_with_what_it_asks_itself(real_bot: PolicyBot) -> None:
+    # searched together with the question on 乱收费, the follow-up's own 投诉 picks the provision on complaints
+    history = [
+        {"role": "user", "content": "有人乱收我们个体户的费，还让摊派，这合法吗？"},
+        {"role": "assistant", "content": "不合法，任何单位和个人不得违规向个体工商户收费或摊派。"},
+    ]
+    answer = real_bot.ask("碰到这种事该找谁投诉？", history)
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
