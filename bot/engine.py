@@ -1326,8 +1326,8 @@ class PolicyBot:
         words = {
             w: tokenizer.specificity(w)
             for w in tokenizer.words(query.focus)
-            if not w.isascii() and self.searcher.document_frequency(w)
-        }
+            if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
+        }  # (按多大比例？ asks the figure of the earlier subject: 比例 picks nothing)
         if not words:
             return top
 

@@ -353,6 +353,17 @@ _NAMES_A_FIGURE = re.compile(
     r"额度|限额|数额|金额|标准|上限|下限|幅度|水平|数量|数目|比例|比重|占比|期限|时限|时间|日期|人数|天数|年限|数字"
 )
 _GENERAL_AT_END = re.compile(rf"(?:{_NAMES_A_FIGURE.pattern})$")
+
+
+def names_a_figure_as_such(word: str) -> bool:
+    """Whether a word names a figure, not what it is of (比例, 期限, 上限).
+
+    >>> names_a_figure_as_such("比例"), names_a_figure_as_such("投诉")
+    (True, False)
+    """
+    return _NAMES_A_FIGURE.fullmatch(word) is not None
+
+
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
