@@ -117,7 +117,7 @@ NAMES_LITTLE = 3.0
 # alone finds (cosines of the embedded model lie within about 0.1 of each other).
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
-FOCUS_WITHIN = 3  # an elliptical follow-up's subject is looked for in the first few provisions
+FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 SEARCHED_WITHIN = 3  # a part named by its title is answered when one of its provisions is among these best hits
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
@@ -1473,7 +1473,8 @@ class PolicyBot:
 
     def _context(self, turns: Sequence[Turn]) -> list[Provision]:
         """The provisions the conversation is about: those the last answer cites (by document and
-        label), else the best match of the last exchange when it is in scope."""
+        label), else the best match of the last exchange when it is in scope (or, among the first few, the one
+        stating most of the figures the answer quotes)."""
         answer = last(turns, "assistant")
         shelf = Shelf(self.library, self.today())
         found = []
@@ -1502,12 +1503,14 @@ class PolicyBot:
         result, features = self.retrieve(text, named or None)
         if not (named or self.in_scope(features)):
             return []
-        # An answer quoting figures (税率有17%、11%、6%…) is about the provision among the first few stating most of them.
+        # An answer quoting figures (税率有17%、11%、6%…) is about the provision among the first few stating more than
+        # half of them, and more than the best match does (one figure, 300万, may be anywhere).
         quoted = asked_figures(answer[:CONTEXT_ANSWER_CHARS])
-        top = max(
-            (h.provision for h in result.hits[:FOCUS_WITHIN]),
-            key=lambda p: (len(quoted & figures(p.text)), p is result.hits[0].provision),
-        )
+        top = result.hits[0].provision
+        stated = {h.provision.key: len(quoted & figures(h.provision.text)) for h in result.hits[:FOCUS_WITHIN]}
+        most = max(result.hits[:FOCUS_WITHIN], key=lambda h: stated[h.provision.key]).provision
+        if stated[most.key] > max(stated[top.key], 1, len(quoted) / 2):
+            top = most
         status = shelf.status(top.doc_id)
         if (
             status.in_force

@@ -372,7 +372,10 @@ _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办�
 
 _INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
 # Words that frame a question as one (想确认一下, 请问, 想咨询下): they ask, they name nothing asked about.
-_ASKING_FRAME = re.compile(r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|咨询|了解|请教|打听|问)(?:一下|下)|请问|想问问?")
+# (一下 only, and 请问 not in 申请问题: 了解下岗, 确认下来 and 确认下账目 say what is asked about)
+_ASKING_FRAME = re.compile(
+    r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|核实|核对|咨询|了解|请教|打听|问)一下|(?<!申)请问|想问问?"
+)
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 
@@ -604,7 +607,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
-_QUOTED_CLAUSE = re.compile(r"“[^”]{9,}”|「[^」]{9,}」|\"[^\"]{9,}\"")
+# (not a quoted question: 老板问我：“违约金最多能要多少钱？”; ASCII quotes do not say which one opens)
+_QUOTED_CLAUSE = re.compile(r"“[^”？?]{9,}”|「[^」？?]{9,}」|『[^』？?]{9,}』|‘[^’？?]{9,}’")
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
@@ -899,6 +903,19 @@ def asks_missing_specifics(
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
 
 
+def _written_as_in(word: str, text: str, other: str) -> bool:
+    """Whether ``text`` writes ``word`` as ``other`` does: with the character before it there too, unless none
+    stands before it (企业所得税前 as 企业所得税法; not 个人所得税, inside a longer word that ``other`` lacks).
+
+    >>> _written_as_in("所得税", "企业所得税前能扣多少", "企业所得税法"), _written_as_in("所得税", "那个人所得税呢", "企业所得税法")
+    (True, False)
+    """
+    return any(
+        m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] + word in other
+        for m in re.finditer(re.escape(word), text)
+    )
+
+
 def _overlaps(word: str, surfaces: Sequence[str], text: str) -> bool:
     """Whether ``word`` is written in ``text`` across or inside one of ``surfaces`` (付款 across 拖着不付 of
     拖着不付款).
@@ -969,20 +986,26 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
     lowered = question.lower()
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
-    # A paragraph is read under its document's title and its headings (企业所得税 of 企业所得税前能扣多少？).
+    # A paragraph is read under its document's title and its headings where the asking clause names them as they
+    # do (企业所得税 of 企业所得税前能扣多少？, not the 所得税 of 那个人所得税呢？ nor one named in an earlier clause).
     heading = {
         p.full_text: passages[provision.key].split("：", 1)[0] for provision in best for p in provision.paragraphs
     }
+    asking = " ".join(clauses[-1] for clauses in asking_clauses(question))
 
     def shares_topic(paragraph: str) -> float:
-        context = f"{heading.get(paragraph, '')}\n{paragraph}"
+        above = heading.get(paragraph, "")
         # (words the query table translates count where the paragraph uses its terms: 拖着不付款, beside 迟延支付)
-        translated = [surface for surface, terms in matches if any(t in context for t in terms)]
-        shares = (
-            sum(v for w, v in words.items() if in_full(w, context) or _overlaps(w, translated, lowered))
-            / sum(words.values())
-            for words in topics
-        )
+        translated = [surface for surface, terms in matches if any(t in f"{above}\n{paragraph}" for t in terms)]
+
+        def shared(word: str) -> bool:
+            return (
+                in_full(word, paragraph)
+                or (word in above and _written_as_in(word, asking, above))
+                or _overlaps(word, translated, lowered)
+            )
+
+        shares = (sum(v for w, v in words.items() if shared(w)) / sum(words.values()) for words in topics)
         return max(shares, default=1.0)
 
     support = specifics_support(
@@ -1295,11 +1318,15 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     # with 贷款 beside the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
     if label in _FIGURES and (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
         return named
-    if not head or label not in _FIGURES or _NAMES_A_FIGURE.fullmatch(head) or states.search(head):
+    if not head or label not in _FIGURES or names_a_figure_as_such(head) or states.search(head):
         return True
     # A period asked before what is to be done in it (大企业要在多少天内把这笔债确认下来？) is stated by a sentence
-    # naming that deed (…之日起30日内确认债权债务关系), whatever the words before it
-    if label == "具体期限" and any(_stated_beside(w, states, paragraphs) for w in _words_after_asking(unit, searcher)):
+    # naming that deed, all its words (…之日起30日内确认债权债务关系), whatever the words before it
+    if (
+        label == "具体期限"
+        and (deed := _words_after_asking(unit, searcher))
+        and any(all(in_full(w, s) for w in deed) for s in _stating(states, paragraphs))
+    ):
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
     asked_at = _asked_at(unit)

@@ -1283,6 +1283,12 @@ def test_a_figure_asked_of_the_documents_subject_is_stated_by_its_provisions(rea
     # 企业所得税 is the law's title, not its paragraph's words: the paragraph is still about the question
     answer = real_bot.ask("公司通过红十字会捐款，企业所得税税前能扣多少？")
     assert cited(answer)[0] == ("eit-law-2018", 9) and "12" in answer.text
+    # …but not another tax written around the title's word, nor one asked after a clause naming the title's
+    for other_tax in (
+        "捐款在企业所得税前能扣，那个人所得税能扣多少？",
+        "公司捐款企业所得税能扣12%，那房产税能减免多少？",
+    ):
+        assert real_bot.ask(other_tax).out_of_scope, other_tax
 
 
 def test_a_period_asked_before_the_deed_is_stated_by_a_sentence_naming_the_deed(real_bot: PolicyBot) -> None:
@@ -1301,7 +1307,7 @@ def test_everyday_words_the_query_table_translates_tie_a_paragraph_to_the_questi
 
 def test_what_an_earlier_clause_names_is_what_the_last_one_asks_the_figure_of(real_bot: PolicyBot) -> None:
     # the asking clause names nothing of its own: the paragraph on 放弃优惠 states the period for the question
-    answer = real_bot.ask("公司之前放弃了增值税优惠，后来觉得亏了，隔多久才能重新用上？")
+    answer = real_bot.ask("公司之前放弃了增值税优惠，后来觉得亏了，隔多久才能重新享受？")
     assert cited(answer)[0] == ("vat-law-2024", 27) and "三十六个月" in answer.text
 
 
@@ -1334,3 +1340,15 @@ def test_a_follow_up_leaning_on_the_earlier_question_leads_with_what_it_asks_its
     ]
     answer = real_bot.ask("碰到这种事该找谁投诉？", history)
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
+
+
+def test_one_figure_an_earlier_answer_quotes_does_not_make_another_provision_its_subject(real_bot: PolicyBot) -> None:
+    # 300万 is stated by a loan rule too: the answer's three figures are those of the 小型微利企业 criteria
+    history = [
+        {"role": "user", "content": "我们公司年应纳税所得额300万，算不算小型微利企业？"},
+        {
+            "role": "assistant",
+            "content": "年应纳税所得额不超过300万元、从业人数不超过300人、资产总额不超过5000万元的，属于小型微利企业。",
+        },
+    ]
+    assert cited(real_bot.ask("这是哪一条规定的？", history))[0] == ("eit-regulation-2019", 92)

@@ -463,4 +463,4 @@ def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_w
 
 def test_a_quoted_clause_asks_nothing_a_quoted_term_is_asked_about() -> None:
     assert not asks_missing_specifics("大客户能不能在合同里约定“等他们的客户付了钱再按比例跟我们结算”？", [])
-    assert asks_missing_specifics("什么样的企业算“小型微利企业”？标准是多少？", []) == "具体条件和标准"
+    assert asks_missing_specifics("高新技术企业的“研发费用占比”要达到多少？", []) == "具体比例或费率"
