@@ -1057,7 +1057,8 @@ class PolicyBot:
         """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well
         the best provision covers it."""
         result = self.searcher.search(topic, doc_ids or None)
-        return result, scope.features(topic, result, self._passages, self.searcher)
+        top = result.hits[0].provision
+        return result, scope.features(topic, result, self._passages[top.key], self.searcher)
 
     def _searched(
         self, query: Query, topic: str, doc_ids: Sequence[str] | None = None

@@ -38,7 +38,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from bot.expand import ENGLISH_WORD
 from bot.question import asking_clauses, question_core, question_topic, split_clauses
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
+from index.store import provision_heading
 from index.tokenize import ENGLISH_STOPWORDS
 from ingest.schema import Provision
 
@@ -943,16 +944,15 @@ def _as_written(word: str) -> re.Pattern[str]:
     return re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
 
 
-def features(question: str, result: Retrieval, passages: Mapping[str, str], searcher: HybridSearcher) -> ScopeFeatures:
-    """Signals of how well the best provision answers the question (``passages``: each provision's retrieval
-    passage, by key).
+def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
+    """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
 
     All of them hold for any library: similarities, shares of the question's words found in the best
     provision (plain and weighted by rarity in the library), words the library never uses, and figures
     the question names that the provision does not state.
     """
     top = result.hits[0].provision
-    passage = passages[top.key].lower()
+    passage = passage.lower()
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
     matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
@@ -988,8 +988,11 @@ def features(question: str, result: Retrieval, passages: Mapping[str, str], sear
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
     # A paragraph is read under its document's title and its headings where the asking clause names them as they
     # do (企业所得税 of 企业所得税前能扣多少？, not the 所得税 of 那个人所得税呢？ nor one named in an earlier clause).
+    titles = {d.meta.doc_id: d.meta.plain_title for d in searcher.index.library.documents}
     heading = {
-        p.full_text: passages[provision.key].split("：", 1)[0] for provision in best for p in provision.paragraphs
+        p.full_text: provision_heading(titles[provision.doc_id], provision)
+        for provision in best
+        for p in provision.paragraphs
     }
     asking = " ".join(clauses[-1] for clauses in asking_clauses(question))
 
@@ -1440,13 +1443,7 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         return []
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
     words = [
-        w
-        for w in searcher.tokenizer.words(unit[:asked_at])
-        if not w.isascii()
-        and searcher.document_frequency(w)
-        and searcher.tokenizer.specificity(w) > 0
-        and searcher.tokenizer.names_a_thing(w)
-        and w not in titles
+        w for w in _specific_words(unit[:asked_at], searcher) if searcher.tokenizer.names_a_thing(w) and w not in titles
     ]
     # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？
     # 失业保险金每个月能领多少？): the figure is of the noun before it (not 停业后多少天, a time after the verb)
@@ -1467,9 +1464,14 @@ def _words_after_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     asked_at = _asked_at(unit)
     if asked_at is None or not (within := _WITHIN_A_PERIOD.match(unit, asked_at)):
         return []
+    return _specific_words(unit[within.end() :], searcher)
+
+
+def _specific_words(text: str, searcher: HybridSearcher) -> list[str]:
+    """The Chinese words of a text that the library uses and that say something (specificity above 0)."""
     return [
         w
-        for w in searcher.tokenizer.words(unit[within.end() :])
+        for w in searcher.tokenizer.words(text)
         if not w.isascii() and searcher.document_frequency(w) and searcher.tokenizer.specificity(w) > 0
     ]
 

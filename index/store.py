@@ -71,10 +71,14 @@ def _heading_title(section: str) -> str:
     return last.split("、", 1)[-1]
 
 
+def provision_heading(document_title: str, provision: Provision) -> str:
+    """What a provision is read under: its document's title, its heading's title and its lead title."""
+    return "｜".join(x for x in (document_title, _heading_title(provision.section), provision.title) if x)
+
+
 def provision_passage(document_title: str, provision: Provision) -> str:
     """What the dense and lexical retrievers see of a provision: document, heading, lead title, body."""
-    head = "｜".join(x for x in (document_title, _heading_title(provision.section), provision.title) if x)
-    return f"{head}：{provision.text}"
+    return f"{provision_heading(document_title, provision)}：{provision.text}"
 
 
 def passages(library: Library) -> list[str]:
