@@ -1445,6 +1445,9 @@ class PolicyBot:
             items = list(itertools.takewhile(lambda j: _is_item(sentences[j]), range(i + 1, len(sentences))))
             if sentences[i].endswith((":", "：")) and items and not chosen.intersection(items):
                 chosen.add(max(items, key=score.__getitem__))
+        for i in sorted(chosen, reverse=True):  # 3．图书…； says nothing without …税率为百分之九： it hangs from
+            while (i := _lead_in(sentences, i)) is not None:
+                chosen.add(i)
         return [sentences[i] for i in sorted({j for i in chosen for j in _whole_sentence(sentences, i)})]
 
     def _with_counterpart(self, provision: Provision, quote: list[str], old_quote: str) -> list[str]:
@@ -1810,6 +1813,26 @@ def _part_quoted(provision: Provision, answer: str) -> str:
 def _is_item(clause: str) -> bool:
     """（一）… / 1．…, as the parser reads items."""
     return bool(ITEM.match(clause) or SUBITEM.match(clause))
+
+
+def _lead_in(clauses: Sequence[str], at: int) -> int | None:
+    """The clause a list item hangs from — the one ending in ： before the item and its siblings (items of the
+    same kind, （一） or 1．) — when the list has one.
+
+    >>> _lead_in(["税率：", "（一）甲；", "（二）乙，税率为九：", "1．丙；", "2．丁；", "（三）戊。"], 4)
+    2
+    >>> _lead_in(["税率：", "（一）甲；", "（二）乙，税率为九：", "1．丙；", "2．丁；", "（三）戊。"], 2)
+    0
+    >>> _lead_in(["税率：", "（一）甲；", "（二）乙，税率为九：", "1．丙；", "2．丁；", "（三）戊。"], 5) is None
+    True
+    """
+    kind = next((k for k in (ITEM, SUBITEM) if k.match(clauses[at])), None)
+    if kind is None:
+        return None
+    before = at - 1
+    while before >= 0 and kind.match(clauses[before]):
+        before -= 1
+    return before if before >= 0 and clauses[before].endswith((":", "：")) else None
 
 
 def _whole_sentence(clauses: Sequence[str], at: int) -> range:

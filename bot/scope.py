@@ -1390,8 +1390,9 @@ def _unknown_around(head: str, unit: str, searcher: HybridSearcher) -> str:
 
 
 def _stating(states: re.Pattern[str], paragraphs: Sequence[str]) -> Iterator[str]:
-    """The sentences of the paragraphs that state such specifics."""
-    return (s for p in paragraphs for s in _SENTENCES.split(p) if states.search(s))
+    """The sentences of the paragraphs that state such specifics, an item of a list read with the sentence
+    leading into it (…税率为百分之九：3．图书、报纸…； states the rate of 报纸)."""
+    return (lead + s for p in paragraphs for lead, s in _sentences(p, with_lead=True) if states.search(lead + s))
 
 
 def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:

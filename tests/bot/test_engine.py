@@ -150,6 +150,17 @@ def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_
     )
 
 
+def test_a_quoted_list_item_comes_with_the_sentence_it_hangs_from(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("出版社卖音像制品和电子出版物，增值税税率是多少？")
+    assert cited(answer)[:2] == [("vat-law-2024", 10), ("vat-interim-regulation-2017", 2)]
+    # the item naming them states no rate: the sentence above it does (…税率为百分之九：), in the law and in the
+    # repealed regulation quoted after it (…税率为11%：)
+    quoting = [line for line in answer.text.splitlines() if "音像制品、电子出版物" in line]
+    assert len(quoting) == 2
+    for line, rate in zip(quoting, ("税率为百分之九：", "税率为11%："), strict=True):
+        assert line.split("3．图书")[0].endswith(rate)
+
+
 def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("中小企业促进法第三章的标题是什么？都有哪些条？")
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)

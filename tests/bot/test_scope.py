@@ -409,6 +409,18 @@ def test_a_figure_asked_by_a_general_word_must_be_stated_of_what_comes_before_it
     assert names_what_is_asked("风险分担比例是多少？", "具体比例或费率", titled, searcher)
 
 
+def test_a_figure_in_the_sentence_leading_into_a_list_is_stated_of_its_items(fake_bot: PolicyBot) -> None:
+    """…按百分之五收取：1．饲料；2．化肥。 states the fee of 化肥, which only the item names; the items of a list
+    with no figure before them state nothing of one."""
+    searcher = fake_bot.searcher
+    fees = [
+        "场地费按下列标准收取：\n（一）下列货物按百分之五收取：\n1．饲料；\n2．化肥；\n（二）下列货物另行商定：\n1．农药。"
+    ]
+    for ask in (names_what_is_asked, states_what_is_asked):
+        assert ask("化肥按多少比例收取？", "具体比例或费率", fees, searcher)
+        assert not ask("农药按多少比例收取？", "具体比例或费率", fees, searcher)
+
+
 def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_before_it(fake_bot: PolicyBot) -> None:
     """能申请多少？ asks how much of the noun before the verb: a sentence on the same loans stating amounts states
     no interest rate, though it names 申请."""
