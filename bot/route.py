@@ -482,7 +482,9 @@ _OLDER_VERSION = re.compile(
     rf"(老|旧)的?{_A_VERSION}|\b(old|previous|former) (version|regulation|law|rules?)\b|"
     # 以前也是这样吗？ asks whether the rule was the same before; 以前是怎么规定的？ what it was
     r"(以前|之前|过去|早先|原先|原来)(也|都|就)(是|能|可以|要)?(这样|这么|如此|一样)|"
-    rf"(以前|之前|过去|早先|原先|原来)(又|都)?是?{_HOW_PROVIDED}"
+    rf"(以前|之前|过去|早先|原先|原来)(又|都)?是?{_HOW_PROVIDED}|"
+    # 以前是多少？ 原来几天？ 之前呢？ what it was
+    r"(以前|之前|过去|早先|原先|原来)(又|都)?(是|为)?(多少|几|什么|啥|哪些)|^(那)?(以前|之前|原来|原先)(的)?呢"
 )
 _NEWER_VERSION = re.compile(
     rf"(现在|现行|目前|如今|新)的?{_A_VERSION}|现行有效的|\b(new|current) (version|regulation|law|rules?)\b|"

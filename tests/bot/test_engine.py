@@ -700,6 +700,7 @@ def test_after_a_refusal_the_next_one_is_after_the_provision_it_pointed_to(fake_
         ("增值税法第十一条", "那暂行条例里呢？", ("vat-interim-regulation-2017", 12)),
         ("保障中小企业款项支付条例第十二条", "2020年版呢？", ("sme-payment-regulation-2020", 11)),
         ("个体工商户的年度报告现在有什么规定？", "以前是怎么规定的？", ("individual-business-regulation-2016", 13)),
+        ("增值税法第十条", "那以前是多少？", ("vat-interim-regulation-2017", 2)),  # what the figure was
     ],
 )
 def test_another_version_asked_in_other_words(

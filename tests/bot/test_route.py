@@ -217,6 +217,9 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("以前是怎么规定的？", True),  # what the rule was
         ("原来怎么算？", True),
         ("以前怎么没人告诉我？", False),
+        ("原来是几天？", True),  # what the figure was
+        ("那以前呢？", True),
+        ("我们以前做过什么项目不重要", False),
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
