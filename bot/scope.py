@@ -831,12 +831,15 @@ def specifics_support(
     passages: Sequence[str],
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
+    above: Callable[[str], str] | None = None,
 ) -> list[tuple[str, str, float]]:
     """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
     how well the best provisions state them about what is asked: the largest share of the part's words
     in a sentence that states such specifics (0: none does; 0.5 when the part has no words to check). The
     sentence's paragraph must share enough of the weight of the question's topic words (``weight``: text
-    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate.
+    → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate;
+    ``above``: the title a passage is read under, whose words count as written in its sentences
+    where the part writes them as they do (企业所得税 of 算企业所得税的时候能扣多少？, in the 企业所得税法实施条例).
     """
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
@@ -864,9 +867,19 @@ def specifics_support(
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
-        shares = (stating_share(states, p, asked_words, in_full, with_lead=True) * scale for p in stating)
+        shares = (
+            stating_share(states, p, asked_words, _written_under(above, p, part), with_lead=True) * scale
+            for p in stating
+        )
         out.append((unit, label, max(shares, default=0.0)))
     return out
+
+
+def _written_under(above: Callable[[str], str] | None, passage: str, part: str) -> Callable[[str, str], bool]:
+    """Whether a word is written in a sentence of ``passage``, or in what the passage is read under as ``part``
+    writes it."""
+    heading = above(passage) if above else ""
+    return lambda word, sentence: in_full(word, sentence) or (word in heading and _written_as_in(word, part, heading))
 
 
 def unstated_specifics(
@@ -994,6 +1007,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         for provision in best
         for p in provision.paragraphs
     }
+    title_of = {p.full_text: titles[provision.doc_id] for provision in best for p in provision.paragraphs}
     asking = " ".join(clauses[-1] for clauses in asking_clauses(question))
 
     def shares_topic(paragraph: str) -> float:
@@ -1016,6 +1030,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         paragraphs,
         None if english_words else shares_topic,
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
+        lambda paragraph: title_of.get(paragraph, ""),
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
@@ -1275,7 +1290,8 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
         and (named := _named_by_general_word(head, words, states, paragraphs)) is not None
     ):
         return named
-    return not head or _stated_beside(head, states, paragraphs)
+    # (算企业所得税的时候能扣多少？ asks of no thing the verb before it names)
+    return not head or not searcher.tokenizer.names_an_object(head) or _stated_beside(head, states, paragraphs)
 
 
 def _named_by_general_word(

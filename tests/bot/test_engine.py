@@ -161,6 +161,12 @@ def test_a_quoted_list_item_comes_with_the_sentence_it_hangs_from(real_bot: Poli
         assert line.split("3．图书")[0].endswith(rate)
 
 
+def test_a_figure_asked_in_terms_of_the_law_a_regulation_implements_is_answered(real_bot: PolicyBot) -> None:
+    # 企业所得税 is the law's title, not in the implementing regulation's sentence that states the figure
+    answer = real_bot.ask("公司请客户吃饭花的招待费，算企业所得税的时候最多能扣多少？")
+    assert cited(answer)[:1] == [("eit-regulation-2019", 43)] and "60%" in answer.text
+
+
 def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("中小企业促进法第三章的标题是什么？都有哪些条？")
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)

@@ -430,6 +430,32 @@ def test_a_verb_right_before_the_question_word_asks_the_figure_of_the_noun_befor
     assert names_what_is_asked("自主创业的话贷款最高能申请多少？", "具体数字", loans, searcher)
 
 
+def test_a_word_of_the_document_s_title_is_written_in_each_of_its_sentences() -> None:
+    """(企业)所得税 of 计算企业所得税时 names the law a paragraph of its implementing regulation stands under, as the
+    title writes it (not 个人所得税)."""
+    texts = ["企业发生的业务招待费支出，按照发生额的60%扣除。", "企业所得税的税率为25%。"]
+    vocabulary = ("所得税", "招待费", "扣除")
+
+    def words(text: str) -> list[str]:
+        return [w for w in vocabulary if w in text]
+
+    def title(passage: str) -> str:
+        return "中华人民共和国企业所得税法实施条例"
+
+    asked = "招待费在计算企业所得税时能扣除多少？"
+    assert specifics_support(asked, texts, None, words, title) == [(asked, "具体数字", 1.0)]
+    assert specifics_support(asked, texts, None, words) == [(asked, "具体数字", pytest.approx(2 / 3))]
+    other = "招待费在计算个人所得税时能扣除多少？"
+    assert specifics_support(other, texts, None, words, title) == [(other, "具体数字", pytest.approx(2 / 3))]
+
+
+def test_a_verb_before_the_question_word_names_nothing_a_stating_sentence_must_name(fake_bot: PolicyBot) -> None:
+    searcher = fake_bot.searcher
+    entertainment = ["企业发生的业务招待费支出，按照发生额的60%扣除。"]
+    assert states_what_is_asked("算企业所得税的时候能扣多少？", "具体数字", entertainment, searcher)
+    assert not states_what_is_asked("算企业所得税的时候利息能扣多少？", "具体数字", entertainment, searcher)
+
+
 @pytest.mark.parametrize(
     ("question", "missing"),
     [
