@@ -15,7 +15,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -1651,7 +1651,7 @@ class PolicyBot:
 
     def _earlier_question_in(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
         """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""
-        previous = earlier_question(turns)
+        previous = earlier_question(turns, self._says_little)  # (有没有例外？ asks of the question before it)
         # (without the documents it names: 原来暂行条例里的税率 is asked of the documents named now)
         try:
             topic = understand(clean_question(previous), self.names, self.agencies, self.today()).topic
@@ -1902,9 +1902,10 @@ def _after_earlier(query: Query, previous: Query) -> Query:
     )
 
 
-def earlier_question(turns: Sequence[Turn]) -> str:
+def earlier_question(turns: Sequence[Turn], says_little: Callable[[str], bool] | None = None) -> str:
     """The question the conversation was last about: the last user turn, with the turns before it as
-    long as each leans on the one before ("政府采购给中小企业留多少份额？" + "小微企业呢？").
+    long as each leans on the one before ("政府采购给中小企业留多少份额？" + "小微企业呢？") or, by ``says_little``,
+    names too little to be asked alone ("什么是双随机一公开？" + "有没有例外？").
 
     >>> earlier_question([Turn("user", "政府采购留多少份额？"), Turn("assistant", "30%以上。"), Turn("user", "小微企业呢？")])
     '政府采购留多少份额？ 小微企业呢？'
@@ -1913,7 +1914,7 @@ def earlier_question(turns: Sequence[Turn]) -> str:
     out: list[str] = []
     for text in reversed(asked[-MAX_QUESTIONS_CHAINED:]):
         out.insert(0, text)
-        if not leans_on_before(text):
+        if not (leans_on_before(text) or (says_little is not None and says_little(text))):
             break
     return " ".join(out)[-MAX_QUESTION_CHARS:]  # the latest, within what a question may hold
 

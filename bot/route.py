@@ -467,6 +467,7 @@ _INTENT_ONLY = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
     r"哪部|哪份|法律|法规|条例|文件|规章|规定|哪|部|份|一|个|样|这是|那是|"
     r"以前|之前|原来|原先|过去|早先|当时|老|旧|版本|版|现在|现行|最新|新|多少|对应|有效|失效|废止|适用|"
+    r"类似|相似|相近|差不多|同样|一样|这样|这么|那样|这种|那种|相关|有关|也|"
     r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|主要|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"

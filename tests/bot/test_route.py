@@ -129,6 +129,9 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("融资这方面有什么政策？", False, True),  # names its own topic
         ("是一部什么样的法律？", True, False),  # asks what the document named before it is
         ("一个人能开公司吗？", False, True),
+        ("有没有差不多的规定？", True, False),  # like the one discussed
+        ("里面也有相关规定吗？", True, False),
+        ("有没有类似的补贴？", False, True),  # names a kind of its own
     ],
 )
 def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
