@@ -99,7 +99,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Whether and what a service costs: the texts say so only where they do (免费, 不收取费用, 费率).
     (
         re.compile(
-            r"收不收|收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
+            # (not 乱收费, 违规收费: a misconduct named, not the fee asked)
+            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!多)收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
             r"\b(?:what|how much|any)\b[^?.!]{0,24}\b(?:fees?|charges?|costs?)\b|free of charge|"

@@ -64,6 +64,9 @@ from bot.scope import (
         ("年报要在多少天内报？", "应当于每年1月1日至6月30日报送年度报告。", True),  # dates, not a period
         ("补贴利率能高几个百分点？", "贴息利率不超过LPR加50个基点，即0.5%。", False),
         ("平台收了好几项费用，合理吗？", "平台不得收取不合理费用。", False),  # 好几项 tells, it does not ask
+        # 乱收费 names a misconduct: whether it is allowed is asked, not a fee
+        ("协会能不能对会员乱收费？", "行业协会不得利用行政资源谋取不正当利益。", False),
+        ("协会的收费标准是多少？", "行业协会不得利用行政资源谋取不正当利益。", True),
     ],
 )
 def test_specifics_the_provision_does_not_state(question: str, provision_text: str, missing: bool) -> None:
