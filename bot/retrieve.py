@@ -274,8 +274,9 @@ class HybridSearcher:
 
     def regions_named(self, text: str) -> set[str]:
         """The regions of the library's local documents that a text names, by whole word (北京 in
-        北京证券交易所 names no region)."""
+        北京证券交易所 names no region), or in a word the query table translates to one (Beijing)."""
         tokens = set(self.tokenizer.words(text))
+        tokens |= {term for _, terms in self.expander.matches(text) for term in terms}  # (In Beijing… → 北京)
         return {r for r in self.regions if r in tokens or r.rstrip("省市") in tokens}
 
     def _jurisdiction(self, positions: Sequence[int], text: str) -> dict[int, float]:

@@ -559,6 +559,13 @@ def test_a_follow_up_naming_ones_own_place_is_answered_by_its_local_document(fak
         assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 28), (question, cited(answer))
 
 
+def test_a_place_named_in_english_is_the_place_of_its_local_document(fake_bot: PolicyBot) -> None:
+    assert fake_bot.searcher.regions_named("Do SMEs in Beijing get a bigger share of public purchases?") == {"北京市"}
+    answer = fake_bot.ask("Do SMEs in Beijing get a bigger share of public purchases?")
+    assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 28)
+    assert fake_bot.searcher.regions_named("Do SMEs get a share of public purchases?") == set()
+
+
 def test_a_follow_up_asking_about_the_national_rules_leaves_the_local_document(fake_bot: PolicyBot) -> None:
     """The conversation was about Beijing's regulation; 全国的法律也是这样吗？ is answered by the national law."""
     history = [
