@@ -284,7 +284,7 @@ class DocumentNames:
             best: tuple[int, tuple[str, ...]] | None = None
             for start in range(max(0, end - 30), end - _PARTIAL_MIN + 1):
                 piece = text[start:end]
-                docs = self._containing(piece, text[max(0, start - 6) : start])
+                docs = self._containing(piece, text[max(0, start - 6) : start]) or self._kind_apart(piece)
                 if docs:
                     best = (start, docs)
                     break  # the longest piece that names something
@@ -297,6 +297,20 @@ class DocumentNames:
             ):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
         return out
+
+    def _kind_apart(self, piece: str) -> tuple[str, ...]:
+        """The document a piece names with words left out before its kind word (竞争力措施, 提升中小企业竞争力措施 for
+        提升中小企业竞争力若干措施): the words before the kind word, at least three, are in the name of that document
+        only, and one of its names ends in that kind word."""
+        kind = next((word for word in _KIND_WORDS if piece.endswith(word)), "")
+        head = piece[: len(piece) - len(kind)]
+        if not kind or len(head) < 3 or not _CJK.match(head):
+            return ()
+        docs = {d for name, holders in self.surfaces.items() if head in name for d in holders}
+        if len(docs) != 1:
+            return ()
+        (doc,) = docs
+        return (doc,) if any(name.endswith(kind) for name, holders in self.surfaces.items() if doc in holders) else ()
 
     def _inside_another_word(self, text: str, start: int, end: int) -> bool:
         """Whether the name at ``text[start:end]`` begins inside a word that starts before it (个人所得税 +

@@ -39,6 +39,9 @@ def names(library: Library) -> DocumentNames:
         ("39号文第三项", ["guofa-2018-39"]),
         ("国务院令第802号", ["sme-payment-regulation-2025"]),
         ("竞争力若干措施第（二十七）条", ["miit-2021-169"]),  # part of a title
+        ("人民银行在竞争力措施里负责哪几项？", ["miit-2021-169"]),  # part of a title, words left out before 措施
+        ("提升中小企业竞争力措施第三项", ["miit-2021-169"]),
+        ("国家有哪些支持中小企业措施？", []),  # 中小企业 is in many titles: it names none of them
         ("企业所得税法和实施条例分别在哪一条", ["eit-law-2018", "eit-regulation-2019"]),
         ("财税〔2019〕6号文件", []),  # another issuer's 文号
         ("北京市的条例里对融资担保怎么说？", ["beijing-sme-promotion-regulation-2020"]),  # 的 after the region
