@@ -1472,8 +1472,20 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         and unit[:asked_at].endswith(words[-1])
         and not searcher.tokenizer.names_an_object(words[-1])
     ):
-        return words[:-1]
+        words = words[:-1]
+    # A count asked with its measure word before the thing counted (打造多少个可推广的应用场景？) is of that thing
+    if counted := _COUNTED.match(unit, asked_at):
+        words += [
+            w
+            for w in _specific_words(counted.group(1), searcher)
+            if searcher.tokenizer.names_an_object(w) and w not in titles
+        ]
     return words
+
+
+_COUNTED = re.compile(
+    r"(?:多少|几)(?:个|家|项|种|批|名|位|所|座|户|笔|款|类|套|台|件|部|份)(?!月|工作日|小时|星期|百分点|点)([^，。；？?！!]*)"
+)
 
 
 def _words_after_asking(unit: str, searcher: HybridSearcher) -> list[str]:

@@ -452,6 +452,15 @@ def test_a_word_of_the_document_s_title_is_written_in_each_of_its_sentences() ->
     assert specifics_support(other, texts, None, words, title) == [(other, "具体数字", pytest.approx(2 / 3))]
 
 
+def test_a_count_asked_before_the_thing_counted_is_a_count_of_that_thing(fake_bot: PolicyBot) -> None:
+    """多少个 before 服务平台: the count asked is of the platforms, not of the 行动 named before it."""
+    searcher = fake_bot.searcher
+    texts = ["开展数字化赋能专项行动。建设50个公共服务平台。", "培育一批优质企业。"]
+    for ask in (names_what_is_asked, states_what_is_asked):
+        assert ask("专项行动要建设多少个公共服务平台？", "具体数量", texts, searcher)
+        assert not ask("专项行动要培育多少家优质企业？", "具体数量", texts, searcher)
+
+
 def test_a_verb_before_the_question_word_names_nothing_a_stating_sentence_must_name(fake_bot: PolicyBot) -> None:
     searcher = fake_bot.searcher
     entertainment = ["企业发生的业务招待费支出，按照发生额的60%扣除。"]
