@@ -1140,7 +1140,8 @@ def names_a_figure(unit: str) -> bool:
 # Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage).
 _ENGLISH_QUALIFIERS = frozenset(
     "preferential general standard current maximum minimum max min exact total annual monthly basic normal reduced "
-    "lower higher applicable statutory legal average typical usual overall new old latest".split()
+    "lower higher applicable statutory legal average typical usual overall new old latest single "
+    "hundred thousand million billion yuan rmb percent".split()  # (a single guarantee amount of 5 million yuan)
 )
 
 
@@ -1153,7 +1154,7 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     (True, False)
     """
     return any(
-        w not in known and _singular(w) not in known
+        not all(part in known or _singular(part) in known for part in w.split("-"))  # (business-start: each part)
         for figure, naming in _english_figures(unit)
         for w in ((*naming,) if figure in _EXTREMES or figure == "much" else (figure, *naming))
     )
@@ -1211,7 +1212,7 @@ def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
                 if before not in _ENGLISH_QUALIFIERS:
                     naming.append(before)
             if words[i + 1 : i + 2] == ["of"]:
-                naming += _words_from(words, i + 2)[:1]
+                naming += [w for w in _words_from(words, i + 2) if w not in _ENGLISH_QUALIFIERS][:1]
             out.append((word, naming))
         elif word in _EXTREMES or (word == "much" and words[i - 1 : i] == ["how"]):
             thing = _words_from(words, i + 1)

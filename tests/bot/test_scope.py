@@ -502,12 +502,16 @@ def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stat
         ("What's the filing period for the annual return?", False),
         ("What is the highest loan available?", False),  # available says nothing of what the figure is of
         ("What is the max loan?", False),  # the extreme is no word to look up
+        ("What is the maximum loan-period?", False),  # each part of a hyphenated word is known
+        ("What is the maximum stamp-duty rate?", True),
+        ("What is the amount of a single loan?", False),  # single qualifies
+        ("What is the loan amount of 5 million yuan?", False),  # a figure told, not what it is of
     ],
 )
 def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_word_of_the_table(
     unit: str, unknown: bool
 ) -> None:
-    known = {"rate", "duty", "small", "enterprises", "salary", "period", "filing", "annual", "return", "loan"}
+    known = {"rate", "duty", "small", "enterprises", "salary", "period", "filing", "annual", "return", "loan", "amount"}
     assert figure_of_unknown(unit, known) == unknown
 
 
