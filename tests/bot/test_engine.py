@@ -179,6 +179,12 @@ def test_a_rule_like_the_one_discussed_is_looked_for_in_the_document_named(real_
     assert cited(real_bot.ask(asked, history))[:1] == [("sme-promotion-law-2017", 56)]  # 随机抽查机制
 
 
+def test_a_word_people_use_for_the_text_s_own_is_read_as_it(real_bot: PolicyBot) -> None:
+    # 划型 is what people call the 划分 of enterprises by size (the query table's vocabulary)
+    answer = real_bot.ask("企业划型标准由哪个部门来定？")
+    assert cited(answer)[:1] == [("sme-promotion-law-2017", 2)] and "工业和信息化部" in answer.text
+
+
 def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("中小企业促进法第三章的标题是什么？都有哪些条？")
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)
