@@ -257,8 +257,9 @@ _PROVISION_NOUN = re.compile(r"[的个些]?(措施|规定|条|项|事|任务|职
 
 
 def _lists_what_is_provided(clause: str) -> bool:
-    """A list word beside 措施 / 规定 / 条款 (有哪些措施？几条规定？) — not 有什么规定？, which asks what the rules say."""
-    asked, provided = _LIST_INTENT.search(clause), _PROVISIONS_WORD.search(clause)
+    """A list word beside 措施 / 规定 / 条款 (有哪些措施？几条规定？) — not 有什么规定？, which asks what the rules say,
+    nor 这项措施由哪些部门负责？, which asks who."""
+    asked, provided = _LIST_INTENT.search(_WHO.sub(" ", clause)), _PROVISIONS_WORD.search(clause)
     return bool(asked and provided) and not (asked.group(0) == "什么" and provided.group(0) == "规定")
 
 

@@ -185,6 +185,11 @@ def test_a_word_people_use_for_the_text_s_own_is_read_as_it(real_bot: PolicyBot)
     assert cited(answer)[:1] == [("sme-promotion-law-2017", 2)] and "工业和信息化部" in answer.text
 
 
+def test_who_is_responsible_for_one_measure_named_by_its_words_is_that_measure_s_bodies(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("支持中小企业获取和转化专利技术、加强知识产权运用的这项措施由哪些部门负责？")
+    assert cited(answer) == [("miit-2021-169", 17)] and "财政部、知识产权局、工业和信息化部" in answer.text
+
+
 def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("中小企业促进法第三章的标题是什么？都有哪些条？")
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)

@@ -199,6 +199,8 @@ def test_an_agency_list_is_asked_only_of_the_agency(
         ("法律规定的逾期利息最高能算多少？", False),  # 多少 asks for a figure, not a count of provisions
         ("职工教育经费有什么规定？", False),  # what the rules say of it, not a list of them
         ("支持专精特新的有什么措施？", True),
+        ("工业设计赋能这项措施由哪些部门负责？", False),  # who, of one measure
+        ("哪些部门负责工业设计方面的措施？", True),  # the area's measures
     ],
 )
 def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
