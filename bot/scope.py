@@ -376,7 +376,8 @@ _INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几�
 # Words that frame a question as one (想确认一下, 请问, 想咨询下): they ask, they name nothing asked about.
 # (一下 only, and 请问 not in 申请问题: 了解下岗, 确认下来 and 确认下账目 say what is asked about)
 _ASKING_FRAME = re.compile(
-    r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|核实|核对|咨询|了解|请教|打听|问)一下|(?<!申)请问|想问问?"
+    r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|核实|核对|咨询|了解|请教|打听|问)一下|(?<!申)请问|想问问?|"
+    r"(?:法律|政策|规定)上|(?:按|按照|依照|根据)(?:法律|规定|政策)(?:规定)?|依法"  # (法律上大企业最晚…: by law)
 )
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")

@@ -1368,6 +1368,9 @@ def test_words_framing_the_question_are_not_what_it_asks_about(real_bot: PolicyB
     # 想确认一下 frames the question: the paragraph on 广告费 states the deduction however little it shares of it
     answer = real_bot.ask("我是公司会计，想确认一下广告费税前到底能扣多少？")
     assert cited(answer)[0] == ("eit-regulation-2019", 44) and "15%" in answer.text
+    # 法律上 (by law) frames it too: no sentence stating the period need name 法律
+    answer = real_bot.ask("客户是家大公司，一直拖着货款，法律上大企业最晚多少天内必须付给我们？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "60日" in answer.text
 
 
 def test_a_plain_text_answer_quoting_figures_is_about_the_provision_stating_them(real_bot: PolicyBot) -> None:
