@@ -51,6 +51,7 @@ from bot.verify import figures
 from index.store import provision_heading
 from index.tokenize import ENGLISH_STOPWORDS
 from ingest.schema import Provision
+from ingest.text import ITEM, SUBITEM
 
 SCOPE_MODEL_FILE = Path(__file__).with_name("scope_model.json")
 FEATURE_NAMES = (
@@ -100,7 +101,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             # (not 乱收费, 违规收费: a misconduct named, not the fee asked)
-            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!多)收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
+            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
             r"\b(?:what|how much|any)\b[^?.!]{0,24}\b(?:fees?|charges?|costs?)\b|free of charge|"
@@ -377,7 +378,7 @@ _INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几�
 # (一下 only, and 请问 not in 申请问题: 了解下岗, 确认下来 and 确认下账目 say what is asked about)
 _ASKING_FRAME = re.compile(
     r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|核实|核对|咨询|了解|请教|打听|问)一下|(?<!申)请问|想问问?|"
-    r"(?:法律|政策|规定)上|(?:按|按照|依照|根据)(?:法律|规定|政策)(?:规定)?|依法"  # (法律上大企业最晚…: by law)
+    r"(?:法律|政策|规定)上(?![限面升涨调级市网线])|(?:按|按照|依照|根据)(?:法律|规定|政策)(?:规定)?(?!性)|依法"  # (法律上大企业最晚…: by law)
 )
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
@@ -558,15 +559,26 @@ def stating_share(
 
 
 def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
-    """(what leads into it, the sentence) for each sentence of a text; the lead is the sentence that ends the
-    last line closing with a colon before it (…如下：) when ``with_lead``, else nothing."""
+    """(what leads into it, the sentence) for each sentence of a text; with ``with_lead``, the lead of a list
+    item's line is the last sentence of the line its list hangs from — the line closing with a colon reached
+    back over the items of its kind (…如下：（一）…（二）…; 1．… under （二）…：, not the （三） after them) — else nothing.
+
+    >>> _sentences("税率：\\n（一）甲；\\n（二）乙为九：\\n1．丙；\\n（三）丁。", with_lead=True)[2:]
+    [('税率：', '（二）乙为九：'), ('（二）乙为九：', '1．丙；'), ('', '（三）丁。')]
+    """
     if not with_lead:
         return [("", s) for s in _SENTENCES.split(text)]
-    out, lead = [], ""
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    out = []
+    for at, line in enumerate(lines):
+        lead = ""
+        if kind := next((k for k in (ITEM, SUBITEM) if k.match(line.strip())), None):
+            before = at - 1
+            while before >= 0 and kind.match(lines[before].strip()):
+                before -= 1
+            if before >= 0 and lines[before].rstrip().endswith("："):
+                lead = _SENTENCES.split(lines[before].rstrip())[-1]
         out += [(lead, s) for s in _SENTENCES.split(line) if s]
-        if line.rstrip().endswith("："):
-            lead = _SENTENCES.split(line.rstrip())[-1]
     return out
 
 
@@ -1155,7 +1167,7 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     (True, False)
     """
     return any(
-        not all(part in known or _singular(part) in known for part in w.split("-"))  # (business-start: each part)
+        not (w in known or _singular(w) in known or all(p in known or _singular(p) in known for p in w.split("-")))
         for figure, naming in _english_figures(unit)
         for w in ((*naming,) if figure in _EXTREMES or figure == "much" else (figure, *naming))
     )
@@ -1293,8 +1305,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
         and (named := _named_by_general_word(head, words, states, paragraphs)) is not None
     ):
         return named
-    # (算企业所得税的时候能扣多少？ asks of no thing the verb before it names)
-    return not head or not searcher.tokenizer.names_an_object(head) or _stated_beside(head, states, paragraphs)
+    return not head or _stated_beside(head, states, paragraphs)
 
 
 def _named_by_general_word(
@@ -1477,12 +1488,17 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         words = words[:-1]
     # A count asked with its measure word before the thing counted (打造多少个可推广的应用场景？) is of that thing
     if counted := _COUNTED.match(unit, asked_at):
+        # (up to a word joining a purpose: not 数字化转型 of …应用场景来推动数字化转型？)
+        phrase = counted.group(1)
+        joining = next((w for w in searcher.tokenizer.words(phrase) if w in _JOINING_A_PURPOSE), "")
+        phrase = phrase[: phrase.find(joining)] if joining else phrase
         words += [
-            w
-            for w in _specific_words(counted.group(1), searcher)
-            if searcher.tokenizer.names_an_object(w) and w not in titles
+            w for w in _specific_words(phrase, searcher) if searcher.tokenizer.names_an_object(w) and w not in titles
         ]
     return words
+
+
+_JOINING_A_PURPOSE = frozenset({"来", "去", "以", "以便", "用于", "用来", "为了", "从而", "进而", "并"})
 
 
 _COUNTED = re.compile(

@@ -225,6 +225,8 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("原来是几天？", True),  # what the figure was
         ("那以前呢？", True),
         ("我们以前做过什么项目不重要", False),
+        ("验收之前多少天要通知对方？", False),  # before an event, not the version before
+        ("过去几年亏损了还能享受吗？", False),
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
