@@ -1826,13 +1826,8 @@ def _lead_in(clauses: Sequence[str], at: int) -> int | None:
     >>> _lead_in(["税率：", "（一）甲；", "（二）乙，税率为九：", "1．丙；", "2．丁；", "（三）戊。"], 5) is None
     True
     """
-    kind = next((k for k in (ITEM, SUBITEM) if k.match(clauses[at])), None)
-    if kind is None:
-        return None
-    before = at - 1
-    while before >= 0 and kind.match(clauses[before]):
-        before -= 1
-    return before if before >= 0 and clauses[before].endswith((":", "：")) else None
+    before = scope.before_its_siblings(clauses, at)
+    return before if before is not None and clauses[before].endswith((":", "：")) else None
 
 
 def _whole_sentence(clauses: Sequence[str], at: int) -> range:

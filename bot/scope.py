@@ -569,17 +569,32 @@ def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
     if not with_lead:
         return [("", s) for s in _SENTENCES.split(text)]
     lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
     out = []
     for at, line in enumerate(lines):
-        lead = ""
-        if kind := next((k for k in (ITEM, SUBITEM) if k.match(line.strip())), None):
-            before = at - 1
-            while before >= 0 and kind.match(lines[before].strip()):
-                before -= 1
-            if before >= 0 and lines[before].rstrip().endswith("："):
-                lead = _SENTENCES.split(lines[before].rstrip())[-1]
+        before = before_its_siblings(stripped, at)
+        hangs_from = before if before is not None and stripped[before].endswith("：") else None
+        lead = _SENTENCES.split(lines[hangs_from].rstrip())[-1] if hangs_from is not None else ""
         out += [(lead, s) for s in _SENTENCES.split(line) if s]
     return out
+
+
+def before_its_siblings(clauses: Sequence[str], at: int) -> int | None:
+    """For a list item (（一）… or 1．…), the clause right before it and the items of its kind before it — where
+    the list hangs from when that clause ends in a colon (None: not an item, or nothing before).
+
+    >>> before_its_siblings(["税率：", "（一）甲；", "（二）乙为九：", "1．丙；", "2．丁；", "（三）戊。"], 4)
+    2
+    >>> before_its_siblings(["税率：", "（一）甲；", "（二）乙为九：", "1．丙；", "2．丁；", "（三）戊。"], 5)
+    4
+    """
+    kind = next((k for k in (ITEM, SUBITEM) if k.match(clauses[at])), None)
+    if kind is None:
+        return None
+    before = at - 1
+    while before >= 0 and kind.match(clauses[before]):
+        before -= 1
+    return before if before >= 0 else None
 
 
 def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
@@ -893,7 +908,12 @@ def _written_under(above: Callable[[str], str] | None, passage: str, part: str) 
     """Whether a word is written in a sentence of ``passage``, or in what the passage is read under as ``part``
     writes it."""
     heading = above(passage) if above else ""
-    return lambda word, sentence: in_full(word, sentence) or (word in heading and _written_as_in(word, part, heading))
+    return lambda word, sentence: in_full(word, sentence) or _named_in_title(word, part, heading)
+
+
+def _named_in_title(word: str, text: str, title: str) -> bool:
+    """Whether a title (or the headings a paragraph stands under) holds ``word`` as ``text`` writes it."""
+    return word in title and _written_as_in(word, text, title)
 
 
 def unstated_specifics(
@@ -1031,9 +1051,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
         def shared(word: str) -> bool:
             return (
-                in_full(word, paragraph)
-                or (word in above and _written_as_in(word, asking, above))
-                or _overlaps(word, translated, lowered)
+                in_full(word, paragraph) or _named_in_title(word, asking, above) or _overlaps(word, translated, lowered)
             )
 
         shares = (sum(v for w, v in words.items() if shared(w)) / sum(words.values()) for words in topics)
