@@ -20,7 +20,9 @@ when few words are shared) gives P(out of scope):
   provision's text, plain and weighted by how specific each word is — Chinese words directly,
   English words through the query-term table (``query_terms.tsv`` of the library);
 - ``unseen``: share of the question's weight in words no provision of the library uses;
-- ``figures_missing``: share of the figures the question names that the best provision does not state;
+- ``figures_missing``: share of the figures the question names that the best provision does not state (a
+  figure the asker tells of its own case, asking whether it is allowed — 收了2%的担保费，正常吗？ —, is stated by
+  a figure in its measure: the rule to compare it with);
 - ``words``, ``english``: question length and language;
 - ``words_rank``, ``chars_rank``: 1 / the rank of the best provision in the BM25 lists over jieba words and
   over character n-grams (0 when it is not in them) — ranks, not scores, so that every search backend
@@ -677,6 +679,49 @@ def _figure_stated(
     return measure is None or any(figure in values and measure.search(printed) for printed, values in told)
 
 
+def compared_figures(question: str, text: str) -> set[tuple[str, float]]:
+    """The figures a question tells of its own case (not asked to confirm) where ``text`` states a figure in
+    the same measure: the rule to compare them with (收了2%的担保费，正常吗？ beside 担保费率降至1%以下; 合同写90天付款，
+    合法吗？ beside 60日内支付).
+
+    >>> sorted(compared_figures("收了2%的担保费，这个费率正常吗？", "担保费率不超过1%"))
+    [('%', 2.0)]
+    >>> compared_figures("合同写验收后90天付款，合法吗？", "应当自交付之日起60日内支付"), compared_figures("营业收入2000万，算小型企业吗？", "中小企业的划分标准由国务院规定")
+    ({('', 90.0)}, set())
+    >>> compared_figures("是不是最长90天？", "最长不得超过60日")  # (asked to confirm: the rule must state it)
+    set()
+    """
+    units = asking_units(question)
+    if not any(_JUDGES_WHAT_IS_TOLD.search(re.split(r"[，,]", unit.lower().rstrip("，,"))[-1]) for unit in units):
+        return set()
+    confirmed = {figure for unit in units for figure, _ in confirmed_figures(unit)}
+    out = set()
+    for m in _FIGURE_TOLD.finditer(question.lower()):
+        told = figures(m.group(1)) - confirmed
+        if told and _states_in_measure_of(m.group(1), text):
+            out |= told
+    return out
+
+
+# A clause asking whether what the question tells is allowed or reasonable (这样合法吗？ 这个费率正常吗？ 高不高？).
+_JUDGES_WHAT_IS_TOLD = re.compile(
+    r"合法|合规|违法|违规|正常|合理|允许|算数|有效吗|可以吗|行吗|行不行|对吗|过分|[高贵多长低]不[高贵多长低]|太[高贵多长低]|超标|"
+    r"\b(legal|allowed|normal|reasonable|too (high|much|long))\b"
+)
+
+
+def _states_in_measure_of(printed: str, text: str) -> bool:
+    """Whether ``text`` states a figure in the measure of a figure printed with its unit (2%, 90天, 300万)."""
+    if re.search(r"%|％|百分|个?点|percent", printed):
+        return any(kind == "%" for kind, _ in figures(text))
+    unit = re.sub(rf"^{_N}\s*", "", printed)
+    family = next((f for f in _MEASURES if unit in f or unit.removeprefix("个") in f), None)
+    if family is None:
+        return False
+    measures = dict.fromkeys(re.escape(m) if m not in "万亿" else _BARE_MULTIPLIER for m in family)
+    return bool(re.search(rf"{_WHOLE_NUMBER}\s*[百千万亿]?\s*个?\s*(?:{'|'.join(measures)})", text))
+
+
 def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     """The figures an asking part asks to confirm, each with what to call such specifics.
 
@@ -1138,7 +1183,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         unseen=sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / term_mass
         if term_mass
         else 0.0,
-        figures_missing=len(asked - figures(top.text)) / len(asked) if asked else 0.0,
+        figures_missing=len(asked - figures(top.text) - compared_figures(question, top.text)) / len(asked)
+        if asked
+        else 0.0,
         provisions=len(searcher.provisions),
     )
 

@@ -16,6 +16,7 @@ from bot.scope import (
     asks_missing_specifics,
     asks_more_than_specifics,
     asks_other_task,
+    compared_figures,
     confirmed_figures,
     figure_of_unknown,
     in_scope,
@@ -364,6 +365,31 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
 )
 def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
     assert confirmed_figures(unit) == confirmed
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "compared"),
+    [
+        # the asker's own figure, asked whether it is allowed, beside a rule stating one in its measure
+        ("物流公司跟我们签了月结120天，这样合规吗？", "应当自交付之日起60日内支付款项", {("", 120.0)}),
+        ("代理记账收了我们5%的服务费，是不是太高了？", "收费标准不得高于百分之三", {("%", 5.0)}),
+        ("押金交了两万块，过分吗？", "保证金不超过合同金额的5%", set()),  # a sum is no share
+        ("我们有30个人，能申请吗？", "职工人数不超过100人", set()),  # asks no judgement of what it tells
+        ("是不是最长只能拖90天？", "付款期限最长不得超过60日", set()),  # asked to confirm: the rule must state it
+    ],
+)
+def test_a_figure_the_asker_tells_is_compared_with_a_rule_in_its_measure(
+    question: str, text: str, compared: set
+) -> None:
+    assert compared_figures(question, text) == compared
+
+
+def test_the_askers_own_figure_beside_a_rule_in_its_measure_is_not_missing(fake_bot: PolicyBot) -> None:
+    """收了2%的担保费，正常吗？ is answered by the rule capping the fee at 1%: the 2% is the asker's case."""
+    features = fake_bot.scope_features("政府性融资担保机构收了2%的担保费，这个担保费率正常吗？")
+    assert features is not None and features.figures_missing == 0.0
+    told = fake_bot.scope_features("政府性融资担保机构收了2%的担保费，这个担保费率是哪里规定的？")
+    assert told is not None and told.figures_missing > 0.0
 
 
 def test_a_figure_asked_to_confirm_is_stated_only_in_its_measure(fake_bot: PolicyBot) -> None:
