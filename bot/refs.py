@@ -60,9 +60,17 @@ _BARE = re.compile(
 _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|后\S{0,2}条")
 
 # Editions and past days.
-_EDITION_YEAR = re.compile(r"(\d{4})\s*(?:年)?\s*(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)")
-_OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
+# (20年版, 20年那版: a year said by its last two digits, with 年)
+_EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
+_EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*{_EDITION}")
+_OLDER = re.compile(r"旧版|老版|旧的|老的|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
+# Words before a document's name that say which version (按20年版的…, 以前老的…, 旧的…, 现行的…): part of the
+# name, not of the question's topic.
+_VERSION_BEFORE_NAME = re.compile(
+    rf"(?:(?:按照?|根据|依照|依据)\s*)?(?:(?:\d{{2,4}}\s*年?\s*)?{_EDITION}|以前|之前|原来|原先|过去|早先|现行|现在|目前|最新)?"
+    r"的?(?:老|旧|新)?的?\s*$"
+)
 _DATE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(下旬|底|末|份)?)?"
 # Before a day, said on its own (2025年6月以前，… / 增值税法施行以前，…): not 以前成立的, 前三季度, 前后.
 _BEFORE = r"(?:以前|之前|前)(?=\s*(?:[，,。？?！!]|的时候|时候|时|呢|$))"
@@ -410,7 +418,7 @@ class DocumentNames:
         """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""
         out = []
         for m in _EDITION_YEAR.finditer(text):
-            year = int(m.group(1))
+            year = int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0)
             for doc_id in line:
                 meta = self.metas[doc_id]
                 if str(year) in meta.edition or year in {d.year for d in (meta.issued, meta.effective) if d}:
@@ -737,6 +745,22 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each span of a document's name widened over the words before it that say which version it is.
+
+    >>> text = "按20年版的款项支付条例，多少天付款？"
+    >>> [text[a:b] for a, b in with_version_words(text, [(6, 12)])]
+    ['按20年版的款项支付条例']
+    >>> text = "以前老的个体工商户条例里年报什么时候交？"
+    >>> [text[a:b] for a, b in with_version_words(text, [(4, 11)])]
+    ['以前老的个体工商户条例']
+    >>> text = "小微企业按增值税法交多少？"
+    >>> [text[a:b] for a, b in with_version_words(text, [(5, 9)])]
+    ['按增值税法']
+    """
+    return [(start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)), end) for start, end in spans]
 
 
 def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

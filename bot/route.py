@@ -28,6 +28,7 @@ from bot.refs import (
     refers_to_then,
     strip_spans,
     unknown_documents,
+    with_version_words,
     without_past_day,
 )
 from ingest.agencies import AgencyRegistry
@@ -208,7 +209,7 @@ def understand(
         chapter, section = _number(m.group(1)), _number(m.group(2)) if m.group(2) else 0
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
-    topic = without_past_day(strip_spans(text, spans) if spans else text, today)
+    topic = without_past_day(strip_spans(text, with_version_words(text, spans)) if spans else text, today)
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(

@@ -54,6 +54,9 @@ def names(library: Library) -> DocumentNames:
         ("按当时的增值税法规，税率是多少？", []),  # 法规: the VAT rules in general, not the VAT law
         ("按增值税法律规定要交多少？", []),
         ("增值税法规定的税率是多少？", ["vat-law-2024"]),  # 增值税法 + 规定
+        ("照20年版的款项支付条例，验收期限怎么算？", ["sme-payment-regulation-2020"]),  # a year by two digits
+        ("老的款项支付条例里投诉找谁？", ["sme-payment-regulation-2020"]),  # 老的: the version before
+        ("现行的款项支付条例里投诉找谁？", ["sme-payment-regulation-2025"]),
     ],
 )
 def test_documents_named(names: DocumentNames, question: str, docs: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -43,6 +44,16 @@ def names(library: Library) -> DocumentNames:
 )
 def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
     assert doc_facts(question) == facts
+
+
+def test_the_words_saying_which_version_are_not_the_topic(names: DocumentNames, library: Library) -> None:
+    """按25年版的… / 以前旧的…: the words before a document's name that say which version belong to its name."""
+    query = understand("按25年版的款项支付条例，国企拖着不付钱找谁投诉？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert query.docs == ("sme-payment-regulation-2025",)
+    assert not re.search(r"25|版|按", query.topic) and "投诉" in query.topic
+    older = understand("以前旧的款项支付条例对验收期限有规定吗？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert older.docs == ("sme-payment-regulation-2020",)
+    assert not re.search(r"以前|旧", older.topic) and "验收期限" in older.topic
 
 
 def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None:
