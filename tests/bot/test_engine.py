@@ -183,6 +183,9 @@ def test_a_word_people_use_for_the_text_s_own_is_read_as_it(real_bot: PolicyBot)
     # 划型 is what people call the 划分 of enterprises by size (the query table's vocabulary)
     answer = real_bot.ask("企业划型标准由哪个部门来定？")
     assert cited(answer)[:1] == [("sme-promotion-law-2017", 2)] and "工业和信息化部" in answer.text
+    # 年报 is what people call the 年度报告
+    answer = real_bot.ask("个体户的年报是啥时候交？")
+    assert ("individual-business-promotion-regulation-2022", 12) in cited(answer) and "年度报告" in answer.text
 
 
 def test_who_is_responsible_for_one_measure_named_by_its_words_is_that_measure_s_bodies(fake_bot: PolicyBot) -> None:
