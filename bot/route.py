@@ -76,6 +76,7 @@ _FIGURE_WANTED = re.compile(
 
 _DOC_REFERENCE = re.compile(
     r"文件|通知|这份|该文|本文|这个政策|这项政策|这份政策|政策文件|这部|该法|本法|这个法|这个条例|该条例|本条例|"
+    r"(?:那个|那部|新|旧|老)的?(?:法|条例)(?![规人律师院])|"
     r"发文|印发|\bdocument\b|\bpolicy\b|\bnotice\b|\blaw\b|\bregulation\b"
 )
 _WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|时间)"

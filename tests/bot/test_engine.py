@@ -1078,6 +1078,11 @@ def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_mea
     assert old.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
     local = fake_bot.ask("北京这个条例哪天施行的？", _after(fake_bot, "中小企业促进法第四十条"))
     assert local.text.startswith("《北京市促进中小企业发展条例》") and "2020年12月1日" in local.text
+    # a document referred to as the new or old one (新法, 老条例), without 这/那
+    new = fake_bot.ask("新法从什么时候开始执行？", _after(fake_bot, "增值税法第九条"))
+    assert new.text.startswith("《中华人民共和国增值税法》") and "2026年1月1日" in new.text
+    older = fake_bot.ask("那个老条例现在还管用吗？", _after(fake_bot, "促进个体工商户发展条例第十三条"))
+    assert older.text.startswith("《个体工商户条例》已废止")
 
 
 def test_which_part_of_the_article_an_earlier_answer_quoted(fake_bot: PolicyBot) -> None:
