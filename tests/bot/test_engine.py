@@ -150,6 +150,13 @@ def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_
     )
 
 
+def test_a_quoted_sentence_announcing_what_follows_comes_with_it(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("以前从农户手里收粮食，人家开不出专票，那时候的进项税是怎么算的？")
+    assert ("vat-interim-regulation-2017", 8) in cited(answer)
+    # "进项税额计算公式：" says nothing without the formula on the line after it
+    assert "进项税额计算公式：" not in answer.text or "进项税额计算公式：进项税额＝买价×扣除率" in answer.text
+
+
 def test_a_quoted_list_item_comes_with_the_sentence_it_hangs_from(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("出版社卖音像制品和电子出版物，增值税税率是多少？")
     assert cited(answer)[:2] == [("vat-law-2024", 10), ("vat-interim-regulation-2017", 2)]
