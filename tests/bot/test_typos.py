@@ -101,6 +101,12 @@ def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
     assert not plain.corrected and "您是不是想问" not in plain.text
 
 
+def test_a_character_that_asks_is_no_typo(fake_bot: PolicyBot) -> None:
+    # 几 of 能打几折 asks: it is no mistyped 击 of the library's 打击
+    answer = fake_bot.ask("政府采购对小微企业的产品价格能打几折？")
+    assert not answer.text.startswith("您是不是想问") and "打击" not in answer.text.split("\n")[0]
+
+
 def test_a_misspelt_document_name_is_answered_from_that_document(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值锐法第九条是什么？")
     assert answer.text.startswith("您是不是想问：增值税法第九条是什么?")
