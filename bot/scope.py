@@ -917,8 +917,12 @@ def specifics_support(
     """
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
-    before: list[str] = []  # the passage words of the last part that names something
-    for unit in asking_units(question):
+    units = asking_units(question)
+    # the passage words of the last part that names something — at first, of what is told before the first part
+    # (听说要打造一批应用场景，打算搞多少个？ asks how many of those)
+    told = question.lower()[: max(0, question.lower().find(units[0].lower()))] if units else ""
+    before = [w for w in (words(told) if words else ()) if any(in_full(w, p) for p in passages)]
+    for unit in units:
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
         # names documents, not what is counted).

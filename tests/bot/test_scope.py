@@ -103,6 +103,13 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
     assert specifics_support("工会经费能全部扣除吗？比例是多少？", texts, everything, words) == [
         ("比例是多少？", "具体比例或费率", 0.5)
     ]
+    # …or of what is told before it (听说…，打算搞多少个？ 职工教育经费可以扣除。比例是多少？)
+    assert specifics_support("职工教育经费可以扣除。比例是多少？", texts, everything, words) == [
+        ("比例是多少？", "具体比例或费率", 1.0)
+    ]
+    assert specifics_support("工会经费可以扣除。比例是多少？", texts, everything, words) == [
+        ("比例是多少？", "具体比例或费率", 0.5)
+    ]
 
 
 def test_a_word_the_text_writes_in_full_is_stated_there() -> None:
