@@ -59,6 +59,7 @@ from bot.route import (
     names_a_documents_own_fact,
     names_national_level,
     next_or_previous,
+    refers_to_a_version,
     strip_agencies,
     title_covers_area,
     understand,
@@ -400,8 +401,8 @@ class PolicyBot:
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
-        # (新法从什么时候开始执行？ 那个老条例还管用吗？: a document referred to, not named — the conversation's)
-        refers_back = query.refers_to_document and bool(query.facts or query.asks_status)
+        # (新法从什么时候开始执行？ 那个老条例还管用吗？: a version referred to, not named — the conversation's)
+        refers_back = refers_to_a_version(text) and bool(query.facts or query.asks_status)
         if turns and (not query.docs or asks_older_version(text)) and (is_follow_up(text) or refers_back):
             return self._follow_up(query, turns, shelf)
         asks_only_the_documents = query.docs and (

@@ -63,7 +63,7 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 # (20年版, 20年那版: a year said by its last two digits, with 年)
 _EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
 _EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*{_EDITION}")
-_OLDER = re.compile(r"旧版|老版|旧的|老的|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
+_OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
 # Words before a document's name that say which version (按20年版的…, 以前老的…, 旧的…, 现行的…): part of the
 # name, not of the question's topic.
@@ -71,6 +71,7 @@ _VERSION_BEFORE_NAME = re.compile(
     rf"(?:(?:按照?|根据|依照|依据)\s*)?(?:(?:\d{{2,4}}\s*年?\s*)?{_EDITION}|以前|之前|原来|原先|过去|早先|现行|现在|目前|最新)?"
     r"的?(?:老|旧|新)?的?\s*$"
 )
+_VERSION_AFTER_NAME = re.compile(rf"(?:\s*(?:\d{{2,4}}\s*年?\s*)?{_EDITION})?")
 _DATE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(下旬|底|末|份)?)?"
 # Before a day, said on its own (2025年6月以前，… / 增值税法施行以前，…): not 以前成立的, 前三季度, 前后.
 _BEFORE = r"(?:以前|之前|前)(?=\s*(?:[，,。？?！!]|的时候|时候|时|呢|$))"
@@ -411,7 +412,10 @@ class DocumentNames:
                 continue
             versions = [d for d in line if d in docs]
             current = version_on(versions[-1], day, self.metas)
-            out.append(self._edition(versions, text, day) or (current if current in versions else versions[-1]))
+            # (旧的/老的 right before the name: 旧的个体户条例, not 旧的设备 elsewhere in the question)
+            older = bool(re.search(r"[旧老]", _VERSION_BEFORE_NAME.search(text[: mention.start]).group(0)))
+            edition = self._edition(versions, text, day, older)
+            out.append(edition or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
 
     def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
@@ -430,10 +434,10 @@ class DocumentNames:
         """The version of ``line`` the first edition year names, None when none does."""
         return next(iter(self.editions_by_year(line, text)), None)
 
-    def _edition(self, line: list[str], text: str, day: dt.date) -> str | None:
+    def _edition(self, line: list[str], text: str, day: dt.date, older: bool = False) -> str | None:
         if (edition := self.edition_by_year(line, text)) is not None:
             return edition
-        if len(line) > 1 and _OLDER.search(text):
+        if len(line) > 1 and (older or _OLDER.search(text)):
             current = version_on(line[-1], day, self.metas)
             position = line.index(current) if current in line else len(line) - 1
             return line[max(0, position - 1)]
@@ -748,7 +752,7 @@ def _bigrams(text: str) -> set[str]:
 
 
 def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each span of a document's name widened over the words before it that say which version it is.
+    """Each span of a document's name widened over the words before and after it that say which version it is.
 
     >>> text = "按20年版的款项支付条例，多少天付款？"
     >>> [text[a:b] for a, b in with_version_words(text, [(6, 12)])]
@@ -756,11 +760,20 @@ def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tupl
     >>> text = "以前老的个体工商户条例里年报什么时候交？"
     >>> [text[a:b] for a, b in with_version_words(text, [(4, 11)])]
     ['以前老的个体工商户条例']
+    >>> text = "款项支付条例20年版，多少天付款？"
+    >>> [text[a:b] for a, b in with_version_words(text, [(0, 6)])]
+    ['款项支付条例20年版']
     >>> text = "小微企业按增值税法交多少？"
     >>> [text[a:b] for a, b in with_version_words(text, [(5, 9)])]
     ['按增值税法']
     """
-    return [(start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)), end) for start, end in spans]
+    return [
+        (
+            start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)),
+            end + _VERSION_AFTER_NAME.match(text, end).end() - end,
+        )
+        for start, end in spans
+    ]
 
 
 def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -74,9 +74,11 @@ _FIGURE_WANTED = re.compile(
     r"不超过|不低于|百分之|%|how much|how many|how long|\brate\b|percent"
 )
 
+# 新法 / 那个老条例 / 旧条例: a version of the document discussed, referred to (not 新法规, 新法定代表人, 那个法子)
+_VERSION_REFERRED = r"(?:那个|那部|新|旧|老)的?(?:法|条例)(?![规人律师院定治制子案])"
 _DOC_REFERENCE = re.compile(
     r"文件|通知|这份|该文|本文|这个政策|这项政策|这份政策|政策文件|这部|该法|本法|这个法|这个条例|该条例|本条例|"
-    r"(?:那个|那部|新|旧|老)的?(?:法|条例)(?![规人律师院])|"
+    rf"{_VERSION_REFERRED}|"
     r"发文|印发|\bdocument\b|\bpolicy\b|\bnotice\b|\blaw\b|\bregulation\b"
 )
 _WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|时间)"
@@ -562,6 +564,15 @@ def leans_on_before(text: str) -> bool:
         or _FOLLOW_UP_REFERENCE.search(lowered)
         or not has_own_topic(text)
     )
+
+
+def refers_to_a_version(text: str) -> bool:
+    """Whether the question refers to a document as the new or the old one without naming it (新法, 那个老条例).
+
+    >>> refers_to_a_version("新法从什么时候开始执行？"), refers_to_a_version("换了新法定代表人从哪天生效？")
+    (True, False)
+    """
+    return bool(re.search(_VERSION_REFERRED, text))
 
 
 def has_own_topic(text: str) -> bool:

@@ -323,7 +323,11 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     asked = [m.group(1) for m in _MEASURE_ASKED.finditer(told)]
     if not asked:
         return None
-    family = next(f for f in _MEASURES if asked[-1] in f)
+    return _stated_in(next(f for f in _MEASURES if asked[-1] in f))
+
+
+def _stated_in(family: tuple[str, ...]) -> re.Pattern[str]:
+    """How a text states a figure in one family of measures (10个工作日 for 天; 1% for 个点)."""
     measures = dict.fromkeys(re.escape(m) if m not in "万亿" else _BARE_MULTIPLIER for m in family)
     stated = rf"{_WHOLE_NUMBER}\s*[百千万亿]?\s*个?\s*(?:{'|'.join(measures)})"
     return re.compile(stated + ("|%|％|百分之" if "个点" in family else ""))
@@ -716,10 +720,7 @@ def _states_in_measure_of(printed: str, text: str) -> bool:
         return any(kind == "%" for kind, _ in figures(text))
     unit = re.sub(rf"^{_N}\s*", "", printed)
     family = next((f for f in _MEASURES if unit in f or unit.removeprefix("个") in f), None)
-    if family is None:
-        return False
-    measures = dict.fromkeys(re.escape(m) if m not in "万亿" else _BARE_MULTIPLIER for m in family)
-    return bool(re.search(rf"{_WHOLE_NUMBER}\s*[百千万亿]?\s*个?\s*(?:{'|'.join(measures)})", text))
+    return family is not None and bool(_stated_in(family).search(text))
 
 
 def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:

@@ -23,8 +23,8 @@ SIMILAR_SHAPES_FILE = PROJECT_ROOT / "data" / "language" / "similar_shapes.txt"
 WORD_LENGTHS = (4, 3, 2)  # longest first: 知识严权 → 知识产权 before any two-character repair
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
-# The characters that ask (能打几折: 几 asks, it is no typo of 打击's 击).
-_ASKING_CHARACTERS = frozenset("几哪啥谁怎吗呢么")
+# 几 before a measure word asks how many (能打几折: no typo of 打击's 击; 金融几构 is one of 机构's 机).
+_ASKS_HOW_MANY = re.compile(r"几(?=[折个天年月日周项条次倍成点号家种档级岁名人万千百十块元])")
 # How alike two characters are, best first; a repair takes the most alike candidate.
 SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
 # log P(typing this character for that one), by likeness: a repair is made when the repaired word,
@@ -246,7 +246,7 @@ class TypoRepairer:
         as_typed = sum(self._log_p(t) for t in tokens)
         candidates = []
         for i, char in enumerate(typed):
-            if char in _ASKING_CHARACTERS:
+            if _ASKS_HOW_MANY.match(text, start + i):
                 continue
             for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ()):
                 everyday = self._is_everyday(word)

@@ -57,6 +57,8 @@ def names(library: Library) -> DocumentNames:
         ("照20年版的款项支付条例，验收期限怎么算？", ["sme-payment-regulation-2020"]),  # a year by two digits
         ("老的款项支付条例里投诉找谁？", ["sme-payment-regulation-2020"]),  # 老的: the version before
         ("现行的款项支付条例里投诉找谁？", ["sme-payment-regulation-2025"]),
+        ("大企业买了我们旧的设备，按款项支付条例多少天付款？", ["sme-payment-regulation-2025"]),  # 旧 of something else
+        ("款项支付条例20年版里投诉找谁？", ["sme-payment-regulation-2020"]),  # the edition after the name
     ],
 )
 def test_documents_named(names: DocumentNames, question: str, docs: list[str]) -> None:

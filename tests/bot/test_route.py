@@ -54,6 +54,8 @@ def test_the_words_saying_which_version_are_not_the_topic(names: DocumentNames, 
     older = understand("以前旧的款项支付条例对验收期限有规定吗？", names, library.agencies, TODAY)  # type: ignore[arg-type]
     assert older.docs == ("sme-payment-regulation-2020",)
     assert not re.search(r"以前|旧", older.topic) and "验收期限" in older.topic
+    after = understand("款项支付条例20年版对验收期限有规定吗？", names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert after.docs == ("sme-payment-regulation-2020",) and not re.search(r"20|版", after.topic)
 
 
 def test_a_question_is_read_once(names: DocumentNames, library: Library) -> None:

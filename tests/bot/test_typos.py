@@ -101,10 +101,12 @@ def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
     assert not plain.corrected and "您是不是想问" not in plain.text
 
 
-def test_a_character_that_asks_is_no_typo(fake_bot: PolicyBot) -> None:
-    # 几 of 能打几折 asks: it is no mistyped 击 of the library's 打击
+def test_ji_asking_how_many_is_no_typo(fake_bot: PolicyBot) -> None:
+    # 几 before a measure word asks how many: 能打几折 is no mistyped 击 of the library's 打击
     answer = fake_bot.ask("政府采购对小微企业的产品价格能打几折？")
     assert not answer.text.startswith("您是不是想问") and "打击" not in answer.text.split("\n")[0]
+    # …where it stands for 机 of 机构, it is a typo
+    assert fake_bot.ask("金融几构对小微企业贷款有什么要求？").text.startswith("您是不是想问：金融机构")
 
 
 def test_a_misspelt_document_name_is_answered_from_that_document(fake_bot: PolicyBot) -> None:
