@@ -106,7 +106,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
-            r"\b(?:what|how much|any)\b[^?.!]{0,24}\b(?:fees?|charges?|costs?)\b|free of charge|"
+            # (charge as a noun: what VAT rate do we charge? asks a rate)
+            r"\b(?:what|how much|any)\b[^?.!]{0,24}\b(?:fees?|charges|(?:the|a|any|what) charge|costs?)\b|free of charge|"
             r"\b(?:is|are) (?:it|there|they|this|that|the \w+)\b[^?.!]{0,12}\b(?:free|charged)\b|\bcharge (?:me|us|for)\b"
         ),
         re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
