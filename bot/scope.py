@@ -1240,7 +1240,7 @@ def figure_of_unknown(unit: str, known: Collection[str]) -> bool:
     return any(
         not (w in known or _singular(w) in known or all(p in known or _singular(p) in known for p in w.split("-")))
         for figure, naming in _english_figures(unit)
-        for w in ((*naming,) if figure in _EXTREMES or figure == "much" else (figure, *naming))
+        for w in ((*naming,) if figure in _EXTREMES or figure in ("much", "many") else (figure, *naming))
     )
 
 
@@ -1278,12 +1278,15 @@ def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
     """Each noun naming a figure in an English part, with the words that say what it is a figure of: the two
     before it that qualify nothing, nearest first, up to an article or preposition (*the export VAT rebate rate*
     → rate: rebate, vat), and the first after its *of* (*the percentage of the interest* → interest). A thing
-    asked by its extreme or by *how much* (*the maximum fine*, *how much cash reward*) is a figure of it.
+    asked by its extreme or by *how much* (*the maximum fine*, *how much cash reward*) is a figure of it, and so
+    is the thing after *how many days of* (a count of days of *paid annual leave*).
 
     >>> _english_figures("What is the current VAT rate and the fee?")
     [('rate', ['vat']), ('fee', [])]
     >>> _english_figures("What percentage of the interest is paid?"), _english_figures("What is the maximum fine imposed?")
     ([('percentage', ['interest'])], [('maximum', ['fine'])])
+    >>> _english_figures("How many days of paid annual leave must we give?")
+    [('many', ['paid', 'annual', 'leave'])]
     """
     words = ENGLISH_WORD.findall(unit.lower())
     out = []
@@ -1302,6 +1305,10 @@ def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
             thing = _words_from(words, i + 1)
             if thing and not any(_ENGLISH_FIGURE.fullmatch(w) for w in thing):
                 out.append((word, thing))
+        elif (word == "many" and words[i - 1 : i] == ["how"] and words[i + 2 : i + 3] == ["of"]) and (
+            thing := _words_from(words, i + 3)
+        ):
+            out.append((word, thing))  # (how many days of paid leave: a count of days, of paid leave)
     return out
 
 

@@ -543,6 +543,8 @@ def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stat
         ("What is the maximum stamp-duty rate?", True),
         ("What is the amount of a single loan?", False),  # single qualifies
         ("What is the loan amount of 5 million yuan?", False),  # a figure told, not what it is of
+        ("How many days of paid annual leave must we give?", True),  # a count of days of annual leave
+        ("How many days of annual reporting are allowed?", False),
     ],
 )
 def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_word_of_the_table(
