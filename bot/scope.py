@@ -106,8 +106,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费|要钱吗|要不要钱|付费|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
-            # (charge as a noun: what VAT rate do we charge? asks a rate)
+            # (charge as a noun, or what others charge: what VAT rate do we charge? asks a rate)
             r"\b(?:what|how much|any)\b[^?.!]{0,24}\b(?:fees?|charges|(?:the|a|any|what) charge|costs?)\b|free of charge|"
+            r"\b(?:do|does|will|would|can) (?:they|you|it|the \w+(?: \w+)?) charge\b|"
             r"\b(?:is|are) (?:it|there|they|this|that|the \w+)\b[^?.!]{0,12}\b(?:free|charged)\b|\bcharge (?:me|us|for)\b"
         ),
         re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
@@ -1305,13 +1306,19 @@ def _english_figures(unit: str) -> list[tuple[str, list[str]]]:
             thing = _words_from(words, i + 1)
             if thing and not any(_ENGLISH_FIGURE.fullmatch(w) for w in thing):
                 out.append((word, thing))
-        elif (word == "many" and words[i - 1 : i] == ["how"] and words[i + 2 : i + 3] == ["of"]) and (
-            thing := _words_from(words, i + 3)
+        elif (
+            word == "many"
+            and words[i - 1 : i] == ["how"]
+            and _PERIODS.fullmatch(words[i + 1] if i + 1 < len(words) else "")
+            and words[i + 2 : i + 3] == ["of"]
+            and (thing := _words_from(words, i + 3))
         ):
             out.append((word, thing))  # (how many days of paid leave: a count of days, of paid leave)
     return out
 
 
+# Periods counted (how many days of paid leave).
+_PERIODS = re.compile(r"days?|weeks?|months?|years?|hours?")
 # Words asking the extreme of a thing: a figure of it (the maximum fine, the longest term).
 _EXTREMES = frozenset("maximum minimum max min highest lowest longest shortest".split())
 

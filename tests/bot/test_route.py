@@ -228,6 +228,8 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("修订前的旧版本是怎么规定的？", True),
         ("旧的那个条例现在还有效吗？", True),  # 那个 between
         ("那个条例现在还有效吗？", False),
+        ("以前那个法人代表变更要去哪里办？", False),  # what was mentioned, not a version
+        ("之前那份文件里逾期利息怎么算？", False),
         ("老的办法里也是这么多吗？", True),  # 老的 / 旧的 + a kind of rule
         ("以前的规定呢？", True),
         ("老板的规定能不能改？", False),

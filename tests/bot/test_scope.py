@@ -72,6 +72,7 @@ from bot.scope import (
         # "charge" as a verb: the rate asked is stated (no fee is asked)
         ("What VAT rate do we charge on books?", "图书的税率为百分之九。", False),
         ("What is the charge for the training?", "平台为中小企业提供培训服务。", True),
+        ("What do they charge to register a business?", "登记机关应当依法办理登记。", True),  # what others charge
     ],
 )
 def test_specifics_the_provision_does_not_state(question: str, provision_text: str, missing: bool) -> None:
@@ -545,6 +546,7 @@ def test_an_english_figure_of_something_the_term_table_does_not_know_is_not_stat
         ("What is the loan amount of 5 million yuan?", False),  # a figure told, not what it is of
         ("How many days of paid annual leave must we give?", True),  # a count of days of annual leave
         ("How many days of annual reporting are allowed?", False),
+        ("How many kinds of stamp duty are there?", False),  # a count of kinds, no period: no figure of it
     ],
 )
 def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_word_of_the_table(
