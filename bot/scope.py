@@ -19,7 +19,8 @@ when few words are shared) gives P(out of scope):
 - ``coverage`` / ``idf_coverage``: share of the question's content words found in the best
   provision's text, plain and weighted by how specific each word is — Chinese words directly,
   English words through the query-term table (``query_terms.tsv`` of the library);
-- ``unseen``: share of the question's weight in words no provision of the library uses;
+- ``unseen``: share of the question's weight in words no provision of the library uses (in an English question,
+  its words the query-term table does not know, one each);
 - ``figures_missing``: share of the figures the question names that the best provision does not state (a
   figure the asker tells of its own case, asking whether it is allowed — 收了2%的担保费，正常吗？ —, is stated by
   a figure in its measure: the rule to compare it with);
@@ -1187,14 +1188,22 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         other_task=asks_other_task(question),
         language="en" if len(english_words) > len(own_chinese) else "zh",
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
-        unseen=sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / term_mass
-        if term_mass
-        else 0.0,
+        unseen=_unseen(terms, english_words, searcher),
         figures_missing=len(asked - figures(top.text) - compared_figures(question, top.text)) / len(asked)
         if asked
         else 0.0,
         provisions=len(searcher.provisions),
     )
+
+
+def _unseen(terms: dict[str, float], english_words: Sequence[str], searcher: HybridSearcher) -> float:
+    """The share of a question's weight in words no provision uses: Chinese words weighted by how specific they
+    are; in an English question, its words the term table does not know (WFOE, surcharge), one each."""
+    if len(english_words) > len(terms):
+        known = searcher.expander.english_words
+        return sum(1 for w in english_words if w not in known and _singular(w) not in known) / len(english_words)
+    mass = sum(terms.values())
+    return sum(v for w, v in terms.items() if searcher.document_frequency(w) == 0) / mass if mass else 0.0
 
 
 # English nouns that name a figure (the stamp duty rate, the minimum wage, the fund's size).

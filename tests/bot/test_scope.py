@@ -403,6 +403,14 @@ def test_the_askers_own_figure_beside_a_rule_in_its_measure_is_not_missing(fake_
     assert told is not None and told.figures_missing > 0.0
 
 
+def test_english_words_the_term_table_does_not_know_are_unseen(fake_bot: PolicyBot) -> None:
+    """As a Chinese word no provision uses: WFOE and setting one up are nothing the library speaks of."""
+    unknown = fake_bot.scope_features("What is the minimum registered capital needed to set up a WFOE?")
+    assert unknown is not None and unknown.language == "en" and unknown.unseen > 0.2
+    known = fake_bot.scope_features("What is the VAT rate for small-scale taxpayers?")
+    assert known is not None and known.unseen == 0.0
+
+
 def test_a_figure_asked_to_confirm_is_stated_only_in_its_measure(fake_bot: PolicyBot) -> None:
     """二十国集团 states no 20 yuan: a sum asked to confirm is stated only by a sum."""
     features = fake_bot.scope_features("朋友说参加二十国集团的合作项目每人补20元，有这回事吗？")
