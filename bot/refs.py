@@ -768,10 +768,7 @@ def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tupl
     ['按增值税法']
     """
     return [
-        (
-            start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)),
-            end + _VERSION_AFTER_NAME.match(text, end).end() - end,
-        )
+        (start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)), _VERSION_AFTER_NAME.match(text, end).end())
         for start, end in spans
     ]
 
