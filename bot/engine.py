@@ -1445,10 +1445,12 @@ class PolicyBot:
         sentences = [s for _, s in rows]
         score = {position: value for value, position, _ in scored}
         for i in sorted(chosen):  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
+            if not sentences[i].endswith((":", "：")):
+                continue
             items = list(itertools.takewhile(lambda j: _is_item(sentences[j]), range(i + 1, len(sentences))))
-            if sentences[i].endswith((":", "：")) and items and not chosen.intersection(items):
+            if items and not chosen.intersection(items):
                 chosen.add(max(items, key=score.__getitem__))
-            elif sentences[i].endswith((":", "：")) and not items and i + 1 < len(sentences):
+            elif not items and i + 1 < len(sentences):
                 chosen.add(i + 1)  # (进项税额计算公式： says nothing without the formula after it)
         for i in sorted(chosen, reverse=True):  # 3．图书…； says nothing without …税率为百分之九： it hangs from
             while (i := _lead_in(sentences, i)) is not None:

@@ -413,7 +413,7 @@ class DocumentNames:
             versions = [d for d in line if d in docs]
             current = version_on(versions[-1], day, self.metas)
             # (旧的/老的 right before the name: 旧的个体户条例, not 旧的设备 elsewhere in the question)
-            older = bool(re.search(r"[旧老]", _VERSION_BEFORE_NAME.search(text[: mention.start]).group(0)))
+            older = bool(re.search(r"[旧老]", _version_words_before(text, mention.start)))
             edition = self._edition(versions, text, day, older)
             out.append(edition or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
@@ -768,9 +768,14 @@ def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tupl
     ['按增值税法']
     """
     return [
-        (start - len(_VERSION_BEFORE_NAME.search(text[:start]).group(0)), _VERSION_AFTER_NAME.match(text, end).end())
+        (start - len(_version_words_before(text, start)), _VERSION_AFTER_NAME.match(text, end).end())
         for start, end in spans
     ]
+
+
+def _version_words_before(text: str, start: int) -> str:
+    """The words right before a document's name at ``start`` that say which version (按20年版的, 以前老的; "" when none)."""
+    return _VERSION_BEFORE_NAME.search(text[:start]).group(0)
 
 
 def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

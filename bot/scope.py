@@ -1173,6 +1173,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
+    language = "en" if len(english_words) > len(own_chinese) else "zh"
     return ScopeFeatures(
         margin=result.margin,
         lift=result.lift,
@@ -1186,9 +1187,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
         other_task=asks_other_task(question),
-        language="en" if len(english_words) > len(own_chinese) else "zh",
+        language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
-        unseen=_unseen(terms, english_words, searcher),
+        unseen=_unseen(terms, english_words if language == "en" else (), searcher),
         figures_missing=len(asked - figures(top.text) - compared_figures(question, top.text)) / len(asked)
         if asked
         else 0.0,
@@ -1198,8 +1199,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
 def _unseen(terms: dict[str, float], english_words: Sequence[str], searcher: HybridSearcher) -> float:
     """The share of a question's weight in words no provision uses: Chinese words weighted by how specific they
-    are; in an English question, its words the term table does not know (WFOE, surcharge), one each."""
-    if len(english_words) > len(terms):
+    are; in an English question (``english_words``, empty for a Chinese one), its words the term table does not
+    know (WFOE, surcharge), one each."""
+    if english_words:
         known = searcher.expander.english_words
         return sum(1 for w in english_words if w not in known and _singular(w) not in known) / len(english_words)
     mass = sum(terms.values())
