@@ -382,7 +382,9 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
 
-_INTERROGATIVE = re.compile(r"[百千万]分之几|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否")
+_INTERROGATIVE = re.compile(
+    r"[百千万]分之几|几月份?|几号|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
+)
 # Words that frame a question as one (想确认一下, 请问, 想咨询下): they ask, they name nothing asked about.
 # (一下 only, and 请问 not in 申请问题: 了解下岗, 确认下来 and 确认下账目 say what is asked about)
 _ASKING_FRAME = re.compile(

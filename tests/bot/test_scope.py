@@ -116,6 +116,20 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
     ]
 
 
+def test_asking_which_month_names_no_month_of_its_own() -> None:
+    # 几月份 asks the kind (a month), like 多少钱: 月份 is no word of what the month is of, so the part asks
+    # it of the event named, and a sentence dating that event states it
+    texts = ["每年九月设为全市读书月，组织开展阅读活动。"]
+
+    def words(text: str) -> list[str]:
+        return [w for w in ("每年", "读书月", "月份", "活动") if w in text]
+
+    assert specifics_support("听说有个全市读书月，是几月份呀？", texts, None, words) == [
+        ("听说有个全市读书月，是几月份呀？", "具体日期", 1.0)
+    ]
+    assert without_asking("几月几号开始？") == "开始？"
+
+
 def test_a_word_the_text_writes_in_full_is_stated_there() -> None:
     # 小微企业 is how people write the texts' 小型微型企业: the share the text gives them is stated
     texts = ["向中小企业预留的采购份额应当占百分之三十以上；其中，预留给小型微型企业的比例不低于百分之六十。"]
