@@ -1148,8 +1148,10 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     ]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
     # is not answered either — when the question asks something else that is: then the answer says so.
+    language = "en" if len(english_words) > len(own_chinese) else "zh"
+    # (An English part has no library words to share: its half share says nothing of what it asks.)
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
-    if weakly and asks_more_than_specifics(question, unstated + weakly, stated):
+    if weakly and language == "zh" and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
     else:
         # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks
@@ -1175,7 +1177,6 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(question)
-    language = "en" if len(english_words) > len(own_chinese) else "zh"
     return ScopeFeatures(
         margin=result.margin,
         lift=result.lift,

@@ -1017,6 +1017,14 @@ def test_an_english_figure_is_stated_only_by_a_sentence_naming_what_it_is_of(rea
     assert not standard.out_of_scope and cited(standard)[0] == ("eit-law-2018", 4) and "25" in standard.text
 
 
+def test_an_english_figure_stated_is_not_said_missing_when_the_question_asks_more(real_bot: PolicyBot) -> None:
+    """An English part shares no library words with the text (its share is always half): asking more besides
+    (is it still the same?) does not make the rate the answer quotes a part the library does not cover."""
+    answer = real_bot.ask("What is the standard VAT rate for selling goods? Is it still the same as before?")
+    assert not answer.out_of_scope and answer.coverage == "full"
+    assert "百分之十三" in answer.text and "没有规定" not in answer.text
+
+
 def test_a_figure_asked_by_a_general_word_is_stated_beside_what_it_is_of(real_bot: PolicyBot) -> None:
     """39号文（三） states 15万元 right beside 创业担保贷款, but its 1年 is of the labour contract, far from 贷款:
     the loan's 额度 is stated, its 期限 is not."""
