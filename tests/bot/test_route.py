@@ -177,6 +177,9 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("企业合规是哪几家单位负责的？", True),
         ("这事是哪几个部门牵头？", True),
         ("附近有哪几家银行能贷款？", False),
+        ("我们市有哪几家政府性担保公司？", False),  # 政府性: a kind of company, not the government
+        ("应该找哪家政府性融资担保机构？", False),
+        ("这事归哪家政府管？", True),
     ],
 )
 def test_which_company_is_no_agency_question(
