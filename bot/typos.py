@@ -248,11 +248,7 @@ class TypoRepairer:
         for i, char in enumerate(typed):
             if _ASKS_HOW_MANY.match(text, start + i):
                 continue
-            # (a word after a numeral counts what it numbers: 来了五拨 is no 五百 mistyped — a figure is as typed)
-            after_numeral = start + i > 0 and _NUMERAL.match(text, start + i - 1) is not None
             for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ()):
-                if after_numeral and _NUMERAL.match(word[i]):
-                    continue
                 everyday = self._is_everyday(word)
                 if everyday and not guessed:
                     continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
