@@ -1059,6 +1059,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms
+    language = "en" if len(english_words) > len(own_chinese) else "zh"
     if english_words:
         # Words covered: those inside a table match whose document terms occur in the passage.
         matched_text = " ".join(surface for surface, terms in matches if any(t.lower() in passage for t in terms))
@@ -1148,7 +1149,6 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     ]
     # A part whose specifics a sentence states only about something else (具体能扣几个点？ beside a 30% share)
     # is not answered either — when the question asks something else that is: then the answer says so.
-    language = "en" if len(english_words) > len(own_chinese) else "zh"
     # (An English part has no library words to share: its half share says nothing of what it asks.)
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
     if weakly and language == "zh" and asks_more_than_specifics(question, unstated + weakly, stated):
