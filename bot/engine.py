@@ -1162,6 +1162,8 @@ class PolicyBot:
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
                 in_force_today = today.cite(current, current.text)  # its card: its status today
         if partner := self._partner(primary, result):
+            if primary is top and self._rule_leads(query, primary, partner):
+                primary, partner = partner, primary
             lead = (
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
             )
@@ -1374,6 +1376,26 @@ class PolicyBot:
             ):
                 return candidate
         return None
+
+    def _rule_leads(self, query: Query, provision: Provision, partner: Provision) -> bool:
+        """Whether the law's article should lead before a regulation's that only defines one of its terms
+        (企业所得税法第一条所称个人独资企业，是指…): the rule answers 个人独资企业要交企业所得税吗？ and the definition
+        explains it — unless the question asks what the term is, names the regulation, or asks specifics the
+        definition states (…所称技术转让所得…是指…500万元 answers 多少以内免税？)."""
+        law = self.library.get(partner.doc_id)
+        if (
+            law is None
+            or self.library.get(provision.doc_id).meta.implements != partner.doc_id  # type: ignore[union-attr]
+            or partner.number not in _articles_named(provision.text, law.meta)
+            or not _DEFINES_A_TERM.search(provision.text)
+            or _ASKS_DEFINITION.search(query.text)
+            or provision.doc_id in query.docs
+        ):
+            return False
+        asked = scope.asked_specifics(query.text)
+        if asked is not None:
+            return asked.search(partner.text) is not None and asked.search(provision.text) is None
+        return not query.wants_figure or not figures(provision.text)  # (能按投资额的多少抵扣？ …投资额的70%)
 
     def _llm_answer(
         self, topic: str, query: Query, shelf: Shelf, result: Retrieval, context: list[Provision], extractive: Answer
@@ -1863,6 +1885,7 @@ def _articles_named(text: str, meta: DocMeta) -> tuple[int, ...]:
 
 
 _DEFINES = re.compile(r"所称([^，。、“”（）]{2,16})[，,]?(?:是指|包括)")
+_DEFINES_A_TERM = re.compile(r"所称[^。；]{2,40}?是指")  # (所称个人独资企业、合伙企业，是指… too)
 
 _CHANGE_WORDS = (
     "变化",

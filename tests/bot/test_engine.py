@@ -607,6 +607,16 @@ def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot
     assert "上位法规定：《中华人民共和国企业所得税法》第三十二条" in answer.text
 
 
+def test_the_law_s_rule_leads_before_the_regulation_article_defining_its_term(real_bot: PolicyBot) -> None:
+    # 实施条例第二条 only says what 企业所得税法第一条所称个人独资企业、合伙企业 are; the law's article says they do
+    # not pay the tax: that answers the question, the definition explains it
+    answer = real_bot.ask("合伙企业需要缴企业所得税吗？")
+    assert cited(answer)[:2] == [("eit-law-2018", 1), ("eit-regulation-2019", 2)]
+    assert answer.text.startswith("根据《中华人民共和国企业所得税法》第一条") and "不适用本法" in answer.text
+    # asked what the term is, the definition leads
+    assert cited(real_bot.ask("什么是公益性捐赠？"))[:2] == [("eit-regulation-2019", 51), ("eit-law-2018", 9)]
+
+
 @pytest.mark.parametrize("follow_up", ["那以前的暂行条例是怎么规定的？", "老的暂行条例里是多少？", "暂行条例里呢？"])
 def test_a_document_named_with_nothing_else_asks_the_earlier_question_there(
     fake_bot: PolicyBot, follow_up: str
