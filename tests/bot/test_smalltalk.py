@@ -23,6 +23,15 @@ from bot.smalltalk import smalltalk_kind
         ("Thank you very much for all your help", "thanks"),
         ("你太靠谱了", "thanks"),
         ("拜拜", "goodbye"),
+        # acknowledgements and laughter, 您 as well as 你, who made it, an opener with no question yet, a test
+        ("嗯嗯", "thanks"),
+        ("哈哈哈", "thanks"),
+        ("您是人工客服吗？", "identity"),
+        ("这个系统是谁做的？", "identity"),
+        ("你能干嘛", "capability"),
+        ("我该问些什么好呢", "capability"),
+        ("我想咨询个问题", "greeting"),
+        ("测试一下", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(message: str, kind: str) -> None:
@@ -40,6 +49,8 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "Could you help me with the VAT on exports?",
         "你真聪明，那贷款呢？",
         "你靠谱吗？",
+        "我想咨询个问题：小规模纳税人的征收率是多少？",
+        "嗯，那贷款呢？",
     ],
 )
 def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
