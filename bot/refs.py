@@ -33,7 +33,7 @@ _NOT_NAME_START = "新旧这那该此本按据在的和与及或跟对"
 _DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,10})?\s*(?:[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]|(\d{4})\s*年)?\s*第?\s*(\d{1,4})\s*号\s*(文件|文|令)?"
 )
-_JOINING = "和与及跟同、，,或"  # (between two documents named: 北京条例和6号文)
+_JOINING = "和与及跟同、，,或在按据照依从对向"  # (北京条例和6号文; a preposition: 人社部在39号文里负责什么？)
 _OWN_NUMBER = re.compile(r"^(.*?)(?:〔(\d{4})〕)?第?(\d{1,4})号$")
 
 # Provision references.
@@ -183,7 +183,8 @@ class DocumentNames:
             docs = self._by_number(m)
             if docs:
                 # the words before the number name the document from its issuer's code on, or else from the
-                # last word joining it to something else (北京条例和6号文; 国办6号文 and 国务院6号文 are its own)
+                # last word joining it to something else or a preposition (北京条例和6号文, 人社部在39号文; 国办6号文 and
+                # 国务院6号文 are its own)
                 words = m.group(1) or ""
                 codes = [words.find(code) for d in docs if (code := self.numbers[d][0]) and code in words]
                 joined = max((words.rfind(c) + 1 for c in _JOINING), default=0)

@@ -414,6 +414,13 @@ def test_an_agency_asked_in_any_phrasing_gets_its_provisions(
     assert all(ref in cited(answer) for ref in expected)
 
 
+def test_an_agency_asked_about_in_a_document_named_by_its_文号_is_listed_for_that_document(fake_bot: PolicyBot) -> None:
+    # 在 ends the document's name: 人社部 is the agency asked about, not part of how 39号文 is named
+    answer = fake_bot.ask("人社部在39号文里负责什么？")
+    assert answer.kind == "agency" and "人力资源社会保障部" in answer.text
+    assert ("guofa-2018-39", 1) in cited(answer) and {doc for doc, _ in cited(answer)} == {"guofa-2018-39"}
+
+
 def test_an_agency_asked_in_a_conversation_is_listed_for_its_document(fake_bot: PolicyBot) -> None:
     first = fake_bot.ask("中小企业促进法第十四条")
     plain = [{"role": "user", "content": "中小企业促进法第十四条"}, {"role": "assistant", "content": first.text}]

@@ -214,6 +214,8 @@ def test_documents_named_in_english(library: Library, question: str, unknown: tu
         ("国办6号文讲了什么？", ["国办6号文"]),  # a shortened issuer stays part of the name
         ("工信部169号文讲了什么？", ["工信部169号文"]),
         ("北京条例和6号文各要求多少？", ["北京条例", "6号文"]),  # a joining word ends the name before it
+        ("人社部在39号文里负责什么？", ["39号文"]),  # so does a preposition: 人社部 is the agency asked about
+        ("按照6号文，担保费率多少？", ["6号文"]),
     ],
 )
 def test_the_words_a_文号_is_named_with(names: DocumentNames, question: str, surfaces: list[str]) -> None:
