@@ -34,6 +34,8 @@ TYPO_LOG_COST = {SAME_SOUND: -5.0, SAME_SOUND_OTHER_TONE: -6.0, NEAR_SOUND: -8.0
 # character (逾期利息 in 遇期利息怎么算, 微利企业 in 小型危利企业): the context of a general dictionary
 # word in a question about the library.
 IN_CONTEXT_LOG_GAIN = 2.0
+# A word of the library is taken for a typo of another only when the documents use it this many times less.
+RARER_BY = 4
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ class TypoRepairer:
                         replacements.append((start, typed, meant))
                         for i in range(start, end):
                             taken[i] = True
+        replacements += self._real_words_repaired(text, cut, taken)
         if not replacements:
             return None
         replacements.sort()
@@ -170,6 +173,42 @@ class TypoRepairer:
             position = start + len(typed)
         out.append(text[position:])
         return Repair("".join(out), tuple((typed, meant) for _, typed, meant in replacements))
+
+    def _real_words_repaired(self, text: str, cut: list[str], taken: list[bool]) -> list[tuple[int, str, str]]:
+        """Words of the library typed for another that sounds the same (预期利息 for 逾期利息): a word jieba cuts
+        whole is replaced by the one the documents print with the two characters after or before it, where
+        they never print the typed word so, and use far more often."""
+        out, position = [], 0
+        for token in cut:
+            start, position = position, position + len(token)
+            if token in self._words and not any(taken[start:position]):
+                meant = self._meant_instead(text, start, token)
+                if meant is not None:
+                    out.append((start, token, meant))
+        return out
+
+    def _meant_instead(self, text: str, start: int, typed: str) -> str | None:
+        end = start + len(typed)
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        contexts = [(b, a) for b, a in ((before, ""), ("", after)) if len(b + a) == 2 and _CJK_RUN.fullmatch(b + a)]
+
+        def printed(word: str) -> bool:
+            return any(b + word + a in self._library_text for b, a in contexts)
+
+        if not contexts or printed(typed):
+            return None
+        candidates = [
+            (self._log_p(word), word)
+            for i, char in enumerate(typed)
+            for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ())
+            if word != typed and likeness(char, word[i], self._shapes) >= SAME_SOUND_OTHER_TONE and printed(word)
+        ]
+        if not candidates:
+            return None
+        meant = max(candidates)[1]
+        # (a word the documents use about as often stays: 企业适用 is no typo of 企业使用)
+        uses = self._library_text.count
+        return meant if uses(typed) * RARER_BY <= uses(meant) else None
 
     def _as_written(self, text: str, start: int, typed: str, meant: str) -> bool:
         """A character to be changed stands with the character after or before it, outside the span, as the

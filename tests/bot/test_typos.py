@@ -154,6 +154,30 @@ def test_a_word_the_documents_print_beside_the_same_character_wins_over_a_common
     assert elsewhere is not None and elsewhere.changes == (("育期", "预期"),)
 
 
+def test_a_word_of_the_library_typed_for_a_commoner_one_that_sounds_the_same_is_repaired() -> None:
+    # 预期 is a word, and the documents use it once; 逾期 sounds the same, and they print 逾期利息 again and again
+    words = {"预期": 6000, "逾期": 120, "利息": 3000, "怎么": 90000, "算": 9000, "适用": 4000, "使用": 9000, "税率": 800}  # fmt: skip
+    library_text = "应当支付逾期利息。逾期利息的利率不低于…；未约定的，逾期利息按每日万分之五计算。逾期未付的…。达到预期目标。"
+    library_text += "本法适用于…；适用税率…；适用本条例。企业使用的…；使用权；使用年限。"
+
+    def whole_words(text: str) -> list[str]:
+        out, i = [], 0
+        while i < len(text):
+            length = 2 if text[i : i + 2] in words else 1
+            out.append(text[i : i + length])
+            i += length
+        return out
+
+    repairer = TypoRepairer(
+        list(words), frequency=lambda w: words.get(w, 0), total=TOTAL, is_everyday=lambda w: False,
+        library_text=library_text, cut=whole_words, shapes=load_similar_shapes(),
+    )  # fmt: skip
+    repair = repairer.repair("预期利息怎么算")
+    assert repair is not None and repair.changes == (("预期", "逾期"),)
+    # a word the documents use about as often as its sound-alike stays, whatever it stands beside
+    assert repairer.repair("企业适用税率怎么算") is None
+
+
 def test_a_neighbouring_pair_printed_inside_another_word_does_not_block_a_repair_printed_too() -> None:
     # 业单 is printed (企业单位), but so is 业担 (企业担保): 企业单保 is 企业担保 mistyped.
     frequency = {"单": 20000, "保": 9000, "担保": 800, "企业": 30000}
