@@ -188,6 +188,14 @@ class TypoRepairer:
         return out
 
     def _meant_instead(self, text: str, start: int, typed: str) -> str | None:
+        alike = [
+            word
+            for i, char in enumerate(typed)
+            for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ())
+            if word != typed and likeness(char, word[i], self._shapes) >= SAME_SOUND_OTHER_TONE
+        ]
+        if not alike:  # (most words have no sound-alike in the library: the documents' text is not read)
+            return None
         end = start + len(typed)
         before, after = text[max(0, start - 2) : start], text[end : end + 2]
         contexts = [(b, a) for b, a in ((before, ""), ("", after)) if len(b + a) == 2 and _CJK_RUN.fullmatch(b + a)]
@@ -197,12 +205,7 @@ class TypoRepairer:
 
         if not contexts or printed(typed):
             return None
-        candidates = [
-            (self._log_p(word), word)
-            for i, char in enumerate(typed)
-            for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ())
-            if word != typed and likeness(char, word[i], self._shapes) >= SAME_SOUND_OTHER_TONE and printed(word)
-        ]
+        candidates = [(self._log_p(word), word) for word in alike if printed(word)]
         if not candidates:
             return None
         meant = max(candidates)[1]
