@@ -1371,7 +1371,8 @@ class PolicyBot:
         for hit in result.hits[:PARTNER_WITHIN]:
             candidate = hit.provision
             if candidate.doc_id in partners and (
-                provision.number in _articles_named(candidate.text, meta)  # explains this article
+                _articles_named(candidate.text, meta)[:1] == (provision.number,)  # explains this article (the first
+                # it names: 企业所得税法第四十五条所称…低于企业所得税法第四条第一款规定税率… explains the 45th)
                 or result.dense_of(candidate) >= top_dense - PARTNER_DENSE_SLACK
             ):
                 return candidate

@@ -614,6 +614,12 @@ def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot
     assert "上位法规定：《中华人民共和国企业所得税法》第三十二条" in answer.text
 
 
+def test_a_regulation_article_naming_the_law_s_article_in_passing_is_no_partner_of_it(real_bot: PolicyBot) -> None:
+    # 实施条例第一百一十八条 explains 企业所得税法第四十五条 and only compares with 第四条第一款's rate on the way
+    answer = real_bot.ask("企业所得税税率多少")
+    assert cited(answer)[:1] == [("eit-law-2018", 4)] and ("eit-regulation-2019", 118) not in cited(answer)
+
+
 def test_the_law_s_rule_leads_before_the_regulation_article_defining_its_term(real_bot: PolicyBot) -> None:
     # 实施条例第二条 only says what 企业所得税法第一条所称个人独资企业、合伙企业 are; the law's article says they do
     # not pay the tax: that answers the question, the definition explains it
