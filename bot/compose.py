@@ -304,6 +304,18 @@ def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> An
     )
 
 
+def no_such_chapter_answer(shelf: Shelf, doc_id: str, chapter: int) -> Answer:
+    """A chapter asked by number that the document does not have: its chapters, or that it has none."""
+    finding = f"{chapters_line(shelf.doc(doc_id))}没有第{int_to_cn(chapter)}章。"
+    return Answer(
+        f"{finding}您可以问其中某一条，或直接描述想了解的事情。",
+        out_of_scope=True,
+        kind="unknown_number",
+        as_of=shelf.day,
+        finding=finding,
+    )
+
+
 def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
     """A number asked without a document that no document of the library has (第二百条)."""
     longest = max(shelf.metas, key=lambda d: len(shelf.doc(d).provisions))

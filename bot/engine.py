@@ -144,7 +144,7 @@ COMMON_TITLE_SHARE = 0.25
 
 @dataclass(frozen=True)
 class Plan:
-    """The route a question takes: number, compare, status, doc_meta, which_document, division,
+    """The route a question takes: number, compare, status, doc_meta, which_document, division, no_chapter,
     documents, agency, per_document or search; with the documents it concerns."""
 
     kind: str
@@ -491,6 +491,7 @@ class PolicyBot:
                 sections = [d for d in document.divisions if d.level == 2 and chapter.first <= d.first <= chapter.last]
                 section = next((d for d in sections if d.number == query.section), None)
                 return Plan("division", docs[:1], division=section or chapter)
+            return Plan("no_chapter", docs[:1])  # 第三章讲什么？ of a regulation that has no chapters, or not so many
         # 人民银行在哪些文件里有职责？: an agency's list is grouped by document, which answers "which documents"
         if query.agency_list and not query.agency_except:
             return Plan("agency", docs)
@@ -525,6 +526,8 @@ class PolicyBot:
             return replace(answer, citations=answer.citations + cited)
         if plan.kind == "which_document":
             return compose.which_document_for_facts(shelf)
+        if plan.kind == "no_chapter":
+            return compose.no_such_chapter_answer(shelf, docs[0], query.chapter)
         if plan.kind == "division":
             assert plan.division is not None
             return compose.division_answer(shelf, docs[0], plan.division)

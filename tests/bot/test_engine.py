@@ -205,6 +205,14 @@ def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: Po
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)
 
 
+def test_a_chapter_the_document_does_not_have_is_answered_with_its_chapters(fake_bot: PolicyBot) -> None:
+    none = fake_bot.ask("促进个体工商户发展条例第三章讲的是什么")
+    assert none.out_of_scope and not none.citations
+    assert "不分章节" in none.text and "共 39 条" in none.text and "没有第三章" in none.text
+    fewer = fake_bot.ask("促进法第十一章讲什么？")
+    assert "分 10 章" in fewer.text and "没有第十一章" in fewer.text
+
+
 def test_a_chapter_with_sections_is_answered_with_its_sections_and_their_articles(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("企业所得税法实施条例第二章分为哪几节？")
     assert "分为 4 节：第一节 一般规定（第九条至第十一条）、第二节 收入（第十二条至第二十六条）" in answer.text
