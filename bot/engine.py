@@ -38,6 +38,7 @@ from bot.refs import (
     misspelt_documents,
     part_alone,
     provision_refs,
+    strip_spans,
 )
 from bot.retrieve import HybridSearcher, Retrieval, asked_figures
 from bot.route import (
@@ -405,8 +406,9 @@ class PolicyBot:
         refers_back = refers_to_a_version(text) and bool(query.facts or query.asks_status)
         if turns and (not query.docs or asks_older_version(text)) and (is_follow_up(text) or refers_back):
             return self._follow_up(query, turns, shelf)
+        named_alone = not re.sub(r"\W", "", strip_spans(text, [(m.start, m.end) for m in query.mentions]))  # 增值税法
         asks_only_the_documents = query.docs and (
-            not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
+            named_alone or not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
         )
         if asks_only_the_documents and self.plan(query).kind == "search":
             if not turns:  # 6号文是什么文件？ 国务院令第802号是什么？: the document itself
@@ -1683,8 +1685,11 @@ class PolicyBot:
         return tuple(line[line.index(doc_id) + 1 :])
 
     def _earlier_question_in(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, docs: Sequence[str]) -> Answer:
-        """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents."""
+        """ "以前的老条例也是这么规定的吗？": the earlier question, answered from these documents (by number, when it
+        named provisions by number)."""
         previous = earlier_question(turns, self._says_little)  # (有没有例外？ asks of the question before it)
+        if refs := provision_refs(previous or ""):  # 第十条是什么？ → 您问的是哪一份？ → 我说的是增值税法
+            return self._by_number(replace(query, refs=tuple(refs)), shelf, tuple(docs))
         # (without the documents it names: 原来暂行条例里的税率 is asked of the documents named now)
         try:
             topic = understand(clean_question(previous), self.names, self.agencies, self.today()).topic

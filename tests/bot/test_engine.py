@@ -205,6 +205,21 @@ def test_the_title_of_a_chapter_is_the_chapter_s_not_the_document_s(fake_bot: Po
     assert "第三章 融资促进" in answer.text and cited(answer)[0] == ("sme-promotion-law-2017", 13)
 
 
+@pytest.mark.parametrize("reply", ["我说的是增值税法", "增值税法", "是增值税法里的"])
+def test_naming_the_document_after_being_asked_which_one_answers_the_number_there(
+    fake_bot: PolicyBot, reply: str
+) -> None:
+    first = fake_bot.ask("第十条是什么？")
+    assert "您问的是哪一份" in first.text
+    history = [{"role": "user", "content": "第十条是什么？"}, {"role": "assistant", "content": first.text}]
+    assert cited(fake_bot.ask(reply, history))[:1] == [("vat-law-2024", 10)]
+
+
+def test_a_document_named_and_nothing_else_is_described(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("增值税法")
+    assert "文件名称是《中华人民共和国增值税法》" in answer.text and "2026年1月1日" in answer.text
+
+
 def test_a_chapter_the_document_does_not_have_is_answered_with_its_chapters(fake_bot: PolicyBot) -> None:
     none = fake_bot.ask("促进个体工商户发展条例第三章讲的是什么")
     assert none.out_of_scope and not none.citations
