@@ -38,6 +38,7 @@ from bot.refs import (
     misspelt_documents,
     part_alone,
     provision_refs,
+    reference_spans,
     strip_spans,
 )
 from bot.retrieve import HybridSearcher, Retrieval, asked_figures
@@ -388,12 +389,13 @@ class PolicyBot:
 
     def repaired(self, text: str, query: Query | None = None) -> str:
         """The question with its typos repaired against the library's words (document and agency names
-        it uses are left as typed)."""
+        it uses, and the provisions it names by number, are left as typed)."""
         query = query or understand(text, self.names, self.agencies, self.today())
         for typed, meant in misspelt_documents(text, query.mentions, self.names, self.typos.alike):  # (same length)
             text = text.replace(typed, meant)
         names = [(m.start, m.end) for m in query.mentions]
-        repair = self.typos.repair(text, names + [(a, b) for a, b, _ in self.agencies.surfaces_in(text)])
+        agencies = [(a, b) for a, b, _ in self.agencies.surfaces_in(text)]
+        repair = self.typos.repair(text, names + agencies + reference_spans(text))
         return text if repair is None else repair.text
 
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:

@@ -532,6 +532,15 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
     return tuple(dict.fromkeys(out))
 
 
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text names provisions by number (第十条第二款, 第（八）项): its own words, never a typo.
+
+    >>> reference_spans("6号文第（八）项对担保费率怎么规定")
+    [(3, 8)]
+    """
+    return [m.span() for pattern in (_PART_POSITION, _RANGE, _ARTICLE, _ITEM_LABEL) for m in pattern.finditer(text)]
+
+
 def provision_refs(text: str) -> list[ProvisionRef]:
     """Provision numbers a question names, in order of mention (ranges expanded).
 

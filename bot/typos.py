@@ -87,12 +87,14 @@ def _fuzzy(reading: str) -> str:
 
 
 def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]]) -> int:
-    """How alike two characters are (0: not alike)."""
-    typed_toned, typed_plain = _readings(typed)
+    """How alike two characters are (0: not alike). A character typed for another is read as it is usually read:
+    alike only through a rare reading of it (担 read jiē, beside 界 jiè), the two sound nearly alike at most."""
+    typed_plain = _readings(typed)[1]
     meant_toned, meant_plain = _readings(meant)
-    if typed_toned & meant_toned:
+    usual = _usual_reading(typed)
+    if usual in meant_toned:
         return SAME_SOUND
-    if typed_plain & meant_plain:
+    if usual.rstrip("012345") in meant_plain:
         return SAME_SOUND_OTHER_TONE
     if {_fuzzy(r) for r in typed_plain} & {_fuzzy(r) for r in meant_plain}:
         return NEAR_SOUND

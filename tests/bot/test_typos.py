@@ -3,7 +3,15 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import PolicyBot
-from bot.typos import SAME_SHAPE, SAME_SOUND, SAME_SOUND_OTHER_TONE, TypoRepairer, likeness, load_similar_shapes
+from bot.typos import (
+    NEAR_SOUND,
+    SAME_SHAPE,
+    SAME_SOUND,
+    SAME_SOUND_OTHER_TONE,
+    TypoRepairer,
+    likeness,
+    load_similar_shapes,
+)
 
 # A made-up general dictionary: everyday single characters are frequent, terms are rare.
 FREQUENCY = {
@@ -91,6 +99,13 @@ def test_likeness_of_characters() -> None:
     assert likeness("申", "深", shapes) == SAME_SOUND_OTHER_TONE or likeness("申", "深", shapes) > 0
     assert likeness("陪", "培", shapes) >= SAME_SHAPE
     assert likeness("信", "贷", shapes) == 0
+    # 担 is read jiē only rarely: typed for 界 (jiè), it sounds nearly alike at most
+    assert likeness("担", "界", shapes) == NEAR_SOUND
+
+
+def test_the_words_of_a_provision_named_by_number_are_no_typo(fake_bot: PolicyBot) -> None:
+    # 项对 (of 第（八）项对…) is no word, and 相对 is one that sounds alike; but 第（八）项 names an item
+    assert fake_bot.repaired("6号文第（八）项对担保费率是怎么规定的") == "6号文第（八）项对担保费率是怎么规定的"
 
 
 def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
@@ -157,7 +172,9 @@ def test_a_word_the_documents_print_beside_the_same_character_wins_over_a_common
 def test_a_word_of_the_library_typed_for_a_commoner_one_that_sounds_the_same_is_repaired() -> None:
     # 预期 is a word, and the documents use it once; 逾期 sounds the same, and they print 逾期利息 again and again
     words = {"预期": 6000, "逾期": 120, "利息": 3000, "怎么": 90000, "算": 9000, "适用": 4000, "使用": 9000, "税率": 800}  # fmt: skip
-    library_text = "应当支付逾期利息。逾期利息的利率不低于…；未约定的，逾期利息按每日万分之五计算。逾期未付的…。达到预期目标。"
+    library_text = (
+        "应当支付逾期利息。逾期利息的利率不低于…；未约定的，逾期利息按每日万分之五计算。逾期未付的…。达到预期目标。"
+    )
     library_text += "本法适用于…；适用税率…；适用本条例。企业使用的…；使用权；使用年限。"
 
     def whole_words(text: str) -> list[str]:
