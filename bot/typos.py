@@ -190,13 +190,15 @@ class TypoRepairer:
         return out
 
     def _meant_instead(self, text: str, start: int, typed: str) -> str | None:
-        alike = [
-            word
-            for i, char in enumerate(typed)
+        # Cheapest checks first: most words differ from no other word of the library in one character, or stand
+        # as the documents print them; only then are the two read in pinyin (its tables load on first use).
+        others = [
+            (i, word)
+            for i in range(len(typed))
             for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ())
-            if word != typed and likeness(char, word[i], self._shapes) >= SAME_SOUND_OTHER_TONE
+            if word != typed
         ]
-        if not alike:  # (most words have no sound-alike in the library: the documents' text is not read)
+        if not others:
             return None
         end = start + len(typed)
         before, after = text[max(0, start - 2) : start], text[end : end + 2]
@@ -207,7 +209,11 @@ class TypoRepairer:
 
         if not contexts or printed(typed):
             return None
-        candidates = [(self._log_p(word), word) for word in alike if printed(word)]
+        candidates = [
+            (self._log_p(word), word)
+            for i, word in others
+            if printed(word) and likeness(typed[i], word[i], self._shapes) >= SAME_SOUND_OTHER_TONE
+        ]
         if not candidates:
             return None
         meant = max(candidates)[1]
