@@ -119,6 +119,7 @@ class TypoRepairer:
         self._frequency = frequency
         self._is_everyday = is_everyday
         self._library_text = library_text  # a stretch the documents themselves print is no typo
+        self._uses = functools.lru_cache(maxsize=None)(library_text.count)  # how often the documents use a word
         self._log_total = math.log(total)
         self._cut = cut
         self._shapes = shapes
@@ -190,13 +191,14 @@ class TypoRepairer:
         return out
 
     def _meant_instead(self, text: str, start: int, typed: str) -> str | None:
-        # Cheapest checks first: most words differ from no other word of the library in one character, or stand
-        # as the documents print them; only then are the two read in pinyin (its tables load on first use).
+        # Cheapest checks first: most words differ from no far commoner word of the library in one character, or
+        # stand as the documents print them; only then are the two read in pinyin (its tables load on first use).
         others = [
             (i, word)
             for i in range(len(typed))
             for word in self._masked.get((len(typed), i, typed[:i] + typed[i + 1 :]), ())
-            if word != typed
+            # (a word the documents use about as often stays: 企业适用 is no typo of 企业使用)
+            if word != typed and self._uses(typed) * RARER_BY <= self._uses(word)
         ]
         if not others:
             return None
@@ -214,12 +216,7 @@ class TypoRepairer:
             for i, word in others
             if printed(word) and likeness(typed[i], word[i], self._shapes) >= SAME_SOUND_OTHER_TONE
         ]
-        if not candidates:
-            return None
-        meant = max(candidates)[1]
-        # (a word the documents use about as often stays: 企业适用 is no typo of 企业使用)
-        uses = self._library_text.count
-        return meant if uses(typed) * RARER_BY <= uses(meant) else None
+        return max(candidates)[1] if candidates else None
 
     def _as_written(self, text: str, start: int, typed: str, meant: str) -> bool:
         """A character to be changed stands with the character after or before it, outside the span, as the
