@@ -293,27 +293,25 @@ def no_such_provision(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> str:
     return f"{document.meta.citation_title}{count_phrase(document)}，没有{numbers}。"
 
 
-def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> Answer:
-    finding = no_such_provision(shelf, doc_id, asked)
+def _not_held_answer(shelf: Shelf, finding: str, what_to_ask: str) -> Answer:
+    """A part asked by number that is not there: what the documents have instead, and what to ask."""
     return Answer(
-        f"{finding}您可以问“第一条是什么”，或直接描述想了解的事情。",
+        f"{finding}{what_to_ask}，或直接描述想了解的事情。",
         out_of_scope=True,
         kind="unknown_number",
         as_of=shelf.day,
         finding=finding,
     )
+
+
+def unknown_number_answer(shelf: Shelf, doc_id: str, asked: Sequence[int]) -> Answer:
+    return _not_held_answer(shelf, no_such_provision(shelf, doc_id, asked), "您可以问“第一条是什么”")
 
 
 def no_such_chapter_answer(shelf: Shelf, doc_id: str, chapter: int) -> Answer:
     """A chapter asked by number that the document does not have: its chapters, or that it has none."""
     finding = f"{chapters_line(shelf.doc(doc_id))}没有第{int_to_cn(chapter)}章。"
-    return Answer(
-        f"{finding}您可以问其中某一条，或直接描述想了解的事情。",
-        out_of_scope=True,
-        kind="unknown_number",
-        as_of=shelf.day,
-        finding=finding,
-    )
+    return _not_held_answer(shelf, finding, "您可以问其中某一条")
 
 
 def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
@@ -323,13 +321,7 @@ def number_nowhere_answer(shelf: Shelf, number_text: str) -> Answer:
         f"库中没有哪一份文件有{number_text}：条文最多的{shelf.metas[longest].citation_title}"
         f"{count_phrase(shelf.doc(longest))}。"
     )
-    return Answer(
-        f"{finding}请说明您问的是哪一份文件的哪一条，或直接描述想了解的事情。",
-        out_of_scope=True,
-        kind="unknown_number",
-        as_of=shelf.day,
-        finding=finding,
-    )
+    return _not_held_answer(shelf, finding, "请说明您问的是哪一份文件的哪一条")
 
 
 def which_document_answer(shelf: Shelf, number_text: str, candidates: Sequence[str]) -> Answer:
