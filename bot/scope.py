@@ -1394,7 +1394,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     nothing the library uses)."""
     head = asked_head(unit, searcher)
     states = stated_as_asked(unit, label) or _STATES[label]
-    if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
+    if _unknown_after_asking(unit, searcher) or _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
     words = _words_before_asking(unit, searcher)
     if (
@@ -1434,6 +1434,8 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     named — except that where no stating sentence names that general word, the word before it must stand near the
     figure (``_stated_near``: 贷款期限最长是几年？ is not answered by …贷款…签订1年以上劳动合同); a word longer than the
     text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业, beside 小型微型企业)."""
+    if _unknown_after_asking(unit, searcher):
+        return False
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
     states = stated_as_asked(unit, label) or _STATES[label]
@@ -1485,6 +1487,37 @@ def _subject(unit: str, words: Sequence[str], searcher: HybridSearcher) -> str:
     before = [w for w in words if unit.rfind(w, 0, is_at) >= 0 and searcher.tokenizer.names_an_object(w)]
     # (认定标准是从业人数多少人以下？ names the figure as such before 是: 从业人数 is what is counted)
     return before[-1] if before and not _GENERAL_AT_END.search(before[-1]) else ""
+
+
+# A figure asked right before what it is of (多少工本费, 几个名额): the question word, then a measure word perhaps
+_ASKED_BEFORE_ITS_NOUN = re.compile(r"(?:多少|几)(?:个|项|种|笔|类|份|位|名)?([\u4e00-\u9fff]{2,8})")
+
+
+_MEASURED_IN = re.compile(r"[天日月年周个点号次倍条项款章家名位岁元万亿百千]")  # (多少天内, 几号令, 几个点: not nouns)
+
+
+def _unknown_after_asking(unit: str, searcher: HybridSearcher) -> str:
+    """The noun a part asks a figure of right after its question word, when the library never uses it
+    (多少工本费, 多少名额: no document states a figure of something it never names; "" otherwise)."""
+    asked_at = _asked_at(unit)
+    if asked_at is None or not (after := _ASKED_BEFORE_ITS_NOUN.match(unit, asked_at)):
+        return ""
+    position, word = 0, ""
+    for token in searcher.tokenizer.cut(unit):  # (the word that starts there as the whole part is cut: not 天内)
+        if position >= after.start(1):
+            word = token if position == after.start(1) else ""
+            break
+        position += len(token)
+    # (a word jieba does not know may be a typo of the library's: 百分之多少谈销 for 摊销)
+    if (
+        len(word) < 2
+        or _MEASURED_IN.match(word)
+        or names_a_figure_as_such(word)
+        or not searcher.tokenizer.frequency(word)
+    ):
+        return ""
+    known = searcher.document_frequency(word) or any(word in p.text for p in searcher.provisions)
+    return "" if known or not searcher.tokenizer.names_an_object(word) else word
 
 
 def _of_unknown_noun(

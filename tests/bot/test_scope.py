@@ -582,3 +582,15 @@ def test_an_english_figure_is_of_something_unknown_when_a_word_naming_it_is_no_w
 def test_a_quoted_clause_asks_nothing_a_quoted_term_is_asked_about() -> None:
     assert not asks_missing_specifics("大客户能不能在合同里约定“等他们的客户付了钱再按比例跟我们结算”？", [])
     assert asks_missing_specifics("高新技术企业的“研发费用占比”要达到多少？", []) == "具体比例或费率"
+
+
+def test_a_figure_asked_of_a_noun_right_after_the_question_word_the_library_never_uses(fake_bot: PolicyBot) -> None:
+    """办执照要交多少登记费？ asks the figure of 登记费, which no document names: a sentence on the licence stating a
+    fine states no deposit. A noun the library does use there (多少罚款) is stated, and 多少天内 asks a period."""
+    searcher = fake_bot.searcher
+    licence = ["伪造、涂改营业执照的，由登记机关责令改正，处4000元以下的罚款。"]
+    for ask in (names_what_is_asked, states_what_is_asked):
+        assert not ask("办营业执照要交多少登记费？", "具体金额", licence, searcher)
+        assert ask("涂改营业执照会被处多少罚款？", "具体金额", licence, searcher)
+    days = ["大型企业应当自收到确认请求之日起30日内确认债权债务关系。"]
+    assert names_what_is_asked("大型企业要在多少天内确认债权债务关系？", "具体期限", days, searcher)
