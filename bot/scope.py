@@ -83,7 +83,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
-            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚)(多少|几万|几千|几百)|"
+            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|收)(多少|几万|几千|几百)|"
             # paid (交多少, not 提交多少份; 花多少钱, not 花多少时间 or 缴多少年) or a fee (多少工本费; not 多少次免费,
             # 多少比例缴费, nor the fees a service asks: 服务费 is whether and what it costs)
             r"(?<![提递成移转])(交|缴|付|花)(多少|几万|几千|几百)(?![时天日周月年个次项家人份倍比])|"
@@ -95,7 +95,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|打几折|几折|lpr|\b(?:rates?|ratios?)\b|percent"
+            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|(?:几|多少)个?百分点|打几折|几折|lpr|\b(?:rates?|ratios?)\b|percent"
         ),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
@@ -1464,7 +1464,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return True
     # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
     asked_at = _asked_at(unit)
-    if _NAMES_A_FIGURE.search(unit[unit.rfind(head, 0, asked_at) + len(head) : asked_at]):
+    if (at := unit.rfind(head, 0, asked_at)) >= 0 and _NAMES_A_FIGURE.search(unit[at + len(head) : asked_at]):
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
         return True
@@ -1606,7 +1606,9 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         return []
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
     words = [
-        w for w in _specific_words(unit[:asked_at], searcher) if searcher.tokenizer.names_a_thing(w) and w not in titles
+        w
+        for w in _with_latin_as_library_terms(unit[:asked_at], searcher)
+        if searcher.tokenizer.names_a_thing(w) and w not in titles
     ]
     # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？
     # 失业保险金每个月能领多少？): the figure is of the noun before it (not 停业后多少天, a time after the verb)
@@ -1628,6 +1630,20 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
             w for w in _specific_words(phrase, searcher) if searcher.tokenizer.names_an_object(w) and w not in titles
         ]
     return words
+
+
+def _with_latin_as_library_terms(text: str, searcher: HybridSearcher) -> list[str]:
+    """``_specific_words`` of a text, in order, with each run of Latin words the term table knows read as the
+    library's term for it, one word (一年期LPR是多少？ asks the rate of 贷款市场报价利率, not of any 利率)."""
+    words, start = [], 0
+    for latin in _LATIN_RUN.finditer(text):
+        if terms := searcher.expander.terms(latin.group()):
+            words += [*_specific_words(text[start : latin.start()], searcher), terms[0]]
+            start = latin.end()
+    return words + _specific_words(text[start:], searcher)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .'-]*[A-Za-z0-9]|[A-Za-z]")
 
 
 _JOINING_A_PURPOSE = frozenset({"来", "去", "以", "以便", "用于", "用来", "为了", "从而", "进而", "并"})

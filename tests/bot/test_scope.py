@@ -228,6 +228,8 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("每年能参加多少次免费培训？", "具体数字"),  # 多少次…费 counts times, not a fee
         ("有多少家企业免费入驻？", "具体数量"),
         ("社保按工资的多少比例缴费？", "具体比例或费率"),
+        ("容忍度能比平均水平高出几个百分点？", "具体比例或费率"),  # percentage points are a rate
+        ("代办公司一般收多少？", "具体金额"),  # what is charged (收), like 交, 付
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
@@ -594,3 +596,12 @@ def test_a_figure_asked_of_a_noun_right_after_the_question_word_the_library_neve
         assert ask("涂改营业执照会被处多少罚款？", "具体金额", licence, searcher)
     days = ["大型企业应当自收到确认请求之日起30日内确认债权债务关系。"]
     assert names_what_is_asked("大型企业要在多少天内确认债权债务关系？", "具体期限", days, searcher)
+
+
+def test_a_latin_word_the_term_table_knows_is_what_a_figure_is_asked_of(fake_bot: PolicyBot) -> None:
+    """现在的LPR是多少？ asks the rate of 贷款市场报价利率, the library's term for LPR: a provision that names that rate
+    without stating it, beside a daily rate it does state, does not answer it."""
+    searcher = fake_bot.searcher
+    interest = ["约定利率不得低于合同订立时1年期贷款市场报价利率；未作约定的，按照每日利率万分之五支付逾期利息。"]
+    assert not names_what_is_asked("现在的LPR是多少？", "具体比例或费率", interest, searcher)
+    assert names_what_is_asked("没约定的逾期利息利率是多少？", "具体比例或费率", interest, searcher)
