@@ -1129,6 +1129,11 @@ class PolicyBot:
             answered = bool(named) and self.in_scope(self._searched(query, topic, named)[1])
         if not answered:
             closest = overall.hits[0].provision
+            # a figure no text states, asked in a conversation: the provision talked about, if about as close
+            if discussed and features.missing_specifics:
+                talked_about = max(discussed, key=overall.dense_of)
+                if overall.dense_of(talked_about) + CONVERSATION_DENSE_SLACK >= overall.dense_of(closest):
+                    closest = talked_about
             status = shelf.status(closest.doc_id)
             if not status.in_force and status.successor:  # a repealed provision is no place to start: its successor
                 closest = self._current_version(closest, status.successor, overall, topic) or closest
@@ -1749,11 +1754,16 @@ class PolicyBot:
             if focused is not None:
                 return focused
         answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
-        if answer.out_of_scope and previous is not None and not is_elliptical(query.text, specificity):
+        if (
+            answer.out_of_scope
+            and not answer.finding  # (那贴息贴多少？ was refused for a figure no text states, not for its words)
+            and previous is not None
+            and not is_elliptical(query.text, specificity)
+        ):
             # "那如果账上还欠着供应商的钱呢？" leans on the earlier question: ask both together
             together = _after_earlier(query, previous)
             retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants, discussed=context)
-            if not retried.out_of_scope:
+            if not retried.out_of_scope or retried.finding:  # (or refused for a figure, naming the closest provision)
                 return retried
         return answer
 
@@ -1933,9 +1943,20 @@ def _after_earlier(query: Query, previous: Query) -> Query:
     return replace(
         query,
         text=f"{previous.text} {query.text}",
-        topic=f"{previous.topic} {query.topic}",
+        topic=_one_after_another(previous.topic, query.topic),
         earlier=previous.topic,
     )
+
+
+def _one_after_another(earlier: str, text: str) -> str:
+    """Two questions' topics as one text, each its own sentence (没约定利率怎么算 + 那LPR现在是多少？ asks two things,
+    not one whose question word is the first's).
+
+    >>> _one_after_another("没约定利率怎么算", "那LPR现在是多少？"), _one_after_another("怎么算？", "那LPR呢？")
+    ('没约定利率怎么算。 那LPR现在是多少？', '怎么算？ 那LPR呢？')
+    """
+    ended = earlier.rstrip().endswith(tuple("。！？!?.；;"))
+    return f"{earlier}{'' if ended or not earlier.strip() else '。'} {text}"
 
 
 def earlier_question(turns: Sequence[Turn], says_little: Callable[[str], bool] | None = None) -> str:

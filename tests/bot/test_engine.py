@@ -1016,6 +1016,26 @@ def test_a_follow_up_asking_only_a_figure_no_text_states_is_refused(real_bot: Po
     assert cited(real_bot.ask("那贷款最多能贷多少？", history))[0] == ("guofa-2018-39", 3)
 
 
+def test_a_follow_up_asking_a_figure_the_earlier_provision_only_names_is_refused(real_bot: PolicyBot) -> None:
+    """The earlier question (with no question mark) was answered by a provision that names the LPR and states a
+    daily rate; the follow-up asks the LPR itself: asked together, it is still its own part, which no text states —
+    refused, naming that provision as the closest."""
+    history = [
+        {"role": "user", "content": "大企业拖欠货款没约定利息的话怎么赔"},
+        {
+            "role": "assistant",
+            "content": "没有约定的，按每日万分之五支付逾期利息；约定的利率不得低于1年期贷款市场报价利率。",
+        },
+    ]
+    answer = real_bot.ask("那1年期的LPR是几个点？", history)
+    assert answer.out_of_scope and not answer.citations
+    assert "没有规定您问的具体比例或费率" in answer.text
+    assert answer.closest is not None and (answer.closest.doc_id, answer.closest.number) == (
+        "sme-payment-regulation-2025",
+        17,
+    )
+
+
 def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: PolicyBot) -> None:
     """Two things asked, the best provision states only one: the other part is quoted from its own."""
     answer = real_bot.ask("年销售额四百万的贸易公司算不算小规模纳税人？小规模纳税人的征收率是多少？")
