@@ -1745,12 +1745,15 @@ class PolicyBot:
         elliptical = is_elliptical(query.text, specificity)
         # 那人民银行呢？ after 谁负责？ asks who again; 今年还能申请吗？ after it asks something else
         wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
+        own = query
         if previous is not None and (elliptical or self._names_little(query)):
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one
             query = replace(_after_earlier(query, previous), focus=query.topic)
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)
+            if focused is not None and query is not own and context:
+                focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
             if focused is not None:
                 return focused
         answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
@@ -1766,6 +1769,30 @@ class PolicyBot:
             if not retried.out_of_scope or retried.finding:  # (or refused for a figure, naming the closest provision)
                 return retried
         return answer
+
+    def _own_subject_elsewhere(
+        self, own: Query, shelf: Shelf, docs: Sequence[str], answer: Answer, discussed: Provision
+    ) -> Answer | None:
+        """那招人方面呢？ asked with the earlier question leads with the provision just discussed (职称): the follow-up's
+        own subject, which that provision does not name, is answered by the provision that a search of the
+        conversation's documents for it alone finds first (None: keep the answer) — answered there as the
+        conversation's topic is, however short."""
+        lead = next(iter(answer.citations), None)
+        if lead is None or (lead.doc_id, lead.number) != (discussed.doc_id, discussed.number):
+            return None
+        if not (contrast := _ASKED_OF_ANOTHER.match(own.text.strip())):
+            return None
+        named = contrast.group(1)
+        subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]  # (招人: 招, 人)
+        if any(scope.in_full(w, discussed.text) for w in subject):
+            return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
+        result, _ = self.retrieve(own.topic, list(docs))
+        other = result.hits[0].provision
+        if other.key == discussed.key or result.dense_of(other) <= result.dense_of(discussed):
+            return None  # (found first by its words alone, yet no closer in meaning: 那用工方面呢？ → …仪器…开放使用)
+        alone = self._search(replace(own, docs=tuple(docs)), shelf, docs, discussed=(other,))
+        first = next(iter(alone.citations), None)
+        return alone if first is not None and (first.doc_id, first.number) == (other.doc_id, other.number) else None
 
     def _local_documents_named(self, text: str) -> tuple[str, ...]:
         """The local documents of the places a question names (我们在北京… → Beijing's regulation): a follow-up
@@ -1801,6 +1828,9 @@ class PolicyBot:
             replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants, discussed=discussed
         )
 
+
+# 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
+_ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")

@@ -1036,6 +1036,17 @@ def test_a_follow_up_asking_a_figure_the_earlier_provision_only_names_is_refused
     )
 
 
+def test_a_follow_up_asking_of_another_side_of_things_leaves_the_provision_discussed(real_bot: PolicyBot) -> None:
+    """那招工方面呢？ after a quality question: the provision on quality does not name 招工, the notice's item on
+    recruiting is closer to it — it answers. 那检验检测方面呢？ names what the discussed item names: asked of it."""
+    history = [
+        {"role": "user", "content": "中小企业的产品质量提升，文件里有什么支持措施？"},
+        {"role": "assistant", "content": "会开展质量基础设施一站式服务，对执法中发现的质量问题组织专家帮扶。"},
+    ]
+    assert cited(real_bot.ask("那招工方面呢？", history))[:1] == [("miit-2021-169", 31)]  # 促进人才供需对接
+    assert cited(real_bot.ask("那检验检测方面呢？", history))[:1] == [("miit-2021-169", 26)]
+
+
 def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: PolicyBot) -> None:
     """Two things asked, the best provision states only one: the other part is quoted from its own."""
     answer = real_bot.ask("年销售额四百万的贸易公司算不算小规模纳税人？小规模纳税人的征收率是多少？")
