@@ -653,14 +653,21 @@ def test_the_law_s_rule_leads_before_the_regulation_article_defining_its_term(re
     assert cited(real_bot.ask("什么是公益性捐赠？"))[:2] == [("eit-regulation-2019", 51), ("eit-law-2018", 9)]
 
 
-def test_a_term_the_documents_use_is_searched_whole(real_bot: PolicyBot) -> None:
-    # 再担保 (data/library/terms.txt) is one word: cut 再 | 担保, the follow-up was as much about 担保费 as the
-    # question before it, and led with 第（八）项 (担保费率) instead of 第（九）项 (再担保业务收费)
-    history = [
-        {"role": "user", "content": "小微企业找政府性担保，担保费多少？"},
-        {"role": "assistant", "content": "原则上不超过1%。"},
-    ]
-    assert cited(real_bot.ask("再担保机构收多少？", history))[:1] == [("guobanfa-2019-6", 9)]
+@pytest.mark.parametrize(
+    ("earlier", "reply", "follow_up", "number"),
+    [
+        # 再担保, cut 再 | 担保: the follow-up was as much about 担保费 as the question before it
+        ("小微企业找政府性担保，担保费多少？", "原则上不超过1%。", "再担保机构收多少？", 9),
+        # 担保费率, cut 担保 | 费率: 担保费 matched only 第（九）项's 返还再担保费
+        ("创业担保贷款办下来了。", "好的。", "那担保费一般收多少？", 8),
+    ],
+)
+def test_a_term_the_documents_use_is_searched_whole(
+    real_bot: PolicyBot, earlier: str, reply: str, follow_up: str, number: int
+) -> None:
+    # terms of data/library/terms.txt are single words: 第（八）项 states 担保费率, 第（九）项 再担保业务收费
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": reply}]
+    assert cited(real_bot.ask(follow_up, history))[:1] == [("guobanfa-2019-6", number)]
 
 
 @pytest.mark.parametrize("follow_up", ["那以前的暂行条例是怎么规定的？", "老的暂行条例里是多少？", "暂行条例里呢？"])
