@@ -137,7 +137,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"多少天|几天|多久|多长时间|有多长|多长(?=[？?呢，,。]|$)|几个月|几年|多快|时限|how long|how soon|how quickly|"
+            r"多少天|几天|(?:多少|几)个?工作日|多久|多长时间|有多长|多长(?=[？?呢，,。]|$)|几个月|几年|多快|时限|how long|how soon|how quickly|"
             r"how many (?:working |business |calendar )?(?:days|weeks|months|years|hours)"
         ),
         re.compile(rf"{_N}\s*个?\s*(?:天|日|月|年|工作日|小时)|每年|每月|定期"),  # 压减审查周期 states none
@@ -1459,6 +1459,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     if (
         label == "具体期限"
         and (deed := _words_after_asking(unit, searcher))
+        and sum(map(searcher.tokenizer.specificity, deed)) >= 1  # (not 处理 alone: 多少个工作日内处理完？)
         and any(all(in_full(w, s) for w in deed) for s in _stating(states, paragraphs))
     ):
         return True

@@ -230,6 +230,8 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("社保按工资的多少比例缴费？", "具体比例或费率"),
         ("容忍度能比平均水平高出几个百分点？", "具体比例或费率"),  # percentage points are a rate
         ("代办公司一般收多少？", "具体金额"),  # what is charged (收), like 交, 付
+        ("审批要几个工作日？", "具体期限"),  # working days are a period
+        ("银行多少个工作日内给答复？", "具体期限"),
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
@@ -596,6 +598,11 @@ def test_a_figure_asked_of_a_noun_right_after_the_question_word_the_library_neve
         assert ask("涂改营业执照会被处多少罚款？", "具体金额", licence, searcher)
     days = ["大型企业应当自收到确认请求之日起30日内确认债权债务关系。"]
     assert names_what_is_asked("大型企业要在多少天内确认债权债务关系？", "具体期限", days, searcher)
+    # a deed in everyday words only (处理) does not tie the period to the sentence: what it is of must be named there
+    handled = ["受理投诉部门应当自收到投诉之日起10个工作日内，将投诉转交有关部门处理。"]
+    assert not names_what_is_asked(
+        "农民工工资被拖欠，劳动监察机构要在多少个工作日内处理完？", "具体期限", handled, searcher
+    )
 
 
 def test_a_latin_word_the_term_table_knows_is_what_a_figure_is_asked_of(fake_bot: PolicyBot) -> None:
