@@ -198,6 +198,7 @@ class DocumentNames:
                     or self._implementing_not_held(text, m.end(), docs)
                 ):
                     found.append(DocMention(tuple(docs), m.group(), m.start(), m.end()))
+        found.extend(self._named_in_english_held(text))
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
         found.extend(p for p in self._partial_titles(text) if not any(a <= p.start and p.end <= b for a, b in quoted))
@@ -211,16 +212,33 @@ class DocumentNames:
             out.append(mention)
         return out
 
+    def _named_in_english_held(self, text: str) -> list[DocMention]:
+        """Where a text names a document of the library in English (under the old Interim VAT Regulations,
+        the 2020 payment regulation): a query-table entry written as a name whose terms are the document's name."""
+        out = []
+        for surface, terms in self._english_names(text):
+            docs = tuple(dict.fromkeys(d for term in terms for d in self.surfaces.get(term, ())))
+            if docs and (m := re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.IGNORECASE)):
+                out.append(DocMention(docs, m.group(0), m.start(), m.end()))
+        return out
+
+    def _english_names(self, text: str) -> list[tuple[str, Sequence[str]]]:
+        """(surface, its terms) of each query-table entry that names a document in English in the text."""
+        if self.translate is None:
+            return []
+        return [
+            (surface, terms)
+            for surface, terms in self.translate(text)
+            if surface.isascii() and _ENGLISH_DOCUMENT_KIND.search(surface) and _written_as_a_name(surface, text)
+        ]
+
     def named_in_english(self, text: str) -> list[str]:
         """The documents a text names in English, by their Chinese names: the terms of a query-table entry
         whose English ends in a kind of document, written as a name (the new Company Law, under company
         law, Company Law → 公司法; not law enforcement, labor law compliance)."""
-        if self.translate is None:
-            return []
         return [
             term
-            for surface, terms in self.translate(text)
-            if surface.isascii() and _ENGLISH_DOCUMENT_KIND.search(surface) and _written_as_a_name(surface, text)
+            for _, terms in self._english_names(text)
             for term in terms
             if _DOCUMENT_NAME.fullmatch(term) and not _NOT_A_NAME.search(term)
         ]
@@ -414,26 +432,41 @@ class DocumentNames:
             versions = [d for d in line if d in docs]
             current = version_on(versions[-1], day, self.metas)
             # (旧的/老的 right before the name: 旧的个体户条例, not 旧的设备 elsewhere in the question)
-            older = bool(re.search(r"[旧老]", _version_words_before(text, mention.start)))
-            edition = self._edition(versions, text, day, older)
+            if mention.surface.isascii():  # named in English: the words before it (the old…, the 2020…)
+                english = _ENGLISH_VERSION_BEFORE_NAME.search(text[: mention.start]).group(0).lower()
+                edition = self._english_edition(versions, english) or self._edition(
+                    versions, text, day, bool(_ENGLISH_OLDER.search(english))
+                )
+            else:
+                older = bool(re.search(r"[旧老]", _version_words_before(text, mention.start)))
+                edition = self._edition(versions, text, day, older)
             out.append(edition or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
 
     def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
         """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""
-        out = []
-        for m in _EDITION_YEAR.finditer(text):
-            year = int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0)
-            for doc_id in line:
-                meta = self.metas[doc_id]
-                if str(year) in meta.edition or year in {d.year for d in (meta.issued, meta.effective) if d}:
-                    out.append(doc_id)
-                    break
-        return tuple(dict.fromkeys(out))
+        years = (int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0) for m in _EDITION_YEAR.finditer(text))
+        return tuple(dict.fromkeys(doc_id for year in years if (doc_id := self._edition_of(line, year))))
+
+    def _edition_of(self, line: Sequence[str], year: int) -> str | None:
+        """The version of ``line`` a year names: its edition, or the year it was issued or took effect."""
+        for doc_id in line:
+            meta = self.metas[doc_id]
+            if str(year) in meta.edition or year in {d.year for d in (meta.issued, meta.effective) if d}:
+                return doc_id
+        return None
 
     def edition_by_year(self, line: Sequence[str], text: str) -> str | None:
         """The version of ``line`` the first edition year names, None when none does."""
         return next(iter(self.editions_by_year(line, text)), None)
+
+    def _english_edition(self, line: list[str], before: str) -> str | None:
+        """The version of ``line`` the English words before its name ask for: by a year (the 2020 payment
+        regulation, the 2020 version of the…), or the newest when they say new, revised or current."""
+        years = (int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", before))
+        if edition := next((doc_id for year in years if (doc_id := self._edition_of(line, year))), None):
+            return edition
+        return line[-1] if _ENGLISH_NEWER.search(before) else None
 
     def _edition(self, line: list[str], text: str, day: dt.date, older: bool = False) -> str | None:
         if (edition := self.edition_by_year(line, text)) is not None:
@@ -463,6 +496,11 @@ _NOT_A_NAME = re.compile(
 
 # An English name of a law or regulation ends in the kind of document (general words of English).
 _ENGLISH_DOCUMENT_KIND = re.compile(r"\b(?:law|code|act|regulations?)$")
+# The few English words right before a document's English name, where they say which version (the old, the
+# original 2020, the 2020 version of the; general English).
+_ENGLISH_VERSION_BEFORE_NAME = re.compile(r"(?:[\w'’()-]+\s+){0,5}$")
+_ENGLISH_OLDER = re.compile(r"\b(?:old|older|original|previous|former|earlier|repealed|superseded|prior)\b")
+_ENGLISH_NEWER = re.compile(r"\b(?:new|newer|revised|amended|current|latest|updated)\b")
 _DOCUMENT_NAME = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法|条例|法典)")
 # …written as the name of a document: after "the" (and a word or two: the new, the PRC) or "under", "per",
 # "according to" — or capitalised (Company Law) — not "labor law compliance".

@@ -1313,6 +1313,29 @@ def test_a_law_named_in_english_that_the_library_does_not_hold_is_refused_by_nam
     assert not answered.out_of_scope and answered.citations and "没有《" not in answered.text
 
 
+@pytest.mark.parametrize(
+    ("question", "version"),
+    [
+        (
+            "Under the old Interim VAT Regulations, what rate did a shop selling books pay?",
+            "vat-interim-regulation-2017",
+        ),
+        (
+            "In the original 2020 payment regulation, how long could a large buyer take to pay?",
+            "sme-payment-regulation-2020",
+        ),
+        ("Under the payment regulation, how long can a large buyer take to pay an SME?", "sme-payment-regulation-2025"),
+    ],
+)
+def test_a_document_of_the_library_named_in_english_answers_in_the_version_named(
+    real_bot: PolicyBot, question: str, version: str
+) -> None:
+    """As 旧的暂行条例里… or 按20年版的款项支付条例… do: the English name (from the query table) picks the document,
+    the words before it the version."""
+    answer = real_bot.ask(question)
+    assert not answer.out_of_scope and answer.citations[0].doc_id == version
+
+
 def test_warming_up_pays_the_first_questions_lazy_loads_and_changes_no_answer(fake_bot: PolicyBot) -> None:
     question = "款项支付条例2020年版第八条现在对应哪一条？"
     before = fake_bot.ask(question).text

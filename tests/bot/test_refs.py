@@ -209,6 +209,26 @@ def test_documents_named_in_english(library: Library, question: str, unknown: tu
 
 
 @pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        (
+            "Under the old Interim VAT Regulations, is there a threshold for small sellers?",
+            ["vat-interim-regulation-2017"],
+        ),
+        ("Under the payment regulation, may a big buyer pay with bills?", ["sme-payment-regulation-2025"]),  # in force
+        ("What did the 2020 payment regulation say about bills?", ["sme-payment-regulation-2020"]),  # by its year
+        ("In the original version of the payment regulation, who took complaints?", ["sme-payment-regulation-2020"]),
+        ("Does the revised payment regulation still allow that?", ["sme-payment-regulation-2025"]),
+        ("How much does payment regulation compliance cost?", []),  # describes compliance, names no document
+    ],
+)
+def test_the_library_s_documents_named_in_english(library: Library, question: str, docs: list) -> None:
+    table = QueryExpander.from_lines(["interim vat regulations\t增值税暂行条例", "payment regulation\t款项支付条例"])
+    names = DocumentNames(library, PolicyTokenizer().is_general_word, table.matches)
+    assert [d for m in names.mentions(question) for d in names.resolve(m, question, TODAY)] == docs
+
+
+@pytest.mark.parametrize(
     ("question", "surfaces"),
     [
         ("国办6号文讲了什么？", ["国办6号文"]),  # a shortened issuer stays part of the name

@@ -40,6 +40,8 @@ def names(library: Library) -> DocumentNames:
         ("中小企业促进法和企业所得税法里分别是第几条？", ()),  # 第几条 asks for a provision, not a count
         ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
         ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
+        ("When did the new VAT law come into force?", ("effective",)),  # as 从哪天起施行
+        ("Does the revised regulation take effect this year?", ("effective",)),
     ],
 )
 def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
