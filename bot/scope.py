@@ -1236,11 +1236,12 @@ def names_a_figure(unit: str) -> bool:
     )
 
 
-# Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage).
+# Words that qualify a figure rather than say what it is of (the *preferential* rate, the *current* wage, the
+# *tax* depreciation period).
 _ENGLISH_QUALIFIERS = frozenset(
     "preferential general standard current maximum minimum max min exact total annual monthly basic normal reduced "
     "lower higher applicable statutory legal average typical usual overall new old latest single "
-    "hundred thousand million billion yuan rmb percent".split()  # (a single guarantee amount of 5 million yuan)
+    "hundred thousand million billion yuan rmb percent tax".split()  # (a single guarantee amount of 5 million yuan)
 )
 
 

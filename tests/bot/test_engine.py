@@ -1111,6 +1111,13 @@ def test_an_english_figure_is_stated_only_by_a_sentence_naming_what_it_is_of(rea
     assert not standard.out_of_scope and cited(standard)[0] == ("eit-law-2018", 4) and "25" in standard.text
 
 
+def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
+    """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
+    of 税收 — as *statutory* or *standard* would qualify it."""
+    answer = real_bot.ask("What is the minimum tax depreciation period for electronic equipment?")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
+
+
 def test_an_english_figure_stated_is_not_said_missing_when_the_question_asks_more(real_bot: PolicyBot) -> None:
     """An English part shares no library words with the text (its share is always half): asking more besides
     (is it still the same?) does not make the rate the answer quotes a part the library does not cover."""
