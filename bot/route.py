@@ -135,7 +135,9 @@ _DOCUMENTS = re.compile(
     r"list (?:all )?(?:the |your )?(?:documents|policies)"  # (not: what documents do I need to submit)
 )
 _CHANGE = re.compile(
-    r"变化|区别|不同|差别|差异|修改了|修订了|修正了|改了|变了|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"
+    r"变化|区别|不同|差别|差异|调整了|新旧|对比|比较|相比|比起|改动|有何变|新增了|删去了|删除了|"
+    # 改了/变了 asked (改了哪些？ 税率变了吗？), not told (登记事项变了没去办变更登记…: the asker's own case)
+    r"(?:修改|修订|修正|改|变)了(?=吗|么|没有|没(?:[？?，,。]|$)|什么|哪|啥|多少|几|[？?]|$)|"
     r"(?:跟|和|与|同)[^，。？?]{1,15}比(?![例率重])|what changed|difference"
 )
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")

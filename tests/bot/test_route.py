@@ -48,6 +48,22 @@ def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
     assert doc_facts(question) == facts
 
 
+@pytest.mark.parametrize(
+    ("question", "asks_change"),
+    [
+        ("个体户条例修订了哪些内容？", True),
+        ("新的款项支付条例里付款期限改了吗？", True),
+        ("增值税税率变了没？", True),
+        ("按老的个体工商户条例，经营场所变了没去登记，会怎么罚？", False),  # the asker's own case changed
+        ("我们公司名字改了，发票抬头要重新开吗？", False),
+    ],
+)
+def test_a_change_is_asked_not_told(names: DocumentNames, library: Library, question: str, asks_change: bool) -> None:
+    """改了/变了 asks what changed between versions only when it is asked (改了吗？ 修订了哪些？); told of the asker's own
+    case it asks nothing of the versions."""
+    assert understand(question, names, library.agencies, TODAY).asks_change is asks_change  # type: ignore[arg-type]
+
+
 def test_the_words_saying_which_version_are_not_the_topic(names: DocumentNames, library: Library) -> None:
     """按25年版的… / 以前旧的…: the words before a document's name that say which version belong to its name."""
     query = understand("按25年版的款项支付条例，国企拖着不付钱找谁投诉？", names, library.agencies, TODAY)  # type: ignore[arg-type]
