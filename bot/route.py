@@ -99,7 +99,8 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"
     ),
     "effective": re.compile(
-        rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective|\b(?:take|takes|took|taken|taking) effect|\b(?:come|comes|came|coming|enter|enters|entered) into (?:force|effect)"
+        rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective|"
+        r"\bwhen\b[^?.]{0,60}?\b(?:(?:take|takes|took|taken) effect|(?:come|comes|came|enter|enters|entered) into (?:force|effect))"
     ),
     "count": re.compile(
         r"(?<![第哪])几条|多少条|(?<![第哪])几项|多少项|多少个措施|几个措施|多少措施|共有多少|一共多少|总共多少|how many (articles|measures|items)"

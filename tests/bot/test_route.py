@@ -41,7 +41,8 @@ def names(library: Library) -> DocumentNames:
         ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
         ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
         ("When did the new VAT law come into force?", ("effective",)),  # as 从哪天起施行
-        ("Does the revised regulation take effect this year?", ("effective",)),
+        ("Since when has the revised regulation taken effect?", ("effective",)),
+        ("What is the VAT rate under the law that takes effect in 2026?", ()),  # describes the law, asks a rate
     ],
 )
 def test_document_facts(question: str, facts: tuple[str, ...]) -> None:
