@@ -48,6 +48,8 @@ EVERYDAY_IDF = 8.5
 # Words jieba tags as places that name no particular place.
 _PLACE_ENDINGS = "省市区县州盟旗"
 _ABOUT_A_PLACE = ("对", "的", "有", "给", "出", "关")
+# A clause naming nothing but a place before 呢 asks of the place (那深圳呢？ 那在新加坡呢？ — not 那…的东西呢？).
+_ONLY_A_PLACE_BEFORE = re.compile(r"(?:^|[，,。？?！!；;])\s*(?:那么?|换成|要是|如果是)?\s*在?\s*$")
 _BEING_IN = ("在", "到", "去", "从", "回", "来", "住")
 # An English place name in pinyin: a Latin word of five letters or more spelling a place of jieba's dictionary
 # that is at least this common and is also listed as a province, city, district or county (广州市: not 建国, 三弄
@@ -243,6 +245,8 @@ class PolicyTokenizer:
 
         >>> PolicyTokenizer().places("深圳南山区对小企业有什么奖励？我在苏州办厂")
         ['南山区']
+        >>> PolicyTokenizer().places("那在新加坡呢？")
+        ['新加坡']
         """
         tokenizer = self._load()
         names = self._tagged()[0]
@@ -251,9 +255,10 @@ class PolicyTokenizer:
             start, position = position, position + len(word)
             if word not in names or word in _NOT_PLACES or len(word) < 2:
                 continue
-            if text[max(0, start - 1) : start] in _BEING_IN:
+            asked_alone = text[position : position + 1] == "呢" and _ONLY_A_PLACE_BEFORE.search(text[:start])
+            if text[max(0, start - 1) : start] in _BEING_IN and not asked_alone:
                 continue
-            if word[-1] in _PLACE_ENDINGS or text[position : position + 1] in _ABOUT_A_PLACE:
+            if word[-1] in _PLACE_ENDINGS or text[position : position + 1] in _ABOUT_A_PLACE or asked_alone:
                 out.append(word)
         return out
 

@@ -1343,6 +1343,17 @@ def test_a_document_of_the_library_named_in_english_answers_in_the_version_named
     assert not answer.out_of_scope and answer.citations[0].doc_id == version
 
 
+def test_a_follow_up_asking_of_another_place_is_refused(real_bot: PolicyBot) -> None:
+    """那新加坡呢？ asks the earlier question of a place the library has no rules for; 那北京呢？ of one it has."""
+    history = [
+        {"role": "user", "content": "小微企业在政府采购里能享受什么照顾？"},
+        {"role": "assistant", "content": "法律要求预留一定份额给中小企业。"},
+    ]
+    assert real_bot.ask("那新加坡呢？", history).out_of_scope
+    beijing = real_bot.ask("那北京呢？", history)
+    assert not beijing.out_of_scope and beijing.citations[0].doc_id == "beijing-sme-promotion-regulation-2020"
+
+
 def test_warming_up_pays_the_first_questions_lazy_loads_and_changes_no_answer(fake_bot: PolicyBot) -> None:
     question = "款项支付条例2020年版第八条现在对应哪一条？"
     before = fake_bot.ask(question).text
