@@ -131,6 +131,9 @@ MAX_LISTED_CHARS = 600  # a list asked for (哪些…) is quoted whole up to thi
 TITLE_NAMES_TOPIC = 0.5  # documents whose titles share this much of a topic's bigrams are what it asks for
 _FACTS_OF_A_CHAPTER = frozenset({"title", "count", "sections"})  # what a question naming a chapter asks of it
 MAX_RELATED = 2
+# A part no best provision states is answered by its own best provision only when that one is among those the
+# question's search would show (the best and the related)
+UNSTATED_PART_WITHIN = 1 + MAX_RELATED
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
 # Of an earlier answer in plain text only the beginning is searched with the question it answered: it
@@ -1181,9 +1184,12 @@ class PolicyBot:
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
         shown = [primary, *(p for p, _, _ in extra)]
-        for unit, provision, found in self._parts_answered_apart(topic, allowed, shelf, features, shown):
+        for unit, provision, found in self._parts_answered_apart(topic, allowed, shelf, features, shown, result):
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
             extra.append((provision, f"关于“{unit.rstrip('？?。')}”：", quote))
+            if unit in dict(features.unanswered):  # stated after all, by a provision the whole question did not find
+                rest = tuple(part for part in features.unanswered if part[0] != unit)
+                features = replace(features, unanswered=rest, missing_specifics=scope.kinds(rest))
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
         related = [
@@ -1251,10 +1257,12 @@ class PolicyBot:
         shelf: Shelf,
         features: scope.ScopeFeatures,
         shown: Sequence[Provision],
+        result: Retrieval,
     ) -> list[tuple[str, Provision, Retrieval]]:
         """Of a question asking two things or more (算不算小规模纳税人？征收率是多少？), each part asking for specifics
         that no provision shown states, whose own best provision — in force, in scope on its own — states them:
-        the answer quotes it for that part."""
+        the answer quotes it for that part. A part that no best provision of the whole question states (职工福利费能扣
+        多少？工会经费呢，能扣几个点？) is answered so only by a provision among those the question's search shows."""
         units = scope.asking_units(topic)
         if len(units) < 2:
             return []
@@ -1263,8 +1271,8 @@ class PolicyBot:
         keys = {p.key for p in shown}
         for unit in units:
             states = scope.asked_specifics(unit)
-            if states is None or unit in unanswered:
-                continue
+            if states is None or (unit in unanswered and len(unanswered) == len(units)):
+                continue  # (a part no best provision states is searched alone, unless every part is one)
             words = [
                 w
                 for w in self.searcher.tokenizer.words(scope.without_asking(unit))
@@ -1277,9 +1285,11 @@ class PolicyBot:
             status = shelf.status(best.doc_id)
             if not status.in_force and status.successor:  # answered from the version in force
                 best = self._current_version(best, status.successor, found, unit)
+            near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
             if (
                 best is None
                 or best.key in keys
+                or (unit in unanswered and best.key not in near)  # (贷款利率是多少？ alone finds 逾期利息's rate)
                 or not scope.stating_share(states, best.text, words)
                 or not self.in_scope(alone)
             ):

@@ -269,7 +269,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"是多少|要多少|有多少|多少钱|多少$|多少[?？]|多少(以下|以上|以内|之内)|规模(有|是)?多大|多大(的)?规模|how much|"
+            r"是多少|要多少|有多少|多少钱|多少[啊呀呢吧哇嘛哦]*(?:$|[?？])|多少(以下|以上|以内|之内)|规模(有|是)?多大|多大(的)?规模|how much|"
             r"多少(吨|分|平米|平方米|亩|度|台|套|次|倍|级|档)|几(吨|分|级|档|倍)|(低于|高于|超过|达到|不少于|不低于|不超过)多少"
         ),
         re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
@@ -1185,7 +1185,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics=_kinds(unstated),
+        missing_specifics=kinds(unstated),
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
@@ -1371,7 +1371,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
-def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
+def kinds(unanswered: Sequence[tuple[str, str]]) -> str:
     """What the unanswered parts ask for, 、-joined."""
     return "、".join(dict.fromkeys(label for _, label in unanswered))
 
@@ -1387,7 +1387,7 @@ def leaving_out(features: ScopeFeatures, asked_before: str, question: str) -> Sc
     own = tuple((unit, label) for unit, label in features.unanswered if unit not in before)
     follow_up = "".join(unit for unit in asking_units(question) if unit not in before)
     partial = features.partial and bool(own) and asks_more_than_specifics(follow_up, own)
-    return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=partial)
+    return replace(features, unanswered=own, missing_specifics=kinds(own), partial=partial)
 
 
 def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:

@@ -1071,6 +1071,11 @@ def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: Pol
     assert "五百万元" in answer.text and "百分之三" in answer.text and "关于“小规模纳税人的征收率是多少”" in answer.text
     both = real_bot.ask("招用残疾人的工资能加计扣除吗？研发费用加计扣除的比例是多少？")
     assert {("eit-regulation-2019", 96), ("eit-regulation-2019", 95)} <= set(cited(both))
+    # a part the provisions found for the whole question do not state, stated by a provision shown beside them:
+    # quoted from it, not said to be missing
+    apart = real_bot.ask("职工福利费能扣多少？工会经费呢，能扣几个点？")
+    assert apart.coverage == "full" and cited(apart)[:2] == [("eit-regulation-2019", 40), ("eit-regulation-2019", 41)]
+    assert "2%" in apart.text and "没有规定" not in apart.text
 
 
 def test_a_figure_asked_to_confirm_is_stated_only_by_a_sentence_about_what_it_is_of(real_bot: PolicyBot) -> None:

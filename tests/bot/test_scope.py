@@ -232,6 +232,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("代办公司一般收多少？", "具体金额"),  # what is charged (收), like 交, 付
         ("审批要几个工作日？", "具体期限"),  # working days are a period
         ("银行多少个工作日内给答复？", "具体期限"),
+        ("职工教育经费能扣多少呀？", "具体数字"),  # a particle before the question mark asks as well
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
