@@ -18,6 +18,20 @@ ENGLISH_WORD = re.compile(r"[a-z][a-z'&\-]+")  # a word of lower-cased English t
 QUERY_TERMS_FILE = "query_terms.tsv"
 
 
+# A phrasal verb of the table as a question writes it, its object between (hand it over, give them up): general
+# English, none of the table's words.
+_OBJECT_BETWEEN = r"\s+(?:(?:it|them|this|that|these|those)\s+)?"
+
+
+def _phrase(surface: str) -> str:
+    """A pattern for an English table entry as a question may write it.
+
+    >>> bool(re.fullmatch(_phrase("hand over"), "hand it over")), bool(re.fullmatch(_phrase("hand over"), "hand over"))
+    (True, True)
+    """
+    return _OBJECT_BETWEEN.join(re.escape(word) for word in surface.split())
+
+
 class QueryExpander:
     """Surface forms → document terms; matched case-insensitively, longest first, without overlaps."""
 
@@ -28,7 +42,7 @@ class QueryExpander:
             if not surface or not terms:
                 continue
             if surface.isascii():
-                pattern = re.compile(r"(?<![a-z0-9])" + re.escape(surface) + r"(?![a-z0-9])")
+                pattern = re.compile(r"(?<![a-z0-9])" + _phrase(surface) + r"(?![a-z0-9])")
             else:
                 pattern = re.compile(re.escape(surface))
             rows.append((surface, pattern, tuple(terms)))
@@ -65,7 +79,7 @@ class QueryExpander:
         out: list[tuple[str, tuple[str, ...]]] = []
         candidates = sorted({i for c in set(hay) for i in self._starting.get(c, ())})  # longest first still
         for surface, pattern, terms in (self._table[i] for i in candidates):
-            if surface not in hay:
+            if surface.split(" ", 1)[0] not in hay:
                 continue
             for m in pattern.finditer(hay):
                 if any(taken[m.start() : m.end()]):

@@ -30,3 +30,10 @@ def test_an_english_word_with_an_ampersand_is_one_known_word():
     # R&D is one word the table knows: not the unknown letters r and d
     expander = QueryExpander.from_lines(["r&d\t研发 研究开发"])
     assert "r&d" in expander.english_words
+
+
+def test_a_phrasal_verb_is_found_with_its_object_between():
+    expander = QueryExpander.from_lines(["hand over\t变更经营者", "give up\t放弃"])
+    assert expander.terms("Can my father hand it over to me?") == ["变更经营者"]
+    assert expander.terms("If we give them up, can we claim them again?") == ["放弃"]
+    assert expander.terms("Hand the form in, then give feedback up front") == []  # other words between: no phrase
