@@ -1269,6 +1269,7 @@ class PolicyBot:
         unanswered = dict(features.unanswered)
         out = []
         keys = {p.key for p in shown}
+        near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
         for unit in units:
             states = scope.asked_specifics(unit)
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
@@ -1285,7 +1286,6 @@ class PolicyBot:
             status = shelf.status(best.doc_id)
             if not status.in_force and status.successor:  # answered from the version in force
                 best = self._current_version(best, status.successor, found, unit)
-            near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
             if (
                 best is None
                 or best.key in keys
