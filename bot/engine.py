@@ -1184,12 +1184,12 @@ class PolicyBot:
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
         shown = [primary, *(p for p, _, _ in extra)]
-        for unit, provision, found in self._parts_answered_apart(topic, allowed, shelf, features, shown, result):
+        apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result)
+        for unit, provision, found in apart:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
             extra.append((provision, f"关于“{unit.rstrip('？?。')}”：", quote))
-            if unit in dict(features.unanswered):  # stated after all, by a provision the whole question did not find
-                rest = tuple(part for part in features.unanswered if part[0] != unit)
-                features = replace(features, unanswered=rest, missing_specifics=scope.kinds(rest))
+        # (a part the provisions found for the whole question do not state is not missing when one shown apart does)
+        features = scope.stated_apart(features, {unit for unit, _, _ in apart})
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
         related = [

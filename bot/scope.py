@@ -1185,7 +1185,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         dense=result.dense_of(top),
         coverage=covered / total if total else 0.0,
         words=total,
-        missing_specifics=kinds(unstated),
+        missing_specifics=_kinds(unstated),
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
@@ -1371,7 +1371,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
-def kinds(unanswered: Sequence[tuple[str, str]]) -> str:
+def _kinds(unanswered: Sequence[tuple[str, str]]) -> str:
     """What the unanswered parts ask for, 、-joined."""
     return "、".join(dict.fromkeys(label for _, label in unanswered))
 
@@ -1387,7 +1387,13 @@ def leaving_out(features: ScopeFeatures, asked_before: str, question: str) -> Sc
     own = tuple((unit, label) for unit, label in features.unanswered if unit not in before)
     follow_up = "".join(unit for unit in asking_units(question) if unit not in before)
     partial = features.partial and bool(own) and asks_more_than_specifics(follow_up, own)
-    return replace(features, unanswered=own, missing_specifics=kinds(own), partial=partial)
+    return replace(features, unanswered=own, missing_specifics=_kinds(own), partial=partial)
+
+
+def stated_apart(features: ScopeFeatures, units: Collection[str]) -> ScopeFeatures:
+    """The signals with the asking parts ``units`` answered after all (each by a provision found for it alone)."""
+    own = tuple((unit, label) for unit, label in features.unanswered if unit not in units)
+    return replace(features, unanswered=own, missing_specifics=_kinds(own))
 
 
 def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
