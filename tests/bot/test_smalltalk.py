@@ -32,6 +32,15 @@ from bot.smalltalk import smalltalk_kind
         ("我该问些什么好呢", "capability"),
         ("我想咨询个问题", "greeting"),
         ("测试一下", "greeting"),
+        # a greeting by title, whose the assistant is and what it runs on, whether to trust it, its languages
+        ("老师好", "greeting"),
+        ("你们是政府的吗？", "identity"),
+        ("你是ChatGPT吗", "identity"),
+        ("你靠谱吗？", "identity"),
+        ("Who made you?", "identity"),
+        ("Can I trust you?", "identity"),
+        ("你会说英语吗", "capability"),
+        ("明白", "thanks"),
     ],
 )
 def test_small_talk_is_recognised(message: str, kind: str) -> None:
@@ -48,7 +57,10 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "好的，那增值税呢",
         "Could you help me with the VAT on exports?",
         "你真聪明，那贷款呢？",
-        "你靠谱吗？",
+        "这个政策准不准？",
+        "政府的补贴靠谱吗？",
+        "老师好，增值税税率是多少？",
+        "明白，那贷款呢？",
         "我想咨询个问题：小规模纳税人的征收率是多少？",
         "嗯，那贷款呢？",
     ],
