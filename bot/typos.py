@@ -1,7 +1,8 @@
 """Typo repair against the library's own words: 信代 → 信贷, 专立 → 专利, 跨竟 → 跨境.
 
 A stretch of the question that is no word (jieba splits it into single characters or guesses a new
-word) and differs from a word of the library in one character is replaced by that word when the two
+word; or cuts one its dictionary barely counts, where the documents print the meant word beside the same
+character) and differs from a word of the library in one character is replaced by that word when the two
 characters sound alike (same pinyin whatever the tone, or alike under the common z/zh, c/ch, s/sh and
 -n/-ng confusions) or look alike (``similar_shapes.txt``, a table of 形近字). Nothing here names a
 word of any document: the vocabulary is the library's, the sound and shape tables are general Chinese.
@@ -36,6 +37,9 @@ TYPO_LOG_COST = {SAME_SOUND: -5.0, SAME_SOUND_OTHER_TONE: -6.0, NEAR_SOUND: -8.0
 IN_CONTEXT_LOG_GAIN = 2.0
 # A word of the library is taken for a typo of another only when the documents use it this many times less.
 RARER_BY = 4
+# jieba's dictionary holds some 200,000 words counted this rarely or less — typos among them (注消, 条列,
+# 增殖税): a stretch the library does not print is read as its characters, as a word jieba had to guess is.
+RARE_IN_DICTIONARY = 3
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class TypoRepairer:
         cut = self._cut(text)
         tokens = self._tokens(cut)
         guessed = self._guessed(text, cut)
+        barely_known = self._barely_known(cut)
         replacements: list[tuple[int, str, str]] = []
         for length in WORD_LENGTHS:
             for run in _CJK_RUN.finditer(text):
@@ -156,7 +161,10 @@ class TypoRepairer:
                     typed, inside = text[start:end], tokens.get((start, end))
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
-                    meant = self._best(text, start, typed, inside, (start, end) in guessed)
+                    # (a word jieba barely knows is often a plain phrase it counted a few times — 哪部, 网店: read
+                    # as a typo only of a word the documents print beside the same character, 条列第 → 条例第)
+                    printed_so = any(a < end and start < b for a, b in barely_known)
+                    meant = self._best(text, start, typed, inside, (start, end) in guessed, printed_so)
                     # Scanning the documents' text costs more than finding a candidate: only for candidates.
                     if (
                         meant is not None
@@ -246,11 +254,11 @@ class TypoRepairer:
 
     def _tokens(self, cut: list[str]) -> dict[tuple[int, int], list[str]]:
         """(start, end) → the tokens of jieba's ``cut`` of a text there, for every stretch of two or more whole
-        tokens of at most the longest word length. A word jieba guessed (信代有: not in its dictionary) counts as
-        its characters."""
+        tokens of at most the longest word length. A word jieba guessed (信代有: not in its dictionary), or one it
+        barely knows that the library does not print (注消), counts as its characters."""
         spans, position = [], 0
         for token in cut:
-            for piece in (token,) if self._frequency(token) else tuple(token):
+            for piece in tuple(token) if self._no_word(token) else (token,):
                 spans.append((position, position + len(piece), piece))
                 position += len(piece)
         out: dict[tuple[int, int], list[str]] = {}
@@ -281,10 +289,30 @@ class TypoRepairer:
             position += len(token)
         return out
 
+    def _barely_known(self, cut: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of the tokens of ``cut`` that are words jieba's dictionary barely counts (``_no_word``, though
+        it holds them)."""
+        out, position = [], 0
+        for token in cut:
+            if self._frequency(token) and self._no_word(token):
+                out.append((position, position + len(token)))
+            position += len(token)
+        return out
+
+    def _no_word(self, token: str) -> bool:
+        """A token jieba had to guess, or one its dictionary counts so rarely (``RARE_IN_DICTIONARY``) that, unprinted
+        by the library, it is as good as no word."""
+        frequency = self._frequency(token)
+        return not frequency or (
+            frequency <= RARE_IN_DICTIONARY and token not in self._words and token not in self._library_text
+        )
+
     def _log_p(self, word: str) -> float:
         return math.log(max(1, self._frequency(word))) - self._log_total
 
-    def _best(self, text: str, start: int, typed: str, tokens: list[str], guessed: bool = False) -> str | None:
+    def _best(
+        self, text: str, start: int, typed: str, tokens: list[str], guessed: bool = False, printed_so: bool = False
+    ) -> str | None:
         """The vocabulary word that differs from ``typed`` (at ``start`` of ``text``) in one character that
         sounds or looks alike and that explains the text better than jieba's tokens do, counting the
         typo's own improbability and whether the documents print the word beside the same character; a
@@ -311,6 +339,6 @@ class TypoRepairer:
                     # in 提防-like rare uses) or it is printed so (第五十九条讲的什么 stays: 讲, 件 differ).
                     if everyday and not (in_context or _usual_reading(char) == _usual_reading(word[i])):
                         continue
-                    if gain > 0 and (in_context or alike != SAME_SHAPE):
+                    if gain > 0 and (in_context or (alike != SAME_SHAPE and not printed_so)):
                         candidates.append((in_context, gain, word))
         return max(candidates)[2] if candidates else None

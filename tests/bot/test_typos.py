@@ -255,3 +255,34 @@ def test_an_everyday_word_is_not_read_into_a_guess_by_a_rare_reading() -> None:
     )
     assert likeness("时", "提", load_similar_shapes()) == SAME_SOUND  # (every reading counts for other words)
     assert repairer.repair("交货时出了") is None
+
+
+def test_a_word_the_general_dictionary_barely_knows_is_a_typo_where_the_documents_print_the_meant_one_so() -> None:
+    # jieba's dictionary counts typos a few times (注消 3), and plain phrases too (哪部 3): such a word, unprinted by
+    # the library, is read as a typo of a library word that sounds the same only where the documents print that word
+    # beside the same character (办理注销); a word the dictionary knows well is left alone.
+    words = {"注": 2000, "消": 2000, "注销": 80, "注消": 3, "怎么": 90000, "办理": 9000, "登记": 3000}
+    library_text = "个体工商户不再从事经营活动的，应当办理注销登记。"
+
+    def greedy(text: str) -> list[str]:
+        out, i = [], 0
+        while i < len(text):
+            length = 2 if text[i : i + 2] in words else 1
+            out.append(text[i : i + length])
+            i += length
+        return out
+
+    repairer = TypoRepairer(
+        ["注销", "办理", "登记"],
+        frequency=lambda w: words.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text=library_text,
+        cut=greedy,
+        shapes=load_similar_shapes(),
+    )
+    repair = repairer.repair("怎么办理注消登记")
+    assert repair is not None and repair.changes == (("注消", "注销"),)
+    assert repairer.repair("怎么注消") is None  # (注销 is not printed beside 么)
+    words["注消"] = 900  # a word the dictionary knows
+    assert repairer.repair("怎么办理注消登记") is None
