@@ -10,6 +10,7 @@ quietened, its cache written where we say, and nothing done until the first ``wo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -18,6 +19,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from ingest import PROJECT_ROOT
 from ingest.schema import Library
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -59,6 +61,13 @@ _COMMON_PLACE = 100
 _SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # …said of the asker's own business (I run a shop in Chengdu), not of what is asked (the minimum wage in Shenzhen)
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|i'm|we're)\b", re.IGNORECASE)  # (not me, us: tell me…; the US)
+# Places outside the mainland as English writes them (Singapore, Hong Kong, the EU): general geography, data.
+ENGLISH_PLACES_FILE = PROJECT_ROOT / "data" / "language" / "english_places.tsv"
+# (a Singapore company, a Hong Kong-based investor: the asker's own, not the place asked of)
+_OF_THE_ASKER = re.compile(
+    r"^[\s-]*(?:based\s+)?(?:company|companies|firm|business|investor|investors|citizen|national|subsidiary|entity|parent)\b",
+    re.IGNORECASE,
+)
 _NOT_PLACES = frozenset(
     "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
 )
@@ -263,8 +272,9 @@ class PolicyTokenizer:
         return out
 
     def _spelled_places(self, text: str) -> list[str]:
-        """Places an English text spells in pinyin (Guangzhou → 广州), not ones the asker is merely in
-        ("I run a shop in Hangzhou"; "the minimum wage in Shenzhen" is about Shenzhen).
+        """Places an English text spells in pinyin (Guangzhou → 广州) or names as the English places table does
+        (Singapore → 新加坡), not ones the asker is merely in ("I run a shop in Hangzhou"; "the minimum wage in
+        Shenzhen" is about Shenzhen) or is from ("a Singapore company").
 
         >>> PolicyTokenizer()._spelled_places("Does Guangzhou give rent subsidies? I work in Hangzhou.")
         ['广州']
@@ -273,15 +283,16 @@ class PolicyTokenizer:
         >>> PolicyTokenizer()._spelled_places("We are a startup. What subsidies exist for us in Shenzhen?")
         []
         """
-        latin = list(_SPELLED.finditer(text))
-        if not latin:
+        if not re.search(r"[A-Za-z]", text):
             return []
         by_pinyin = self._places_by_pinyin()
+        spelled = [(m, place) for m in _SPELLED.finditer(text) if (place := by_pinyin.get(m.group().lower()))]
+        named = [(m, place) for pattern, place in english_places() for m in pattern.finditer(text)]
         return [
             place
-            for m in latin
-            if (place := by_pinyin.get(m.group().lower()))
-            and not (_SPELLED_BEING_IN.search(text[: m.start()]) and _FIRST_PERSON.search(text[: m.start()]))
+            for m, place in sorted(spelled + named, key=lambda found: found[0].start())
+            if not (_SPELLED_BEING_IN.search(text[: m.start()]) and _FIRST_PERSON.search(text[: m.start()]))
+            and not _OF_THE_ASKER.search(text[m.end() :])
         ]
 
     def _places_by_pinyin(self) -> dict[str, str]:
@@ -308,6 +319,27 @@ class PolicyTokenizer:
                     spelled.setdefault("".join(lazy_pinyin(word)), word)
                 self._spelled = spelled
             return self._spelled
+
+
+@functools.cache
+def english_places(path: Path = ENGLISH_PLACES_FILE) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(how a text writes the place, its Chinese name) for each row of the English places table: an acronym of
+    three capitals or fewer as written (US, not us), any other name in any case, whole words.
+
+    >>> [place for pattern, place in english_places() if pattern.search("What about the US and Hong Kong?")]
+    ['香港', '美国']
+    """
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
+        name, _, place = line.partition("\t")
+        if line.startswith("#") or not name.strip() or not place.strip():
+            continue
+        name = name.strip()
+        acronym = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 3
+        written = r"\s+".join(re.escape(word) for word in name.split())
+        flags = 0 if acronym else re.IGNORECASE
+        rows.append((re.compile(rf"(?<![A-Za-z]){written}(?![A-Za-z])", flags), place.strip()))
+    return tuple(rows)
 
 
 # jieba's tags of words that qualify rather than name: adjectives, adverbs, times, idioms and fixed phrases,

@@ -49,6 +49,16 @@ def test_places_spelled_in_pinyin(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.places("Can Wang Jianguo's shop and Zhang's factory get a loan?") == []
 
 
+def test_places_outside_the_mainland_named_in_english(tokenizer: PolicyTokenizer) -> None:
+    assert tokenizer.places("What about in Singapore?") == ["新加坡"]
+    assert tokenizer.places("What is the VAT rate on software in the EU?") == ["欧盟"]
+    assert tokenizer.places("Is the profits tax lower in Hong Kong or the US?") == ["香港", "美国"]
+    # the asker's own place or business, and "us", are not places asked of
+    assert tokenizer.places("We sell in the EU. What VAT applies to our exports?") == []
+    assert tokenizer.places("We are a Singapore company investing here. What is the income tax rate?") == []
+    assert tokenizer.places("Tell us about the VAT exemptions.") == []
+
+
 def test_specificity_ranks_terms_above_everyday_words(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.specificity("现在") == 0
     assert tokenizer.specificity("增值税") > tokenizer.specificity("销售") > 0
