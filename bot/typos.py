@@ -125,6 +125,7 @@ class TypoRepairer:
         self._library_text = library_text  # a stretch the documents themselves print is no typo
         self._uses = functools.lru_cache(maxsize=None)(library_text.count)  # how often the documents use a word
         self._log_total = math.log(total)
+        self._library_scale = total / max(1, len(library_text))  # the documents' counts, as if as long as jieba's
         self._cut = cut
         self._shapes = shapes
         # (length, position, the word without the character there) → words of the vocabulary
@@ -307,8 +308,13 @@ class TypoRepairer:
             frequency <= RARE_IN_DICTIONARY and token not in self._words and token not in self._library_text
         )
 
-    def _log_p(self, word: str) -> float:
-        return math.log(max(1, self._frequency(word))) - self._log_total
+    def _log_p(self, word: str, as_the_library_uses_it: bool = False) -> float:
+        """log P(word): by jieba's counts; with ``as_the_library_uses_it``, a term of the library of three characters
+        or more is as common as the documents make it (征收率, which jieba barely counts, against 征收 + 律)."""
+        in_library = 0.0
+        if as_the_library_uses_it and len(word) >= 3 and word in self._words:
+            in_library = self._uses(word) * self._library_scale
+        return math.log(max(1, self._frequency(word), in_library)) - self._log_total
 
     def _best(
         self, text: str, start: int, typed: str, tokens: list[str], guessed: bool = False, printed_so: bool = False
@@ -328,7 +334,10 @@ class TypoRepairer:
                 if everyday and not guessed:
                     continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
                 if alike := likeness(char, word[i], self._shapes):
-                    gain = self._log_p(word) + TYPO_LOG_COST[alike] - as_typed
+                    # (the library's own use counts for a word typed with a character that sounds the same, whatever the
+                    # tone: 说 is read shuì only in 游说, and 减免说 is no 减免税)
+                    prior = self._log_p(word, as_the_library_uses_it=alike >= SAME_SOUND_OTHER_TONE)
+                    gain = prior + TYPO_LOG_COST[alike] - as_typed
                     in_context = gain + IN_CONTEXT_LOG_GAIN > 0 and self._in_context(text, start, word)
                     if in_context:
                         gain += IN_CONTEXT_LOG_GAIN

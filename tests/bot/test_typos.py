@@ -286,3 +286,32 @@ def test_a_word_the_general_dictionary_barely_knows_is_a_typo_where_the_document
     assert repairer.repair("怎么注消") is None  # (注销 is not printed beside 么)
     words["注消"] = 900  # a word the dictionary knows
     assert repairer.repair("怎么办理注消登记") is None
+
+
+def test_a_library_term_the_general_dictionary_barely_counts_is_as_common_as_the_documents_make_it() -> None:
+    # jieba counts 征收率 twice, 征收 and 律 often: by its counts alone 征收律 is likelier as typed. The documents print
+    # 征收率 again and again, and 律 sounds exactly like 率 — repaired. 说 sounds like 税 only in a rare reading
+    # (游说): the library's counts do not make 减免说 a typo of 减免税.
+    words = {"征收": 900, "律": 2000, "征收率": 2, "是": 100000, "多少": 50000, "减免": 500, "说": 50000, "减免税": 2}
+    library_text = "适用简易计税方法的征收率为百分之三；减免税项目由国务院规定。" * 5
+
+    def greedy(text: str) -> list[str]:
+        out, i = [], 0
+        while i < len(text):
+            length = next((n for n in (3, 2) if text[i : i + n] in words), 1)
+            out.append(text[i : i + length])
+            i += length
+        return out
+
+    repairer = TypoRepairer(
+        ["征收率", "征收", "减免税", "减免"],
+        frequency=lambda w: words.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text=library_text,
+        cut=greedy,
+        shapes=load_similar_shapes(),
+    )
+    repair = repairer.repair("征收律是多少")
+    assert repair is not None and repair.changes == (("征收律", "征收率"),)
+    assert repairer.repair("房租减免说不算") is None
