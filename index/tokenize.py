@@ -63,9 +63,10 @@ _SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", 
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|i'm|we're)\b", re.IGNORECASE)  # (not me, us: tell me…; the US)
 # Places outside the mainland as English writes them (Singapore, Hong Kong, the EU): general geography, data.
 ENGLISH_PLACES_FILE = PROJECT_ROOT / "data" / "language" / "english_places.tsv"
-# (a Singapore company, a Hong Kong-based investor: the asker's own, not the place asked of)
+# (a Singapore company, a Hong Kong-based investor: the asker's own, not the place asked of; paid in US dollars)
 _OF_THE_ASKER = re.compile(
-    r"^[\s-]*(?:based\s+)?(?:company|companies|firm|business|investor|investors|citizen|national|subsidiary|entity|parent)\b",
+    r"^[\s-]*(?:based\s+)?(?:company|companies|firm|business|investor|investors|citizen|national|subsidiary|entity|parent"
+    r"|dollars?)\b",
     re.IGNORECASE,
 )
 _NOT_PLACES = frozenset(

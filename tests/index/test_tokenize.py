@@ -57,6 +57,7 @@ def test_places_outside_the_mainland_named_in_english(tokenizer: PolicyTokenizer
     assert tokenizer.places("We sell in the EU. What VAT applies to our exports?") == []
     assert tokenizer.places("We are a Singapore company investing here. What is the income tax rate?") == []
     assert tokenizer.places("Tell us about the VAT exemptions.") == []
+    assert tokenizer.places("The buyer pays in US dollars 90 days after delivery. Is that allowed?") == []
 
 
 def test_specificity_ranks_terms_above_everyday_words(tokenizer: PolicyTokenizer) -> None:
