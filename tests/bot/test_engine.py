@@ -313,6 +313,18 @@ def test_a_follow_up_on_plain_text_history_finds_its_provision(demo_bot: PolicyB
     assert "第十一条" in answer.text
 
 
+@pytest.mark.parametrize("again", ["没听懂，能再说一遍吗？", "所以到底是多少？", "能说得简单点吗？"])
+def test_asked_again_on_plain_text_history_the_provision_just_discussed_is_answered(
+    demo_bot: PolicyBot, again: str
+) -> None:
+    history = [
+        {"role": "user", "content": "企业对违法收费能拒绝吗？"},
+        {"role": "assistant", "content": "可以，见示例法第十一条：示例企业有权拒绝违法收费，并有权向有关部门举报。"},
+    ]
+    answer = demo_bot.ask(again, history)
+    assert not answer.out_of_scope and cited(answer)[:1] == [("demo-law-2023", 11)]
+
+
 def test_long_texts_are_embedded_in_part_and_still_answered(demo_bot: PolicyBot) -> None:
     """Embedding time grows faster than the text: a long story is embedded by its beginning and end (the
     lexical routes read all of it), an earlier answer in plain text by its beginning; both still answered."""

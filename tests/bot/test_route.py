@@ -164,6 +164,11 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("有没有差不多的规定？", True, False),  # like the one discussed
         ("里面也有相关规定吗？", True, False),
         ("有没有类似的补贴？", False, True),  # names a kind of its own
+        # what was just said, again or plainer
+        ("没听懂，能再说一遍吗？", True, False),
+        ("所以到底是多少？", True, False),
+        ("能说得简单点吗？", True, False),
+        ("所以小微企业能不能享受？", False, True),
     ],
 )
 def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
