@@ -478,7 +478,8 @@ _INTENT_ONLY = re.compile(
     r"类似|相似|相近|差不多|同样|一样|这样|这么|那样|这种|那种|相关|有关|也|"
     r"在|里面|里头|这里|里|中|归|归口|主管|管理|机构|机关|任务|职责|职能|分工|作用|角色|工作|事情|事儿|事|活儿|活|干嘛|干啥|啥|那边|这边|需要|要|都有|有些|些|主要|"
     # (asking what was just said again, or plainer: 没听懂，能再说一遍吗？ 所以到底是多少？ 能说得简单点吗？)
-    r"所以|到底|究竟|就是说|也就是说|没听懂|没看懂|听不懂|看不懂|不懂|不明白|没明白|不太|再说一遍|再讲一遍|一遍|重复|"
+    r"所以|到底|究竟|就是说|也就是说|我?(?:没听懂|没看懂|听不懂|看不懂|不懂|没懂|不明白|没明白|不太明白|没太明白|没听明白|没听清)|不太|"
+    r"再说一遍|再讲一遍|一遍|重复|"
     r"简单点|简单|通俗点|通俗|明白点|清楚点|得|"
     r"english|what|about|who|whom|who's|which|is|are|the|it|its|this|that|these|them|and|for|of|in|charge|"
     r"responsible|full|text|more|details?|tell|me|say|says|do|does|measure|please|agenc(y|ies)|department|"

@@ -313,7 +313,7 @@ def test_a_follow_up_on_plain_text_history_finds_its_provision(demo_bot: PolicyB
     assert "第十一条" in answer.text
 
 
-@pytest.mark.parametrize("again", ["没听懂，能再说一遍吗？", "所以到底是多少？", "能说得简单点吗？"])
+@pytest.mark.parametrize("again", ["没听懂，能再说一遍吗？", "所以到底是多少？", "能说得简单点吗？", "不明白"])
 def test_asked_again_on_plain_text_history_the_provision_just_discussed_is_answered(
     demo_bot: PolicyBot, again: str
 ) -> None:

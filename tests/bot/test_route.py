@@ -168,6 +168,7 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("没听懂，能再说一遍吗？", True, False),
         ("所以到底是多少？", True, False),
         ("能说得简单点吗？", True, False),
+        ("还是不太明白", True, False),
         ("所以小微企业能不能享受？", False, True),
     ],
 )

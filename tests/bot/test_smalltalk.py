@@ -58,6 +58,8 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "Could you help me with the VAT on exports?",
         "你真聪明，那贷款呢？",
         "这个政策准不准？",
+        "不明白",  # (not understood: what was said, again — a follow-up in a conversation)
+        "还是没明白",
         "政府的补贴靠谱吗？",
         "老师好，增值税税率是多少？",
         "明白，那贷款呢？",
