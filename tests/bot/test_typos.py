@@ -158,6 +158,29 @@ def repairer_over(library_text: str, frequency: dict[str, int]) -> TypoRepairer:
     )
 
 
+def repairer_cutting_whole_words(words: dict[str, int], vocabulary: list[str], library_text: str) -> TypoRepairer:
+    """A repairer over the made-up dictionary ``words`` (read at each call: a test may change a count) that cuts the
+    longest of its words at each place, as jieba does on these examples."""
+
+    def whole_words(text: str) -> list[str]:
+        out, i = [], 0
+        while i < len(text):
+            length = next((n for n in (3, 2) if text[i : i + n] in words), 1)
+            out.append(text[i : i + length])
+            i += length
+        return out
+
+    return TypoRepairer(
+        vocabulary,
+        frequency=lambda w: words.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text=library_text,
+        cut=whole_words,
+        shapes=load_similar_shapes(),
+    )
+
+
 def test_a_word_the_documents_print_beside_the_same_character_wins_over_a_commoner_one() -> None:
     # 育 sounds exactly like 预 (预期, common) and only nearly like 逾 (逾期, rare) — but the documents
     # print 逾期付款, never 预期付款.
@@ -176,19 +199,7 @@ def test_a_word_of_the_library_typed_for_a_commoner_one_that_sounds_the_same_is_
         "应当支付逾期利息。逾期利息的利率不低于…；未约定的，逾期利息按每日万分之五计算。逾期未付的…。达到预期目标。"
     )
     library_text += "本法适用于…；适用税率…；适用本条例。企业使用的…；使用权；使用年限。"
-
-    def whole_words(text: str) -> list[str]:
-        out, i = [], 0
-        while i < len(text):
-            length = 2 if text[i : i + 2] in words else 1
-            out.append(text[i : i + length])
-            i += length
-        return out
-
-    repairer = TypoRepairer(
-        list(words), frequency=lambda w: words.get(w, 0), total=TOTAL, is_everyday=lambda w: False,
-        library_text=library_text, cut=whole_words, shapes=load_similar_shapes(),
-    )  # fmt: skip
+    repairer = repairer_cutting_whole_words(words, list(words), library_text)
     repair = repairer.repair("预期利息怎么算")
     assert repair is not None and repair.changes == (("预期", "逾期"),)
     # a word the documents use about as often as its sound-alike stays, whatever it stands beside
@@ -263,24 +274,7 @@ def test_a_word_the_general_dictionary_barely_knows_is_a_typo_where_the_document
     # beside the same character (办理注销); a word the dictionary knows well is left alone.
     words = {"注": 2000, "消": 2000, "注销": 80, "注消": 3, "怎么": 90000, "办理": 9000, "登记": 3000}
     library_text = "个体工商户不再从事经营活动的，应当办理注销登记。"
-
-    def greedy(text: str) -> list[str]:
-        out, i = [], 0
-        while i < len(text):
-            length = 2 if text[i : i + 2] in words else 1
-            out.append(text[i : i + length])
-            i += length
-        return out
-
-    repairer = TypoRepairer(
-        ["注销", "办理", "登记"],
-        frequency=lambda w: words.get(w, 0),
-        total=TOTAL,
-        is_everyday=lambda w: False,
-        library_text=library_text,
-        cut=greedy,
-        shapes=load_similar_shapes(),
-    )
+    repairer = repairer_cutting_whole_words(words, ["注销", "办理", "登记"], library_text)
     repair = repairer.repair("怎么办理注消登记")
     assert repair is not None and repair.changes == (("注消", "注销"),)
     assert repairer.repair("怎么注消") is None  # (注销 is not printed beside 么)
@@ -294,24 +288,7 @@ def test_a_library_term_the_general_dictionary_barely_counts_is_as_common_as_the
     # (游说): the library's counts do not make 减免说 a typo of 减免税.
     words = {"征收": 900, "律": 2000, "征收率": 2, "是": 100000, "多少": 50000, "减免": 500, "说": 50000, "减免税": 2}
     library_text = "适用简易计税方法的征收率为百分之三；减免税项目由国务院规定。" * 5
-
-    def greedy(text: str) -> list[str]:
-        out, i = [], 0
-        while i < len(text):
-            length = next((n for n in (3, 2) if text[i : i + n] in words), 1)
-            out.append(text[i : i + length])
-            i += length
-        return out
-
-    repairer = TypoRepairer(
-        ["征收率", "征收", "减免税", "减免"],
-        frequency=lambda w: words.get(w, 0),
-        total=TOTAL,
-        is_everyday=lambda w: False,
-        library_text=library_text,
-        cut=greedy,
-        shapes=load_similar_shapes(),
-    )
+    repairer = repairer_cutting_whole_words(words, ["征收率", "征收", "减免税", "减免"], library_text)
     repair = repairer.repair("征收律是多少")
     assert repair is not None and repair.changes == (("征收律", "征收率"),)
     assert repairer.repair("房租减免说不算") is None
