@@ -63,8 +63,9 @@ _SPELLED_BEING_IN = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?$", 
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|i'm|we're)\b", re.IGNORECASE)  # (not me, us: tell me…; the US)
 # Places outside the mainland as English writes them (Singapore, Hong Kong, the EU): general geography, data.
 ENGLISH_PLACES_FILE = PROJECT_ROOT / "data" / "language" / "english_places.tsv"
-# (a Singapore company, a Hong Kong-based investor: the asker's own, not the place asked of; paid in US dollars)
-_OF_THE_ASKER = re.compile(
+# What a place named right before it only qualifies — the asker's own (a Singapore company, a Hong Kong-based
+# investor) or money (US dollars): not a place asked of.
+_QUALIFIED_BY_A_PLACE = re.compile(
     r"^[\s-]*(?:based\s+)?(?:company|companies|firm|business|investor|investors|citizen|national|subsidiary|entity|parent"
     r"|dollars?)\b",
     re.IGNORECASE,
@@ -286,14 +287,15 @@ class PolicyTokenizer:
         """
         if not re.search(r"[A-Za-z]", text):
             return []
-        by_pinyin = self._places_by_pinyin()
-        spelled = [(m, place) for m in _SPELLED.finditer(text) if (place := by_pinyin.get(m.group().lower()))]
+        latin = list(_SPELLED.finditer(text))
+        by_pinyin = self._places_by_pinyin() if latin else {}  # (its tables load only for a word that may spell one)
+        spelled = [(m, place) for m in latin if (place := by_pinyin.get(m.group().lower()))]
         named = [(m, place) for pattern, place in english_places() for m in pattern.finditer(text)]
         return [
             place
             for m, place in sorted(spelled + named, key=lambda found: found[0].start())
             if not (_SPELLED_BEING_IN.search(text[: m.start()]) and _FIRST_PERSON.search(text[: m.start()]))
-            and not _OF_THE_ASKER.search(text[m.end() :])
+            and not _QUALIFIED_BY_A_PLACE.search(text[m.end() :])
         ]
 
     def _places_by_pinyin(self) -> dict[str, str]:
