@@ -1736,12 +1736,14 @@ class PolicyBot:
         context_docs = self._with_partners(context_docs) + self._local_documents_named(query.text)
         if query.past:  # 2024年的时候呢？: the conversation's documents as they were then
             context_docs = tuple(dict.fromkeys(version_on(d, query.day, self.names.metas) for d in context_docs))
-        if context_docs and names_national_level(query.text) and all(self._is_local(d) for d in context_docs):
-            # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it.
-            context_docs = ()
+        if context_docs and names_national_level(query.text) and any(self._is_local(d) for d in context_docs):
+            # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it — those the
+            # conversation cites beside it, if any.
+            context_docs = tuple(d for d in context_docs if not self._is_local(d))
+            national = tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region)
             query = replace(
                 query,
-                docs=query.docs or tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region),
+                docs=query.docs or (() if context_docs else national),
                 text=without_national_level(query.text),  # (那全国层面的规定是多少？ asks 是多少 of the earlier topic)
                 topic=without_national_level(query.topic),
             )

@@ -109,6 +109,7 @@ _POINTS_BACK = re.compile(r"这|(?<![应我你他她们就又也谁])该|此|那
 _WITHIN_IT = re.compile(r"^(?:那么?|这|另外)?(?:其中|里面|里头|当中)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,。；;！!？?]")
+_ASKS = re.compile(r"多少|多久|多长|几|哪|什么|啥|怎么|怎样|如何")
 
 
 def split_clauses(text: str) -> list[str]:
@@ -121,10 +122,20 @@ def split_clauses(text: str) -> list[str]:
 
 
 def asking_clauses(question: str) -> list[list[str]]:
-    """The clauses of every sentence that asks (ends with ？, or the last one)."""
+    """The clauses of every sentence that asks (ends with ？, or the last one); asks listed with 、 are clauses
+    of their own (要准备哪些材料、大概多久能办下来？), names listed with it are not (房产税、土地使用税减半吗？).
+
+    >>> asking_clauses("这个能直接转吗？要准备哪些材料、多久能办下来？")
+    [['这个能直接转吗？'], ['要准备哪些材料', '多久能办下来？']]
+    """
     sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
     asking = [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
-    return [[c.strip() for c in _CLAUSE.split(x) if c.strip()] or [x] for x in asking]
+    return [[a for c in _CLAUSE.split(x) if c.strip() for a in _asks_apart(c.strip())] or [x] for x in asking]
+
+
+def _asks_apart(clause: str) -> list[str]:
+    pieces = [p for p in clause.split("、") if p.strip()]
+    return pieces if len(pieces) > 1 and all(_ASKS.search(p) for p in pieces) else [clause]
 
 
 def asks_within_another(sentence: str) -> bool:

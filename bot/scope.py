@@ -206,7 +206,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "当地是否开展",
     ),
     (
-        re.compile(r"号码|电话|热线|多少号|联系方式|联系人|邮箱|phone|hotline|contact"),
+        re.compile(r"号码|(?<!打)电话|热线|多少号|联系方式|联系人|邮箱|phone|hotline|contact"),
         re.compile(r"[0-9]{5,}"),  # 12366 (four digits are a year or an amount)
         "联系方式",
     ),
@@ -338,7 +338,7 @@ def _stated_in(family: tuple[str, ...]) -> re.Pattern[str]:
 
 # Papers asked for by name (要带哪些材料？ 要交什么证明？) are stated only by a text that names papers (申请书, 材料):
 # 办理注销登记 says where to go, not what to bring.
-_PAPERS = r"材料|资料|证明|证件|申请书|申请表|表格|凭证|清单"
+_PAPERS = r"(?<!原)材料|资料|证明|证件|申请书|申请表|表格|凭证|清单"
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
@@ -865,9 +865,8 @@ def asks_more_than_specifics(
     ):
         return True
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
-    details = {u for u, label in unanswered if label in _DETAILS}
-    if len(details) < len(unanswered):
-        details = set()
+    asked_details = {u for u, label in unanswered if label in _DETAILS}
+    details = asked_details if len(asked_details) == len(unanswered) else set()
     for units, statements in _asking_sentences(question):
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states
         # (…1%是吧？ 能不能乱收费？).
@@ -883,7 +882,8 @@ def asks_more_than_specifics(
         # list of papers is the core, which no provision describing the programme states.
         if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
             return True
-        if any(u in details for u in units) and any(_names_something(c) for c in statements):
+        # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing)
+        if any(u in asked_details for u in units) and any(_names_something(c) for c in statements):
             return True
     return False
 

@@ -640,6 +640,22 @@ def test_a_follow_up_asking_about_the_national_rules_leaves_the_local_document(f
         assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
 
 
+def test_a_follow_up_asking_about_the_national_rules_takes_the_national_document_the_answer_cited_too(
+    fake_bot: PolicyBot,
+) -> None:
+    """The answer quoted Beijing's regulation and, below it, the national law: 那全国的规定呢？ asks for the law."""
+    history = [
+        {"role": "user", "content": "在北京，政府采购要给中小企业留多少份额？"},
+        {
+            "role": "assistant",
+            "content": "根据《北京市促进中小企业发展条例》第二十八条：向中小企业预留的采购份额应当占百分之四十以上。\n"
+            "相关规定：\n· 《中华人民共和国中小企业促进法》第四十条：向中小企业预留的采购份额应当占百分之三十以上。",
+        },
+    ]
+    answer = fake_bot.ask("那全国的规定呢？", history)
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
+
+
 def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot: PolicyBot) -> None:
     # 实施条例第九十八条 begins 企业所得税法第三十二条所称…: that article of the law, not another one the search
     # happens to rank near, is the one its answer cites beside it.

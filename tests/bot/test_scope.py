@@ -204,6 +204,7 @@ def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
         ("有人说检测平台对小企业开放，检测费怎么收？", True),  # hearsay to confirm
         ("检测平台向小企业开放共享，补贴比例是多少？", False),  # a figure is the core, not a detail
         ("检测平台的收费标准是多少？预约要几天？", False),
+        ("检测平台向小企业开放，补贴多少、怎么预约？", True),  # what is told first, whatever else is missing
     ],
 )
 def test_what_else_a_question_asks(question: str, more: bool) -> None:
@@ -233,6 +234,8 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("审批要几个工作日？", "具体期限"),  # working days are a period
         ("银行多少个工作日内给答复？", "具体期限"),
         ("职工教育经费能扣多少呀？", "具体数字"),  # a particle before the question mark asks as well
+        ("对方打电话来威胁，有没有规定禁止这种报复？", None),  # 打电话 tells a call, it asks no number
+        ("有问题打哪个电话？", "联系方式"),
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
@@ -246,10 +249,24 @@ def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> Non
         ("设备能加速折旧吗，年限最短几年？", "设备能加速折旧吗"),  # …as is one that ends like a question
         ("我们有几个技术员想考证，但公司太小，这种情况怎么办？", "但公司太小，这种情况怎么办?"),  # 几个: a few
         ("这种示范基地全省一共有几个，分别在哪些市？", "这种示范基地全省一共有几个"),
+        ("能直接转吗？要准备哪些材料、多久能办下来？", "能直接转吗?"),
     ],
 )
 def test_the_parts_a_question_asks(question: str, first_unit: str) -> None:
     assert asking_units(clean_question(question))[0] == first_unit
+
+
+def test_raw_materials_are_no_papers_to_hand_in() -> None:
+    assert asks_missing_specifics("注销要带哪些材料？", ["以规定的资源作为主要原材料生产的产品。"]) == "办理流程和材料"
+    assert not asks_missing_specifics("注销要带哪些材料？", ["注销时应当提交清税证明等材料。"])
+
+
+def test_asks_listed_with_a_pause_mark_are_parts_of_their_own() -> None:
+    """利息贴多少、贴几年？ asks a figure and a period: each is missing on its own; names listed (房产税、土地使用税) are no asks."""
+    question = "创业贷款利息财政贴多少、贴几年？"
+    assert asking_units(question) == ["创业贷款利息财政贴多少", "创业贷款利息财政贴多少，贴几年？"]
+    assert [label for _, label in unstated_specifics(question, ["创业贷款给予财政贴息。"])] == ["具体数字", "具体期限"]
+    assert asking_units("房产税、土地使用税能减半吗？") == ["房产税、土地使用税能减半吗？"]
 
 
 def test_a_part_whose_specifics_a_text_states_is_answered() -> None:
