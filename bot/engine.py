@@ -60,6 +60,7 @@ from bot.route import (
     match_division,
     names_a_documents_own_fact,
     names_national_level,
+    names_only_a_subject,
     next_or_previous,
     refers_to_a_version,
     strip_agencies,
@@ -1762,6 +1763,8 @@ class PolicyBot:
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one
             query = replace(_after_earlier(query, previous), focus=query.topic)
+        if query is not own and context_docs and not query.docs:
+            context_docs = self._documents_using_only(own, context_docs) or context_docs
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context)
             if focused is not None and query is not own and context:
@@ -1805,6 +1808,24 @@ class PolicyBot:
         alone = self._search(replace(own, docs=tuple(docs)), shelf, docs, discussed=(other,))
         first = next(iter(alone.citations), None)
         return alone if first is not None and (first.doc_id, first.number) == (other.doc_id, other.number) else None
+
+    def _documents_using_only(self, own: Query, docs: Sequence[str]) -> tuple[str, ...]:
+        """那企业所得税呢？ after a question answered from the VAT law asks the earlier question of a subject that the
+        conversation's documents never use: the documents whose titles name it are where it is answered (empty: the
+        conversation's documents use it, or no title names it — 那小微企业呢？ asks the same documents about them)."""
+        if not names_only_a_subject(own.text):
+            return ()
+        searcher = self.searcher
+        subject = [
+            w for w in searcher.tokenizer.content_words(own.topic) if len(w) >= 2 and searcher.document_frequency(w)
+        ]
+        if not subject:
+            return ()
+        titled = tuple(d.meta.doc_id for d in self.library.documents if all(w in d.meta.plain_title for w in subject))
+        discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
+        if not titled or set(titled) & set(docs) or any(w in p.text for p in discussed for w in subject):
+            return ()
+        return titled
 
     def _local_documents_named(self, text: str) -> tuple[str, ...]:
         """The local documents of the places a question names (我们在北京… → Beijing's regulation): a follow-up

@@ -527,6 +527,15 @@ _ONLY_A_SUBJECT = re.compile(r"^[^，,。？?！!]*呢[？?]?$")
 ELLIPTICAL_MAX_SPECIFICITY = 5.0  # below this a "那…" follow-up names too little to stand on its own
 
 
+def names_only_a_subject(text: str) -> bool:
+    """ "那企业所得税呢？": a follow-up naming nothing but a subject before 呢.
+
+    >>> names_only_a_subject("那企业所得税呢？"), names_only_a_subject("那企业所得税怎么报呢？我问的是期限")
+    (True, False)
+    """
+    return bool(_ONLY_A_SUBJECT.match(text.lower().strip()))
+
+
 def is_elliptical(text: str, specificity: float) -> bool:
     """ "那个体户呢？" / "那2025年的时候呢？老条例也允许吗？": a follow-up that asks the previous question
     again about something else — it names only a subject, or too little (``specificity``: the sum of
@@ -534,7 +543,7 @@ def is_elliptical(text: str, specificity: float) -> bool:
     lowered = text.lower().strip()
     if _SAME_AS_BEFORE.search(lowered):
         return True
-    return bool(_ONLY_A_SUBJECT.match(lowered)) or (
+    return names_only_a_subject(lowered) or (
         bool(_ELLIPTICAL.match(lowered)) and specificity < ELLIPTICAL_MAX_SPECIFICITY
     )
 

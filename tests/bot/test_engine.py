@@ -656,6 +656,18 @@ def test_a_follow_up_asking_about_the_national_rules_takes_the_national_document
     assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
 
 
+def test_a_follow_up_naming_a_subject_the_conversation_s_documents_never_use_is_answered_where_it_is_used(
+    real_bot: PolicyBot,
+) -> None:
+    """After the VAT law's filing periods, 那企业所得税呢？ asks the same of a tax that law never names: the income
+    tax documents, whose titles name it, answer it."""
+    history = [
+        {"role": "user", "content": "增值税是按月报还是按季报？多久之内要申报？"},
+        {"role": "assistant", "content": "根据《中华人民共和国增值税法》第三十条：增值税的计税期间分别为十日、十五日、一个月或者一个季度。"},
+    ]
+    assert cited(real_bot.ask("那企业所得税呢？", history))[0] == ("eit-law-2018", 54)
+
+
 def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot: PolicyBot) -> None:
     # 实施条例第九十八条 begins 企业所得税法第三十二条所称…: that article of the law, not another one the search
     # happens to rank near, is the one its answer cites beside it.
