@@ -663,7 +663,10 @@ def test_a_follow_up_naming_a_subject_the_conversation_s_documents_never_use_is_
     tax documents, whose titles name it, answer it."""
     history = [
         {"role": "user", "content": "增值税是按月报还是按季报？多久之内要申报？"},
-        {"role": "assistant", "content": "根据《中华人民共和国增值税法》第三十条：增值税的计税期间分别为十日、十五日、一个月或者一个季度。"},
+        {
+            "role": "assistant",
+            "content": "根据《中华人民共和国增值税法》第三十条：增值税的计税期间分别为十日、十五日、一个月或者一个季度。",
+        },
     ]
     assert cited(real_bot.ask("那企业所得税呢？", history))[0] == ("eit-law-2018", 54)
 
