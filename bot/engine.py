@@ -81,6 +81,7 @@ from index.store import (
     build_index,
     cache_dir_for,
     load_or_build,
+    provision_heading,
     provision_passage,
     split_sentences,
 )
@@ -1280,7 +1281,16 @@ class PolicyBot:
                 for w in self.searcher.tokenizer.words(scope.without_asking(unit))
                 if self.searcher.document_frequency(w)
             ]
-            if any(scope.stating_share(states, p.text, words) >= scope.STATED_ABOUT_WHAT_IS_ASKED for p in shown):
+
+            def written(provision: Provision, unit: str = unit) -> Callable[[str, str], bool]:
+                return scope.written_under(
+                    provision_heading(shelf.metas[provision.doc_id].plain_title, provision), unit
+                )
+
+            if any(
+                scope.stating_share(states, p.text, words, written(p)) >= scope.STATED_ABOUT_WHAT_IS_ASKED
+                for p in shown
+            ):
                 continue  # the answer states them already
             found, alone = self.retrieve(unit, allowed)
             best: Provision | None = found.hits[0].provision
@@ -1291,7 +1301,7 @@ class PolicyBot:
                 best is None
                 or best.key in keys
                 or (unit in unanswered and best.key not in near)  # (贷款利率是多少？ alone finds 逾期利息's rate)
-                or not scope.stating_share(states, best.text, words)
+                or not scope.stating_share(states, best.text, words, written(best))
                 or not self.in_scope(alone)
             ):
                 continue

@@ -962,7 +962,12 @@ def specifics_support(
 def _written_under(above: Callable[[str], str] | None, passage: str, part: str) -> Callable[[str, str], bool]:
     """Whether a word is written in a sentence of ``passage``, or in what the passage is read under as ``part``
     writes it."""
-    heading = above(passage) if above else ""
+    return written_under(above(passage) if above else "", part)
+
+
+def written_under(heading: str, part: str) -> Callable[[str, str], bool]:
+    """Whether a word is written in a sentence, or in the heading it is read under as ``part`` writes it (企业所得税
+    of 企业所得税前能扣多少？ in every sentence of the 企业所得税法实施条例)."""
     return lambda word, sentence: in_full(word, sentence) or _named_in_title(word, part, heading)
 
 

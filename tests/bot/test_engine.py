@@ -671,6 +671,14 @@ def test_a_follow_up_naming_a_subject_the_conversation_s_documents_never_use_is_
     assert cited(real_bot.ask("那企业所得税呢？", history))[0] == ("eit-law-2018", 54)
 
 
+def test_a_part_is_quoted_apart_only_from_a_provision_stating_it_about_what_it_asks(real_bot: PolicyBot) -> None:
+    """企业所得税前能扣多少？ is stated by 第四十三条 under the income tax regulation's title: no article on the 10 %
+    credit for an investment is quoted "关于…" for it."""
+    answer = real_bot.ask("请客户吃饭花的招待费，企业所得税前能扣多少？发票开错了还能用吗？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 43)
+    assert "关于“" not in answer.text, answer.text
+
+
 def test_a_regulation_article_is_cited_with_the_law_article_it_explains(fake_bot: PolicyBot) -> None:
     # 实施条例第九十八条 begins 企业所得税法第三十二条所称…: that article of the law, not another one the search
     # happens to rank near, is the one its answer cites beside it.

@@ -27,6 +27,7 @@ from bot.scope import (
     unstated_specifics,
     without_asking,
     without_units,
+    written_under,
 )
 
 
@@ -254,6 +255,13 @@ def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> Non
 )
 def test_the_parts_a_question_asks(question: str, first_unit: str) -> None:
     assert asking_units(clean_question(question))[0] == first_unit
+
+
+def test_a_word_of_the_heading_is_written_in_its_sentences_where_the_part_writes_it_so() -> None:
+    heading = "中华人民共和国企业所得税法实施条例｜扣除"
+    assert written_under(heading, "企业所得税前能扣多少？")("企业所得税", "按照发生额的60%扣除。")
+    assert not written_under(heading, "个人所得税能扣多少？")("所得税", "按照发生额的60%扣除。")
+    assert not written_under("", "企业所得税前能扣多少？")("企业所得税", "按照发生额的60%扣除。")
 
 
 def test_raw_materials_are_no_papers_to_hand_in() -> None:
