@@ -1245,6 +1245,13 @@ def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_mea
     assert passed.text.startswith("《中华人民共和国中小企业促进法》") and "2017年9月1日" in passed.text
     repealed = fake_bot.ask("这个条例现在还有效吗？", _after(fake_bot, "增值税暂行条例第十二条"))
     assert repealed.text.startswith("《中华人民共和国增值税暂行条例》已废止")
+    # an opinion referred to by its kind, and whether a policy is still carried out (还在执行, 还在实施)
+    opinion = _after(fake_bot, "国发〔2018〕39号第（三）项")
+    for question in ("这个意见现在还有效吗？", "这个政策现在还在执行吗？", "这项政策还在实施吗？"):
+        status = fake_bot.ask(question, opinion).text
+        assert (
+            status.startswith("《国务院关于做好当前和今后一个时期促进就业工作的若干意见》") and "现行有效" in status
+        ), status
     # the older version the conversation asks about, and the local document of the place named
     old = fake_bot.ask("那个旧版本现在还有效吗？", _after(fake_bot, "保障中小企业款项支付条例第十三条"))
     assert old.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
