@@ -29,7 +29,13 @@ from bot.followup import Turn, last, normalise_history
 from bot.fusion import FusionModel
 from bot.fusion import default_model as default_fusion_model
 from bot.llm import LLMConfig, LLMError, LLMGenerator, build_messages
-from bot.question import MAX_QUESTION_CHARS, asking_clauses, asks_within_another, clean_question, question_core
+from bot.question import (
+    MAX_QUESTION_CHARS,
+    asking_sentences,
+    asks_within_another,
+    clean_question,
+    question_core,
+)
 from bot.refs import (
     NOW_WORDS,
     DocumentNames,
@@ -1240,7 +1246,7 @@ class PolicyBot:
         their own (小型微利企业的税率是多少？今年有哪些额外的减免公告？ → the second): the answer covers only the rest.
         A sentence naming no subject of its own, or asking within what another names, is not judged alone; none is
         named when every sentence judged is refused (what they ask together was answered)."""
-        sentences = ["，".join(clauses) for clauses in asking_clauses(topic)]
+        sentences = asking_sentences(topic)
         if len(sentences) < 2:
             return []
         judged = [  # (能一次性扣掉吗？ 其中小微企业占多少？ are asked of what the sentence before names)

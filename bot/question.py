@@ -128,9 +128,20 @@ def asking_clauses(question: str) -> list[list[str]]:
     >>> asking_clauses("这个能直接转吗？要准备哪些材料、多久能办下来？")
     [['这个能直接转吗？'], ['要准备哪些材料', '多久能办下来？']]
     """
+    return [
+        [a for c in _CLAUSE.split(x) if c.strip() for a in _asks_apart(c.strip())] or [x]
+        for x in asking_sentences(question)
+    ]
+
+
+def asking_sentences(question: str) -> list[str]:
+    """The sentences that ask (end with ？, or the last one), as written.
+
+    >>> asking_sentences("我们是小规模纳税人。征收率是多少？要带哪些材料、去哪办？")
+    ['征收率是多少？', '要带哪些材料、去哪办？']
+    """
     sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
-    asking = [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
-    return [[a for c in _CLAUSE.split(x) if c.strip() for a in _asks_apart(c.strip())] or [x] for x in asking]
+    return [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
 
 
 def _asks_apart(clause: str) -> list[str]:

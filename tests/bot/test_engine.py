@@ -1470,6 +1470,13 @@ def test_a_sentence_no_document_answers_is_named_as_the_part_left_out(real_bot: 
     assert "“捐赠票据丢了去哪里补开”，库中文件没有规定" in answer.text
 
 
+def test_a_sentence_listing_two_asks_is_judged_as_written(real_bot: PolicyBot) -> None:
+    """去税务局办什么手续、带哪些材料？ is judged as the asker wrote it (with its 、), not re-joined with a comma."""
+    answer = real_bot.ask("小规模纳税人按简易计税的话征收率是多少呢？还需要到税务局办什么手续、带哪些材料？")
+    assert ("vat-law-2024", 11) in cited(answer)[:2] and answer.coverage == "partial"
+    assert "“还需要到税务局办什么手续、带哪些材料”，库中文件没有规定" in answer.text
+
+
 @pytest.mark.parametrize(
     "question",
     [
