@@ -142,6 +142,9 @@ MAX_RELATED = 2
 # A part no best provision states is answered by its own best provision only when that one is among those the
 # question's search would show (the best and the related)
 UNSTATED_PART_WITHIN = 1 + MAX_RELATED
+# …and any other part by one among the question's first few (the parts of one question share its topic: 要准备哪些材料
+# of a question on turning a business into a company is not answered by an article on 原材料)
+PART_WITHIN = 10
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
 # Of an earlier answer in plain text only the beginning is searched with the question it answered: it
@@ -1278,6 +1281,7 @@ class PolicyBot:
         out = []
         keys = {p.key for p in shown}
         near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
+        within = {hit.provision.key for hit in result.hits[:PART_WITHIN]}
         for unit in units:
             states = scope.asked_specifics(unit)
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
@@ -1306,7 +1310,8 @@ class PolicyBot:
             if (
                 best is None
                 or best.key in keys
-                or (unit in unanswered and best.key not in near)  # (贷款利率是多少？ alone finds 逾期利息's rate)
+                or best.key
+                not in (near if unit in unanswered else within)  # (贷款利率是多少？ alone finds 逾期利息's rate)
                 or not scope.stating_share(states, best.text, words, written(best))
                 or not self.in_scope(alone)
             ):

@@ -1470,6 +1470,14 @@ def test_a_sentence_no_document_answers_is_named_as_the_part_left_out(real_bot: 
     assert "“捐赠票据丢了去哪里补开”，库中文件没有规定" in answer.text
 
 
+def test_a_part_is_quoted_apart_only_from_a_provision_on_the_question_s_topic(real_bot: PolicyBot) -> None:
+    """要准备哪些材料 of a question on turning a business into a company, searched alone, finds an article on 原材料 (raw
+    materials) of the income tax regulation: far down the question's own search, it is not quoted for that part."""
+    answer = real_bot.ask("个体户做大了想改成有限公司，能直接转吗？要准备哪些材料、多久能办好？")
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 13)
+    assert all(doc == "individual-business-promotion-regulation-2022" for doc, _ in cited(answer)), cited(answer)
+
+
 def test_a_sentence_listing_two_asks_is_judged_as_written(real_bot: PolicyBot) -> None:
     """去税务局办什么手续、带哪些材料？ is judged as the asker wrote it (with its 、), not re-joined with a comma."""
     answer = real_bot.ask("小规模纳税人按简易计税的话征收率是多少呢？还需要到税务局办什么手续、带哪些材料？")
