@@ -1282,6 +1282,11 @@ class PolicyBot:
         keys = {p.key for p in shown}
         near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
         within = {hit.provision.key for hit in result.hits[:PART_WITHIN]}
+
+        def written(provision: Provision, unit: str) -> Callable[[str, str], bool]:
+            """A word is written in a sentence of the provision, or in the title it is read under as ``unit`` writes it."""
+            return scope.written_under(provision_heading(shelf.metas[provision.doc_id].plain_title, provision), unit)
+
         for unit in units:
             states = scope.asked_specifics(unit)
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
@@ -1292,13 +1297,8 @@ class PolicyBot:
                 if self.searcher.document_frequency(w)
             ]
 
-            def written(provision: Provision, unit: str = unit) -> Callable[[str, str], bool]:
-                return scope.written_under(
-                    provision_heading(shelf.metas[provision.doc_id].plain_title, provision), unit
-                )
-
             if any(
-                scope.stating_share(states, p.text, words, written(p)) >= scope.STATED_ABOUT_WHAT_IS_ASKED
+                scope.stating_share(states, p.text, words, written(p, unit)) >= scope.STATED_ABOUT_WHAT_IS_ASKED
                 for p in shown
             ):
                 continue  # the answer states them already
@@ -1310,9 +1310,8 @@ class PolicyBot:
             if (
                 best is None
                 or best.key in keys
-                or best.key
-                not in (near if unit in unanswered else within)  # (贷款利率是多少？ alone finds 逾期利息's rate)
-                or not scope.stating_share(states, best.text, words, written(best))
+                or best.key not in (near if unit in unanswered else within)  # (贷款利率是多少？ alone: 逾期利息's rate)
+                or not scope.stating_share(states, best.text, words, written(best, unit))
                 or not self.in_scope(alone)
             ):
                 continue
