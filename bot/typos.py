@@ -81,6 +81,14 @@ def _usual_reading(char: str) -> str:
     return (pinyin(char, style=Style.TONE3, heteronym=False, errors="ignore") or [[""]])[0][0]
 
 
+@functools.lru_cache(maxsize=16384)
+def _readings_in(word: str) -> tuple[str, ...]:
+    """Each character's reading in the word, with its tone (税款: shui4 kuan3; 银行: yin2 hang2)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(r[0] for r in pinyin(word, style=Style.TONE3, heteronym=False, errors=lambda s: [[""]] * len(s)))
+
+
 def _fuzzy(reading: str) -> str:
     """A reading under the confusions of many speakers and pinyin typists: zh/z, ch/c, sh/s, -ng/-n."""
     for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
@@ -90,11 +98,13 @@ def _fuzzy(reading: str) -> str:
     return reading[:-1] if reading.endswith("ng") and reading != "ng" else reading
 
 
-def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]]) -> int:
+def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]], as_read: str = "") -> int:
     """How alike two characters are (0: not alike). A character typed for another is read as it is usually read:
-    alike only through a rare reading of it (担 read jiē, beside 界 jiè), the two sound nearly alike at most."""
+    alike only through a rare reading of it (担 read jiē, beside 界 jiè), the two sound nearly alike at most. The
+    meant character is read as its word reads it (``as_read``, when given): 拖款 is no 税款 typed, though 税 was
+    once also read tuō."""
     typed_plain = _readings(typed)[1]
-    meant_toned, meant_plain = _readings(meant)
+    meant_toned, meant_plain = ({as_read}, {as_read.rstrip("012345")}) if as_read else _readings(meant)
     usual = _usual_reading(typed)
     if usual in meant_toned:
         return SAME_SOUND
@@ -223,7 +233,8 @@ class TypoRepairer:
         candidates = [
             (self._log_p(word), word)
             for i, word in others
-            if printed(word) and likeness(typed[i], word[i], self._shapes) >= SAME_SOUND_OTHER_TONE
+            if printed(word)
+            and likeness(typed[i], word[i], self._shapes, _readings_in(word)[i]) >= SAME_SOUND_OTHER_TONE
         ]
         return max(candidates)[1] if candidates else None
 
@@ -333,7 +344,7 @@ class TypoRepairer:
                 everyday = self._is_everyday(word)
                 if everyday and not guessed:
                     continue  # 那部 is not 内部 mistyped: only a word that names something is a repair
-                if alike := likeness(char, word[i], self._shapes):
+                if alike := likeness(char, word[i], self._shapes, _readings_in(word)[i]):
                     # (the library's own use counts for a word typed with a character that sounds the same, whatever the
                     # tone: 说 is read shuì only in 游说, and 减免说 is no 减免税)
                     prior = self._log_p(word, as_the_library_uses_it=alike >= SAME_SOUND_OTHER_TONE)

@@ -292,3 +292,22 @@ def test_a_library_term_the_general_dictionary_barely_counts_is_as_common_as_the
     repair = repairer.repair("征收律是多少")
     assert repair is not None and repair.changes == (("征收律", "征收率"),)
     assert repairer.repair("房租减免说不算") is None
+
+
+def test_a_character_is_no_typo_of_another_through_a_reading_the_meant_word_does_not_give_it() -> None:
+    # 税 was once also read tuō: a typist meaning 税款 types shuì kuǎn, and 拖款 (owed money held back), a word jieba
+    # has to guess, is what it says. 代 typed for 贷 in 信贷 is still a typo: 贷 reads dài in its word.
+    frequency = {"甲方": 900, "税款": 146, "拖": 3454, "款": 1642, "信贷": 630, "加大": 5000}
+    repairer = TypoRepairer(
+        ["税款", "信贷"],
+        frequency=lambda w: frequency.get(w, 0),
+        total=TOTAL,
+        is_everyday=lambda w: False,
+        library_text="纳税人应当按期缴纳税款；税款由税务机关征收。金融机构应当加大信贷支持。" * 5,
+        cut={"甲方拖款": ["甲方", "拖款"], "加大信代": ["加大", "信代"]}.__getitem__,
+        shapes=load_similar_shapes(),
+    )
+    assert likeness("拖", "税", load_similar_shapes()) == SAME_SOUND  # (every reading of 税, its word unknown)
+    assert repairer.repair("甲方拖款") is None
+    repair = repairer.repair("加大信代")
+    assert repair is not None and repair.changes == (("信代", "信贷"),)
