@@ -507,10 +507,12 @@ _NEWER_VERSION = re.compile(
     rf"(现在|现行|目前|如今|新)的?{_A_VERSION}|现行有效的|\b(new|current) (version|regulation|law|rules?)\b|"
     rf"(现在|目前|如今)(又|都)?是?{_HOW_PROVIDED}"
 )
-# "小规模纳税人也是这样吗？": the previous question asked again about something else.
+# "小规模纳税人也是这样吗？" "全国有类似的规定吗？": the previous question asked again about something else (not 类似的
+# 信息服务, a topic of its own).
 _SAME_AS_BEFORE = re.compile(
     r"也(是|都)?(这样|这么|如此|一样|同样)|同样(适用|如此|这样|可以|能)|(一样|同样)(吗|么|嘛|的吗)|也适用|"
-    r"\b(the same|also apply|as well)\b"
+    r"(类似|相似|相同)的?(规定|要求|政策|做法|条款|措施|办法)|\b(the same|also apply|as well)\b|"
+    r"\bsimilar (rules?|requirements?|provisions?|polic(y|ies)|measures?)\b"
 )
 # "全国的法律也是这样吗？": the national rules, after an answer from a local document.
 _NATIONAL_LEVEL = re.compile(r"全国|国家(层面|层级|级|的|规定|法律|法规|政策)|中央|\bnational(ly)?\b|nationwide")

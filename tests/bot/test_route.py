@@ -182,6 +182,10 @@ def test_elliptical_follow_ups_ask_the_previous_question_again() -> None:
     assert not is_elliptical("那个体户也能找政府性融资担保吗？", specificity=11.5)
     assert is_elliptical("个体户呢？", specificity=1.0)  # a bare subject asks the same, with or without 那
     assert is_elliptical("超过500万的呢？", specificity=1.0)
+    # similar rules are the previous question's; a similar service named is a topic of its own
+    assert is_elliptical("全国层面有没有类似的规定？", specificity=9.0)
+    assert is_elliptical("Is there a similar rule for government agencies?", specificity=9.0)
+    assert not is_elliptical("国家给个体户有没有类似的信息服务？", specificity=9.0)
 
 
 def test_an_agency_named_beside_another_question_is_no_agency_list(library: Library, names: DocumentNames) -> None:
