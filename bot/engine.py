@@ -1321,7 +1321,7 @@ class PolicyBot:
 
     def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
         """The bodies a provision makes responsible, else those its text names."""
-        return provision.agencies or self.agencies.find(provision.text)
+        return provision.agencies or self.agencies.named_in_document(provision.text)
 
     def _current_version(self, old: Provision, successor: str, result: Retrieval, topic: str) -> Provision | None:
         """What an old provision is in the version in force: its pair (the successor's provision of the

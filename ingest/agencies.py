@@ -36,6 +36,8 @@ class Agency:
     name: str  # canonical: the name documents print
     full_name: str = ""
     aliases: tuple[str, ...] = ()  # other ways people write it (Chinese, English in lower case)
+    # names people use in questions that documents use for something else (市场监管制度: a field of work, not the body)
+    spoken: tuple[str, ...] = ()
     kind: str = ""
     region: str = ""
     same_as: str = ""  # a generic description that means this named body today
@@ -43,8 +45,10 @@ class Agency:
     since: dt.date | None = None
     note: str = ""
 
-    def surfaces(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for s in (self.name, self.full_name, *self.aliases) if s))
+    def surfaces(self, spoken: bool = True) -> tuple[str, ...]:
+        """Every name it goes by (without ``spoken``: those a document's text means it by)."""
+        names = (self.name, self.full_name, *self.aliases, *(self.spoken if spoken else ()))
+        return tuple(dict.fromkeys(s for s in names if s))
 
 
 # Words around agency names inside a parenthetical that are not agencies themselves:
@@ -91,6 +95,12 @@ def _pattern(surface: str) -> str:
     return re.escape(surface) + ("(?!门)" if surface.endswith("部") else "")
 
 
+def _scanner(surfaces: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of the surfaces, the longest first (None for none)."""
+    alternatives = [_pattern(s) for s in sorted(surfaces, key=lambda s: (-len(s), s))]
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
 class AgencyRegistry:
     """Bodies by name and alias; immutable after construction, safe to share between threads."""
 
@@ -101,9 +111,9 @@ class AgencyRegistry:
         for agency in self.agencies:
             for surface in agency.surfaces():
                 self._canonical.setdefault(surface.lower(), agency.name)
-        surfaces = sorted(self._canonical, key=lambda s: (-len(s), s))
-        alternatives = [_pattern(s) for s in surfaces]
-        self._scanner = re.compile("|".join(alternatives)) if alternatives else None
+        self._scanner = _scanner(self._canonical)
+        written = {s.lower() for a in self.agencies for s in a.surfaces(spoken=False)}
+        self._document_scanner = _scanner([s for s in self._canonical if s in written])
         self._families = self._build_families()
 
     @classmethod
@@ -124,9 +134,8 @@ class AgencyRegistry:
             if unknown:
                 raise AgencyFileError(f"{path}: [[agency]] {entry['name']} has unknown keys {sorted(unknown)}")
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}
-            values["aliases"] = tuple(
-                a.strip().lower() if a.isascii() else a.strip() for a in values.get("aliases", ())
-            )
+            for key in ("aliases", "spoken"):
+                values[key] = tuple(a.strip().lower() if a.isascii() else a.strip() for a in values.get(key, ()))
             agencies.append(Agency(**values))
         return cls(agencies)
 
@@ -162,9 +171,16 @@ class AgencyRegistry:
         >>> AgencyRegistry((Agency("人民银行", aliases=("央行",)), Agency("发展改革委", aliases=("发改委",)))).find("央行和发改委")
         ('人民银行', '发展改革委')
         """
-        if self._scanner is None:
+        return self._found(self._scanner, text)
+
+    def named_in_document(self, text: str) -> tuple[str, ...]:
+        """As ``find``, for a document's own text: the names people only say (市场监管) are not read in it."""
+        return self._found(self._document_scanner, text)
+
+    def _found(self, scanner: re.Pattern[str] | None, text: str) -> tuple[str, ...]:
+        if scanner is None:
             return ()
-        found = (self._canonical[m.group(0)] for m in self._scanner.finditer(spelled_out(text).lower()))
+        found = (self._canonical[m.group(0)] for m in scanner.finditer(spelled_out(text).lower()))
         return tuple(dict.fromkeys(found))
 
     def surfaces_in(self, text: str) -> list[tuple[int, int, str]]:

@@ -269,7 +269,7 @@ class _LawParser:
             paragraphs=paragraphs,
             line=a.line,
         )
-        self.provisions.append(replace(provision, agencies=self.registry.find(provision.text)))
+        self.provisions.append(replace(provision, agencies=self.registry.named_in_document(provision.text)))
         self.article = None
 
     def _close_divisions(self, level: int) -> None:
@@ -376,7 +376,7 @@ class _NoticeParser:
             agencies, unknown = self.registry.parse_responsibility(item["responsibility"])
             self.warnings.extend(f"{label}: agency not in the agency file, kept as printed: {u}" for u in unknown)
         else:
-            agencies = self.registry.find("\n".join(paragraphs))
+            agencies = self.registry.named_in_document("\n".join(paragraphs))
         return Provision(
             doc_id=self.doc_id,
             number=item["number"],

@@ -49,6 +49,15 @@ def test_every_department_of_a_list_with_one_ending_is_found(
     assert registry.find(text) == names
 
 
+def test_a_name_people_only_say_is_not_read_in_a_document_s_text(registry: AgencyRegistry) -> None:
+    """市场监管 is how people speak of the market regulator; in a document it is a field of work (市场监管制度,
+    市场监管、财税、金融等政务服务信息) — the body a document means is written 市场监督管理部门."""
+    assert registry.find("市场监管那边负责哪些？") == ("市场监管总局",)
+    assert registry.named_in_document("实行统一的市场准入和市场监管制度") == ()
+    assert registry.named_in_document("市场监管、财税、金融等政务服务信息的解读") == ()
+    assert registry.named_in_document("市场监督管理部门应当协助") == ("市场监督管理部门",)
+
+
 def test_renamed_and_generic_bodies_are_one_family(registry: AgencyRegistry) -> None:
     assert {"银保监会", "国家金融监督管理总局", "国务院银行业监督管理机构"} <= registry.family("银保监会")
     assert "工商行政管理部门" in registry.family("市场监管总局")
