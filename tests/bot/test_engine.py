@@ -1520,7 +1520,11 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
         ("平时应酬请客的花费，算企业所得税时能扣吗？", ("eit-regulation-2019", 43)),  # 请客, 应酬 → 业务招待费
         ("对方过了期限还不付款，要赔利息吗？", ("sme-payment-regulation-2025", 17)),  # 过了期限 → 逾期
         ("过年把自己厂里生产的酒分给员工，要交增值税吗？", ("vat-law-2024", 5)),  # 自己生产 → 自产, 分给员工 → 集体福利
-        ("我是农民，卖自家种的水果要交增值税吗？", ("vat-law-2024", 24)),  # 农民 → 农业生产者, 自家种的 → 自产 农产品
+        ("我是农民，卖自家种的水果要交增值税吗？", ("vat-law-2024", 24)),  # 农民 → 农业生产者, 自家种的 → 农产品
+        (
+            "个体户被乱收费，可以去哪里反映？",
+            ("individual-business-promotion-regulation-2022", 33),
+        ),  # 哪里反映 → 投诉 举报
         # 换了领导 → 换届 责任人更替, 不认账 → 违约毁约
         ("区里换了领导，之前签的扶持协议就不认账了，这样合法吗？", ("business-environment-regulation-2019", 31)),
         ("我是开小饭馆的个体户，想转成有限公司，政策上行不行？", ("individual-business-promotion-regulation-2022", 13)),
