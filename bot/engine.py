@@ -1155,6 +1155,16 @@ class PolicyBot:
             return compose.out_of_scope_answer(shelf, related, features.missing_specifics)
         allowed = self._allowed(query, docs, alone=alone)
         result = overall if allowed is None else self.searcher.search(topic, allowed)
+        if result.hits[0].provision is not overall.hits[0].provision:
+            # What the answer leaves uncovered is judged on the provisions it is drawn from, not on another
+            # document's (小微企业呢？需要什么条件？ in a conversation on start-up loans: the loans' conditions)
+            within = self._searched(query, topic, allowed)[1]
+            features = replace(
+                features,
+                missing_specifics=within.missing_specifics,
+                unanswered=within.unanswered,
+                partial=within.partial,
+            )
         top = self._prefer_focus(query, result, self._prefer_definition(query, result))
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)

@@ -652,6 +652,20 @@ def test_a_follow_up_asking_for_similar_rules_asks_the_previous_question_again(f
         assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
 
 
+def test_what_a_follow_up_leaves_uncovered_is_judged_on_the_provisions_it_is_answered_from(real_bot: PolicyBot) -> None:
+    """那小微企业呢，需要什么条件？ after a question on start-up guarantee loans is answered from the loans' item, which
+    states the small firms' conditions (25%, a one-year contract): searched alone, the words find the income tax's
+    small low-profit firms, whose conditions that article does not state — no "not covered" note from there."""
+    first = real_bot.ask("创业担保贷款个人最多能贷多少？")
+    history = [
+        {"role": "user", "content": "创业担保贷款个人最多能贷多少？"},
+        {"role": "assistant", "content": first.text},
+    ]
+    answer = real_bot.ask("那小微企业呢，需要什么条件？", history)
+    assert cited(answer)[0] == ("guofa-2018-39", 3) and "25%" in answer.text
+    assert answer.coverage == "full" and "没有规定" not in answer.text
+
+
 def test_a_follow_up_asking_about_the_national_rules_takes_the_national_document_the_answer_cited_too(
     fake_bot: PolicyBot,
 ) -> None:
