@@ -630,24 +630,13 @@ def test_a_place_named_in_english_is_the_place_of_its_local_document(fake_bot: P
 
 
 def test_a_follow_up_asking_about_the_national_rules_leaves_the_local_document(fake_bot: PolicyBot) -> None:
-    """The conversation was about Beijing's regulation; 全国的法律也是这样吗？ is answered by the national law."""
+    """The conversation was about Beijing's regulation; 全国的法律也是这样吗？ is answered by the national law. 有没有类似的
+    规定？ names no topic of its own either: the previous question asked again — not a search for the word 类似."""
     history = [
         {"role": "user", "content": "在北京，政府采购要给中小企业留多少份额？"},
         {"role": "assistant", "content": "要占本部门年度政府采购项目预算总额的百分之四十以上。"},
     ]
-    for question in ("全国的法律也是这样吗？", "那国家层面呢？"):
-        answer = fake_bot.ask(question, history)
-        assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
-
-
-def test_a_follow_up_asking_for_similar_rules_asks_the_previous_question_again(fake_bot: PolicyBot) -> None:
-    """有没有类似的规定？ names no topic of its own: it is the previous question asked again, here of the national
-    documents — not a search for the word 类似."""
-    history = [
-        {"role": "user", "content": "在北京，政府采购要给中小企业留多少份额？"},
-        {"role": "assistant", "content": "要占本部门年度政府采购项目预算总额的百分之四十以上。"},
-    ]
-    for question in ("全国层面有没有类似的规定？", "国家有相似的要求吗？"):
+    for question in ("全国的法律也是这样吗？", "那国家层面呢？", "全国层面有没有类似的规定？", "国家有相似的要求吗？"):
         answer = fake_bot.ask(question, history)
         assert cited(answer)[0] == ("sme-promotion-law-2017", 40), (question, cited(answer))
 
