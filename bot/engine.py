@@ -1081,8 +1081,11 @@ class PolicyBot:
         """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well
         the best provision covers it."""
         result = self.searcher.search(topic, doc_ids or None)
-        top = result.hits[0].provision
-        return result, scope.features(topic, result, self._passages[top.key], self.searcher)
+        return result, self._coverage(topic, result)
+
+    def _coverage(self, topic: str, result: Retrieval) -> scope.ScopeFeatures:
+        """The scope signals of how well a search's best provision covers the topic."""
+        return scope.features(topic, result, self._passages[result.hits[0].provision.key], self.searcher)
 
     def _searched(
         self, query: Query, topic: str, doc_ids: Sequence[str] | None = None
@@ -1158,7 +1161,7 @@ class PolicyBot:
         if result.hits[0].provision is not overall.hits[0].provision:
             # What the answer leaves uncovered is judged on the provisions it is drawn from, not on another
             # document's (小微企业呢？需要什么条件？ in a conversation on start-up loans: the loans' conditions)
-            within = self._searched(query, topic, allowed)[1]
+            within = scope.leaving_out(self._coverage(topic, result), query.earlier, topic)
             features = replace(
                 features,
                 missing_specifics=within.missing_specifics,
