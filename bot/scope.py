@@ -52,7 +52,7 @@ from bot.question import asking_clauses, question_core, question_topic, split_cl
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
-from index.tokenize import ENGLISH_STOPWORDS
+from index.tokenize import ENGLISH_STOPWORDS, PolicyTokenizer
 from ingest.schema import Provision
 from ingest.text import ITEM, SUBITEM
 
@@ -548,11 +548,14 @@ def stating_share(
     words: Sequence[str],
     written: Callable[[str, str], bool] | None = None,
     with_lead: bool = False,
+    weight: Callable[[str], float] | None = None,
+    required: str = "",
 ) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
     ``written``: whether a word is in a sentence (as a substring by default); ``with_lead``: an item of a
-    list is read with the sentence that leads into it (…折旧的最低年限如下：（五）电子设备，为3年。).
+    list is read with the sentence that leads into it (…折旧的最低年限如下：（五）电子设备，为3年。); ``weight``: what
+    each word counts (1 by default); ``required``: a word the sentence must hold.
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
@@ -566,7 +569,16 @@ def stating_share(
     if not words:
         return float(bool(stating))
     written = written or (lambda word, sentence: word in sentence)
-    return max((sum(written(w, "".join(s)) for w in words) / len(words) for s in stating), default=0.0)
+    weight = weight or (lambda word: 1.0)
+    total = sum(map(weight, words)) or 1.0
+    return max(
+        (
+            sum(weight(w) for w in words if written(w, sentence)) / total
+            for sentence in ("".join(s) for s in stating)
+            if not required or written(required, sentence)
+        ),
+        default=0.0,
+    )
 
 
 def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
@@ -912,6 +924,7 @@ def specifics_support(
     weight: Callable[[str], float] | None = None,
     words: Callable[[str], Sequence[str]] | None = None,
     above: Callable[[str], str] | None = None,
+    tokenizer: PolicyTokenizer | None = None,
 ) -> list[tuple[str, str, float]]:
     """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
     how well the best provisions state them about what is asked: the largest share of the part's words
@@ -919,7 +932,8 @@ def specifics_support(
     sentence's paragraph must share enough of the weight of the question's topic words (``weight``: text
     → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate;
     ``above``: the title a passage is read under, whose words count as written in its sentences
-    where the part writes them as they do (企业所得税 of 算企业所得税的时候能扣多少？, in the 企业所得税法实施条例).
+    where the part writes them as they do (企业所得税 of 算企业所得税的时候能扣多少？, in the 企业所得税法实施条例);
+    ``tokenizer``: which words name a thing and how much each says (without it, every word, each counting 1).
     """
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
@@ -928,6 +942,7 @@ def specifics_support(
     # (听说要打造一批应用场景，打算搞多少个？ asks how many of those)
     told = question.lower()[: max(0, question.lower().find(units[0].lower()))] if units else ""
     before = [w for w in (words(told) if words else ()) if any(in_full(w, p) for p in passages)]
+    before_text = told
     for unit in units:
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
@@ -937,16 +952,28 @@ def specifics_support(
         own = asked[0][0].sub(lambda m: " " if _ASKED_AT.search(m.group()) else m.group(), part) if asked else part
         asked_words = [w for w in (words(own) if words else ()) if any(in_full(w, p) for p in passages)]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
-        # the part before names: a sentence stating such specifics with all of those words states them in full.
+        # the part before names: a sentence stating such specifics with most of those words states them in full.
         names = words(asked[0][0].sub(" ", part)) if asked and words else asked_words
+        if tokenizer is not None:  # (最长能往后补几年？ names nothing: 最长 only qualifies the years asked)
+            names = [w for w in names if tokenizer.names_a_thing(w)]
         elliptical = bool(asked) and not names and bool(before)
         if names:
-            before = asked_words
+            before, before_text = asked_words, part
         if not asked:
             continue
         _, states, label = asked[0]
         states = stated_as_asked(unit, label) or states
-        if elliptical and any(stating_share(states, p, before, in_full, with_lead=True) == 1.0 for p in stating):
+        # (most of their weight, in a sentence of any best paragraph naming the last of them, what the part before
+        # asks about: 最多能往后补几年？ after a story of a loss and this year's profit is answered by …亏损…所得弥补，
+        # 但结转年限最长不得超过五年, though it names no profit; 价格评审优惠吧？能扣几个点？ not by a share of 政府采购)
+        specificity = tokenizer.specificity if tokenizer is not None else None
+        named = [w for w in before if tokenizer is None or tokenizer.names_a_thing(w)]  # (not 前年, a time)
+        last = next((w for w in reversed(named) if not specificity or specificity(w) > 0), "")
+        if elliptical and any(
+            stating_share(states, p, named, _written_under(above, p, before_text), True, specificity, last)
+            >= STATED_ABOUT_WHAT_IS_ASKED
+            for p in passages
+        ):
             out.append((unit, label, 1.0))
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
@@ -1124,6 +1151,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         None if english_words else shares_topic,
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
         lambda paragraph: title_of.get(paragraph, ""),
+        searcher.tokenizer,
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence

@@ -1144,6 +1144,18 @@ def test_each_part_of_a_question_gets_the_provision_that_states_it(real_bot: Pol
     assert "2%" in apart.text and "没有规定" not in apart.text
 
 
+def test_a_figure_asked_by_a_part_naming_nothing_is_that_of_what_the_part_before_asks(real_bot: PolicyBot) -> None:
+    """最长能往后补几年？ names nothing (最长 only qualifies the years): it asks the years of what the sentence before
+    asks about — a loss made good from this year's profit. 第十八条 states them (五年), though it names no profit and
+    the story around it shares little with the article: no "not covered" note. 能扣几个点？ after 价格评审优惠 is not
+    stated by the same article's share of the purchasing budget (百分之三十): that note stays."""
+    answer = real_bot.ask("前年亏了十几万，今年挣钱了，能拿今年的利润把前年的亏损补上再交所得税吗？最长能往后补几年？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 18)
+    assert answer.coverage == "full" and "五年" in answer.text and "没有规定" not in answer.text
+    price = real_bot.ask("政府采购里小企业是不是有价格评审优惠？能扣几个点？")
+    assert price.coverage == "partial" and "您问的具体比例或费率，库中文件没有规定" in price.text
+
+
 def test_a_figure_asked_to_confirm_is_stated_only_by_a_sentence_about_what_it_is_of(real_bot: PolicyBot) -> None:
     """北京 第二十八条 gives 价格扣除 no figure (一定比例); its 百分之四十 is another item's share: not answered."""
     answer = real_bot.ask("大中型企业跟小微企业组联合体投标，价格扣除是8%吗？")
