@@ -963,17 +963,12 @@ def specifics_support(
             continue
         _, states, label = asked[0]
         states = stated_as_asked(unit, label) or states
-        # (most of their weight, in a sentence of any best paragraph naming the last of them, what the part before
-        # asks about: 最多能往后补几年？ after a story of a loss and this year's profit is answered by …亏损…所得弥补，
-        # 但结转年限最长不得超过五年, though it names no profit; 价格评审优惠吧？能扣几个点？ not by a share of 政府采购)
-        specificity = tokenizer.specificity if tokenizer is not None else None
-        named = [w for w in before if tokenizer is None or tokenizer.names_a_thing(w)]  # (not 前年, a time)
-        last = next((w for w in reversed(named) if not specificity or specificity(w) > 0), "")
-        if elliptical and any(
-            stating_share(states, p, named, _written_under(above, p, before_text), True, specificity, last)
-            >= STATED_ABOUT_WHAT_IS_ASKED
-            for p in passages
-        ):
+        if elliptical and (
+            any(_stated_of_the_part_before(states, p, before, _written_under(above, p, before_text), tokenizer)
+                for p in passages)
+            if tokenizer is not None  # (without one: a sentence holding every word, in a paragraph on the topic)
+            else any(stating_share(states, p, before, in_full, with_lead=True) == 1.0 for p in stating)
+        ):  # fmt: skip
             out.append((unit, label, 1.0))
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
@@ -984,6 +979,24 @@ def specifics_support(
         )
         out.append((unit, label, max(shares, default=0.0)))
     return out
+
+
+def _stated_of_the_part_before(
+    states: re.Pattern[str],
+    passage: str,
+    before: Sequence[str],
+    written: Callable[[str, str], bool],
+    tokenizer: PolicyTokenizer,
+) -> bool:
+    """Whether a sentence of a passage states such specifics of what the part before asks about: with most of the
+    weight of the words it names a thing by (not 前年, a time) and the last noun among them, what it asks about.
+    最多能往后补几年？ after a story of a loss and this year's profit is answered by …亏损…所得弥补，但结转年限最长不得
+    超过五年, though it names no profit; 有价格评审优惠吧？能扣几个点？ is not answered by a share of 政府采购, nor
+    工会经费能全部扣除吗？比例是多少？ by the rate of 职工教育经费."""
+    named = [w for w in before if tokenizer.names_a_thing(w)]
+    head = next((w for w in reversed(named) if tokenizer.names_an_object(w) and tokenizer.specificity(w) > 0), "")
+    share = stating_share(states, passage, named, written, True, tokenizer.specificity, head)
+    return share >= STATED_ABOUT_WHAT_IS_ASKED
 
 
 def _written_under(above: Callable[[str], str] | None, passage: str, part: str) -> Callable[[str, str], bool]:
