@@ -60,11 +60,20 @@ _GENERIC_SUFFIX = re.compile(r"(?:等有关部门和单位|等有关部门|等�
 
 # Laws name several departments with one ending: 国务院发展改革、财政、税务等有关部门, 财政、税务主管部门.
 _SHARED_ENDING = re.compile(
-    r"([\u4e00-\u9fff]{1,16}(?:、[\u4e00-\u9fff]{1,12})*、[\u4e00-\u9fff]{1,12}?)"
+    r"([\u4e00-\u9fff/]{1,16}(?:、[\u4e00-\u9fff]{1,12})*、[\u4e00-\u9fff]{1,12}?)"
     r"(?:等(?:有关|相关)?|有关|相关)?(主管部门|部门)"
 )
-# The level the first name carries for all of them (国务院…, 县级以上地方人民政府…, 省级以上…).
-_LEVEL = re.compile(r"国务院|(?:县级|省级|市级|设区的市级)以上(?:地方)?(?:人民政府)?|地方各级人民政府|同级")
+# The level the first name carries for all of them (国务院…, 县级以上地方人民政府…, 省级以上…; a local document's
+# 市… or 市/区…, not 市场…).
+_LEVEL = re.compile(
+    r"国务院|(?:县级|省级|市级|设区的市级)以上(?:地方)?(?:人民政府)?|地方各级人民政府|同级|^[省市区县](?:/[省市区县])*(?![场民级域辖])"
+)
+# Levels listed before one name (市、区科学技术部门: the city's and each district's): written 市/区 for scanning.
+_LEVEL_LIST = re.compile(r"((?:[省市区县]、)+[省市区县])(?=[\u4e00-\u9fff])")
+# The level printed right before a department's name (区科学技术部门, 市/区…).
+_LEVEL_BEFORE = re.compile(r"[省市区县](?:/[省市区县])*$")
+# How a generic description of a department ends (科学技术部门, 税务机关), as opposed to a body's own name.
+_DEPARTMENT = ("部门", "机关")
 
 
 def spelled_out(text: str) -> str:
@@ -173,9 +182,35 @@ class AgencyRegistry:
         """
         return self._found(self._scanner, text)
 
-    def named_in_document(self, text: str) -> tuple[str, ...]:
-        """As ``find``, for a document's own text: the names people only say (市场监管) are not read in it."""
-        return self._found(self._document_scanner, text)
+    def named_in_document(self, text: str, local: bool = False) -> tuple[str, ...]:
+        """As ``find``, for a document's own text: the names people only say (市场监管) are not read in it.
+
+        In a ``local`` document a department that a national body's generic description names is the local
+        one — as printed, with the level before it, or the agency file's entry of that name — not the ministry:
+
+        >>> reg = AgencyRegistry((Agency("科技部", aliases=("科学技术部门",)), Agency("市科学技术部门", region="北京市")))
+        >>> reg.named_in_document("市、区科学技术部门应当提供指导"), reg.named_in_document("市、区科学技术部门", local=True)
+        (('科技部',), ('市科学技术部门', '区科学技术部门'))
+        """
+        if not local or self._document_scanner is None:
+            return self._found(self._document_scanner, text)
+        written = spelled_out(_LEVEL_LIST.sub(lambda m: m.group(1).replace("、", "/"), text)).lower()
+        names: list[str] = []
+        for m in self._document_scanner.finditer(written):
+            name = self._canonical[m.group(0)]
+            agency = self.by_name.get(name)
+            if agency is None or agency.region or not m.group(0).endswith(_DEPARTMENT):
+                names.append(name)
+                continue
+            levels = _LEVEL_BEFORE.search(written, 0, m.start())
+            printed = [level + m.group(0) for level in levels.group().split("/")] if levels else [m.group(0)]
+            names += [self._local_name(p) for p in printed]
+        return tuple(dict.fromkeys(names))
+
+    def _local_name(self, printed: str) -> str:
+        """The agency file's local body of that name (市科学技术部门), else the name as printed."""
+        agency = self.by_name.get(self.canonical(printed) or "")
+        return agency.name if agency and agency.region else printed
 
     def _found(self, scanner: re.Pattern[str] | None, text: str) -> tuple[str, ...]:
         if scanner is None:

@@ -121,8 +121,22 @@ def extract(path: Path) -> str:
 def read_document(path: Path, agencies: AgencyRegistry, entry: Mapping[str, Any] | None = None) -> Document:
     """Parse one file and merge its metadata entry; ParseError names the problem (the caller adds the file)."""
     path = Path(path)
-    document = parse(extract(path), doc_id=path.stem, agencies=agencies)
-    return merge_metadata(document, dict(entry or {}), source_file=path.name)
+    return parse_with_metadata(extract(path), path.stem, agencies, dict(entry or {}), source_file=path.name)
+
+
+def parse_with_metadata(
+    text: str, doc_id: str, agencies: AgencyRegistry, entry: dict[str, Any], *, source_file: str
+) -> Document:
+    """A document's text parsed, its metadata entry merged — and, once that says the document is local, the
+    departments its provisions name read as the local ones (区科学技术部门, not the national 科技部)."""
+    document = merge_metadata(parse(text, doc_id=doc_id, agencies=agencies), entry, source_file=source_file)
+    if document.meta.level != "地方":
+        return document
+    provisions = tuple(
+        p if p.responsibility else replace(p, agencies=agencies.named_in_document(p.text, local=True))
+        for p in document.provisions
+    )
+    return replace(document, provisions=provisions)
 
 
 def merge_metadata(document: Document, entry: dict[str, Any], *, source_file: str = "") -> Document:
@@ -307,8 +321,9 @@ def preview_document(
         raise LibraryError(f"{source.name}: not a supported format; use one of {' '.join(SUPPORTED_SUFFIXES)}")
     agencies = AgencyRegistry.load(folder / AGENCY_FILE)
     try:
-        document = parse(extract(source), doc_id=doc_id, agencies=agencies)
-        return merge_metadata(document, dict(entry or {}), source_file=f"{doc_id}{source.suffix.lower()}")
+        return parse_with_metadata(
+            extract(source), doc_id, agencies, dict(entry or {}), source_file=f"{doc_id}{source.suffix.lower()}"
+        )
     except ParseError as exc:
         raise LibraryError(f"{source.name}: {exc}; nothing was added") from None
 

@@ -58,6 +58,34 @@ def test_a_name_people_only_say_is_not_read_in_a_document_s_text(registry: Agenc
     assert registry.named_in_document("市场监督管理部门应当协助") == ("市场监督管理部门",)
 
 
+def test_a_local_document_s_departments_are_its_own_not_the_ministries(registry: AgencyRegistry) -> None:
+    """In a city's regulation, 科学技术部门 is the city's or a district's science department, not the national
+    科技部: named as printed with the level before it (each level of 市、区…), or as the agency file's local entry."""
+    text = "市、区科学技术部门应当提供指导。市发展改革、商务等部门给予支持。统计部门应当协助"
+    assert registry.named_in_document(text) == ("科技部", "发展改革委", "商务部", "统计局")
+    assert registry.named_in_document(text, local=True) == (
+        "市科学技术部门", "区科学技术部门", "市发展改革部门", "市商务部门", "统计部门",
+    )  # fmt: skip
+    # a body of its own name, or a local one the file knows, stays what it is
+    assert registry.named_in_document("区人民政府会同人民银行", local=True) == ("区人民政府", "人民银行")
+
+
+def test_the_library_s_local_regulation_names_no_national_ministry() -> None:
+    """Whom an answer from Beijing's regulation tells the asker to consult: the city's and districts' departments."""
+    from ingest.library import load_library
+
+    library = load_library(DEFAULT_LIBRARY)
+    beijing = library.get("beijing-sme-promotion-regulation-2020")
+    assert beijing is not None
+    named = {name for p in beijing.provisions for name in p.agencies}
+    registry = AgencyRegistry.load(DEFAULT_LIBRARY / AGENCY_FILE)
+    national = {a.name for a in registry.agencies if a.kind in {"部委", "直属机构"}}
+    assert named and not named & national
+    assert beijing.provision(33).agencies == ("市科学技术部门", "区科学技术部门")  # type: ignore[union-attr]
+    law = library.get("sme-promotion-law-2017")  # (a national law's departments are still the ministries)
+    assert law is not None and any("统计局" in p.agencies for p in law.provisions)
+
+
 def test_renamed_and_generic_bodies_are_one_family(registry: AgencyRegistry) -> None:
     assert {"银保监会", "国家金融监督管理总局", "国务院银行业监督管理机构"} <= registry.family("银保监会")
     assert "工商行政管理部门" in registry.family("市场监管总局")
