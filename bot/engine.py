@@ -1211,7 +1211,7 @@ class PolicyBot:
         apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result)
         for unit, provision, found in apart:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
-            extra.append((provision, f"关于“{unit.rstrip('？?。')}”：", quote))
+            extra.append((provision, f"关于“{_CJK_COMMA.sub('，', unit.rstrip('？?。'))}”：", quote))
         # (a part the provisions found for the whole question do not state is not missing when one shown apart does)
         features = scope.stated_apart(features, {unit for unit, _, _ in apart})
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
@@ -1227,7 +1227,7 @@ class PolicyBot:
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
         left_out = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
         if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
-            what = "、".join(f"“{s.rstrip('？?')}”" for s in left_out)
+            what = "、".join(f"“{_CJK_COMMA.sub('，', s.rstrip('？?'))}”" for s in left_out)  # (as the asker wrote it)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
@@ -1896,6 +1896,7 @@ class PolicyBot:
 
 
 # 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
+_CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])")  # a full-width comma, as read
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)

@@ -1495,6 +1495,9 @@ def test_a_sentence_no_document_answers_is_named_as_the_part_left_out(real_bot: 
     answer = real_bot.ask("公益性捐赠在企业所得税前怎么扣除？捐赠票据丢了去哪里补开？")
     assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 9) and answer.coverage == "partial"
     assert "“捐赠票据丢了去哪里补开”，库中文件没有规定" in answer.text
+    # the sentence is quoted as the asker wrote it, with its full-width comma
+    comma = real_bot.ask("公益性捐赠在企业所得税前怎么扣除？捐赠票据丢了，去哪里补开？")
+    assert "“捐赠票据丢了，去哪里补开”，库中文件没有规定" in comma.text
 
 
 def test_a_part_is_quoted_apart_only_from_a_provision_on_the_question_s_topic(real_bot: PolicyBot) -> None:
