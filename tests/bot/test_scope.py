@@ -70,6 +70,8 @@ from bot.scope import (
         ("协会能不能对会员乱收费？", "行业协会不得利用行政资源谋取不正当利益。", False),
         ("协会的收费标准是多少？", "行业协会不得利用行政资源谋取不正当利益。", True),
         ("加急办理要多收费吗？", "行业协会不得利用行政资源谋取不正当利益。", True),  # an extra charge is a fee
+        ("投诉要交费吗？", "中小企业可以向受理投诉部门投诉。", True),  # whether it costs the asker
+        ("投诉交不交钱？", "受理投诉部门不得向投诉人收取费用。", False),
         # "charge" as a verb: the rate asked is stated (no fee is asked)
         ("What VAT rate do we charge on books?", "图书的税率为百分之九。", False),
         ("What is the charge for the training?", "平台为中小企业提供培训服务。", True),
