@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.question import split_clauses
+from bot.question import question_core, split_clauses
 from bot.refs import (
     DocMention,
     DocumentNames,
@@ -235,7 +235,8 @@ def understand(
         asks_status=bool(_STATUS.search(_DESCRIBED_STATUS.sub("", lowered))),
         asks_documents=bool(_DOCUMENTS.search(lowered)),
         asks_change=bool(_CHANGE.search(lowered)),
-        wants_agencies=bool(_WHO.search(lowered)),
+        # (asked, not told: 我们向主管部门投诉了，处理部门多长时间内要给结果？ asks a period)
+        wants_agencies=bool(_WHO.search(question_core(text).lower())),
         wants_full_text=bool(_FULL_TEXT.search(lowered)),
         wants_figure=bool(_FIGURE_WANTED.search(lowered)),
         agencies=found_agencies,

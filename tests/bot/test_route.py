@@ -212,6 +212,10 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("我们市有哪几家政府性担保公司？", False),  # 政府性: a kind of company, not the government
         ("应该找哪家政府性融资担保机构？", False),
         ("这事归哪家政府管？", True),
+        # a body told of, not asked for: the answer need not open with the bodies responsible
+        ("我们已经向主管部门投诉了，处理部门多长时间内要给结果？", False),
+        ("受理了投诉以后，要多少天才有结果？", False),
+        ("我们向主管部门投诉了，这事到底归哪个部门管？", True),
     ],
 )
 def test_which_company_is_no_agency_question(
