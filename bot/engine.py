@@ -441,6 +441,10 @@ class PolicyBot:
             follow_up = self._follow_up(query, turns, shelf)
             if not follow_up.out_of_scope and (names_little or self._fits_as_well(query.topic, follow_up, answer)):
                 return follow_up
+            if answer.out_of_scope and follow_up.out_of_scope and follow_up.closest is not None:
+                # refused either way: the provision named as the closest is the conversation's (专项资金每年有多少钱？
+                # after 促进法第九条: that article, not Beijing's budget article, which would lead the next turn there)
+                return follow_up
         elif turns and not query.docs and answer.citations and answer.kind == "search":
             # A question of its own in a conversation: answered in the conversation's documents when what they
             # offer is about as close to it as what the whole library offers (什么条件才算小微企业？ after a

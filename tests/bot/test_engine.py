@@ -791,6 +791,16 @@ def _after(bot: PolicyBot, earlier: str) -> list[dict[str, str]]:
     return [{"role": "user", "content": earlier}, {"role": "assistant", "content": bot.ask(earlier).text}]
 
 
+def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(real_bot: PolicyBot) -> None:
+    """No document states how much the law's special fund holds: refused, naming the article talked about — not
+    Beijing's budget article, which the words alone find first and which would carry the next turn to Beijing."""
+    history = _after(real_bot, "中小企业促进法里的中小企业发展专项资金主要用来干什么？")
+    answer = real_bot.ask("专项资金一年大概有多少钱？", history)
+    assert answer.out_of_scope and not answer.citations and answer.closest is not None
+    assert (answer.closest.doc_id, answer.closest.number) == ("sme-promotion-law-2017", 9)
+    assert "《中华人民共和国中小企业促进法》第九条" in answer.text
+
+
 @pytest.mark.parametrize(
     ("earlier", "follow_up", "expected"),
     [
