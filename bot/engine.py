@@ -1535,6 +1535,15 @@ class PolicyBot:
                 chosen.add(max(items, key=score.__getitem__))
             elif not items and i + 1 < len(sentences):
                 chosen.add(i + 1)  # (进项税额计算公式： says nothing without the formula after it)
+        for i in sorted(chosen) if wants_figure else ():  # …30日内形成处理结果 is not all: its cap follows it
+            following = i + 1
+            if (
+                following < len(sentences)
+                and figures(sentences[i])
+                and figures(sentences[following])
+                and _QUALIFIES_A_FIGURE.search(sentences[following])
+            ):
+                chosen.add(following)
         for i in sorted(chosen, reverse=True):  # 3．图书…； says nothing without …税率为百分之九： it hangs from
             while (i := _lead_in(sentences, i)) is not None:
                 chosen.add(i)
@@ -1900,6 +1909,8 @@ class PolicyBot:
 
 
 # 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
+# A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).
+_QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超过|不超过|不得低于|不低于|延长")
 _CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])")  # a full-width comma, as read
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 

@@ -791,6 +791,14 @@ def _after(bot: PolicyBot, earlier: str) -> list[dict[str, str]]:
     return [{"role": "user", "content": earlier}, {"role": "assistant", "content": bot.ask(earlier).text}]
 
 
+def test_a_figure_quoted_keeps_the_cap_the_next_sentence_puts_on_it(real_bot: PolicyBot) -> None:
+    """30日内形成处理结果 is not the whole answer to 多久: the sentence after it allows an extension up to 90 days."""
+    history = _after(real_bot, "一家国企欠了我们货款大半年，我们能去哪里投诉？")
+    answer = real_bot.ask("投诉了以后多久会有处理结果？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 25)
+    assert "30日内形成处理结果" in answer.text and "处理期限最长不得超过90日" in answer.text
+
+
 def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(real_bot: PolicyBot) -> None:
     """No document states how much the law's special fund holds: refused, naming the article talked about — not
     Beijing's budget article, which the words alone find first and which would carry the next turn to Beijing."""
