@@ -203,7 +203,9 @@ class TypoRepairer:
         out, position = [], 0
         for token in cut:
             start, position = position, position + len(token)
-            if token in self._words and not any(taken[start:position]):
+            # (or a word the documents never print: 公会经费 for 工会经费 — 公会, a guild, is a word of its own)
+            known = token in self._words or (len(token) > 1 and token not in self._library_text)
+            if known and not any(taken[start:position]):
                 meant = self._meant_instead(text, start, token)
                 if meant is not None:
                     out.append((start, token, meant))
