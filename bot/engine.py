@@ -1908,10 +1908,10 @@ class PolicyBot:
         )
 
 
-# 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
 # A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).
 _QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超过|不超过|不得低于|不低于|延长")
 _CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])")  # a full-width comma, as read
+# 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)

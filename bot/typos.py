@@ -197,15 +197,15 @@ class TypoRepairer:
         return Repair("".join(out), tuple((typed, meant) for _, typed, meant in replacements))
 
     def _real_words_repaired(self, text: str, cut: list[str], taken: list[bool]) -> list[tuple[int, str, str]]:
-        """Words of the library typed for another that sounds the same (预期利息 for 逾期利息): a word jieba cuts
-        whole is replaced by the one the documents print with the two characters after or before it, where
-        they never print the typed word so, and use far more often."""
+        """Words of the library — or words the documents never print (公会, a guild: 公会经费 for 工会经费) — typed for
+        another that sounds the same (预期利息 for 逾期利息): a word jieba cuts whole is replaced by the one the documents
+        print with the two characters after or before it, where they never print the typed word so, and use far
+        more often."""
         out, position = [], 0
         for token in cut:
             start, position = position, position + len(token)
-            # (or a word the documents never print: 公会经费 for 工会经费 — 公会, a guild, is a word of its own)
-            known = token in self._words or (len(token) > 1 and token not in self._library_text)
-            if known and not any(taken[start:position]):
+            unprinted = len(token) > 1 and token not in self._library_text
+            if (token in self._words or unprinted) and not any(taken[start:position]):
                 meant = self._meant_instead(text, start, token)
                 if meant is not None:
                     out.append((start, token, meant))
