@@ -1221,7 +1221,8 @@ class PolicyBot:
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
         related = [
-            (hit.provision, self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)[0])
+            # (its best sentence with what it needs to say anything: 增值税税率： with its closest item)
+            (hit.provision, "".join(self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)))
             for hit in result.hits[1 : 1 + MAX_RELATED]
             if hit.provision.key not in taken
             and shelf.in_force(hit.provision.doc_id)

@@ -791,6 +791,14 @@ def _after(bot: PolicyBot, earlier: str) -> list[dict[str, str]]:
     return [{"role": "user", "content": earlier}, {"role": "assistant", "content": bot.ask(earlier).text}]
 
 
+def test_a_provision_listed_as_related_shows_more_than_a_sentence_ending_in_a_colon(real_bot: PolicyBot) -> None:
+    """增值税税率： says nothing alone: wherever 第十条 is shown, its lead comes with the closest of its items."""
+    answer = real_bot.ask("增值税的税率一共分哪几档？")
+    assert ("vat-law-2024", 10) in cited(answer)
+    assert "增值税税率：" not in answer.text or "增值税税率：（一）" in answer.text
+    assert "百分之十三" in answer.text
+
+
 def test_a_figure_quoted_keeps_the_cap_the_next_sentence_puts_on_it(real_bot: PolicyBot) -> None:
     """30日内形成处理结果 is not the whole answer to 多久: the sentence after it allows an extension up to 90 days."""
     history = _after(real_bot, "一家国企欠了我们货款大半年，我们能去哪里投诉？")
