@@ -1330,6 +1330,8 @@ class PolicyBot:
                 or best.key in keys
                 or best.key not in (near if unit in unanswered else within)  # (贷款利率是多少？ alone: 逾期利息's rate)
                 or not scope.stating_share(states, best.text, words, written(best, unit))
+                # (and of what it asks them of: 价格评审优惠扣除百分之几？ is not answered by Beijing's 预留…百分之四十)
+                or not scope.states_what_is_asked(unit, scope.asked_kind(unit), [best.text], self.searcher)
                 or not self.in_scope(alone)
             ):
                 continue

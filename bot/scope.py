@@ -537,6 +537,15 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     return states_pattern(question_core(question))
 
 
+def asked_kind(text: str) -> str:
+    """What to call the specifics a text asks for first ("" when it asks none).
+
+    >>> asked_kind("征收率是多少？"), asked_kind("能申请吗？")
+    ('具体比例或费率', '')
+    """
+    return next((label for _, _, label in _specifics_asked(text)), "")
+
+
 def states_pattern(text: str) -> re.Pattern[str] | None:
     """How the specifics a text asks for anywhere (the first kind asked) would look in a provision."""
     return next((states for _, states, _ in _specifics_asked(text)), None)

@@ -1182,6 +1182,14 @@ def test_a_figure_asked_by_a_part_naming_nothing_is_that_of_what_the_part_before
     assert price.coverage == "partial" and "您问的具体比例或费率，库中文件没有规定" in price.text
 
 
+def test_a_part_is_answered_apart_only_by_a_sentence_stating_the_figure_of_what_it_asks(real_bot: PolicyBot) -> None:
+    """No document states the price deduction for small firms (北京 第二十八条: 一定比例); its 百分之四十 is a
+    reserved share. The deduction part is not "answered" by quoting it: it is named as not covered."""
+    answer = real_bot.ask("政府采购里中小企业的预留份额是多少？小微企业的价格评审优惠具体是扣除百分之几？")
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 40) and answer.coverage == "partial"
+    assert "关于“" not in answer.text and "库中文件没有规定" in answer.text
+
+
 def test_a_figure_asked_to_confirm_is_stated_only_by_a_sentence_about_what_it_is_of(real_bot: PolicyBot) -> None:
     """北京 第二十八条 gives 价格扣除 no figure (一定比例); its 百分之四十 is another item's share: not answered."""
     answer = real_bot.ask("大中型企业跟小微企业组联合体投标，价格扣除是8%吗？")
