@@ -216,6 +216,8 @@ def test_an_agency_named_beside_another_question_is_no_agency_list(library: Libr
         ("我们已经向主管部门投诉了，处理部门多长时间内要给结果？", False),
         ("受理了投诉以后，要多少天才有结果？", False),
         ("我们向主管部门投诉了，这事到底归哪个部门管？", True),
+        ("这项补贴由谁来发放？", True),
+        ("如果去法院起诉，诉讼费由谁承担？", False),  # who bears a cost, not which body is responsible
     ],
 )
 def test_which_company_is_no_agency_question(
