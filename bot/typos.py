@@ -204,14 +204,14 @@ class TypoRepairer:
         out, position = [], 0
         for token in cut:
             start, position = position, position + len(token)
-            unprinted = len(token) > 1 and token not in self._library_text
+            unprinted = token not in self._words and len(token) > 1 and token not in self._library_text
             if (token in self._words or unprinted) and not any(taken[start:position]):
-                meant = self._meant_instead(text, start, token)
+                meant = self._meant_instead(text, start, token, unprinted)
                 if meant is not None:
                     out.append((start, token, meant))
         return out
 
-    def _meant_instead(self, text: str, start: int, typed: str) -> str | None:
+    def _meant_instead(self, text: str, start: int, typed: str, unprinted: bool = False) -> str | None:
         # Cheapest checks first: most words differ from no far commoner word of the library in one character, or
         # stand as the documents print them; only then are the two read in pinyin (its tables load on first use).
         others = [
@@ -230,13 +230,13 @@ class TypoRepairer:
         def printed(word: str) -> bool:
             return any(b + word + a in self._library_text for b, a in contexts)
 
-        if not contexts or printed(typed):
+        if not contexts or (not unprinted and printed(typed)):
             return None
-        candidates = [
+        candidates = [  # (the sound first: reading the documents' text costs more)
             (self._log_p(word), word)
             for i, word in others
-            if printed(word)
-            and likeness(typed[i], word[i], self._shapes, _readings_in(word)[i]) >= SAME_SOUND_OTHER_TONE
+            if likeness(typed[i], word[i], self._shapes, _readings_in(word)[i]) >= SAME_SOUND_OTHER_TONE
+            and printed(word)
         ]
         return max(candidates)[1] if candidates else None
 
