@@ -662,6 +662,20 @@ def did_you_mean(repaired: str) -> str:
     return f"您是不是想问：{repaired}\n"
 
 
+# A comma or question mark the question was read with, half-width, between or after Chinese characters.
+_HALF_WIDTH_IN_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])(?:,(?=[\u4e00-\u9fff])|\?)")
+
+
+def as_typed(text: str) -> str:
+    """A piece of the question shown back to the asker with Chinese punctuation, as it was typed (the question is
+    read with half-width punctuation).
+
+    >>> as_typed("万一逾期申报了,罚款是多少?"), as_typed("What is it, VAT?")
+    ('万一逾期申报了，罚款是多少？', 'What is it, VAT?')
+    """
+    return _HALF_WIDTH_IN_CHINESE.sub(lambda m: "，" if m.group() == "," else "？", text)
+
+
 _SMALLTALK_OPENING = {
     "greeting": "您好！",
     "identity": "我是惠企政策问答助手。",

@@ -390,7 +390,8 @@ class PolicyBot:
         query = understand(repaired, self.names, self.agencies, self.today(), then)
         answer = in_its_language(self._route(repaired, query, turns, Shelf(self.library, query.day, self.today())))
         # (the line saying what was repaired comes first: the staff's formal reply leaves it out as it stands)
-        return replace(answer, text=compose.did_you_mean(repaired) + answer.text, corrected=repaired)
+        shown = compose.as_typed(repaired)
+        return replace(answer, text=compose.did_you_mean(shown) + answer.text, corrected=shown)
 
     def _names_topic(self, text: str) -> bool:
         """Whether a text names something the library speaks of: a word of its texts that is more than
@@ -1215,7 +1216,7 @@ class PolicyBot:
         apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result)
         for unit, provision, found in apart:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
-            extra.append((provision, f"关于“{_CJK_COMMA.sub('，', unit.rstrip('？?。'))}”：", quote))
+            extra.append((provision, f"关于“{compose.as_typed(unit.rstrip('？?。'))}”：", quote))
         # (a part the provisions found for the whole question do not state is not missing when one shown apart does)
         features = scope.stated_apart(features, {unit for unit, _, _ in apart})
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
@@ -1232,7 +1233,7 @@ class PolicyBot:
             notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
         left_out = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
         if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
-            what = "、".join(f"“{_CJK_COMMA.sub('，', s.rstrip('？?'))}”" for s in left_out)  # (as the asker wrote it)
+            what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
@@ -1913,7 +1914,6 @@ class PolicyBot:
 
 # A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).
 _QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超过|不超过|不得低于|不低于|延长")
-_CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])")  # a full-width comma, as read
 # 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 

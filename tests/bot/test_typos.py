@@ -110,8 +110,8 @@ def test_the_words_of_a_provision_named_by_number_are_no_typo(fake_bot: PolicyBo
 
 def test_the_answer_says_which_question_it_answers(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("跨竟电商有什么扶持？")
-    assert answer.text.startswith("您是不是想问：跨境电商有什么扶持?")
-    assert answer.corrected == "跨境电商有什么扶持?" and answer.to_json()["corrected_question"] == answer.corrected
+    assert answer.text.startswith("您是不是想问：跨境电商有什么扶持？")  # (shown with the punctuation typed)
+    assert answer.corrected == "跨境电商有什么扶持？" and answer.to_json()["corrected_question"] == answer.corrected
     plain = fake_bot.ask("跨境电商有什么扶持？")
     assert not plain.corrected and "您是不是想问" not in plain.text
 
@@ -126,7 +126,7 @@ def test_ji_asking_how_many_is_no_typo(fake_bot: PolicyBot) -> None:
 
 def test_a_misspelt_document_name_is_answered_from_that_document(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值锐法第九条是什么？")
-    assert answer.text.startswith("您是不是想问：增值税法第九条是什么?")
+    assert answer.text.startswith("您是不是想问：增值税法第九条是什么？")
     assert [(c.doc_id, c.number) for c in answer.citations] == [("vat-law-2024", 9)]
 
 
