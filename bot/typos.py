@@ -68,7 +68,8 @@ def _readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
     """(readings with tone, readings without) of one character, all its pronunciations."""
     from pypinyin import Style, pinyin
 
-    toned = frozenset(pinyin(char, style=Style.TONE3, heteronym=True, errors="ignore")[0] or ())
+    read = pinyin(char, style=Style.TONE3, heteronym=True, errors="ignore")  # (nothing for a character not Chinese)
+    toned = frozenset(read[0] if read else ())
     plain = frozenset(r.rstrip("012345") for r in toned)
     return toned, plain
 
@@ -204,7 +205,12 @@ class TypoRepairer:
         out, position = [], 0
         for token in cut:
             start, position = position, position + len(token)
-            unprinted = token not in self._words and len(token) > 1 and token not in self._library_text
+            unprinted = (
+                token not in self._words
+                and len(token) > 1
+                and _CJK_RUN.fullmatch(token) is not None  # (not A股: a Latin letter has no reading)
+                and token not in self._library_text
+            )
             if (token in self._words or unprinted) and not any(taken[start:position]):
                 meant = self._meant_instead(text, start, token, unprinted)
                 if meant is not None:

@@ -215,6 +215,9 @@ def test_a_word_the_documents_never_print_typed_for_one_they_print_beside_the_sa
     assert repair is not None and repair.changes == (("公会", "工会"),)
     # only where the documents print the meant word beside the same characters: 网点 is printed beside 经营, not 怎么
     assert repairer.repair("网店怎么扣") is None
+    # a word with a Latin letter in it has no reading to compare: left as typed, no error
+    latin = repairer_cutting_whole_words({**words, "A股": 500, "入股": 90}, ["入股"], "以技术入股怎么扣税。" * 5)
+    assert latin.repair("A股怎么扣") is None
     # and never a word the documents print themselves
     assert (
         repairer_cutting_whole_words(words, ["工会", "经费"], library_text + "公会。").repair("公会经费怎么扣") is None
