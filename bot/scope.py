@@ -115,6 +115,15 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
         "是否收费和收费标准",
     ),
+    # What befalls who breaks a rule: the texts state it only in their articles on legal liability.
+    (
+        re.compile(
+            r"(什么|哪些|啥|怎样的|何种)(处罚|惩罚|处分|惩戒|罚则)|(怎么|如何|怎样)(处罚|惩罚|罚)|"
+            r"(什么|哪些|啥)(法律)?(后果|责任)|处罚(是什么|有哪些|标准)|\bpenalt(?:y|ies)\b|\bpunish"
+        ),
+        re.compile(r"处罚|罚款|罚金|处分|追究|法律责任|责令|吊销|没收|警告|惩戒|处以"),
+        "具体处罚",
+    ),
     (
         re.compile(r"多少人|几个人|人数|多少员工|how many (people|employees|staff)"),
         re.compile(rf"{_N}\s*(?:人|名)"),
@@ -248,9 +257,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些资料|什么资料|备查资料|手续|"
-            r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|东西)|去哪办|去哪里办|在哪里办|"
+            r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|凭证|单据|东西)|去哪办|去哪里办|在哪里办|"
             # (…怎么办？ asks what to do, not how to file: 办 with what is filed after it)
-            r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办(?![？?。！!，,呢啊吧]|$)|弄|操作|登录|注册|开通)|"
+            r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办(?![？?。！!，,呢啊吧]|$)|弄|操作|登录|注册|开通|退)|"
             # (where it is filed, between: 怎么在电子税务局申报？ 如何向税务机关申请？)
             r"(怎么|咋|怎样|如何)(在|向|去|到|通过)[^，。？?]{1,10}(申报|申请|报名|办理|登记|填报)|"
             r"如何(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现)|"
@@ -270,7 +279,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"是多少|要多少|有多少|多少钱|多少[啊呀呢吧哇嘛哦]*(?:$|[?？])|多少(以下|以上|以内|之内)|规模(有|是)?多大|多大(的)?规模|how much|"
-            r"多少(吨|分|平米|平方米|亩|度|台|套|次|倍|级|档)|几(吨|分|级|档|倍)|(低于|高于|超过|达到|不少于|不低于|不超过)多少"
+            r"多少(吨|分|平米|平方米|亩|度|台|套|次|倍|级|档)|几(吨|分|级|档|倍)|"
+            # (a count of times bounded or in a period: 一年最多查几次？ — not 能不能少来几次？, fewer)
+            r"(?:最多|最少|至少|一共|总共|每年|一年|每月|一个月)[^，。？?]{0,3}几次|(低于|高于|超过|达到|不少于|不低于|不超过)多少"
         ),
         re.compile(rf"\d|{_N}\s*[个项家天日月年人元次倍%]|百分之|千分之|万分之|每年|定期"),
         "具体数字",
@@ -342,10 +353,16 @@ _PAPERS = r"(?<!原)材料|资料|证明|证件|申请书|申请表|表格|凭�
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
+# A fine asked (罚多少钱？ 罚款上限是多少？) is stated only by a sentence stating a sum as a fine, not an interest owed
+_FINE_ASKED = re.compile(r"罚(?:款|金|了|他们|他|它|对方)?[^，。？?]{0,4}(?:多少|几)|罚款(?:上限|下限|标准|金额|数额)")
+_AMOUNT = rf"{_N}\s*(?:元|万元|亿元)|[百千万]分之|%|％|倍"
+_FINE_STATED = re.compile(rf"罚[^。；]*?(?:{_AMOUNT})|(?:{_AMOUNT})[^。；]*?罚")
+
+
 def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     """How a text states what an asking part asks (``label``: the kind it asks), where its words ask for it
-    precisely: a figure in the measure it names (measure_stated), or the papers a procedure question asks for
-    (None: the kind's own pattern applies).
+    precisely: a figure in the measure it names (measure_stated), a fine (a sum stated as one), or the papers a
+    procedure question asks for (None: the kind's own pattern applies).
 
     >>> papers = stated_as_asked("注销要带哪些材料？", "办理流程和材料")
     >>> bool(papers.search("应当提交申请书和营业执照")), papers.search("应当依法办理注销登记。")
@@ -353,6 +370,8 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准")
     (None, None)
     """
+    if label == "具体金额" and _FINE_ASKED.search(unit):
+        return _FINE_STATED
     if measure := measure_stated(unit):
         return measure
     return re.compile(_PAPERS) if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None

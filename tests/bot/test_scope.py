@@ -76,6 +76,21 @@ from bot.scope import (
         ("What VAT rate do we charge on books?", "图书的税率为百分之九。", False),
         ("What is the charge for the training?", "平台为中小企业提供培训服务。", True),
         ("What do they charge to register a business?", "登记机关应当依法办理登记。", True),  # what others charge
+        # a penalty is stated only by a text on legal liability; a fine only by a sum stated as one
+        ("逾期不确认会受到什么处罚？", "大型企业应当自收到确认请求之日起30日内确认债权债务关系。", True),
+        ("逾期不确认会受到什么处罚？", "逾期不确认的，由监管部门责令改正，处以罚款。", False),
+        ("What is the penalty for paying late?", "应当支付逾期利息，利率为每日万分之五。", True),
+        ("超期了还能罚他们多少钱？", "迟延支付的，应当支付逾期利息，利率为每日万分之五。", True),
+        ("超期了还能罚他们多少钱？", "迟延支付的，处5万元以下的罚款。", False),
+        ("罚款能在税前扣除吗？", "罚金、罚款和被没收财物的损失不得扣除。", False),  # whether, not what penalty
+        # how to get money back, and the vouchers to provide, are procedure and papers
+        ("多收的费用能退吗？怎么退？", "不得收取咨询费、财务顾问费等费用。", True),
+        ("扣除时要提供什么凭证？", "企业拨缴的工会经费，不超过工资薪金总额2%的部分，准予扣除。", True),
+        ("扣除时要提供什么凭证？", "企业应当凭合法有效凭证扣除。", False),
+        # a count of times in a period is a figure; 少来几次 asks for fewer, not a count
+        ("纳入正面清单以后，一年最多查几次？", "减少现场执法检查次数。", True),
+        ("纳入正面清单以后，一年最多查几次？", "每年现场检查不超过1次。", False),
+        ("排放少，能不能少来几次现场检查？", "减少现场执法检查次数。", False),
     ],
 )
 def test_specifics_the_provision_does_not_state(question: str, provision_text: str, missing: bool) -> None:
