@@ -83,7 +83,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
-            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|收)(多少|几万|几千|几百)|"
+            r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|收|贴)(多少|几万|几千|几百)|"
             # paid (交多少, not 提交多少份; 花多少钱, not 花多少时间 or 缴多少年) or a fee (多少工本费; not 多少次免费,
             # 多少比例缴费, nor the fees a service asks: 服务费 is whether and what it costs)
             r"(?<![提递成移转])(交|缴|付|花)(多少|几万|几千|几百)(?![时天日周月年个次项家人份倍比])|"
@@ -246,12 +246,14 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Eligibility and procedure: stated only in some places.
     (
         re.compile(
-            r"条件|标准|门槛|硬性要求|资格|认定指标|指标|怎么(打分|评分|评审|认定)|如何(打分|评分|认定)|"
+            # (not 符合条件的纳税人, 够条件享受: eligibility named, no condition asked)
+            r"(?<!符合)(?<!满足)(?<!够)条件(?!的)|标准|门槛|硬性要求|资格|认定指标|指标|怎么(打分|评分|评审|认定)|如何(打分|评分|认定)|"
             r"eligib|criteria|requirements?\b|qualif|\bthresholds?\b|"
             r"\bminimum\b|net profit|\brevenue\b"
         ),
         # (a standard may be a limit: 最高不得超过…的5‰)
-        re.compile(r"条件|标准|是指|符合下列|应当具备|不得?超过|不得?低于|以上|以下|%|％|‰|分之"),
+        # (not 符合条件的企业: eligibility named, not stated)
+        re.compile(r"条件(?!的)|标准|是指|符合下列|应当具备|不得?超过|不得?低于|以上|以下|%|％|‰|分之"),
         "具体条件和标准",
     ),
     (

@@ -87,6 +87,11 @@ from bot.scope import (
         ("多收的费用能退吗？怎么退？", "不得收取咨询费、财务顾问费等费用。", True),
         ("扣除时要提供什么凭证？", "企业拨缴的工会经费，不超过工资薪金总额2%的部分，准予扣除。", True),
         ("扣除时要提供什么凭证？", "企业应当凭合法有效凭证扣除。", False),
+        # 符合条件的 names eligibility, it states no condition; 贴多少 asks a sum
+        ("申请工作居住证需要什么条件？", "对符合条件的人才，按照有关规定办理工作居住证。", True),
+        ("申请工作居住证需要什么条件？", "申请人应当具备本科以上学历的条件。", False),
+        ("首贷具体贴多少利息？", "对首次贷款的中小企业给予财政贴息。", True),
+        ("税务局会主动告诉我们够条件享受减免吗？", "精准推送优惠政策信息。", False),  # no condition asked
         # a count of times in a period is a figure; 少来几次 asks for fewer, not a count
         ("纳入正面清单以后，一年最多查几次？", "减少现场执法检查次数。", True),
         ("纳入正面清单以后，一年最多查几次？", "每年现场检查不超过1次。", False),
@@ -290,7 +295,7 @@ def test_asks_listed_with_a_pause_mark_are_parts_of_their_own() -> None:
     """利息贴多少、贴几年？ asks a figure and a period: each is missing on its own; names listed (房产税、土地使用税) are no asks."""
     question = "创业贷款利息财政贴多少、贴几年？"
     assert asking_units(question) == ["创业贷款利息财政贴多少", "创业贷款利息财政贴多少，贴几年？"]
-    assert [label for _, label in unstated_specifics(question, ["创业贷款给予财政贴息。"])] == ["具体数字", "具体期限"]
+    assert [label for _, label in unstated_specifics(question, ["创业贷款给予财政贴息。"])] == ["具体金额", "具体期限"]
     assert asking_units("房产税、土地使用税能减半吗？") == ["房产税、土地使用税能减半吗？"]
 
 
