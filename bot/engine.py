@@ -1175,6 +1175,8 @@ class PolicyBot:
             )
         top = self._prefer_focus(query, result, self._prefer_definition(query, result))
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
+        if wants:
+            top = self._prefer_naming_bodies(result, top)
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         primary, extra, notes = top, [], []
         old_quote = ""
@@ -1386,6 +1388,21 @@ class PolicyBot:
                 if any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3))):
                     return hit.provision
         return top
+
+    def _prefer_naming_bodies(self, result: Retrieval, top: Provision) -> Provision:
+        """For "who" (找谁投诉？ 归谁管？), when the best provision names no body: the first of the next few, about as
+        close, that names one (平台不得乱收费 names none; 畅通投诉举报途径 names 县级以上地方人民政府及其有关部门)."""
+        if top.agencies:
+            return top
+        close = result.dense_of(top) - RELATED_DENSE_SLACK
+        return next(
+            (
+                h.provision
+                for h in result.hits[1:FOCUS_WITHIN]
+                if h.provision.agencies and h.provision.doc_id == top.doc_id and result.dense_of(h.provision) >= close
+            ),
+            top,
+        )
 
     def _prefer_focus(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """For a follow-up searched with the question before it ("那工会经费呢？" after a question on 职工福利费,

@@ -1715,3 +1715,10 @@ def test_one_figure_an_earlier_answer_quotes_does_not_make_another_provision_its
         },
     ]
     assert cited(real_bot.ask("这是哪一条规定的？", history))[0] == ("eit-regulation-2019", 92)
+
+
+def test_who_to_ask_is_answered_by_a_close_provision_that_names_a_body(real_bot: PolicyBot) -> None:
+    """平台乱收费 is forbidden by 第二十五条, which names no body; 第三十三条, about as close, names who takes complaints."""
+    answer = real_bot.ask("我是个体户，入驻的电商平台乱收费，能找谁投诉？")
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
+    assert "没有写明由哪个部门负责" not in answer.text

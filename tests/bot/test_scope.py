@@ -92,6 +92,10 @@ from bot.scope import (
         ("申请工作居住证需要什么条件？", "申请人应当具备本科以上学历的条件。", False),
         ("首贷具体贴多少利息？", "对首次贷款的中小企业给予财政贴息。", True),
         ("税务局会主动告诉我们够条件享受减免吗？", "精准推送优惠政策信息。", False),  # no condition asked
+        # what another rule says is done states no procedure; 找哪里申报 asks where to file
+        ("多出来的进项具体怎么申请退？", "纳税人可以按照国务院的规定选择结转下期继续抵扣或者申请退还。", True),
+        ("多出来的进项具体怎么申请退？", "纳税人应当按照下列程序申请退还：（一）…", False),
+        ("评职称具体找哪里申报？", "畅通民营企业职称评审渠道。", True),
         # a count of times in a period is a figure; 少来几次 asks for fewer, not a count
         ("纳入正面清单以后，一年最多查几次？", "减少现场执法检查次数。", True),
         ("纳入正面清单以后，一年最多查几次？", "每年现场检查不超过1次。", False),
