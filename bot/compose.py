@@ -355,12 +355,13 @@ def listing_answer(shelf: Shelf, heading: str, provisions: Sequence[Provision], 
             lines.append(f"{shelf.metas[doc_id].citation_title}{note}（{len(items)}）：")
         for p in items:
             counter += 1
-            title = f"“{p.title}”" if p.title else f"：{_first_sentence(p.text)}"
+            said = f"{p.title}。" if p.title else _listed_text(p)
+            title = f"“{p.title}”" if p.title else f"：{said}"
             who = f"；负责：{'、'.join(p.agencies)}" if p.responsibility and p.agencies else ""
             where = f"（{p.section}{who}）" if p.section or who else ""
             prefix = "" if grouped else shelf.metas[doc_id].citation_title
             lines.append(f"{counter}. {prefix}{provision_label(p)}{title}{where}")
-            citations.append(shelf.cite(p, f"{p.title}。" if p.title else _first_sentence(p.text)))
+            citations.append(shelf.cite(p, said))
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
 
 
@@ -396,6 +397,18 @@ def mentions_line(shelf: Shelf, who: str, provisions: Sequence[Provision]) -> st
         by_doc.setdefault(p.doc_id, []).append(provision_label(p))
     listed = "；".join(f"{shelf.metas[d].citation_title}{'、'.join(labels)}" for d, labels in by_doc.items())
     return f"\n此外，条文涉及{who}的还有：{listed}。"
+
+
+LISTED_IN_FULL = 400  # characters: a provision opening with a list is listed with its whole first paragraph up to this
+
+
+def _listed_text(provision: Provision) -> str:
+    """What a list of provisions shows of one: its first sentence — or, when that is the first item of a list
+    (增值税税率：（一）…百分之十三。), the whole first paragraph if it is short (the other rates are no less its
+    content)."""
+    first = _first_sentence(provision.text)
+    paragraph = provision.paragraphs[0].full_text.strip() if provision.paragraphs else first
+    return paragraph if "：\n" in first and len(paragraph) <= LISTED_IN_FULL else first
 
 
 def _first_sentence(text: str) -> str:

@@ -1722,3 +1722,8 @@ def test_who_to_ask_is_answered_by_a_close_provision_that_names_a_body(real_bot:
     answer = real_bot.ask("我是个体户，入驻的电商平台乱收费，能找谁投诉？")
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
     assert "没有写明由哪个部门负责" not in answer.text
+
+
+def test_a_list_of_provisions_shows_all_of_a_short_list_a_provision_opens_with(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("增值税法第二章有哪些条文？")
+    assert all(rate in answer.text for rate in ("百分之十三", "百分之九", "百分之六", "税率为零"))
