@@ -41,6 +41,7 @@ from bot.refs import (
     DocumentNames,
     ProvisionRef,
     conversation_day,
+    day_since,
     misspelt_documents,
     part_alone,
     provision_refs,
@@ -496,7 +497,7 @@ class PolicyBot:
         docs = query.docs or ((self.library.doc_ids[0],) if len(self.library.documents) == 1 else ())
         if query.refs:
             return Plan("number", docs or context_docs)
-        if query.asks_change and (versions := self._versions(docs)):
+        if query.asks_change and (versions := self._versions(docs or self._referred_versions(query))):
             return Plan("compare", versions)
         facts = facts_are_asked(query, bool(query.docs or context))
         if query.chapter and set(facts) <= _FACTS_OF_A_CHAPTER:
@@ -542,7 +543,7 @@ class PolicyBot:
         if plan.kind == "compare":
             return self._compare(query, shelf, docs)
         if plan.kind == "status":
-            return compose.status_answer(shelf, docs)
+            return self._status_and_what_applies(query, shelf, docs)
         if plan.kind == "doc_meta":
             answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
             cited = tuple(shelf.cite(p, p.text) for p in context if p.doc_id == docs[0])
@@ -702,6 +703,37 @@ class PolicyBot:
         return replace(answer, text="\n".join(lines), citations=tuple(citations))
 
     # ── versions ──────────────────────────────────────────────────────────────────
+
+    def _status_and_what_applies(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
+        """Whether the documents are in force — and, when the question also asks specifics (还按这个条例交吗？现在
+        卖货的税率是多少？), the answer to its last part asking them, cited first."""
+        status = compose.status_answer(shelf, docs)
+        asked = [
+            unit
+            for unit in scope.asking_units(query.text)
+            if scope.asked_kind(unit)  # (not 哪天废止的？: a fact of the document)
+            and not (part := understand(unit, self.names, self.agencies, self.today())).asks_status
+            and not facts_are_asked(part, True)
+        ]
+        if not asked:
+            return status
+        # (searched in the whole library: a repealed version's provision leads to its successor's, which may not
+        # use the words asked — 增值税法第十一条 names no 小规模纳税人)
+        part = understand(asked[-1], self.names, self.agencies, self.today())
+        answer = self._search(replace(query, topic=part.topic, docs=()), shelf, ())
+        if answer.out_of_scope:
+            return status
+        cited = {(c.doc_id, c.number) for c in answer.citations}
+        more = tuple(c for c in status.citations if (c.doc_id, c.number) not in cited)
+        return replace(answer, text=f"{status.text}\n{answer.text}", citations=answer.citations + more)
+
+    def _referred_versions(self, query: Query) -> tuple[str, ...]:
+        """The document a question names only as the new or the old one (新条例和旧条例…有什么区别？): that of the
+        provision closest to its topic (none when it refers to no version)."""
+        if query.docs or not refers_to_a_version(query.text):
+            return ()
+        hits = self.searcher.search(query.topic).hits
+        return (hits[0].provision.doc_id,) if hits else ()
 
     def _versions(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The line of succession the named documents belong to, when it has two versions or more."""
@@ -1732,7 +1764,9 @@ class PolicyBot:
             return (edition,)
         if asks_older_version(text):
             return self._older_versions(doc_id)
-        if asks_newer_version(text):
+        # (那2026年以后呢？ after the interim VAT regulation: the versions in force from that day on)
+        since = day_since(text)
+        if asks_newer_version(text) or (since and not Shelf(self.library, since).in_force(doc_id)):
             return self._newer_versions(doc_id)
         return ()
 

@@ -64,6 +64,9 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 _EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
 _EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*{_EDITION}")
 _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
+# A year written right beside a document's name: which version (2020年的《…》, 《…》（2020年）)
+_YEAR_BEFORE_NAME = re.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:的|版)?\s*[《「“]?$")
+_YEAR_AFTER_NAME = re.compile(r"[》」”]?\s*[（(]\s*(\d{4})\s*年?\s*(?:的|版|修订|修订版)?\s*[）)]")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
 # Words before a document's name that say which version (按20年版的…, 以前老的…, 旧的…, 现行的…): part of the
 # name, not of the question's topic.
@@ -439,9 +442,16 @@ class DocumentNames:
                 )
             else:
                 older = bool(re.search(r"[旧老]", _version_words_before(text, mention.start)))
-                edition = self._edition(versions, text, day, older)
+                edition = self._year_beside(versions, text, mention) or self._edition(versions, text, day, older)
             out.append(edition or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
+
+    def _year_beside(self, versions: Sequence[str], text: str, mention: DocMention) -> str | None:
+        """The version a year written right beside the name names (2020年的《…条例》, 《…条例》（2020年的）)."""
+        before = _YEAR_BEFORE_NAME.search(text[: mention.start])
+        after = _YEAR_AFTER_NAME.match(text[mention.end :])
+        found = before or after
+        return self._edition_of(versions, int(found.group(1))) if found else None
 
     def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
         """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""
@@ -488,9 +498,11 @@ _BARE_NAME = re.compile(
     r"(?:^|(?<=[，。？！?、\s：:])|(?<=新|旧)|(?<=按照|根据|依据|依照))(?![新旧这那该此本哪]|按照|根据|依据|依照|上述|现在|现行|目前|如今|以前|之前|原来|过去)([\u4e00-\u9fff]{2,16}?(?:法|条例))"
     r"(?=规定|要求|里|中|第|的|对|关于|怎么|有|是|说|吗|呢|[，。？?])"
 )
-# Words that end in 法 or 条例 but name no document, and references (全国那部法, 国家那个条例).
+# Words that end in 法 or 条例 but name no document, and references (全国那部法, 国家那个条例); two documents
+# joined (新条例和旧条例 is read 新 + 条例和旧条例: no name starts with its kind).
 _NOT_A_NAME = re.compile(
     r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|[这那该此本哪][部个份项一]?(?:法|条例))$"
+    r"|^(?:法|条例)(?:和|与|及|跟|同|或|还是)"
 )
 
 
@@ -559,6 +571,8 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
     >>> unknown_documents("新公司法要求注册资本五年内实缴", [], DocumentNames(Library(())))
     ('公司法',)
     >>> unknown_documents("全国那部法里是怎么规定的？", [], DocumentNames(Library(())))
+    ()
+    >>> unknown_documents("保证金退还，新条例和旧条例的说法有什么区别", [], DocumentNames(Library(())))
     ()
     """
     out = [name for name in _names_written(text, mentions) if not names.names_document(name)]
@@ -678,12 +692,18 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2025, 6, 30)
     >>> past_day("2025年底发的文件还有效吗？", dt.date(2026, 11, 30)) is None
     True
+    >>> past_day("In 2023, how many days did agencies have to pay?", dt.date(2026, 11, 30))
+    datetime.date(2023, 12, 31)
+    >>> past_day("back in March 2025, what was the rule?", dt.date(2026, 11, 30))
+    datetime.date(2025, 3, 31)
     """
     found = _past_day_at(text, today)
     return found[0] if found else None
 
 
 _THEN_WORDS = re.compile(rf"{_THEN_WORD}|彼时")
+# From a year on (2026年以后, 2026年1月1日起): a time reaching to now
+_SINCE_A_YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*(?:以后|之后|往后|后|起|开始)")
 
 
 def conversation_day(questions: Sequence[str], today: dt.date) -> dt.date | None:
@@ -694,13 +714,29 @@ def conversation_day(questions: Sequence[str], today: dt.date) -> dt.date | None
     datetime.date(2025, 12, 31)
     >>> conversation_day(["2025年的时候呢？", "现在呢？"], dt.date(2026, 12, 1)) is None
     True
+    >>> conversation_day(["2025年的时候呢？", "那2026年以后呢？"], dt.date(2026, 12, 1)) is None
+    True
     """
     for question in reversed(questions):
-        if _NOW.search(question):
+        if _NOW.search(question) or _SINCE_A_YEAR.search(question):  # (那2026年以后呢？ asks about up to now)
             return None
         if (day := past_day(question, today)) is not None:
             return day
     return None
+
+
+def day_since(text: str) -> dt.date | None:
+    """The first day of a time a question asks about from a year on (那2026年以后呢？ → 2026-01-01).
+
+    >>> day_since("那2026年以后呢？"), day_since("2025年7月起呢？"), day_since("2025年的时候呢？")
+    (datetime.date(2026, 1, 1), datetime.date(2025, 7, 1), None)
+    """
+    if not (m := _SINCE_A_YEAR.search(text)):
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
 
 
 def refers_to_then(text: str) -> bool:
@@ -779,6 +815,11 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
             continue
         if end < today:
             return end, m.span()
+    # In English: in 2023, back in March 2024, during 2022 (not the 2020 regulation: a document named by year)
+    for m in _ENGLISH_PAST.finditer(text):
+        month = _ENGLISH_MONTHS.index(m.group(1)[:3].lower()) + 1 if m.group(1) else 12
+        if 1949 < int(m.group(2)) <= today.year and (end := _month_end(int(m.group(2)), month)) < today:
+            return end, m.span()
     if m := _SAME_DAY_YEARS_BACK.search(text):
         back = _YEARS_BACK[m.group(1)]
         day = min(today.day, calendar.monthrange(today.year - back, today.month)[1])  # 2月29日
@@ -786,6 +827,14 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
     if (m := _RELATIVE_YEAR.search(text)) and 1 <= (month := int(m.group(2) or 12)) <= 12:
         return _month_end(today.year - _YEARS_BACK[m.group(1)], month), m.span()
     return None
+
+
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_PAST = re.compile(
+    r"\b(?:in|during|back in|as of|throughout)\s+(?:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+)?"
+    r"(\d{4})\b(?!\s*(?:version|edition|regulations?|law|rules?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _month_end(year: int, month: int) -> dt.date:

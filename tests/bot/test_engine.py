@@ -1724,6 +1724,48 @@ def test_who_to_ask_is_answered_by_a_close_provision_that_names_a_body(real_bot:
     assert "没有写明由哪个部门负责" not in answer.text
 
 
+def test_a_change_asked_of_the_new_and_the_old_version_compares_the_versions_of_the_topic(real_bot: PolicyBot) -> None:
+    """新条例和旧条例 names no document: the versions compared are those of the provision closest to the topic."""
+    answer = real_bot.ask("退还工程保证金这块，新条例和旧条例的说法有什么区别？")
+    assert answer.kind == "compare"
+    assert {c.doc_id for c in answer.citations} == {"sme-payment-regulation-2025", "sme-payment-regulation-2020"}
+
+
+def test_what_a_figure_became_in_the_new_version_is_a_change_asked(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("老的增值税暂行条例里13%那一档，到了增值税法变成多少了？")
+    assert answer.kind == "compare" and cited(answer)[0] == ("vat-law-2024", 10)
+
+
+def test_a_follow_up_on_the_time_after_a_version_was_repealed_answers_from_its_successor(fake_bot: PolicyBot) -> None:
+    history = _after(fake_bot, "增值税暂行条例第十二条")
+    answer = fake_bot.ask("那2026年以后呢？", history)
+    assert cited(answer)[0] == ("vat-law-2024", 11)
+
+
 def test_a_list_of_provisions_shows_all_of_a_short_list_a_provision_opens_with(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值税法第二章有哪些条文？")
     assert all(rate in answer.text for rate in ("百分之十三", "百分之九", "百分之六", "税率为零"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2020年的《保障中小企业款项支付条例》对大型企业付款期限怎么规定？",
+        "《保障中小企业款项支付条例》（2020年的）对大型企业付款期限怎么规定？",
+    ],
+)
+def test_a_year_written_beside_a_documents_name_names_its_version(fake_bot: PolicyBot, question: str) -> None:
+    assert cited(fake_bot.ask(question))[0][0] == "sme-payment-regulation-2020"
+
+
+def test_what_is_new_in_a_version_asked_in_english_compares_it_with_the_one_before(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("What's new in the revised SME payment regulation on commercial bills?")
+    assert answer.kind == "compare"
+    assert cited(answer)[:2] == [("sme-payment-regulation-2025", 11), ("sme-payment-regulation-2020", 10)]
+
+
+def test_a_status_question_that_also_asks_a_figure_gets_it_from_the_version_in_force(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("增值税暂行条例现在还有效吗？小规模纳税人的征收率现在是多少？")
+    assert "已废止" in answer.text and "百分之三" in answer.text
+    assert cited(answer)[0] == ("vat-law-2024", 11)
+    assert real_bot.ask("增值税暂行条例现在还有效吗？").kind == "doc_status"  # nothing else asked
