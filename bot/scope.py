@@ -115,6 +115,15 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(rf"免费|无偿|不收取|收取|收费|费用|费率|{_N}\s*(?:元|万元)"),
         "是否收费和收费标准",
     ),
+    # Whether there is money for it (有没有转型补贴？ 给不给贴息？): the texts say so only where they grant it.
+    (
+        re.compile(
+            r"(有没有|有无|给不给|是否有|能不能(?:拿到|领到|申请到?)|能否(?:拿到|领到|申请到?))[^，。？?]{0,12}"
+            r"(补贴|补助|奖励|奖补|资助|贴息|扶持资金|资金支持)"
+        ),
+        re.compile(r"补贴|补助|奖励|奖补|资助|贴息|资金|财政支持|减免|免费|费用"),
+        "补贴或资金支持",
+    ),
     # What befalls who breaks a rule: the texts state it only in their articles on legal liability.
     (
         re.compile(
@@ -402,7 +411,7 @@ _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call spe
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
-_DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料"})
+_DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料", "补贴或资金支持"})
 
 _INTERROGATIVE = re.compile(
     r"[百千万]分之几|几月份?|几号|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
@@ -693,7 +702,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
 
 # (not a quoted question: 老板问我：“违约金最多能要多少钱？”; ASCII quotes do not say which one opens)
 _QUOTED_CLAUSE = re.compile(r"“[^”？?]{9,}”|「[^」？?]{9,}」|『[^』？?]{9,}』|‘[^’？?]{9,}’")
-_ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限"})
+_ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限", "补贴或资金支持"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")

@@ -92,6 +92,10 @@ from bot.scope import (
         ("申请工作居住证需要什么条件？", "申请人应当具备本科以上学历的条件。", False),
         ("首贷具体贴多少利息？", "对首次贷款的中小企业给予财政贴息。", True),
         ("税务局会主动告诉我们够条件享受减免吗？", "精准推送优惠政策信息。", False),  # no condition asked
+        # whether there is money for it, asked yes or no: stated only where a text grants some
+        ("个体户转成公司，有没有转型补贴？", "个体工商户可以自愿变更经营者或者转型为企业。", True),
+        ("个体户转成公司，有没有转型补贴？", "对转型为企业的个体工商户给予一次性补贴。", False),
+        ("企业能拿去贷款吗？", "推动知识产权质押融资。", False),  # no money asked
         # what another rule says is done states no procedure; 找哪里申报 asks where to file
         ("多出来的进项具体怎么申请退？", "纳税人可以按照国务院的规定选择结转下期继续抵扣或者申请退还。", True),
         ("多出来的进项具体怎么申请退？", "纳税人应当按照下列程序申请退还：（一）…", False),
