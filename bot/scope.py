@@ -1714,6 +1714,9 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         and not searcher.tokenizer.names_an_object(words[-1])
     ):
         words = words[:-1]
+    # A figure asked right before a noun the library uses (按多少征收率交？ 多少税率？) is that noun's
+    if (after := _noun_right_after(unit, asked_at, searcher)) and after not in titles:
+        return [*words, after]
     # A count asked with its measure word before the thing counted (打造多少个可推广的应用场景？) is of that thing
     if counted := _COUNTED.match(unit, asked_at):
         # (up to a word joining a purpose: not 数字化转型 of …应用场景来推动数字化转型？)
@@ -1724,6 +1727,23 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
             w for w in _specific_words(phrase, searcher) if searcher.tokenizer.names_an_object(w) and w not in titles
         ]
     return words
+
+
+def _noun_right_after(unit: str, asked_at: int, searcher: HybridSearcher) -> str:
+    """The noun the library uses right after a part's question word (征收率 of 按多少征收率交增值税？; "" when none is
+    there, or it is a unit or a word naming a figure as such: 多少天, 多少比例)."""
+    if not unit.startswith(("多少", "几"), asked_at):
+        return ""
+    start = asked_at + (2 if unit.startswith("多少", asked_at) else 1)
+    position = 0
+    for token in searcher.tokenizer.cut(unit):
+        if position >= start:
+            known = position == start and searcher.document_frequency(token) and len(token) >= 2
+            if not known or _MEASURED_IN.match(token) or names_a_figure_as_such(token):
+                return ""
+            return token if searcher.tokenizer.names_an_object(token) else ""
+        position += len(token)
+    return ""
 
 
 def _with_latin_as_library_terms(text: str, searcher: HybridSearcher) -> list[str]:

@@ -1769,3 +1769,11 @@ def test_a_status_question_that_also_asks_a_figure_gets_it_from_the_version_in_f
     assert "已废止" in answer.text and "百分之三" in answer.text
     assert cited(answer)[0] == ("vat-law-2024", 11)
     assert real_bot.ask("增值税暂行条例现在还有效吗？").kind == "doc_status"  # nothing else asked
+
+
+def test_a_part_asking_the_figure_of_the_noun_after_its_question_word_is_answered_apart(real_bot: PolicyBot) -> None:
+    """按多少征收率交增值税？ asks the rate of 征收率, the noun right after its question word (not of 小规模纳税人 before
+    it, which 增值税法第十一条 does not name): that part is answered from 第十一条 beside the definition the first asks."""
+    answer = real_bot.ask("我这种规模算不算小规模纳税人？小规模纳税人按多少征收率交增值税？")
+    assert ("vat-law-2024", 11) in cited(answer) and "百分之三" in answer.text
+    assert answer.coverage == "full"

@@ -12,6 +12,7 @@ from bot.scope import (
     SCOPE_MODEL_FILE,
     ScopeFeatures,
     ScopeModel,
+    asked_head,
     asking_units,
     asks_missing_specifics,
     asks_more_than_specifics,
@@ -668,3 +669,10 @@ def test_a_latin_word_the_term_table_knows_is_what_a_figure_is_asked_of(fake_bot
     interest = ["约定利率不得低于合同订立时1年期贷款市场报价利率；未作约定的，按照每日利率万分之五支付逾期利息。"]
     assert not names_what_is_asked("现在的LPR是多少？", "具体比例或费率", interest, searcher)
     assert names_what_is_asked("没约定的逾期利息利率是多少？", "具体比例或费率", interest, searcher)
+
+
+def test_a_figure_asked_right_before_a_noun_the_library_uses_is_of_that_noun(fake_bot: PolicyBot) -> None:
+    searcher = fake_bot.searcher
+    assert asked_head("小规模纳税人按多少征收率交增值税？", searcher) == "征收率"
+    assert asked_head("失业保险金每个月能领多少钱？", searcher) == "保险金"  # 钱 is no word of the library's
+    assert asked_head("贷款期限最长是几年？", searcher) == "期限"  # 年 is a unit
