@@ -362,6 +362,9 @@ def _stated_in(family: tuple[str, ...]) -> re.Pattern[str]:
 # Papers asked for by name (要带哪些材料？ 要交什么证明？) are stated only by a text that names papers (申请书, 材料):
 # 办理注销登记 says where to go, not what to bring.
 _PAPERS = r"(?<!原)材料|资料|证明|证件|申请书|申请表|表格|凭证|清单"
+# …stated where a text says what is handed in (应当提交申请书和营业执照), not where it names papers received
+# (自收到投诉材料之日起30日内)
+_PAPERS_STATED = re.compile(rf"(?:提交|提供|出具|附|携带|报送|递交|填写|填报|凭)[^。；]{{0,20}}(?:{_PAPERS})")
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
@@ -386,7 +389,7 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
         return _FINE_STATED
     if measure := measure_stated(unit):
         return measure
-    return re.compile(_PAPERS) if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
+    return _PAPERS_STATED if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
 
 
 # The kinds of specifics that are figures: a figure is always a figure of something named beside it.
@@ -686,6 +689,12 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     asking_clause = ([c for c in split_clauses(lowered) if c.strip()] or [""])[-1]
     if _ASKS_YES_OR_NO.search(lowered) and not _WHAT_WORD.search(lowered) and not asked_figures(asking_clause):
         kinds = [entry for entry in kinds if entry[2] in _ASKED_YES_OR_NO]
+    # A question asking where a rule is (…占比达到80%以上，是在第几项？) asks for the provision: the specifics told
+    # before are what it is looked up by, not asked (unless the asking clause asks them too)
+    # (one asking sentence: …是多少天？具体是哪一条？ asks both)
+    told = lowered[: lowered.rfind(asking_clause)]
+    if _ASKS_WHICH_PROVISION.search(asking_clause) and told.strip() and not re.search(r"[？?]", told):
+        lowered = asking_clause
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []
     if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):
@@ -700,6 +709,9 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
+_ASKS_WHICH_PROVISION = re.compile(
+    r"第几[条项款章节]|哪一?[条项款](?!件)|哪个条款|哪个文件|哪份文件|哪部(?:法|条例)|which (?:article|item|provision)"
+)
 # (not a quoted question: 老板问我：“违约金最多能要多少钱？”; ASCII quotes do not say which one opens)
 _QUOTED_CLAUSE = re.compile(r"“[^”？?]{9,}”|「[^」？?]{9,}」|『[^』？?]{9,}』|‘[^’？?]{9,}’")
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限", "补贴或资金支持"})

@@ -97,6 +97,12 @@ from bot.scope import (
         ("个体户转成公司，有没有转型补贴？", "个体工商户可以自愿变更经营者或者转型为企业。", True),
         ("个体户转成公司，有没有转型补贴？", "对转型为企业的个体工商户给予一次性补贴。", False),
         ("企业能拿去贷款吗？", "推动知识产权质押融资。", False),  # no money asked
+        # papers received are no papers listed to hand in
+        ("投诉需要准备哪些材料？", "处理投诉部门应当自收到投诉材料之日起30日内形成处理结果。", True),
+        ("投诉需要准备哪些材料？", "投诉人应当提交投诉书及相关证明材料。", False),
+        # asking where a rule is, the figure told is what it is looked up by
+        ("支小支农担保业务占比达到80%以上，是在第几项？", "坚守支小支农融资担保主业。", False),
+        ("支小支农担保业务占比要达到多少，是在第几项？", "坚守支小支农融资担保主业。", True),
         # what another rule says is done states no procedure; 找哪里申报 asks where to file
         ("多出来的进项具体怎么申请退？", "纳税人可以按照国务院的规定选择结转下期继续抵扣或者申请退还。", True),
         ("多出来的进项具体怎么申请退？", "纳税人应当按照下列程序申请退还：（一）…", False),
