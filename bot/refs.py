@@ -150,6 +150,9 @@ def _doc_number_parts(doc_number: str) -> tuple[str, int | None, int] | None:
     return m.group(1), (int(m.group(2)) if m.group(2) else None), int(m.group(3))
 
 
+MIN_TITLE_NAMED = 4  # characters: a shorter lead title is no name of its provision
+
+
 class DocumentNames:
     """Every way the library's documents can be named in a question."""
 
@@ -166,6 +169,15 @@ class DocumentNames:
         self.is_word = is_word
         self.translate = translate
         self.metas: dict[str, DocMeta] = {d.meta.doc_id: d.meta for d in library.documents}
+        # provisions by their lead titles (加大稳岗支持力度 names 国发〔2018〕39号第（一）项), per document
+        self.titled: dict[str, list[tuple[str, ProvisionRef]]] = {
+            d.meta.doc_id: [
+                (p.title, ProvisionRef(p.number, "article" if p.label.startswith("第") else "item"))
+                for p in d.provisions
+                if len(p.title) >= MIN_TITLE_NAMED
+            ]
+            for d in library.documents
+        }
         self.surfaces: dict[str, list[str]] = {}
         for meta in self.metas.values():
             for name in (meta.title, meta.plain_title, *meta.short_names):
@@ -176,6 +188,15 @@ class DocumentNames:
         self.numbers = {doc_id: parts for doc_id, m in self.metas.items() if (parts := _doc_number_parts(m.doc_number))}
         regions = {r for m in self.metas.values() if m.region for r in (m.region, m.region.rstrip("省市"))}
         self.written = {surface: _written_with_region(surface, regions) for surface in self.surfaces}
+
+    def by_title(self, text: str, docs: Sequence[str]) -> list[ProvisionRef]:
+        """The provisions of ``docs`` a text names by their whole lead title (国发〔2018〕39号“加大稳岗支持力度”这一项)."""
+        return [
+            replace(ref, start=at)
+            for d in docs
+            for title, ref in self.titled.get(d, ())
+            if (at := text.find(title)) >= 0
+        ]
 
     # ── mentions ──────────────────────────────────────────────────────────────
 

@@ -47,7 +47,8 @@ _LIST_INTENT = re.compile(
 )
 # An agency named together with one of these asks for that agency's complete list of provisions.
 _AGENCY_LIST = re.compile(
-    r"哪些|哪几|几条|几项|哪一?项|多少条|多少项|所有|全部|列出|列一下|清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
+    # (清单 asked for — 列个清单 —, not one a rule names: 负面清单, 责任清单)
+    r"哪些|哪几|几条|几项|哪一?项|多少条|多少项|所有|全部|列出|列一下|(?:[个份张出的]|^)清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
     r"参与什么|管哪|负责啥|任务|职责|职能|分工|which measures|what measures|\blist\b|responsible for"
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")
@@ -212,7 +213,7 @@ def understand(
     asked_day = day or today
     mentions = tuple(m for m in mentions if all(m.start != d.start for d in dating))
     docs = tuple(dict.fromkeys(d for m in mentions for d in names.resolve(m, text, asked_day)))
-    refs = tuple(provision_refs(without_names))
+    refs = tuple(provision_refs(without_names)) or tuple(names.by_title(without_names, docs))
     found_agencies = agencies.find(without_names)
     chapter = section = part = 0
     if m := _CHAPTER.search(text):

@@ -1777,3 +1777,16 @@ def test_a_part_asking_the_figure_of_the_noun_after_its_question_word_is_answere
     answer = real_bot.ask("我这种规模算不算小规模纳税人？小规模纳税人按多少征收率交增值税？")
     assert ("vat-law-2024", 11) in cited(answer) and "百分之三" in answer.text
     assert answer.coverage == "full"
+
+
+def test_a_provision_named_by_its_lead_title_in_a_named_document_is_that_provision(real_bot: PolicyBot) -> None:
+    """A question the scope model alone would refuse (the title's words are few): the title names the provision."""
+    answer = real_bot.ask("国发〔2018〕39号中“加大稳岗支持力度”这一项的牵头单位是哪个部门？")
+    assert cited(answer)[0] == ("guofa-2018-39", 1)
+    assert "人力资源社会保障部牵头" in answer.text
+
+
+def test_a_list_a_rule_names_is_no_list_of_an_agencys_provisions_asked(real_bot: PolicyBot) -> None:
+    """负面清单 is a list a rule names: 地方政府可以…制定…负面清单吗？ asks whether, not for the local governments' list."""
+    answer = real_bot.ask("地方政府可以自己另外制定市场准入负面清单吗？")
+    assert answer.kind != "agency" and cited(answer)[0] == ("business-environment-regulation-2019", 20)
