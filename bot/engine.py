@@ -708,19 +708,17 @@ class PolicyBot:
         """Whether the documents are in force — and, when the question also asks specifics (还按这个条例交吗？现在
         卖货的税率是多少？), the answer to its last part asking them, cited first."""
         status = compose.status_answer(shelf, docs)
-        asked = [
-            unit
+        parts = [
+            understand(unit, self.names, self.agencies, self.today())
             for unit in scope.asking_units(query.text)
-            if scope.asked_kind(unit)  # (not 哪天废止的？: a fact of the document)
-            and not (part := understand(unit, self.names, self.agencies, self.today())).asks_status
-            and not facts_are_asked(part, True)
+            if scope.asked_kind(unit)
         ]
+        asked = [p for p in parts if not p.asks_status and not facts_are_asked(p, True)]  # (not 哪天废止的？)
         if not asked:
             return status
         # (searched in the whole library: a repealed version's provision leads to its successor's, which may not
         # use the words asked — 增值税法第十一条 names no 小规模纳税人)
-        part = understand(asked[-1], self.names, self.agencies, self.today())
-        answer = self._search(replace(query, topic=part.topic, docs=()), shelf, ())
+        answer = self._search(replace(query, topic=asked[-1].topic, docs=()), shelf, ())
         if answer.out_of_scope:
             return status
         cited = {(c.doc_id, c.number) for c in answer.citations}
