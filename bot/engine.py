@@ -1564,9 +1564,11 @@ class PolicyBot:
         # （三）税收滞纳金 the item naming 滞纳金 answers 滞纳金能扣除吗？, not the one sharing the common 企业所得税.
         searcher = self.searcher
         total = len(searcher.provisions)
+        # (with the library's terms for words the query table translates: agricultural products → 农产品)
+        translated = [term for _, terms in searcher.expander.matches(topic) for term in terms]
         weights = {
             w: math.log(total / df)
-            for w in searcher.tokenizer.words(topic)
+            for w in [*searcher.tokenizer.words(topic), *translated]
             if (df := searcher.document_frequency(w)) and not w.isdigit()
         }
         mass = sum(weights.values())

@@ -1790,3 +1790,9 @@ def test_a_list_a_rule_names_is_no_list_of_an_agencys_provisions_asked(real_bot:
     """负面清单 is a list a rule names: 地方政府可以…制定…负面清单吗？ asks whether, not for the local governments' list."""
     answer = real_bot.ask("地方政府可以自己另外制定市场准入负面清单吗？")
     assert answer.kind != "agency" and cited(answer)[0] == ("business-environment-regulation-2019", 20)
+
+
+def test_an_english_question_is_quoted_with_the_sentence_naming_what_it_translates_to(real_bot: PolicyBot) -> None:
+    """agricultural products → 农产品: the rate's item is quoted with the sub-item naming them (1．农产品…)."""
+    answer = real_bot.ask("Under the new VAT law, what is the VAT rate for selling agricultural products?")
+    assert cited(answer)[0] == ("vat-law-2024", 10) and "农产品" in answer.text and "百分之九" in answer.text
