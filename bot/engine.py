@@ -1565,10 +1565,9 @@ class PolicyBot:
         searcher = self.searcher
         total = len(searcher.provisions)
         # (with the library's terms for words the query table translates: agricultural products → 农产品)
-        translated = [term for _, terms in searcher.expander.matches(topic) for term in terms]
         weights = {
             w: math.log(total / df)
-            for w in [*searcher.tokenizer.words(topic), *translated]
+            for w in [*searcher.tokenizer.words(topic), *searcher.expander.terms(topic)]
             if (df := searcher.document_frequency(w)) and not w.isdigit()
         }
         mass = sum(weights.values())

@@ -1608,12 +1608,7 @@ def _unknown_after_asking(unit: str, searcher: HybridSearcher) -> str:
     asked_at = _asked_at(unit)
     if asked_at is None or not (after := _ASKED_BEFORE_ITS_NOUN.match(unit, asked_at)):
         return ""
-    position, word = 0, ""
-    for token in searcher.tokenizer.cut(unit):  # (the word that starts there as the whole part is cut: not 天内)
-        if position >= after.start(1):
-            word = token if position == after.start(1) else ""
-            break
-        position += len(token)
+    word = _word_at(unit, after.start(1), searcher)
     # (a word jieba does not know may be a typo of the library's: 百分之多少谈销 for 摊销)
     if (
         len(word) < 2
@@ -1746,14 +1741,23 @@ def _noun_right_after(unit: str, asked_at: int, searcher: HybridSearcher) -> str
     there, or it is a unit or a word naming a figure as such: 多少天, 多少比例)."""
     if not unit.startswith(("多少", "几"), asked_at):
         return ""
-    start = asked_at + (2 if unit.startswith("多少", asked_at) else 1)
+    token = _word_at(unit, asked_at + (2 if unit.startswith("多少", asked_at) else 1), searcher)
+    if (
+        len(token) < 2
+        or not searcher.document_frequency(token)
+        or _MEASURED_IN.match(token)
+        or names_a_figure_as_such(token)
+    ):
+        return ""
+    return token if searcher.tokenizer.names_an_object(token) else ""
+
+
+def _word_at(unit: str, at: int, searcher: HybridSearcher) -> str:
+    """The word that starts at ``at`` as the whole part is cut ("" when a word runs across it: not 天内 of 多少天内)."""
     position = 0
     for token in searcher.tokenizer.cut(unit):
-        if position >= start:
-            known = position == start and searcher.document_frequency(token) and len(token) >= 2
-            if not known or _MEASURED_IN.match(token) or names_a_figure_as_such(token):
-                return ""
-            return token if searcher.tokenizer.names_an_object(token) else ""
+        if position >= at:
+            return token if position == at else ""
         position += len(token)
     return ""
 
