@@ -1105,15 +1105,23 @@ _SENTENCES = re.compile(r"(?<=[。；;！？])")
 
 def _written_as_in(word: str, text: str, other: str) -> bool:
     """Whether ``text`` writes ``word`` as ``other`` does: with the character before it there too, unless none
-    stands before it (企业所得税前 as 企业所得税法; not 个人所得税, inside a longer word that ``other`` lacks).
+    stands before it or a particle (企业所得税前 and 今年的所得税 as 企业所得税法; not 个人所得税, inside a longer word
+    that ``other`` lacks).
 
     >>> _written_as_in("所得税", "企业所得税前能扣多少", "企业所得税法"), _written_as_in("所得税", "那个人所得税呢", "企业所得税法")
     (True, False)
+    >>> _written_as_in("所得税", "亏损能不能抵今年的所得税", "企业所得税法")
+    True
     """
     return any(
-        m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] + word in other
+        m.start() == 0 or _ENDS_A_WORD.fullmatch(text[m.start() - 1]) or text[m.start() - 1] + word in other
         for m in re.finditer(re.escape(word), text)
     )
+
+
+# What never begins a longer word with the one after it: not a Chinese character, or the particle 的
+# (今年的所得税 writes 所得税 on its own, as 企业所得税法 may mean it).
+_ENDS_A_WORD = re.compile(r"[^\u4e00-\u9fff]|的")
 
 
 def _overlaps(word: str, surfaces: Sequence[str], text: str) -> bool:
