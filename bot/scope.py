@@ -277,7 +277,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(去|到|在|找)哪(儿|里|家|个)?[^，。？?]{0,4}(报名|申请|申报|登记|领|办)|"
             r"(需不需要|要不要|是否需要|用不用|需要)[^，。？?]{0,10}(报备|备案|报批|审批)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名|办理)(流程|步骤|方式|渠道|入口)|"
             r"哪个窗口|线上还是线下|走什么流程|"
-            r"怎么填|如何填|填什么|在哪里填|(what|which)(?:'s| is| are)? (?:the )?(?:\w+ )?procedures?\b|procedures? (for|to)\b|"
+            r"怎么填|如何填|填什么|在哪里填|填哪[些几张份]|(?:报|交)(?:哪些|什么|哪几张)表|(what|which)(?:'s| is| are)? (?:the )?(?:\w+ )?procedures?\b|procedures? (for|to)\b|"
             r"documents? (do|are) (i|we) need|"
             r"how (do|can|should) (i|we) (register|apply|sign up|join)|how to (apply|register|sign up)|application process"
         ),
@@ -385,7 +385,7 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准")
     (None, None)
     """
-    if label == "具体金额" and _FINE_ASKED.search(unit):
+    if label in ("具体金额", "具体数字") and _FINE_ASKED.search(unit):  # (罚款多少？ asks a sum by 多少 alone)
         return _FINE_STATED
     if measure := measure_stated(unit):
         return measure
@@ -677,6 +677,7 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['是否收费和收费标准']
     """
     lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
+    lowered = _TOLD_A_FEW.sub("了若干", lowered)  # (晚报了几天，会罚多少？ tells a few days, it asks a fine)
     # A quoted clause (能不能写“收到业主付款后再按比例付给…”？) is words told, none of them asked; a quoted term
     # (什么样的企业算“符合条件”？) is what is asked about
     lowered = _QUOTED_CLAUSE.sub("“”", lowered)
@@ -709,6 +710,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     return [entry for entry in _SPECIFICS if entry[2] == kind]
 
 
+# A count after 了 that a clause ends on, with more to come (晚报了几天，… 拖了几个月了，…): what happened, told.
+_TOLD_A_FEW = re.compile(r"了几(?=个?(?:天|日|月|年|周|星期|次|回)了?[，,])")
 _ASKS_WHICH_PROVISION = re.compile(
     r"第几[条项款章节]|哪一?[条项款](?!件)|哪个条款|哪个文件|哪份文件|哪部(?:法|条例)|which (?:article|item|provision)"
 )
@@ -858,7 +861,10 @@ def _asking_sentences(question: str) -> list[tuple[list[str], list[str]]]:
         # Clauses before the last that ask on their own: like a question, or for specifics by a question word
         # (几 only at the end: a story uses it for "a few" — 我们有几个工程师想评职称，…).
         units = [
-            c for c in clauses[:-1] if _ASKS_YES_OR_NO.search(c) or (_CLAUSE_ASKS.search(c) and _specifics_asked(c))
+            c
+            for c in clauses[:-1]
+            if _ASKS_YES_OR_NO.search(c)
+            or (_CLAUSE_ASKS.search(c) and _specifics_asked(c) and not _TOLD_A_FEW.search(f"{c}，"))
         ]
         units.append(question_core("，".join(clauses)))
         out.append((units, [c for c in clauses[:-1] if c not in units and not _INTERROGATIVE.search(c)]))

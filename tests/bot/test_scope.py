@@ -84,6 +84,11 @@ from bot.scope import (
         ("超期了还能罚他们多少钱？", "迟延支付的，应当支付逾期利息，利率为每日万分之五。", True),
         ("超期了还能罚他们多少钱？", "迟延支付的，处5万元以下的罚款。", False),
         ("罚款能在税前扣除吗？", "罚金、罚款和被没收财物的损失不得扣除。", False),  # whether, not what penalty
+        # a few days told after 了, before another clause: what happened, not a period asked — the fine is asked
+        ("年报晚报了几天，会罚款多少？", "企业应当自年度终了之日起五个月内报送年度报告。", True),
+        ("年报晚报了几天，会罚款多少？", "逾期报送的，处2000元以下的罚款。", False),
+        ("年报晚报了几天？", "企业应当报送年度报告。", True),  # at the end, it asks a period
+        ("申报时要填哪些表？", "企业应当按期申报纳税。", True),  # forms to fill in are procedure
         # how to get money back, and the vouchers to provide, are procedure and papers
         ("多收的费用能退吗？怎么退？", "不得收取咨询费、财务顾问费等费用。", True),
         ("扣除时要提供什么凭证？", "企业拨缴的工会经费，不超过工资薪金总额2%的部分，准予扣除。", True),
