@@ -73,6 +73,7 @@ from bot.route import (
     strip_agencies,
     title_covers_area,
     understand,
+    with_subject_swapped,
     without_attributes,
     without_national_level,
 )
@@ -1859,6 +1860,13 @@ class PolicyBot:
         # 那人民银行呢？ after 谁负责？ asks who again; 今年还能申请吗？ after it asks something else
         wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
         own = query
+        cut = self.searcher.tokenizer.cut
+        if previous is not None and (swapped := with_subject_swapped(previous.text, query.text, cut)):
+            # 那高新技术企业呢？ after 什么样的企业才算小型微利企业？ asks that question of its subject: asked so, directly
+            # (searched in the whole library: 那增值税呢？ after a question on the income tax law is not answered there)
+            swapped_query = understand(clean_question(swapped), self.names, self.agencies, self.today())
+            query = replace(swapped_query, day=query.day, past=query.past, focus=query.topic)
+            return self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
         if previous is not None and (elliptical or self._names_little(query)):
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one

@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.question import question_core, split_clauses
@@ -542,6 +542,51 @@ def names_only_a_subject(text: str) -> bool:
     (True, False)
     """
     return bool(_ONLY_A_SUBJECT.match(text.lower().strip()))
+
+
+_SUBJECT_ASKED_INSTEAD = re.compile(
+    r"^(?:那么|那|如果是|要是|换成)?([^，,。？?！!和与及跟、]{2,12}?)(?:的话)?呢[？?]?$"
+)
+
+
+def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequence[str]]) -> str:
+    """The earlier question asked of the follow-up's subject instead of its own ("" when the follow-up names no
+    subject, or the earlier question none of its kind). The head of a Chinese compound is its end: the subject
+    replaced is the earlier question's phrase — a word and the words of two characters or more before it — that
+    ends as the new subject does (in two characters, or one of two longer words): 什么样的企业才算小型微利企业？ +
+    那高新技术企业呢？ → 什么样的企业才算高新技术企业？; 担保费 for 那再担保费呢？; 企业所得税 for 那增值税呢？.
+    ``cut``: a text's words, in order.
+
+    >>> cut = lambda text: [w for w in re.split(r"(的|才|算|收|？)", text) if w]
+    >>> with_subject_swapped("什么样的企业才算小型微利企业？", "那高新技术企业呢？", cut)
+    '什么样的企业才算高新技术企业？'
+    >>> with_subject_swapped("担保机构收担保费的上限？", "那再担保费呢？", cut), with_subject_swapped("担保费收多少？", "那北京呢？", cut)
+    ('担保机构收再担保费的上限？', '')
+    """
+    found = _SUBJECT_ASKED_INSTEAD.match(follow_up.strip())
+    if not found or (subject := found.group(1)) in earlier:
+        return ""
+
+    def shared_end(phrase: str) -> int:
+        return next((n for n in range(min(len(phrase), len(subject)), 0, -1) if phrase[-n:] == subject[-n:]), 0)
+
+    def heads_alike(phrase: str) -> bool:
+        return shared_end(phrase) >= 2 or (shared_end(phrase) == 1 and min(len(phrase), len(subject)) >= 3)
+
+    words = list(cut(earlier))
+    phrases = []
+    for end in range(len(words)):
+        start = end
+        while start > 0 and len(words[start - 1]) >= 2 and _NAMING.fullmatch(words[start - 1]):
+            start -= 1
+        phrases.append("".join(words[start : end + 1]))
+    alike = [p for p in phrases if p != subject and heads_alike(p)]
+    if not alike:
+        return ""
+    return earlier.replace(max(alike, key=lambda p: (shared_end(p), len(p))), subject, 1)
+
+
+_NAMING = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def is_elliptical(text: str, specificity: float) -> bool:

@@ -574,6 +574,21 @@ def test_a_follow_up_that_names_only_a_new_subject_is_answered_about_it(fake_bot
         assert not answer.out_of_scope and first is not None and subject in first.text, (subject, cited(answer))
 
 
+def test_a_follow_up_naming_a_subject_of_the_same_kind_asks_the_earlier_question_of_it(fake_bot: PolicyBot) -> None:
+    """那X呢？ where the earlier question names a Y that ends as X does (企业, 税): the earlier question asked of X,
+    in the whole library — not the provision just discussed, which names X too, nor the document of Y."""
+    criteria = [
+        {"role": "user", "content": "小型微利企业要符合哪些条件？"},
+        {"role": "assistant", "content": "见实施条例第九十二条。"},
+    ]
+    assert cited(fake_bot.ask("那高新技术企业呢？", criteria))[0] == ("eit-regulation-2019", 93)
+    rate = [
+        {"role": "user", "content": "小规模纳税人企业所得税怎么交？"},
+        {"role": "assistant", "content": "见企业所得税法。"},
+    ]
+    assert cited(fake_bot.ask("那增值税呢？", rate))[0][0] == "vat-law-2024"
+
+
 def test_documents_on_a_topic_are_those_with_a_provision_on_it(fake_bot: PolicyBot) -> None:
     """A document counts by its best provision on the topic, not by how many of its provisions come near."""
     reserved = {c.doc_id for c in fake_bot.ask("哪些文件规定了政府采购给中小企业预留份额？").citations}
