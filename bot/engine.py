@@ -721,7 +721,12 @@ class PolicyBot:
         # use the words asked — 增值税法第十一条 names no 小规模纳税人)
         answer = self._search(replace(query, topic=asked[-1].topic, docs=()), shelf, ())
         if answer.out_of_scope:
-            return status
+            # 年报还是1月1日到6月30日吗？ of a repealed regulation, stated by none in force: said so, with the closest
+            # provision of the documents asked about or their successors (not one elsewhere: 从哪天开始不再施行？)
+            mine = {*docs, *(shelf.status(d).successor for d in docs)}
+            if answer.closest is None or answer.closest.doc_id not in mine:
+                return status
+            return replace(status, text=f"{status.text}\n{answer.text}", coverage="partial")
         cited = {(c.doc_id, c.number) for c in answer.citations}
         more = tuple(c for c in status.citations if (c.doc_id, c.number) not in cited)
         return replace(answer, text=f"{status.text}\n{answer.text}", citations=answer.citations + more)

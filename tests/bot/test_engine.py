@@ -1786,6 +1786,16 @@ def test_a_status_question_that_also_asks_a_figure_gets_it_from_the_version_in_f
     assert real_bot.ask("增值税暂行条例现在还有效吗？").kind == "doc_status"  # nothing else asked
 
 
+def test_a_status_question_whose_other_part_no_text_in_force_states_says_so(real_bot: PolicyBot) -> None:
+    """The repealed regulation's dates for the annual report are stated nowhere in force: the status is answered,
+    and the answer says which part is not covered and names the closest provision in force (not "full")."""
+    answer = real_bot.ask("个体工商户条例还能用吗？年报是不是还是1月1日到6月30日之间报？")
+    assert "已废止" in answer.text and answer.coverage == "partial"
+    assert "没有规定" in answer.text and "《促进个体工商户发展条例》第十二条" in answer.text
+    dates = real_bot.ask("个体工商户条例是哪部条例废止的？哪天起不再施行？")  # the status tells it all
+    assert dates.coverage == "full" and "抱歉" not in dates.text
+
+
 def test_a_part_asking_the_figure_of_the_noun_after_its_question_word_is_answered_apart(real_bot: PolicyBot) -> None:
     """按多少征收率交增值税？ asks the rate of 征收率, the noun right after its question word (not of 小规模纳税人 before
     it, which 增值税法第十一条 does not name): that part is answered from 第十一条 beside the definition the first asks."""
