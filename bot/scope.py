@@ -206,7 +206,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Which places: the texts name places only where they have rules for them.
     (
         re.compile(
-            rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD})|"
+            # (…论坛在哪里开？: 开 ending the clause is an event held)
+            rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD}|开(?=[？?。，,！!呢啊]|$))|"
             r"\bwhich (cities|provinces|city|province)\b"
         ),
         re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
