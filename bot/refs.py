@@ -852,7 +852,7 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
 
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_PAST = re.compile(
-    r"\b(?:in|during|back in|as of|throughout)\s+(?:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+)?"
+    rf"\b(?:in|during|back in|as of|throughout)\s+(?:((?:{'|'.join(_ENGLISH_MONTHS)})[a-z]*\.?)\s+)?"
     r"(\d{4})\b(?!\s*(?:version|edition|regulations?|law|rules?)\b)",
     re.IGNORECASE,
 )
