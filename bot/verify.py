@@ -45,7 +45,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 # followed by a counting unit, or after 百分之/千分之). "进一步", "统一" are words, not figures.
 _FIGURE = re.compile(
     r"(?:百分之|千分之|万分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
-    r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]{2,}|"
+    r"\d+(?:\.\d+)?(?:\s*[万亿](?!分之))*|[零〇一二两三四五六七八九十百千万亿]{2,}|"
     r"[一二两三四五六七八九十百千](?=\s*(?:个|项|家|条|天|日|月|年|倍|人|次|批|成|元|万|亿|周|季))"
 )
 # Organisations by their form (中国银行, 某某监管局…): checked like names, unless they are agencies.
@@ -94,18 +94,29 @@ def _cn_value(token: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
+def _arabic_value(token: str) -> float:
+    """'500万' → 5000000, as 五百万 is; '1.5' → 1.5."""
+    number = token.rstrip("万亿 ")
+    value = float(number)
+    for ch in token[len(number) :]:
+        value *= _CN_BIG.get(ch, 1)
+    return value
+
+
 def figures(text: str) -> set[tuple[str, float]]:
     """The figures in a text as (kind, value): kind is '%' for 百分之…, '‰' for 千分之…, '‱' for 万分之…, '' otherwise.
 
     >>> sorted(figures("打造100个场景，每年六月，百分之二十"))
     [('', 6.0), ('', 100.0), ('%', 20.0)]
+    >>> figures("年销售额500万元") == figures("年销售额五百万元")  # whatever numerals write it
+    True
     """
     out = set()
     for m in _FIGURE.finditer(text):
         token = m.group(0)
         kind = {"百分之": "%", "千分之": "‰", "万分之": "‱"}.get(token[:3], "")
         number = token[3:] if kind else token
-        value = float(number) if number[0].isdigit() else _cn_value(number)
+        value = _arabic_value(number) if number[0].isdigit() else _cn_value(number)
         if value is not None:
             out.add(("%" if text[m.end() : m.end() + 1] in "%％" and text[m.end() : m.end() + 1] else kind, value))
     return out
