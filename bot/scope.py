@@ -737,6 +737,8 @@ _CONFIRMED_FIGURE = re.compile(
 )
 # …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
 _FIGURE_TOLD = re.compile(rf"{_NUMBER_STARTS}((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT}){_NOT_A_BOUND}")
+# …a bound too, there: the rule's (100人以下的企业有补贴，有这回事吗？)
+_FIGURE_OR_BOUND_TOLD = re.compile(rf"{_NUMBER_STARTS}((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT})")
 _CONFIRMED_LABEL = (
     ("具体比例或费率", re.compile(r"%|％|百分|点|percent")),
     ("具体期限", re.compile(r"月|年|天|日|month|year|day")),
@@ -811,17 +813,21 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     ([(('', 500.0), '具体金额')], [])
     """
     lowered = unit.lower()
-    if _WHAT_WORD.search(lowered) or not (
-        _CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?")
+    clauses = re.split(r"[，,]", lowered.rstrip("，,"))
+    # (…，这是哪个法规定的？ asks where what was said is written: it asks to confirm it)
+    source_asked = len(clauses) > 1 and _ASKS_WHERE_WRITTEN.fullmatch(re.sub(r"\W", "", clauses[-1]))
+    if not source_asked and (
+        _WHAT_WORD.search(lowered)
+        or not (_CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?"))
     ):
         return []  # (标准是一年销售额多少以内？ asks what, it confirms nothing)
     out = []
     # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question —
     # unless that clause only points back at it: 国家补20块钱仓租，有这回事吗？)
-    clauses = re.split(r"[，,]", lowered.rstrip("，,"))
-    pointing_back = len(clauses) > 1 and _ONLY_ASKS_IF_TRUE.fullmatch(re.sub(r"\W", "", clauses[-1]))
+    pointing_back = source_asked or (len(clauses) > 1 and _ONLY_ASKS_IF_TRUE.fullmatch(re.sub(r"\W", "", clauses[-1])))
     # (what was said: its last figure, 一年补两万 → 两万)
-    confirmed = list(_FIGURE_TOLD.finditer(lowered))[-1:] if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
+    told = _FIGURE_OR_BOUND_TOLD.finditer(lowered)
+    confirmed = list(told)[-1:] if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
     for m in confirmed:
         printed = m.group(1) or m.group(2)
         label = next((name for name, unit_of in _CONFIRMED_LABEL if unit_of.search(printed)), "具体数字")
@@ -834,6 +840,12 @@ _ONLY_ASKS_IF_TRUE = re.compile(
     r"(?:(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)(?:回|个|种|样的?)?(?:事儿?|说法|回事)"
     r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?"
     r"|(?:这|那)?(?:是不是真的|是真的|真的|对不对|属实|靠谱|靠不靠谱|准确|没错))(?:吗|么|嘛|吧|不|没有|呢)?"
+)
+# A clause asking where what was said before is written (这是哪个法规定的？ 出自哪个文件？ 依据是什么？).
+_ASKS_WHERE_WRITTEN = re.compile(
+    r"(?:这|那)?(?:是|个|条|项)?(?:规定|政策|说法)?(?:是|在)?(?:哪|什么)(?:个|部|条|份|项|一条)?(?:法律?|规定|文件|条例|政策|法规)?"
+    r"(?:里|中|上)?(?:规定|说|写|定)的?(?:吗|呢|啊)?"
+    r"|(?:这|那)?(?:个|条)?(?:规定|政策|说法)?(?:出自|来自|依据是?|根据是?)(?:哪|什么)(?:个|部|条|份|项)?(?:法律?|规定|文件|条例|政策|法规)?(?:里)?(?:呢|啊)?"
 )
 _HEARSAY = re.compile(
     r"^\W*(我们?|还)?(听说|听人说|听朋友说|朋友说|据说|看新闻说|看到新闻说|新闻上说|网上说|听别人说|了解到|据了解|"

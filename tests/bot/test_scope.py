@@ -464,6 +464,9 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
         ("听说每年补两万，是真的吗？", [(("", 20000.0), "具体金额")]),  # what was said: its last figure
         ("听说千万不能逾期，是真的吗？", []),  # 千万 of 千万不能 is no figure
         ("是不是要10个工作日？", [(("", 10.0), "具体期限")]),
+        # what was said before a clause asking where it is written: a bound too, the rule's
+        ("听说销售额10万以下的免税，这是哪个法规定的？", [(("", 100000.0), "具体金额")]),
+        ("担保费率不超过1%，依据是什么？", [(("%", 1.0), "具体比例或费率")]),
     ],
 )
 def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
@@ -693,3 +696,15 @@ def test_a_figure_asked_right_before_a_noun_the_library_uses_is_of_that_noun(fak
     assert asked_head("小规模纳税人按多少征收率交增值税？", searcher) == "征收率"
     assert asked_head("失业保险金每个月能领多少钱？", searcher) == "保险金"  # 钱 is no word of the library's
     assert asked_head("贷款期限最长是几年？", searcher) == "期限"  # 年 is a unit
+
+
+def test_a_figure_asked_to_confirm_is_stated_whatever_numerals_write_it(real_bot: PolicyBot) -> None:
+    """500万元 is the 五百万元 of the VAT law: confirmed, not refused."""
+    answer = real_bot.ask("小规模纳税人的标准是年销售额500万元吗？")
+    assert not answer.out_of_scope and ("vat-law-2024", 9) in [(c.doc_id, c.number) for c in answer.citations]
+
+
+def test_a_rule_told_with_a_figure_no_document_states_is_not_confirmed_by_a_source(real_bot: PolicyBot) -> None:
+    """这是哪个法规定的？ asks where the rule just told is written: no document states a 10万 threshold."""
+    answer = real_bot.ask("小规模纳税人月销售额10万以下免增值税，这是哪个法规定的？")
+    assert answer.out_of_scope and not answer.citations
