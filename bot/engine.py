@@ -1982,7 +1982,11 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
-_ASKS_WHICH_ONES = re.compile(r"哪些|哪几|哪类|包括什么|包括哪|\bwhich\b|\bwhat are\b", re.IGNORECASE)
+# (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
+_ASKS_WHICH_ONES = re.compile(
+    r"哪些|哪几|哪类|包括什么|包括哪|什么条件|条件是什么|满足什么|符合什么|什么样的|什么情形|\bwhich\b|\bwhat are\b",
+    re.IGNORECASE,
+)
 _ASKS_ABOUT_NOW = re.compile(rf"{NOW_WORDS}|当前|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b")
 # "What does the text say about X?" — a general form of asking about a subject of the documents.
 _ASKS_WHAT_THE_TEXT_SAYS = re.compile(

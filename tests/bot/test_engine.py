@@ -1821,3 +1821,14 @@ def test_an_english_question_is_quoted_with_the_sentence_naming_what_it_translat
     """agricultural products → 农产品: the rate's item is quoted with the sub-item naming them (1．农产品…)."""
     answer = real_bot.ask("Under the new VAT law, what is the VAT rate for selling agricultural products?")
     assert cited(answer)[0] == ("vat-law-2024", 10) and "农产品" in answer.text and "百分之九" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["高新技术企业要满足什么条件？", "什么样的企业才算国家需要重点扶持的高新技术企业？"]
+)
+def test_conditions_asked_are_quoted_all_together(fake_bot: PolicyBot, question: str) -> None:
+    """实施条例第九十三条 lists the conditions (一)–(五): asked what they are, the answer quotes every one, not
+    only the item closest in words (（五）…规定的其他条件)."""
+    answer = fake_bot.ask(question)
+    assert cited(answer)[0] == ("eit-regulation-2019", 93)
+    assert all(item in answer.text for item in ("（一）", "（二）", "（三）", "（四）", "（五）"))
