@@ -72,16 +72,18 @@ class Retrieval:
 # "A few" — 好几万, 十几个, 数十家, 上百万 — asks for no figure; nor does 几十万, 几百人 name one.
 A_FEW = re.compile(r"(?:好几|[一二三四五六七八九十]几)[十百千万亿]*|数[十百千万亿]+|上[百千万亿]+")
 _SOME_TENS = re.compile(r"几[十百千万亿]+")
+# A single digit before 万 or 亿 (罚了5万块, 3亿元): an amount of the asker's case, as a single digit is, not a rule's figure.
+_ONE_DIGIT_TIMES = re.compile(r"(?<![\d.])\d(?=\s*[万亿])")
 
 
 def asked_figures(text: str) -> set[tuple[str, float]]:
     """The figures a question names that can identify a rule: not years, not single digits, not rough
     amounts (十几个人, 几百万).
 
-    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人，年收入几百万"))
+    >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人，年收入几百万，被罚了5万"))
     [('%', 17.0)]
     """
-    found = figures(_SOME_TENS.sub(" ", A_FEW.sub(" ", text)))
+    found = figures(_ONE_DIGIT_TIMES.sub(" ", _SOME_TENS.sub(" ", A_FEW.sub(" ", text))))
     return {f for f in found if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
 
 
