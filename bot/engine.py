@@ -859,10 +859,8 @@ class PolicyBot:
 
     def _counterpart_answer(self, shelf: Shelf, discussed: Provision, counterpart: Provision) -> Answer:
         """ "以前的版本怎么规定？" / "现在的条例呢？" about a provision: its counterpart in the other version, whole."""
-        lead = (
-            f"{shelf.ref(discussed)}在{shelf.metas[counterpart.doc_id].citation_title}中"
-            f"对应的是{compose.provision_label(counterpart)}。"
-        )
+        # (the counterpart named first: a follow-up to this answer is about it, not the provision discussed before)
+        lead = f"{shelf.ref(counterpart)}对应{shelf.ref(discussed)}。"
         answer = compose.provision_answer(shelf, counterpart, [counterpart.text], full_text=True, lead=lead)
         return replace(answer, kind="follow_up")
 

@@ -23,6 +23,8 @@ _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知"
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
+# Words no name begins with, that say which document or version is meant (那以前暂行条例时期: 暂行条例)
+_NOT_A_NAMES_START = re.compile(r"^(?:[新旧这那该此本哪]|上述|现在|现行|目前|如今|以前|之前|原来|原先|过去|当时|早先)+")
 MISSPELT_NAME_MIN = 4  # a shorter name one character off one of the library's is likelier another document
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
@@ -62,7 +64,10 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 # Editions and past days.
 # (20年版, 20年那版: a year said by its last two digits, with 年)
 _EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
-_EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*{_EDITION}")
+# (2020年的条例里…: a year before a kind of document, with nothing between but 的 or 那个, names its edition too)
+_EDITION_YEAR = re.compile(
+    rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*(?:{_EDITION}|的?(?:那个|那部|那份)?(?:条例|法律|法(?!人)|文件|规定))"
+)
 _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
 # A year written right beside a document's name: which version (2020年的《…》, 《…》（2020年）)
 _YEAR_BEFORE_NAME = re.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:的|版)?\s*[《「“]?$")
@@ -409,7 +414,7 @@ class DocumentNames:
         """Whether ``piece`` (发展条例) ends a longer name the question gives (上海市促进中小企业发展条例)
         that names no document of the library."""
         stretch = re.search(r"[\u4e00-\u9fff]*$", before)
-        lead = _NAME_BOUNDARY.split(stretch.group(0) if stretch else "")[-1]
+        lead = _NOT_A_NAMES_START.sub("", _NAME_BOUNDARY.split(stretch.group(0) if stretch else "")[-1])
         return len(lead) >= 2 and not self.names_document(lead + piece)
 
     def _containing(self, piece: str, before: str = "") -> tuple[str, ...]:

@@ -843,8 +843,15 @@ def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(rea
 def test_another_version_of_the_provision_discussed_is_its_counterpart_by_content(
     fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
 ) -> None:
-    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
-    assert cited(answer)[0] == expected and "中对应的是第" in answer.text
+    history = _after(fake_bot, earlier)
+    answer = fake_bot.ask(follow_up, history)
+    assert cited(answer)[0] == expected
+    # the conversation goes on about the counterpart: 具体是第几条？ names it, not the provision asked before
+    then = fake_bot.ask(
+        "具体是第几条？",
+        [*history, {"role": "user", "content": follow_up}, {"role": "assistant", "content": answer.text}],
+    )
+    assert cited(then)[0] == expected
 
 
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
@@ -917,6 +924,10 @@ def test_after_a_refusal_the_next_one_is_after_the_provision_it_pointed_to(fake_
         ("保障中小企业款项支付条例第十二条", "2020年版呢？", ("sme-payment-regulation-2020", 11)),
         ("个体工商户的年度报告现在有什么规定？", "以前是怎么规定的？", ("individual-business-regulation-2016", 13)),
         ("增值税法第十条", "那以前是多少？", ("vat-interim-regulation-2017", 2)),  # what the figure was
+        # the old document named after 以前, and running into 时期
+        ("增值税法第十一条", "那以前暂行条例时期呢？", ("vat-interim-regulation-2017", 12)),
+        # an edition named by its year and kind of document (2020年的条例), not by 版
+        ("保障中小企业款项支付条例第十二条", "那2020年的条例里也这样吗？", ("sme-payment-regulation-2020", 11)),
     ],
 )
 def test_another_version_asked_in_other_words(
