@@ -594,6 +594,16 @@ def _examples(shelf: Shelf, k: int = 3) -> str:
     return names + (f"等 {len(metas)} 份文件" if len(metas) > k else "")
 
 
+MORE_LEAD = "除上面已经列出的规定外，与这个问题相关的还有："
+
+
+def nothing_more_answer(shelf: Shelf) -> Answer:
+    """ "还有别的吗？" when the closest provisions were all shown already."""
+    return Answer(
+        "与这个问题最相关的规定上面都已经列出了，库中没有其他更相关的条文。", kind="follow_up", as_of=shelf.day
+    )
+
+
 def clarify_answer(shelf: Shelf) -> Answer:
     """A follow-up with nothing to follow: ask what is meant."""
     first = next(iter(shelf.metas.values()))

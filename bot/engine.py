@@ -54,6 +54,7 @@ from bot.route import (
     MEANS_SEVERAL,
     DocumentFilter,
     Query,
+    asks_for_more,
     asks_newer_version,
     asks_older_version,
     asks_which_number,
@@ -149,6 +150,9 @@ UNSTATED_PART_WITHIN = 1 + MAX_RELATED
 PART_WITHIN = 10
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
+MORE_WITHIN = 10  # "还有别的吗？" lists the best matches of the topic among this many not yet cited,
+MORE_DENSE_GAP = 0.015  # as close in meaning as the best match within this (cosines of e5 lie within ~0.1),
+MAX_MORE = 3  # at most this many
 # Of an earlier answer in plain text only the beginning is searched with the question it answered: it
 # says what the answer is about (the rest quotes and relates), and embedding time grows faster than the
 # text (150 characters take ~0.1 s, 600 ~0.6 s).
@@ -1636,15 +1640,7 @@ class PolicyBot:
         stating most of the figures the answer quotes)."""
         answer = last(turns, "assistant")
         shelf = Shelf(self.library, self.today())
-        found = []
-        if answer:
-            for provision in self.library.provisions:
-                ref = shelf.ref(provision)
-                at = answer.find(ref)
-                if at >= 0:
-                    found.append((at, provision))
-        if found:
-            cited = [p for _, p in sorted(found, key=lambda x: x[0])]
+        if cited := self._cited_in(answer, shelf) if answer else []:
             # An earlier version shown beside the provision answered from is not what the answer is about.
             docs = {p.doc_id for p in cited}
             return [p for p in cited if p.doc_id == cited[0].doc_id or shelf.status(p.doc_id).successor not in docs]
@@ -1716,6 +1712,8 @@ class PolicyBot:
         ):
             # 这个条例还有效吗？ 那个文件是哪年发的？ 它的文号是多少？: the facts of the document the conversation is about
             return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
+        if context and not query.refs and asks_for_more(query.text):
+            return self._more_on_topic(turns, shelf)
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -1724,7 +1722,9 @@ class PolicyBot:
         if facts:
             return replace(self._answer(query, shelf, context), kind="follow_up")
         if not MEANS_SEVERAL.search(query.text):
-            context = context[:1]
+            # (这个归谁管？ of a rule naming no body: with the provision cited beside it that names who acts on it)
+            naming = next((p for p in context[1:] if self._bodies_of(p)), None) if query.wants_agencies else None
+            context = [context[0], naming] if naming and not self._bodies_of(context[0]) else context[:1]
         if len(context) == 1:
             provision = context[0]
             lead = (
@@ -1740,6 +1740,34 @@ class PolicyBot:
             targets = [(p, p.text) for p in context[:MAX_FOLLOW_UP_PROVISIONS]]
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
         return replace(answer, kind="follow_up")
+
+    def _more_on_topic(self, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
+        """ "还有别的吗？": the provisions closest to the conversation's last question that stands alone, in force,
+        besides those its answers already cited (none: it says so)."""
+        asked = [t.content for t in turns if t.role == "user"]
+        topic = next((q for q in reversed(asked) if not (is_follow_up(q) or self._says_little(q))), asked[0])
+        shown = {p.key for t in turns if t.role == "assistant" for p in self._cited_in(t.content, shelf)}
+        result, _ = self.retrieve(topic)
+        if not result.hits:
+            return compose.nothing_more_answer(shelf)
+        # (as close to the topic as the best match is, by meaning: the words of a long story find much else)
+        floor = result.dense_of(result.hits[0].provision) - MORE_DENSE_GAP
+        more = [
+            h.provision
+            for h in result.hits[:MORE_WITHIN]
+            if h.provision.key not in shown
+            and shelf.in_force(h.provision.doc_id)
+            and result.dense_of(h.provision) >= floor
+        ][:MAX_MORE]
+        if not more:
+            return compose.nothing_more_answer(shelf)
+        answer = compose.numbered_answer(shelf, [(p, p.text) for p in more])
+        return replace(answer, text=f"{compose.MORE_LEAD}\n{answer.text}", kind="follow_up")
+
+    def _cited_in(self, text: str, shelf: Shelf) -> list[Provision]:
+        """The provisions a text names by document and label, in the order it names them."""
+        found = [(at, p) for p in self.library.provisions if (at := text.find(shelf.ref(p))) >= 0]
+        return [p for _, p in sorted(found, key=lambda x: x[0])]
 
     def _facts_of(self, query: Query, shelf: Shelf, doc_id: str, context: Sequence[Provision]) -> Answer:
         """The document facts (or status) a follow-up asks, of ``doc_id``."""

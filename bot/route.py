@@ -524,8 +524,25 @@ _NATIONAL_RULES = re.compile(r"(?:全国|国家|中央)(?:层面|层级|级)?(?:
 _WHICH_NUMBER = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
 )
+# "还有别的吗？" "其他规定呢？": more provisions on the conversation's topic, besides those already shown (not 还有别的部门吗？).
+_MORE = r"(?:(?:别的|其他|其它|其余|更多|相关)的?)?(?:规定|条文|条款|法条|政策|措施|内容|依据|条)?"
+_ASKS_FOR_MORE = re.compile(
+    rf"(?:那|那么)?(?:还有|另外还有|此外还有)(?:没有)?{_MORE}(?:吗|么|嘛|没有|呢|不)?"
+    rf"|(?:那|那么)?(?:别的|其他|其它|其余)的?(?:规定|条文|条款|法条|政策|措施|内容|依据|条)?呢|(?:那|那么)?还有(?:哪些|什么|啥)(?:规定|条文|政策|相关规定)?(?:吗|呢)?|(?:anything|what) else\b.*|any others?\b.*|more\??"
+)
+
+
+def asks_for_more(text: str) -> bool:
+    """ "还有别的吗？" / "其他规定呢？" / "anything else?": more provisions on the topic of the conversation.
+
+    >>> asks_for_more("还有别的吗？"), asks_for_more("那其他规定呢？"), asks_for_more("还有别的部门吗？")
+    (True, True, False)
+    """
+    return bool(_ASKS_FOR_MORE.fullmatch(re.sub(r"[^\w ]|_", "", text.lower()).strip()))
+
+
 # "这两条分别由谁负责？": the follow-up is about every provision the previous answer cited.
-MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|几条|分别|各自|都|them|these|each")
+MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|(?<!第)几条|分别|各自|都|them|these|each")  # (第几条？ asks one)
 
 
 _ELLIPTICAL = re.compile(r"^(那|那么|那如果|那要是|那假如|如果是|要是|and\b|what about|how about)")

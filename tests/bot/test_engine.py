@@ -1843,3 +1843,36 @@ def test_conditions_asked_are_quoted_all_together(fake_bot: PolicyBot, question:
     answer = fake_bot.ask(question)
     assert cited(answer)[0] == ("eit-regulation-2019", 93)
     assert all(item in answer.text for item in ("（一）", "（二）", "（三）", "（四）", "（五）"))
+
+
+def test_anything_else_lists_other_provisions_on_the_topic_not_those_shown(real_bot: PolicyBot) -> None:
+    """还有别的吗？ after an answer: the provisions next closest to the topic, in force, none already cited — and
+    asked again, still others (not a repeat of the provision discussed)."""
+    history: list[dict[str, str]] = []
+    shown: set[tuple[str, int]] = set()
+    for question in ("小微企业贷款难，国家有什么支持政策？", "还有别的吗？", "还有吗？"):
+        answer = real_bot.ask(question, history)
+        assert answer.citations and not shown & set(cited(answer))
+        assert all("已废止" not in c.status for c in answer.citations)
+        shown |= set(cited(answer))
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+
+
+_FEES_ANSWER = (
+    "根据《中华人民共和国中小企业促进法》第五十四条：任何单位不得违反法律、法规向中小企业收取费用。\n"
+    "相关规定：\n· 《中华人民共和国中小企业促进法》第六十条：县级以上地方各级人民政府有关部门在各自职责范围内，"
+    "对违法向中小企业收费、罚款、摊派财物的行为进行查处。"
+)
+
+
+def test_who_handles_a_rule_naming_no_body_is_told_from_the_provision_cited_beside_it(fake_bot: PolicyBot) -> None:
+    """第五十四条 forbids arbitrary fees and names no body; 第六十条, cited beside it, says who deals with them."""
+    history = [
+        {"role": "user", "content": "有部门乱收费，法律上怎么说？"},
+        {"role": "assistant", "content": _FEES_ANSWER},
+    ]
+    answer = fake_bot.ask("这个归谁管？", history)
+    assert cited(answer) == [("sme-promotion-law-2017", 54), ("sme-promotion-law-2017", 60)]
+    assert "县级以上地方" in answer.text
+    # 第几条？ asks which one: the provision the answer is about, not every one it cited (几条 of 第几条)
+    assert cited(fake_bot.ask("具体是第几条？", history)) == [("sme-promotion-law-2017", 54)]
