@@ -69,6 +69,11 @@ _WHO = re.compile(
     r"牵头|主管部门|负责部门|负责单位|责任部门|负责的部门|由谁(?!承担|支付|付|出钱|买单|赔)|受理|who is responsible|who's responsible|"
     r"which agenc|which department|which ministr|who is in charge|who handles|\bresponsible\b|in charge"
 )
+# "归人社管还是财政管？" "是A负责还是B负责？": which of two bodies — asks who, the bodies are the answers to choose
+# from, not the topic.
+_WHICH_OF_BODIES = re.compile(
+    r"(归|由|是|找)([^，,。？?还]{1,8}?)(管|负责|主管|牵头)(?:呢)?[，,]?还是(?:归|由|是|找)?[^，,。？?]{1,8}?(?:管|负责|主管|牵头)"
+)
 _FULL_TEXT = re.compile(r"全文|原文|完整|全部内容|详细内容|具体内容|full text")
 _FIGURE_WANTED = re.compile(
     r"多少|几[天日月年个项倍成次%]|比例|税率|费率|利率|征收率|扣除率|金额|期限|多久|多长|上限|下限|最高|最低|"
@@ -221,6 +226,7 @@ def understand(
     if m := _PART_ORDINAL.search(text):
         part = _number(m.group(1))
     topic = without_past_day(strip_spans(text, with_version_words(text, spans)) if spans else text, today)
+    topic = _WHICH_OF_BODIES.sub(r"\1谁\3", topic)
     # "创新方面有哪些措施？": a list word with an area, or in the same clause as 措施/规定 ("有没有…的措施？
     # 能补贴多少？" asks about one measure).
     listing = bool(_LIST_INTENT.search(lowered) and _AREA_WORD.search(text)) or any(
@@ -239,7 +245,7 @@ def understand(
         asks_documents=bool(_DOCUMENTS.search(lowered)),
         asks_change=bool(_CHANGE.search(lowered)),
         # (asked, not told: 我们向主管部门投诉了，处理部门多长时间内要给结果？ asks a period)
-        wants_agencies=bool(_WHO.search(question_core(text).lower())),
+        wants_agencies=bool(_WHO.search(question_core(text).lower()) or _WHICH_OF_BODIES.search(text)),
         wants_full_text=bool(_FULL_TEXT.search(lowered)),
         wants_figure=bool(_FIGURE_WANTED.search(lowered)),
         agencies=found_agencies,

@@ -1876,3 +1876,11 @@ def test_who_handles_a_rule_naming_no_body_is_told_from_the_provision_cited_besi
     assert "县级以上地方" in answer.text
     # 第几条？ asks which one: the provision the answer is about, not every one it cited (几条 of 第几条)
     assert cited(fake_bot.ask("具体是第几条？", history)) == [("sme-promotion-law-2017", 54)]
+
+
+def test_which_of_two_bodies_is_answered_with_those_the_provision_names(real_bot: PolicyBot) -> None:
+    """The bodies asked to choose from are no topic words (财政 would find 财政拨款): the measure is found and
+    its bodies named."""
+    answer = real_bot.ask("稳岗返还归人社管还是财政管？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guofa-2018-39", 1)
+    assert "人力资源社会保障部" in answer.text and "财政部" in answer.text

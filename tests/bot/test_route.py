@@ -227,6 +227,20 @@ def test_which_company_is_no_agency_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("稳岗返还归人社管还是财政管？", "稳岗返还归谁管？"),
+        ("预留份额是财政部负责还是工信部负责？", "预留份额是谁负责？"),
+    ],
+)
+def test_which_of_two_bodies_asks_who_and_leaves_them_out_of_the_topic(
+    question: str, topic: str, library: Library, names: DocumentNames
+) -> None:
+    query = understand(question, names, library.agencies, TODAY)  # type: ignore[arg-type]
+    assert query.wants_agencies and query.topic == topic
+
+
+@pytest.mark.parametrize(
     ("question", "agency_list"),
     [
         ("市场监管局上门抽查的时候会看哪些台账？", False),  # 哪些 + a thing of its own, in the agency's clause
