@@ -132,7 +132,6 @@ NAMES_LITTLE = 3.0
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
-SEARCHED_WITHIN = 3  # a part named by its title is answered when one of its provisions is among these best hits
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
 LLM_CONTEXT_PROVISIONS = 3
@@ -1114,11 +1113,16 @@ class PolicyBot:
     # ── search ────────────────────────────────────────────────────────────────────
 
     def _searched_within(self, topic: str, docs: Sequence[str], doc_id: str, division: Division) -> bool:
-        """Whether the best provisions a search of ``topic`` finds include one of ``division``: a title that
-        shares the question's words with a part the search does not reach asks about something else
-        (首贷、续贷有什么信贷支持措施？ is not the part 降低小微企业综合融资成本 of another document)."""
-        hits = self.searcher.search(topic, docs or None).hits[:SEARCHED_WITHIN]
-        return any(h.provision.doc_id == doc_id and division.first <= h.provision.number <= division.last for h in hits)
+        """Whether the best provision a search of ``topic`` finds is one of ``division``: a title that shares the
+        question's words with a part whose provisions do not answer best asks about something else (首贷、续贷有什么信贷
+        支持措施？ is not the part 降低小微企业综合融资成本 of another document) or something narrower (知识产权质押融资 is
+        measure （四）, not the part 提升知识产权…能力)."""
+        hits = self.searcher.search(topic, docs or None).hits
+        return (
+            bool(hits)
+            and hits[0].provision.doc_id == doc_id
+            and division.first <= hits[0].provision.number <= division.last
+        )
 
     def retrieve(self, topic: str, doc_ids: Sequence[str] | None = None) -> tuple[Retrieval, scope.ScopeFeatures]:
         """Search a topic (in ``doc_ids``; in every document when none is given) and measure how well

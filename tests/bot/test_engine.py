@@ -1884,3 +1884,12 @@ def test_which_of_two_bodies_is_answered_with_those_the_provision_names(real_bot
     answer = real_bot.ask("稳岗返还归人社管还是财政管？")
     assert not answer.out_of_scope and cited(answer)[0] == ("guofa-2018-39", 1)
     assert "人力资源社会保障部" in answer.text and "财政部" in answer.text
+
+
+def test_a_narrower_topic_inside_a_parts_title_words_is_searched_not_listed_as_the_part(real_bot: PolicyBot) -> None:
+    """知识产权质押融资 shares 知识产权 with the part 六、提升知识产权…, but the measure that promotes it is （四）: the
+    part is listed only where its own provision answers best."""
+    answer = real_bot.ask("169号文里知识产权质押融资这块是哪些部门负责的？")
+    assert cited(answer)[0] == ("miit-2021-169", 4) and "知识产权局" in answer.text
+    part = real_bot.ask("169号文里知识产权这块有哪些措施？")
+    assert {("miit-2021-169", n) for n in (16, 17, 18)} <= set(cited(part))
