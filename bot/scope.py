@@ -365,7 +365,10 @@ def _stated_in(family: tuple[str, ...]) -> re.Pattern[str]:
 _PAPERS = r"(?<!原)材料|资料|证明|证件|申请书|申请表|表格|凭证|清单"
 # …stated where a text says what is handed in (应当提交申请书和营业执照), not where it names papers received
 # (自收到投诉材料之日起30日内)
-_PAPERS_STATED = re.compile(rf"(?:提交|提供|出具|附|携带|报送|递交|填写|填报|凭)[^。；]{{0,20}}(?:{_PAPERS})")
+# (…, not where it makes being able to provide them a condition: 能够提供准确税务资料的)
+_PAPERS_STATED = re.compile(
+    rf"(?<!能够)(?<!能)(?:提交|提供|出具|附|携带|报送|递交|填写|填报|凭)[^。；]{{0,20}}(?:{_PAPERS})"
+)
 _PAPERS_ASKED = re.compile(rf"(哪些|什么|啥|哪几样|几样)(?:{_PAPERS})|(?:{_PAPERS})(有哪些|是什么|要哪些|包括哪些)")
 
 
@@ -383,6 +386,7 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     >>> papers = stated_as_asked("注销要带哪些材料？", "办理流程和材料")
     >>> bool(papers.search("应当提交申请书和营业执照")), papers.search("应当依法办理注销登记。")
     (True, None)
+    >>> papers.search("会计核算健全，能够提供准确税务资料的，可以登记")  # a condition, not papers handed in
     >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准")
     (None, None)
     """

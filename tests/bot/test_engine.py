@@ -1893,3 +1893,9 @@ def test_a_narrower_topic_inside_a_parts_title_words_is_searched_not_listed_as_t
     assert cited(answer)[0] == ("miit-2021-169", 4) and "知识产权局" in answer.text
     part = real_bot.ask("169号文里知识产权这块有哪些措施？")
     assert {("miit-2021-169", n) for n in (16, 17, 18)} <= set(cited(part))
+
+
+def test_papers_asked_are_not_stated_by_a_condition_of_being_able_to_provide_them(real_bot: PolicyBot) -> None:
+    """增值税法第九条 lets a small-scale taxpayer 能够提供准确税务资料 register: a condition, not the papers to bring."""
+    answer = real_bot.ask("小规模纳税人的标准是多少？想登记成一般纳税人的话要交哪些材料？")
+    assert ("vat-law-2024", 9) in cited(answer) and answer.coverage == "partial"
