@@ -819,7 +819,7 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     lowered = unit.lower()
     clauses = re.split(r"[，,]", lowered.rstrip("，,"))
     # (…，这是哪个法规定的？ asks where what was said is written: it asks to confirm it)
-    source_asked = len(clauses) > 1 and _ASKS_WHERE_WRITTEN.fullmatch(re.sub(r"\W", "", clauses[-1]))
+    source_asked = asks_where_written(unit)
     if not source_asked and (
         _WHAT_WORD.search(lowered)
         or not (_CONFIRMS.search(lowered) or _ASKS_YES_OR_NO.search(lowered) or lowered.rstrip().endswith("?"))
@@ -845,6 +845,32 @@ _ONLY_ASKS_IF_TRUE = re.compile(
     r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?"
     r"|(?:这|那)?(?:是不是真的|是真的|真的|对不对|属实|靠谱|靠不靠谱|准确|没错))(?:吗|么|嘛|吧|不|没有|呢)?"
 )
+
+
+def asks_where_written(text: str) -> bool:
+    """Whether the last clause of a text asks only where what the clauses before it say is written.
+
+    >>> asks_where_written("月销售额10万以下免税，这是哪个法规定的？"), asks_where_written("这是哪个法规定的？")
+    (True, False)
+    """
+    clauses = re.split(r"[，,]", text.lower().rstrip("，,"))
+    return len(clauses) > 1 and bool(_ASKS_WHERE_WRITTEN.fullmatch(re.sub(r"\W", "", clauses[-1])))
+
+
+def with_what_was_told(question: str, unit: str) -> str:
+    """An asking part that only asks where something is written (是哪一条规定的？), with what its sentence tells
+    before it (小规模纳税人月销售额10万元以下免征增值税，); any other part as it is.
+
+    >>> with_what_was_told("听说月销售额10万以下免税，是哪一条规定的？", "是哪一条规定的？")
+    '听说月销售额10万以下免税，是哪一条规定的？'
+    """
+    at = question.find(unit)
+    if at <= 0 or not _ASKS_WHERE_WRITTEN.fullmatch(re.sub(r"\W", "", unit.lower())):
+        return unit
+    start = max(question.rfind(mark, 0, at) for mark in "。？！?!") + 1
+    return question[start : at + len(unit)]
+
+
 # A clause asking where what was said before is written (这是哪个法规定的？ 出自哪个文件？ 依据是什么？).
 _ASKS_WHERE_WRITTEN = re.compile(
     r"(?:这|那)?(?:是|个|条|项)?(?:规定|政策|说法)?(?:是|在)?(?:哪|什么)(?:个|部|条|份|项|一条)?(?:法律?|规定|文件|条例|政策|法规)?"
@@ -1255,15 +1281,18 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
     told: list[tuple[str, set]] | None = None  # the paragraphs' figures with their measures, read when first needed
     for unit in asking_units(question):
-        if not (confirmed := confirmed_figures(unit)):
+        told_with = with_what_was_told(question, unit)
+        if not (confirmed := confirmed_figures(told_with)):
             continue
         if told is None:
             told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
         missing = [label for figure, label in confirmed if not _figure_stated(figure, label, stated_figures, told)]
         if not missing or unit in dict(unstated):
             continue
+        # (a rule told and asked where it is written is not there when its figure is not: another figure of the
+        # same thing, 500万 beside a 10万 told, corrects nothing it was asked)
         head = asked_head(unit, searcher)
-        if not (head and _stated_beside(head, _STATES[missing[0]], paragraphs)):
+        if asks_where_written(told_with) or not (head and _stated_beside(head, _STATES[missing[0]], paragraphs)):
             unstated.append((unit, missing[0]))
     # A part asking a figure whose stating sentences share its words but never name what the figure is of
     # (贷款利率最高多少？ beside a sentence on the same loans stating 15万元) is not answered either.

@@ -708,3 +708,12 @@ def test_a_rule_told_with_a_figure_no_document_states_is_not_confirmed_by_a_sour
     """这是哪个法规定的？ asks where the rule just told is written: no document states a 10万 threshold."""
     answer = real_bot.ask("小规模纳税人月销售额10万以下免增值税，这是哪个法规定的？")
     assert answer.out_of_scope and not answer.citations
+
+
+def test_a_rule_told_then_asked_where_it_is_written_is_refused_when_no_text_states_its_figure(
+    real_bot: PolicyBot,
+) -> None:
+    """是哪一条规定的？ asks where the rule just told is written: the 15万 is in no document, and the VAT law's 五百万元
+    of annual sales, another figure of 销售额, does not answer it."""
+    answer = real_bot.ask("听说小规模纳税人每月卖货不超过15万元就免增值税，是哪一条规定的？")
+    assert answer.out_of_scope and not answer.citations
