@@ -850,6 +850,20 @@ class PolicyBot:
             if not w.isdigit() and (not library_words or used(w)) and (not nouns_only or tokenizer.names_an_object(w))
         )
 
+    def _subject_of(self, question: str) -> str:
+        """What a question is about: its run of words naming things the library speaks of, one right after another,
+        that names most (小型微利企业 of 什么样的企业算小型微利企业？, 创业担保贷款 of 创业担保贷款最多能贷多少？; ""
+        when it names none)."""
+        tokenizer = self.searcher.tokenizer
+        runs: list[list[str]] = [[]]
+        for token in tokenizer.cut(question):
+            if tokenizer.names_a_thing(token) and self.searcher.document_frequency(token.lower()):
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        best = max(runs, key=lambda run: sum(map(tokenizer.specificity, run)))
+        return "".join(best)
+
     def _naming_each_other(self, discussed: Provision, docs: Sequence[str]) -> list[Provision]:
         """What other documents say of a provision by name: their articles that name it (实施条例 on 企业所得税法
         第二十八条: 第九十二条, 第九十三条), and the articles of theirs it names."""
@@ -1902,6 +1916,13 @@ class PolicyBot:
             swapped_query = understand(clean_question(swapped), self.names, self.agencies, self.today())
             query = replace(swapped_query, day=query.day, past=query.past, focus=query.topic)
             return self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
+        if previous is not None and _THING_PRONOUN.search(query.text) and (subject := self._subject_of(previous.text)):
+            # 它的企业所得税税率是多少？ after 什么样的企业算小型微利企业？ asks of 小型微利企业: asked so, directly
+            text = clean_question(_THING_PRONOUN.sub(subject, query.text))
+            named = understand(text, self.names, self.agencies, self.today())
+            return replace(
+                self._route(text, replace(named, day=query.day, past=query.past), (), shelf), kind="follow_up"
+            )
         if previous is not None and (elliptical or self._names_little(query)):
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one
@@ -2013,6 +2034,8 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
+# 它 / 它们 standing for what the earlier question was about (not 其它, another)
+_THING_PRONOUN = re.compile(r"(?<!其)它们?")
 _ASKS_WHICH_ONES = re.compile(
     r"哪些|哪几|哪类|包括什么|包括哪|什么条件|条件是什么|满足什么|符合什么|什么样的|什么情形|\bwhich\b|\bwhat are\b",
     re.IGNORECASE,

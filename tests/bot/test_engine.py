@@ -1899,3 +1899,9 @@ def test_papers_asked_are_not_stated_by_a_condition_of_being_able_to_provide_the
     """增值税法第九条 lets a small-scale taxpayer 能够提供准确税务资料 register: a condition, not the papers to bring."""
     answer = real_bot.ask("小规模纳税人的标准是多少？想登记成一般纳税人的话要交哪些材料？")
     assert ("vat-law-2024", 9) in cited(answer) and answer.coverage == "partial"
+
+
+def test_it_in_a_follow_up_stands_for_what_the_earlier_question_was_about(real_bot: PolicyBot) -> None:
+    """它的所得税税率是多少？ after a question on 小型微利企业 asks their rate (第二十八条's 20%), not the general 25%."""
+    answer = real_bot.ask("它的所得税税率是多少？", _after(real_bot, "哪些企业属于小型微利企业？"))
+    assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
