@@ -1293,7 +1293,7 @@ class PolicyBot:
         if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
             what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
-        quote = self._quote(topic, result, primary, k, query.wants_figure)
+        quote = self._quote(topic, result, primary, k, query.wants_figure, query.focus)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
             quote = self._with_counterpart(primary, quote, old_quote)
         extractive = compose.provision_answer(
@@ -1465,12 +1465,7 @@ class PolicyBot:
         "遇到这种情况可以去哪投诉？" after one on 乱收费), the best provision among the first few that names more of
         the follow-up's own words, when the best one names fewer: the earlier question lends its form and its
         subject, the follow-up says what it wants of them."""
-        tokenizer = self.searcher.tokenizer
-        words = {
-            w: tokenizer.specificity(w)
-            for w in tokenizer.words(query.focus)
-            if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
-        }  # (按多大比例？ asks the figure of the earlier subject: 比例 picks nothing)
+        words = self._focus_words(query.focus)
         if not words:
             return top
 
@@ -1479,6 +1474,16 @@ class PolicyBot:
 
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
+
+    def _focus_words(self, focus: str) -> dict[str, float]:
+        """The words a follow-up's own topic names things by, each with how much it says (按多大比例？ asks the figure
+        of the earlier subject: 比例 names nothing)."""
+        tokenizer = self.searcher.tokenizer
+        return {
+            w: tokenizer.specificity(w)
+            for w in tokenizer.words(focus)
+            if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
+        }
 
     def _past_note(self, shelf: Shelf, provision: Provision) -> str:
         """For a past day: say which version applied then, and what applies today."""
@@ -1579,10 +1584,11 @@ class PolicyBot:
         )
 
     def _best_sentences(
-        self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool
+        self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool, focus: str = ""
     ) -> list[str]:
         """The k sentences of a provision closest to the question, in document order; a sentence that
-        states a figure counts for more when the question asks for one."""
+        states a figure counts for more when the question asks for one, and one naming a follow-up's own subject
+        (``focus``: 那图书呢？ after a question on 农产品) for more than any other."""
         rows = self.searcher.sentence_similarities(provision, result.query_vector)
         if len(rows) <= k:
             return [s for _, s in rows] or [provision.text]
@@ -1597,11 +1603,14 @@ class PolicyBot:
             if (df := searcher.document_frequency(w)) and not w.isdigit()
         }
         mass = sum(weights.values())
+        focused = self._focus_words(focus) if focus else {}
+        focus_mass = sum(focused.values())
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
             lexical = sum(v for w, v in weights.items() if w in sentence) / mass if mass else 0.0
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
-            scored.append((similarity + 0.5 * lexical + figure, position, sentence))
+            own = sum(v for w, v in focused.items() if w in sentence) / focus_mass if focus_mass else 0.0
+            scored.append((similarity + 0.5 * lexical + figure + own, position, sentence))
         chosen = {position for _, position, _ in sorted(scored, reverse=True)[:k]}
         sentences = [s for _, s in rows]
         score = {position: value for value, position, _ in scored}
@@ -1637,12 +1646,14 @@ class PolicyBot:
             return quote
         return _in_order([*quote, best], provision)
 
-    def _quote(self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool) -> list[str]:
+    def _quote(
+        self, topic: str, result: Retrieval, provision: Provision, k: int, wants_figure: bool, focus: str = ""
+    ) -> list[str]:
         """What an answer quotes of its provision: for a question asking which ones (哪些收入是不征税收入？), the
         whole enumeration its best sentences belong to (下列收入为不征税收入：（一）…（二）…（三）…), when it is short
         enough to quote; else a short provision whole (its best sentences may leave out the one that answers:
         变更经营者的，可以直接…申请办理变更登记); else its best sentences."""
-        chosen = self._best_sentences(topic, result, provision, k, wants_figure)
+        chosen = self._best_sentences(topic, result, provision, k, wants_figure, focus)
         if _ASKS_WHICH_ONES.search(topic):
             for paragraph in provision.paragraphs:
                 listed = split_sentences(paragraph.full_text)

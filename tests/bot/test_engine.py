@@ -1905,3 +1905,9 @@ def test_it_in_a_follow_up_stands_for_what_the_earlier_question_was_about(real_b
     """它的所得税税率是多少？ after a question on 小型微利企业 asks their rate (第二十八条's 20%), not the general 25%."""
     answer = real_bot.ask("它的所得税税率是多少？", _after(real_bot, "哪些企业属于小型微利企业？"))
     assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
+
+
+def test_that_x_follow_up_quotes_the_item_naming_x(real_bot: PolicyBot) -> None:
+    """那报纸呢？ after the rate of 食用盐 is answered by 第十条's item naming 报纸, not the item on 食用盐 again."""
+    answer = real_bot.ask("那报纸呢？", _after(real_bot, "卖食用盐的增值税税率是多少？"))
+    assert cited(answer)[0] == ("vat-law-2024", 10) and "报纸" in answer.text
