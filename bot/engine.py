@@ -111,6 +111,7 @@ MAX_EXAMPLES = 12
 # A runner-up joins the answer as a related provision only when the dense retriever rates it within
 # this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
+NATIONAL_DENSE_SLACK = 0.01  # a national provision this close in meaning answers before a local one, no place named
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
 PARTNER_WITHIN = 5
@@ -1229,7 +1230,9 @@ class PolicyBot:
                 unanswered=within.unanswered,
                 partial=within.partial,
             )
-        top = self._prefer_focus(query, result, self._prefer_definition(query, result))
+        top = self._prefer_national(
+            query, result, self._prefer_focus(query, result, self._prefer_definition(query, result))
+        )
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
@@ -1282,7 +1285,7 @@ class PolicyBot:
         related = [
             # (its best sentence with what it needs to say anything: 增值税税率： with its closest item)
             (hit.provision, "".join(self._best_sentences(topic, result, hit.provision, 1, query.wants_figure)))
-            for hit in result.hits[1 : 1 + MAX_RELATED]
+            for hit in result.hits[: 1 + MAX_RELATED]  # (the best hit too, where another provision answers first)
             if hit.provision.key not in taken
             and shelf.in_force(hit.provision.doc_id)
             and result.dense_of(hit.provision) >= top_dense - RELATED_DENSE_SLACK
@@ -1484,6 +1487,22 @@ class PolicyBot:
             for w in tokenizer.words(focus)
             if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
         }
+
+    def _prefer_national(self, query: Query, result: Retrieval, top: Provision) -> Provision:
+        """A local document's provision answers first only where the question names its place: else the best
+        national provision among the first few, when it is as close in meaning (中小企业发展专项资金主要用在哪些方面？
+        → 促进法第九条, with Beijing's 第十五条 beside it)."""
+        if not self._is_local(top.doc_id) or query.docs or self.searcher.regions_named(query.text):
+            return top
+        floor = result.dense_of(top) - NATIONAL_DENSE_SLACK
+        return next(
+            (
+                h.provision
+                for h in result.hits[:FOCUS_WITHIN]
+                if not self._is_local(h.provision.doc_id) and result.dense_of(h.provision) >= floor
+            ),
+            top,
+        )
 
     def _past_note(self, shelf: Shelf, provision: Provision) -> str:
         """For a past day: say which version applied then, and what applies today."""

@@ -1911,3 +1911,12 @@ def test_that_x_follow_up_quotes_the_item_naming_x(real_bot: PolicyBot) -> None:
     """那报纸呢？ after the rate of 食用盐 is answered by 第十条's item naming 报纸, not the item on 食用盐 again."""
     answer = real_bot.ask("那报纸呢？", _after(real_bot, "卖食用盐的增值税税率是多少？"))
     assert cited(answer)[0] == ("vat-law-2024", 10) and "报纸" in answer.text
+
+
+def test_a_question_naming_no_place_is_answered_from_the_national_documents_first(real_bot: PolicyBot) -> None:
+    """促进法第九条 and Beijing's 第十五条 say the same of the special fund: with no place named, the national law
+    answers and Beijing's regulation stands beside it; named, Beijing answers."""
+    national = real_bot.ask("中小企业发展专项资金重点支持哪些事项？")
+    assert cited(national)[:2] == [("sme-promotion-law-2017", 9), ("beijing-sme-promotion-regulation-2020", 15)]
+    beijing = real_bot.ask("北京的中小企业发展专项资金重点支持哪些事项？")
+    assert cited(beijing)[0] == ("beijing-sme-promotion-regulation-2020", 15)
