@@ -104,7 +104,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             # (not 乱收费, 违规收费: a misconduct named, not the fee asked)
-            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费|要钱吗|要不要钱|付费|(?<![提递])(交|缴)(费|钱)(吗|么|嘛)|交不交(费|钱)|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
+            # (这种收费合规吗？ asks a judgement of a fee told, not whether or what it costs)
+            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费(?![^，。？?]{0,2}(?:合规|合法|违规|违法|正常|合理))|要钱吗|要不要钱|付费|(?<![提递])(交|缴)(费|钱)(吗|么|嘛)|交不交(费|钱)|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
             # (charge as a noun, or what others charge: what VAT rate do we charge? asks a rate)
@@ -207,7 +208,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             # (…论坛在哪里开？: 开 ending the clause is an event held)
-            rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD}|开(?=[？?。，,！!呢啊]|$))|"
+            rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|区(?!域|别)|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD}|开(?=[？?。，,！!呢啊]|$))|"
             r"\bwhich (cities|provinces|city|province)\b"
         ),
         re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
@@ -278,7 +279,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(去|到|在|找)哪(儿|里|家|个)?[^，。？?]{0,4}(报名|申请|申报|登记|领|办)|"
             r"(需不需要|要不要|是否需要|用不用|需要)[^，。？?]{0,10}(报备|备案|报批|审批)|(找谁|向谁|跟谁)(申请|报名|办)|(申请|报名|办理)(流程|步骤|方式|渠道|入口)|"
             r"哪个窗口|线上还是线下|走什么流程|"
-            r"怎么填|如何填|填什么|在哪里填|填哪[些几张份]|(?:报|交)(?:哪些|什么|哪几张)表|(what|which)(?:'s| is| are)? (?:the )?(?:\w+ )?procedures?\b|procedures? (for|to)\b|"
+            r"怎么填|如何填|填什么|在哪里填|填哪[些几张份]|(?:报|交)(?:哪些|什么|哪几张|哪张|哪个)表|(what|which)(?:'s| is| are)? (?:the )?(?:\w+ )?procedures?\b|procedures? (for|to)\b|"
             r"documents? (do|are) (i|we) need|"
             r"how (do|can|should) (i|we) (register|apply|sign up|join)|how to (apply|register|sign up)|application process"
         ),

@@ -285,6 +285,11 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("职工教育经费能扣多少呀？", "具体数字"),  # a particle before the question mark asks as well
         ("对方打电话来威胁，有没有规定禁止这种报复？", None),  # 打电话 tells a call, it asks no number
         ("有问题打哪个电话？", "联系方式"),
+        ("放弃的时候要填报哪张表？", "办理流程和材料"),  # which form to file
+        ("在哪些区设有网点？", "具体地点"),  # districts are places
+        ("这几个区域有什么区别？", None),  # (区域, 区别: no district asked)
+        ("这种收费合规吗？", None),  # a judgement of a fee told, not whether it costs
+        ("这个服务收费吗？", "是否收费和收费标准"),
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
