@@ -632,10 +632,13 @@ def unknown_document_answer(shelf: Shelf, names: Sequence[str]) -> Answer:
     )
 
 
-def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str]) -> str:
-    """The part of a question the library does not answer, and whom to ask about it."""
+def not_stated_note(shelf: Shelf, what: str, bodies: Sequence[str], *, before: bool = False) -> str:
+    """The part of a question the library does not answer, and whom to ask about it (``before``: only a version
+    no longer in force stated it)."""
     bodies = shelf.bodies_to_ask(bodies)
     who = shelf.agency_phrase(bodies) if bodies else "当地主管部门"
+    if before:
+        return f"您问的{what}，现行有效的文件没有规定（上面引用的原规定已不再有效），具体请咨询{who}。"
     return f"您问的{what}，库中文件没有规定，具体请咨询{who}。"
 
 

@@ -1290,8 +1290,17 @@ class PolicyBot:
             and shelf.in_force(hit.provision.doc_id)
             and result.dense_of(hit.provision) >= top_dense - RELATED_DENSE_SLACK
         ]
+        # (specifics only the old version shown states — 1月1日至6月30日 of the repealed 个体工商户条例 — the version in
+        # force does not: said so, the old rule no longer applying)
+        only_before = (
+            bool(old_quote) and not features.missing_specifics and bool(now := self._unstated_in_force(topic, shelf))
+        )
+        if only_before:
+            features = replace(features, missing_specifics=now.missing_specifics, unanswered=now.unanswered)
         if features.missing_specifics:  # answered in part: say what the text does not state, and whom to ask
-            notes.append(compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary)))
+            notes.append(
+                compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary), before=only_before)
+            )
         left_out = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
         if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
             what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
@@ -1315,6 +1324,12 @@ class PolicyBot:
         return self._llm_answer(
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
+
+    def _unstated_in_force(self, topic: str, shelf: Shelf) -> scope.ScopeFeatures | None:
+        """The specifics a question asks that no document in force on the day asked states (None: they are stated)."""
+        in_force = [d.meta.doc_id for d in self.library.documents if shelf.in_force(d.meta.doc_id)]
+        now = self._coverage(topic, self.searcher.search(topic, in_force))
+        return now if now.missing_specifics else None
 
     def _rest_of(self, question: str, unanswered: Sequence[tuple[str, str]]) -> str:
         """What a question asks besides the parts whose specifics no text states — of what those parts name

@@ -1921,3 +1921,13 @@ def test_a_question_naming_no_place_is_answered_from_the_national_documents_firs
     assert cited(national)[:2] == [("sme-promotion-law-2017", 9), ("beijing-sme-promotion-regulation-2020", 15)]
     beijing = real_bot.ask("北京的中小企业发展专项资金重点支持哪些事项？")
     assert cited(beijing)[0] == ("beijing-sme-promotion-regulation-2020", 15)
+
+
+def test_specifics_only_a_repealed_version_stated_are_said_to_be_stated_by_no_text_in_force(
+    real_bot: PolicyBot,
+) -> None:
+    """The repealed 个体工商户条例 set the annual report's months; the regulation in force sets none: the answer quotes
+    both, and says the months asked are not stated by any text in force (coverage partial)."""
+    answer = real_bot.ask("个体户年度报告每年什么时间段提交？")
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 12)
+    assert answer.coverage == "partial" and "现行有效的文件没有规定" in answer.text
