@@ -72,7 +72,8 @@ _WHO = re.compile(
 # "归人社管还是财政管？" "是A负责还是B负责？": which of two bodies — asks who, the bodies are the answers to choose
 # from, not the topic.
 _WHICH_OF_BODIES = re.compile(
-    r"(归|由|是|找)([^，,。？?还]{1,8}?)(管|负责|主管|牵头)(?:呢)?[，,]?还是(?:归|由|是|找)?[^，,。？?]{1,8}?(?:管|负责|主管|牵头)"
+    r"(归|由|是|找)([^，,。？?还]{1,8}?)(管|负责|主管|牵头|发布|审批|受理|认定|办理|监管|处理)(?:呢)?[，,]?还是(?:归|由|是|找)?"
+    r"[^，,。？?]{1,8}?\3"
 )
 _FULL_TEXT = re.compile(r"全文|原文|完整|全部内容|详细内容|具体内容|full text")
 _FIGURE_WANTED = re.compile(

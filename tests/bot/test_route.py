@@ -231,6 +231,7 @@ def test_which_company_is_no_agency_question(
     [
         ("稳岗返还归人社管还是财政管？", "稳岗返还归谁管？"),
         ("预留份额是财政部负责还是工信部负责？", "预留份额是谁负责？"),
+        ("发展报告是统计局发布还是经信局发布？", "发展报告是谁发布？"),  # any verb of a body's work, said twice
     ],
 )
 def test_which_of_two_bodies_asks_who_and_leaves_them_out_of_the_topic(
