@@ -111,6 +111,7 @@ MAX_EXAMPLES = 12
 # A runner-up joins the answer as a related provision only when the dense retriever rates it within
 # this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
+RULE_DENSE_SLACK = 0.01  # a rule this close in meaning answers before the clause sanctioning its breach
 NATIONAL_DENSE_SLACK = 0.01  # a national provision this close in meaning answers before a local one, no place named
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
@@ -1233,6 +1234,7 @@ class PolicyBot:
         top = self._prefer_national(
             query, result, self._prefer_focus(query, result, self._prefer_definition(query, result))
         )
+        top = self._prefer_rule_to_sanction(query, result, top)
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
@@ -1502,6 +1504,29 @@ class PolicyBot:
             for w in tokenizer.words(focus)
             if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
         }
+
+    def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
+        """A clause sanctioning breaches (…违反本条例，有下列情形之一的…依法给予处分) repeats the rules it sanctions: unless the
+        question asks what befalls a breach, the rule itself among the first few provisions of the same document
+        answers first when it is as close in meaning (等审计结果才结算，合规吗？ → 第十二条, not the 第三十一条 sanctioning
+        it), the sanction beside it."""
+        if (
+            not _SANCTIONS.search(top.text)
+            or scope.asked_kind(query.text) == "具体处罚"
+            or _ASKS_SANCTION.search(query.text.lower())
+        ):
+            return top
+        floor = result.dense_of(top) - RULE_DENSE_SLACK
+        return next(
+            (
+                h.provision
+                for h in result.hits[:FOCUS_WITHIN]
+                if h.provision.doc_id == top.doc_id
+                and not _SANCTIONS.search(h.provision.text)
+                and result.dense_of(h.provision) >= floor
+            ),
+            top,
+        )
 
     def _prefer_national(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A local document's provision answers first only where the question names its place: else the best
@@ -2079,6 +2104,9 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
+# A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
+_SANCTIONS = re.compile(r"违反本(?:法|条例|规定|办法|细则)|依法给予处分|依法追究(?:法律)?责任|处[^。；]{0,12}罚款")
+_ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 _ASKS_WHICH_ONES = re.compile(

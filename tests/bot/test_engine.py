@@ -1931,3 +1931,14 @@ def test_specifics_only_a_repealed_version_stated_are_said_to_be_stated_by_no_te
     answer = real_bot.ask("个体户年度报告每年什么时间段提交？")
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 12)
     assert answer.coverage == "partial" and "现行有效的文件没有规定" in answer.text
+
+
+def test_the_rule_answers_before_the_clause_sanctioning_its_breach(real_bot: PolicyBot) -> None:
+    """第三十一条 sanctions 机关、事业单位 for what 第十二条 forbids (审计结果 as the basis of settlement): asked whether the
+    practices are allowed, the rule leads and the sanction stands beside it."""
+    story = (
+        "我们是搞装修分包的小公司，去年给一个国企总包干了个项目，活早就干完了。现在对方说要等审计局的审计结果出来才结算，"
+        "又说要等竣工验收备案下来才付钱，另外当初还逼我们交了20万现金当保证金，说不收银行保函。他们这些做法合不合规？"
+    )
+    answer = real_bot.ask(story)
+    assert cited(answer)[:2] == [("sme-payment-regulation-2025", 12), ("sme-payment-regulation-2025", 31)]
