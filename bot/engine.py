@@ -1507,11 +1507,12 @@ class PolicyBot:
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A clause sanctioning breaches (…违反本条例，有下列情形之一的…依法给予处分) repeats the rules it sanctions: unless the
-        question asks what befalls a breach, the rule itself among the first few provisions of the same document
+        question asks what befalls a breach or who enforces, the rule itself among the first few provisions of the same document
         answers first when it is as close in meaning (等审计结果才结算，合规吗？ → 第十二条, not the 第三十一条 sanctioning
         it), the sanction beside it."""
         if (
             not _SANCTIONS.search(top.text)
+            or query.wants_agencies  # (由哪个部门来处理？ asks who enforces: the sanction names them)
             or scope.asked_kind(query.text) == "具体处罚"
             or _ASKS_SANCTION.search(query.text.lower())
         ):
@@ -2105,7 +2106,7 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
-_SANCTIONS = re.compile(r"违反本(?:法|条例|规定|办法|细则)|依法给予处分|依法追究(?:法律)?责任|处[^。；]{0,12}罚款")
+_SANCTIONS = re.compile(r"依法给予处分|依法追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
