@@ -1231,10 +1231,8 @@ class PolicyBot:
                 unanswered=within.unanswered,
                 partial=within.partial,
             )
-        top = self._prefer_national(
-            query, result, self._prefer_focus(query, result, self._prefer_definition(query, result))
-        )
-        top = self._prefer_rule_to_sanction(query, result, top)
+        top = self._prefer_focus(query, result, self._prefer_definition(query, result))
+        top = self._prefer_rule_to_sanction(query, result, self._prefer_national(query, result, top))
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
@@ -1517,16 +1515,8 @@ class PolicyBot:
             or _ASKS_SANCTION.search(query.text.lower())
         ):
             return top
-        floor = result.dense_of(top) - RULE_DENSE_SLACK
-        return next(
-            (
-                h.provision
-                for h in result.hits[:FOCUS_WITHIN]
-                if h.provision.doc_id == top.doc_id
-                and not _SANCTIONS.search(h.provision.text)
-                and result.dense_of(h.provision) >= floor
-            ),
-            top,
+        return _first_as_close(
+            result, top, RULE_DENSE_SLACK, lambda p: p.doc_id == top.doc_id and not _SANCTIONS.search(p.text)
         )
 
     def _prefer_national(self, query: Query, result: Retrieval, top: Provision) -> Provision:
@@ -1535,15 +1525,7 @@ class PolicyBot:
         → 促进法第九条, with Beijing's 第十五条 beside it)."""
         if not self._is_local(top.doc_id) or query.docs or self.searcher.regions_named(query.text):
             return top
-        floor = result.dense_of(top) - NATIONAL_DENSE_SLACK
-        return next(
-            (
-                h.provision
-                for h in result.hits[:FOCUS_WITHIN]
-                if not self._is_local(h.provision.doc_id) and result.dense_of(h.provision) >= floor
-            ),
-            top,
-        )
+        return _first_as_close(result, top, NATIONAL_DENSE_SLACK, lambda p: not self._is_local(p.doc_id))
 
     def _past_note(self, shelf: Shelf, provision: Provision) -> str:
         """For a past day: say which version applied then, and what applies today."""
@@ -2104,12 +2086,12 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
-# (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(r"依法给予处分|依法追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
+# (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 _ASKS_WHICH_ONES = re.compile(
     r"哪些|哪几|哪类|包括什么|包括哪|什么条件|条件是什么|满足什么|符合什么|什么样的|什么情形|\bwhich\b|\bwhat are\b",
     re.IGNORECASE,
@@ -2123,6 +2105,14 @@ _ASKS_WHAT_THE_TEXT_SAYS = re.compile(
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition"
 )
+
+
+def _first_as_close(result: Retrieval, top: Provision, slack: float, fits: Callable[[Provision], bool]) -> Provision:
+    """The first of the best few provisions that ``fits`` and that the embedder rates within ``slack`` of ``top``;
+    else ``top``."""
+    floor = result.dense_of(top) - slack
+    hits = result.hits[:FOCUS_WITHIN]
+    return next((h.provision for h in hits if fits(h.provision) and result.dense_of(h.provision) >= floor), top)
 
 
 def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:
