@@ -1293,7 +1293,10 @@ class PolicyBot:
         # (specifics only the old version shown states — 1月1日至6月30日 of the repealed 个体工商户条例 — the version in
         # force does not: said so, the old rule no longer applying)
         only_before = (
-            bool(old_quote) and not features.missing_specifics and bool(now := self._unstated_in_force(topic, shelf))
+            bool(old_quote)
+            and not features.missing_specifics
+            and not self._states_figures_of(primary, old_quote)
+            and bool(now := self._unstated_in_force(query, topic, shelf))
         )
         if only_before:
             features = replace(features, missing_specifics=now.missing_specifics, unanswered=now.unanswered)
@@ -1325,11 +1328,19 @@ class PolicyBot:
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
 
-    def _unstated_in_force(self, topic: str, shelf: Shelf) -> scope.ScopeFeatures | None:
-        """The specifics a question asks that no document in force on the day asked states (None: they are stated)."""
+    def _unstated_in_force(self, query: Query, topic: str, shelf: Shelf) -> scope.ScopeFeatures | None:
+        """The specifics a question asks that no document in force on the day asked states (None: they are stated);
+        of a follow-up, only what it asks itself."""
         in_force = [d.meta.doc_id for d in self.library.documents if shelf.in_force(d.meta.doc_id)]
-        now = self._coverage(topic, self.searcher.search(topic, in_force))
+        now = scope.leaving_out(self._coverage(topic, self.searcher.search(topic, in_force)), query.earlier, topic)
         return now if now.missing_specifics else None
+
+    @staticmethod
+    def _states_figures_of(provision: Provision, quote: str) -> bool:
+        """Whether a provision states every figure of a quote, by value (the version in force repeating the old
+        rule's 万分之五 states what was quoted of it)."""
+        quoted = figures(quote)
+        return bool(quoted) and quoted <= figures(provision.text)
 
     def _rest_of(self, question: str, unanswered: Sequence[tuple[str, str]]) -> str:
         """What a question asks besides the parts whose specifics no text states — of what those parts name

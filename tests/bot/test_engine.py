@@ -801,9 +801,15 @@ def test_what_a_revision_changed_overall_is_an_overview_of_the_changes(fake_bot:
     assert "修订前共 29 条" in answer.text and "修订后共 37 条" in answer.text and "新增 8 条" in answer.text
 
 
-def _after(bot: PolicyBot, earlier: str) -> list[dict[str, str]]:
-    """Plain-text history, as an OpenAI client sends it: the earlier question and the bot's own answer text."""
-    return [{"role": "user", "content": earlier}, {"role": "assistant", "content": bot.ask(earlier).text}]
+def _after(bot: PolicyBot, *earlier: str) -> list[dict[str, str]]:
+    """Plain-text history, as an OpenAI client sends it: the earlier questions, each with the bot's own answer text."""
+    history: list[dict[str, str]] = []
+    for question in earlier:
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": bot.ask(question, history).text},
+        ]
+    return history
 
 
 def test_a_provision_listed_as_related_shows_more_than_a_sentence_ending_in_a_colon(real_bot: PolicyBot) -> None:
@@ -1942,3 +1948,22 @@ def test_the_rule_answers_before_the_clause_sanctioning_its_breach(real_bot: Pol
     )
     answer = real_bot.ask(story)
     assert cited(answer)[:2] == [("sme-payment-regulation-2025", 12), ("sme-payment-regulation-2025", 31)]
+
+
+def test_a_rule_the_version_in_force_repeats_is_not_said_to_be_stated_only_before(real_bot: PolicyBot) -> None:
+    """The 2025 款项支付条例 repeats the 2020 version's 万分之五 a day: asked how overdue interest is reckoned, the
+    answer quotes it as in force and does not say that no text in force states it."""
+    answer = real_bot.ask("事业单位欠我们货款拖了大半年了，合同里没写逾期利息怎么算，能问他们要利息不？按什么标准算哦")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17)
+    assert "万分之五" in answer.text and "现行有效的文件没有规定" not in answer.text
+
+
+def test_a_follow_up_is_not_said_to_be_unstated_in_force_for_what_the_earlier_questions_asked(
+    real_bot: PolicyBot,
+) -> None:
+    """那交通运输服务呢？ after questions (in English, then Chinese) on the rate now and before: the VAT law's 百分之九 answers it; what the earlier
+    questions asked is not reported as unstated by the texts in force."""
+    history = _after(real_bot, "What is the VAT rate for selling goods in China now?", "以前是多少？")
+    answer = real_bot.ask("那交通运输服务呢？", history)
+    assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
+    assert "没有规定" not in answer.text and answer.coverage != "partial"
