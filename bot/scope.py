@@ -1863,7 +1863,7 @@ def _specific_words(text: str, searcher: HybridSearcher) -> list[str]:
     ]
 
 
-_WITHIN_A_PERIOD = re.compile(r"(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)(?:之内|以内|内)")
+_WITHIN_A_PERIOD = re.compile(r"(?:(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)|多长时间|多久)(?:之内|以内|内)")
 
 
 def _asked_at(unit: str) -> int | None:

@@ -1967,3 +1967,13 @@ def test_a_follow_up_is_not_said_to_be_unstated_in_force_for_what_the_earlier_qu
     answer = real_bot.ask("那交通运输服务呢？", history)
     assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
     assert "没有规定" not in answer.text and answer.coverage != "partial"
+
+
+def test_a_period_asked_as_how_long_within_which_a_deed_is_done_is_stated_by_the_sentence_naming_the_deed(
+    real_bot: PolicyBot,
+) -> None:
+    """…大企业到底要多长时间内付款？ asks the period within which to pay, as 多少天内付款 does: 第九条's 60日内支付款项
+    states it (大企业 is written 大型企业 there), so it is answered, not refused."""
+    answer = real_bot.ask("给一家大集团供零件，货到了好几个月都不付钱。法规上大企业到底要多长时间内付款？")
+    assert not answer.out_of_scope
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "60日内" in answer.text
