@@ -579,14 +579,21 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
     replaced is the earlier question's phrase — a word and the words of two characters or more before it — that
     ends as the new subject does (in two characters, or one of two longer words): 什么样的企业才算小型微利企业？ +
     那高新技术企业呢？ → 什么样的企业才算高新技术企业？; 担保费 for 那再担保费呢？; 企业所得税 for 那增值税呢？.
-    ``cut``: a text's words, in order.
+    ``cut``: a text's words, in order. An earlier question followed by such follow-ups of its own (招待费能扣多少？
+    那广告费呢？) is asked as it was first.
 
-    >>> cut = lambda text: [w for w in re.split(r"(的|才|算|收|？)", text) if w]
+    >>> cut = lambda text: [w for w in re.split(r"(的|才|算|收|？| )", text) if w]
     >>> with_subject_swapped("什么样的企业才算小型微利企业？", "那高新技术企业呢？", cut)
     '什么样的企业才算高新技术企业？'
     >>> with_subject_swapped("担保机构收担保费的上限？", "那再担保费呢？", cut), with_subject_swapped("担保费收多少？", "那北京呢？", cut)
     ('担保机构收再担保费的上限？', '')
+    >>> with_subject_swapped("担保机构收担保费的上限？ 那再担保费呢？", "那评审费呢？", cut)
+    '担保机构收评审费的上限？'
     """
+    asked = earlier.split(" ")
+    while len(asked) > 1 and _SUBJECT_ASKED_INSTEAD.match(asked[-1].strip()):
+        asked.pop()
+    earlier = " ".join(asked)
     found = _SUBJECT_ASKED_INSTEAD.match(follow_up.strip())
     if not found or (subject := found.group(1)) in earlier:
         return ""

@@ -1977,3 +1977,12 @@ def test_a_period_asked_as_how_long_within_which_a_deed_is_done_is_stated_by_the
     answer = real_bot.ask("给一家大集团供零件，货到了好几个月都不付钱。法规上大企业到底要多长时间内付款？")
     assert not answer.out_of_scope
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "60日内" in answer.text
+
+
+def test_a_third_subject_asked_instead_is_asked_as_the_first_question_was(real_bot: PolicyBot) -> None:
+    """招待费能扣多少？ 那广告费呢？ 职工教育经费呢？: the third turn asks the first question of 职工教育经费 — 实施条例第四十二条's
+    2.5% answers it in full (the 那广告费呢？ between is not asked again)."""
+    history = _after(real_bot, "公司请客户吃饭的业务招待费，企业所得税能扣多少？", "那广告费呢？")
+    answer = real_bot.ask("职工教育经费呢？", history)
+    assert cited(answer)[0] == ("eit-regulation-2019", 42) and "2.5%" in answer.text
+    assert answer.coverage != "partial" and "没有规定" not in answer.text
