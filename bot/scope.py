@@ -191,8 +191,11 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "具体时间",
     ),
     (
-        re.compile(r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多|有|一共|总共|共)几[个项家条所]|how many"),
-        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所)"),
+        re.compile(
+            r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多|有|一共|总共|共)几[个项家条所]|"
+            r"(?:能|可以|可)[\u4e00-\u9fff]{0,3}?几[个项家张份笔]|how many"  # (一年能领几张？)
+        ),
+        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔)"),
         "具体数量",
     ),
     # Which ones, by name: the texts list names only where they do.

@@ -1986,3 +1986,10 @@ def test_a_third_subject_asked_instead_is_asked_as_the_first_question_was(real_b
     answer = real_bot.ask("职工教育经费呢？", history)
     assert cited(answer)[0] == ("eit-regulation-2019", 42) and "2.5%" in answer.text
     assert answer.coverage != "partial" and "没有规定" not in answer.text
+
+
+def test_a_count_asked_as_how_many_one_may_take_is_a_figure_no_text_states(real_bot: PolicyBot) -> None:
+    """…服务券一张面额多少钱？一家企业一年能领几张？ asks two figures; 北京条例第四十三条 names the vouchers but states
+    neither, so the question is refused (naming the closest provision), not answered in part."""
+    answer = real_bot.ask("北京的中小企业服务券一张面额多少钱？一家企业一年能领几张？")
+    assert answer.out_of_scope and not answer.citations
