@@ -1993,3 +1993,12 @@ def test_a_count_asked_as_how_many_one_may_take_is_a_figure_no_text_states(real_
     neither, so the question is refused (naming the closest provision), not answered in part."""
     answer = real_bot.ask("北京的中小企业服务券一张面额多少钱？一家企业一年能领几张？")
     assert answer.out_of_scope and not answer.citations
+
+
+def test_this_is_which_document_asked_after_an_answer_is_the_cited_documents_facts(real_bot: PolicyBot) -> None:
+    """这是哪个文件，文号是多少，还有效吗？ after an answer from 国办发〔2019〕6号 asks that document's facts — not which of
+    the library's documents is meant."""
+    history = _after(real_bot, "政府性融资担保公司给小微企业担保，担保费一般收多少？")
+    answer = real_bot.ask("这是哪个文件，文号是多少，还有效吗？", history)
+    assert answer.kind != "clarify_document"
+    assert "国办发〔2019〕6号" in answer.text and "现行有效" in answer.text
