@@ -79,7 +79,8 @@ _VERSION_BEFORE_NAME = re.compile(
     rf"(?:(?:按照?|根据|依照|依据)\s*)?(?:(?:\d{{2,4}}\s*年?\s*)?{_EDITION}|以前|之前|原来|原先|过去|早先|现行|现在|目前|最新)?"
     r"的?(?:老|旧|新)?的?\s*$"
 )
-_VERSION_AFTER_NAME = re.compile(rf"(?:\s*(?:\d{{2,4}}\s*年?\s*)?{_EDITION})?")
+# (and where in it: 169号文里, 促进法中 — not the 中 of 中小企业)
+_VERSION_AFTER_NAME = re.compile(rf"(?:\s*(?:\d{{2,4}}\s*年?\s*)?{_EDITION})?(?:里面|里头|里边|里|中(?!小))?")
 _DATE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(下旬|底|末|份)?)?"
 # Before a day, said on its own (2025年6月以前，… / 增值税法施行以前，…): not 以前成立的, 前三季度, 前后.
 _BEFORE = r"(?:以前|之前|前)(?=\s*(?:[，,。？?！!]|的时候|时候|时|呢|$))"
@@ -875,14 +876,15 @@ def _bigrams(text: str) -> set[str]:
 
 
 def with_version_words(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each span of a document's name widened over the words before and after it that say which version it is.
+    """Each span of a document's name widened over the words before and after it that say which version it is
+    (and over a 里 or 中 after it, saying where).
 
     >>> text = "按20年版的款项支付条例，多少天付款？"
     >>> [text[a:b] for a, b in with_version_words(text, [(6, 12)])]
     ['按20年版的款项支付条例']
     >>> text = "以前老的个体工商户条例里年报什么时候交？"
     >>> [text[a:b] for a, b in with_version_words(text, [(4, 11)])]
-    ['以前老的个体工商户条例']
+    ['以前老的个体工商户条例里']
     >>> text = "款项支付条例20年版，多少天付款？"
     >>> [text[a:b] for a, b in with_version_words(text, [(0, 6)])]
     ['款项支付条例20年版']

@@ -2002,3 +2002,11 @@ def test_this_is_which_document_asked_after_an_answer_is_the_cited_documents_fac
     answer = real_bot.ask("这是哪个文件，文号是多少，还有效吗？", history)
     assert answer.kind != "clarify_document"
     assert "国办发〔2019〕6号" in answer.text and "现行有效" in answer.text
+
+
+def test_a_documents_name_with_the_word_saying_in_it_leaves_only_the_topic_to_search(real_bot: PolicyBot) -> None:
+    """提升中小企业竞争力若干措施里，关于知识产权的是哪几条？: the 里 after the name says where, it is no word of the topic —
+    the notice's 知识产权 measures answer, as they do asked without the name."""
+    answer = real_bot.ask("提升中小企业竞争力若干措施里，关于知识产权的是哪几条？")
+    assert not answer.out_of_scope
+    assert {("miit-2021-169", 17), ("miit-2021-169", 18)} <= set(cited(answer))
