@@ -1338,7 +1338,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
                 unstated.append((unit, label))
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
-    asked = asked_figures(question)
+    asked = asked_figures(_DONE_AMOUNT.sub(" ", question))  # (赚了600万 tells what the asker did: no rule states it)
     return ScopeFeatures(
         margin=result.margin,
         lift=result.lift,
@@ -1888,6 +1888,13 @@ def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provisio
         or any(stem in region or region.startswith(stem) for region in regions)
         or any(stem in p.text for p in best)
     )
+
+
+# An amount told after a deed done (赚了600万, 亏了80万, 拖了90天): the asker's own case — not a rule's figure changed
+# to (降到了1%, 提高为20%).
+_DONE_AMOUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![到为成至])了\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)[多来余]?[十百千万亿]*"
+)
 
 
 def hard_rule(f: ScopeFeatures) -> bool:

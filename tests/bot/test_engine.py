@@ -2010,3 +2010,10 @@ def test_a_documents_name_with_the_word_saying_in_it_leaves_only_the_topic_to_se
     answer = real_bot.ask("提升中小企业竞争力若干措施里，关于知识产权的是哪几条？")
     assert not answer.out_of_scope
     assert {("miit-2021-169", 17), ("miit-2021-169", 18)} <= set(cited(answer))
+
+
+def test_an_amount_the_asker_tells_of_a_deed_done_is_not_a_figure_the_rule_must_state(real_bot: PolicyBot) -> None:
+    """我们公司去年亏了80万，这个亏损能用以后年度的利润弥补吗？: the 80万 is what the company lost, no rule's figure —
+    企业所得税法第十八条 (losses carried forward up to five years) answers, though it states no 80万."""
+    answer = real_bot.ask("我们公司去年亏了80万，这个亏损能用以后年度的利润弥补吗？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 18)
