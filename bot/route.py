@@ -62,6 +62,7 @@ _ALONE = re.compile(
     r"\b(solely|alone)\b|\bonly\b[^?.]{0,30}\bresponsible\b"
 )
 _PROVISIONS_WORD = re.compile(r"措施|条款|(?<![按据照])规定")  # not 按规定 / 根据规定 / 依照规定 (as the rules say)
+_WHICH_PROVISIONS = re.compile(r"哪几[条项](?!件)|哪些条(?:文|款|(?!件))")  # several provisions asked by their numbers
 _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章节|这一章|这章|一章")
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
@@ -279,6 +280,8 @@ _PROVISION_NOUN = re.compile(r"[的个些]?(措施|规定|条|项|事|任务|职
 def _lists_what_is_provided(clause: str) -> bool:
     """A list word beside 措施 / 规定 / 条款 (有哪些措施？几条规定？) — not 有什么规定？, which asks what the rules say,
     nor 这项措施由哪些部门负责？, which asks who."""
+    if _WHICH_PROVISIONS.search(clause):  # (关于工业设计的是哪几条？)
+        return True
     asked, provided = _LIST_INTENT.search(_WHO.sub(" ", clause)), _PROVISIONS_WORD.search(clause)
     return bool(asked and provided) and not (asked.group(0) == "什么" and provided.group(0) == "规定")
 

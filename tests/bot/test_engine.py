@@ -2017,3 +2017,10 @@ def test_an_amount_the_asker_tells_of_a_deed_done_is_not_a_figure_the_rule_must_
     企业所得税法第十八条 (losses carried forward up to five years) answers, though it states no 80万."""
     answer = real_bot.ask("我们公司去年亏了80万，这个亏损能用以后年度的利润弥补吗？")
     assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 18)
+
+
+def test_which_provisions_on_an_area_asked_by_their_numbers_lists_the_part_on_it(real_bot: PolicyBot) -> None:
+    """…关于工业设计的是哪几条？ asks for every provision on 工业设计: the notice's part 五 lists both of its measures,
+    (十四) and (十五), as 关于工业设计的有哪些措施？ does."""
+    answer = real_bot.ask("提升中小企业竞争力若干措施里，关于工业设计的是哪几条？")
+    assert {("miit-2021-169", 14), ("miit-2021-169", 15)} <= set(cited(answer))
