@@ -2024,3 +2024,12 @@ def test_which_provisions_on_an_area_asked_by_their_numbers_lists_the_part_on_it
     (十四) and (十五), as 关于工业设计的有哪些措施？ does."""
     answer = real_bot.ask("提升中小企业竞争力若干措施里，关于工业设计的是哪几条？")
     assert {("miit-2021-169", 14), ("miit-2021-169", 15)} <= set(cited(answer))
+
+
+def test_an_agency_named_in_passing_beside_all_of_an_amount_asks_no_agency_list(real_bot: PolicyBot) -> None:
+    """…通过县民政局捐了50万…能在企业所得税前全部扣除吗？: 全部 is of the deduction, not of 民政部's measures — 企业所得税法
+    第九条 (the 12% of annual profit) answers, not a list of what 民政部 is responsible for."""
+    answer = real_bot.ask(
+        "去年公司通过县民政局捐了50万用于扶贫，年度利润总额是300万，这50万能在企业所得税前全部扣除吗？扣不完的怎么办？"
+    )
+    assert answer.kind != "agency" and cited(answer)[0] == ("eit-law-2018", 9)
