@@ -969,6 +969,25 @@ class PolicyBot:
             return shelf.status(doc_id).code == REPEALED
         return wanted.in_force is None or shelf.in_force(doc_id) == wanted.in_force
 
+    def _defining_a_term_of(self, provision: Provision) -> Provision | None:
+        """The provision of the same document that defines (（以下简称…）, （以下统称…）) the first such term this one uses
+        for a body named there (None: it uses none)."""
+        used = [
+            (at, definer)
+            for term, definer in self._defined_terms.get(provision.doc_id, {}).items()
+            if definer.key != provision.key and definer.agencies and (at := provision.text.find(term)) >= 0
+        ]
+        return min(used, key=lambda pair: pair[0])[1] if used else None
+
+    @functools.cached_property
+    def _defined_terms(self) -> dict[str, dict[str, Provision]]:
+        """Per document, each term its text defines (…部门（以下统称受理投诉部门）) → the provision defining it."""
+        out: dict[str, dict[str, Provision]] = {}
+        for provision in self.library.provisions:
+            for term in _SHORT_TERM.findall(provision.text):
+                out.setdefault(provision.doc_id, {}).setdefault(term, provision)
+        return out
+
     @functools.cached_property
     def _makers(self) -> dict[str, frozenset[str]]:
         """The bodies that made each document: its issuer and those its header lines name (…会议通过,
@@ -1476,7 +1495,11 @@ class PolicyBot:
 
     def _prefer_naming_bodies(self, result: Retrieval, top: Provision) -> Provision:
         """For "who" (找谁投诉？ 归谁管？), when the best provision names no body: the first of the next few, about as
-        close, that names one (平台不得乱收费 names none; 畅通投诉举报途径 names 县级以上地方人民政府及其有关部门)."""
+        close, that names one (平台不得乱收费 names none; 畅通投诉举报途径 names 县级以上地方人民政府及其有关部门). When it
+        calls a body by a term another provision defines (受理投诉部门, defined by 第二十四条's （以下统称受理投诉部门）),
+        that provision names the body."""
+        if (defining := self._defining_a_term_of(top)) is not None:
+            return defining
         if top.agencies:
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
@@ -2100,6 +2123,8 @@ _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(�
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(r"依法给予处分|依法追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
+# A term a legal text defines for what it names before it (…部门（以下统称受理投诉部门）): a general form of drafting.
+_SHORT_TERM = re.compile(r"[（(]以下(?:简称|统称)“?([^”）)]{2,16})”?[）)]")
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)

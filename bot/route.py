@@ -67,7 +67,7 @@ _AREA_WORD = re.compile(r"方面|领域|部分|板块|这块|这一块|类|章�
 _DOC_FILLER = re.compile(r"这份文件|这个文件|本文件|文件里|文件中|文件|这份政策|这个政策|政策里|里面|当中|之中")
 _WHO = re.compile(
     r"谁负责|谁来负责|谁管|谁来管|谁牵头|谁主管|哪个机构|哪些机构|什么机构|哪家机构|归口|主管单位|主管机关|哪个部门|哪些部门|什么部门|哪几?家(?=单位|部门|机关|政府(?!性)|来?负责|来?管|牵头)|哪个单位|哪些单位|哪几个?(?:部门|单位|机构|机关)|找谁|找哪(?!家(?!单位|部门|机关|政府(?!性)))|归谁|归哪|"
-    r"牵头|主管部门|负责部门|负责单位|责任部门|负责的部门|由谁(?!承担|支付|付|出钱|买单|赔)|受理|who is responsible|who's responsible|"
+    r"牵头|主管部门|负责部门|负责单位|责任部门|负责的部门|由谁(?!承担|支付|付|出钱|买单|赔)|(?:谁|哪[个些家里儿]?|什么)[^，。？?]{0,6}受理|who is responsible|who's responsible|"
     r"which agenc|which department|which ministr|who is in charge|who handles|\bresponsible\b|in charge"
 )
 # "归人社管还是财政管？" "是A负责还是B负责？": which of two bodies — asks who, the bodies are the answers to choose

@@ -2033,3 +2033,20 @@ def test_an_agency_named_in_passing_beside_all_of_an_amount_asks_no_agency_list(
         "去年公司通过县民政局捐了50万用于扶贫，年度利润总额是300万，这50万能在企业所得税前全部扣除吗？扣不完的怎么办？"
     )
     assert answer.kind != "agency" and cited(answer)[0] == ("eit-law-2018", 9)
+
+
+def test_who_is_asked_of_a_rule_calling_the_body_by_a_term_another_provision_defines(real_bot: PolicyBot) -> None:
+    """想去政府那边投诉，到底找哪个部门？: 款项支付条例第二十五条 calls the body 受理投诉部门; 第二十四条, which defines that term
+    (省级以上人民政府负责中小企业促进工作综合管理的部门（以下统称受理投诉部门）), answers who."""
+    answer = real_bot.ask("我们被一家上市公司欠了80多万工程款，快一年了。想去政府那边投诉，到底找哪个部门？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 24)
+    assert "省级以上人民政府负责中小企业促进工作综合管理的部门" in answer.text.split("依据")[0]
+
+
+def test_accepting_a_complaint_named_in_a_question_on_a_period_asks_no_body(real_bot: PolicyBot) -> None:
+    """…受理部门正式受理后多少天内要转给处理部门？ asks a period: 第二十五条's 10个工作日 answers it first, not 第二十四条
+    (who accepts complaints) — 受理 asks who only after 谁 / 哪个 (投诉由哪个部门受理？)."""
+    answer = real_bot.ask("我向省里投诉了拖欠款，受理部门正式受理后多少天内要转给处理部门？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 25) and "10个工作日" in answer.text
+    who = real_bot.ask("拖欠款投诉由哪个部门受理？")
+    assert cited(who)[0] == ("sme-payment-regulation-2025", 24)
