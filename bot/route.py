@@ -136,6 +136,10 @@ _STATUS = re.compile(
     r"什么状态|状态(如何|怎样|是)|被(哪|什么)[^，。？?]{0,6}(替代|取代|代替)|"
     r"还(?:按|照|依)(?:这个|这部|该|此|那个|那部|这)?(?:条例|法|规定|文件|办法|意见|通知)"  # 现在还按这个条例交吗？
 )
+# Of two documents named: how they relate, which applies (是什么关系？ 现在该按哪个？ — not 按哪个税率算？).
+_WHICH_APPLIES = re.compile(
+    r"什么关系|啥关系|有何关系|(?:按|用|依|适用)哪(?:个|一个|部|份)(?:为准|执行|办)?(?=[？?。，,！!]|$)|以哪(?:个|一个|部)为准"
+)
 # A status that describes the document named after it (按已经废止的旧《…》，…): not asked.
 _DESCRIBED_STATUS = re.compile(r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)了?的(?=[《\u4e00-\u9fff])")
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
@@ -243,7 +247,9 @@ def understand(
         day=asked_day,
         past=day is not None,
         facts=doc_facts(without_names),
-        asks_status=bool(_STATUS.search(_DESCRIBED_STATUS.sub("", lowered))),
+        asks_status=bool(
+            _STATUS.search(_DESCRIBED_STATUS.sub("", lowered)) or (len(docs) > 1 and _WHICH_APPLIES.search(lowered))
+        ),
         asks_documents=bool(_DOCUMENTS.search(lowered)),
         asks_change=bool(_CHANGE.search(lowered)),
         # (asked, not told: 我们向主管部门投诉了，处理部门多长时间内要给结果？ asks a period)

@@ -2050,3 +2050,12 @@ def test_accepting_a_complaint_named_in_a_question_on_a_period_asks_no_body(real
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 25) and "10个工作日" in answer.text
     who = real_bot.ask("拖欠款投诉由哪个部门受理？")
     assert cited(who)[0] == ("sme-payment-regulation-2025", 24)
+
+
+def test_how_two_documents_relate_is_answered_by_their_status(real_bot: PolicyBot) -> None:
+    """个体工商户条例和促进个体工商户发展条例是什么关系？现在办事该按哪个？: the old regulation was repealed by the new one
+    (its 第三十九条), which applies today."""
+    answer = real_bot.ask("个体工商户条例和促进个体工商户发展条例是什么关系？现在办事该按哪个？")
+    assert not answer.out_of_scope
+    assert ("individual-business-promotion-regulation-2022", 39) in cited(answer)
+    assert "已废止" in answer.text and "现行有效" in answer.text
