@@ -827,10 +827,13 @@ class PolicyBot:
 
     def _names_little(self, query: Query) -> bool:
         """A searched question that names too little of what the library speaks of to stand on its own:
-        the specificity of its words the library uses, the asking words aside (利率怎么算？ 不报会怎样？)."""
+        the specificity of its words the library uses, the asking words aside (利率怎么算？ 不报会怎样？), and
+        a word naming a rate as such (税率是多少？ asks the rate of what was asked before)."""
         if query.refs or self.plan(query).kind != "search":
             return False
-        return self._specificity(scope.without_asking(query.topic), library_words=True) < NAMES_LITTLE
+        words = self.searcher.tokenizer.words(scope.without_asking(query.topic))
+        own = " ".join(w for w in words if not _A_RATE.fullmatch(w))
+        return self._specificity(own, library_words=True) < NAMES_LITTLE
 
     def _fits_as_well(self, text: str, follow_up: Answer, alone: Answer) -> bool:
         """Whether the provision a follow-up answer leads with is about as close to the question alone as
@@ -2125,6 +2128,8 @@ _SANCTIONS = re.compile(r"依法给予处分|依法追究(?:法律)?责任|责�
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
 # A term a legal text defines for what it names before it (…部门（以下统称受理投诉部门）): a general form of drafting.
 _SHORT_TERM = re.compile(r"[（(]以下(?:简称|统称)“?([^”）)]{2,16})”?[）)]")
+# A word naming a rate as such (税率, 利率, 费率): the rate of something named elsewhere.
+_A_RATE = re.compile(r"[\u4e00-\u9fff]率")
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)

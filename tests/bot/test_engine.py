@@ -2059,3 +2059,10 @@ def test_how_two_documents_relate_is_answered_by_their_status(real_bot: PolicyBo
     assert not answer.out_of_scope
     assert ("individual-business-promotion-regulation-2022", 39) in cited(answer)
     assert "已废止" in answer.text and "现行有效" in answer.text
+
+
+def test_a_rate_asked_alone_after_a_question_is_the_rate_of_what_it_asked_about(real_bot: PolicyBot) -> None:
+    """税率是多少？ after 哪些企业算小型微利企业？ asks their rate: 企业所得税法第二十八条's 20%, not the general 25% of
+    第四条 (税率 names a rate as such, not what it is of)."""
+    answer = real_bot.ask("税率是多少？", _after(real_bot, "哪些企业算小型微利企业？"))
+    assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
