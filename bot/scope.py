@@ -1891,9 +1891,9 @@ def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provisio
 
 
 # An amount told after a deed done (赚了600万, 亏了80万, 拖了90天): the asker's own case — not a rule's figure changed
-# to (降到了1%, 提高为20%).
+# to (降到了1%, 提高为20%), nor a rate (收了2%的担保费 is weighed against the rule's rate).
 _DONE_AMOUNT = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![到为成至])了\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)[多来余]?[十百千万亿]*"
+    r"(?<=[\u4e00-\u9fff])(?<![到为成至])了\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?![\d.]|\s*[%％])[多来余]?[十百千万亿]*"
 )
 
 

@@ -109,8 +109,8 @@ def test_an_old_version_asked_by_its_own_name_answers_first_then_what_applies_to
         assert cited(now) == [("sme-payment-regulation-2025", 26), ("sme-payment-regulation-2020", 19)], today
 
 
-def test_what_applies_today_after_an_old_version_states_the_figure_asked(fake_bot: PolicyBot) -> None:
-    answer = fake_bot.ask("增值税暂行条例里，小规模纳税人的征收率是多少？")
+def test_what_applies_today_after_an_old_version_states_the_figure_asked(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("增值税暂行条例里，小规模纳税人的征收率是多少？")
     assert cited(answer)[0][0] == "vat-interim-regulation-2017"
     assert cited(answer)[1] == ("vat-law-2024", 11)  # 征收率为百分之三, not the article that merely names 征收率
     assert "百分之三" in answer.text and "没有与之对应" not in answer.text
