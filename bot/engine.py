@@ -831,9 +831,7 @@ class PolicyBot:
         a word naming a rate as such (税率是多少？ asks the rate of what was asked before)."""
         if query.refs or self.plan(query).kind != "search":
             return False
-        words = self.searcher.tokenizer.words(scope.without_asking(query.topic))
-        own = " ".join(w for w in words if not _A_RATE.fullmatch(w))
-        return self._specificity(own, library_words=True) < NAMES_LITTLE
+        return self._specificity(scope.without_asking(query.topic), library_words=True, rates=False) < NAMES_LITTLE
 
     def _fits_as_well(self, text: str, follow_up: Answer, alone: Answer) -> bool:
         """Whether the provision a follow-up answer leads with is about as close to the question alone as
@@ -845,14 +843,20 @@ class PolicyBot:
         follow_up_lead, own_lead = self.searcher.dense_of(text, [p for p in lead if p is not None])
         return follow_up_lead + LEAD_DENSE_SLACK >= own_lead
 
-    def _specificity(self, text: str, *, library_words: bool = False, nouns_only: bool = False) -> float:
+    def _specificity(
+        self, text: str, *, library_words: bool = False, nouns_only: bool = False, rates: bool = True
+    ) -> float:
         """How much a text names: the sum of its words' specificity, numbers aside (``library_words``: only
-        the words some provision uses; ``nouns_only``: only words that name an object)."""
+        the words some provision uses; ``nouns_only``: only words that name an object; ``rates=False``: not words
+        naming a rate as such)."""
         tokenizer, used = self.searcher.tokenizer, self.searcher.document_frequency
         return sum(
             tokenizer.specificity(w)
             for w in tokenizer.words(text)
-            if not w.isdigit() and (not library_words or used(w)) and (not nouns_only or tokenizer.names_an_object(w))
+            if not w.isdigit()
+            and (not library_words or used(w))
+            and (not nouns_only or tokenizer.names_an_object(w))
+            and (rates or not _A_RATE.fullmatch(w))
         )
 
     def _subject_of(self, question: str) -> str:
