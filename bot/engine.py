@@ -1305,7 +1305,8 @@ class PolicyBot:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
             extra.append((provision, f"关于“{compose.as_typed(unit.rstrip('？?。'))}”：", quote))
         # (a part the provisions found for the whole question do not state is not missing when one shown apart does)
-        features = scope.stated_apart(features, {unit for unit, _, _ in apart})
+        answered_apart = {unit for unit, _, _ in apart}
+        features = scope.stated_apart(features, answered_apart)
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
         related = [
@@ -1323,6 +1324,8 @@ class PolicyBot:
             and not features.missing_specifics
             and not self._states_figures_of(primary, old_quote)
             and bool(now := self._unstated_in_force(query, topic, shelf))
+            # (征收率是多少？ answered apart from 增值税法第十一条 is stated in force)
+            and bool((now := scope.stated_apart(now, answered_apart)).missing_specifics)
         )
         if only_before:
             features = replace(features, missing_specifics=now.missing_specifics, unanswered=now.unanswered)

@@ -1260,6 +1260,14 @@ def test_an_english_figure_is_stated_only_by_a_sentence_naming_what_it_is_of(rea
     assert not standard.out_of_scope and cited(standard)[0] == ("eit-law-2018", 4) and "25" in standard.text
 
 
+def test_a_part_answered_apart_from_the_version_in_force_is_not_said_unstated_there(real_bot: PolicyBot) -> None:
+    """小规模纳税人的征收率 answered apart from 增值税法第十一条 (百分之三) is stated in force: no note that only the
+    repealed regulation quoted beside the first part states it."""
+    answer = real_bot.ask("我们年销售额400来万，还算小规模纳税人吗？小规模纳税人的征收率是多少？")
+    assert ("vat-law-2024", 11) in cited(answer) and "百分之三" in answer.text
+    assert "没有规定" not in answer.text and answer.coverage == "full"
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
