@@ -1268,6 +1268,13 @@ def test_a_part_answered_apart_from_the_version_in_force_is_not_said_unstated_th
     assert "没有规定" not in answer.text and answer.coverage == "full"
 
 
+def test_a_follow_up_asking_a_figure_by_no_kind_asks_the_kind_asked_before(real_bot: PolicyBot) -> None:
+    """那现在卖水果蔬菜这些农产品是多少？ after a question on the VAT rate asks the rate of those goods: 增值税法第十条
+    (百分之九), not the income tax's exemption of growing vegetables (实施条例第八十六条)."""
+    answer = real_bot.ask("那现在卖水果蔬菜这些农产品是多少？", _after(real_bot, "销售货物的增值税税率是多少？"))
+    assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
