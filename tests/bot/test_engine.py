@@ -1275,6 +1275,13 @@ def test_a_follow_up_asking_a_figure_by_no_kind_asks_the_kind_asked_before(real_
     assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
 
 
+def test_the_new_one_of_this_regulation_is_the_version_in_force(real_bot: PolicyBot) -> None:
+    """新的这个条例是哪天开始实施的？ after the old version was quoted asks the date of the version that replaced it."""
+    history = _after(real_bot, "大企业跟中小企业买东西，付款期限最长能拖多少天？", "以前的老版本是怎么规定的？")
+    answer = real_bot.ask("新的这个条例是哪天开始实施的？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 37) and "2025年6月1日" in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
