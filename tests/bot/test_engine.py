@@ -1282,6 +1282,14 @@ def test_the_new_one_of_this_regulation_is_the_version_in_force(real_bot: Policy
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 37) and "2025年6月1日" in answer.text
 
 
+def test_asking_by_what_standard_asks_how_it_is_computed_of_what_was_named_before(real_bot: PolicyBot) -> None:
+    """按什么标准计算？ after 逾期利息可以要吗？ asks how the interest is computed — 每日利率万分之五 says so — and its
+    标准 names nothing the sentence must repeat (the answer had called the method unstated)."""
+    answer = real_bot.ask("逾期利息可以要吗？按什么标准计算？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "万分之五" in answer.text
+    assert "没有规定" not in answer.text and answer.coverage == "full"
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
