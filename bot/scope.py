@@ -1056,7 +1056,12 @@ def specifics_support(
         # (nor the question words asking the kind: 时间 of 要等多长时间？, not 利率 of 利率上限是多少？)
         part = without_asking(unit).lower()
         own = asked[0][0].sub(lambda m: " " if _ASKED_AT.search(m.group()) else m.group(), part) if asked else part
-        asked_words = [w for w in (words(own) if words else ()) if any(in_full(w, p) for p in passages)]
+        # (nor a word that asks the kind with a question word: 算 of 怎么算？, 处罚 of 什么处罚？)
+        asked_words = [
+            w
+            for w in (words(own) if words else ())
+            if any(in_full(w, p) for p in passages) and not (asked and _asks_the_kind(w, asked[0][0]))
+        ]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with most of those words states them in full.
         names = words(asked[0][0].sub(" ", part)) if asked and words else asked_words
@@ -1085,6 +1090,11 @@ def specifics_support(
         )
         out.append((unit, label, max(shares, default=0.0)))
     return out
+
+
+def _asks_the_kind(word: str, asking: re.Pattern[str]) -> bool:
+    """Whether a word asks the kind of specifics ``asking`` finds, with a question word before it (算: 怎么算)."""
+    return any(asking.fullmatch(f"{question}{word}") for question in ("怎么", "什么", "多少"))
 
 
 def _stated_of_the_part_before(

@@ -1290,6 +1290,14 @@ def test_asking_by_what_standard_asks_how_it_is_computed_of_what_was_named_befor
     assert "没有规定" not in answer.text and answer.coverage == "full"
 
 
+def test_a_word_asking_the_kind_with_a_question_word_names_nothing_asked_about(real_bot: PolicyBot) -> None:
+    """怎么算？ asks a method by 算 with 怎么: 算 is no word a sentence stating the method must repeat (按照每日利率万分之五
+    支付逾期利息 states it), also asked after a question on the payment terms."""
+    history = _after(real_bot, "国企欠我们货款三个多月了，合同说业主付了才给我们，合法吗？")
+    answer = real_bot.ask("能要利息吗，怎么算？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" not in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
