@@ -55,6 +55,8 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _ORDER = tuple(_PHRASES)
+# A phrase with the question mark it may end on: 在吗？ 最近好吗？ ask as small talk does.
+_ASKED_AS_SMALL_TALK = re.compile(rf"(?:{_ANY.pattern})[?？]*", re.IGNORECASE)
 
 
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -81,7 +83,7 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
     rest = _FILLER.sub("", _ANY.sub("", text))
     if not rest:
         return kind
-    asks = bool(_ASKS.search(text))
+    asks = bool(_ASKS.search(_ASKED_AS_SMALL_TALK.sub("", text)))  # (在吗？ asks nothing of the library)
     if "goodbye" in found and not asks:
         return kind
     if names_topic is None or _LATIN.search(rest) or names_topic(rest):

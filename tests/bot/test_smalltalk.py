@@ -80,6 +80,7 @@ def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> Non
         ("你是哪家公司研发的？叫什么名字？", "identity"),
         ("我做外贸的，你平时都能帮我咨询哪方面的问题？", "capability"),
         ("行，先问到这，我去仓库看看，拜拜", "goodbye"),  # a goodbye ends it, whatever else it says
+        ("哈喽～在吗？外面下雨了", "greeting"),  # (在吗？ asks as a greeting does, not about a policy)
     ],
 )
 def test_a_remark_that_asks_and_names_nothing_is_small_talk(demo_bot: PolicyBot, message: str, kind: str) -> None:
