@@ -1,4 +1,4 @@
-"""Is the question answered by the library? Three hard rules and a small model, all from data.
+"""Is the question answered by the library? Four hard rules and a small model, all from data.
 
 Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
@@ -10,7 +10,8 @@ Hard rules (any one means out of scope):
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
-  of the library covers and the best provisions do not name.
+  of the library covers and the best provisions do not name;
+- ``unnamed_tax``: every asking sentence names a tax (印花税, 房产税, 个税) that no provision of the library names.
 
 Otherwise a logistic model over retrieval signals and their pairwise products (a low cosine means more
 when few words are shared) gives P(out of scope):
@@ -477,6 +478,7 @@ class ScopeFeatures:
     ] = ()  # asking parts whose specifics no best provision states, and what they ask
     other_task: bool = False
     foreign_place: bool = False  # the asking part names a place the library has no rules for
+    unnamed_tax: bool = False  # …or a tax no provision of the library names (印花税, 房产税)
     language: str = "zh"  # "en" when most content words are English
     margin: float = 0.0  # dense: best provision minus the second
     lift: float = 0.0  # dense: best provision minus the mean over all provisions
@@ -1362,6 +1364,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
+        unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
@@ -1886,6 +1889,32 @@ def _asked_at(unit: str) -> int | None:
     return min(starts, default=None)
 
 
+def taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
+    """The taxes a text names that no provision of the library names, nor a tax it is a kind of (进口关税 is a
+    关税). A tax is named by a word ending in 税 (增值税, 印花税, 个税: how Chinese names every tax), not a deed done
+    with taxes (交税, 报税, 退税: a verb and 税)."""
+    tokenizer = searcher.tokenizer
+    return [
+        w
+        for w in tokenizer.words(text)
+        if len(w) > 1
+        and w.endswith("税")
+        and not (len(w) == 2 and w[0] in _DEEDS_ON_TAXES)
+        and tokenizer.names_an_object(w)
+        and not any(searcher.document_frequency(w[i:]) for i in range(len(w) - 1))
+    ]
+
+
+def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
+    """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
+    the library answers asks that too: the answer covers the rest)."""
+    topics = ["，".join(clauses[-2:]) for clauses in asking_clauses(question)]
+    return bool(topics) and all(taxes_unnamed(topic, searcher) for topic in topics)
+
+
+_DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含")
+
+
 def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
     """A place the library has rules for: a local document's region, a place written right after one
     (北京海淀, 北京市朝阳区: a part of it), or a place its best provisions name."""
@@ -1910,7 +1939,7 @@ _DONE_AMOUNT = re.compile(
 
 def hard_rule(f: ScopeFeatures) -> bool:
     """Whether one of the hard rules refuses the question, whatever the model says."""
-    return (bool(f.missing_specifics) and not f.partial) or f.other_task or f.foreign_place
+    return (bool(f.missing_specifics) and not f.partial) or f.other_task or f.foreign_place or f.unnamed_tax
 
 
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:

@@ -1298,6 +1298,18 @@ def test_a_word_asking_the_kind_with_a_question_word_names_nothing_asked_about(r
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" not in answer.text
 
 
+def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
+    """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
+    小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
+    for question in (
+        "我们自己有厂房，房产税每年交不少，听说小微企业房产税可以减半征收，从什么时候开始的？",
+        "个税怎么交？小微企业有没有优惠",
+    ):
+        answer = real_bot.ask(question)
+        assert answer.out_of_scope and not answer.citations, question
+    assert not real_bot.ask("小规模纳税人报税的时候，增值税征收率是多少？").out_of_scope
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
