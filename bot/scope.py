@@ -705,9 +705,10 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # A question asking where a rule is (…占比达到80%以上，是在第几项？) asks for the provision: the specifics told
     # before are what it is looked up by, not asked (unless the asking clause asks them too)
     # (one asking sentence: …是多少天？具体是哪一条？ asks both)
+    # (and in that clause, what it names before asking where, when it asks nothing there: 投诉处理时限是第几条？)
     told = lowered[: lowered.rfind(asking_clause)]
-    if _ASKS_WHICH_PROVISION.search(asking_clause) and told.strip() and not re.search(r"[？?]", told):
-        lowered = asking_clause
+    if (which := _ASKS_WHICH_PROVISION.search(asking_clause)) and not re.search(r"[？?]", told):
+        lowered = asking_clause if _WHAT_WORD.search(asking_clause[: which.start()]) else asking_clause[which.start() :]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []
     if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):

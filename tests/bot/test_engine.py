@@ -1310,6 +1310,14 @@ def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     assert not real_bot.ask("小规模纳税人报税的时候，增值税征收率是多少？").out_of_scope
 
 
+def test_a_figure_named_before_asking_which_article_in_one_clause_is_looked_up_not_asked(real_bot: PolicyBot) -> None:
+    """处理投诉的时限是第几条？ asks where the time limit is written: the article (第二十五条), not a period stated
+    nowhere (it had been refused)."""
+    answer = real_bot.ask("处理投诉的时限是第几条？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 25)
+    assert "没有规定" not in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
