@@ -439,7 +439,7 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
             covering = f"，随《{m.notice_title}》印发" if m.notice_title else ""
             sentences.append(f"文件名称是《{m.title}》{covering}。")
         elif fact == "doc_number":
-            sentences.append(f"文号是{m.doc_number}。" if m.doc_number else "文件没有印发文号。")
+            sentences.append(f"文号是{m.doc_number}。" if m.doc_number else "库中该文件的文本和元数据均未载明文号。")
         elif fact == "issuer":
             sentences.append(f"制定（发布）机关是{m.issuer}。" if m.issuer else "文件没有写明发布机关。")
         elif fact == "date":

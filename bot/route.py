@@ -94,7 +94,8 @@ _WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号
 _ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|修订|修正|修改)"
 DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "doc_number": re.compile(
-        r"文号|发文字号|发文号|文件编号|第几号|几号令|哪一?号|令号|document number|reference number"
+        r"文号|发文字号|发文号|文件编号|第几号|几号令|哪一?号|令号|(?:哪个|哪一个|什么)(?:国务院|部门)?令(?!人)|"
+        r"document number|reference number"
     ),
     "issuer": re.compile(
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|制定机关|颁布机关|制定部门|"

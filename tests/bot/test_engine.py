@@ -1375,6 +1375,15 @@ def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBo
     assert cited(answer) == cited(real_bot.ask(question))  # what it gets asked alone
 
 
+def test_which_decree_a_regulation_was_published_by_asks_its_文号(fake_bot: PolicyBot) -> None:
+    """是哪个国务院令公布的？ asks the decree's number (国务院令第802号) beside the other facts asked; a document whose
+    number the library does not record is not said to have none."""
+    answer = fake_bot.ask("《保障中小企业款项支付条例》现行版本是哪个国务院令公布的？什么时候开始施行？")
+    assert "国务院令第802号" in answer.text and "2025年6月1日" in answer.text
+    unknown = fake_bot.ask("促进个体工商户发展条例是哪个国务院令？")
+    assert "未载明文号" in unknown.text and "没有印发" not in unknown.text
+
+
 def test_a_fact_only_a_document_has_is_asked_of_the_conversations_document(fake_bot: PolicyBot) -> None:
     """它的文号是多少？ names no document: a 文号 is a document's, the one the conversation quotes."""
     history = [
