@@ -434,7 +434,8 @@ _INTERROGATIVE = re.compile(
 _ASKING_FRAME = re.compile(
     r"(?:我们|我)?(?:想要|想|要|来)?(?:确认|核实|核对|咨询|了解|请教|打听|问)一下|(?<!申)请问|想问问?|"
     r"(?:法律|政策|规定)上(?![限面升涨调级市网线])|(?:按|按照|依照|根据)(?:法律|规定|政策)(?:规定)?(?!性)|依法|"  # (法律上大企业最晚…: by law)
-    r"(?:按|按照)(?:什么|啥|哪个|哪种)(?:标准|方法|办法|方式|规则)?来?(?:计算|算|计)?"  # (按什么标准算？ asks how, naming nothing)
+    r"(?:按|按照)(?:什么|啥|哪个|哪种)(?:标准|方法|办法|方式|规则)?来?(?:计算|算|计)?|"  # (按什么标准算？ asks how, naming nothing)
+    r"(?:按|按照|依照|根据)?(?:法律|法规|政策|文件)上?(?:要求|规定)(?!性)"  # (按法规要求多少天内要付款？: what the rules require)
 )
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")

@@ -1318,6 +1318,14 @@ def test_a_figure_named_before_asking_which_article_in_one_clause_is_looked_up_n
     assert "没有规定" not in answer.text
 
 
+def test_what_the_rules_require_is_no_part_of_what_a_figure_is_of(real_bot: PolicyBot) -> None:
+    """按法规要求多少天内要付款？ asks the period of 付款: 按法规要求 frames what is asked, and the sentence stating
+    30日 need not name it (it had been refused as a period no text states)."""
+    answer = real_bot.ask("机关从我们这里采购服务，按法规要求多少天内要付款？")
+    assert not answer.out_of_scope and answer.coverage == "full"
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "30日" in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
