@@ -1485,7 +1485,8 @@ class PolicyBot:
         terms = [w for w in shared if not any(w != longer and w in longer for longer in shared)]  # not their pieces
         for hit in result.hits[:STATING_WITHIN]:
             p = hit.provision
-            if p.doc_id == successor and states.search(p.text) and sum(w in p.text for w in terms) * 2 >= len(terms):
+            body = scope.without_titles(p.text)  # (《个体工商户条例》同时废止 is not about 个体工商户)
+            if p.doc_id == successor and states.search(p.text) and sum(w in body for w in terms) * 2 >= len(terms):
                 return p
         return chosen
 

@@ -1169,6 +1169,17 @@ def asks_missing_specifics(
 
 
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
+_TITLE = re.compile(r"《[^《》]{2,60}》")
+
+
+def without_titles(text: str) -> str:
+    """The text with the titles of the documents it names emptied: a title names a document, not what the text is
+    about.
+
+    >>> without_titles("本条例自2022年11月1日起施行。《个体工商户条例》同时废止。")
+    '本条例自2022年11月1日起施行。《》同时废止。'
+    """
+    return _TITLE.sub("《》", text)
 
 
 def _written_as_in(word: str, text: str, other: str) -> bool:

@@ -1326,6 +1326,17 @@ def test_what_the_rules_require_is_no_part_of_what_a_figure_is_of(real_bot: Poli
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "30日" in answer.text
 
 
+def test_a_repealed_rule_s_successor_is_not_found_by_the_title_its_repeal_clause_names(real_bot: PolicyBot) -> None:
+    """个体户年报的截止日期 found in the repealed 个体工商户条例: the version in force answers with its article on
+    annual reports (第十二条), not the closing article (第三十九条) that states a date and names 《个体工商户条例》 only
+    to repeal it."""
+    answer = real_bot.ask("个体户年报的截止日期是什么时候？")
+    assert cited(answer)[:2] == [
+        ("individual-business-promotion-regulation-2022", 12),
+        ("individual-business-regulation-2016", 13),
+    ]
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
