@@ -1169,6 +1169,12 @@ def asks_missing_specifics(
 
 
 _SENTENCES = re.compile(r"(?<=[。；;！？])")
+# A document's clause on when it takes effect (本条例自2022年11月1日起施行。), in the general form of legislation,
+# and a question asking when something takes effect or starts.
+_IN_FORCE_FROM = re.compile(
+    r"本(?:条例|法|办法|规定|细则|决定|意见|通知|措施)自[^。；]{4,24}起(?:施行|实施|生效)[^。]*。"
+)
+_ASKS_WHEN_IN_FORCE = re.compile(r"施行|实施|生效|执行|开始|起|effective|force|start", re.IGNORECASE)
 _TITLE = re.compile(r"《[^《》]{2,60}》")
 
 
@@ -1273,6 +1279,10 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     lowered = question.lower()
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
+    if not _ASKS_WHEN_IN_FORCE.search(question):
+        # (a document's own day of taking effect dates the document, not what is asked: 年报的截止日期是哪天？ is not
+        # answered by 本条例自2022年11月1日起施行)
+        paragraphs = [_IN_FORCE_FROM.sub("", p) for p in paragraphs]
     # A paragraph is read under its document's title and its headings where the asking clause names them as they
     # do (企业所得税 of 企业所得税前能扣多少？, not the 所得税 of 那个人所得税呢？ nor one named in an earlier clause).
     titles = {d.meta.doc_id: d.meta.plain_title for d in searcher.index.library.documents}

@@ -1337,6 +1337,13 @@ def test_a_repealed_rule_s_successor_is_not_found_by_the_title_its_repeal_clause
     ]
 
 
+def test_a_documents_day_of_taking_effect_states_no_date_of_what_is_asked(real_bot: PolicyBot) -> None:
+    """本条例自2022年11月1日起施行 dates the regulation, not its annual reports: the deadline only the repealed
+    个体工商户条例 stated is said to be stated by no document in force."""
+    answer = real_bot.ask("个体工商户年报的截止日期是哪天？")
+    assert answer.coverage == "partial" and "现行有效的文件没有规定" in answer.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
