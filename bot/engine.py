@@ -449,9 +449,12 @@ class PolicyBot:
             follow_up = self._follow_up(query, turns, shelf)
             if not follow_up.out_of_scope and (names_little or self._fits_as_well(query.topic, follow_up, answer)):
                 return follow_up
-            if answer.out_of_scope and follow_up.out_of_scope and follow_up.closest is not None:
-                # refused either way: the provision named as the closest is the conversation's (专项资金每年有多少钱？
-                # after 促进法第九条: that article, not Beijing's budget article, which would lead the next turn there)
+            elsewhere = names_little and not self._within_conversation(answer, turns)
+            if (answer.out_of_scope or elsewhere) and follow_up.out_of_scope and follow_up.closest is not None:
+                # refused either way, or naming too little to be answered alone and answered so from another document
+                # (具体哪天开始申报？ after 职称评审: the VAT law's filing days): the provision named as the closest is the
+                # conversation's (专项资金每年有多少钱？ after 促进法第九条: that article, not Beijing's budget article,
+                # which would lead the next turn there)
                 return follow_up
         elif turns and not query.docs and answer.citations and answer.kind == "search":
             # A question of its own in a conversation: answered in the conversation's documents when what they
@@ -832,6 +835,11 @@ class PolicyBot:
         if query.refs or self.plan(query).kind != "search":
             return False
         return self._specificity(scope.without_asking(query.topic), library_words=True, rates=False) < NAMES_LITTLE
+
+    def _within_conversation(self, answer: Answer, turns: tuple[Turn, ...]) -> bool:
+        """Whether an answer leads with a provision of a document the conversation cites."""
+        lead = next(iter(answer.citations), None)
+        return lead is not None and lead.doc_id in {p.doc_id for p in self._context(turns)}
 
     def _fits_as_well(self, text: str, follow_up: Answer, alone: Answer) -> bool:
         """Whether the provision a follow-up answer leads with is about as close to the question alone as
@@ -2031,7 +2039,7 @@ class PolicyBot:
         if query is not own and context_docs and not query.docs:
             context_docs = self._documents_using_only(own, context_docs) or context_docs
         if context_docs and not query.docs:
-            focused = self._search_preferring(query, shelf, context_docs, wants, context)
+            focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
             if focused is not None:
@@ -2111,16 +2119,28 @@ class PolicyBot:
         return tuple(dict.fromkeys(out))
 
     def _search_preferring(
-        self, query: Query, shelf: Shelf, docs: Sequence[str], wants: bool, discussed: Sequence[Provision]
+        self,
+        query: Query,
+        shelf: Shelf,
+        docs: Sequence[str],
+        wants: bool,
+        discussed: Sequence[Provision],
+        joined: bool = False,
     ) -> Answer | None:
-        """A follow-up's own topic, searched in the documents the conversation is about when they answer it."""
+        """A follow-up's own topic, searched in the documents the conversation is about when they answer it.
+        ``joined``: the follow-up is asked together with the earlier question (it names too little on its own)."""
         result, features = self._searched(query, query.text, list(docs))
-        if not self.in_scope(features):
+        in_scope = self.in_scope(features)
+        if not in_scope and not features.missing_specifics:
             return None
-        overall, _ = self.retrieve(query.text)
-        if result.dense_of(result.hits[0].provision) + CONVERSATION_DENSE_SLACK < overall.dense_of(
-            overall.hits[0].provision
-        ):
+        overall, everywhere = self.retrieve(query.text)
+        # Refused there for specifics no text of theirs states, they are still what is asked about when nothing in the
+        # library comes closer and nothing answers it in full — or when the follow-up is asked of the earlier question
+        # (具体哪天开始申报？ after 职称评审): 贷款利率多少？ after turns on start-up loans is not about late-payment interest.
+        if not in_scope and not joined and self.in_scope(everywhere) and not everywhere.missing_specifics:
+            return None
+        slack = CONVERSATION_DENSE_SLACK if in_scope else 0.0
+        if result.dense_of(result.hits[0].provision) + slack < overall.dense_of(overall.hits[0].provision):
             return None  # another document answers the new topic clearly better
         return self._search(
             replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants, discussed=discussed

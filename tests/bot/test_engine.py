@@ -1344,6 +1344,21 @@ def test_a_documents_day_of_taking_effect_states_no_date_of_what_is_asked(real_b
     assert answer.coverage == "partial" and "现行有效的文件没有规定" in answer.text
 
 
+def test_a_follow_up_refused_for_a_figure_its_conversation_does_not_state_stays_in_that_conversation(
+    real_bot: PolicyBot,
+) -> None:
+    """贷款利率多少？ after turns on start-up guarantee loans is not about the late-payment interest of the payment
+    regulation (which states a rate); 具体哪天开始申报？ after 职称评审 is no VAT filing deadline: each is answered, or
+    refused, from the provision the conversation is about."""
+    loans = real_bot.ask(
+        "贷款利率多少，财政能贴多少息？", _after(real_bot, "我想自己出来创业，创业担保贷款最多能贷多少？")
+    )
+    assert ("guofa-2018-39", 3) in cited(loans) or "国发〔2018〕39号" in loans.text
+    assert not any(doc.startswith("sme-payment") for doc, _ in cited(loans))
+    titles = real_bot.ask("具体哪天开始申报？", _after(real_bot, "职称评审这块对中小企业有什么照顾？"))
+    assert titles.out_of_scope and "（三十）" in titles.text
+
+
 def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_bot: PolicyBot) -> None:
     """*the minimum tax depreciation period*: a period of depreciation (折旧…年限, stated as 为3年 under its lead), not
     of 税收 — as *statutory* or *standard* would qualify it."""
