@@ -1387,7 +1387,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
-        unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
+        unnamed_tax=_asks_only_of_unnamed_taxes(question, searcher),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
@@ -1912,10 +1912,13 @@ def _asked_at(unit: str) -> int | None:
     return min(starts, default=None)
 
 
-def taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
+# A deed done with taxes (交税, 报税, 退税: a verb and 税), not a tax's name.
+_DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含")
+
+
+def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
     """The taxes a text names that no provision of the library names, nor a tax it is a kind of (进口关税 is a
-    关税). A tax is named by a word ending in 税 (增值税, 印花税, 个税: how Chinese names every tax), not a deed done
-    with taxes (交税, 报税, 退税: a verb and 税)."""
+    关税). A tax is named by a word ending in 税 (增值税, 印花税, 个税: how Chinese names every tax)."""
     tokenizer = searcher.tokenizer
     return [
         w
@@ -1928,14 +1931,11 @@ def taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
     ]
 
 
-def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
+def _asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
     the library answers asks that too: the answer covers the rest)."""
     topics = ["，".join(clauses[-2:]) for clauses in asking_clauses(question)]
-    return bool(topics) and all(taxes_unnamed(topic, searcher) for topic in topics)
-
-
-_DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含")
+    return bool(topics) and all(_taxes_unnamed(topic, searcher) for topic in topics)
 
 
 def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
