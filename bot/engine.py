@@ -2030,8 +2030,11 @@ class PolicyBot:
                 self._route(text, replace(named, day=query.day, past=query.past), (), shelf), kind="follow_up"
             )
         # (那现在卖农产品是多少？ after 卖货的增值税税率是多少？ asks the figure the earlier question named: a rate)
-        asks_its_figure = scope.asked_kind(query.text) == "具体数字" and previous is not None
-        asks_its_figure = asks_its_figure and scope.asked_kind(previous.text) not in ("", "具体数字")
+        asks_its_figure = (
+            previous is not None
+            and scope.asked_kind(query.text) == "具体数字"
+            and scope.asked_kind(previous.text) not in ("", "具体数字")
+        )
         if previous is not None and (elliptical or self._names_little(query) or asks_its_figure):
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one

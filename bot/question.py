@@ -181,4 +181,9 @@ def question_core(question: str) -> str:
 
 def question_topic(question: str) -> str:
     """What the asking sentences are about: their last two clauses ("政府采购预留份额，法律要求占多少？")."""
-    return "".join("，".join(clauses[-2:]) for clauses in asking_clauses(question))
+    return "".join(sentence_topics(question))
+
+
+def sentence_topics(question: str) -> list[str]:
+    """What each asking sentence is about: its last two clauses (``question_topic`` sentence by sentence)."""
+    return ["，".join(clauses[-2:]) for clauses in asking_clauses(question)]

@@ -525,7 +525,9 @@ _OLDER_VERSION = re.compile(
     r"^(那|那么)?(以前|之前|过去|早先|原先|原来)(又|都)?(是|为)(多少|几|什么|啥|哪些)|^(那)?(以前|之前|原来|原先)(的)?呢"
 )
 _NEWER_VERSION = re.compile(
-    rf"(现在|现行|目前|如今|新)的?{_A_VERSION}|(现在|现行|目前|如今|新)的?(?:这个|那个|这部|那部){_A_VERSION}(?![人律定])|现行有效的|\b(new|current) (version|regulation|law|rules?)\b|"
+    # (新的这个条例: a demonstrative between, and not 这个法人)
+    rf"(现在|现行|目前|如今|新)的?(?:{_A_VERSION}|(?:这个|那个|这部|那部){_A_VERSION}(?![人律定]))|现行有效的|"
+    r"\b(new|current) (version|regulation|law|rules?)\b|"
     rf"(现在|目前|如今)(又|都)?是?{_HOW_PROVIDED}"
 )
 # "小规模纳税人也是这样吗？" "全国有类似的规定吗？": the previous question asked again about something else (not 类似的

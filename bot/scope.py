@@ -49,7 +49,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.expand import ENGLISH_WORD
-from bot.question import asking_clauses, question_core, question_topic, split_clauses
+from bot.question import asking_clauses, question_core, question_topic, sentence_topics, split_clauses
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
@@ -1934,7 +1934,7 @@ def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
 def _asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
     the library answers asks that too: the answer covers the rest)."""
-    topics = ["，".join(clauses[-2:]) for clauses in asking_clauses(question)]
+    topics = sentence_topics(question)
     return bool(topics) and all(_taxes_unnamed(topic, searcher) for topic in topics)
 
 
