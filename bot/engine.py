@@ -1810,6 +1810,10 @@ class PolicyBot:
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
                 return self._facts_of(query, shelf, versions[0], context)
+            if has_own_topic(query.text) and scope.states_only_when_in_force(context[0].text):
+                # after the document's facts (its article on taking effect cited): 以前的版本对大型企业的付款期限是
+                # 怎么规定的？ asks its own topic of that version, not what the taking-effect article said there
+                return replace(self._search(replace(query, docs=versions), shelf, versions), kind="follow_up")
             if (counterpart := self._counterpart(context[0], versions)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
             if versions[0] in self._older_versions(context[0].doc_id):

@@ -1174,6 +1174,17 @@ _SENTENCES = re.compile(r"(?<=[。；;！？])")
 _IN_FORCE_FROM = re.compile(
     r"本(?:条例|法|办法|规定|细则|决定|意见|通知|措施)自[^。；]{4,24}起(?:施行|实施|生效)[^。]*。"
 )
+
+
+def states_only_when_in_force(text: str) -> bool:
+    """Whether a provision says nothing but when its document takes effect (a fact of the document, no topic).
+
+    >>> states_only_when_in_force("本条例自2025年6月1日起施行。"), states_only_when_in_force("本法自公布之日起施行。")
+    (True, False)
+    """
+    return not re.sub(r"\W", "", _IN_FORCE_FROM.sub("", text))
+
+
 _ASKS_WHEN_IN_FORCE = re.compile(r"施行|实施|生效|执行|开始|起|effective|force|start", re.IGNORECASE)
 _TITLE = re.compile(r"《[^《》]{2,60}》")
 

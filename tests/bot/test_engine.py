@@ -860,6 +860,18 @@ def test_another_version_of_the_provision_discussed_is_its_counterpart_by_conten
     assert cited(then)[0] == expected
 
 
+def test_an_older_version_asked_with_a_topic_after_the_document_s_facts_is_searched_for_it(fake_bot: PolicyBot) -> None:
+    """After 现行有效的是哪一版？ (answered citing the article on taking effect), 以前的版本对…付款期限… asks the old
+    version about payment terms — not what its article on taking effect said."""
+    history = _after(fake_bot, "《保障中小企业款项支付条例》现行有效的是哪一版？")
+    answer = fake_bot.ask("以前的版本对大型企业的付款期限是怎么规定的？", history)
+    assert cited(answer)[0][0] == "sme-payment-regulation-2020" and cited(answer)[0] != (
+        "sme-payment-regulation-2020",
+        29,
+    )
+    assert "付款期限" in answer.text and "本条例自2020年9月1日起施行" not in answer.text
+
+
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
     fake_bot: PolicyBot,
 ) -> None:
