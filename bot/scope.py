@@ -1179,7 +1179,7 @@ _IN_FORCE_FROM = re.compile(
 def states_only_when_in_force(text: str) -> bool:
     """Whether a provision says nothing but when its document takes effect (a fact of the document, no topic).
 
-    >>> states_only_when_in_force("本条例自2025年6月1日起施行。"), states_only_when_in_force("本法自公布之日起施行。")
+    >>> states_only_when_in_force("本条例自2025年6月1日起施行。"), states_only_when_in_force("本条例自2020年9月1日起施行。30日内支付款项。")
     (True, False)
     """
     return not re.sub(r"\W", "", _IN_FORCE_FROM.sub("", text))
