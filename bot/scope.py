@@ -688,6 +688,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     []
     >>> [label for *_, label in _specifics_asked("节能诊断是免费给做的吗？")]
     ['是否收费和收费标准']
+    >>> [label for *_, label in _specifics_asked("投诉平台的网址和电话能给一下吗？")]
+    ['联系方式']
     """
     lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
     lowered = _TOLD_A_FEW.sub("了若干", lowered)  # (晚报了几天，会罚多少？ tells a few days, it asks a fine)
@@ -701,7 +703,12 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     *kinds, generic = _SPECIFICS
     # (a figure told before the asking clause is no figure asked: …单户300万、费率1%的业务，能拿补贴吗？ asks whether)
     asking_clause = ([c for c in split_clauses(lowered) if c.strip()] or [""])[-1]
-    if _ASKS_YES_OR_NO.search(lowered) and not _WHAT_WORD.search(lowered) and not asked_figures(asking_clause):
+    if (
+        _ASKS_YES_OR_NO.search(lowered)
+        and not _WHAT_WORD.search(lowered)
+        and not asked_figures(asking_clause)
+        and not _REQUEST.search(asking_clause)  # (电话能给一下吗？ asks for the number, not whether)
+    ):
         kinds = [entry for entry in kinds if entry[2] in _ASKED_YES_OR_NO]
     # A question asking where a rule is (…占比达到80%以上，是在第几项？) asks for the provision: the specifics told
     # before are what it is looked up by, not asked (unless the asking clause asks them too)
@@ -734,6 +741,8 @@ _QUOTED_CLAUSE = re.compile(r"“[^”？?]{9,}”|「[^」？?]{9,}」|『[^』
 _ASKED_YES_OR_NO = frozenset({"是否收费和收费标准", "服务时间", "当地是否开展", "执行期限", "补贴或资金支持"})
 _WHAT_WORD = re.compile(r"[百千万]分之几|多少|几|哪|什么|啥|怎么|怎样|如何|\b(how|what|which|when|where)\b")
 _CLAUSE_ASKS = re.compile(r"多少|哪|什么|啥|怎么|怎样|如何|几\w?$")
+# A request made as a yes-or-no question (网址和电话能给一下吗？ 能告诉我截止日期吗？): it asks for what it names.
+_REQUEST = re.compile(r"(?:给|提供|发|说|讲|列|查)(?:一下|下)|告诉(?:我|我们|一下)")
 _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的吗|是真的|\bis it\b|\bright\?")
 
 

@@ -463,6 +463,13 @@ def test_an_agency_asked_in_a_conversation_is_listed_for_its_document(fake_bot: 
     assert cited(answer) == [("sme-promotion-law-2017", 14)]  # not the notice's four measures
 
 
+def test_a_detail_requested_as_a_yes_or_no_question_is_said_to_be_unstated(fake_bot: PolicyBot) -> None:
+    """网址和电话能给一下吗？ asks for them (a request), not whether: the answer says the library has no contacts."""
+    answer = fake_bot.ask("拖欠款项的投诉受理以后多长时间能有处理结果？投诉平台的电话能告诉我一下吗？")
+    assert not answer.out_of_scope and answer.citations and answer.coverage == "partial"
+    assert "联系方式，库中文件没有规定" in answer.text
+
+
 def test_a_question_answered_in_part_says_what_the_library_does_not_state(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("大企业拖欠中小企业的货款，中小企业能投诉吗？投诉热线电话是多少？")
     assert not answer.out_of_scope and answer.citations and answer.coverage == "partial"
