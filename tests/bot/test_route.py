@@ -173,6 +173,8 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("能说得简单点吗？", True, False),
         ("还是不太明白", True, False),
         ("所以小微企业能不能享受？", False, True),
+        ("是第几条？原文怎么写的？", True, False),  # 怎么写 asks the text, as 怎么说 does
+        ("合同怎么写？", False, True),
     ],
 )
 def test_follow_ups(text: str, follow_up: bool, own_topic: bool) -> None:
