@@ -717,6 +717,9 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     (datetime.date(2025, 12, 1), datetime.date(2024, 12, 31))
     >>> past_day("2025年上半年增值税纳税义务发生时间怎么确定？", dt.date(2026, 11, 30))
     datetime.date(2025, 6, 30)
+    >>> past_day("We lost money in 2023, and this year we made a profit. Can we offset it?", dt.date(2026, 11, 30))
+    >>> past_day("In 2023, how long could large firms take to pay?", dt.date(2026, 11, 30))
+    datetime.date(2023, 12, 31)
     >>> past_day("2025年底发的文件还有效吗？", dt.date(2026, 11, 30)) is None
     True
     >>> past_day("In 2023, how many days did agencies have to pay?", dt.date(2026, 11, 30))
@@ -842,8 +845,9 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
             continue
         if end < today:
             return end, m.span()
-    # In English: in 2023, back in March 2024, during 2022 (not the 2020 regulation: a document named by year)
-    for m in _ENGLISH_PAST.finditer(text):
+    # In English: in 2023, back in March 2024, during 2022 (not the 2020 regulation: a document named by year) —
+    # unless the question is about now (we lost money in 2023, and this year…: a story's year)
+    for m in _ENGLISH_PAST.finditer(text) if not _ENGLISH_NOW.search(text) else ():
         month = _ENGLISH_MONTHS.index(m.group(1)[:3].lower()) + 1 if m.group(1) else 12
         if 1949 < int(m.group(2)) <= today.year and (end := _month_end(int(m.group(2)), month)) < today:
             return end, m.span()
@@ -856,6 +860,9 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
     return None
 
 
+_ENGLISH_NOW = re.compile(
+    r"\b(?:this year|now|currently|current|today|nowadays|at present|these days)\b", re.IGNORECASE
+)
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_PAST = re.compile(
     rf"\b(?:in|during|back in|as of|throughout)\s+(?:((?:{'|'.join(_ENGLISH_MONTHS)})[a-z]*\.?)\s+)?"

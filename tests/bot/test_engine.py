@@ -1317,6 +1317,15 @@ def test_a_word_asking_the_kind_with_a_question_word_names_nothing_asked_about(r
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" not in answer.text
 
 
+def test_a_year_in_an_english_story_about_this_year_dates_nothing(real_bot: PolicyBot) -> None:
+    """we lost money in 2023 … this year we made a profit asks today's rule: no note on the law of 2023."""
+    answer = real_bot.ask(
+        "We lost about 600k RMB in 2023, and this year we made a profit. Can we use the losses to reduce this "
+        "year's taxable income for corporate income tax?"
+    )
+    assert not answer.out_of_scope and "2023年12月31日" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
