@@ -428,6 +428,8 @@ class PolicyBot:
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         # (新法从什么时候开始执行？ 那个老条例还管用吗？: a version referred to, not named — the conversation's)
         refers_back = refers_to_a_version(text) and bool(query.facts or query.asks_status)
+        if turns and not query.docs and scope.asks_only_of_unnamed_taxes(text, self.searcher):
+            return self._answer(query, shelf)  # 那房产税呢？ after the income tax: a tax no document names, refused
         if turns and (not query.docs or asks_older_version(text)) and (is_follow_up(text) or refers_back):
             return self._follow_up(query, turns, shelf)
         named_alone = not re.sub(r"\W", "", strip_spans(text, [(m.start, m.end) for m in query.mentions]))  # 增值税法

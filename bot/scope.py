@@ -1407,7 +1407,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         unanswered=tuple(unstated),
         partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
         foreign_place=bool(places),
-        unnamed_tax=_asks_only_of_unnamed_taxes(question, searcher),
+        unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
@@ -1951,7 +1951,7 @@ def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
     ]
 
 
-def _asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
+def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
     the library answers asks that too: the answer covers the rest)."""
     topics = sentence_topics(question)

@@ -1326,6 +1326,15 @@ def test_a_year_in_an_english_story_about_this_year_dates_nothing(real_bot: Poli
     assert not answer.out_of_scope and "2023年12月31日" not in answer.text
 
 
+def test_a_follow_up_about_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
+    """那小微企业的房产税呢？ after the income tax's small-firm rate asks of a tax no document names: refused, not the
+    income tax's answer again."""
+    history = _after(real_bot, "小型微利企业要满足什么条件？税率多少？")
+    answer = real_bot.ask("那小微企业的房产税呢，有没有减免？", history)
+    assert answer.out_of_scope and not answer.citations
+    assert not real_bot.ask("那高新技术企业呢？", history).out_of_scope  # a subject the library names: answered
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
