@@ -1347,6 +1347,14 @@ def test_a_premise_someone_told_the_asker_is_a_part_of_its_own(real_bot: PolicyB
         assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 22), question
 
 
+def test_what_is_on_a_list_the_library_only_names_is_said_to_be_unstated(real_bot: PolicyBot) -> None:
+    """清单上现在具体有哪几项？ asks the items of the fee list, which the texts set up but do not print: answered in
+    part, saying the list is not in the library (it had been answered in full)."""
+    answer = real_bot.ask("涉企行政事业性收费是不是都要列入目录清单？清单上现在具体有哪几项？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert "具体名单，库中文件没有规定" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
