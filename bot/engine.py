@@ -1269,6 +1269,7 @@ class PolicyBot:
             )
         top = self._prefer_focus(query, result, self._prefer_definition(query, result))
         top = self._prefer_rule_to_sanction(query, result, self._prefer_national(query, result, top))
+        top = self._prefer_stating_what_is_asked(topic, result, top)
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
@@ -1557,6 +1558,34 @@ class PolicyBot:
             for w in tokenizer.words(focus)
             if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
         }
+
+    def _prefer_stating_what_is_asked(self, topic: str, result: Retrieval, top: Provision) -> Provision:
+        """For a question asking specifics in a form the texts state precisely — the papers to hand in, a figure in
+        its measure, a fine —: when the best provision states none, the first of the next few, about as close and in
+        its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the article on changing the
+        registration)."""
+        states = next(
+            (
+                found
+                for unit in scope.asking_units(topic)
+                if (label := scope.asked_kind(unit))
+                and (found := scope.stated_as_asked(unit, label) or scope.states_pattern(unit))
+            ),
+            None,
+        )
+        if states is None or states.search(top.text):
+            return top
+        close = result.dense_of(top) - RELATED_DENSE_SLACK
+        return next(
+            (
+                h.provision
+                for h in result.hits[1:FOCUS_WITHIN]
+                if h.provision.doc_id == top.doc_id
+                and states.search(h.provision.text)
+                and result.dense_of(h.provision) >= close
+            ),
+            top,
+        )
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A clause sanctioning breaches (…违反本条例，有下列情形之一的…依法给予处分) repeats the rules it sanctions: unless the

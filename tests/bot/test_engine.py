@@ -1355,6 +1355,13 @@ def test_what_is_on_a_list_the_library_only_names_is_said_to_be_unstated(real_bo
     assert "具体名单，库中文件没有规定" in answer.text
 
 
+def test_a_provision_stating_what_is_asked_leads_over_one_about_as_close_that_does_not(real_bot: PolicyBot) -> None:
+    """逾期利息怎么计算？ asks a method the 17th article states (每日利率万分之五); the complaint platform's article,
+    about as close for the question's other sentence, states none: the 17th leads."""
+    answer = real_bot.ask("供应商被大企业拖欠货款，逾期利息怎么计算？国家投诉平台的网址是什么？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "万分之五" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
