@@ -442,6 +442,9 @@ class PolicyBot:
             return self._in_documents_named(query, turns, shelf, query.docs)  # 那以前的暂行条例是怎么规定的？
         if not query.docs and not query.refs and not has_own_topic(text):
             return compose.clarify_answer(shelf)  # "那谁负责？" with nothing to refer to
+        if query.docs and (local := self._local_documents_asked_apart(text, query.docs)):
+            # 促进法里预留份额的比例是多少？北京市的规定是不是更高一些？: the place's own document answers its sentence
+            query = replace(query, docs=(*query.docs, *local))
         answer = self._answer(query, shelf)
         names_little = bool(turns) and not query.docs and self._names_little(query)
         if turns and not query.docs and (answer.out_of_scope or names_little):
@@ -2143,6 +2146,17 @@ class PolicyBot:
         about one's own place may be answered by them, besides the conversation's national documents."""
         named = self.searcher.regions_named(text)
         return tuple(d.meta.doc_id for d in self.library.documents if d.meta.region in named)
+
+    def _local_documents_asked_apart(self, text: str, named: Sequence[str]) -> tuple[str, ...]:
+        """The local documents of the places an asking sentence names that names no document, in a question naming
+        others (…北京市的规定是不是更高一些？ beside a sentence on the SME promotion law): asked of that place's rules."""
+        return tuple(
+            d
+            for sentence in asking_sentences(text)
+            if not self.names.mentions(sentence)
+            for d in self._local_documents_named(sentence)
+            if d not in named
+        )
 
     def _is_local(self, doc_id: str) -> bool:
         document = self.library.get(doc_id)

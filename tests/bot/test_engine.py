@@ -1362,6 +1362,16 @@ def test_a_provision_stating_what_is_asked_leads_over_one_about_as_close_that_do
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "万分之五" in answer.text
 
 
+def test_a_sentence_asking_of_a_place_beside_a_named_document_is_asked_of_the_place_s_document(
+    real_bot: PolicyBot,
+) -> None:
+    """促进法…预留份额的比例？北京要求的是不是更多？ names the law for its first sentence only: Beijing's regulation
+    answers the second (it had been called not covered)."""
+    answer = real_bot.ask("中小企业促进法要求政府采购给中小企业预留多大比例的份额？北京要求的是不是更多？")
+    assert {("sme-promotion-law-2017", 40), ("beijing-sme-promotion-regulation-2020", 28)} <= set(cited(answer))
+    assert "百分之四十" in answer.text and "没有规定" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
