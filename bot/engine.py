@@ -2217,7 +2217,9 @@ _A_RATE = re.compile(r"[\u4e00-\u9fff]率")
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 _ASKS_WHICH_ONES = re.compile(
-    r"哪些|哪几|哪类|包括什么|包括哪|什么条件|条件是什么|满足什么|符合什么|什么样的|什么情形|\bwhich\b|\bwhat are\b",
+    # (有什么/有啥… asks what there is, as 有哪些 does: 对我们有啥照顾？ — not what it has to do with: 有什么区别)
+    r"哪些|哪几|哪类|包括什么|包括哪|什么条件|条件是什么|满足什么|符合什么|什么样的|什么情形|"
+    r"有(?:什么|啥)(?!区别|不同|关系|用|影响|意义|后果)|\bwhich\b|\bwhat are\b",
     re.IGNORECASE,
 )
 _ASKS_ABOUT_NOW = re.compile(rf"{NOW_WORDS}|当前|最新|还按|还是按|还要(?!求)|还能|\bstill\b|\bnow\b|\bcurrently\b")

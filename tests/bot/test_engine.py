@@ -1372,6 +1372,14 @@ def test_a_sentence_asking_of_a_place_beside_a_named_document_is_asked_of_the_pl
     assert "百分之四十" in answer.text and "没有规定" not in answer.text
 
 
+def test_what_there_is_asked_with_有啥_quotes_the_whole_list(real_bot: PolicyBot) -> None:
+    """有啥优待？ asks what measures there are, as 有哪些 does: Beijing's procurement article is quoted with all its
+    items (the 40 % reserve and the price deduction), not the one item closest to the words."""
+    answer = real_bot.ask("在北京做政府采购，小企业有啥优待？")
+    assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 28)
+    assert "百分之四十" in answer.text and "价格扣除" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
