@@ -560,7 +560,10 @@ class PolicyBot:
             return self._status_and_what_applies(query, shelf, docs)
         if plan.kind == "doc_meta":
             answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
-            cited = tuple(shelf.cite(p, p.text) for p in context if p.doc_id == docs[0])
+            shown = {(c.doc_id, c.number) for c in answer.citations}  # (the article stating the fact, cited once)
+            cited = tuple(
+                shelf.cite(p, p.text) for p in context if p.doc_id == docs[0] and (p.doc_id, p.number) not in shown
+            )
             return replace(answer, citations=answer.citations + cited)
         if plan.kind == "which_document":
             return compose.which_document_for_facts(shelf)

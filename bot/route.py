@@ -527,6 +527,8 @@ _OLDER_VERSION = re.compile(
 _NEWER_VERSION = re.compile(
     # (新的这个条例: a demonstrative between, and not 这个法人)
     rf"(现在|现行|目前|如今|新)的?(?:{_A_VERSION}|(?:这个|那个|这部|那部){_A_VERSION}(?![人律定]))|现行有效的|"
+    # (新的呢？ 新的是从什么时候开始的？: the new one, said alone)
+    r"^\W*(?:那|那么)?新的(?=呢|是|从|怎么|什么|哪|又)|"
     r"\b(new|current) (version|regulation|law|rules?)\b|"
     rf"(现在|目前|如今)(又|都)?是?{_HOW_PROVIDED}"
 )

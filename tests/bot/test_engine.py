@@ -1380,6 +1380,15 @@ def test_what_there_is_asked_with_有啥_quotes_the_whole_list(real_bot: PolicyB
     assert "百分之四十" in answer.text and "价格扣除" in answer.text
 
 
+def test_the_new_one_said_alone_after_an_older_version_is_the_version_in_force(real_bot: PolicyBot) -> None:
+    """新的呢？ after 以前怎么规定的？ asks the version in force (增值税法第十条), not the old article again; asked when
+    the new law took effect, its article on that is cited once."""
+    history = _after(real_bot, "我们是卖饲料的，增值税税率是多少？", "以前怎么规定的？")
+    assert cited(real_bot.ask("新的呢？从哪年开始这么收的？", history))[0] == ("vat-law-2024", 10)
+    effective = cited(real_bot.ask("新法从什么时候开始施行？", history))
+    assert ("vat-law-2024", 38) in effective and len(effective) == len(set(effective))
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
