@@ -1566,10 +1566,10 @@ class PolicyBot:
         }
 
     def _prefer_stating_what_is_asked(self, topic: str, result: Retrieval, top: Provision) -> Provision:
-        """For a question asking specifics in a form the texts state precisely — the papers to hand in, a figure in
-        its measure, a fine —: when the best provision states none, the first of the next few, about as close and in
-        its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the article on changing the
-        registration)."""
+        """For a question asking specifics — the papers to hand in, a figure in its measure, a fine, or any kind in its
+        own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
+        few, about as close and in its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
+        article on changing the registration)."""
         states = next(
             (
                 found

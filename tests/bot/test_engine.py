@@ -1335,18 +1335,6 @@ def test_a_follow_up_about_a_tax_no_document_names_is_out_of_scope(real_bot: Pol
     assert not real_bot.ask("那高新技术企业呢？", history).out_of_scope  # a subject the library names: answered
 
 
-def test_a_premise_someone_told_the_asker_is_a_part_of_its_own(real_bot: PolicyBot) -> None:
-    """街道说会给支持 tells what the asker heard, which 第二十二条 confirms: answered in part, the monthly sum not stated
-    (it had been refused for the sum alone)."""
-    for question in (
-        "我是开理发店的个体户，想参加养老保险，街道说会给支持，一个月能补贴多少钱？",
-        "个体户参加社会保险，听会计说国家有支持政策，每年能补多少？",
-    ):
-        answer = real_bot.ask(question)
-        assert not answer.out_of_scope and answer.coverage == "partial", question
-        assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 22), question
-
-
 def test_what_is_on_a_list_the_library_only_names_is_said_to_be_unstated(real_bot: PolicyBot) -> None:
     """清单上现在具体有哪几项？ asks the items of the fee list, which the texts set up but do not print: answered in
     part, saying the list is not in the library (it had been answered in full)."""
