@@ -381,7 +381,7 @@ class PolicyBot:
         def in_its_language(answer: Answer) -> Answer:
             return compose.in_english(answer) if english else answer
 
-        turns = normalise_history(history)
+        turns = self._without_small_talk(normalise_history(history))
         then = conversation_day([t.content for t in turns if t.role == "user"], self.today())
         query = understand(text, self.names, self.agencies, self.today(), then)
         shelf = Shelf(self.library, query.day, self.today())
@@ -399,6 +399,18 @@ class PolicyBot:
         # (the line saying what was repaired comes first: the staff's formal reply leaves it out as it stands)
         shown = compose.as_typed(repaired)
         return replace(answer, text=compose.did_you_mean(shown) + answer.text, corrected=shown)
+
+    def _without_small_talk(self, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
+        """The conversation without its small talk and the replies to it (好的谢谢, 今天天气真冷啊): a question after
+        it is about what was asked before, not about the example questions the reply offered."""
+        kept: list[Turn] = []
+        chatting = False
+        for turn in turns:
+            if turn.role == "user":
+                chatting = smalltalk_kind(turn.content, self._names_topic) is not None
+            if not chatting:
+                kept.append(turn)
+        return tuple(kept)
 
     def _names_topic(self, text: str) -> bool:
         """Whether a text names something the library speaks of: a word of its texts that is more than

@@ -446,7 +446,9 @@ _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 # question about the policy, however close its words are to the policy's.
 _OTHER_TASK = re.compile(
     r"写一[首篇个段份]|帮我写|给我写|写首|作诗|写诗|翻译|译成|编程|写代码|写个程序|写一段代码|爬虫|写脚本|笑话|讲个故事|"
-    r"天气|推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
+    # (a forecast asked — 明天天气怎么样？ 会不会下雨？ —, not a remark on the weather: 今天天气真冷啊)
+    r"天气(?:预报|怎么样|如何|咋样|情况)|(?:明天|后天|今天|这周|周末|下周)[^，。？?]{0,4}(?:会不会|下不下)?(?:下雨|下雪|气温|多少度)|"
+    r"推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
     # a product or provider to buy from (推荐个记账软件, recommend good accounting software): no policy says
     r"推荐(一下|一款|几款|一个|个|几个|一家|几家)?[^，。？?]{0,6}(软件|app|APP|工具|品牌|牌子|代账公司|律师|会计师事务所)|"
     r"\brecommend\b[^?.!]{0,40}\b(software|apps?|tools?|brands?|lawyers?|accountants?)\b|"

@@ -1377,6 +1377,17 @@ def test_the_new_one_said_alone_after_an_older_version_is_the_version_in_force(r
     assert ("vat-law-2024", 38) in effective and len(effective) == len(set(effective))
 
 
+def test_small_talk_in_a_conversation_is_chatted_with_and_leaves_its_topic(real_bot: PolicyBot) -> None:
+    """好吧，今天天气真冷啊 between two questions gets the friendly reply, not a refusal; the question after it is about
+    the document asked about before, not about the example questions the reply offered."""
+    history = _after(real_bot, "招了几个失业人员，我们小微企业能申请创业担保贷款吗？")
+    chat = real_bot.ask("好吧。今天天气真冷啊", history)
+    assert not chat.out_of_scope and not chat.citations and chat.kind == "smalltalk"
+    history += [{"role": "user", "content": "好吧。今天天气真冷啊"}, {"role": "assistant", "content": chat.text}]
+    answer = real_bot.ask("刚才说的那个文件是哪年发的？", history)
+    assert answer.citations and answer.citations[0].doc_id == "guofa-2018-39"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
