@@ -1583,12 +1583,7 @@ class PolicyBot:
         few, about as close and in its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
         article on changing the registration)."""
         states = next(
-            (
-                found
-                for unit in scope.asking_units(topic)
-                if (label := scope.asked_kind(unit))
-                and (found := scope.stated_as_asked(unit, label) or scope.states_pattern(unit))
-            ),
+            (scope.how_stated(unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))),
             None,
         )
         if states is None or states.search(top.text):

@@ -404,6 +404,12 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     return _PAPERS_STATED if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
 
 
+def how_stated(unit: str, label: str) -> re.Pattern[str]:
+    """How a text states what an asking part asks (``label``: the kind it asks): as its words ask for it precisely
+    (``stated_as_asked``), else as that kind is stated."""
+    return stated_as_asked(unit, label) or _STATES[label]
+
+
 # The kinds of specifics that are figures: a figure is always a figure of something named beside it.
 _FIGURES = frozenset({"具体金额", "具体比例或费率", "具体人数", "具体日期", "具体期限", "具体数量", "具体数字"})
 # General words that name a figure as such, not what it is of (贷款额度最高多少？ 扣除限额是多少？).
@@ -1089,8 +1095,8 @@ def specifics_support(
             before, before_text = asked_words, part
         if not asked:
             continue
-        _, states, label = asked[0]
-        states = stated_as_asked(unit, label) or states
+        label = asked[0][2]
+        states = how_stated(unit, label)
         if elliptical and (
             any(_stated_of_the_part_before(states, p, before, _written_under(above, p, before_text), tokenizer)
                 for p in passages)
@@ -1391,7 +1397,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
                 label = "具体数字"  # (what is the minimum wage? asks a figure, not a criterion)
             if label not in _FIGURES or (unit, label) in unstated:
                 continue
-            states = stated_as_asked(unit, label) or _STATES[label]
+            states = how_stated(unit, label)
             if figure_of_unknown(unit, known) or not figure_named(
                 unit, searcher.expander.matches(unit), states, paragraphs
             ):
@@ -1623,7 +1629,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     """Whether a sentence stating the specifics a part asks names what it asks them of (True when it names
     nothing the library uses)."""
     head = asked_head(unit, searcher)
-    states = stated_as_asked(unit, label) or _STATES[label]
+    states = how_stated(unit, label)
     if _unknown_after_asking(unit, searcher) or _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
     words = _words_before_asking(unit, searcher)
@@ -1668,7 +1674,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return False
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
-    states = stated_as_asked(unit, label) or _STATES[label]
+    states = how_stated(unit, label)
     # 注册资本有多少亿元？ asks the figure of a noun the library never uses, written around a word it does (注册):
     # a sentence must state such a figure naming all of that noun's parts (所得税率 in …20％的税率征收企业所得税)
     if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
