@@ -90,7 +90,8 @@ _DOC_REFERENCE = re.compile(
     rf"{_VERSION_REFERRED}|"
     r"发文|印发|\bdocument\b|\bpolicy\b|\bnotice\b|\blaw\b|\bregulation\b"
 )
-_WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|时间)"
+# (多长时间 / 多少时间 ask a period: 各省多长时间内出台实施办法？ asks what a provision requires, not a date)
+_WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|(?<![长少])时间)"
 _ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|修订|修正|修改)"
 DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "doc_number": re.compile(

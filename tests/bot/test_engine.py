@@ -13,6 +13,7 @@ import pytest
 from bot.engine import CONTEXT_ANSWER_CHARS, PolicyBot
 from bot.question import QuestionError
 from bot.retrieve import EMBEDDED_CHARS
+from bot.route import doc_facts
 from tests.conftest import ANSWER_ALL
 
 
@@ -1386,6 +1387,15 @@ def test_small_talk_in_a_conversation_is_chatted_with_and_leaves_its_topic(real_
     history += [{"role": "user", "content": "好吧。今天天气真冷啊"}, {"role": "assistant", "content": chat.text}]
     answer = real_bot.ask("刚才说的那个文件是哪年发的？", history)
     assert answer.citations and answer.citations[0].doc_id == "guofa-2018-39"
+
+
+def test_a_period_asked_of_what_a_document_requires_is_no_date_of_the_document(real_bot: PolicyBot) -> None:
+    """文件让各省在多长时间内出台实施办法？ asks a period the document sets (国发39号第（十二）项: 30日内), not when the
+    document was issued — it had been answered by asking which document was meant."""
+    history = _after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
+    answer = real_bot.ask("文件让各省在多长时间内出台实施办法？", history)
+    assert cited(answer)[0] == ("guofa-2018-39", 12) and "30日" in answer.text
+    assert doc_facts("这个意见是什么时间出台的？") == ("date",) and doc_facts("多长时间内出台？") == ()
 
 
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
