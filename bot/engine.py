@@ -444,6 +444,9 @@ class PolicyBot:
             return self._answer(query, shelf)  # 那房产税呢？ after the income tax: a tax no document names, refused
         if turns and (not query.docs or asks_older_version(text)) and (is_follow_up(text) or refers_back):
             return self._follow_up(query, turns, shelf)
+        if turns and query.refs and not query.docs and (discussed := self._discussed_with_number(query, turns, shelf)):
+            # 第（三）项是哪个部门牵头？ after an answer from 国发39号: that number in the document discussed
+            return replace(self._by_number(query, shelf, discussed), kind="follow_up")
         named_alone = not re.sub(r"\W", "", strip_spans(text, [(m.start, m.end) for m in query.mentions]))  # 增值税法
         asks_only_the_documents = query.docs and (
             named_alone or not has_own_topic(query.topic) or bool(turns and self._says_little(query.topic))
@@ -684,6 +687,11 @@ class PolicyBot:
                     lines.append(f"{lead}{compose.provision_label(related)}：{related.text}")
                     citations.append(shelf.cite(related, related.text))
         return replace(answer, text="\n".join(lines), citations=tuple(citations))
+
+    def _discussed_with_number(self, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> tuple[str, ...]:
+        """The conversation's documents that have the provision a question names by number alone."""
+        discussed = dict.fromkeys(p.doc_id for p in self._context(turns))
+        return tuple(d for d in discussed if self._number_candidates(query.refs[0], (d,), shelf))
 
     def _number_candidates(self, ref: ProvisionRef, docs: Sequence[str], shelf: Shelf) -> list[Provision]:
         """The provisions a number can mean: in the documents named or discussed, else in every document

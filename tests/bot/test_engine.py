@@ -1398,6 +1398,15 @@ def test_a_period_asked_of_what_a_document_requires_is_no_date_of_the_document(r
     assert doc_facts("这个意见是什么时间出台的？") == ("date",) and doc_facts("多长时间内出台？") == ()
 
 
+def test_a_number_asked_in_a_conversation_is_the_discussed_document_s(real_bot: PolicyBot) -> None:
+    """第（七）项由哪些部门负责？ after a question on 国发39号 is that document's item (three documents have a
+    第（七）项: it had asked which one was meant); a number the discussed document lacks is looked up in the library."""
+    history = _after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
+    answer = real_bot.ask("第（七）项由哪些部门负责？", history)
+    assert cited(answer) == [("guofa-2018-39", 7)] and "人力资源社会保障部" in answer.text
+    assert cited(real_bot.ask("第一百零一条是什么？", history))[0] == ("eit-regulation-2019", 101)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
