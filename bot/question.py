@@ -158,6 +158,21 @@ def asks_within_another(sentence: str) -> bool:
     return bool(_WITHIN_IT.match(sentence))
 
 
+# A speaker saying who they are (我是人社服务窗口的，… 我在税务局上班，…): who asks, not what is asked about.
+_SELF_INTRODUCTION = re.compile(
+    r"(?:^|(?<=[，,。！!；;]))\s*(?:你好|您好)?[，,]?我们?(?:是|在)[^，,。？?！!；;]{1,24}?(?:的|工作|上班)(?=[，,。！!；;])"
+)
+
+
+def without_self_introduction(question: str) -> str:
+    """The question without the clauses in which the speaker says who they are or where they work.
+
+    >>> without_self_introduction("我是人社服务窗口的，国发39号里哪些措施有期限？")
+    '，国发39号里哪些措施有期限？'
+    """
+    return _SELF_INTRODUCTION.sub("", question)
+
+
 def question_core(question: str) -> str:
     """The part of a question that asks: of every sentence that asks (ends with ？, or the last one),
     the last clause — with the clause before when the last is short or points back (这个政策…).

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.question import question_core, split_clauses
+from bot.question import question_core, split_clauses, without_self_introduction
 from bot.refs import (
     DocMention,
     DocumentNames,
@@ -227,7 +227,7 @@ def understand(
     mentions = tuple(m for m in mentions if all(m.start != d.start for d in dating))
     docs = tuple(dict.fromkeys(d for m in mentions for d in names.resolve(m, text, asked_day)))
     refs = tuple(provision_refs(without_names)) or tuple(names.by_title(without_names, docs))
-    found_agencies = agencies.find(without_names)
+    found_agencies = agencies.find(without_self_introduction(without_names))  # (not who asks: 我是人社窗口的)
     chapter = section = part = 0
     if m := _CHAPTER.search(text):
         chapter, section = _number(m.group(1)), _number(m.group(2)) if m.group(2) else 0

@@ -1407,6 +1407,14 @@ def test_a_number_asked_in_a_conversation_is_the_discussed_document_s(real_bot: 
     assert cited(real_bot.ask("第一百零一条是什么？", history))[0] == ("eit-regulation-2019", 101)
 
 
+def test_an_agency_the_asker_works_for_is_not_what_is_asked(real_bot: PolicyBot) -> None:
+    """我在人社局窗口上班，… says who asks: 国发39号里哪些措施跟失业人员培训有关？ is searched (第（七）项), not answered with
+    the items 人力资源社会保障部 is responsible for; an agency named in the question itself still lists its items."""
+    answer = real_bot.ask("我在人社局窗口上班，国发〔2018〕39号里哪些措施跟失业人员培训有关？")
+    assert answer.kind != "agency" and cited(answer)[0] == ("guofa-2018-39", 7)
+    assert real_bot.ask("我是税务局的，税务总局负责哪些措施？").kind == "agency"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
