@@ -73,6 +73,9 @@ _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修�
 _YEAR_BEFORE_NAME = re.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:的|版)?\s*[《「“]?$")
 _YEAR_AFTER_NAME = re.compile(r"[》」”]?\s*[（(]\s*(\d{4})\s*年?\s*(?:的|版|修订|修订版)?\s*[）)]")
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
+# …and the version in force said right beside the name (现行的《…》, 《…》现行版本的文号): not an edition year elsewhere
+_CURRENT_BEFORE_NAME = re.compile(r"(?:现行|最新|现在|目前)的?\s*(?:版本?的?)?\s*[《「“]?$")
+_CURRENT_AFTER_NAME = re.compile(r"[》」”]?\s*的?(?:现行|最新|现在的?|目前的?)的?(?:版本?|修订版|文本)")
 # Words before a document's name that say which version (按20年版的…, 以前老的…, 旧的…, 现行的…): part of the
 # name, not of the question's topic.
 _VERSION_BEFORE_NAME = re.compile(
@@ -469,7 +472,9 @@ class DocumentNames:
                 )
             else:
                 older = bool(re.search(r"[旧老]", _version_words_before(text, mention.start)))
-                edition = self._year_beside(versions, text, mention) or self._edition(versions, text, day, older)
+                edition = self._year_beside(versions, text, mention)
+                if edition is None and not self._current_beside(text, mention):
+                    edition = self._edition(versions, text, day, older)
             out.append(edition or (current if current in versions else versions[-1]))
         return tuple(dict.fromkeys(out))
 
@@ -479,6 +484,13 @@ class DocumentNames:
         after = _YEAR_AFTER_NAME.match(text[mention.end :])
         found = before or after
         return self._edition_of(versions, int(found.group(1))) if found else None
+
+    @staticmethod
+    def _current_beside(text: str, mention: DocMention) -> bool:
+        """Whether the words right beside the name ask for the version in force (现行的《…》, 《…》现行版本)."""
+        return bool(
+            _CURRENT_BEFORE_NAME.search(text[: mention.start]) or _CURRENT_AFTER_NAME.match(text[mention.end :])
+        )
 
     def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
         """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""

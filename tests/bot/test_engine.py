@@ -1415,6 +1415,14 @@ def test_an_agency_the_asker_works_for_is_not_what_is_asked(real_bot: PolicyBot)
     assert real_bot.ask("我是税务局的，税务总局负责哪些措施？").kind == "agency"
 
 
+def test_the_version_in_force_said_beside_a_shared_name_is_the_one_asked(real_bot: PolicyBot) -> None:
+    """《保障中小企业款项支付条例》现行版本的文号 is the 2025 edition's (国务院令第802号), though the 2020 edition is named
+    later in the question; an edition year beside the name still names that edition."""
+    answer = real_bot.ask("帮我查一下《保障中小企业款项支付条例》现行版本的文号，另外2020年那版现在还有效吗？")
+    assert "第802号" in answer.text and cited(answer)[0][0] == "sme-payment-regulation-2025"
+    assert "第728号" in real_bot.ask("《保障中小企业款项支付条例》（2020年）的文号是多少？").text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
