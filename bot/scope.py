@@ -616,12 +616,14 @@ def stating_share(
     with_lead: bool = False,
     weight: Callable[[str], float] | None = None,
     required: str = "",
+    each: bool = False,
 ) -> float:
     """How well a provision states such specifics about what is asked: the largest share of ``words`` in
     one of its sentences that ``states`` matches (0 when none does). A signal of the learned fusion.
     ``written``: whether a word is in a sentence (as a substring by default); ``with_lead``: an item of a
     list is read with the sentence that leads into it (…折旧的最低年限如下：（五）电子设备，为3年。); ``weight``: what
-    each word counts (1 by default); ``required``: a word the sentence must hold.
+    each word counts (1 by default); ``required``: a word the sentence must hold; ``each``: the items of one list
+    are also read together (工业企业和其他企业的标准分别是什么？ asks of two items, each stating its own).
 
     >>> stating_share(re.compile(r"%"), "罚金、罚款不得扣除。缴纳的税款按照10%扣除。", ["罚款", "扣除"])
     0.5
@@ -632,6 +634,12 @@ def stating_share(
     (0.5, 1.0)
     """
     stating = [s for s in _sentences(provision_text, with_lead) if states.search(s[-1])]
+    if each and with_lead:
+        by_lead: dict[str, list[str]] = {}
+        for lead, sentence in stating:
+            if lead:
+                by_lead.setdefault(lead, []).append(sentence)
+        stating += [(lead, "".join(items)) for lead, items in by_lead.items() if len(items) > 1]
     if not words:
         return float(bool(stating))
     written = written or (lambda word, sentence: word in sentence)
@@ -1108,11 +1116,20 @@ def specifics_support(
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
         shares = (
-            stating_share(states, p, asked_words, _written_under(above, p, part), with_lead=True) * scale
+            stating_share(states, p, asked_words, _written_under(above, p, part), True, each=_asks_of_each(unit))
+            * scale
             for p in stating
         )
         out.append((unit, label, max(shares, default=0.0)))
     return out
+
+
+_OF_EACH = re.compile(r"分别|各自|各是|各为|各有")
+
+
+def _asks_of_each(unit: str) -> bool:
+    """Whether an asking part asks its specifics of each of several things (…的标准分别是什么？ 各自承担多少？)."""
+    return bool(_OF_EACH.search(unit))
 
 
 def _asks_the_kind(word: str, asking: re.Pattern[str]) -> bool:

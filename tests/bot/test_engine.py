@@ -1423,6 +1423,14 @@ def test_the_version_in_force_said_beside_a_shared_name_is_the_one_asked(real_bo
     assert "第728号" in real_bot.ask("《保障中小企业款项支付条例》（2020年）的文号是多少？").text
 
 
+def test_specifics_asked_of_each_of_several_items_are_stated_by_the_items_together(real_bot: PolicyBot) -> None:
+    """工业企业和其他企业的标准分别是什么？ beside 实施条例第九十二条 (（一）工业企业…；（二）其他企业…) is answered in full: each
+    item states its own, no sentence names both (it had been answered in part, the standards said to be unstated)."""
+    answer = real_bot.ask("实施条例里哪一条讲小型微利企业？工业企业和其他企业的标准分别是什么？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 92) and answer.coverage == "full"
+    assert "没有规定" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
