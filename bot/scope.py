@@ -767,7 +767,7 @@ _CONFIRMS = re.compile(r"是不是|是否|是吧|对吧|对吗|没错吧|真的�
 # A figure the question asks to confirm (现在是6个月吗？ 是不是高出3个百分点？ is it 6 months?): said after the
 # confirming verb, with its unit — the rule's figure, not the asker's own (我们30个人，算小微吗？).
 _UNIT = (
-    r"(?:%|％|个百分点|个点|倍|个月|个?工作日|周年|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|"
+    r"(?:%|％|个百分点|个点|倍|个月(?!份)|个?工作日|周年|年|天|日|元|块|万元|万|亿元|亿|人|成|percent|months?|years?|days?|times|"
     r"yuan)"
 )
 _NOT_A_BOUND = r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内))"  # (100人以下 bounds, it is no figure to confirm)

@@ -470,6 +470,8 @@ def test_a_few_is_no_figure_and_asks_for_none(question: str) -> None:
         ("听说每年补两万，是真的吗？", [(("", 20000.0), "具体金额")]),  # what was said: its last figure
         ("听说千万不能逾期，是真的吗？", []),  # 千万 of 千万不能 is no figure
         ("是不是要10个工作日？", [(("", 10.0), "具体期限")]),
+        ("是不是专门有一个月份给小企业办活动？", []),  # a month of the year, not a period one month long
+        ("见习期是不是一个月？", [(("", 1.0), "具体期限")]),
         # what was said before a clause asking where it is written: a bound too, the rule's
         ("听说销售额10万以下的免税，这是哪个法规定的？", [(("", 100000.0), "具体金额")]),
         ("担保费率不超过1%，依据是什么？", [(("%", 1.0), "具体比例或费率")]),
