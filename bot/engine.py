@@ -2388,6 +2388,7 @@ def _after_earlier(query: Query, previous: Query) -> Query:
         text=f"{previous.text} {query.text}",
         topic=_one_after_another(previous.topic, query.topic),
         earlier=previous.topic,
+        wants_figure=query.wants_figure or previous.wants_figure,  # (那2017年的时候呢？ after 税率是多少？: a rate)
     )
 
 

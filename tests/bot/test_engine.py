@@ -1431,6 +1431,15 @@ def test_specifics_asked_of_each_of_several_items_are_stated_by_the_items_togeth
     assert "没有规定" not in answer.text
 
 
+def test_a_follow_up_dating_a_figure_question_quotes_the_figure_asked(real_bot: PolicyBot) -> None:
+    """那2017年的时候呢？ after 一般卖货的增值税税率是多少？ asks the same rate then: the old regulation's item （一） with its
+    17%, not the items the embedder finds closest to a bare date."""
+    history = _after(real_bot, "公司一般卖货的增值税税率现在是多少？")
+    answer = real_bot.ask("那2017年的时候呢？", history)
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 2)
+    assert "17%" in answer.text.split("\n")[0]
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
