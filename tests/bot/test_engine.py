@@ -1440,6 +1440,13 @@ def test_a_follow_up_dating_a_figure_question_quotes_the_figure_asked(real_bot: 
     assert "17%" in answer.text.split("\n")[0]
 
 
+def test_a_sum_defined_by_what_is_deducted_states_how_it_is_calculated(real_bot: PolicyBot) -> None:
+    """清算所得怎么计算？ is answered by 实施条例第十一条 (…减除资产净值、清算费用以及相关税费等后的余额): a definition by what
+    is deducted states the calculation (it had been refused as a calculation no text states)."""
+    answer = real_bot.ask("企业清算的时候，清算所得是怎么计算的？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 11)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
