@@ -106,6 +106,8 @@ def in_digits(text: str) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _POINTS_BACK = re.compile(r"这|(?<![应我你他她们就又也谁])该|此|那|上述|其")  # not 该 = should (我该去哪里投诉)
+# A clause that only says who asks (财务问我， 老板让我问一下，): it names nothing the question is about.
+_SPEECH_FRAME = re.compile(r"[^，,]{0,6}(?:问我们?|让我问|叫我问|要我问|托我问)(?:一下|问)?")
 _WITHIN_IT = re.compile(r"^(?:那么?|这|另外)?(?:其中|里面|里头|当中)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,。；;！!？?]")
@@ -184,11 +186,18 @@ def question_core(question: str) -> str:
     '房产税可以减半征收，这个政策执行到哪年？'
     >>> question_core("一家上市公司拖欠我们50万货款快半年了，我该去哪里投诉？")
     '我该去哪里投诉？'
+    >>> question_core("财务问我，这些电脑最少按几年折旧？")
+    '这些电脑最少按几年折旧？'
     """
     parts = []
     for clauses in asking_clauses(question):
         core = clauses[-1]
-        if len(clauses) > 1 and (len(core.strip("？?！! ")) < 6 or _POINTS_BACK.search(core)):
+        before = clauses[-2] if len(clauses) > 1 else ""
+        if (
+            before
+            and not _SPEECH_FRAME.fullmatch(before)
+            and (len(core.strip("？?！! ")) < 6 or _POINTS_BACK.search(core))
+        ):
             core = f"{clauses[-2]}，{core}"
         parts.append(core)
     return "".join(parts)

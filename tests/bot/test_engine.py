@@ -1447,6 +1447,13 @@ def test_a_sum_defined_by_what_is_deducted_states_how_it_is_calculated(real_bot:
     assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 11)
 
 
+def test_who_passed_the_question_on_is_no_part_of_it(real_bot: PolicyBot) -> None:
+    """财务让我问一下，这些电脑… — the clause saying who asks names nothing asked about: the minimum years for the
+    computers are answered (实施条例第六十条, 电子设备3年), not refused for 财务 unstated beside the figure."""
+    answer = real_bot.ask("刚采购了一批电脑。财务让我问一下，这些电脑税法上最少折旧几年？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
