@@ -1454,6 +1454,13 @@ def test_who_passed_the_question_on_is_no_part_of_it(real_bot: PolicyBot) -> Non
     assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
 
 
+def test_whether_the_asker_s_county_has_it_is_not_stated(real_bot: PolicyBot) -> None:
+    """…给担保费补贴，我们县有没有？ asks whether the asker's own county runs it: answered in part (国办发6号第（十五）项),
+    saying the library does not state what the county does."""
+    answer = real_bot.ask("听说担保费率低的担保业务地方上会给担保费补贴，我们县有没有？")
+    assert cited(answer)[0] == ("guobanfa-2019-6", 15) and answer.coverage == "partial"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
