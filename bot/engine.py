@@ -112,6 +112,8 @@ MAX_EXAMPLES = 12
 # this much of the chosen one (the retrievers disagree). Swept on eval data; see README.
 RELATED_DENSE_SLACK = 0.005
 RULE_DENSE_SLACK = 0.01  # a rule this close in meaning answers before the clause sanctioning its breach
+# Of the words of a sanctioning clause's item, the share a rule must name to be what it sanctions.
+SANCTIONED_SHARE = 0.75
 NATIONAL_DENSE_SLACK = 0.01  # a national provision this close in meaning answers before a local one, no place named
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
@@ -1343,6 +1345,13 @@ class PolicyBot:
             extra.append((provision, f"关于“{compose.as_typed(unit.rstrip('？?。'))}”：", quote))
         # (a part the provisions found for the whole question do not state is not missing when one shown apart does)
         answered_apart = {unit for unit, _, _ in apart}
+        sanction_asked = {
+            unit for unit, label in features.unanswered if label == "具体处罚" and unit not in answered_apart
+        }
+        if sanction_asked and (sanctioned := self._sanction_of(primary)) is not None:
+            # 一直不改会有什么后果？ of a rule its document sanctions elsewhere (拖延验收 → 第三十一条（二）): that clause
+            extra.append((sanctioned[0], "违反该规定的后果：", sanctioned[1]))
+            answered_apart |= sanction_asked
         features = scope.stated_apart(features, answered_apart)
         taken = {primary.key, *(p.key for p, _, _ in extra)}  # (not listed again among the related)
         top_dense = result.dense_of(top)
@@ -1623,6 +1632,30 @@ class PolicyBot:
         return _first_as_close(
             result, top, RULE_DENSE_SLACK, lambda p: p.doc_id == top.doc_id and not _SANCTIONS.search(p.text)
         )
+
+    def _sanction_of(self, rule: Provision) -> tuple[Provision, str] | None:
+        """The clause of a rule's document sanctioning its breach (…违反本条例，有下列情形之一的，…责令改正…：（二）拖延
+        检验、验收；), with its lead and the item the rule is: of the items most of whose words the rule names, the one
+        whose words say most (拖延检验、验收, not 未在规定的期限内支付…款项, whose words every payment rule uses; None: none)."""
+        document = self.library.get(rule.doc_id)
+        assert document is not None
+        tokenizer = self.searcher.tokenizer
+
+        def fit(part: str) -> float:
+            own = [w for w in tokenizer.content_words(part) if len(w) >= 2]
+            if not own or sum(w in rule.text for w in own) < SANCTIONED_SHARE * len(own):
+                return 0.0
+            return sum(map(tokenizer.specificity, own)) / len(own)
+
+        found = [
+            (fit(part), provision, part if part == lead else f"{lead}{part}")
+            for provision in document.provisions
+            if provision.key != rule.key and _SANCTIONS.search(provision.text)
+            for lead, *items in [provision.text.split("\n")]
+            for part in items or [lead]
+        ]
+        best = max(found, key=lambda row: row[0], default=None)
+        return (best[1], best[2]) if best is not None and best[0] > 0 else None
 
     def _prefer_national(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A local document's provision answers first only where the question names its place: else the best

@@ -1461,6 +1461,15 @@ def test_whether_the_asker_s_county_has_it_is_not_stated(real_bot: PolicyBot) ->
     assert cited(answer)[0] == ("guobanfa-2019-6", 15) and answer.coverage == "partial"
 
 
+def test_the_consequence_of_breaking_a_rule_is_the_clause_sanctioning_it(real_bot: PolicyBot) -> None:
+    """一直拖着不改会怎么样？ after the rule on delayed acceptance (2025 第十条) is answered with the clause sanctioning
+    it (第三十一条, its item 拖延检验、验收), no longer said to be stated nowhere."""
+    history = _after(real_bot, "区里一个事业单位收了我们的设备一直拖着不验收，付款期限从哪天开始算？")
+    answer = real_bot.ask("他们要是一直拖着不改，会怎么样？会有什么后果？", history)
+    assert ("sme-payment-regulation-2025", 31) in cited(answer) and "拖延检验、验收" in answer.text
+    assert answer.coverage == "full"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
