@@ -206,6 +206,28 @@ def lapsed_note(text: str, day: dt.date) -> str:
     return f"（注：所引规定中的期限{periods}已于{ended.year}年{ended.month}月{ended.day}日届满。）"
 
 
+def periods_answer(shelf: Shelf, found: Sequence[tuple[str, Sequence[tuple[Provision, str]]]]) -> Answer:
+    """Per document, the provisions that set a period they run for, each with the sentences setting it and whether
+    it has ended."""
+    lines, citations = [], []
+    for doc_id, setting in found:
+        title = shelf.metas[doc_id].citation_title
+        if not setting:
+            lines.append(f"{title}没有写明执行期限的规定。")
+            continue
+        lines.append(f"{title}中写明执行期限的共 {len(setting)} {shelf.doc(doc_id).label_kind()}：")
+        for provision, quote in setting:
+            lines.append(f"· {headline(shelf, provision)}：{quote}")
+            lines += validity_notes(shelf, provision, quote)
+            citations.append(shelf.cite(provision, quote))
+    return Answer("\n".join(lines), tuple(citations), kind="periods", as_of=shelf.day)
+
+
+def sets_a_period(text: str) -> bool:
+    """Whether a text sets a period it runs for (2019年1月1日至12月31日)."""
+    return bool(_PERIOD.search(text))
+
+
 def validity_notes(shelf: Shelf, provision: Provision, quoted: str) -> list[str]:
     """What a quote of a provision needs said beside it: its document's status, and periods it sets that
     have ended."""

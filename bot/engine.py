@@ -169,7 +169,7 @@ COMMON_TITLE_SHARE = 0.25
 
 @dataclass(frozen=True)
 class Plan:
-    """The route a question takes: number, compare, status, doc_meta, which_document, division, no_chapter,
+    """The route a question takes: number, compare, periods, status, doc_meta, which_document, division, no_chapter,
     documents, agency, per_document or search; with the documents it concerns."""
 
     kind: str
@@ -528,6 +528,8 @@ class PolicyBot:
         docs = query.docs or ((self.library.doc_ids[0],) if len(self.library.documents) == 1 else ())
         if query.refs:
             return Plan("number", docs or context_docs)
+        if query.asks_periods and (docs or context_docs):
+            return Plan("periods", docs or context_docs)
         if query.asks_change and (versions := self._versions(docs or self._referred_versions(query))):
             return Plan("compare", versions)
         facts = facts_are_asked(query, bool(query.docs or context))
@@ -573,6 +575,8 @@ class PolicyBot:
             return self._by_number(query, shelf, docs)
         if plan.kind == "compare":
             return self._compare(query, shelf, docs)
+        if plan.kind == "periods":  # 哪些措施有明确的执行期限？
+            return compose.periods_answer(shelf, [(d, self._setting_periods(shelf, d)) for d in docs])
         if plan.kind == "status":
             return self._status_and_what_applies(query, shelf, docs)
         if plan.kind == "doc_meta":
@@ -596,6 +600,15 @@ class PolicyBot:
         if plan.kind == "per_document":
             return self._per_document(query, shelf, docs)
         return self._search(query, shelf, docs)
+
+    @staticmethod
+    def _setting_periods(shelf: Shelf, doc_id: str) -> list[tuple[Provision, str]]:
+        """A document's provisions that set a period they run for, each with the sentences setting it."""
+        return [
+            (p, "".join(s for s in split_sentences(p.text) if compose.sets_a_period(s)))
+            for p in shelf.doc(doc_id).provisions
+            if compose.sets_a_period(p.text)
+        ]
 
     def _per_document(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
         """A question about several named documents ("…促进法和北京条例各要求多少？"): the best provision of each."""
@@ -1892,6 +1905,8 @@ class PolicyBot:
         if query.agency_list and not query.agency_except:  # "X在这里面负责哪些？": in the conversation's documents
             docs = tuple(dict.fromkeys(p.doc_id for p in context))
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
+        if context and query.asks_periods:  # 这个文件里哪几项已经到期了？
+            return replace(self._answer(query, shelf, context), kind="follow_up")
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
                 return self._facts_of(query, shelf, versions[0], context)

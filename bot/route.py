@@ -159,6 +159,11 @@ _CHANGE = re.compile(
     r"(?:跟|和|与|同)[^，。？?]{1,15}比(?![例率重])|what changed|difference|what(?:'s| is) new\b|"
     r"\bhow (?:has|have|did|does|do)\b[^?]{0,40}\bchange"
 )
+# Which provisions set a period they run for (哪些措施有明确的执行期限？ 哪几项已经到期了？ — not a period a rule sets
+# for a deed: 哪些条款规定了付款期限？)
+_ASKS_PERIODS = re.compile(
+    r"(?:哪些|哪几|哪条|哪项|哪一)[^，。？?]{0,12}(?:(?:执行|实施|政策|有效)期限|有效期|截止日期|执行到|到期|过期|届满)"
+)
 _NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")
 
 
@@ -177,6 +182,7 @@ class Query:
     asks_status: bool = False
     asks_documents: bool = False
     asks_change: bool = False
+    asks_periods: bool = False  # 哪些措施有明确的执行期限？: the provisions setting a period they run for
     wants_agencies: bool = False
     wants_full_text: bool = False
     wants_figure: bool = False
@@ -254,6 +260,7 @@ def understand(
         ),
         asks_documents=bool(_DOCUMENTS.search(lowered)),
         asks_change=bool(_CHANGE.search(lowered)),
+        asks_periods=bool(_ASKS_PERIODS.search(lowered)),
         # (asked, not told: 我们向主管部门投诉了，处理部门多长时间内要给结果？ asks a period)
         wants_agencies=bool(_WHO.search(question_core(text).lower()) or _WHICH_OF_BODIES.search(text)),
         wants_full_text=bool(_FULL_TEXT.search(lowered)),

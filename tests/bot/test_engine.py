@@ -1470,6 +1470,19 @@ def test_the_consequence_of_breaking_a_rule_is_the_clause_sanctioning_it(real_bo
     assert answer.coverage == "full"
 
 
+def test_which_provisions_set_a_period_lists_them_with_whether_it_ended(real_bot: PolicyBot) -> None:
+    """国发39号里哪几项规定了执行期限？ lists the items that set a period they run for (（一）（六）（七）（八）), each with
+    its period and the note that it has ended; asked of the document discussed, the same; a document setting none says
+    so."""
+    answer = real_bot.ask("国发〔2018〕39号里哪几项规定了执行期限？")
+    assert answer.kind == "periods" and cited(answer) == [("guofa-2018-39", n) for n in (1, 6, 7, 8)]
+    assert answer.text.count("届满") == 4
+    history = _after(real_bot, "国发〔2018〕39号第（二）项是什么？")
+    assert cited(real_bot.ask("这个文件里哪几项已经到期了？", history)) == cited(answer)
+    none = real_bot.ask("企业所得税法里哪些条款有执行期限？")
+    assert none.kind == "periods" and not none.citations and "没有写明执行期限" in none.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
