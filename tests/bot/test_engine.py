@@ -1483,6 +1483,17 @@ def test_which_provisions_set_a_period_lists_them_with_whether_it_ended(real_bot
     assert none.kind == "periods" and not none.citations and "没有写明执行期限" in none.text
 
 
+def test_documents_said_to_have_expired_are_those_no_longer_in_force(real_bot: PolicyBot) -> None:
+    """库里哪些文件已经过期了？ asks, as 失效 does, for the documents no longer in force: the repealed ones and the
+    edition replaced, not the documents whose words come closest to 过期."""
+    answer = real_bot.ask("库里收的文件，哪些已经过期了？")
+    assert {c.doc_id for c in answer.citations} == {
+        "individual-business-regulation-2016",
+        "vat-interim-regulation-2017",
+        "sme-payment-regulation-2020",
+    }
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
