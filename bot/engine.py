@@ -1013,6 +1013,13 @@ class PolicyBot:
             return compose.documents_answer(shelf, "库中没有专门涉及问题其余内容的文件。符合条件的文件", pool, {})
         if not ranked:
             return compose.out_of_scope_answer(shelf, None)
+        if (
+            query.wants_figure
+            and scope.asks_of_each(query.text)
+            and (in_force := [d for d, _ in ranked if shelf.in_force(d)])
+        ):
+            # 哪些文件规定了预留份额？各自的比例是多少？: each document's provision stating it, not only its name
+            return self._per_document(query, shelf, in_force)
         return compose.documents_answer(shelf, "与这个问题相关的文件", [d for d, _ in ranked], dict(ranked))
 
     def _matches(self, shelf: Shelf, doc_id: str, wanted: DocumentFilter) -> bool:

@@ -1118,8 +1118,7 @@ def specifics_support(
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
         shares = (
-            stating_share(states, p, asked_words, _written_under(above, p, part), True, each=_asks_of_each(unit))
-            * scale
+            stating_share(states, p, asked_words, _written_under(above, p, part), True, each=asks_of_each(unit)) * scale
             for p in stating
         )
         out.append((unit, label, max(shares, default=0.0)))
@@ -1129,7 +1128,7 @@ def specifics_support(
 _OF_EACH = re.compile(r"分别|各自|各是|各为|各有")
 
 
-def _asks_of_each(unit: str) -> bool:
+def asks_of_each(unit: str) -> bool:
     """Whether an asking part asks its specifics of each of several things (…的标准分别是什么？ 各自承担多少？)."""
     return bool(_OF_EACH.search(unit))
 

@@ -1494,6 +1494,14 @@ def test_documents_said_to_have_expired_are_those_no_longer_in_force(real_bot: P
     }
 
 
+def test_documents_asked_with_each_one_s_figure_quote_the_provision_stating_it(real_bot: PolicyBot) -> None:
+    """哪些文件要求政府采购给中小企业留份额？各自留多大比例？ asks each document's figure: its provision quoted (北京条例
+    第二十八条 with its percentages), not only the documents' names."""
+    answer = real_bot.ask("哪些文件要求政府采购给中小企业留份额？各自留多大比例？")
+    assert answer.kind == "per_document" and ("beijing-sme-promotion-regulation-2020", 28) in cited(answer)
+    assert "百分之" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
