@@ -13,6 +13,7 @@ from bot.smalltalk import smalltalk_kind
         ("Hi there!", "greeting"),
         ("Hello, how are you today?", "greeting"),
         ("Nice to meet you!", "greeting"),
+        ("hi, is anybody online?", "greeting"),  # (在吗？ in English: asks nothing of the library)
         ("谢谢你，很有用！", "thanks"),
         ("好的，明白了", "thanks"),
         ("你是谁呀", "identity"),
