@@ -68,6 +68,24 @@ def test_a_change_is_asked_not_told(names: DocumentNames, library: Library, ques
     assert understand(question, names, library.agencies, TODAY).asks_change is asks_change  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("question", "asks_periods"),
+    [
+        ("这份意见里哪些措施是有执行期限的？", True),
+        ("里面哪几项已经过期了？", True),
+        ("哪些还在有效期内？", True),
+        ("哪些情况下付款期限到期了还能再延？", False),  # a period a rule sets for a deed, not one it runs for
+        ("哪些企业的贷款到期了可以续贷？", False),
+    ],
+)
+def test_which_provisions_run_for_a_period_is_asked_of_the_provisions(
+    names: DocumentNames, library: Library, question: str, asks_periods: bool
+) -> None:
+    """哪些措施有执行期限？ asks which provisions set a period they run for; a deadline of something else (付款期限到期,
+    贷款到期) asks nothing of the kind."""
+    assert understand(question, names, library.agencies, TODAY).asks_periods is asks_periods  # type: ignore[arg-type]
+
+
 def test_the_words_saying_which_version_are_not_the_topic(names: DocumentNames, library: Library) -> None:
     """按25年版的… / 以前旧的…: the words before a document's name that say which version belong to its name."""
     query = understand("按25年版的款项支付条例，国企拖着不付钱找谁投诉？", names, library.agencies, TODAY)  # type: ignore[arg-type]
