@@ -1119,7 +1119,10 @@ def specifics_support(
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
         shares = (
-            stating_share(states, p, asked_words, _written_under(above, p, part), True, each=asks_of_each(unit)) * scale
+            stating_share(
+                states, p, asked_words, _written_under(above, p, part), with_lead=True, each=asks_of_each(unit)
+            )
+            * scale
             for p in stating
         )
         out.append((unit, label, max(shares, default=0.0)))
