@@ -1770,7 +1770,7 @@ def _unknown_after_asking(unit: str, searcher: HybridSearcher) -> str:
         or not searcher.tokenizer.frequency(word)
     ):
         return ""
-    known = searcher.document_frequency(word) or any(word in p.text for p in searcher.provisions)
+    known = searcher.document_frequency(word) or _printed(word, searcher)
     return "" if known or not searcher.tokenizer.names_an_object(word) else word
 
 
@@ -1965,6 +1965,11 @@ def _asked_at(unit: str) -> int | None:
 
 
 # A deed done with taxes (交税, 报税, 退税: a verb and 税), not a tax's name.
+def _printed(word: str, searcher: HybridSearcher) -> bool:
+    """Whether a provision of the library prints a word, inside another too (进项税 in 进项税额)."""
+    return any(word in p.text for p in searcher.provisions)
+
+
 _DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含")
 
 
@@ -1976,10 +1981,10 @@ def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
     # text writes them so: 进项税 of 进项税额)
     cut_off = [
         f"{name}税"
-        for name, tax in itertools.pairwise(tokenizer.cut(text))
+        for name, tax in itertools.pairwise(tokenizer.cut(text) if "税" in text else ())
         if tax == "税" and len(name) >= 2 and tokenizer.names_an_object(name) and tokenizer.specificity(name) > 0
     ]
-    unwritten = [w for w in cut_off if not any(w in p.text for p in searcher.provisions)]
+    unwritten = [w for w in cut_off if not _printed(w, searcher)]
     return [
         w
         for w in tokenizer.words(text)
