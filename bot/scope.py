@@ -995,14 +995,18 @@ def _names_something(text: str) -> bool:
 
 
 def asks_more_than_specifics(
-    question: str, unanswered: Sequence[tuple[str, str]] | None = None, stated: Sequence[str] = ()
+    question: str,
+    unanswered: Sequence[tuple[str, str]] | None = None,
+    stated: Sequence[str] = (),
+    cores: Collection[str] = (),
 ) -> bool:
     """Whether the question asks something besides the specifics no text states (``unanswered``: those
     asking parts and what they ask; by default every part that asks for specifics): another asking
     part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
     about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
     wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of
-    (only stated before it when the detail is the papers to hand in).
+    (only stated before it when the detail is the papers to hand in). A detail in ``cores`` is the core of what
+    is asked, never a detail of it (怎么补办？: the way to do what no provision names).
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
@@ -1017,7 +1021,7 @@ def asks_more_than_specifics(
     ):
         return True
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
-    asked_details = {u for u, label in unanswered if label in _DETAILS}
+    asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
     details = asked_details if len(asked_details) == len(unanswered) else set()
     for units, statements in _asking_sentences(question):
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states
@@ -1437,7 +1441,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         words=total,
         missing_specifics=_kinds(unstated),
         unanswered=tuple(unstated),
-        partial=bool(unstated) and asks_more_than_specifics(question, unstated, stated),
+        # (the way to do what no provision names is the core of what is asked, no detail of what it names)
+        partial=bool(unstated)
+        and asks_more_than_specifics(
+            question, unstated, stated, cores=[u for u, label in unstated if _unknown_deed(u, searcher)]
+        ),
         foreign_place=bool(places),
         unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
         other_task=asks_other_task(question),
@@ -1652,7 +1660,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
     nothing the library uses)."""
     head = asked_head(unit, searcher)
     states = how_stated(unit, label)
-    if _unknown_after_asking(unit, searcher) or _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
+    if _asks_of_unknown(unit, label, searcher) or _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
         return False
     words = _words_before_asking(unit, searcher)
     if (
@@ -1692,7 +1700,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     named — except that where no stating sentence names that general word, the word before it must stand near the
     figure (``_stated_near``: 贷款期限最长是几年？ is not answered by …贷款…签订1年以上劳动合同); a word longer than the
     text's counts without its first or last character (其中小微企业占多少？ is cut 其 中小微企业, beside 小型微型企业)."""
-    if _unknown_after_asking(unit, searcher):
+    if _asks_of_unknown(unit, label, searcher):
         return False
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
@@ -1750,6 +1758,28 @@ def _subject(unit: str, words: Sequence[str], searcher: HybridSearcher) -> str:
 
 # A figure asked right before what it is of (多少工本费, 几个名额): the question word, then a measure word perhaps
 _ASKED_BEFORE_ITS_NOUN = re.compile(r"(?:多少|几)(?:个|项|种|笔|类|份|位|名)?([\u4e00-\u9fff]{2,8})")
+
+
+# How a part asks the way to do something, up to the deed (怎么补办, 该如何去挂失, 咋才能报名).
+_HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能|才可以|能|可以|去|来)?")
+
+
+def _asks_of_unknown(unit: str, label: str, searcher: HybridSearcher) -> bool:
+    """Whether a part asks the specifics of what no provision names: a figure of a noun (多少工本费), a way of
+    doing a deed (怎么补办)."""
+    return bool(_unknown_after_asking(unit, searcher) or (label == "办理流程和材料" and _unknown_deed(unit, searcher)))
+
+
+def _unknown_deed(unit: str, searcher: HybridSearcher) -> str:
+    """The deed a part asks how to do, when no provision of the library names it (补办, 挂失: no document states
+    the procedure of something it never names; "" otherwise). The twin of ``_unknown_after_asking`` for a way
+    of doing, not a figure."""
+    if not (how := _HOW_TO.search(unit)):
+        return ""
+    word = _word_at(unit, how.end(), searcher)
+    if len(word) < 2 or not searcher.tokenizer.frequency(word) or searcher.document_frequency(word):
+        return ""
+    return "" if _printed(word, searcher) else word
 
 
 _MEASURED_IN = re.compile(r"[天日月年周个点号次倍条项款章家名位岁元万亿百千]")  # (多少天内, 几号令, 几个点: not nouns)

@@ -1512,6 +1512,15 @@ def test_a_tax_whose_name_the_tokenizer_cuts_off_is_still_a_tax_no_document_name
     assert not scope.asks_only_of_unnamed_taxes("这个税怎么交？", real_bot.searcher)
 
 
+def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
+    """怎么补领？ asks the way to do what no document names: the registration articles near it describe no such
+    procedure, so it is refused, not answered as a detail missing from them; a procedure of a deed the library
+    names (申请变更登记) is still answered."""
+    answer = real_bot.ask("我家个体户的营业执照副本找不到了，应该怎么补领？")
+    assert answer.out_of_scope and not answer.citations
+    assert not real_bot.ask("个体户想转成公司，要怎么申请变更登记？").out_of_scope
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
