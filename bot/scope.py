@@ -1357,7 +1357,10 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
 
         def shared(word: str) -> bool:
             return (
-                in_full(word, paragraph) or _named_in_title(word, asking, above) or _overlaps(word, translated, lowered)
+                in_full(word, paragraph)
+                or _in_parts(word, paragraph, searcher)
+                or _named_in_title(word, asking, above)
+                or _overlaps(word, translated, lowered)
             )
 
         shares = (sum(v for w, v in words.items() if shared(w)) / sum(words.values()) for words in topics)
@@ -1670,7 +1673,7 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
         and (named := _named_by_general_word(head, words, states, paragraphs)) is not None
     ):
         return named
-    return not head or _stated_beside(head, states, paragraphs)
+    return not head or _stated_in_parts(head, states, paragraphs, searcher)
 
 
 def _named_by_general_word(
@@ -1735,8 +1738,11 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return True
     if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
         return True
+    # (a compound the text writes apart is named by its parts: 机器设备 by …机器、机械和其他生产设备，为10年)
     shorter = [head[1:], head[:-1]] if len(head) >= 4 else []
-    return any(_stated_beside(h, states, paragraphs) for h in [head, *shorter])
+    return _stated_in_parts(head, states, paragraphs, searcher) or any(
+        _stated_beside(h, states, paragraphs) for h in shorter
+    )
 
 
 def _subject(unit: str, words: Sequence[str], searcher: HybridSearcher) -> str:
@@ -1845,6 +1851,12 @@ def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[st
     """Whether a sentence of the paragraphs states such specifics and names ``word`` or each of its parts."""
     parts = [w for w in searcher.tokenizer.words(word) if w != word] or [word]
     return any(in_full(word, s) or all(in_full(w, s) for w in parts) for s in _stating(states, paragraphs))
+
+
+def _in_parts(word: str, text: str, searcher: HybridSearcher) -> bool:
+    """Whether a text writes a compound apart: each of its two or more words (机器设备 in 机器、机械和其他生产设备)."""
+    parts = [w for w in searcher.tokenizer.words(word) if w != word and len(w) > 1]
+    return len(parts) > 1 and all(in_full(w, text) for w in parts)
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

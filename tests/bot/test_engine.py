@@ -1521,6 +1521,14 @@ def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) 
     assert not real_bot.ask("个体户想转成公司，要怎么申请变更登记？").out_of_scope
 
 
+def test_a_compound_the_text_writes_apart_is_named_by_its_parts(real_bot: PolicyBot) -> None:
+    """机器设备 is written apart in the depreciation article (…机器、机械和其他生产设备，为10年): the minimum years
+    asked of it are stated there, not refused as a figure of something the article does not name."""
+    answer = real_bot.ask("我们厂新买的机器设备，按税法最少要折旧几年？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 60)
+    assert "10年" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
