@@ -539,6 +539,8 @@ _NEWER_VERSION = re.compile(
     rf"(现在|现行|目前|如今|新)的?(?:{_A_VERSION}|(?:这个|那个|这部|那部){_A_VERSION}(?![人律定]))|现行有效的|"
     # (新的呢？ 新的是从什么时候开始的？: the new one, said alone)
     r"^\W*(?:那|那么)?新的(?=呢|是|从|怎么|什么|哪|又)|"
+    # (那现在呢？ after what a version said on a past day: what the one in force says)
+    r"^\W*(?:那|那么)?(?:现在|目前|如今|当前)(?:的)?呢|"
     r"\b(new|current) (version|regulation|law|rules?)\b|"
     rf"(现在|目前|如今)(又|都)?是?{_HOW_PROVIDED}"
 )
@@ -657,7 +659,11 @@ def is_elliptical(text: str, specificity: float) -> bool:
 
 
 def asks_newer_version(text: str) -> bool:
-    """ "现在的条例怎么规定？" / "新版呢？": about the version that replaced the document under discussion."""
+    """ "现在的条例怎么规定？" / "新版呢？" / "那现在呢？": about the version that replaced the document under discussion.
+
+    >>> asks_newer_version("那现在呢？"), asks_newer_version("现在能申请吗？")
+    (True, False)
+    """
     return bool(_NEWER_VERSION.search(text.lower()))
 
 

@@ -1529,6 +1529,15 @@ def test_a_compound_the_text_writes_apart_is_named_by_its_parts(real_bot: Policy
     assert "10年" in answer.text
 
 
+def test_now_asked_after_a_past_day_leads_with_the_version_in_force(real_bot: PolicyBot) -> None:
+    """那现在呢？ after what the 2020 regulation said in 2023 asks what applies today: the 2025 revision's
+    article leads, not the superseded one repeated with its successor after it."""
+    history = _after(real_bot, "2023年的时候，机关单位从小企业采购，款项要在多久内付清？")
+    answer = real_bot.ask("那现在呢？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    assert ("sme-payment-regulation-2020", 8) not in cited(answer)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
