@@ -763,7 +763,7 @@ class PolicyBot:
         parts = [
             understand(unit, self.names, self.agencies, self.today())
             for unit in scope.asking_units(query.text)
-            if scope.asked_kind(unit)
+            if scope.asked_kind(unit) or asks_which_number(unit)  # (…的规定在第几项？ asks where it is)
         ]
         asked = [p for p in parts if not p.asks_status and not facts_are_asked(p, True)]  # (not 哪天废止的？)
         if not asked:

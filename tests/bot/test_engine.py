@@ -1538,6 +1538,14 @@ def test_now_asked_after_a_past_day_leads_with_the_version_in_force(real_bot: Po
     assert ("sme-payment-regulation-2020", 8) not in cited(answer)
 
 
+def test_which_item_asked_with_the_status_is_answered_with_the_item(real_bot: PolicyBot) -> None:
+    """第几项？ asked beside 还有效吗？ wants the item as well as the document's status: both are given, the item
+    cited — not the status alone."""
+    answer = real_bot.ask("国发〔2018〕39号里讲就业见习补贴的是第几项？这个文件现在还有效吗？")
+    assert ("guofa-2018-39", 5) in cited(answer)
+    assert "现行有效" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
