@@ -456,6 +456,8 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
     citations: list[Citation] = []
     sentences: list[str] = []
     effective_provision = document.provision(m.effective_in) if m.effective_in else None
+    # (a fact asked that the library does not record leaves the answer partial: 文号 未载明)
+    unrecorded = {"doc_number": not m.doc_number, "issuer": not m.issuer, "effective": not m.effective}
     for fact in facts:
         if fact == "title":
             covering = f"，随《{m.notice_title}》印发" if m.notice_title else ""
@@ -504,7 +506,8 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
         citations.append(shelf.cite(effective_provision, effective_provision.text))
     citations.append(shelf.cite_document(doc_id, "".join(sentences)))
     text = f"{m.citation_title}：" + "".join(dict.fromkeys(sentences))
-    return Answer(text, tuple(citations), kind="doc_meta", as_of=shelf.day)
+    coverage = "partial" if any(unrecorded.get(fact) for fact in facts) else "full"
+    return Answer(text, tuple(citations), kind="doc_meta", as_of=shelf.day, coverage=coverage)
 
 
 def _revisions(meta: DocMeta) -> list[str]:

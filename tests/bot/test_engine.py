@@ -1546,6 +1546,15 @@ def test_which_item_asked_with_the_status_is_answered_with_the_item(real_bot: Po
     assert "现行有效" in answer.text
 
 
+def test_a_document_fact_the_library_does_not_record_leaves_the_answer_partial(real_bot: PolicyBot) -> None:
+    """The library records no 文号 for 促进个体工商户发展条例: the answer says so and is partial, not full; a
+    document whose number it records is answered in full."""
+    unrecorded = real_bot.ask("《促进个体工商户发展条例》是国务院哪一号令公布的？")
+    assert unrecorded.kind == "doc_meta" and unrecorded.coverage == "partial" and "未载明" in unrecorded.text
+    recorded = real_bot.ask("保障中小企业款项支付条例2025年修订版的文号是什么？")
+    assert recorded.coverage == "full" and "802" in recorded.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
