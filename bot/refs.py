@@ -92,7 +92,8 @@ _PAST_YEAR = re.compile(
     rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE})"
 )
 # A date opening the question dates all of it (2024年销售货物的税率是多少？), unless it asks about today.
-_OPENING_DATE = re.compile(rf"^\s*(?:在)?\s*{_DATE}")
+# (after the 那 of a follow-up too: 那2020年呢？)
+_OPENING_DATE = re.compile(rf"^\s*(?:那么?|那在)?\s*(?:在)?\s*{_DATE}")
 _PART_OF_YEAR = re.compile(r"(\d{4})\s*年\s*(上半年|下半年|年初|初|年中|年底|底|年末|末)")
 _YEAR_PART_MONTH = {
     "上半年": 6,
@@ -719,6 +720,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2022, 10, 20)
     >>> past_day("2020年那版条例现在还有效吗？", dt.date(2026, 11, 30)) is None
     True
+    >>> past_day("那2020年呢？", dt.date(2026, 11, 30))
+    datetime.date(2020, 12, 31)
     >>> past_day("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2026, 11, 30))
     datetime.date(2020, 10, 31)
     >>> past_day("2025年6月以前，大企业付款期限怎么规定？", dt.date(2026, 11, 30))

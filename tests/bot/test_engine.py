@@ -1555,6 +1555,15 @@ def test_a_document_fact_the_library_does_not_record_leaves_the_answer_partial(r
     assert recorded.coverage == "full" and "802" in recorded.text
 
 
+def test_a_past_year_asked_after_then_is_answered_by_the_version_in_force_that_year(real_bot: PolicyBot) -> None:
+    """那2021年呢？ after a question on 2024 asks the rules of 2021: answered from the regulation in force then,
+    not from the one that took effect in 2022 (那 before the year had hidden it: the day asked was today)."""
+    history = _after(real_bot, "2024年，个体工商户登记归哪个机关管？")
+    answer = real_bot.ask("那2021年呢？", history)
+    assert cited(answer)[0][0] == "individual-business-regulation-2016"
+    assert "individual-business-promotion-regulation-2022" not in {doc for doc, _ in cited(answer)[:1]}
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
