@@ -37,7 +37,9 @@ _PHRASES: dict[str, str] = {
     r"who (made|built|created|developed|trained|runs) you|are you chatgpt|(can|should) (i|we) trust you|"
     r"who are you|what are you|are you (a )?(bot|robot|human|ai)",
     "greeting": r"你好|您好|你们好|大家好|(老师|师傅|领导|同志|客服|工作人员|小姐姐|小哥哥)(们)?好|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|"
-    r"在吗|在么|在不在|有人吗|有人在吗|(想|要)(咨询|问问?|请教)(一?个|几个|一些|点|一下)?(问题|事情?)|测试(一下)?|\btest(ing)?\b|打扰(一下)?|早啊|早呀|早哇|打个招呼|打声招呼|最近(怎么样|好吗)|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)|"
+    r"在吗|在么|在不在|有人吗|有人在吗|(想|要)(咨询|问问?|请教)(一?个|几个|一些|点|一下)?(问题|事情?)|"
+    # (asking leave to ask: 问你几个问题可以吗？ 能请教您个事吗？)
+    r"(可以|能|想)?(问|请教|咨询)(你|您)?(一?个|几个|一些|点)(问题|事情?)(可以|行|方便)?(吗|么|嘛|不)?|测试(一下)?|\btest(ing)?\b|打扰(一下)?|早啊|早呀|早哇|打个招呼|打声招呼|最近(怎么样|好吗)|\bhello\b|\bhi\b|\bhey\b|good (morning|afternoon|evening)|"
     r"how (are|r) (you|u)( doing)?( today)?|how's it going|how is it going|nice to meet you|"
     r"(is )?any(one|body) (there|here|around|online)|are you (there|here|online)",  # (在吗？ 有人吗？)
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|嗯+|哈{2,}|呵{2,}|嘿{2,}|哦{2,}|好滴|好哒|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|(?<![不没太听])明白(?!点)|知道了|懂了|收到|了解了|没问题|"
@@ -76,6 +78,8 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
 
     >>> smalltalk_kind("谢谢，讲得挺清楚的", lambda rest: False), smalltalk_kind("谢谢，那贷款呢？", lambda rest: False)
     ('thanks', None)
+    >>> smalltalk_kind("你好呀，今天辛苦啦，问你几个问题可以吗", lambda rest: False)
+    'greeting'
     """
     found = [m.lastgroup for m in _ANY.finditer(text)]
     if not found:

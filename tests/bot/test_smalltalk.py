@@ -66,6 +66,7 @@ def test_small_talk_is_recognised(message: str, kind: str) -> None:
         "明白，那贷款呢？",
         "我想咨询个问题：小规模纳税人的征收率是多少？",
         "嗯，那贷款呢？",
+        "问您个问题，个体户要交增值税吗？",
     ],
 )
 def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> None:
@@ -82,6 +83,7 @@ def test_a_question_wrapped_in_politeness_is_not_small_talk(message: str) -> Non
         ("我做外贸的，你平时都能帮我咨询哪方面的问题？", "capability"),
         ("行，先问到这，我去仓库看看，拜拜", "goodbye"),  # a goodbye ends it, whatever else it says
         ("哈喽～在吗？外面下雨了", "greeting"),  # (在吗？ asks as a greeting does, not about a policy)
+        ("嗨，忙了一天了吧，能问您几个问题吗？", "greeting"),  # (leave to ask: no question yet)
     ],
 )
 def test_a_remark_that_asks_and_names_nothing_is_small_talk(demo_bot: PolicyBot, message: str, kind: str) -> None:
