@@ -1564,6 +1564,14 @@ def test_a_past_year_asked_after_then_is_answered_by_the_version_in_force_that_y
     assert "individual-business-promotion-regulation-2022" not in {doc for doc, _ in cited(answer)[:1]}
 
 
+def test_the_latest_day_asked_is_a_deadline_stated_by_a_period(real_bot: PolicyBot) -> None:
+    """最晚啥时候 asks by when something must be done: the article setting 15 days after the quarter leads, not
+    the one on how the prepayment is computed."""
+    answer = real_bot.ask("小微企业季度预缴所得税，最晚啥时候得交上去？")
+    assert cited(answer)[0] == ("eit-law-2018", 54)
+    assert scope.asked_kind("最迟哪天要报？") == "截止时间"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
