@@ -1569,7 +1569,7 @@ def test_the_latest_day_asked_is_a_deadline_stated_by_a_period(real_bot: PolicyB
     the one on how the prepayment is computed."""
     answer = real_bot.ask("小微企业季度预缴所得税，最晚啥时候得交上去？")
     assert cited(answer)[0] == ("eit-law-2018", 54)
-    assert scope.asked_kind("最迟哪天要报？") == "截止时间"
+    assert scope.asked_kind("最迟什么时候要报？") == "截止时间"
 
 
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
