@@ -170,7 +170,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"执行到|到哪年|哪年结束|什么时候结束|到什么时候|截止到|截至何时|有效期到|延续到|截止(日期|时间)|"
             r"截止(是|到|在)?(哪天|几号|什么时候|何时|几月)|(哪天|几号|什么时候|何时)(开始|报名|申报|受理)?截止|"
             r"(什么时候|啥时候|何时|哪天|几号|几月份?)(开始)?(报名|申报|申请|受理|发放|兑现|到账)|until when|expire|deadline|due date|"
-            # (the latest day something must be done by: 最晚什么时候要报完？ 最迟哪天交？)
+            # (the latest day something must be done by: 最晚什么时候要报完？ 最迟什么时候交？)
             r"(最晚|最迟)(要在|得在|在)?(什么时候|啥时候|何时|哪天|几号|几月)|\bby when\b|\blatest (date|day)\b"
         ),
         re.compile(
