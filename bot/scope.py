@@ -2018,8 +2018,9 @@ _DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补
 
 
 def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
-    """The taxes a text names that no provision of the library names, nor a tax it is a kind of (进口关税 is a
-    关税). A tax is named by a word ending in 税 (增值税, 印花税, 个税: how Chinese names every tax)."""
+    """The taxes (and levies: ``_names_a_levy``) a text names that no provision of the library names, nor a tax it
+    is a kind of (进口关税 is a 关税). A tax is named by a word ending in 税 (增值税, 印花税, 个税: how Chinese names
+    every tax)."""
     tokenizer = searcher.tokenizer
     # (a tax the tokenizer cuts off its name, 环保 + 税, is named by the two together: 环保税, 环境保护税 — unless a
     # text writes them so: 进项税 of 进项税额)
@@ -2033,11 +2034,20 @@ def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
         w
         for w in tokenizer.words(text)
         if len(w) > 1
-        and w.endswith("税")
+        and (w.endswith("税") or _names_a_levy(w, searcher))
         and not (len(w) == 2 and w[0] in _DEEDS_ON_TAXES)
         and tokenizer.names_an_object(w)
         and not any(searcher.document_frequency(w[i:]) for i in range(len(w) - 1))
     ] + unwritten
+
+
+def _names_a_levy(word: str, searcher: HybridSearcher) -> bool:
+    """Whether a word names money paid into a fund for a purpose (保障金, 养老金: a word of its purpose and 金 — not
+    小五金, hardware) that no provision writes, in full or abbreviated (质保金 is 质量保证金)."""
+    if len(word) < 3 or not word.endswith("金") or not searcher.tokenizer.frequency(word[:-1]):
+        return False
+    abbreviated = re.compile("[\u4e00-\u9fff]{0,2}".join(map(re.escape, word)))  # (within one phrase)
+    return not any(abbreviated.search(p.text) for p in searcher.provisions)
 
 
 def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:

@@ -1572,6 +1572,16 @@ def test_the_latest_day_asked_is_a_deadline_stated_by_a_period(real_bot: PolicyB
     assert scope.asked_kind("最迟什么时候要报？") == "截止时间"
 
 
+def test_a_levy_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
+    """残疾人就业保障金 is money paid for a purpose no document names: refused, as a tax it never names is (it had
+    been answered from the extra deduction for disabled employees' wages); 质保金, the library's 质量保证金
+    abbreviated, and 五金 (hardware) are no such levy."""
+    answer = real_bot.ask("我们公司三十来个人，一个残疾人都没招，听说小微企业可以免交残疾人就业保障金，真的吗？")
+    assert answer.out_of_scope and not answer.citations
+    assert not real_bot.ask("甲方扣着我们的质保金不退，还要我们交现金，这样合规吗？").out_of_scope
+    assert not real_bot.ask("我在镇上开了个小五金加工厂，环评现在有什么简化？").out_of_scope
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
