@@ -1857,8 +1857,14 @@ def _stated_in_parts(word: str, states: re.Pattern[str], paragraphs: Sequence[st
 
 def _in_parts(word: str, text: str, searcher: HybridSearcher) -> bool:
     """Whether a text writes a compound apart: each of its two or more words (机器设备 in 机器、机械和其他生产设备)."""
-    parts = [w for w in searcher.tokenizer.words(word) if w != word and len(w) > 1]
+    parts = _parts(word, searcher.tokenizer)
     return len(parts) > 1 and all(in_full(w, text) for w in parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(word: str, tokenizer: PolicyTokenizer) -> tuple[str, ...]:
+    """The words of two characters or more a word is cut into, without itself (机器设备 → 机器, 设备)."""
+    return tuple(w for w in tokenizer.words(word) if w != word and len(w) > 1)
 
 
 def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
