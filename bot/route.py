@@ -100,7 +100,8 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "issuer": re.compile(
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|制定机关|颁布机关|制定部门|"
-        r"(哪个|什么|哪家)(单位|部门|机关|机构)(印发|发布|发的|出台|制定|颁布|通过的)|谁(印发|发布|发的|出台|制定|颁布|通过的)|"
+        # (not what a provision says who does: …标准由谁制定的规定在第几条？ asks that provision)
+        r"(?:(哪个|什么|哪家)(单位|部门|机关|机构)|谁)(印发|发布|发的|出台|制定|颁布|通过的)(?!的?(?:规定|条款|条文|那一?条|这一?条)|的(?:是|在)第)|"
         r"issued by|who issued"
     ),
     "date": re.compile(

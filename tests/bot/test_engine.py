@@ -1582,6 +1582,14 @@ def test_a_levy_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     assert not real_bot.ask("我在镇上开了个小五金加工厂，环评现在有什么简化？").out_of_scope
 
 
+def test_who_a_provision_says_sets_something_is_asked_of_the_provision_not_the_issuer(real_bot: PolicyBot) -> None:
+    """…划型标准由谁制定的条文是第几条？ asks the article saying who sets the standards (促进法第二条), not who issued the
+    law; 是哪个部门发布的？ still asks the issuer."""
+    answer = real_bot.ask("《中小企业促进法》里规定企业划型标准由谁制定的条文是第几条？")
+    assert answer.kind != "doc_meta" and cited(answer)[0] == ("sme-promotion-law-2017", 2)
+    assert real_bot.ask("优化营商环境条例是哪个部门发布的？").kind == "doc_meta"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
