@@ -68,7 +68,7 @@ _EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版
 _EDITION_YEAR = re.compile(
     rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*(?:{_EDITION}|的?(?:那个|那部|那份)?(?:条例|法律|法(?!人)|文件|规定))"
 )
-_OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修订前|修改前|过去的")
+_OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修[订改](?:以|之)?前|过去的")
 # A year written right beside a document's name: which version (2020年的《…》, 《…》（2020年）)
 _YEAR_BEFORE_NAME = re.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:的|版)?\s*[《「“]?$")
 _YEAR_AFTER_NAME = re.compile(r"[》」”]?\s*[（(]\s*(\d{4})\s*年?\s*(?:的|版|修订|修订版)?\s*[）)]")

@@ -525,7 +525,7 @@ _NEXT_PREVIOUS = re.compile(r"(下|上|后|前)一(条|项|个措施)|(接下来
 _A_VERSION = r"(条例|规定|版本|版|法律|法|办法|文件|规章)"
 _HOW_PROVIDED = r"(怎么|怎样|如何)(规定|定|说|讲|要求|算|办)"
 _OLDER_VERSION = re.compile(
-    rf"(以前|之前|原来|过去|早先|当时|废止前|修订前|修改前)的?(老|旧)?{_A_VERSION}|"
+    rf"(以前|之前|原来|过去|早先|当时|(?:废止|修订|修改)(?:以|之)?前)的?(老|旧)?{_A_VERSION}|"
     # (旧的那个条例; not 以前那个法人代表, 之前那份文件: what was mentioned)
     rf"(老|旧)的?(?:那个|那部)?{_A_VERSION}(?![人律定])|\b(old|previous|former) (version|regulation|law|rules?)\b|"
     # 以前也是这样吗？ asks whether the rule was the same before; 以前是怎么规定的？ what it was

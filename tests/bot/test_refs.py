@@ -72,6 +72,13 @@ def test_the_version_depends_on_the_day(names: DocumentNames) -> None:
     assert names.resolve(mention, "旧版款项支付条例第八条", TODAY) == ("sme-payment-regulation-2020",)
 
 
+@pytest.mark.parametrize("before", ["修订以前", "修订之前", "修改以前"])
+def test_before_the_revision_said_with_yiqian_names_the_older_version(names: DocumentNames, before: str) -> None:
+    question = f"款项支付条例{before}，大企业最长多少天要付款？"
+    mention = names.mentions(question)[0]
+    assert names.resolve(mention, question, TODAY) == ("sme-payment-regulation-2020",)
+
+
 @pytest.mark.parametrize(
     ("question", "refs"),
     [

@@ -302,6 +302,8 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
     ("text", "older"),
     [
         ("修订前的旧版本是怎么规定的？", True),
+        ("修订以前的条例是怎么规定的？", True),  # (修订以前 / 修订之前 say 修订前)
+        ("废止之前的规定里罚多少？", True),
         ("旧的那个条例现在还有效吗？", True),  # 那个 between
         ("那个条例现在还有效吗？", False),
         ("以前那个法人代表变更要去哪里办？", False),  # what was mentioned, not a version
