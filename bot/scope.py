@@ -780,6 +780,8 @@ _CONFIRMED_FIGURE = re.compile(
     rf"(?:是不是|是否|(?<![要算但就若可于只总都果])是)[^，。；？?]{{0,16}}?({_N}\s*{_UNIT}){_NOT_A_BOUND}"
     rf"|\b(?:is|are|was)\b[^?.,;]{{0,40}}?\b(\d+(?:\.\d+)?\s*{_UNIT})\b"
 )
+# Figures offered as alternatives (3%还是1%, 6个月还是1年, 3% or 1%).
+_ALTERNATIVES = re.compile(rf"{_N}\s*{_UNIT}\s*(?:还是|或是|或者|\bor\b)\s*(?:是|按|要|\d)", re.IGNORECASE)
 # …or any figure told before a clause that only asks whether it holds (补20块钱，有这回事吗？)
 _FIGURE_TOLD = re.compile(rf"{_NUMBER_STARTS}((?=[\d零〇一二两三四五六七八九十]){_N}\s*{_UNIT}){_NOT_A_BOUND}")
 # …a bound too, there: the rule's (100人以下的企业有补贴，有这回事吗？)
@@ -1388,7 +1390,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         if told is None:
             told = [(m.group(1), figures(m.group(1))) for p in paragraphs for m in _FIGURE_TOLD.finditer(p.lower())]
         missing = [label for figure, label in confirmed if not _figure_stated(figure, label, stated_figures, told)]
-        if not missing or unit in dict(unstated):
+        # (是3%还是1%？ asks which of the figures holds: a paragraph stating one of them answers it)
+        if not missing or unit in dict(unstated) or (len(missing) < len(confirmed) and _ALTERNATIVES.search(unit)):
             continue
         # (a rule told and asked where it is written is not there when its figure is not: another figure of the
         # same thing, 500万 beside a 10万 told, corrects nothing it was asked)

@@ -1590,6 +1590,17 @@ def test_who_a_provision_says_sets_something_is_asked_of_the_provision_not_the_i
     assert real_bot.ask("优化营商环境条例是哪个部门发布的？").kind == "doc_meta"
 
 
+def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bot: PolicyBot) -> None:
+    """…到底是1%还是3%？ asks which of two figures holds: the provision stating one of them answers it (3%), though
+    the other is stated nowhere."""
+    for question, label in (
+        ("有朋友说小规模纳税人征收率是1%，会计又讲是3%，到底是1%还是3%？", "第十一条"),
+        ("机关事业单位付款，到底是30日还是45日内？", "第九条"),
+    ):
+        answer = real_bot.ask(question)
+        assert not answer.out_of_scope and answer.citations[0].label == label, question
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
