@@ -1601,6 +1601,16 @@ def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bo
         assert not answer.out_of_scope and answer.citations[0].label == label, question
 
 
+def test_who_handles_it_names_the_body_an_article_sends_people_to_by_a_generic_name(real_bot: PolicyBot) -> None:
+    """An article that sends people to a body by a generic name (向市场主体登记机关申请, 由其监管部门责令改正) names a
+    body: "归谁管？" is answered with it, not with "没有写明由哪个部门负责"."""
+    history = _after(real_bot, "我的个体户小店想换成我妹妹来经营，要不要先注销？")
+    answer = real_bot.ask("那这个事找哪个部门办？", history)
+    assert "市场主体登记机关" in answer.text and "没有写明" not in answer.text
+    answer = real_bot.ask("国有大企业非要拿审计结果来结算，要是不改，谁来管它？")
+    assert "监管部门" in answer.text.split("依据")[0] and "没有写明" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
