@@ -805,28 +805,21 @@ def _figure_stated(
     return measure is None or any(figure in values and measure.search(printed) for printed, values in told)
 
 
-def compared_figures(question: str, text: str) -> set[tuple[str, float]]:
-    """The figures a question tells of its own case (not asked to confirm) where ``text`` states a figure in
-    the same measure: the rule to compare them with (收了2%的担保费，正常吗？ beside 担保费率降至1%以下; 合同写90天付款，
-    合法吗？ beside 60日内支付).
+def compared_figures(question: str) -> set[tuple[str, float]]:
+    """The figures a question tells of its own case (not asked to confirm) when it asks whether that case is
+    allowed or reasonable: what a rule is applied to, not what it must state (收了2%的担保费，正常吗？ beside
+    担保费率降至1%以下; 不交500块参评费就不让评，合理吗？ beside a rule against forced fees, stating no amount).
 
-    >>> sorted(compared_figures("收了2%的担保费，这个费率正常吗？", "担保费率不超过1%"))
-    [('%', 2.0)]
-    >>> compared_figures("合同写验收后90天付款，合法吗？", "应当自交付之日起60日内支付"), compared_figures("营业收入2000万，算小型企业吗？", "中小企业的划分标准由国务院规定")
-    ({('', 90.0)}, set())
-    >>> compared_figures("是不是最长90天？", "最长不得超过60日")  # (asked to confirm: the rule must state it)
+    >>> sorted(compared_figures("收了2%的担保费，这个费率正常吗？")), compared_figures("营业收入2000万，算小型企业吗？")
+    ([('%', 2.0)], set())
+    >>> compared_figures("是不是最长90天？")  # (asked to confirm: the rule must state it)
     set()
     """
     units = asking_units(question)
     if not any(_JUDGES_WHAT_IS_TOLD.search(re.split(r"[，,]", unit.lower().rstrip("，,"))[-1]) for unit in units):
         return set()
     confirmed = {figure for unit in units for figure, _ in confirmed_figures(unit)}
-    out = set()
-    for m in _FIGURE_TOLD.finditer(question.lower()):
-        told = figures(m.group(1)) - confirmed
-        if told and _states_in_measure_of(m.group(1), text):
-            out |= told
-    return out
+    return {f for m in _FIGURE_TOLD.finditer(question.lower()) for f in figures(m.group(1))} - confirmed
 
 
 # A clause asking whether what the question tells is allowed or reasonable (这样合法吗？ 这个费率正常吗？ 高不高？).
@@ -834,15 +827,6 @@ _JUDGES_WHAT_IS_TOLD = re.compile(
     r"合法|合规|违法|违规|正常|合理|允许|算数|有效吗|可以吗|行吗|行不行|对吗|过分|[高贵多长低]不[高贵多长低]|太[高贵多长低]|超标|"
     r"\b(legal|allowed|normal|reasonable|too (high|much|long))\b"
 )
-
-
-def _states_in_measure_of(printed: str, text: str) -> bool:
-    """Whether ``text`` states a figure in the measure of a figure printed with its unit (2%, 90天, 300万)."""
-    if re.search(r"%|％|百分|个?点|percent", printed):
-        return any(kind == "%" for kind, _ in figures(text))
-    unit = re.sub(rf"^{_N}\s*", "", printed)
-    family = next((f for f in _MEASURES if unit in f or unit.removeprefix("个") in f), None)
-    return family is not None and bool(_stated_in(family).search(text))
 
 
 def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
@@ -1460,9 +1444,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
         unseen=_unseen(terms, english_words if language == "en" else (), searcher),
-        figures_missing=len(asked - figures(top.text) - compared_figures(question, top.text)) / len(asked)
-        if asked
-        else 0.0,
+        figures_missing=len(asked - figures(top.text) - compared_figures(question)) / len(asked) if asked else 0.0,
         provisions=len(searcher.provisions),
     )
 

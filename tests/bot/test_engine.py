@@ -1611,6 +1611,15 @@ def test_who_handles_it_names_the_body_an_article_sends_people_to_by_a_generic_n
     assert "监管部门" in answer.text.split("依据")[0] and "没有写明" not in answer.text
 
 
+def test_an_amount_told_of_ones_own_case_is_judged_by_a_rule_that_states_none(real_bot: PolicyBot) -> None:
+    """…交800元赞助费才给办执照，这合法吗？ tells what happened and asks whether it is allowed: the rule against forced
+    sponsorship answers it though it states no amount (the 800元 is the asker's, not a figure asked)."""
+    answer = real_bot.ask("街道办要我们每家店交800元赞助费才给办执照，这合法吗？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("individual-business-promotion-regulation-2022", 30)
+    answer = real_bot.ask("行业协会说不交3000元会费就不让我们退出协会，这样允许吗？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 17)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""

@@ -482,20 +482,18 @@ def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "text", "compared"),
+    ("question", "compared"),
     [
-        # the asker's own figure, asked whether it is allowed, beside a rule stating one in its measure
-        ("物流公司跟我们签了月结120天，这样合规吗？", "应当自交付之日起60日内支付款项", {("", 120.0)}),
-        ("代理记账收了我们5%的服务费，是不是太高了？", "收费标准不得高于百分之三", {("%", 5.0)}),
-        ("押金交了两万块，过分吗？", "保证金不超过合同金额的5%", set()),  # a sum is no share
-        ("我们有30个人，能申请吗？", "职工人数不超过100人", set()),  # asks no judgement of what it tells
-        ("是不是最长只能拖90天？", "付款期限最长不得超过60日", set()),  # asked to confirm: the rule must state it
+        # the asker's own figure, asked whether it is allowed: what a rule is applied to, not what it must state
+        ("物流公司跟我们签了月结120天，这样合规吗？", {("", 120.0)}),
+        ("代理记账收了我们5%的服务费，是不是太高了？", {("%", 5.0)}),
+        ("押金交了两万块，过分吗？", {("", 20000.0)}),
+        ("我们有30个人，能申请吗？", set()),  # asks no judgement of what it tells
+        ("是不是最长只能拖90天？", set()),  # asked to confirm: the rule must state it
     ],
 )
-def test_a_figure_the_asker_tells_is_compared_with_a_rule_in_its_measure(
-    question: str, text: str, compared: set
-) -> None:
-    assert compared_figures(question, text) == compared
+def test_a_figure_the_asker_tells_of_a_case_to_judge_is_not_asked(question: str, compared: set) -> None:
+    assert compared_figures(question) == compared
 
 
 def test_the_askers_own_figure_beside_a_rule_in_its_measure_is_not_missing(fake_bot: PolicyBot) -> None:
