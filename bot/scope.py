@@ -89,6 +89,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             # paid (交多少, not 提交多少份; 花多少钱, not 花多少时间 or 缴多少年) or a fee (多少工本费; not 多少次免费,
             # 多少比例缴费, nor the fees a service asks: 服务费 is whether and what it costs)
             r"(?<![提递成移转])(交|缴|付|花)(多少|几万|几千|几百)(?![时天日周月年个次项家人份倍比])|"
+            # (每月补多少？ a subsidy said by 补 alone; not 弥补多少年, 补多少份材料)
+            r"(?<![弥填修])补(多少|几万|几千|几百)(?![时天日周月年个次项家人份倍比材])|"
             r"多少(?!服务费|使用费|手续费)[^，,。？?;；次项家人个比率]{0,3}费"
         ),
         # (an amount may be stated as a share of another: 达到计税基础的50%以上, 补贴设备款的30%; a rate of it: 万分之五)

@@ -280,6 +280,8 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("社保按工资的多少比例缴费？", "具体比例或费率"),
         ("容忍度能比平均水平高出几个百分点？", "具体比例或费率"),  # percentage points are a rate
         ("代办公司一般收多少？", "具体金额"),  # what is charged (收), like 交, 付
+        ("见习的年轻人每人每月补多少？", "具体金额"),  # a subsidy said by 补 alone
+        ("材料不全的话还要补多少份？", None),  # papers added: no sum
         ("审批要几个工作日？", "具体期限"),  # working days are a period
         ("银行多少个工作日内给答复？", "具体期限"),
         ("职工教育经费能扣多少呀？", "具体数字"),  # a particle before the question mark asks as well
