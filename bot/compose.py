@@ -6,6 +6,7 @@ responsible bodies. Pure functions over a ``Shelf`` (the library as of one day):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -121,9 +122,13 @@ def headline(shelf: Shelf, provision: Provision) -> str:
     return f"{shelf.ref(provision)}{title}"
 
 
-def first_leads(provision: Provision) -> bool:
-    """Whether the provision's responsibility says the first body it names leads (列第一位者为牵头单位)."""
-    return "牵头" in provision.responsibility
+def first_leads(shelf: Shelf, provision: Provision) -> bool:
+    """Whether the provision's responsibility says the first body it names leads (列第一位者为牵头单位), or an
+    earlier one of its document says so of all that follow (列第一位者为牵头单位，下同)."""
+    if "牵头" in provision.responsibility:
+        return True
+    earlier = itertools.takewhile(lambda p: p.key != provision.key, shelf.doc(provision.doc_id).provisions)
+    return any("牵头" in p.responsibility and "下同" in p.responsibility for p in earlier)
 
 
 def responsibility_line(shelf: Shelf, provision: Provision) -> str:
@@ -132,7 +137,7 @@ def responsibility_line(shelf: Shelf, provision: Provision) -> str:
         return ""
     if provision.responsibility:
         how = "按职责分工负责" if "按职责分工" in provision.responsibility else "负责"
-        lead = "（列第一位者为牵头单位）" if first_leads(provision) else ""
+        lead = "（列第一位者为牵头单位）" if first_leads(shelf, provision) else ""
         return f"负责部门：{shelf.agency_phrase(provision.agencies)}（{how}）{lead}。"
     return f"条文涉及的部门：{shelf.agency_phrase(provision.agencies)}。"
 
@@ -254,7 +259,7 @@ def provision_answer(
     if wants_agencies and primary.agencies:
         who = shelf.agency_phrase(primary.agencies)
         if primary.responsibility:
-            leads = first_leads(primary) and len(primary.agencies) > 1
+            leads = first_leads(shelf, primary) and len(primary.agencies) > 1
             first = f"，其中{shelf.agency_phrase(primary.agencies[:1])}牵头" if leads else ""
             lines.append(f"{headline(shelf, primary)}由{who}负责{first}。")
         else:

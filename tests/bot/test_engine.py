@@ -1620,6 +1620,13 @@ def test_an_amount_told_of_ones_own_case_is_judged_by_a_rule_that_states_none(re
     assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 17)
 
 
+def test_a_lead_rule_said_once_for_all_that_follow_names_the_lead_of_a_later_item(real_bot: PolicyBot) -> None:
+    """国发39号 says 列第一位者为牵头单位，下同 in its first item only: a later item's first body leads too."""
+    answer = real_bot.ask("国发39号第（三）项是哪几个部门负责，谁牵头？")
+    assert "其中财政部牵头" in answer.text
+    assert "牵头" not in real_bot.ask("国发39号第（五）项谁负责？").text.split("依据")[0]  # one body: no lead to name
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
