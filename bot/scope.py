@@ -222,7 +222,11 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             rf"(哪些|哪几个|哪个)(城市|省份?|地区|区县|区(?!域|别)|县|市)|都在哪|设在哪|在哪(里|儿)?(?:{_HELD}|开(?=[？?。，,！!呢啊]|$))|"
             r"\bwhich (cities|provinces|city|province)\b"
         ),
-        re.compile(r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)"),
+        # (or where a body sets something up: 在政务服务中心建设首贷服务中心)
+        re.compile(
+            r"[\u4e00-\u9fff]{2,}(?<!城)市(?![场级民值])|[\u4e00-\u9fff]{2,}(?:省|自治区)|"
+            r"在[^，。；、]{2,12}(?:设立|建设|设置|设有|开设)"
+        ),
         "具体地点",
     ),
     # Whether the asker's own locality runs something: no national text can say.

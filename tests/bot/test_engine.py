@@ -1627,6 +1627,13 @@ def test_a_lead_rule_said_once_for_all_that_follow_names_the_lead_of_a_later_ite
     assert "牵头" not in real_bot.ask("国发39号第（五）项谁负责？").text.split("依据")[0]  # one body: no lead to name
 
 
+def test_where_something_is_set_up_is_stated_by_the_place_a_body_sets_it_up_in(real_bot: PolicyBot) -> None:
+    """…设在哪儿？ asks a place: 在政务服务中心建设…续贷受理中心 states it, though it names no city."""
+    answer = real_bot.ask("北京的续贷受理中心设在哪儿？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 22)
+    assert "政务服务中心" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
