@@ -1135,15 +1135,35 @@ class PolicyBot:
         for hit in result.hits[:10]:
             best_of[hit.provision.doc_id] = max(best_of.get(hit.provision.doc_id, 0.0), hit.score)
         best = max(best_of.values())
+        # …and names what the topic is named by about as fully as the best one does (of 政府采购…预留份额, the
+        # payment regulations' article on 采购 budgets names neither 预留 nor 份额)
+        named = {
+            doc_id: self._names_of_topic(topic, hit.provision.text)
+            for doc_id in best_of
+            if (hit := result.best_in(doc_id))
+        }
+        most_named = max(named.values(), default=0.0)
         shelf = Shelf(self.library, query.day)
         out = []
         for doc_id, value in sorted(best_of.items(), key=lambda kv: -kv[1]):
-            if value >= best * 0.5:
+            if value >= best * 0.5 and named.get(doc_id, 0.0) >= most_named * 0.5:
                 top = result.best_in(doc_id)
                 if naming and (top is None or not scope.in_full(naming, top.provision.text)):
                     continue
                 out.append((doc_id, f"见{shelf.ref(top.provision)}" if top else ""))
         return out
+
+    def _names_of_topic(self, topic: str, text: str) -> float:
+        """The share of a topic's words a text names, each word weighted by how few provisions use it (everyday
+        words, 事 of 这件事, name nothing)."""
+        total, tokenizer = len(self.searcher.provisions), self.searcher.tokenizer
+        weights = {
+            w: math.log(total / df)
+            for w in tokenizer.words(topic)
+            if not w.isascii() and tokenizer.specificity(w) and (df := self.searcher.document_frequency(w))
+        }
+        mass = sum(weights.values())
+        return sum(v for w, v in weights.items() if w in text) / mass if mass else 0.0
 
     # ── agencies ──────────────────────────────────────────────────────────────────
 

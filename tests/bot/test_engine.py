@@ -1634,6 +1634,17 @@ def test_where_something_is_set_up_is_stated_by_the_place_a_body_sets_it_up_in(r
     assert "政务服务中心" in answer.text
 
 
+def test_documents_on_a_topic_are_those_whose_provision_names_it(real_bot: PolicyBot) -> None:
+    """Which documents cover 政府采购预留份额: those with a provision on reserving a share, not the payment
+    regulations, whose article on 采购 budgets comes near but names neither 预留 nor 份额."""
+    answer = real_bot.ask("政府采购预留份额给中小企业这件事，在哪几份文件里有规定？")
+    assert {c.doc_id for c in answer.citations} == {
+        "sme-promotion-law-2017",
+        "miit-2021-169",
+        "beijing-sme-promotion-regulation-2020",
+    }
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
