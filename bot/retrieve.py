@@ -74,16 +74,24 @@ A_FEW = re.compile(r"(?:好几|[一二三四五六七八九十]几)[十百千万
 _SOME_TENS = re.compile(r"几[十百千万亿]+")
 # A single digit before 万 or 亿 (罚了5万块, 3亿元): an amount of the asker's case, as a single digit is, not a rule's figure.
 _ONE_DIGIT_TIMES = re.compile(r"(?<![\d.])\d(?=\s*[万亿])")
+# A rough amount — 二十来人, 五十多个, 一万多块, 两三百万, 三四十人, 20人左右 — tells the asker's case; no rule prints one.
+_ROUGH = re.compile(
+    r"(?:\d+|[零〇一二两三四五六七八九十百千万亿]+)\s*(?:来|多)(?=\s*[个人万千百亿元块岁天年月周家项次名位])(?!月)"
+    r"|[一二两三四五六七八九][三四五六七八九](?:[十百千万亿]+|(?=[个人天年月岁家名位]))"
+    r"|(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*[\u4e00-\u9fff]{0,2}?(?:左右|上下)"
+)
 
 
 def asked_figures(text: str) -> set[tuple[str, float]]:
     """The figures a question names that can identify a rule: not years, not single digits, not rough
-    amounts (十几个人, 几百万).
+    amounts (十几个人, 几百万, 二十来人, 两三百万).
 
     >>> sorted(asked_figures("2024年卖货还按17%交吗？要等3天，公司十几个人，年收入几百万，被罚了5万"))
     [('%', 17.0)]
+    >>> asked_figures("公司二十来人，营收两三百万，欠款五十多万，账期90天左右"), sorted(asked_figures("账期是90天还是60天？"))
+    (set(), [('', 60.0), ('', 90.0)])
     """
-    found = figures(_ONE_DIGIT_TIMES.sub(" ", _SOME_TENS.sub(" ", A_FEW.sub(" ", text))))
+    found = figures(_ROUGH.sub(" ", _ONE_DIGIT_TIMES.sub(" ", _SOME_TENS.sub(" ", A_FEW.sub(" ", text)))))
     return {f for f in found if (f[0] or f[1] >= 10) and not (f[0] == "" and 1900 <= f[1] <= 2100)}
 
 

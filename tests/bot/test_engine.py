@@ -1645,6 +1645,14 @@ def test_documents_on_a_topic_are_those_whose_provision_names_it(real_bot: Polic
     }
 
 
+def test_rough_amounts_the_asker_tells_are_no_figures_asked(real_bot: PolicyBot) -> None:
+    """三十来人, 八十多万, 两三千万 tell the asker's case roughly; no rule prints such a figure, so none is missing
+    from the provision that answers (they were read as figures no provision states, and the question refused)."""
+    answer = real_bot.ask("我们是一家三十来人的小厂，给国企供货，对方拖欠货款八十多万，我们能去哪里投诉？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 24)
+    assert not real_bot.ask("我们公司五十多个人，年营收两三千万，算不算中小企业，有啥扶持政策？").out_of_scope
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
