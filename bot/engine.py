@@ -1624,6 +1624,13 @@ class PolicyBot:
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
 
+    def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
+        """Whether a follow-up's own words name ``provision`` more than ``other``."""
+        words = self._focus_words(focus)
+        return sum(v for w, v in words.items() if w in provision.text) > sum(
+            v for w, v in words.items() if w in other.text
+        )
+
     def _focus_words(self, focus: str) -> dict[str, float]:
         """The words a follow-up's own topic names things by, each with how much it says (按多大比例？ asks the figure
         of the earlier subject: 比例 names nothing)."""
@@ -2282,11 +2289,14 @@ class PolicyBot:
         # Refused there for specifics no text of theirs states, they are still what is asked about when nothing in the
         # library comes closer and nothing answers it in full — or when the follow-up is asked of the earlier question
         # (具体哪天开始申报？ after 职称评审): 贷款利率多少？ after turns on start-up loans is not about late-payment interest.
-        if not in_scope and not joined and self.in_scope(everywhere) and not everywhere.missing_specifics:
-            return None
-        slack = CONVERSATION_DENSE_SLACK if in_scope else 0.0
-        if result.dense_of(result.hits[0].provision) + slack < overall.dense_of(overall.hits[0].provision):
-            return None  # another document answers the new topic clearly better
+        # — unless the follow-up's own words name the conversation's provision more than the other one (那贷款是全额
+        # 贴息吗？利率上限是多少？ after turns on start-up loans asks of their 贴息, not of late-payment interest).
+        if in_scope or not self._names_more(query.text, result.hits[0].provision, overall.hits[0].provision):
+            if not in_scope and not joined and self.in_scope(everywhere) and not everywhere.missing_specifics:
+                return None
+            slack = CONVERSATION_DENSE_SLACK if in_scope else 0.0
+            if result.dense_of(result.hits[0].provision) + slack < overall.dense_of(overall.hits[0].provision):
+                return None  # another document answers the new topic clearly better
         return self._search(
             replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants, discussed=discussed
         )

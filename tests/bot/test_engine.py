@@ -1653,6 +1653,16 @@ def test_rough_amounts_the_asker_tells_are_no_figures_asked(real_bot: PolicyBot)
     assert not real_bot.ask("我们公司五十多个人，年营收两三千万，算不算中小企业，有啥扶持政策？").out_of_scope
 
 
+def test_a_follow_up_naming_the_conversation_s_provision_stays_on_it_though_refused_there(real_bot: PolicyBot) -> None:
+    """那贷款是全额贴息吗？ after a question on start-up loans asks of their 贴息 (国发39号第（三）项), though no text
+    states whether it is in full: not of the late-payment interest of the payment regulation, which comes nearer
+    by its wording of 利率."""
+    history = _after(real_bot, "失业以后自己开店，能不能申请创业担保贷款？")
+    answer = real_bot.ask("那这种贷款政府全额贴息吗？利率有没有上限？", history)
+    assert not any(c.doc_id.startswith("sme-payment") for c in answer.citations)
+    assert answer.out_of_scope or cited(answer)[0] == ("guofa-2018-39", 3)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
