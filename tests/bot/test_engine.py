@@ -1892,6 +1892,13 @@ def test_an_english_question_finds_the_article_through_the_glossary_of_the_libra
     assert cited(answer)[0] == ("eit-regulation-2019", 67) and "10年" in answer.text
 
 
+def test_who_is_in_charge_asks_who_is_responsible_not_what_is_charged(real_bot: PolicyBot) -> None:
+    """ "in charge of" is 负责 (not 收费, charge as a fee); coordinating is 协调: the article on the national
+    coordination of individual businesses' policy."""
+    answer = real_bot.ask("Who is in charge of coordinating support for individual businesses at the national level?")
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 7)
+
+
 def test_a_figure_asked_to_confirm_that_no_text_states_is_not_answered(real_bot: PolicyBot) -> None:
     # 促进法第十五条 asks to raise the tolerance of bad loans, and states no figure of it
     assert real_bot.ask("银行对小微企业贷款的不良容忍度是不是放宽到5%？").out_of_scope
