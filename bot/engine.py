@@ -1649,7 +1649,7 @@ class PolicyBot:
         states = next(
             (scope.how_stated(unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))),
             None,
-        )
+        ) or scope.judged_in_measure(topic)  # (收了2%的担保费，合规吗？ → the provision stating a fee rate)
         if states is None or states.search(top.text):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK

@@ -828,9 +828,32 @@ def compared_figures(question: str) -> set[tuple[str, float]]:
     return {f for m in _FIGURE_TOLD.finditer(question.lower()) for f in figures(m.group(1))} - confirmed
 
 
+def judged_in_measure(question: str) -> re.Pattern[str] | None:
+    """How a text states a figure in the measure of the first figure a question tells of a case to judge: the rule
+    to weigh it against (收了2%的担保费，合规吗？ → a share; None when it judges no figure told).
+
+    >>> judged_in_measure("收了2%的担保费，合规吗？").search("担保费率降至1%以下") is not None
+    True
+    >>> judged_in_measure("合同写验收后120天付款，合法吗？").search("自交付之日起60日内支付") is not None
+    True
+    >>> judged_in_measure("我们有30个人，能申请吗？") is None
+    True
+    """
+    if not compared_figures(question):
+        return None
+    for m in _FIGURE_TOLD.finditer(question.lower()):
+        if re.search(r"%|％|百分|个?点|percent", m.group(1)):
+            return re.compile(r"%|％|[百千万]分之")
+        unit = re.sub(rf"^{_N}\s*", "", m.group(1))
+        if family := next((f for f in _MEASURES if unit in f or unit.removeprefix("个") in f), None):
+            return _stated_in(family)
+    return None
+
+
 # A clause asking whether what the question tells is allowed or reasonable (这样合法吗？ 这个费率正常吗？ 高不高？).
 _JUDGES_WHAT_IS_TOLD = re.compile(
     r"合法|合规|违法|违规|正常|合理|允许|算数|有效吗|可以吗|行吗|行不行|对吗|过分|[高贵多长低]不[高贵多长低]|太[高贵多长低]|超标|"
+    r"符合[^，。？?]{0,4}(?:要求|规定)|"
     r"\b(legal|allowed|normal|reasonable|too (high|much|long))\b"
 )
 

@@ -1663,6 +1663,18 @@ def test_a_follow_up_naming_the_conversation_s_provision_stays_on_it_though_refu
     assert answer.out_of_scope or cited(answer)[0] == ("guofa-2018-39", 3)
 
 
+def test_a_figure_told_and_asked_whether_it_complies_is_weighed_against_the_rule_stating_its_measure(
+    real_bot: PolicyBot,
+) -> None:
+    """…收了3%的担保费，这符合国家要求吗？ asks to judge the asker's own fee: answered by the item capping the fee rate
+    (国办发6号第（八）项, 1%), not refused for a 3% no text states; …约定验收后120天付款，这符合规定吗？ by the article
+    stating the days (第九条's 60日), not the one after it."""
+    answer = real_bot.ask("担保公司给我们200万贷款做担保，收了3%的担保费，这符合国家要求吗？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guobanfa-2019-6", 8)
+    answer = real_bot.ask("大企业跟我们约定验收后120天付款，这符合规定吗？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
