@@ -793,12 +793,18 @@ def day_before_named(
     text: str, mentions: Sequence[DocMention], names: DocumentNames, today: dt.date
 ) -> tuple[dt.date | None, tuple[DocMention, ...]]:
     """The day before a named document took effect, when the question asks about the time before it
-    (增值税法施行以前… → 2025-12-31), and the mentions that only date the question that way.
+    (增值税法施行以前… → 2025-12-31), or before it was repealed (个体工商户条例废止以前… → 2022-10-31), and the
+    mentions that only date the question that way.
 
-    A document named this way is not what the question asks about: the versions in force then are."""
+    A document named this way after 施行以前 is not what the question asks about: the versions in force then are."""
     if _NOW.search(text):
         return None, ()
     for mention in mentions:
+        if m := _BEFORE_IT_WAS_REPEALED.match(text, mention.end):
+            repealed = [r for d in names.resolve(mention, text, today) if (r := names.metas[d].repealed)]
+            if repealed and (day := min(repealed) - dt.timedelta(days=1)) < today:
+                return day, ()  # (the document itself is what was in force then)
+            continue
         if not (m := _BEFORE_IT_TOOK_EFFECT.match(text, mention.end)):
             continue
         # Only a document that replaced another in the library: the one in force before it answers.
@@ -810,6 +816,7 @@ def day_before_named(
 
 
 _BEFORE_IT_TOOK_EFFECT = re.compile(rf"\s*[》」”\"]?\s*(?:施行|实施|生效)\s*{_BEFORE}")
+_BEFORE_IT_WAS_REPEALED = re.compile(rf"\s*[》」”\"]?\s*(?:被)?(?:废止|废除|失效)\s*{_BEFORE}")
 
 
 def without_past_day(text: str, today: dt.date) -> str:

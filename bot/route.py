@@ -143,8 +143,12 @@ _STATUS = re.compile(
 _WHICH_APPLIES = re.compile(
     r"什么关系|啥关系|有何关系|(?:按|用|依|适用)哪(?:个|一个|部|份)(?:为准|执行|办)?(?=[？?。，,！!]|$)|以哪(?:个|一个|部)为准"
 )
-# A status that describes the document named after it (按已经废止的旧《…》，…): not asked.
-_DESCRIBED_STATUS = re.compile(r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)了?的(?=[《\u4e00-\u9fff])")
+# A status that describes the document named after it (按已经废止的旧《…》，…), or dates the question (…条例废止以前，
+# …): not asked.
+_DESCRIBED_STATUS = re.compile(
+    r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)"
+    r"(?:了?的(?=[《\u4e00-\u9fff])|(?:以|之)?前(?=\s*(?:[，,。？?！!]|的时候|时候|时)))"
+)
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
     rf"(?:哪些|哪几部|哪几份|哪几个|几部|几份)(?:{_DOC_NOUN}|规定|政策)|的{_DOC_NOUN}(?:有|是)?(?:哪些|哪几部|哪几份)|有没有专门[^？?。]{{0,20}}{_DOC_NOUN}(?=[？?]|$|吗|呢)|"

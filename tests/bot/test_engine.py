@@ -1675,6 +1675,14 @@ def test_a_figure_told_and_asked_whether_it_complies_is_weighed_against_the_rule
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
 
 
+def test_the_time_before_a_document_was_repealed_is_answered_from_it_as_in_force_then(real_bot: PolicyBot) -> None:
+    """…条例废止之前，… dates the question to the day before the repeal: the repealed regulation answers, as in force
+    that day (not a status answer saying it is repealed)."""
+    answer = real_bot.ask("个体工商户条例废止之前，个体户换人经营要办什么手续？")
+    assert cited(answer)[0] == ("individual-business-regulation-2016", 10)
+    assert "2022年10月31日时有效" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
