@@ -1617,19 +1617,13 @@ class PolicyBot:
         words = self._focus_words(query.focus)
         if not words:
             return top
-
-        def named(provision: Provision) -> float:
-            return sum(weight for w, weight in words.items() if w in provision.text)
-
-        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
-        return best if named(best) > named(top) else top
+        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=lambda p: _named(words, p), default=top)
+        return best if _named(words, best) > _named(words, top) else top
 
     def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
         """Whether a follow-up's own words name ``provision`` more than ``other``."""
         words = self._focus_words(focus)
-        return sum(v for w, v in words.items() if w in provision.text) > sum(
-            v for w, v in words.items() if w in other.text
-        )
+        return _named(words, provision) > _named(words, other)
 
     def _focus_words(self, focus: str) -> dict[str, float]:
         """The words a follow-up's own topic names things by, each with how much it says (按多大比例？ asks the figure
@@ -2300,6 +2294,11 @@ class PolicyBot:
         return self._search(
             replace(query, docs=tuple(docs), topic=query.text), shelf, docs, wants_agencies=wants, discussed=discussed
         )
+
+
+def _named(words: dict[str, float], provision: Provision) -> float:
+    """How much of the weighted ``words`` a provision's text names."""
+    return sum(weight for w, weight in words.items() if w in provision.text)
 
 
 # A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).

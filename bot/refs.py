@@ -800,7 +800,7 @@ def day_before_named(
     if _NOW.search(text):
         return None, ()
     for mention in mentions:
-        if m := _BEFORE_IT_WAS_REPEALED.match(text, mention.end):
+        if _BEFORE_IT_WAS_REPEALED.match(text, mention.end):
             repealed = [r for d in names.resolve(mention, text, today) if (r := names.metas[d].repealed)]
             if repealed and (day := min(repealed) - dt.timedelta(days=1)) < today:
                 return day, ()  # (the document itself is what was in force then)
