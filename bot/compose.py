@@ -45,6 +45,9 @@ class Shelf:
     def in_force(self, doc_id: str) -> bool:
         return self.status(doc_id).in_force
 
+    def in_force_today(self, doc_id: str) -> bool:
+        return self.today is None or status_on(self.metas[doc_id], self.today, self.metas).in_force
+
     def status_text(self, doc_id: str) -> str:
         """The document's status on the day asked, for a citation's card: on a past day, also what it is now."""
         then = self.status(doc_id)
@@ -530,16 +533,19 @@ def status_sentence(shelf: Shelf, doc_id: str) -> str:
         version = f"现行文本为{revisions[-1]}后的文本。" if revisions else ""
         replaced = "、".join(shelf.metas[d].citation_title for d in m.supersedes if d in shelf.metas)
         replaced = f"它取代了{replaced}。" if replaced else ""
+        if not shelf.in_force_today(doc_id):  # (a past day asked: in force then, and what it is now)
+            return f"{m.citation_title}{since}{shelf.status_text(doc_id)}。{_applies_now(shelf, doc_id)}"
         return f"{m.citation_title}{since}截至{cn_date(shelf.day)}{status.text}。{version}{replaced}"
-    text = f"{m.citation_title}{status.text}。"
-    if status.successor:
-        successor = shelf.metas[status.successor]
-        text += (
-            f"现行规定见{successor.citation_title}（自{cn_date(successor.effective)}起施行）。"
-            if successor.effective
-            else ""
-        )
-    return text
+    return f"{m.citation_title}{status.text}。{_applies_now(shelf, doc_id)}"
+
+
+def _applies_now(shelf: Shelf, doc_id: str) -> str:
+    """现行规定见《…》（自…起施行）。 for a document no longer in force that has a successor; '' otherwise."""
+    successor_id = status_on(shelf.metas[doc_id], shelf.today or shelf.day, shelf.metas).successor
+    successor = shelf.metas.get(successor_id or "")
+    if successor is None or not successor.effective:
+        return ""
+    return f"现行规定见{successor.citation_title}（自{cn_date(successor.effective)}起施行）。"
 
 
 def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:

@@ -87,9 +87,11 @@ _VERSION_AFTER_NAME = re.compile(rf"(?:\s*(?:\d{{2,4}}\s*年?\s*)?{_EDITION})?(?
 _DATE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|初))?(下旬|底|末|份)?)?"
 # Before a day, said on its own (2025年6月以前，… / 增值税法施行以前，…): not 以前成立的, 前三季度, 前后.
 _BEFORE = r"(?:以前|之前|前)(?=\s*(?:[，,。？?！!]|的时候|时候|时|呢|$))"
+# Whether a document was in force on a day (…在2025年10月1日是否有效？ …2025年10月1日还有效吗？): that day is the one asked.
+_VALID_THEN = r"(?:是否|是不是|还|仍然?|依然)?\s*有效"
 _PAST_YEAR = re.compile(
     rf"(?:在|当时是|那是)?\s*{_DATE}\s*"
-    rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE})"
+    rf"(?=的时候|那会|那时|时候|时，|时,|时\s|期间|那一年|那年|当年|全年|我们|我|公司|咱们|企业|，|,|{_BEFORE}|{_VALID_THEN})"
 )
 # A date opening the question dates all of it (2024年销售货物的税率是多少？), unless it asks about today.
 # (after the 那 of a follow-up too: 那2020年呢？)
@@ -737,6 +739,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2023, 12, 31)
     >>> past_day("2025年底发的文件还有效吗？", dt.date(2026, 11, 30)) is None
     True
+    >>> past_day("增值税暂行条例在2025年10月1日是否有效？", dt.date(2026, 11, 30))
+    datetime.date(2025, 10, 1)
     >>> past_day("In 2023, how many days did agencies have to pay?", dt.date(2026, 11, 30))
     datetime.date(2023, 12, 31)
     >>> past_day("back in March 2025, what was the rule?", dt.date(2026, 11, 30))

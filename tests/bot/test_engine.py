@@ -118,6 +118,17 @@ def test_what_applies_today_after_an_old_version_states_the_figure_asked(real_bo
     assert "百分之三" in answer.text and "没有与之对应" not in answer.text
 
 
+def test_whether_a_document_was_in_force_on_a_day_is_its_status_then_and_now(fake_bot: PolicyBot) -> None:
+    for asked in ("个体工商户条例在2021年6月1日是否有效？", "个体工商户条例2021年6月1日还有效吗？"):
+        answer = fake_bot.ask(asked)
+        assert answer.as_of == dt.date(2021, 6, 1), asked
+        assert "2021年6月1日时有效" in answer.text and "现已废止" in answer.text, asked
+        assert "现行规定见《促进个体工商户发展条例》" in answer.text, asked
+    # a day after the repeal: repealed then
+    later = fake_bot.ask("个体工商户条例2023年3月1日还有效吗？")
+    assert later.text.startswith("《个体工商户条例》已废止") and "时有效" not in later.text
+
+
 def test_the_time_before_a_document_took_effect_is_answered_from_the_version_then(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值税法施行以前，小规模纳税人征收率是多少？")
     assert answer.citations[0].doc_id == "vat-interim-regulation-2017"
