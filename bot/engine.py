@@ -1970,6 +1970,15 @@ class PolicyBot:
             return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
         if context and not query.refs and asks_for_more(query.text):
             return self._more_on_topic(turns, shelf)
+        several = (
+            not query.refs
+            and MEANS_SEVERAL.search(query.text)
+            and (asks_which_number(query.text) or query.wants_agencies)
+        )
+        if several and len(context) < 2 and len(leads := self._leads(turns, shelf)) > 1:
+            # (这几个是第几条？ after 职工福利费…？ 那工会经费呢？ 职工教育经费呢？: the provision each answer led with)
+            answer = compose.numbered_answer(shelf, [(p, p.text) for p in leads], wants_agencies=query.wants_agencies)
+            return replace(answer, kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:
@@ -2019,6 +2028,12 @@ class PolicyBot:
             return compose.nothing_more_answer(shelf)
         answer = compose.numbered_answer(shelf, [(p, p.text) for p in more])
         return replace(answer, text=f"{compose.MORE_LEAD}\n{answer.text}", kind="follow_up")
+
+    def _leads(self, turns: tuple[Turn, ...], shelf: Shelf) -> list[Provision]:
+        """The provision each answer of the conversation led with, oldest first, each once; the latest
+        MAX_FOLLOW_UP_PROVISIONS."""
+        leads = [cited[0] for t in turns if t.role == "assistant" and (cited := self._cited_in(t.content, shelf))]
+        return list(dict.fromkeys(leads))[-MAX_FOLLOW_UP_PROVISIONS:]
 
     def _cited_in(self, text: str, shelf: Shelf) -> list[Provision]:
         """The provisions a text names by document and label, in the order it names them."""

@@ -580,7 +580,9 @@ def asks_for_more(text: str) -> bool:
 
 
 # "这两条分别由谁负责？": the follow-up is about every provision the previous answer cited.
-MEANS_SEVERAL = re.compile(r"这两条|这几条|这些|两条|(?<!第)几条|分别|各自|都|them|these|each")  # (第几条？ asks one)
+MEANS_SEVERAL = re.compile(
+    r"这[两三四五六几]+[条个项]|它们|这些|两条|(?<!第)几条|分别|各自|都|them|these|each"
+)  # (第几条？ asks one)
 
 
 _ELLIPTICAL = re.compile(r"^(那|那么|那如果|那要是|那假如|如果是|要是|and\b|what about|how about)")

@@ -516,6 +516,26 @@ def test_a_follow_up_on_the_provision_discussed_is_answered_where_a_new_question
     assert doubting.ask("那注销要交多少钱手续费？", talk).out_of_scope
 
 
+def test_these_few_after_several_answers_are_the_provision_each_answer_led_with(fake_bot: PolicyBot) -> None:
+    title = "《中华人民共和国企业所得税法实施条例》"
+    history = [
+        {"role": "user", "content": "员工福利方面的开支，税前最多扣多少？"},
+        {
+            "role": "assistant",
+            "content": f"根据{title}第四十条：企业发生的职工福利费支出，不超过工资薪金总额14%的部分，准予扣除。",
+        },
+        {"role": "user", "content": "那工会经费呢？"},
+        {
+            "role": "assistant",
+            "content": f"根据{title}第四十一条：企业拨缴的工会经费，不超过工资薪金总额2%的部分，准予扣除。",
+        },
+    ]
+    for asked in ("这两个分别是哪个文件的第几条？", "它们是第几条？"):
+        assert cited(fake_bot.ask(asked, history)) == [("eit-regulation-2019", 40), ("eit-regulation-2019", 41)], asked
+    # one of them asked about: the last answer's alone
+    assert cited(fake_bot.ask("这是第几条？", history)) == [("eit-regulation-2019", 41)]
+
+
 def test_a_plain_text_answer_from_a_repealed_version_is_taken_as_the_version_in_force(fake_bot: PolicyBot) -> None:
     """The assistant answered (in plain text) with the old rule's wording; the answer was given from the
     regulation in force, unless the conversation is about a past day."""
