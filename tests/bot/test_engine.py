@@ -1416,6 +1416,8 @@ def test_small_talk_in_a_conversation_is_chatted_with_and_leaves_its_topic(real_
     history = _after(real_bot, "招了几个失业人员，我们小微企业能申请创业担保贷款吗？")
     chat = real_bot.ask("好吧。今天天气真冷啊", history)
     assert not chat.out_of_scope and not chat.citations and chat.kind == "smalltalk"
+    remark = real_bot.ask("你好啊，今天我们这儿下雪了，冷得很哈哈")  # a remark on the weather, no forecast asked
+    assert not remark.out_of_scope and remark.kind == "smalltalk"
     history += [{"role": "user", "content": "好吧。今天天气真冷啊"}, {"role": "assistant", "content": chat.text}]
     answer = real_bot.ask("刚才说的那个文件是哪年发的？", history)
     assert answer.citations and answer.citations[0].doc_id == "guofa-2018-39"
