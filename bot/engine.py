@@ -879,6 +879,14 @@ class PolicyBot:
             return False
         return self._specificity(scope.without_asking(query.topic), library_words=True, rates=False) < NAMES_LITTLE
 
+    def _leans_on_before(self, text: str) -> bool:
+        """An earlier question that names too little to have been asked alone (能要利息吗？ after a story)."""
+        try:
+            query = understand(clean_question(text), self.names, self.agencies, self.today())
+        except ValueError:
+            return False
+        return self._says_little(text) or self._names_little(query)
+
     def _within_conversation(self, answer: Answer, turns: tuple[Turn, ...]) -> bool:
         """Whether an answer leads with a provision of a document the conversation cites."""
         lead = next(iter(answer.citations), None)
@@ -2124,7 +2132,7 @@ class PolicyBot:
     ) -> Answer:
         """ "那海外仓呢？" / "那人民银行呢？" / "那第十一条呢？": asked the way the previous question asked,
         about the documents the conversation is about."""
-        previous_text = earlier_question(turns)
+        previous_text = earlier_question(turns, self._leans_on_before)  # (能要利息吗？ asks of the story before it)
         previous = (
             understand(clean_question(previous_text), self.names, self.agencies, self.today())
             if previous_text
