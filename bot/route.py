@@ -537,13 +537,15 @@ _OLDER_VERSION = re.compile(
     rf"(以前|之前|过去|早先|原先|原来)(又|都)?是?{_HOW_PROVIDED}|"
     # 以前是多少？ 原来几天？ 之前呢？ what it was
     # (at the start: not 验收之前多少天要通知？, 过去几年亏损了)
-    r"^(那|那么)?(以前|之前|过去|早先|原先|原来)(又|都)?(是|为)(多少|几|什么|啥|哪些)|^(那)?(以前|之前|原来|原先)(的)?呢"
+    r"^(那|那么)?(以前|之前|过去|早先|原先|原来)(又|都)?(是|为)(多少|几|什么|啥|哪些)|^(那)?(以前|之前|原来|原先)(的)?呢|"
+    # (旧的呢？ 老的那个在第几条？: the old one, said alone)
+    r"^\W*(?:那|那么)?(?:旧|老)的(?:那个|这个|那部|那版|那一版)?(?=呢|是|从|怎么|什么|哪|又|在)"
 )
 _NEWER_VERSION = re.compile(
     # (新的这个条例: a demonstrative between, and not 这个法人)
     rf"(现在|现行|目前|如今|新)的?(?:{_A_VERSION}|(?:这个|那个|这部|那部){_A_VERSION}(?![人律定]))|现行有效的|"
-    # (新的呢？ 新的是从什么时候开始的？: the new one, said alone)
-    r"^\W*(?:那|那么)?新的(?=呢|是|从|怎么|什么|哪|又)|"
+    # (新的呢？ 新的是从什么时候开始的？ 新的那个是第几条？: the new one, said alone)
+    r"^\W*(?:那|那么)?新的(?:那个|这个|那部|那版|那一版)?(?=呢|是|从|怎么|什么|哪|又|在)|"
     # (那现在呢？ after what a version said on a past day: what the one in force says)
     r"^\W*(?:那|那么)?(?:现在|目前|如今|当前)(?:的)?呢|"
     r"\b(new|current) (version|regulation|law|rules?)\b|"
@@ -668,14 +670,18 @@ def is_elliptical(text: str, specificity: float) -> bool:
 def asks_newer_version(text: str) -> bool:
     """ "现在的条例怎么规定？" / "新版呢？" / "那现在呢？": about the version that replaced the document under discussion.
 
-    >>> asks_newer_version("那现在呢？"), asks_newer_version("现在能申请吗？")
-    (True, False)
+    >>> asks_newer_version("那现在呢？"), asks_newer_version("现在能申请吗？"), asks_newer_version("新的那个是第几条？")
+    (True, False, True)
     """
     return bool(_NEWER_VERSION.search(text.lower()))
 
 
 def asks_older_version(text: str) -> bool:
-    """ "以前的老条例也是这么规定的吗？": about the versions the document under discussion replaced."""
+    """ "以前的老条例也是这么规定的吗？": about the versions the document under discussion replaced.
+
+    >>> asks_older_version("旧的那个在第几条？"), asks_older_version("老的呢？"), asks_older_version("老的员工呢？")
+    (True, True, False)
+    """
     return bool(_OLDER_VERSION.search(text.lower()))
 
 

@@ -536,6 +536,26 @@ def test_these_few_after_several_answers_are_the_provision_each_answer_led_with(
     assert cited(fake_bot.ask("这是第几条？", history)) == [("eit-regulation-2019", 41)]
 
 
+def test_the_new_one_or_the_old_one_said_alone_is_that_version_of_the_provision_discussed(fake_bot: PolicyBot) -> None:
+    old, new = "《保障中小企业款项支付条例》（2020年）第八条", "《保障中小企业款项支付条例》（2025年修订）第九条"
+    history = [
+        {"role": "user", "content": "大企业欠我们货款，法规里付款期限是怎么定的？"},
+        {
+            "role": "assistant",
+            "content": f"根据{new}：大型企业从中小企业采购货物、工程、服务，应当自交付之日起60日内支付款项。",
+        },
+        {"role": "user", "content": "那修订前呢？"},
+        {
+            "role": "assistant",
+            "content": f"根据{old}：大型企业从中小企业采购货物、工程、服务，应当按照行业规范、交易习惯合理约定付款期限。",
+        },
+    ]
+    assert cited(fake_bot.ask("新的那个是第几条？", history))[0] == ("sme-payment-regulation-2025", 9)
+    assert cited(fake_bot.ask("那新的呢？", history))[0] == ("sme-payment-regulation-2025", 9)
+    history[-1]["content"] = f"根据{new}：大型企业从中小企业采购货物、工程、服务，应当自交付之日起60日内支付款项。"
+    assert cited(fake_bot.ask("旧的那个在第几条？", history))[0] == ("sme-payment-regulation-2020", 8)
+
+
 def test_a_plain_text_answer_from_a_repealed_version_is_taken_as_the_version_in_force(fake_bot: PolicyBot) -> None:
     """The assistant answered (in plain text) with the old rule's wording; the answer was given from the
     regulation in force, unless the conversation is about a past day."""
