@@ -1952,10 +1952,14 @@ class PolicyBot:
                 return replace(self._search(replace(query, docs=versions), shelf, versions), kind="follow_up")
             if (counterpart := self._counterpart(context[0], versions)) is not None:
                 return self._counterpart_answer(shelf, context[0], counterpart)
-            if versions[0] in self._older_versions(context[0].doc_id):
+            older = versions[0] in self._older_versions(context[0].doc_id)
+            # (not when the earlier question named the provision by number: numbers do not carry across versions —
+            # 老版有没有对应的条款？ after 新版第十五条讲的是什么？ is not about the old version's 第十五条)
+            if older and not provision_refs(earlier_question(turns, self._says_little)):
                 return replace(self._earlier_question_in(query, turns, shelf, versions), kind="follow_up")
             title = shelf.metas[versions[0]].citation_title
-            note = f"{title}中没有与{shelf.ref(context[0])}对应的规定，该规定已不再有效。"
+            gone = "" if older else "，该规定已不再有效"
+            note = f"{title}中没有与{shelf.ref(context[0])}对应的规定{gone}。"
             answer = compose.provision_answer(shelf, context[0], [context[0].text], full_text=True, notes=[note])
             return replace(answer, kind="follow_up")
         if context and (division := self._division_of(query.text, context[0])) is not None:

@@ -556,6 +556,15 @@ def test_the_new_one_or_the_old_one_said_alone_is_that_version_of_the_provision_
     assert cited(fake_bot.ask("旧的那个在第几条？", history))[0] == ("sme-payment-regulation-2020", 8)
 
 
+def test_the_old_version_of_a_provision_asked_by_number_is_not_the_same_number_there(real_bot: PolicyBot) -> None:
+    """老版有没有对应的？ after 新版第十五条…？ (a rule the revision added) is answered that the old version has none,
+    not with the old version's own 第十五条."""
+    history = _after(real_bot, "款项支付条例新版的第十五条规定了什么？")
+    answer = real_bot.ask("老版里有没有对应的规定？", history)
+    assert ("sme-payment-regulation-2020", 15) not in cited(answer)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 15) and "中没有与" in answer.text
+
+
 def test_a_plain_text_answer_from_a_repealed_version_is_taken_as_the_version_in_force(fake_bot: PolicyBot) -> None:
     """The assistant answered (in plain text) with the old rule's wording; the answer was given from the
     regulation in force, unless the conversation is about a past day."""
