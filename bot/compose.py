@@ -5,6 +5,7 @@ responsible bodies. Pure functions over a ``Shelf`` (the library as of one day):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import re
@@ -12,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ingest.numerals import int_to_cn
+from ingest.numerals import cn_to_int, int_to_cn
 from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
 from ingest.validity import Status, cn_date, status_on
 
@@ -187,8 +188,33 @@ def no_such_part(shelf: Shelf, provision: Provision, paragraph: int = 0, item: i
     return ""
 
 
-# A period a rule runs for: 2019年1月1日至12月31日, 2019年1月1日至2020年12月31日.
+# A period a rule runs for: 2019年1月1日至12月31日, 2019年1月1日至2020年12月31日, or a number of years from a day
+# (从2019年1月1日起，实施三年…).
 _PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_YEARS_FROM = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日起[，,]?[^。；，,\d]{0,4}?([一二两三四五六七八九十]|\d{1,2})年(?![\d月])"
+)
+
+
+def periods(text: str) -> list[tuple[str, dt.date]]:
+    """The periods a text sets, each as printed and with its last day.
+
+    >>> periods("2019年1月1日至12月31日，返还标准可按6个月确定。")
+    [('2019年1月1日至12月31日', datetime.date(2019, 12, 31))]
+    >>> periods("从2019年1月1日起，实施三年百万青年见习计划。")
+    [('2019年1月1日起三年', datetime.date(2021, 12, 31))]
+    """
+    found = []
+    for m in _PERIOD.finditer(text):
+        with contextlib.suppress(ValueError):
+            found.append((m.group(0), dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))))
+    for m in _YEARS_FROM.finditer(text):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        years = int(m.group(4)) if m.group(4).isdigit() else cn_to_int(m.group(4).replace("两", "二"))
+        with contextlib.suppress(ValueError):
+            end = dt.date(year + years, month, day) - dt.timedelta(days=1)
+            found.append((f"{year}年{month}月{day}日起{m.group(4)}年", end))
+    return found
 
 
 def lapsed_note(text: str, day: dt.date) -> str:
@@ -199,19 +225,12 @@ def lapsed_note(text: str, day: dt.date) -> str:
     >>> lapsed_note("2019年1月1日至12月31日，返还标准可按6个月确定。", dt.date(2019, 6, 1))
     ''
     """
-    lapsed = []
-    for m in _PERIOD.finditer(text):
-        try:
-            end = dt.date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
-        except ValueError:
-            continue
-        if end < day:
-            lapsed.append((m.group(0), end))
+    lapsed = [(printed, end) for printed, end in periods(text) if end < day]
     if not lapsed:
         return ""
-    periods = "、".join(f"“{period}”" for period, _ in lapsed)
+    printed = "、".join(f"“{period}”" for period, _ in lapsed)
     ended = max(end for _, end in lapsed)
-    return f"（注：所引规定中的期限{periods}已于{ended.year}年{ended.month}月{ended.day}日届满。）"
+    return f"（注：所引规定中的期限{printed}已于{ended.year}年{ended.month}月{ended.day}日届满。）"
 
 
 def periods_answer(shelf: Shelf, found: Sequence[tuple[str, Sequence[tuple[Provision, str]]]]) -> Answer:
@@ -233,7 +252,7 @@ def periods_answer(shelf: Shelf, found: Sequence[tuple[str, Sequence[tuple[Provi
 
 def sets_a_period(text: str) -> bool:
     """Whether a text sets a period it runs for (2019年1月1日至12月31日)."""
-    return bool(_PERIOD.search(text))
+    return bool(periods(text))
 
 
 def validity_notes(shelf: Shelf, provision: Provision, quoted: str) -> list[str]:

@@ -1534,12 +1534,12 @@ def test_the_consequence_of_breaking_a_rule_is_the_clause_sanctioning_it(real_bo
 
 
 def test_which_provisions_set_a_period_lists_them_with_whether_it_ended(real_bot: PolicyBot) -> None:
-    """国发39号里哪几项规定了执行期限？ lists the items that set a period they run for (（一）（六）（七）（八）), each with
-    its period and the note that it has ended; asked of the document discussed, the same; a document setting none says
-    so."""
+    """国发39号里哪几项规定了执行期限？ lists the items that set a period they run for (（一）（六）（七）（八）, and （五）'s
+    三年 from 2019年1月1日), each with its period and the note that it has ended; asked of the document discussed, the
+    same; a document setting none says so."""
     answer = real_bot.ask("国发〔2018〕39号里哪几项规定了执行期限？")
-    assert answer.kind == "periods" and cited(answer) == [("guofa-2018-39", n) for n in (1, 6, 7, 8)]
-    assert answer.text.count("届满") == 4
+    assert answer.kind == "periods" and cited(answer) == [("guofa-2018-39", n) for n in (1, 5, 6, 7, 8)]
+    assert answer.text.count("届满") == 5 and "已于2021年12月31日届满" in answer.text
     history = _after(real_bot, "国发〔2018〕39号第（二）项是什么？")
     assert cited(real_bot.ask("这个文件里哪几项已经到期了？", history)) == cited(answer)
     none = real_bot.ask("企业所得税法里哪些条款有执行期限？")

@@ -73,6 +73,7 @@ def test_a_change_is_asked_not_told(names: DocumentNames, library: Library, ques
     [
         ("这份意见里哪些措施是有执行期限的？", True),
         ("里面哪几项已经过期了？", True),
+        ("哪些措施带有明确的执行期限？", True),
         ("哪些还在有效期内？", True),
         ("哪些情况下付款期限到期了还能再延？", False),  # a period a rule sets for a deed, not one it runs for
         ("哪些企业的贷款到期了可以续贷？", False),
