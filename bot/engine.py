@@ -59,6 +59,7 @@ from bot.route import (
     asks_older_version,
     asks_which_number,
     cjk_bigrams,
+    doc_facts,
     document_filter,
     facts_are_asked,
     has_own_topic,
@@ -66,6 +67,7 @@ from bot.route import (
     is_follow_up,
     leans_on_before,
     match_division,
+    names_a_chapter,
     names_a_documents_own_fact,
     names_national_level,
     names_only_a_subject,
@@ -533,8 +535,12 @@ class PolicyBot:
         if query.asks_change and (versions := self._versions(docs or self._referred_versions(query))):
             return Plan("compare", versions)
         facts = facts_are_asked(query, bool(query.docs or context))
+        document_facts: tuple[str, ...] = ()
         if query.chapter and set(facts) <= _FACTS_OF_A_CHAPTER:
             facts = ()  # 第三章的标题是什么？ 第二章有几条？: the chapter's, not the document's
+            # …but a part naming no chapter asks the document's (一共有几章？第五章讲什么？)
+            units = [u for u in scope.asking_units(query.text) if not names_a_chapter(u)]
+            document_facts = tuple(dict.fromkeys(f for u in units for f in doc_facts(u)))
         if facts and (docs or context_docs):
             return Plan("doc_meta", docs or context_docs, facts + (("status",) if query.asks_status else ()))
         if query.asks_status and docs:
@@ -547,7 +553,7 @@ class PolicyBot:
             if chapter := next((d for d in document.chapters() if d.number == query.chapter), None):
                 sections = [d for d in document.divisions if d.level == 2 and chapter.first <= d.first <= chapter.last]
                 section = next((d for d in sections if d.number == query.section), None)
-                return Plan("division", docs[:1], division=section or chapter)
+                return Plan("division", docs[:1], document_facts, division=section or chapter)
             return Plan("no_chapter", docs[:1])  # 第三章讲什么？ of a regulation that has no chapters, or not so many
         # 人民银行在哪些文件里有职责？: an agency's list is grouped by document, which answers "which documents"
         if query.agency_list and not query.agency_except:
@@ -592,7 +598,12 @@ class PolicyBot:
             return compose.no_such_chapter_answer(shelf, docs[0], query.chapter)
         if plan.kind == "division":
             assert plan.division is not None
-            return compose.division_answer(shelf, docs[0], plan.division)
+            answer = compose.division_answer(shelf, docs[0], plan.division)
+            if not plan.facts:
+                return answer
+            facts = compose.doc_meta_answer(shelf, docs[0], plan.facts)
+            citations = {(c.doc_id, c.number): c for c in (*facts.citations, *answer.citations)}
+            return replace(answer, text=f"{facts.text}\n{answer.text}", citations=tuple(citations.values()))
         if plan.kind == "documents":
             return self._documents(query, shelf)
         if plan.kind == "agency":

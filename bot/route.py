@@ -748,6 +748,11 @@ def without_national_level(text: str) -> str:
     return _NATIONAL_RULES.sub("", text)
 
 
+def names_a_chapter(text: str) -> bool:
+    """第五章 / 第二章第一节: a chapter named by number."""
+    return bool(_CHAPTER.search(text))
+
+
 def asks_which_number(text: str) -> bool:
     return bool(_WHICH_NUMBER.search(text))
 

@@ -401,6 +401,14 @@ def test_hostile_input_gets_an_answer_not_a_crash(demo_bot: PolicyBot, hostile: 
     assert answer.text
 
 
+def test_the_chapters_of_a_document_and_one_chapter_asked_together_are_both_answered(fake_bot: PolicyBot) -> None:
+    both = fake_bot.ask("优化营商环境条例总共分几章？其中第三章讲的是什么？")
+    assert "分 7 章" in both.text and "“第三章 市场环境”" in both.text
+    assert both.citations[0].label == "全文" and any(c.number > 0 for c in both.citations)
+    chapter = fake_bot.ask("优化营商环境条例第三章讲的是什么？")  # the chapter alone: not the document's chapters
+    assert "分 7 章" not in chapter.text and "“第三章 市场环境”" in chapter.text
+
+
 def test_the_real_library_with_the_hash_embedder(fake_bot: PolicyBot) -> None:
     """Routes that need no embedder, on the 14 real documents."""
     assert cited(fake_bot.ask("增值税法第二十二条")) == [("vat-law-2024", 22)]
