@@ -1666,11 +1666,12 @@ class PolicyBot:
         if states is None or states.search(top.text):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
+        versions = (top.doc_id, *self._newer_versions(top.doc_id))
         return next(
             (
                 h.provision
                 for h in result.hits[1:FOCUS_WITHIN]
-                if h.provision.doc_id == top.doc_id
+                if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
                 and states.search(h.provision.text)
                 and result.dense_of(h.provision) >= close
             ),

@@ -1753,6 +1753,13 @@ def test_the_time_before_a_document_was_repealed_is_answered_from_it_as_in_force
     assert "2022年10月31日时有效" in answer.text
 
 
+def test_a_told_term_judged_is_weighed_against_the_version_in_force_stating_a_term(real_bot: PolicyBot) -> None:
+    """验收合格后90天付款，这合规吗？: the old version's article on when the term starts comes first by its words, yet it
+    states no term; the article of the version in force stating the days (30日, at most 60日) answers first."""
+    answer = real_bot.ask("街道办跟我们订了一批电脑，合同上写验收合格后90天付款，这合规吗？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "60日" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
