@@ -745,6 +745,10 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2023, 12, 31)
     >>> past_day("back in March 2025, what was the rule?", dt.date(2026, 11, 30))
     datetime.date(2025, 3, 31)
+    >>> past_day("I set up my company in 2022. Is the capital rule true?", dt.date(2026, 11, 30)) is None
+    True
+    >>> past_day("What was the VAT rate for goods in 2022?", dt.date(2026, 11, 30))
+    datetime.date(2022, 12, 31)
     """
     found = _past_day_at(text, today)
     return found[0] if found else None
@@ -873,7 +877,10 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
             return end, m.span()
     # In English: in 2023, back in March 2024, during 2022 (not the 2020 regulation: a document named by year) —
     # unless the question is about now (we lost money in 2023, and this year…: a story's year)
+    # (and not a year told in a sentence of the story before the question: I registered a company in 2022. Is …?)
     for m in _ENGLISH_PAST.finditer(text) if not _ENGLISH_NOW.search(text) else ():
+        if (end := _ENGLISH_SENTENCE_END.search(text, m.end())) and end.group(0) == "." and text[end.end() :].strip():
+            continue
         month = _ENGLISH_MONTHS.index(m.group(1)[:3].lower()) + 1 if m.group(1) else 12
         if 1949 < int(m.group(2)) <= today.year and (end := _month_end(int(m.group(2)), month)) < today:
             return end, m.span()
@@ -889,6 +896,7 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
 _ENGLISH_NOW = re.compile(
     r"\b(?:this year|now|currently|current|today|nowadays|at present|these days)\b", re.IGNORECASE
 )
+_ENGLISH_SENTENCE_END = re.compile(r"[.?!？。](?=\s|$)")
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_PAST = re.compile(
     rf"\b(?:in|during|back in|as of|throughout)\s+(?:((?:{'|'.join(_ENGLISH_MONTHS)})[a-z]*\.?)\s+)?"

@@ -129,6 +129,9 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("2019年以前成立的企业，现在还能享受优惠吗？", None),  # an event before a year, the rules of today
         ("公司2018年成立，那时候没有登记，现在要补吗？", None),  # "then" and "now": today
         ("我2020年注册的个体户，那会不会要登记一般纳税人？", None),  # 那会不会 is no "then"
+        # in English, a year told in the story before the question is no day asked
+        ("I opened my shop in 2021. Do small shops have to register for VAT?", None),
+        ("How long could a large firm take to pay a small supplier in 2023?", dt.date(2023, 12, 31)),
     ],
 )
 def test_past_days(question: str, day: dt.date | None) -> None:
