@@ -1381,8 +1381,11 @@ class PolicyBot:
                 extra.append((current, f"现行规定（{successor_title}）见", now_quote))
             else:
                 primary = current
-                old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
-                extra.append((top, f"此前（{status.text}）", old_quote))
+                # (what the old version said, when it is what the provision in force replaced: not an article on
+                # registering, found first, beside the article on platforms that answers)
+                if current == self._pair(top, status.successor):
+                    old_quote = "".join(self._best_sentences(topic, result, top, 1, query.wants_figure))
+                    extra.append((top, f"此前（{status.text}）", old_quote))
         if query.past:
             notes.append(self._past_note(shelf, primary))
             today = Shelf(self.library, self.today())

@@ -1760,6 +1760,17 @@ def test_a_told_term_judged_is_weighed_against_the_version_in_force_stating_a_te
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9) and "60日" in answer.text
 
 
+def test_an_old_article_found_first_is_shown_as_before_only_when_the_answer_replaced_it(real_bot: PolicyBot) -> None:
+    """The repealed regulation's article on a business's own staff, found first for drivers made to register as individual
+    businesses, is not what the article answering (促进个体工商户发展条例第三十条: no one may induce it) replaced: it
+    is not shown as 此前; the article on interest that replaced the old one still is."""
+    answer = real_bot.ask("老板打算让员工都注册成个体户，改签合作协议，不签劳动合同，这样合法吗？")
+    assert cited(answer) == [("individual-business-promotion-regulation-2022", 30)] and "此前" not in answer.text
+    interest = real_bot.ask("逾期利息怎么算？")
+    assert cited(interest)[:2] == [("sme-payment-regulation-2025", 17), ("sme-payment-regulation-2020", 15)]
+    assert "此前" in interest.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
