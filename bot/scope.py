@@ -855,6 +855,7 @@ def judged_in_measure(question: str) -> re.Pattern[str] | None:
 # whether a demand told may be declined (能不能不交？ 可以拒绝吗？).
 _JUDGES_WHAT_IS_TOLD = re.compile(
     r"合法|合规|违法|违规|正常|合理|允许|算数|有效吗|可以吗|行吗|行不行|对吗|过分|[高贵多长低]不[高贵多长低]|太[高贵多长低]|超标|"
+    r"达标|"
     r"符合[^，。？?]{0,4}(?:要求|规定)|(?:能不能|可不可以|能否|可否)不|(?:有权|能|可以)拒绝|"
     r"\b(legal|allowed|normal|reasonable|too (high|much|long)|refuse)\b"
 )

@@ -493,6 +493,7 @@ def test_figures_asked_to_confirm(unit: str, confirmed: list) -> None:
         ("物流公司跟我们签了月结120天，这样合规吗？", {("", 120.0)}),
         ("代理记账收了我们5%的服务费，是不是太高了？", {("%", 5.0)}),
         ("押金交了两万块，过分吗？", {("", 20000.0)}),
+        ("今年采购预算里给小企业留了25%，这个比例达标吗？", {("%", 25.0)}),
         ("我们有30个人，能申请吗？", set()),  # asks no judgement of what it tells
         ("是不是最长只能拖90天？", set()),  # asked to confirm: the rule must state it
     ],
