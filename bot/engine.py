@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from bot import compose, scope
+from bot import calculate, compose, scope
 from bot import match as matching
 from bot.adapter import QueryAdapter, default_adapter
 from bot.compose import Shelf
@@ -1446,6 +1446,8 @@ class PolicyBot:
             what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure, query.focus)
+        if worked := calculate.worked_out(query.text, "".join(quote)):  # (欠80万逾期45天，利息多少？ at 每日万分之五)
+            notes.insert(0, worked)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
             quote = self._with_counterpart(primary, quote, old_quote)
         extractive = compose.provision_answer(

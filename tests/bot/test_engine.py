@@ -1771,6 +1771,24 @@ def test_an_old_article_found_first_is_shown_as_before_only_when_the_answer_repl
     assert "此前" in interest.text
 
 
+def test_late_payment_interest_is_worked_out_on_the_sum_and_days_told(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("一家大企业欠我们货款50万，合同没约定利率，已经逾期30天了，能要多少利息？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 17)
+    assert "50万元 × 0.05% × 30日 ≈ 7500元" in answer.text
+
+
+def test_a_deduction_cap_is_worked_out_on_the_amount_told_of_its_base(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("公司去年工资总额300万，职工教育经费花了10万，税前能扣多少？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 42)
+    assert "按您说的工资总额300万元计算，工资薪金总额的2.5%为7.5万元。" in answer.text
+
+
+def test_a_rate_told_to_be_judged_gets_a_verdict_against_the_bound_quoted(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("融资担保公司给我们担保300万贷款，收了2%的担保费，这合理吗？")
+    assert cited(answer)[0] == ("guobanfa-2019-6", 8)
+    assert "您说的2%超过了所引规定的1%" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
