@@ -2153,7 +2153,10 @@ class PolicyBot:
     ) -> Answer:
         """ "那海外仓呢？" / "那人民银行呢？" / "那第十一条呢？": asked the way the previous question asked,
         about the documents the conversation is about."""
-        previous_text = earlier_question(turns, self._leans_on_before)  # (能要利息吗？ asks of the story before it)
+        # (a follow-up saying little — 我应该去哪里反映？ — is asked of the story before 能要利息吗？ too; one naming its own
+        # subject — 那要是买环保设备呢？ — of the last question alone)
+        leans = self._leans_on_before if self._names_little(query) else None
+        previous_text = earlier_question(turns, leans)
         previous = (
             understand(clean_question(previous_text), self.names, self.agencies, self.today())
             if previous_text

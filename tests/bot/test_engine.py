@@ -1789,6 +1789,28 @@ def test_a_rate_told_to_be_judged_gets_a_verdict_against_the_bound_quoted(real_b
     assert "您说的2%超过了所引规定的1%" in answer.text
 
 
+def test_a_follow_up_naming_its_own_subject_is_asked_of_the_last_question_not_the_whole_story(
+    real_bot: PolicyBot,
+) -> None:
+    """那要是买环保设备呢？ after depreciation questions names its own subject: asked with the last question alone it finds
+    the credit for environmental equipment (实施条例第一百条), not the depreciation of the story told first."""
+    history = _after(
+        real_bot, "我们小厂今年花了60万买了两台贴片机，设备更新换代快，折旧能不能快一点？", "那最短能折几年？"
+    )
+    answer = real_bot.ask("那要是买环保设备呢？有没有优惠？", history)
+    assert cited(answer)[0] == ("eit-regulation-2019", 100)
+
+
+def test_a_follow_up_naming_little_is_asked_of_the_story_before_a_short_question(real_bot: PolicyBot) -> None:
+    """那我该去哪里反映？ after a story and 能要利息吗？ is asked of the story too (it had been asked of 能要利息吗？ alone
+    and refused): the complaint article of the payment regulation."""
+    history = _after(
+        real_bot, "区里一个单位让我们做了一批宣传物料，验收完三个多月了还不付款，说没钱。这正常吗？", "能要利息吗？"
+    )
+    answer = real_bot.ask("这个归谁管？我该去哪里反映？", history)
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 25)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
