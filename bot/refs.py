@@ -75,7 +75,10 @@ _YEAR_AFTER_NAME = re.compile(r"[》」”]?\s*[（(]\s*(\d{4})\s*年?\s*(?:的|
 _NEWER = re.compile(r"新版|修订后|修改后|最新|现行|新的")
 # …and the version in force said right beside the name (现行的《…》, 《…》现行版本的文号): not an edition year elsewhere
 _CURRENT_BEFORE_NAME = re.compile(r"(?:现行|最新|现在|目前)的?\s*(?:版本?的?)?\s*[《「“]?$")
-_CURRENT_AFTER_NAME = re.compile(r"[》」”]?\s*的?(?:现行|最新|现在的?|目前的?)的?(?:版本?|修订版|文本)")
+_CURRENT_AFTER_NAME = re.compile(
+    r"[》」”]?\s*的?(?:现行|最新|现在的?|目前的?)的?(?:(?:有效|施行|适用|执行)的?(?:是)?(?:哪个|哪一|哪)?个?)?"
+    r"(?:版本?|修订版|文本)"
+)  # (《…》现行版本的文号, 《…》现在有效的是哪个版本？)
 # Words before a document's name that say which version (按20年版的…, 以前老的…, 旧的…, 现行的…): part of the
 # name, not of the question's topic.
 _VERSION_BEFORE_NAME = re.compile(

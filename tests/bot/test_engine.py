@@ -1491,6 +1491,8 @@ def test_the_version_in_force_said_beside_a_shared_name_is_the_one_asked(real_bo
     later in the question; an edition year beside the name still names that edition."""
     answer = real_bot.ask("帮我查一下《保障中小企业款项支付条例》现行版本的文号，另外2020年那版现在还有效吗？")
     assert "第802号" in answer.text and cited(answer)[0][0] == "sme-payment-regulation-2025"
+    asked = real_bot.ask("《保障中小企业款项支付条例》现在有效的是哪一版？国务院令第几号？2020年那版还能用吗？")
+    assert "第802号" in asked.text and cited(asked)[0][0] == "sme-payment-regulation-2025"
     assert "第728号" in real_bot.ask("《保障中小企业款项支付条例》（2020年）的文号是多少？").text
 
 
