@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.retrieve import asked_figures
+from bot.route import cjk_bigrams
 from bot.scope import compared_figures
 from bot.verify import figures
 
@@ -148,7 +149,8 @@ def shares_worked_out(question: str, quote: str) -> str:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} - {"年度", "当年", "总额"}
+    """The pairs of characters a base and a told amount's words may share, but for those naming no quantity."""
+    return cjk_bigrams(text) - {"年度", "当年", "总额"}
 
 
 def _values(text: str) -> list[float]:

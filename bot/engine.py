@@ -15,7 +15,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -1175,14 +1175,14 @@ class PolicyBot:
     def _names_of_topic(self, topic: str, text: str) -> float:
         """The share of a topic's words a text names, each word weighted by how few provisions use it (everyday
         words, 事 of 这件事, name nothing)."""
-        total, tokenizer = len(self.searcher.provisions), self.searcher.tokenizer
-        weights = {
-            w: math.log(total / df)
-            for w in tokenizer.words(topic)
-            if not w.isascii() and tokenizer.specificity(w) and (df := self.searcher.document_frequency(w))
-        }
-        mass = sum(weights.values())
-        return sum(v for w, v in weights.items() if w in text) / mass if mass else 0.0
+        tokenizer = self.searcher.tokenizer
+        words = (w for w in tokenizer.words(topic) if not w.isascii() and tokenizer.specificity(w))
+        return _share_named(self._rarity_weights(words), text)
+
+    def _rarity_weights(self, words: Iterable[str]) -> dict[str, float]:
+        """Each of the words the library uses, weighted by how few provisions use it (log of provisions per use)."""
+        total = len(self.searcher.provisions)
+        return {w: math.log(total / df) for w in words if (df := self.searcher.document_frequency(w))}
 
     # ── agencies ──────────────────────────────────────────────────────────────────
 
@@ -1641,13 +1641,13 @@ class PolicyBot:
         words = self._focus_words(query.focus)
         if not words:
             return top
-        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=lambda p: _named(words, p), default=top)
-        return best if _named(words, best) > _named(words, top) else top
+        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=lambda p: _named(words, p.text), default=top)
+        return best if _named(words, best.text) > _named(words, top.text) else top
 
     def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
         """Whether a follow-up's own words name ``provision`` more than ``other``."""
         words = self._focus_words(focus)
-        return _named(words, provision) > _named(words, other)
+        return _named(words, provision.text) > _named(words, other.text)
 
     def _focus_words(self, focus: str) -> dict[str, float]:
         """The words a follow-up's own topic names things by, each with how much it says (按多大比例？ asks the figure
@@ -1841,21 +1841,15 @@ class PolicyBot:
         # The question's words, each weighted by how few provisions use it: of 下列支出不得扣除：（二）企业所得税税款；
         # （三）税收滞纳金 the item naming 滞纳金 answers 滞纳金能扣除吗？, not the one sharing the common 企业所得税.
         searcher = self.searcher
-        total = len(searcher.provisions)
         # (with the library's terms for words the query table translates: agricultural products → 农产品)
-        weights = {
-            w: math.log(total / df)
-            for w in [*searcher.tokenizer.words(topic), *searcher.expander.terms(topic)]
-            if (df := searcher.document_frequency(w)) and not w.isdigit()
-        }
-        mass = sum(weights.values())
+        words = [*searcher.tokenizer.words(topic), *searcher.expander.terms(topic)]
+        weights = self._rarity_weights(w for w in words if not w.isdigit())
         focused = self._focus_words(focus) if focus else {}
-        focus_mass = sum(focused.values())
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
-            lexical = sum(v for w, v in weights.items() if w in sentence) / mass if mass else 0.0
+            lexical = _share_named(weights, sentence)
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
-            own = sum(v for w, v in focused.items() if w in sentence) / focus_mass if focus_mass else 0.0
+            own = _share_named(focused, sentence)
             scored.append((similarity + 0.5 * lexical + figure + own, position, sentence))
         chosen = {position for _, position, _ in sorted(scored, reverse=True)[:k]}
         sentences = [s for _, s in rows]
@@ -2343,9 +2337,15 @@ class PolicyBot:
         )
 
 
-def _named(words: dict[str, float], provision: Provision) -> float:
-    """How much of the weighted ``words`` a provision's text names."""
-    return sum(weight for w, weight in words.items() if w in provision.text)
+def _named(words: dict[str, float], text: str) -> float:
+    """How much of the weighted ``words`` a text names."""
+    return sum(weight for w, weight in words.items() if w in text)
+
+
+def _share_named(words: dict[str, float], text: str) -> float:
+    """The share of the weighted ``words`` a text names (0 when there are none)."""
+    mass = sum(words.values())
+    return _named(words, text) / mass if mass else 0.0
 
 
 # A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).
