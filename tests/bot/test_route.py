@@ -340,6 +340,10 @@ def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
         ("个体工商户条例是什么时候废止的？", True),
         ("营商环境条例我们现在还照这个条例办吗？", True),  # still go by it?
         ("增值税法规定的税率现在还按17%算吗？", False),  # a figure, not the document
+        ("款项支付条例现在的效力状态？", True),  # its legal force
+        ("个体工商户条例的效力如何？", True),
+        ("6号文的时效性？", True),
+        ("电子发票和纸质发票的效力一样吗？", False),  # the force of something the document rules on
     ],
 )
 def test_a_document_s_status_in_other_words(
