@@ -343,8 +343,8 @@ _MEASURES = (
 # 万 and 亿 said alone measure a sum (多少万？ 50万以下) only where no word follows that they count (百万青年);
 # before another measure they multiply it (多少万人？ 300万户).
 _BARE_MULTIPLIER = r"[万亿](?![\u4e00-\u9fff])|[万亿](?=[的以左及])"
-_MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not ask)
-    r"(?:多少|(?<![这那前近头])几)\s*个?\s*(?:[百千万亿](?!元))?("
+_MEASURE_ASKED = re.compile(  # (这几年 最近几个月: 几 that does not ask; 第几项 asks where, not how many)
+    r"(?:多少|(?<![这那前近头第])几)\s*个?\s*(?:[百千万亿](?!元))?("
     + "|".join(sorted({m for family in _MEASURES for m in family}, key=len, reverse=True))
     + ")"
 )
@@ -363,6 +363,7 @@ def measure_stated(unit: str) -> re.Pattern[str] | None:
     (True, True)
     >>> measure_stated("平台又加了好几项收费，能这么干吗？"), measure_stated("多少天内？").search("每年1月1日至6月30日")
     (None, None)
+    >>> measure_stated("这个比例要求在第几项？")  # where it is written: no count of items asked
     """
     told = A_FEW.sub("若干", unit.lower())  # (好几项 tells, it does not ask)
     asked = [m.group(1) for m in _MEASURE_ASKED.finditer(told)]

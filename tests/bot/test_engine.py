@@ -1813,6 +1813,14 @@ def test_a_follow_up_naming_little_is_asked_of_the_story_before_a_short_question
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 25)
 
 
+def test_asking_which_item_beside_a_share_asks_where_it_is_written(real_bot: PolicyBot) -> None:
+    """…的要求在第几项，具体比例？ asks where the share is written and the share: 第几项 counts no items (it had been
+    read as a number of items no provision states, and refused)."""
+    answer = real_bot.ask("6号文对合作机构支小支农担保金额占比的要求在第几项，具体比例？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guobanfa-2019-6", 6)
+    assert "80%" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
