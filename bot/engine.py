@@ -1664,11 +1664,21 @@ class PolicyBot:
         own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
         few, about as close and in its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
         article on changing the registration)."""
-        states = next(
-            (scope.how_stated(unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))),
-            None,
-        ) or scope.judged_in_measure(topic)  # (收了2%的担保费，合规吗？ → the provision stating a fee rate)
-        if states is None or states.search(top.text):
+        asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
+        states = (asked and scope.how_stated(*asked)) or scope.judged_in_measure(topic)
+        # (收了2%的担保费，合规吗？ → the provision stating a fee rate)
+        if states is None:
+            return top
+
+        def answers(provision: Provision) -> bool:
+            """States such specifics, and (for a figure) names what it is of: 税率是多少？ is not answered first by
+            …征收率为百分之三 beside the article listing the 税率."""
+            paragraphs = [p.full_text for p in provision.paragraphs]
+            return bool(states.search(provision.text)) and (
+                asked is None or scope.names_what_is_asked(*asked, paragraphs, self.searcher)
+            )
+
+        if answers(top):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
         versions = (top.doc_id, *self._newer_versions(top.doc_id))
@@ -1677,7 +1687,7 @@ class PolicyBot:
                 h.provision
                 for h in result.hits[1:FOCUS_WITHIN]
                 if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
-                and states.search(h.provision.text)
+                and answers(h.provision)
                 and result.dense_of(h.provision) >= close
             ),
             top,

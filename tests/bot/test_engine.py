@@ -1821,6 +1821,14 @@ def test_asking_which_item_beside_a_share_asks_where_it_is_written(real_bot: Pol
     assert "80%" in answer.text
 
 
+def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
+    """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
+    征收率 of the simple method (第十一条), which states a rate of another name."""
+    answer = real_bot.ask("增值税的税率是多少？")
+    assert cited(answer)[0] == ("vat-law-2024", 10)
+    assert "百分之十三" in answer.text.split("\n")[0]
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
