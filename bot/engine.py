@@ -1356,7 +1356,7 @@ class PolicyBot:
             )
         top = self._prefer_focus(query, result, self._prefer_definition(query, result))
         top = self._prefer_rule_to_sanction(query, result, self._prefer_national(query, result, top))
-        top = self._prefer_stating_what_is_asked(topic, result, top)
+        top = self._prefer_stating_what_is_asked(topic, result, top, query.focus)
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
@@ -1401,7 +1401,7 @@ class PolicyBot:
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
         shown = [primary, *(p for p, _, _ in extra)]
-        apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result)
+        apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result, query.earlier)
         for unit, provision, found in apart:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))
             extra.append((provision, f"关于“{compose.as_typed(unit.rstrip('？?。'))}”：", quote))
@@ -1514,11 +1514,14 @@ class PolicyBot:
         features: scope.ScopeFeatures,
         shown: Sequence[Provision],
         result: Retrieval,
+        asked_before: str = "",
     ) -> list[tuple[str, Provision, Retrieval]]:
         """Of a question asking two things or more (算不算小规模纳税人？征收率是多少？), each part asking for specifics
         that no provision shown states, whose own best provision — in force, in scope on its own — states them:
         the answer quotes it for that part. A part that no best provision of the whole question states (职工福利费能扣
-        多少？工会经费呢，能扣几个点？) is answered so only by a provision among those the question's search shows."""
+        多少？工会经费呢，能扣几个点？) is answered so only by a provision among those the question's search shows. A part of the question a follow-up
+        is searched with (``asked_before``) was answered before: 企业所得税能扣多少？ of 福利费 is not answered again beside
+        补充养老保险呢？."""
         units = scope.asking_units(topic)
         if len(units) < 2:
             return []
@@ -1534,6 +1537,8 @@ class PolicyBot:
 
         for unit in units:
             states = scope.asked_specifics(unit)
+            if asked_before and unit.rstrip("？?。 ") in asked_before:
+                continue
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
                 continue  # (a part no best provision states is searched alone, unless every part is one)
             words = [
@@ -1659,11 +1664,14 @@ class PolicyBot:
             if not w.isascii() and self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
         }
 
-    def _prefer_stating_what_is_asked(self, topic: str, result: Retrieval, top: Provision) -> Provision:
+    def _prefer_stating_what_is_asked(
+        self, topic: str, result: Retrieval, top: Provision, focus: str = ""
+    ) -> Provision:
         """For a question asking specifics — the papers to hand in, a figure in its measure, a fine, or any kind in its
         own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
         few, about as close and in its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
-        article on changing the registration)."""
+        article on changing the registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
+        after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
         states = (asked and scope.how_stated(*asked)) or scope.judged_in_measure(topic)
         # (收了2%的担保费，合规吗？ → the provision stating a fee rate)
@@ -1689,6 +1697,7 @@ class PolicyBot:
                 if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
                 and answers(h.provision)
                 and result.dense_of(h.provision) >= close
+                and not (focus and self._names_more(focus, top, h.provision))
             ),
             top,
         )

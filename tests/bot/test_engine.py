@@ -1829,6 +1829,16 @@ def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot
     assert "百分之十三" in answer.text.split("\n")[0]
 
 
+def test_a_follow_up_on_another_expense_stays_with_its_own_subject(real_bot: PolicyBot) -> None:
+    """补充养老保险呢？ after 福利费能扣多少？ and 工会经费呢？ is 实施条例第三十五条 (within the standards the finance and
+    tax departments set), not the 14% of the 福利费 article, which states a figure; and the earlier question's
+    企业所得税能扣多少 is not answered again apart from an unrelated article."""
+    history = _after(real_bot, "公司给员工的福利费，企业所得税能扣多少？", "工会经费呢？")
+    answer = real_bot.ask("给员工买的补充养老保险呢？", history)
+    assert cited(answer)[0] == ("eit-regulation-2019", 35)
+    assert "关于“" not in answer.text and ("eit-law-2018", 28) not in cited(answer)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
