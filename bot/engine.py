@@ -1446,6 +1446,9 @@ class PolicyBot:
             what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))
         quote = self._quote(topic, result, primary, k, query.wants_figure, query.focus)
+        if discussed and (sanctioned := self._sanction_of(discussed[0])) and sanctioned[0].key == primary.key:
+            # (如果违反了，怎么追责？ after a rule: the clause sanctioning it, at the item that is that rule)
+            quote = [sanctioned[1]]
         if worked := calculate.worked_out(query.text, "".join(quote)):  # (欠80万逾期45天，利息多少？ at 每日万分之五)
             notes.insert(0, worked)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
@@ -2375,8 +2378,8 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
-_SANCTIONS = re.compile(r"依法给予处分|依法追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
-_ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|后果|法律责任|惩罚|penalt|punish")
+_SANCTIONS = re.compile(r"依法给予处分|依法(?:依规)?追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
+_ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|追责|问责|后果|法律责任|惩罚|penalt|punish")
 # A term a legal text defines for what it names before it (…部门（以下统称受理投诉部门）): a general form of drafting.
 _SHORT_TERM = re.compile(r"[（(]以下(?:简称|统称)“?([^”）)]{2,16})”?[）)]")
 # A word naming a rate as such (税率, 利率, 费率): the rate of something named elsewhere.

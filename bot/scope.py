@@ -132,7 +132,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # What befalls who breaks a rule: the texts state it only in their articles on legal liability.
     (
         re.compile(
-            r"(什么|哪些|啥|怎样的|何种)(处罚|惩罚|处分|惩戒|罚则)|(怎么|如何|怎样)(处罚|惩罚|罚)|"
+            r"(什么|哪些|啥|怎样的|何种)(处罚|惩罚|处分|惩戒|罚则)|(怎么|如何|怎样)(处罚|惩罚|罚|追责|问责|追究)|"
             r"(什么|哪些|啥)(法律)?(后果|责任)|处罚(是什么|有哪些|标准)|\bpenalt(?:y|ies)\b|\bpunish"
         ),
         re.compile(r"处罚|罚款|罚金|处分|追究|法律责任|责令|吊销|没收|警告|惩戒|处以"),

@@ -1839,6 +1839,15 @@ def test_a_follow_up_on_another_expense_stays_with_its_own_subject(real_bot: Pol
     assert "关于“" not in answer.text and ("eit-law-2018", 28) not in cited(answer)
 
 
+def test_asking_how_a_breach_is_sanctioned_after_a_rule_quotes_the_item_that_is_that_rule(real_bot: PolicyBot) -> None:
+    """如果政府部门违反了，怎么追责？ after a question on 涉企保证金 (第二十五条) quotes the sanction clause at its item on
+    涉企保证金 (第六十九条（六）), not at an item on seizing property that shares only 违反."""
+    history = _after(real_bot, "优化营商环境条例对涉企保证金是怎么规定的？")
+    answer = real_bot.ask("如果政府部门违反了，怎么追责？", history)
+    assert cited(answer)[0] == ("business-environment-regulation-2019", 69)
+    assert "涉企保证金" in answer.text and "查封" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
