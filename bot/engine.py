@@ -35,6 +35,7 @@ from bot.question import (
     asks_within_another,
     clean_question,
     question_core,
+    split_clauses,
 )
 from bot.refs import (
     NOW_WORDS,
@@ -393,7 +394,9 @@ class PolicyBot:
             return in_its_language(replace(compose.out_of_scope_answer(shelf, None), kind="other_task"))
         if chat := smalltalk_kind(text, self._names_topic):
             return compose.smalltalk_answer(shelf, chat, self.examples(), english=english)
-        if self.rules and matching.asks_what_applies(text):
+        # (…听人说可以申请什么创业贷款，最多能贷多少？ asks a figure at the end: searched, not matched)
+        last_clause = next((c for c in reversed(split_clauses(text)) if c.strip()), text)
+        if self.rules and matching.asks_what_applies(text) and not scope.asks_a_figure(last_clause):
             return in_its_language(self._match_answer(text, shelf))
         repaired = self.repaired(text, query)
         if repaired == text:

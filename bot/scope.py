@@ -607,6 +607,15 @@ def asked_specifics(question: str) -> re.Pattern[str] | None:
     return states_pattern(question_core(question))
 
 
+def asks_a_figure(text: str) -> bool:
+    """Whether the specifics a text asks for first are a figure (an amount, a rate, a period…).
+
+    >>> asks_a_figure("最多能贷多少？"), asks_a_figure("能享受哪些政策？")
+    (True, False)
+    """
+    return asked_kind(text) in _FIGURES
+
+
 def asked_kind(text: str) -> str:
     """What to call the specifics a text asks for first ("" when it asks none).
 

@@ -1848,6 +1848,17 @@ def test_asking_how_a_breach_is_sanctioned_after_a_rule_quotes_the_item_that_is_
     assert "涉企保证金" in answer.text and "查封" not in answer.text
 
 
+def test_a_story_asking_a_figure_at_the_end_is_searched_not_matched(real_bot: PolicyBot) -> None:
+    """A story mentioning 可以申请什么… on the way and asking 最多能贷多少？ at the end asks a figure: answered from the
+    provision stating it (国发39号（三）, 15万元), not with the list of what a company profile read from the story
+    may claim."""
+    answer = real_bot.ask(
+        "我在纺织厂干了十年，今年厂子倒闭我也失业了，想开家小店，听说可以申请什么创业贷款，最多能贷多少？"
+    )
+    assert answer.kind != "match" and cited(answer)[0] == ("guofa-2018-39", 3)
+    assert "15万元" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
