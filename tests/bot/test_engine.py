@@ -1859,6 +1859,13 @@ def test_a_story_asking_a_figure_at_the_end_is_searched_not_matched(real_bot: Po
     assert "15万元" in answer.text
 
 
+def test_asking_at_how_much_a_tax_is_paid_asks_a_figure(real_bot: PolicyBot) -> None:
+    """如果被认定成高新技术企业，企业所得税按多少交？ asks the rate: the law's article stating 15％ leads, the regulation's
+    article defining 高新技术企业 beside it (it had led, stating no rate)."""
+    answer = real_bot.ask("如果被认定成高新技术企业，企业所得税按多少交？")
+    assert cited(answer)[0] == ("eit-law-2018", 28) and "15％" in answer.text.split("\n")[0]
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
