@@ -1692,21 +1692,41 @@ class PolicyBot:
                 asked is None or scope.names_what_is_asked(*asked, paragraphs, self.searcher)
             )
 
-        if answers(top):
+        def in_general(provision: Provision) -> bool:
+            """A sentence stating such specifics holds for the case asked: it opens with no condition (…的，) that
+            the question does not state (企业在年度中间终止经营活动的，…六十日内 is not when 年度汇算清缴 is due)."""
+            return any(
+                states.search(sentence) and not self._unmet_condition(sentence, topic)
+                for sentence in split_sentences(provision.text)
+            )
+
+        if answers(top) and in_general(top):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
         versions = (top.doc_id, *self._newer_versions(top.doc_id))
-        return next(
-            (
-                h.provision
-                for h in result.hits[1:FOCUS_WITHIN]
-                if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
-                and answers(h.provision)
-                and result.dense_of(h.provision) >= close
-                and not (focus and self._names_more(focus, top, h.provision))
-            ),
-            top,
-        )
+        candidates = [
+            h.provision
+            for h in result.hits[1:FOCUS_WITHIN]
+            if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
+            and answers(h.provision)
+            and result.dense_of(h.provision) >= close
+            and not (focus and self._names_more(focus, top, h.provision))
+        ]
+        if answers(top):  # a special case the question does not name: the rule in general, as close, first
+            return next((p for p in candidates if in_general(p)), top)
+        return next(iter(candidates), top)
+
+    def _unmet_condition(self, sentence: str, question: str) -> bool:
+        """Whether a sentence opens with a condition (企业在年度中间终止经营活动的，…) most of whose words naming things
+        the question does not use: a rule for a case the question does not say is its own."""
+        opening = sentence.split("，", 1)[0]
+        if opening == sentence or not opening.endswith("的"):
+            return False
+        tokenizer = self.searcher.tokenizer
+        words = [
+            w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
+        ]
+        return 2 * sum(w not in question for w in words) > len(words)
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A clause sanctioning breaches (…违反本条例，有下列情形之一的…依法给予处分) repeats the rules it sanctions: unless the

@@ -1866,6 +1866,15 @@ def test_asking_at_how_much_a_tax_is_paid_asks_a_figure(real_bot: PolicyBot) -> 
     assert cited(answer)[0] == ("eit-law-2018", 28) and "15％" in answer.text.split("\n")[0]
 
 
+def test_a_rule_for_a_case_not_asked_answers_after_the_rule_in_general(real_bot: PolicyBot) -> None:
+    """年度汇算清缴截止到什么时候？ is 企业所得税法第五十四条 (五个月内); 第五十五条's 六十日 holds only for a company that
+    stops operating mid-year, a case the question does not state — and answers first when it does."""
+    answer = real_bot.ask("企业所得税年度汇算清缴截止到什么时候？")
+    assert cited(answer)[0] == ("eit-law-2018", 54) and "五个月内" in answer.text
+    stopped = real_bot.ask("公司年中停业了，企业所得税汇算清缴要多久内办？")
+    assert cited(stopped)[0] == ("eit-law-2018", 55)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
