@@ -2047,7 +2047,8 @@ def _printed(word: str, searcher: HybridSearcher) -> bool:
     return any(word in p.text for p in searcher.provisions)
 
 
-_DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含")
+# (what is done with a tax, or how much of it: 报税, 免税, 低税 — no tax's name)
+_DEEDS_ON_TAXES = frozenset("交缴报纳抵退免减征扣完避偷逃漏欠补计含低高少多省节")
 
 
 def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
@@ -2060,7 +2061,11 @@ def _taxes_unnamed(text: str, searcher: HybridSearcher) -> list[str]:
     cut_off = [
         f"{name}税"
         for name, tax in itertools.pairwise(tokenizer.cut(text) if "税" in text else ())
-        if tax == "税" and len(name) >= 2 and tokenizer.names_an_object(name) and tokenizer.specificity(name) > 0
+        if tax == "税"
+        and len(name) >= 2
+        and name[-1] not in _DEEDS_ON_TAXES  # (能省 + 税: 省税, saving tax)
+        and tokenizer.names_an_object(name)
+        and tokenizer.specificity(name) > 0
     ]
     unwritten = [w for w in cut_off if not _printed(w, searcher)]
     return [

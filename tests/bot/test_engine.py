@@ -1875,6 +1875,16 @@ def test_a_rule_for_a_case_not_asked_answers_after_the_rule_in_general(real_bot:
     assert cited(stopped)[0] == ("eit-law-2018", 55)
 
 
+def test_saving_tax_names_no_tax_the_library_lacks(real_bot: PolicyBot) -> None:
+    """能省税吗？ 能低税？ say how much tax is paid, not a tax no document names (as 房产税 is): answered from the
+    provisions on equipment credits, not refused."""
+    for question in ("买节能设备能省税吗？", "公司买了安全生产专用设备，听说能低税，能抵多少？"):
+        answer = real_bot.ask(question)
+        assert not answer.out_of_scope, question
+        assert {("eit-law-2018", 34), ("eit-regulation-2019", 100)} & set(cited(answer)), question
+    assert real_bot.ask("公司有房产，房产税能减免吗？").out_of_scope
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
