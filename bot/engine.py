@@ -2030,7 +2030,10 @@ class PolicyBot:
             context
             and not query.refs
             and (
-                (query.refers_to_document and (query.facts or query.asks_status))
+                (query.refers_to_document and query.facts)
+                # (这个规定现在还有效吗？: a provision is in force as its document is — one no longer in force is shown
+                # with what replaced it)
+                or (query.asks_status and shelf.in_force(context[0].doc_id))
                 or names_a_documents_own_fact(query.text)
             )
         ):

@@ -1885,6 +1885,15 @@ def test_saving_tax_names_no_tax_the_library_lacks(real_bot: PolicyBot) -> None:
     assert real_bot.ask("公司有房产，房产税能减免吗？").out_of_scope
 
 
+def test_asking_whether_the_rule_discussed_is_still_in_force_gives_its_document_s_status(real_bot: PolicyBot) -> None:
+    """这条规定现在还适用吗？ after an answer from the VAT law asks whether that rule is in force: its document's status
+    (现行有效, since 2026-01-01), not the provision's text again."""
+    history = _after(real_bot, "小规模纳税人的增值税征收率是多少？")
+    answer = real_bot.ask("这条规定现在还适用吗？", history)
+    assert "现行有效" in answer.text and "增值税法" in answer.text
+    assert "百分之三" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
