@@ -1397,7 +1397,10 @@ class PolicyBot:
                 extra.append((current, f"现行规定（{today.metas[successor].citation_title}）见", current.text))
                 in_force_today = today.cite(current, current.text)  # its card: its status today
         if partner := self._partner(primary, result):
-            if primary is top and self._rule_leads(query, primary, partner):
+            # (高新技术企业认定管理办法由哪些部门制定？ asks who: the regulation's article naming them keeps the lead from
+            # the law's, which names none)
+            names_who = wants and bool(self._bodies_of(primary)) and not self._bodies_of(partner)
+            if primary is top and not names_who and self._rule_leads(query, primary, partner):
                 primary, partner = partner, primary
             lead = (
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："

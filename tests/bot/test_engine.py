@@ -1894,6 +1894,14 @@ def test_asking_whether_the_rule_discussed_is_still_in_force_gives_its_document_
     assert "百分之三" not in answer.text
 
 
+def test_asked_who_the_regulation_naming_the_bodies_leads_the_law_naming_none(real_bot: PolicyBot) -> None:
+    """高新技术领域目录是由哪些部门制定的？ is answered by 实施条例第九十三条, which names the State Council's
+    science, finance and tax departments — not led by 企业所得税法第二十八条 saying it names no body."""
+    answer = real_bot.ask("高新技术领域目录是由哪些部门制定的？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 93)
+    assert "没有写明" not in answer.text and "国务院财政部门" in answer.text.split("\n")[0]
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
