@@ -111,7 +111,9 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(修订|修正|修改)过|几次(修订|修正|修改)|(修订|修正|修改)了?几次|历次|沿革|最早|最初|first adopted|amended"
     ),
     "effective": re.compile(
-        rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|effective|"
+        rf"{_WHEN}(开始|起|正式)?(施行|生效|实施|执行|实行)|(施行|生效|实施)(日期|时间)|起施行|"
+        # (asked: when … effective, its effective date — not the law effective 2026 named on the way)
+        r"\bwhen\b[^?.]{0,60}?\beffective\b|\beffective (?:date|from when|since when)\b|"
         r"\bwhen\b[^?.]{0,60}?\b(?:(?:take|takes|took|taken) effect|(?:come|comes|came|enter|enters|entered) into (?:force|effect))"
     ),
     "count": re.compile(

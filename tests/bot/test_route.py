@@ -45,6 +45,8 @@ def names(library: Library) -> DocumentNames:
         ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
         ("When did the new VAT law come into force?", ("effective",)),  # as 从哪天起施行
         ("Since when has the revised regulation taken effect?", ("effective",)),
+        ("When is the new VAT law effective?", ("effective",)),
+        ("Under the new VAT Law effective 2026, what rate applies to consulting?", ()),  # named on the way
         ("What is the VAT rate under the law that takes effect in 2026?", ()),  # describes the law, asks a rate
     ],
 )
