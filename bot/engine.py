@@ -2033,10 +2033,7 @@ class PolicyBot:
             context
             and not query.refs
             and (
-                (query.refers_to_document and query.facts)
-                # (这个规定现在还有效吗？: a provision is in force as its document is — one no longer in force is shown
-                # with what replaced it)
-                or (query.asks_status and shelf.in_force(context[0].doc_id))
+                (query.refers_to_document and (query.facts or query.asks_status))
                 or names_a_documents_own_fact(query.text)
             )
         ):

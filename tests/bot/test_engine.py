@@ -1885,15 +1885,6 @@ def test_saving_tax_names_no_tax_the_library_lacks(real_bot: PolicyBot) -> None:
     assert real_bot.ask("公司有房产，房产税能减免吗？").out_of_scope
 
 
-def test_asking_whether_the_rule_discussed_is_still_in_force_gives_its_document_s_status(real_bot: PolicyBot) -> None:
-    """这条规定现在还适用吗？ after an answer from the VAT law asks whether that rule is in force: its document's status
-    (现行有效, since 2026-01-01), not the provision's text again."""
-    history = _after(real_bot, "小规模纳税人的增值税征收率是多少？")
-    answer = real_bot.ask("这条规定现在还适用吗？", history)
-    assert "现行有效" in answer.text and "增值税法" in answer.text
-    assert "百分之三" not in answer.text
-
-
 def test_asked_who_the_regulation_naming_the_bodies_leads_the_law_naming_none(real_bot: PolicyBot) -> None:
     """高新技术领域目录是由哪些部门制定的？ is answered by 实施条例第九十三条, which names the State Council's
     science, finance and tax departments — not led by 企业所得税法第二十八条 saying it names no body."""
