@@ -670,6 +670,12 @@ class PolicyBot:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
+        if _ASKS_WHERE_DETAILED.search(query.text):
+            # (企业所得税法第二十八条…具体条件在哪规定？: where its implementing regulation details it, as if named)
+            details = [
+                d.meta.doc_id for p, _ in targets for d in self.library.documents if d.meta.implements == p.doc_id
+            ]
+            query = replace(query, docs=tuple(dict.fromkeys((*query.docs, *details))))
         answer = self._with_documents_named(answer, shelf, [p for p, _ in targets], query)
         if query.asks_status:
             statuses = "".join(compose.status_sentence(shelf, d) for d in dict.fromkeys(p.doc_id for p, _ in targets))
@@ -2403,6 +2409,8 @@ _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
+# Where a rule is set out in detail (具体条件在哪规定？ 怎么细化的？): in the regulation implementing a law.
+_ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规定|明确|细化)|(?:怎么|如何)细化|细化(?:规定|了)")
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(r"依法给予处分|依法(?:依规)?追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|追责|问责|后果|法律责任|惩罚|penalt|punish")

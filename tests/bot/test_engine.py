@@ -1893,6 +1893,13 @@ def test_asked_who_the_regulation_naming_the_bodies_leads_the_law_naming_none(re
     assert "没有写明" not in answer.text and "国务院财政部门" in answer.text.split("\n")[0]
 
 
+def test_a_law_s_article_asked_where_it_is_detailed_comes_with_the_regulation(real_bot: PolicyBot) -> None:
+    """企业所得税法第三十四条说的专用设备，具体在哪规定的？ names no regulation, yet asks where the article is set out in
+    detail: the implementing regulation's article naming it (第一百条) comes with it."""
+    answer = real_bot.ask("企业所得税法第三十四条说的专用设备，具体在哪规定的？")
+    assert cited(answer)[:2] == [("eit-law-2018", 34), ("eit-regulation-2019", 100)]
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
