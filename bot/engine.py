@@ -1735,7 +1735,9 @@ class PolicyBot:
         words = [
             w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
         ]
-        return 2 * sum(w not in question for w in words) > len(words)
+        # (said in everyday words the query table translates: 年中关门 for 年度中间终止经营活动)
+        said = " ".join([question, *(t for _, terms in self.searcher.expander.matches(question) for t in terms)])
+        return 2 * sum(w not in said for w in words) > len(words)
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A clause sanctioning breaches (…违反本条例，有下列情形之一的…依法给予处分) repeats the rules it sanctions: unless the

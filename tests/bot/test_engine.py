@@ -1900,6 +1900,13 @@ def test_a_law_s_article_asked_where_it_is_detailed_comes_with_the_regulation(re
     assert cited(answer)[:2] == [("eit-law-2018", 34), ("eit-regulation-2019", 100)]
 
 
+def test_a_condition_said_in_everyday_words_is_the_case_asked(real_bot: PolicyBot) -> None:
+    """公司年中关门了，企业所得税汇算要在多长时间内办完？ states the case of 第五十五条 in everyday words (年中 for 年度中间,
+    关门 for 终止经营活动, by the query table): that article answers, not the general one on the annual filing."""
+    answer = real_bot.ask("公司年中关门了，企业所得税汇算要在多长时间内办完？")
+    assert cited(answer)[0] == ("eit-law-2018", 55)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
