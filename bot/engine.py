@@ -1534,9 +1534,9 @@ class PolicyBot:
         """Of a question asking two things or more (算不算小规模纳税人？征收率是多少？), each part asking for specifics
         that no provision shown states, whose own best provision — in force, in scope on its own — states them:
         the answer quotes it for that part. A part that no best provision of the whole question states (职工福利费能扣
-        多少？工会经费呢，能扣几个点？) is answered so only by a provision among those the question's search shows. A part of the question a follow-up
-        is searched with (``asked_before``) was answered before: 企业所得税能扣多少？ of 福利费 is not answered again beside
-        补充养老保险呢？."""
+        多少？工会经费呢，能扣几个点？) is answered so only by a provision among those the question's search shows. A part
+        of the earlier question a follow-up is searched with (``asked_before``) was answered before: 企业所得税能扣多少？
+        of 福利费 is not answered again beside 补充养老保险呢？."""
         units = scope.asking_units(topic)
         if len(units) < 2:
             return []
@@ -1688,8 +1688,8 @@ class PolicyBot:
         article on changing the registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
         after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
+        # (or a figure told to be judged: 收了2%的担保费，合规吗？ → the provision stating a fee rate)
         states = (asked and scope.how_stated(*asked)) or scope.judged_in_measure(topic)
-        # (收了2%的担保费，合规吗？ → the provision stating a fee rate)
         if states is None:
             return top
 
