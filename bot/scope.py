@@ -1938,7 +1938,8 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     titles = " ".join(d.meta.title for d in searcher.index.library.documents)  # 企业所得税前 names a context
     words = [
         w
-        for w in _with_latin_as_library_terms(unit[:asked_at], searcher)
+        # (not the words framing the question: 法规 of 法规规定要在多少天内付钱？ names nothing the figure is of)
+        for w in _with_latin_as_library_terms(_ASKING_FRAME.sub(" ", unit[:asked_at]), searcher)
         if searcher.tokenizer.names_a_thing(w) and w not in titles
     ]
     # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？

@@ -1907,6 +1907,14 @@ def test_a_condition_said_in_everyday_words_is_the_case_asked(real_bot: PolicyBo
     assert cited(answer)[0] == ("eit-law-2018", 55)
 
 
+def test_a_large_company_paying_by_law_is_asked_as_a_payment_term(real_bot: PolicyBot) -> None:
+    """大公司从我们这儿进货，按法规规定多少天内必须付钱？ asks the payment term of a large enterprise: 大公司 is 大型企业
+    (query table), and 法规规定 frames the question, naming nothing the days are of (it had been refused)."""
+    answer = real_bot.ask("大公司从我们这儿进货，按法规规定多少天内必须付钱？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    assert "60日" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
