@@ -1952,6 +1952,9 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
         and not searcher.tokenizer.names_an_object(words[-1])
     ):
         words = words[:-1]
+    # …能优惠到多少？ 降到多少？: the figure something is brought to, not one of the word before 到
+    elif quantity_asked and words and unit[:asked_at].endswith(f"{words[-1]}到"):
+        words = words[:-1]
     # A figure asked right before a noun the library uses (按多少征收率交？ 多少税率？) is that noun's
     if (after := _noun_right_after(unit, asked_at, searcher)) and after not in titles:
         return [*words, after]

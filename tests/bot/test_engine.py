@@ -1915,6 +1915,14 @@ def test_a_large_company_paying_by_law_is_asked_as_a_payment_term(real_bot: Poli
     assert "60日" in answer.text
 
 
+def test_asking_what_a_tax_is_brought_down_to_asks_the_rate(real_bot: PolicyBot) -> None:
+    """…企业所得税最多能优惠到多少？ asks the rate the tax is brought to, not a figure of 优惠: 企业所得税法第二十八条's
+    15％ answers (it had been refused as a figure no sentence states of 优惠)."""
+    answer = real_bot.ask("我们厂打算申请高新技术企业，企业所得税最多能优惠到多少？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-law-2018", 28)
+    assert "15％" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
