@@ -1945,15 +1945,16 @@ def _words_before_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     # A verb right before the question word asks how much of what it takes or gives (开票限额最高能申请多少？
     # 失业保险金每个月能领多少？): the figure is of the noun before it (not 停业后多少天, a time after the verb)
     quantity_asked = unit.startswith(("多少", "几"), asked_at)  # (not 稳岗返还是不是返还60%？: it confirms the verb's)
+    # (…能优惠到多少？ 降到多少？: the figure something is brought to, not one of the word before 到)
+    before = unit[:asked_at]
     if (
         quantity_asked
         and words
-        and unit[:asked_at].endswith(words[-1])
-        and not searcher.tokenizer.names_an_object(words[-1])
+        and (
+            (before.endswith(words[-1]) and not searcher.tokenizer.names_an_object(words[-1]))
+            or before.endswith(f"{words[-1]}到")
+        )
     ):
-        words = words[:-1]
-    # …能优惠到多少？ 降到多少？: the figure something is brought to, not one of the word before 到
-    elif quantity_asked and words and unit[:asked_at].endswith(f"{words[-1]}到"):
         words = words[:-1]
     # A figure asked right before a noun the library uses (按多少征收率交？ 多少税率？) is that noun's
     if (after := _noun_right_after(unit, asked_at, searcher)) and after not in titles:
