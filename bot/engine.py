@@ -124,6 +124,7 @@ PARTNER_WITHIN = 5
 # …and, unless one names the other's article (企业所得税法第三十条所称…), when the dense retriever rates it
 # within this much of the provision answering.
 PARTNER_DENSE_SLACK = 0.01
+SHARED_PARTNER_TERMS = 2  # a law's and its regulation's provisions found close by a question name two things alike
 # An old provision is answered from its pair in the successor when the pair's dense score is within
 # PAIR_DENSE_SLACK of the old provision's, else from the successor's best match within SUCCESSOR_DENSE_SLACK.
 PAIR_DENSE_SLACK = 0.06
@@ -1819,10 +1820,29 @@ class PolicyBot:
             if candidate.doc_id in partners and (
                 _articles_named(candidate.text, meta)[:1] == (provision.number,)  # explains this article (the first
                 # it names: 企业所得税法第四十五条所称…低于企业所得税法第四条第一款规定税率… explains the 45th)
-                or result.dense_of(candidate) >= top_dense - PARTNER_DENSE_SLACK
+                or (
+                    result.dense_of(candidate) >= top_dense - PARTNER_DENSE_SLACK
+                    and self._share_a_term(candidate, provision)
+                )
             ):
                 return candidate
         return None
+
+    def _share_a_term(self, provision: Provision, other: Provision) -> bool:
+        """Whether two provisions of a law and its regulation name things alike, besides their documents' titles (折旧,
+        建筑物… of the regulation's 第六十条 and the law's 第十一条 — not the law's 第十八条 on losses, which shares 年限
+        alone, however close a question's vector finds it)."""
+        tokenizer = self.searcher.tokenizer
+        titles = "".join(self.library.get(p.doc_id).meta.plain_title for p in (provision, other))  # type: ignore[union-attr]
+
+        def terms(text: str) -> set[str]:
+            return {
+                w
+                for w in tokenizer.content_words(text)
+                if len(w) > 1 and tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w) and w not in titles
+            }
+
+        return len(terms(provision.text) & terms(other.text)) >= SHARED_PARTNER_TERMS
 
     def _rule_leads(self, query: Query, provision: Provision, partner: Provision) -> bool:
         """Whether the law's article should lead before a regulation's that only defines one of its terms

@@ -1923,6 +1923,19 @@ def test_asking_what_a_tax_is_brought_down_to_asks_the_rate(real_bot: PolicyBot)
     assert "15％" in answer.text
 
 
+def test_a_partner_found_only_by_closeness_must_name_things_alike(real_bot: PolicyBot) -> None:
+    """An English question on depreciation periods is answered from 实施条例第六十条; the law's 第十八条 on carrying losses
+    forward, which shares 年限 alone, is not shown as its 上位法; a partner naming the same things still is (第三十四条 beside
+    第一百条 on equipment credits)."""
+    answer = real_bot.ask(
+        "For corporate income tax, what is the minimum depreciation period for laptops and other electronic equipment?"
+    )
+    assert cited(answer)[0] == ("eit-regulation-2019", 60)
+    assert ("eit-law-2018", 18) not in cited(answer)
+    credit = real_bot.ask("企业购买环保设备能抵免多少税？")
+    assert {("eit-regulation-2019", 100), ("eit-law-2018", 34)} <= set(cited(credit))
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
