@@ -1822,13 +1822,13 @@ class PolicyBot:
                 # it names: 企业所得税法第四十五条所称…低于企业所得税法第四条第一款规定税率… explains the 45th)
                 or (
                     result.dense_of(candidate) >= top_dense - PARTNER_DENSE_SLACK
-                    and self._share_a_term(candidate, provision)
+                    and self._name_things_alike(candidate, provision)
                 )
             ):
                 return candidate
         return None
 
-    def _share_a_term(self, provision: Provision, other: Provision) -> bool:
+    def _name_things_alike(self, provision: Provision, other: Provision) -> bool:
         """Whether two provisions of a law and its regulation name things alike, besides their documents' titles (折旧,
         建筑物… of the regulation's 第六十条 and the law's 第十一条 — not the law's 第十八条 on losses, which shares 年限
         alone, however close a question's vector finds it)."""
