@@ -1722,9 +1722,8 @@ class PolicyBot:
             and result.dense_of(h.provision) >= close
             and not (focus and self._names_more(focus, top, h.provision))
         ]
-        if answers(
-            top
-        ):  # a special case the question does not name: the rule in general, if the embedder agrees, first
+        if answers(top):
+            # a special case the question does not name: the rule in general first, if the embedder agrees
             return next((p for p in candidates if in_general(p) and result.dense_of(p) >= result.dense_of(top)), top)
         return next(iter(candidates), top)
 
