@@ -1099,6 +1099,7 @@ def specifics_support(
     words: Callable[[str], Sequence[str]] | None = None,
     above: Callable[[str], str] | None = None,
     tokenizer: PolicyTokenizer | None = None,
+    translations: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> list[tuple[str, str, float]]:
     """Each asking part that wants specifics (an amount, a date, conditions…), what to call them, and
     how well the best provisions state them about what is asked: the largest share of the part's words
@@ -1107,8 +1108,20 @@ def specifics_support(
     → shared share); ``words``: the words of a text the library uses — 25% of the staff is no interest rate;
     ``above``: the title a passage is read under, whose words count as written in its sentences
     where the part writes them as they do (企业所得税 of 算企业所得税的时候能扣多少？, in the 企业所得税法实施条例);
-    ``tokenizer``: which words name a thing and how much each says (without it, every word, each counting 1).
+    ``tokenizer``: which words name a thing and how much each says (without it, every word, each counting 1);
+    ``translations``: the query table's (surface, document terms) found in the question — a word of a surface counts
+    as written in a sentence using one of its terms (政府部门 of 政府部门要多少天内付款？ beside 机关…30日内支付款项).
     """
+
+    def written(passage: str, part: str) -> Callable[[str, str], bool]:
+        as_written = _written_under(above, passage, part)
+
+        def holds(word: str, sentence: str) -> bool:
+            translated = [surface for surface, terms in translations if any(t in sentence for t in terms)]
+            return as_written(word, sentence) or _overlaps(word, translated, part)
+
+        return holds
+
     out = []
     stating = [p for p in passages if weight is None or weight(p) >= SHARED_WITH_PARAGRAPH]
     units = asking_units(question)
@@ -1143,7 +1156,7 @@ def specifics_support(
         label = asked[0][2]
         states = how_stated(unit, label)
         if elliptical and (
-            any(_stated_of_the_part_before(states, p, before, _written_under(above, p, before_text), tokenizer)
+            any(_stated_of_the_part_before(states, p, before, written(p, before_text), tokenizer)
                 for p in passages)
             if tokenizer is not None  # (without one: a sentence holding every word, in a paragraph on the topic)
             else any(stating_share(states, p, before, in_full, with_lead=True) == 1.0 for p in stating)
@@ -1153,10 +1166,7 @@ def specifics_support(
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
         shares = (
-            stating_share(
-                states, p, asked_words, _written_under(above, p, part), with_lead=True, each=asks_of_each(unit)
-            )
-            * scale
+            stating_share(states, p, asked_words, written(p, part), with_lead=True, each=asks_of_each(unit)) * scale
             for p in stating
         )
         out.append((unit, label, max(shares, default=0.0)))
@@ -1403,6 +1413,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         lambda text: [w for w in searcher.tokenizer.words(text) if not w.isascii() and searcher.document_frequency(w)],
         lambda paragraph: title_of.get(paragraph, ""),
         searcher.tokenizer,
+        matches,
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence

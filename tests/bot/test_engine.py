@@ -1936,6 +1936,17 @@ def test_a_partner_found_only_by_closeness_must_name_things_alike(real_bot: Poli
     assert {("eit-regulation-2019", 100), ("eit-law-2018", 34)} <= set(cited(credit))
 
 
+def test_a_government_department_is_asked_as_the_organs_the_rule_names(real_bot: PolicyBot) -> None:
+    """我们给区政府部门供货，政府部门要多少天内付款？ calls 机关 by everyday words (政府部门, by the query table): the days
+    the payment regulation states for 机关 answer it — also as they stood on a past day (it had been refused as asking
+    days no provision states)."""
+    answer = real_bot.ask("我们给区政府部门供货，政府部门要多少天内付款？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    then = real_bot.ask("2025年3月我们给区政府部门供货，当时规定政府部门要多少天内付款？")
+    assert not then.out_of_scope and cited(then)[0] == ("sme-payment-regulation-2020", 8)
+    assert "30日" in then.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
