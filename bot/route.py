@@ -626,6 +626,9 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
     ('担保机构收再担保费的上限？', '')
     >>> with_subject_swapped("担保机构收担保费的上限？ 那再担保费呢？", "那评审费呢？", cut)
     '担保机构收评审费的上限？'
+    >>> cut = lambda text: [w for w in re.split(r"(，|税前|能扣多少|？)", text) if w]
+    >>> with_subject_swapped("公司给员工发福利，福利费税前能扣多少？", "那工会经费呢？", cut)
+    '工会经费税前能扣多少？'
     """
     asked = earlier.split(" ")
     while len(asked) > 1 and _SUBJECT_ASKED_INSTEAD.match(asked[-1].strip()):
@@ -651,7 +654,16 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
     alike = [p for p in phrases if p != subject and heads_alike(p)]
     if not alike:
         return ""
-    return earlier.replace(max(alike, key=lambda p: (shared_end(p), len(p))), subject, 1)
+    replaced = max(alike, key=lambda p: (shared_end(p), len(p)))
+    # A clause naming what is replaced without the subject tells of the earlier subject alone: left out
+    # (公司给员工发福利，福利费税前能扣多少？ + 那工会经费呢？ → 工会经费税前能扣多少？).
+    of_earlier = cjk_bigrams(replaced) - cjk_bigrams(subject)
+    clauses = [c for c in _CLAUSE.findall(earlier.replace(replaced, subject, 1)) if c]
+    return "".join(c for c in clauses if subject in c or not any(b in c for b in of_earlier))
+
+
+# A clause with the mark that ends it.
+_CLAUSE = re.compile(r"[^，,；;。？?！!]*[，,；;。？?！!]?")
 
 
 _NAMING = re.compile(r"[\u4e00-\u9fff]+")

@@ -1947,6 +1947,18 @@ def test_a_government_department_is_asked_as_the_organs_the_rule_names(real_bot:
     assert "30日" in then.text
 
 
+def test_a_subject_swapped_leaves_out_the_clause_on_the_earlier_one(real_bot: PolicyBot) -> None:
+    """那工会经费呢？ after 公司给员工发福利，福利费税前能扣多少？ asks the deduction of 工会经费: the clause telling of the
+    welfare spending is about the earlier subject, not this one (it had been refused as asking a figure 第四十条 lacks)."""
+    history = [
+        {"role": "user", "content": "公司给员工发福利，福利费税前能扣多少？"},
+        {"role": "assistant", "content": "……"},
+    ]
+    answer = real_bot.ask("那工会经费呢？", history)
+    assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 41)
+    assert "2%" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
