@@ -1912,13 +1912,19 @@ def _stated_beside(head: str, states: re.Pattern[str], paragraphs: Sequence[str]
 
 def _stated_of(of: str, general: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
     """Whether a sentence of the paragraphs states such specifics and names both ``of`` and the ``general`` word
-    naming the figure — or names the general word in a paragraph that writes them as one term (风险分担比例 in
-    an item's title, 风险责任比例不低于20% in its text)."""
+    naming the figure, or a word naming a figure of its kind (占比 for 比例: 投初创期的比例多少？ beside
+    投资于初创期中小企业资金占比不低于百分之五十) — or names the general word in a paragraph that writes them as
+    one term (风险分担比例 in an item's title, 风险责任比例不低于20% in its text)."""
+    alike = next((kind for kind in _FIGURE_NAMES_ALIKE if general in kind), (general,))
     return any(
-        in_full(general, s) and (in_full(of, s) or in_full(of + general, p))
+        (any(in_full(g, s) for g in alike) and in_full(of, s)) or (in_full(general, s) and in_full(of + general, p))
         for p in paragraphs
         for s in _stating(states, [p])
     )
+
+
+# Words naming figures of one kind (a share, a period, a count, a sum).
+_FIGURE_NAMES_ALIKE = (("比例", "比重", "占比"), ("期限", "时限"), ("数量", "数目"), ("数额", "金额"))
 
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:

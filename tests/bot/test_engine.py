@@ -1959,6 +1959,14 @@ def test_a_subject_swapped_leaves_out_the_clause_on_the_earlier_one(real_bot: Po
     assert "2%" in answer.text
 
 
+def test_a_share_asked_as_a_proportion_is_stated_by_its_share(real_bot: PolicyBot) -> None:
+    """北京的中小企业发展基金投初创期的比例多少？ asks the 比例 the Beijing regulation states as 占比 (投资于初创期中小企业资金
+    占比不低于百分之五十): answered in full, not refused nor said to be unstated."""
+    answer = real_bot.ask("北京的中小企业发展基金投初创期的比例多少？")
+    assert not answer.out_of_scope and answer.coverage == "full"
+    assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 16)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
