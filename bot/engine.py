@@ -2289,8 +2289,15 @@ class PolicyBot:
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one
             query = replace(_after_earlier(query, previous), focus=query.topic)
-        if query is not own and context_docs and not query.docs:
-            context_docs = self._documents_using_only(own, context_docs) or context_docs
+        if (
+            query is not own
+            and context_docs
+            and not query.docs
+            and (titled := self._documents_using_only(own, context_docs))
+        ):
+            # (那个体户呢？ after a rule of the payment regulation, which never names them: asked of the documents on them,
+            # however close the earlier question's words come to the conversation's)
+            return self._search(replace(query, docs=titled), shelf, titled, wants_agencies=wants, discussed=context)
         if context_docs and not query.docs:
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
@@ -2342,14 +2349,18 @@ class PolicyBot:
         if not names_only_a_subject(own.text):
             return ()
         searcher = self.searcher
+        titles = {d.meta.doc_id: d.meta.plain_title for d in self.library.documents}
+        # (a word written in full or abbreviated: 那个体户呢？ of the 促进个体工商户发展条例)
         subject = [
-            w for w in searcher.tokenizer.content_words(own.topic) if len(w) >= 2 and searcher.document_frequency(w)
+            w
+            for w in searcher.tokenizer.content_words(own.topic)
+            if len(w) >= 2 and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
         if not subject:
             return ()
-        titled = tuple(d.meta.doc_id for d in self.library.documents if all(w in d.meta.plain_title for w in subject))
+        titled = tuple(d for d, title in titles.items() if all(scope.in_full(w, title) for w in subject))
         discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
-        if not titled or set(titled) & set(docs) or any(w in p.text for p in discussed for w in subject):
+        if not titled or set(titled) & set(docs) or any(scope.in_full(w, p.text) for p in discussed for w in subject):
             return ()
         return titled
 

@@ -1967,6 +1967,17 @@ def test_a_share_asked_as_a_proportion_is_stated_by_its_share(real_bot: PolicyBo
     assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 16)
 
 
+def test_a_follow_up_on_a_subject_only_another_document_is_about(real_bot: PolicyBot) -> None:
+    """那个体户呢？ after 大企业拖欠我们款项，可以去哪投诉？ asks of 个体工商户, whom the payment regulation never names: the
+    regulation on them answers (its complaint article), not the payment regulation's again."""
+    history = [
+        {"role": "user", "content": "大企业拖欠我们款项，可以去哪投诉？"},
+        {"role": "assistant", "content": "……"},
+    ]
+    answer = real_bot.ask("那个体户呢？", history)
+    assert cited(answer)[0][0] == "individual-business-promotion-regulation-2022"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
