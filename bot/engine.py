@@ -1557,10 +1557,12 @@ class PolicyBot:
                 continue
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
                 continue  # (a part no best provision states is searched alone, unless every part is one)
+            # (a word naming the figure as such names nothing it is of: 比例多少？ after …占比的是第几条？ asks of the part
+            # before, which a provision shown stating such a figure answers)
             words = [
                 w
                 for w in self.searcher.tokenizer.words(scope.without_asking(unit))
-                if self.searcher.document_frequency(w)
+                if self.searcher.document_frequency(w) and not scope.names_a_figure_as_such(w)
             ]
 
             if any(

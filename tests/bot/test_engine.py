@@ -1978,6 +1978,14 @@ def test_a_follow_up_on_a_subject_only_another_document_is_about(real_bot: Polic
     assert cited(answer)[0][0] == "individual-business-promotion-regulation-2022"
 
 
+def test_a_part_asking_a_figure_by_its_kind_alone_asks_of_the_part_before(real_bot: PolicyBot) -> None:
+    """…政府性担保机构服务小微企业业务占比的是第几条？比例多少？ asks the share of what the first part names: 第二十条 states
+    it (不低于80%), so no other provision is quoted for 比例多少 (第二十八条's procurement shares had been)."""
+    answer = real_bot.ask("北京市促进中小企业发展条例中规定政府性担保机构服务小微企业业务占比的是第几条？比例多少？")
+    assert cited(answer) == [("beijing-sme-promotion-regulation-2020", 20)]
+    assert "关于“比例多少”" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
