@@ -1923,10 +1923,18 @@ class PolicyBot:
         # (with the library's terms for words the query table translates: agricultural products → 农产品)
         words = [*searcher.tokenizer.words(topic), *searcher.expander.terms(topic)]
         weights = self._rarity_weights(w for w in words if not w.isdigit())
+        # (a word the table translates is named by a sentence naming one of its terms too: 水果 by 1．农产品…)
+        terms_of = {
+            w: terms for surface, terms in searcher.expander.matches(topic) for w in searcher.tokenizer.words(surface)
+        }
+        mass = sum(weights.values())
         focused = self._focus_words(focus) if focus else {}
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
-            lexical = _share_named(weights, sentence)
+            named = (w in sentence or any(t in sentence for t in terms_of.get(w, ())) for w in weights)
+            lexical = (
+                sum(v for v, is_named in zip(weights.values(), named, strict=True) if is_named) / mass if mass else 0.0
+            )
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             own = _share_named(focused, sentence)
             scored.append((similarity + 0.5 * lexical + figure + own, position, sentence))

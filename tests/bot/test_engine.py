@@ -1986,6 +1986,17 @@ def test_a_part_asking_a_figure_by_its_kind_alone_asks_of_the_part_before(real_b
     assert "关于“比例多少”" not in answer.text
 
 
+def test_everyday_names_of_goods_are_the_categories_the_vat_law_lists(real_bot: PolicyBot) -> None:
+    """卖大米、食用油要交几个点的增值税？ names goods by what a shop calls them: the query table has them as the VAT law's
+    农产品 and 食用植物油, so the 9% item answers (it had been refused as naming nothing the library speaks of); and
+    卖水果的… quotes that item, a sentence naming the term counting as naming the word it translates."""
+    answer = real_bot.ask("卖大米、食用油要交几个点的增值税？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("vat-law-2024", 10)
+    assert "百分之九" in answer.text and "食用植物油" in answer.text
+    fruit = real_bot.ask("卖水果的增值税税率是多少？")
+    assert cited(fruit)[0] == ("vat-law-2024", 10) and "农产品" in fruit.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
