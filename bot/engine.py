@@ -1413,7 +1413,9 @@ class PolicyBot:
                 "实施条例进一步规定：" if shelf.metas[partner.doc_id].implements == primary.doc_id else "上位法规定："
             )
             extra.append((partner, lead, "".join(self._quote(topic, result, partner, k, query.wants_figure))))
-        shown = [primary, *(p for p, _, _ in extra)]
+        # (an earlier version shown beside the answer states nothing of the rule in force: 增值税小规模纳税人的标准是多少？
+        # 征收率是多少？ is not answered by the repealed regulation's 小规模纳税人增值税征收率为3%)
+        shown = [p for p in (primary, *(p for p, _, _ in extra)) if p is primary or shelf.in_force(p.doc_id)]
         apart = self._parts_answered_apart(topic, allowed, shelf, features, shown, result, query.earlier)
         for unit, provision, found in apart:
             quote = "".join(self._quote(unit, found, provision, k, query.wants_figure))

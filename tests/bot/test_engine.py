@@ -1997,6 +1997,14 @@ def test_everyday_names_of_goods_are_the_categories_the_vat_law_lists(real_bot: 
     assert cited(fruit)[0] == ("vat-law-2024", 10) and "农产品" in fruit.text
 
 
+def test_an_earlier_version_shown_beside_the_answer_answers_no_part(real_bot: PolicyBot) -> None:
+    """增值税小规模纳税人的标准是多少？征收率是多少？ is answered by the VAT law's rate (第十一条), with the repealed
+    regulation's rate shown beside it as history: that old sentence (小规模纳税人增值税征收率为3%) does not answer the
+    part asking the standard, which the law's 第九条 answers (五百万元)."""
+    answer = real_bot.ask("增值税小规模纳税人的标准是多少？征收率是多少？")
+    assert ("vat-law-2024", 9) in cited(answer) and "五百万元" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
