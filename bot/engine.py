@@ -1761,13 +1761,16 @@ class PolicyBot:
             result, top, RULE_DENSE_SLACK, lambda p: p.doc_id == top.doc_id and not _SANCTIONS.search(p.text)
         )
 
-    def _sanction_of(self, rule: Provision) -> tuple[Provision, str] | None:
+    def _sanction_of(self, rule: Provision, asked: str = "") -> tuple[Provision, str] | None:
         """The clause of a rule's document sanctioning its breach (…违反本条例，有下列情形之一的，…责令改正…：（二）拖延
         检验、验收；), with its lead and the item the rule is: of the items most of whose words the rule names, the one
-        whose words say most (拖延检验、验收, not 未在规定的期限内支付…款项, whose words every payment rule uses; None: none)."""
+        naming most of what was ``asked`` of the rule (指定 and 中介机构 of 政府部门要我们找他们指定的中介机构…, of a rule on
+        intermediaries and on designating them), then whose words say most (拖延检验、验收, not 未在规定的期限内支付…款项,
+        whose words every payment rule uses; None: none)."""
         document = self.library.get(rule.doc_id)
         assert document is not None
         tokenizer = self.searcher.tokenizer
+        asked_words = [w for w in tokenizer.content_words(asked) if len(w) >= 2]
 
         def fit(part: str) -> float:
             own = [w for w in tokenizer.content_words(part) if len(w) >= 2]
@@ -1775,15 +1778,19 @@ class PolicyBot:
                 return 0.0
             return sum(map(tokenizer.specificity, own)) / len(own)
 
+        def rank(part: str) -> tuple[bool, int, float]:
+            fitting = fit(part)
+            return fitting > 0, sum(scope.in_full(w, part) for w in asked_words), fitting
+
         found = [
-            (fit(part), provision, part if part == lead else f"{lead}{part}")
+            (rank(part), provision, part if part == lead else f"{lead}{part}")
             for provision in document.provisions
             if provision.key != rule.key and _SANCTIONS.search(provision.text)
             for lead, *items in [provision.text.split("\n")]
             for part in items or [lead]
         ]
         best = max(found, key=lambda row: row[0], default=None)
-        return (best[1], best[2]) if best is not None and best[0] > 0 else None
+        return (best[1], best[2]) if best is not None and best[0][0] else None
 
     def _prefer_national(self, query: Query, result: Retrieval, top: Provision) -> Provision:
         """A local document's provision answers first only where the question names its place: else the best
@@ -2090,6 +2097,14 @@ class PolicyBot:
         if several and len(context) < 2 and len(leads := self._leads(turns, shelf)) > 1:
             # (这几个是第几条？ after 职工福利费…？ 那工会经费呢？ 职工教育经费呢？: the provision each answer led with)
             answer = compose.numbered_answer(shelf, [(p, p.text) for p in leads], wants_agencies=query.wants_agencies)
+            return replace(answer, kind="follow_up")
+        rule = next((p for p in context if shelf.in_force(p.doc_id)), None)
+        asks_sanction = scope.asked_kind(query.text) == "具体处罚"
+        if rule and asks_sanction and (sanctioned := self._sanction_of(rule, earlier_question(turns))):
+            # (违反了怎么办？ 如果违反了，怎么追责？ after a rule: the clause of its document sanctioning it, at the item that
+            # is that rule — 优化营商环境条例第六十九条（九） after 第四十三条 on designated intermediaries)
+            provision, quote = sanctioned
+            answer = compose.provision_answer(shelf, provision, [quote], wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")

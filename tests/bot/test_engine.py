@@ -2005,6 +2005,22 @@ def test_an_earlier_version_shown_beside_the_answer_answers_no_part(real_bot: Po
     assert ("vat-law-2024", 9) in cited(answer) and "五百万元" in answer.text
 
 
+def test_what_befalls_a_breach_of_the_rule_discussed_is_its_sanction_clause(real_bot: PolicyBot) -> None:
+    """违反了怎么办？ asks what befalls a breach, as 如果违反了，怎么追责？ does: after 第四十三条 on intermediaries the
+    government designates, the clause sanctioning the designating (第六十九条（九）), not the one on the
+    intermediaries themselves; after a payment rule, its sanction clause — not the rule again, nor a refusal."""
+    told = [{"role": "user", "content": "政府部门说要我们必须找他们指定的中介机构做评估，合法吗？"}]
+    answer = real_bot.ask(
+        "违反了怎么办？", [*told, {"role": "assistant", "content": real_bot.ask(told[0]["content"]).text}]
+    )
+    assert cited(answer)[0] == ("business-environment-regulation-2019", 69) and "指定中介服务机构" in answer.text
+    paid = [{"role": "user", "content": "机关从我们这儿采购，多少天之内必须付款？"}]
+    breach = real_bot.ask(
+        "违反了怎么办？", [*paid, {"role": "assistant", "content": real_bot.ask(paid[0]["content"]).text}]
+    )
+    assert not breach.out_of_scope and cited(breach)[0] == ("sme-payment-regulation-2025", 31)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
