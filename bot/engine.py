@@ -1940,10 +1940,10 @@ class PolicyBot:
         focused = self._focus_words(focus) if focus else {}
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
-            named = (w in sentence or any(t in sentence for t in terms_of.get(w, ())) for w in weights)
-            lexical = (
-                sum(v for v, is_named in zip(weights.values(), named, strict=True) if is_named) / mass if mass else 0.0
+            named = sum(
+                v for w, v in weights.items() if w in sentence or any(t in sentence for t in terms_of.get(w, ()))
             )
+            lexical = named / mass if mass else 0.0
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             own = _share_named(focused, sentence)
             scored.append((similarity + 0.5 * lexical + figure + own, position, sentence))

@@ -2021,6 +2021,20 @@ def test_what_befalls_a_breach_of_the_rule_discussed_is_its_sanction_clause(real
     assert not breach.out_of_scope and cited(breach)[0] == ("sme-payment-regulation-2025", 31)
 
 
+def test_everyday_words_for_what_the_tax_laws_list_find_their_provisions(real_bot: PolicyBot) -> None:
+    """Everyday words the query table translates into the laws' terms: 团建聚餐 is 餐饮服务 (增值税法第二十二条: its input tax
+    is not deducted — not 第十六条 on deductions in general); 自种 is 自产农产品 (第二十四条's exemption, not 第十条's 9%);
+    有没有时间限制？ asks a 期限, which 第二十五条 states (no "not stated" line after it)."""
+    meal = real_bot.ask("公司团建聚餐的发票，进项能抵扣吗？")
+    assert cited(meal)[0] == ("vat-law-2024", 22)
+    grown = real_bot.ask("種菜農民賣自種白菜交增值稅嗎？")
+    assert cited(grown)[0] == ("vat-law-2024", 24)
+    asked = "被大企业拖欠款项，可以去哪里投诉？"
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
+    limit = real_bot.ask("有没有时间限制？多久能处理完？", history)
+    assert cited(limit)[0] == ("sme-payment-regulation-2025", 25) and "没有规定" not in limit.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
