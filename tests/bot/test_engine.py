@@ -2035,6 +2035,16 @@ def test_everyday_words_for_what_the_tax_laws_list_find_their_provisions(real_bo
     assert cited(limit)[0] == ("sme-payment-regulation-2025", 25) and "没有规定" not in limit.text
 
 
+def test_a_figure_told_and_asked_whether_it_still_holds_is_checked(real_bot: PolicyBot) -> None:
+    """…月销售额10万元以下免征增值税，这个政策现在还有吗？ asks whether what it tells still holds, as 是真的吗？ does: no
+    provision states that 10万元, so it is not answered with the 500万元 standard as if it were; a told figure the law
+    states (征收率3%) is answered."""
+    told = real_bot.ask("小规模纳税人月销售额10万元以下免征增值税，这个政策现在还有吗？")
+    assert told.out_of_scope and "具体金额" in told.text
+    stated = real_bot.ask("小规模纳税人征收率3%，这个政策现在还有吗？")
+    assert not stated.out_of_scope and cited(stated)[0] == ("vat-law-2024", 11)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
