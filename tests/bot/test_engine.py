@@ -2045,6 +2045,13 @@ def test_a_figure_told_and_asked_whether_it_still_holds_is_checked(real_bot: Pol
     assert not stated.out_of_scope and cited(stated)[0] == ("vat-law-2024", 11)
 
 
+def test_a_regulation_said_to_exist_is_no_title(real_bot: PolicyBot) -> None:
+    """…听说北京有条例规定遇到突发事件政府要帮中小企业，具体会有哪些措施啊？ says there is a regulation in Beijing, it names
+    none: Beijing's regulation answers (第四十七条), not a reply that the library lacks 《听说北京有条例》."""
+    answer = real_bot.ask("听说北京有条例规定遇到突发事件政府要帮中小企业，具体会有哪些措施？")
+    assert answer.kind != "unknown_document" and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 47)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
