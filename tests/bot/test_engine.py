@@ -2052,6 +2052,15 @@ def test_a_regulation_said_to_exist_is_no_title(real_bot: PolicyBot) -> None:
     assert answer.kind != "unknown_document" and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 47)
 
 
+def test_if_they_do_so_what_happens_asks_the_sanction(real_bot: PolicyBot) -> None:
+    """如果他们这么干了，会怎么处理？ after the rule against designated intermediaries asks what befalls the breach: the clause
+    sanctioning it (第六十九条), not the rule again."""
+    asked = "办审批的时候，政府部门能不能要求我们必须找他们指定的中介机构做评估？"
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
+    answer = real_bot.ask("如果他们这么干了，会怎么处理？", history)
+    assert cited(answer)[0] == ("business-environment-regulation-2019", 69)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
