@@ -626,7 +626,9 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
     ('担保机构收再担保费的上限？', '')
     >>> with_subject_swapped("担保机构收担保费的上限？ 那再担保费呢？", "那评审费呢？", cut)
     '担保机构收评审费的上限？'
-    >>> cut = lambda text: [w for w in re.split(r"(，|税前|能扣多少|？)", text) if w]
+    >>> cut = lambda text: [w for w in re.split(r"(，|税前|能扣多少|的|是什么|？)", text) if w]
+    >>> with_subject_swapped("小规模纳税人的标准是什么？", "征收率呢？", cut)
+    '小规模纳税人的征收率是什么？'
     >>> with_subject_swapped("公司给员工发福利，福利费税前能扣多少？", "那工会经费呢？", cut)
     '工会经费税前能扣多少？'
     """
@@ -652,6 +654,9 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
             start -= 1
         phrases.append("".join(words[start : end + 1]))
     alike = [p for p in phrases if p != subject and heads_alike(p)]
+    if not alike and _NAMES_A_FIGURE_AT_END.search(subject):
+        # (a figure asked instead of the earlier one: 征收率呢？ after 小规模纳税人的标准是什么？ asks 小规模纳税人的征收率)
+        alike = [w for w in words if w != subject and _NAMES_A_FIGURE_AT_END.fullmatch(w)][-1:]
     if not alike:
         return ""
     replaced = max(alike, key=lambda p: (shared_end(p), len(p)))
@@ -667,6 +672,8 @@ _CLAUSE = re.compile(r"[^，,；;。？?！!]*[，,；;。？?！!]?")
 
 
 _NAMING = re.compile(r"[\u4e00-\u9fff]+")
+# A word naming a figure as such (税率, 征收率, 比例, 期限, 标准): general words of Chinese.
+_NAMES_A_FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]*(?:率|比例|期限|时限|金额|额度|标准|上限|下限)")
 
 
 def is_elliptical(text: str, specificity: float) -> bool:

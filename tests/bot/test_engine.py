@@ -2061,6 +2061,15 @@ def test_if_they_do_so_what_happens_asks_the_sanction(real_bot: PolicyBot) -> No
     assert cited(answer)[0] == ("business-environment-regulation-2019", 69)
 
 
+def test_a_follow_up_naming_another_figure_asks_it_of_the_earlier_subject(real_bot: PolicyBot) -> None:
+    """征收率呢？ after 小规模纳税人的标准是什么？ asks the 征收率 of 小规模纳税人 — the earlier question with its figure
+    swapped — answered by 增值税法第十一条 (百分之三), not 第八条, which only names the rate."""
+    asked = "小规模纳税人的标准是什么？"
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
+    answer = real_bot.ask("征收率呢？", history)
+    assert cited(answer)[0] == ("vat-law-2024", 11) and "百分之三" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
