@@ -31,6 +31,7 @@ from bot.refs import (
     with_version_words,
     without_past_day,
 )
+from bot.scope import names_a_figure_as_such
 from ingest.agencies import AgencyRegistry
 from ingest.schema import Division, Library
 from ingest.text import parse_number
@@ -654,9 +655,9 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
             start -= 1
         phrases.append("".join(words[start : end + 1]))
     alike = [p for p in phrases if p != subject and heads_alike(p)]
-    if not alike and _NAMES_A_FIGURE_AT_END.search(subject):
+    if not alike and names_a_figure(subject):
         # (a figure asked instead of the earlier one: 征收率呢？ after 小规模纳税人的标准是什么？ asks 小规模纳税人的征收率)
-        alike = [w for w in words if w != subject and _NAMES_A_FIGURE_AT_END.fullmatch(w)][-1:]
+        alike = [w for w in words if w != subject and names_a_figure(w)][-1:]
     if not alike:
         return ""
     replaced = max(alike, key=lambda p: (shared_end(p), len(p)))
@@ -672,8 +673,15 @@ _CLAUSE = re.compile(r"[^，,；;。？?！!]*[，,；;。？?！!]?")
 
 
 _NAMING = re.compile(r"[\u4e00-\u9fff]+")
-# A word naming a figure as such (税率, 征收率, 比例, 期限, 标准): general words of Chinese.
-_NAMES_A_FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]*(?:率|比例|期限|时限|金额|额度|标准|上限|下限)")
+
+
+def names_a_figure(word: str) -> bool:
+    """Whether a word names a figure as such: a rate (征收率) or a general word for one (比例, 期限, 标准).
+
+    >>> names_a_figure("征收率"), names_a_figure("标准"), names_a_figure("纳税人")
+    (True, True, False)
+    """
+    return word.endswith("率") or names_a_figure_as_such(word)
 
 
 def is_elliptical(text: str, specificity: float) -> bool:
