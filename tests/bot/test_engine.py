@@ -2070,6 +2070,15 @@ def test_a_follow_up_naming_another_figure_asks_it_of_the_earlier_subject(real_b
     assert cited(answer)[0] == ("vat-law-2024", 11) and "百分之三" in answer.text
 
 
+def test_the_place_told_earlier_in_a_conversation_stays_the_askers(real_bot: PolicyBot) -> None:
+    """我们想用大学里的大型科研仪器，有补贴吗？ after a question on Beijing's rules is asked from Beijing too: its
+    regulation's 第四十条 (科技创新券) answers, not the national notice's 措施（八）, which subsidises nothing."""
+    asked = "北京的科技创新型小公司，能不能搞同股不同权、发特别表决权股份？"
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
+    answer = real_bot.ask("我们想用大学里的大型科研仪器，有补贴吗？", history)
+    assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 40)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
