@@ -886,6 +886,8 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     [(('', 6.0), '具体期限')]
     >>> confirmed_figures("有人说每月补500块，有这回事吗？"), confirmed_figures("那要是用了3年就卖了呢？")
     ([(('', 500.0), '具体金额')], [])
+    >>> confirmed_figures("月销售额10万元以下免征增值税的政策现在还有效吗？")
+    [(('', 100000.0), '具体金额')]
     """
     lowered = unit.lower()
     clauses = re.split(r"[，,]", lowered.rstrip("，,"))
@@ -899,7 +901,12 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     out = []
     # (in the clause that asks: 合同里写的是120天，这个约定算数吗？ tells its figure before the question —
     # unless that clause only points back at it: 国家补20块钱仓租，有这回事吗？)
-    pointing_back = source_asked or (len(clauses) > 1 and _ONLY_ASKS_IF_TRUE.fullmatch(re.sub(r"\W", "", clauses[-1])))
+    # (or asks in the same clause whether the policy it tells of still holds: …10万元以下免征增值税的政策现在还有效吗？)
+    pointing_back = (
+        source_asked
+        or (len(clauses) > 1 and _ONLY_ASKS_IF_TRUE.fullmatch(re.sub(r"\W", "", clauses[-1])))
+        or bool(_STILL_HOLDS.search(clauses[-1]))
+    )
     # (what was said: its last figure, 一年补两万 → 两万)
     told = _FIGURE_OR_BOUND_TOLD.finditer(lowered)
     confirmed = list(told)[-1:] if pointing_back else _CONFIRMED_FIGURE.finditer(clauses[-1])
@@ -918,6 +925,12 @@ _ONLY_ASKS_IF_TRUE = re.compile(
     # (这个政策现在还有吗？ 这项优惠还在不在？ asks whether what was told still holds)
     r"|(?:这|那)(?:个|项|条|种)?(?:政策|规定|优惠|说法)(?:现在|目前|今年)?还(?:有|在|有效|管用|执行|适用)(?:不在|没有)?)"
     r"(?:吗|么|嘛|吧|不|没有|呢)?"
+)
+
+
+# …的政策现在还有效吗？ …这项优惠还在不在？: whether a policy told of still holds (a general form of asking).
+_STILL_HOLDS = re.compile(
+    r"(?:政策|规定|优惠)(?:现在|目前|今年)?还(?:有|在|有效|管用|执行|适用)(?:不在|没有)?(?:吗|么|嘛|吧|不|没有|呢)?\W*$"
 )
 
 

@@ -2079,6 +2079,16 @@ def test_the_place_told_earlier_in_a_conversation_stays_the_askers(real_bot: Pol
     assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 40)
 
 
+def test_a_policy_told_by_its_figure_and_asked_if_it_holds_in_one_clause(real_bot: PolicyBot) -> None:
+    """…月销售额10万元以下免征增值税的政策现在还有效吗？ tells the policy by its figure and asks in the same clause whether it
+    still holds: no provision states that 10万元 (refused, naming the amount); one the law states is answered
+    (…减按20%税率…的优惠现在还有吗？ → 企业所得税法第二十八条)."""
+    told = real_bot.ask("小规模纳税人月销售额10万元以下免征增值税的政策现在还有效吗？")
+    assert told.out_of_scope and "具体金额" in told.text
+    stated = real_bot.ask("小微企业减按20%税率征收企业所得税的优惠现在还有吗？")
+    assert not stated.out_of_scope and cited(stated)[0] == ("eit-law-2018", 28)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
