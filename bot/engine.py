@@ -468,9 +468,9 @@ class PolicyBot:
         if query.docs and (local := self._local_documents_asked_apart(text, query.docs)):
             # 促进法里预留份额的比例是多少？北京市的规定是不是更高一些？: the place's own document answers its sentence
             query = replace(query, docs=(*query.docs, *local))
-        if turns and not query.docs and not self.searcher.regions_named(text) and not names_national_level(text):
+        if turns and not query.docs and not self.searcher.regions_named(text) and without_national_level(text) == text:
             # (the place the asker said they are in stays theirs: 我们想用大学里的大型科研仪器，有补贴吗？ after a question
-            # on Beijing's rules is asked of Beijing too)
+            # on Beijing's rules is asked of Beijing too — not one naming the nation: 国家有相似的要求吗？)
             told = self.searcher.regions_named(" ".join(t.content for t in turns if t.role == "user"))
             if told:
                 query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
