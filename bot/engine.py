@@ -15,7 +15,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -1748,7 +1748,7 @@ class PolicyBot:
             w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
         ]
         # (said in everyday words the query table translates: 年中关门 for 年度中间终止经营活动)
-        said = " ".join([question, *(t for _, terms in self.searcher.expander.matches(question) for t in terms)])
+        said = self.searcher.expander.expand(question)
         return 2 * sum(w not in said for w in words) > len(words)
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:
@@ -1942,14 +1942,10 @@ class PolicyBot:
         terms_of = {
             w: terms for surface, terms in searcher.expander.matches(topic) for w in searcher.tokenizer.words(surface)
         }
-        mass = sum(weights.values())
         focused = self._focus_words(focus) if focus else {}
         scored = []
         for position, (similarity, sentence) in enumerate(rows):
-            named = sum(
-                v for w, v in weights.items() if w in sentence or any(t in sentence for t in terms_of.get(w, ()))
-            )
-            lexical = named / mass if mass else 0.0
+            lexical = _share_named(weights, sentence, terms_of)
             figure = 0.1 if wants_figure and figures(sentence) else 0.0
             own = _share_named(focused, sentence)
             scored.append((similarity + 0.5 * lexical + figure + own, position, sentence))
@@ -2104,9 +2100,11 @@ class PolicyBot:
             # (这几个是第几条？ after 职工福利费…？ 那工会经费呢？ 职工教育经费呢？: the provision each answer led with)
             answer = compose.numbered_answer(shelf, [(p, p.text) for p in leads], wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")
-        rule = next((p for p in context if shelf.in_force(p.doc_id)), None)
-        asks_sanction = scope.asked_kind(query.text) == "具体处罚"
-        if rule and asks_sanction and (sanctioned := self._sanction_of(rule, earlier_question(turns))):
+        if (
+            scope.asked_kind(query.text) == "具体处罚"
+            and (rule := next((p for p in context if shelf.in_force(p.doc_id)), None))
+            and (sanctioned := self._sanction_of(rule, earlier_question(turns)))
+        ):
             # (违反了怎么办？ 如果违反了，怎么追责？ after a rule: the clause of its document sanctioning it, at the item that
             # is that rule — 优化营商环境条例第六十九条（九） after 第四十三条 on designated intermediaries)
             provision, quote = sanctioned
@@ -2458,15 +2456,17 @@ class PolicyBot:
         )
 
 
-def _named(words: dict[str, float], text: str) -> float:
-    """How much of the weighted ``words`` a text names."""
-    return sum(weight for w, weight in words.items() if w in text)
+def _named(words: dict[str, float], text: str, terms_of: Mapping[str, Sequence[str]] | None = None) -> float:
+    """How much of the weighted ``words`` a text names — a word also by one of its ``terms_of`` (the query table's
+    terms for it)."""
+    terms_of = terms_of or {}
+    return sum(weight for w, weight in words.items() if w in text or any(t in text for t in terms_of.get(w, ())))
 
 
-def _share_named(words: dict[str, float], text: str) -> float:
+def _share_named(words: dict[str, float], text: str, terms_of: Mapping[str, Sequence[str]] | None = None) -> float:
     """The share of the weighted ``words`` a text names (0 when there are none)."""
     mass = sum(words.values())
-    return _named(words, text) / mass if mass else 0.0
+    return _named(words, text, terms_of) / mass if mass else 0.0
 
 
 # A sentence that caps, extends or bounds the figure of the sentence before it (可适当延长，但…最长不得超过90日).

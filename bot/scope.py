@@ -917,21 +917,21 @@ def confirmed_figures(unit: str) -> list[tuple[tuple[str, float], str]]:
     return out
 
 
+# …现在还有 / 还在不在 / 还有效: whether a policy still holds (general words of asking).
+_STILL_IN_FORCE = r"(?:现在|目前|今年)?还(?:有|在|有效|管用|执行|适用)(?:不在|没有)?"
 # A clause asking only whether what was said before holds (有这回事吗？ 是真的吗？ 这个说法对不对？).
 _ONLY_ASKS_IF_TRUE = re.compile(
     r"(?:(?:这|那)?(?:是)?(?:真的|真有|有没?有|有)?(?:这|那)(?:回|个|种|样的?)?(?:事儿?|说法|回事)"
     r"(?:是不是真的|是真的|真的|对不对|对|属实|靠谱|靠不靠谱|准确|没错)?"
     r"|(?:这|那)?(?:是不是真的|是真的|真的|对不对|属实|靠谱|靠不靠谱|准确|没错)"
     # (这个政策现在还有吗？ 这项优惠还在不在？ asks whether what was told still holds)
-    r"|(?:这|那)(?:个|项|条|种)?(?:政策|规定|优惠|说法)(?:现在|目前|今年)?还(?:有|在|有效|管用|执行|适用)(?:不在|没有)?)"
+    rf"|(?:这|那)(?:个|项|条|种)?(?:政策|规定|优惠|说法){_STILL_IN_FORCE})"
     r"(?:吗|么|嘛|吧|不|没有|呢)?"
 )
 
 
 # …的政策现在还有效吗？ …这项优惠还在不在？: whether a policy told of still holds (a general form of asking).
-_STILL_HOLDS = re.compile(
-    r"(?:政策|规定|优惠)(?:现在|目前|今年)?还(?:有|在|有效|管用|执行|适用)(?:不在|没有)?(?:吗|么|嘛|吧|不|没有|呢)?\W*$"
-)
+_STILL_HOLDS = re.compile(rf"(?:政策|规定|优惠){_STILL_IN_FORCE}(?:吗|么|嘛|吧|不|没有|呢)?\W*$")
 
 
 def asks_where_written(text: str) -> bool:
