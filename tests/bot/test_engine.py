@@ -22,6 +22,11 @@ def cited(answer) -> list[tuple[str, int]]:
     return [(c.doc_id, c.number) for c in answer.citations]
 
 
+def after(bot: PolicyBot, question: str) -> list[dict[str, str]]:
+    """The conversation after ``question``: it and the bot's own answer, as plain text."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": bot.ask(question).text}]
+
+
 def test_a_provision_by_number_in_a_named_document(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("示例企业促进法第十条是什么？")
     assert cited(answer) == [("demo-law-2023", 10)]
@@ -2009,15 +2014,9 @@ def test_what_befalls_a_breach_of_the_rule_discussed_is_its_sanction_clause(real
     """违反了怎么办？ asks what befalls a breach, as 如果违反了，怎么追责？ does: after 第四十三条 on intermediaries the
     government designates, the clause sanctioning the designating (第六十九条（九）), not the one on the
     intermediaries themselves; after a payment rule, its sanction clause — not the rule again, nor a refusal."""
-    told = [{"role": "user", "content": "政府部门说要我们必须找他们指定的中介机构做评估，合法吗？"}]
-    answer = real_bot.ask(
-        "违反了怎么办？", [*told, {"role": "assistant", "content": real_bot.ask(told[0]["content"]).text}]
-    )
+    answer = real_bot.ask("违反了怎么办？", after(real_bot, "政府部门说要我们必须找他们指定的中介机构做评估，合法吗？"))
     assert cited(answer)[0] == ("business-environment-regulation-2019", 69) and "指定中介服务机构" in answer.text
-    paid = [{"role": "user", "content": "机关从我们这儿采购，多少天之内必须付款？"}]
-    breach = real_bot.ask(
-        "违反了怎么办？", [*paid, {"role": "assistant", "content": real_bot.ask(paid[0]["content"]).text}]
-    )
+    breach = real_bot.ask("违反了怎么办？", after(real_bot, "机关从我们这儿采购，多少天之内必须付款？"))
     assert not breach.out_of_scope and cited(breach)[0] == ("sme-payment-regulation-2025", 31)
 
 
@@ -2029,9 +2028,7 @@ def test_everyday_words_for_what_the_tax_laws_list_find_their_provisions(real_bo
     assert cited(meal)[0] == ("vat-law-2024", 22)
     grown = real_bot.ask("種菜農民賣自種白菜交增值稅嗎？")
     assert cited(grown)[0] == ("vat-law-2024", 24)
-    asked = "被大企业拖欠款项，可以去哪里投诉？"
-    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
-    limit = real_bot.ask("有没有时间限制？多久能处理完？", history)
+    limit = real_bot.ask("有没有时间限制？多久能处理完？", after(real_bot, "被大企业拖欠款项，可以去哪里投诉？"))
     assert cited(limit)[0] == ("sme-payment-regulation-2025", 25) and "没有规定" not in limit.text
 
 
@@ -2055,27 +2052,27 @@ def test_a_regulation_said_to_exist_is_no_title(real_bot: PolicyBot) -> None:
 def test_if_they_do_so_what_happens_asks_the_sanction(real_bot: PolicyBot) -> None:
     """如果他们这么干了，会怎么处理？ after the rule against designated intermediaries asks what befalls the breach: the clause
     sanctioning it (第六十九条), not the rule again."""
-    asked = "办审批的时候，政府部门能不能要求我们必须找他们指定的中介机构做评估？"
-    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
-    answer = real_bot.ask("如果他们这么干了，会怎么处理？", history)
+    answer = real_bot.ask(
+        "如果他们这么干了，会怎么处理？",
+        after(real_bot, "办审批的时候，政府部门能不能要求我们必须找他们指定的中介机构做评估？"),
+    )
     assert cited(answer)[0] == ("business-environment-regulation-2019", 69)
 
 
 def test_a_follow_up_naming_another_figure_asks_it_of_the_earlier_subject(real_bot: PolicyBot) -> None:
     """征收率呢？ after 小规模纳税人的标准是什么？ asks the 征收率 of 小规模纳税人 — the earlier question with its figure
     swapped — answered by 增值税法第十一条 (百分之三), not 第八条, which only names the rate."""
-    asked = "小规模纳税人的标准是什么？"
-    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
-    answer = real_bot.ask("征收率呢？", history)
+    answer = real_bot.ask("征收率呢？", after(real_bot, "小规模纳税人的标准是什么？"))
     assert cited(answer)[0] == ("vat-law-2024", 11) and "百分之三" in answer.text
 
 
 def test_the_place_told_earlier_in_a_conversation_stays_the_askers(real_bot: PolicyBot) -> None:
     """我们想用大学里的大型科研仪器，有补贴吗？ after a question on Beijing's rules is asked from Beijing too: its
     regulation's 第四十条 (科技创新券) answers, not the national notice's 措施（八）, which subsidises nothing."""
-    asked = "北京的科技创新型小公司，能不能搞同股不同权、发特别表决权股份？"
-    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": real_bot.ask(asked).text}]
-    answer = real_bot.ask("我们想用大学里的大型科研仪器，有补贴吗？", history)
+    answer = real_bot.ask(
+        "我们想用大学里的大型科研仪器，有补贴吗？",
+        after(real_bot, "北京的科技创新型小公司，能不能搞同股不同权、发特别表决权股份？"),
+    )
     assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 40)
 
 
