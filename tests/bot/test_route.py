@@ -325,6 +325,11 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("我们以前做过什么项目不重要", False),
         ("验收之前多少天要通知对方？", False),  # before an event, not the version before
         ("过去几年亏损了还能享受吗？", False),
+        ("跟以前比有什么变化？", True),  # what changed since the version before
+        ("和之前的版本相比有啥不同？", True),
+        ("比以前改了什么？", True),
+        ("今年生意比以前难做多了，有什么扶持政策？", False),  # the asker's business, not a version
+        ("跟以前的老板比，现在这个好说话吗？", False),
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
