@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest.numerals import cn_to_int, int_to_cn
@@ -18,6 +19,10 @@ from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library
 from ingest.validity import Status, cn_date, status_on
 
 MAX_QUOTED_SENTENCES = 2
+# A revised provision's changes told one by one, up to this many (the rest counted); changes at most this many
+# words apart are told as one.
+MAX_CHANGES_TOLD = 8
+CHANGES_APART = 2
 WHOLE_DOCUMENT = 0  # the citation number of a document as a whole (its header facts)
 
 
@@ -325,6 +330,44 @@ def numbered_answer(
     lines.extend(missing)
     kind = "number" if not wants_agencies else "number_agency"
     return Answer("\n".join(lines), tuple(citations), kind=kind, as_of=shelf.day)
+
+
+def changes_line(old: str, new: str, cut: Callable[[str], list[str]]) -> str:
+    """What a provision's newer wording adds, drops and rewords against its older one, word by word as ``cut``
+    segments them, or that the two read the same.
+
+    >>> changes_line("税率为17%。", "税率为百分之十三。", list)
+    '新版与旧版相比：“17%”改为“百分之十三”。'
+    >>> changes_line("应当及时支付款项。", "应当自交付之日起60日内支付款项，不得拖延。", list)
+    '新版与旧版相比：“及时”改为“自交付之日起60日内”；新增“不得拖延”。'
+    """
+    before, after = cut(old), cut(new)
+    opcodes = [
+        op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
+    spans: list[tuple[int, int, int, int]] = []
+    for _, i1, i2, j1, j2 in opcodes:
+        if spans and i1 - spans[-1][1] <= CHANGES_APART and j1 - spans[-1][3] <= CHANGES_APART:
+            spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
+        else:
+            spans.append((i1, i2, j1, j2))
+    told = []
+    for i1, i2, j1, j2 in spans:
+        dropped, added = (
+            "".join(words[a:b]).replace("\n", "").strip(_BETWEEN_CLAUSES)
+            for words, a, b in ((before, i1, i2), (after, j1, j2))
+        )
+        if dropped or added:
+            told.append(
+                f"“{dropped}”改为“{added}”" if dropped and added else f"新增“{added}”" if added else f"删去“{dropped}”"
+            )
+    if not told:
+        return "两版这一条的文字相同。"
+    more = f"等{len(told)}处" if len(told) > MAX_CHANGES_TOLD else ""
+    return f"新版与旧版相比：{'；'.join(told[:MAX_CHANGES_TOLD])}{more}。"
+
+
+_BETWEEN_CLAUSES = "，、；。：,;:\n "
 
 
 def count_phrase(document: Document) -> str:

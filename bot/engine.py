@@ -974,7 +974,10 @@ class PolicyBot:
         # (the counterpart named first: a follow-up to this answer is about it, not the provision discussed before)
         lead = f"{shelf.ref(counterpart)}对应{shelf.ref(discussed)}。"
         answer = compose.provision_answer(shelf, counterpart, [counterpart.text], full_text=True, lead=lead)
-        return replace(answer, kind="follow_up")
+        line = lineage(discussed.doc_id, self.names.metas)
+        old, new = sorted((discussed, counterpart), key=lambda p: line.index(p.doc_id))
+        changes = compose.changes_line(old.text, new.text, self.searcher.tokenizer.cut)
+        return replace(answer, text=f"{answer.text}\n{changes}", kind="follow_up")
 
     def _compare(self, query: Query, shelf: Shelf, versions: Sequence[str]) -> Answer:
         """What changed between two versions: on the question's topic, or an overview."""
@@ -1001,8 +1004,7 @@ class PolicyBot:
                 f"{compose.headline(shelf, new_p)}（现行）：{new_p.text}",
                 f"{compose.headline(shelf, old_p)}（修订前）：{old_p.text}",
             ]
-            if old_p.text == new_p.text:
-                lines.append("两版这一条的文字相同。")
+            lines.append(compose.changes_line(old_p.text, new_p.text, tokenizer.cut))
             citations = (shelf.cite(new_p, new_p.text), shelf.cite(old_p, old_p.text))
             return Answer("\n".join(lines), citations, kind="compare", as_of=shelf.day)
         pairs = self.pairs(old_id, new_id)

@@ -2673,6 +2673,26 @@ def test_what_a_figure_became_in_the_new_version_is_a_change_asked(real_bot: Pol
     assert answer.kind == "compare" and cited(answer)[0] == ("vat-law-2024", 10)
 
 
+@pytest.mark.parametrize(
+    ("earlier", "follow_up"),
+    [("保障中小企业款项支付条例第九条", "跟以前比有什么变化？"), ("保障中小企业款项支付条例第九条", "以前是怎么规定的？")],
+)
+def test_a_provision_s_counterpart_in_another_version_comes_with_what_the_revision_changed(
+    fake_bot: PolicyBot, earlier: str, follow_up: str
+) -> None:
+    """The 2025 article adds a 60-day limit for large enterprises and bans waiting for a third party's payment."""
+    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
+    assert cited(answer)[0] == ("sme-payment-regulation-2020", 8)
+    assert "新增“不得约定以收到第三方付款作为向中小企业支付款项的条件" in answer.text
+    assert "新增“自货物、工程、服务交付之日起60日内支付款项" in answer.text
+
+
+def test_a_change_asked_on_a_topic_tells_what_the_revision_changed_in_its_provision(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("款项支付条例新旧版本对保证金的规定有什么变化？")
+    assert answer.kind == "compare"
+    assert "“核实和结算”改为“核算并退还”" in answer.text  # (the deposit is now returned, not only settled)
+
+
 def test_a_follow_up_on_the_time_after_a_version_was_repealed_answers_from_its_successor(fake_bot: PolicyBot) -> None:
     history = _after(fake_bot, "增值税暂行条例第十二条")
     answer = fake_bot.ask("那2026年以后呢？", history)
