@@ -72,6 +72,8 @@ SHARED_WITH_PARAGRAPH = 0.4
 STATED_ABOUT_WHAT_IS_ASKED = 0.6
 # What a figure is of stands this close to it (characters between them) where the sentence does not name the figure.
 NEAR_A_FIGURE = 8
+# What a sum is of stands within this many characters of it (about a clause), named or not.
+SUM_WITHIN = 16
 # Below this, an out-of-scope reply does not even point to a related provision.
 RELATED_MIN_DENSE = 0.85
 
@@ -1798,6 +1800,9 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return True
     # (a compound the text writes apart is named by its parts: 机器设备 by …机器、机械和其他生产设备，为10年)
     shorter = [head[1:], head[:-1]] if len(head) >= 4 else []
+    # (a sum is of what stands within a clause of it: not 失业保险金 beside a refund of 社会保险费50%)
+    if label == "具体金额":
+        return any(_stated_near(h, states, paragraphs, SUM_WITHIN) for h in [head, *shorter])
     return _stated_in_parts(head, states, paragraphs, searcher) or any(
         _stated_beside(h, states, paragraphs) for h in shorter
     )
@@ -1945,15 +1950,13 @@ def _stated_of(of: str, general: str, states: re.Pattern[str], paragraphs: Seque
 _FIGURE_NAMES_ALIKE = (("比例", "比重", "占比"), ("期限", "时限"), ("数量", "数目"), ("数额", "金额"))
 
 
-def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str], within: int = NEAR_A_FIGURE) -> bool:
     """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
     pattern = _as_written(word)
     for sentence in _stating(states, paragraphs):
         spans = [m.span() for m in pattern.finditer(sentence)]
         figures_stated = states.finditer(sentence)
-        if any(
-            a - f.end() <= NEAR_A_FIGURE and f.start() - b <= NEAR_A_FIGURE for f in figures_stated for a, b in spans
-        ):
+        if any(a - f.end() <= within and f.start() - b <= within for f in figures_stated for a, b in spans):
             return True
     return False
 

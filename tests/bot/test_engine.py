@@ -2087,6 +2087,24 @@ def test_a_policy_told_by_its_figure_and_asked_if_it_holds_in_one_clause(real_bo
     assert not stated.out_of_scope and cited(stated)[0] == ("eit-law-2018", 28)
 
 
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("失业了，失业保险金一个月发多少钱？", None),  # (一)'s 50% is a refund of premiums, twenty characters off
+        ("公司裁员的话，被裁的员工失业保险金能领多少钱？", None),
+        ("创业担保贷款最多能贷多少钱？", ("guofa-2018-39", 3)),  # 最高不超过15万元的创业担保贷款
+    ],
+)
+def test_a_sum_asked_of_something_is_stated_only_by_a_sentence_naming_it_within_a_clause_of_the_sum(
+    real_bot: PolicyBot, question: str, answered_by: tuple[str, int] | None
+) -> None:
+    answer = real_bot.ask(question)
+    if answered_by is None:
+        assert answer.out_of_scope and not answer.citations
+    else:
+        assert not answer.out_of_scope and cited(answer)[0] == answered_by
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
