@@ -2693,7 +2693,10 @@ def test_what_a_figure_became_in_the_new_version_is_a_change_asked(real_bot: Pol
 
 @pytest.mark.parametrize(
     ("earlier", "follow_up"),
-    [("保障中小企业款项支付条例第九条", "跟以前比有什么变化？"), ("保障中小企业款项支付条例第九条", "以前是怎么规定的？")],
+    [
+        ("保障中小企业款项支付条例第九条", "跟以前比有什么变化？"),
+        ("保障中小企业款项支付条例第九条", "以前是怎么规定的？"),
+    ],
 )
 def test_a_provision_s_counterpart_in_another_version_comes_with_what_the_revision_changed(
     fake_bot: PolicyBot, earlier: str, follow_up: str
