@@ -55,6 +55,7 @@ from bot.route import (
     MEANS_SEVERAL,
     DocumentFilter,
     Query,
+    agency_question_topic,
     asks_for_more,
     asks_newer_version,
     asks_older_version,
@@ -157,6 +158,10 @@ UNSTATED_PART_WITHIN = 1 + MAX_RELATED
 PART_WITHIN = 10
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
+# An agency question asking of one matter (…对贷款不良容忍度有啥职责？) names words this specific in all besides its
+# agency and asking words; the agency's provisions among the search's closest this many answer it.
+AGENCY_TOPIC_SPECIFICITY = 4.0
+AGENCY_TOPIC_WITHIN = 3
 MORE_WITHIN = 10  # "还有别的吗？" lists the best matches of the topic among this many not yet cited,
 MORE_DENSE_GAP = 0.015  # as close in meaning as the best match within this (cosines of e5 lie within ~0.1),
 MAX_MORE = 3  # at most this many
@@ -1246,6 +1251,7 @@ class PolicyBot:
         before = ""
         # the question's own words, not the documents' names (款项支付条例 is not 第二章 款项支付规定)
         found = match_division(strip_agencies(query.topic, self.agencies), self.library, [d.meta.doc_id for d in pool])
+        inside = []
         if found is not None:
             doc_id, division = found
             inside = [p for p in provisions if p.doc_id == doc_id and division.first <= p.number <= division.last]
@@ -1253,6 +1259,13 @@ class PolicyBot:
                 provisions, heading = inside, f"{who}在“{division.heading}”部分{verb}"
             else:
                 before = f"在“{division.heading}”部分没有{who}{verb}。"
+        # 金融监管总局对小微企业贷款不良容忍度有啥职责？ asks of one matter: its provisions the search finds among the
+        # closest to it, quoted, not every task of the agency
+        if not inside and (on_topic := self._on_agency_topic(query, [*provisions, *mentioned], pool)):
+            answer = compose.numbered_answer(shelf, [(p, p.text) for p in on_topic], wants_agencies=True)
+            lead = f"{who}{'负责或涉及' if assigned else ''}的规定中，与您所问最相关的是：\n"
+            text = lead + answer.text + compose.agency_notes(shelf, names, on_topic)
+            return replace(answer, text=text, kind="agency")
         if not provisions:
             involved_anywhere = "、".join(
                 dict.fromkeys(a for d in pool for p in d.provisions for a in p.agencies if p.responsibility)
@@ -1266,6 +1279,21 @@ class PolicyBot:
         answer = compose.listing_answer(shelf, heading, provisions, "agency")
         also = compose.mentions_line(shelf, who, mentioned)
         return replace(answer, text=before + answer.text + also + compose.agency_notes(shelf, names, provisions))
+
+    def _on_agency_topic(
+        self, query: Query, provisions: Sequence[Provision], pool: Sequence[Document]
+    ) -> list[Provision]:
+        """Of an agency's provisions, those a search of what the question asks besides the agency finds among the
+        closest few, closest first (none when it asks nothing else: 发改委负责哪些措施？)."""
+        topic = agency_question_topic(query.topic, self.agencies)
+        tokenizer = self.searcher.tokenizer
+        if query.asks_periods or sum(map(tokenizer.specificity, tokenizer.words(topic))) < AGENCY_TOPIC_SPECIFICITY:
+            return []
+        keys = {p.key for p in provisions}
+        hits = self.searcher.search(topic, [d.meta.doc_id for d in pool]).hits[:AGENCY_TOPIC_WITHIN]
+        if not hits or hits[0].provision.key not in keys:  # (the matter's own provision is not the agency's)
+            return []
+        return [h.provision for h in hits if h.provision.key in keys]
 
     # ── search ────────────────────────────────────────────────────────────────────
 

@@ -799,3 +799,25 @@ def next_or_previous(text: str, current: int) -> int | None:
 
 def strip_agencies(text: str, registry: AgencyRegistry) -> str:
     return strip_spans(text, [(start, end) for start, end, _ in registry.surfaces_in(text)])
+
+
+def agency_question_topic(text: str, registry: AgencyRegistry) -> str:
+    """What an agency question asks about besides the agency and its tasks (人民银行对小微企业贷款有什么职责？ →
+    对小微企业贷款有什么; "" for one asking nothing else, or for all its tasks: 发改委负责哪些措施？).
+
+    >>> agency_question_topic("负责哪些措施？", AgencyRegistry(()))
+    ''
+    """
+    if _ASKS_ALL.search(text.lower()):  # (人民银行在融资方面负责哪些？ asks for all of them there)
+        return ""
+    rest = _PROVISIONS_OF_AN_AGENCY.sub(" ", _AGENCY_LIST.sub(" ", strip_agencies(text, registry)))
+    return rest.strip() if has_own_topic(rest) else ""
+
+
+_ASKS_ALL = re.compile(
+    r"哪些|哪几|几项|几条|多少条|多少项|所有|全部|列出|列一下|清单|\blist\b|which measures|what measures"
+)
+# How agency questions name the provisions they ask for, and what qualifies a document's name ((2025年修订)中哪些条款涉及…)
+_PROVISIONS_OF_AN_AGENCY = re.compile(
+    r"[（(][^）)]*[）)]|条款|条文|条目|规定|措施|政策|文件|内容|事项|涉及|有关|相关|方面|领域"
+)

@@ -2105,6 +2105,26 @@ def test_a_sum_asked_of_something_is_stated_only_by_a_sentence_naming_it_within_
         assert not answer.out_of_scope and cited(answer)[0] == answered_by
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("国家金融监督管理总局在提高小微企业不良贷款容忍度上有什么职责？", ("sme-promotion-law-2017", 15)),
+        ("市场监管总局在个体工商户年度报告方面负责什么？", ("individual-business-promotion-regulation-2022", 12)),
+    ],
+)
+def test_an_agency_asked_about_one_matter_gets_its_provisions_closest_to_that_matter_quoted(
+    real_bot: PolicyBot, question: str, expected: tuple[str, int]
+) -> None:
+    answer = real_bot.ask(question)
+    assert answer.kind == "agency" and cited(answer)[0] == expected
+    assert len(answer.citations) <= 3  # (not every task of the agency)
+
+
+def test_an_agency_asked_about_nothing_else_still_gets_all_its_tasks(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("人社那边负责哪几条？")
+    assert answer.kind == "agency" and "共 12 项" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
