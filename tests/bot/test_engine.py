@@ -2125,6 +2125,13 @@ def test_an_agency_asked_about_nothing_else_still_gets_all_its_tasks(real_bot: P
     assert answer.kind == "agency" and "共 12 项" in answer.text
 
 
+def test_a_figure_told_as_what_the_rule_was_is_answered_by_the_version_that_stated_it(real_bot: PolicyBot) -> None:
+    history = after(real_bot, "一般纳税人卖货的增值税税率现在是多少？")
+    answer = real_bot.ask("我印象里原来是17%，在哪个文件里写的？", history)
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 2)
+    assert "现行有效的文件没有规定" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""

@@ -330,6 +330,10 @@ def test_a_list_of_provisions_is_asked_with_a_list_word_beside_provisions(
         ("比以前改了什么？", True),
         ("今年生意比以前难做多了，有什么扶持政策？", False),  # the asker's business, not a version
         ("跟以前的老板比，现在这个好说话吗？", False),
+        ("我记得以前是17%，那是哪个文件规定的？", True),  # a figure told as what the rule was
+        ("原来好像是30天吧？", True),
+        ("以前是17%，现在是多少？", False),  # what it is now
+        ("我们公司以前是10个人，能享受吗？", False),  # the asker's own past
     ],
 )
 def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
