@@ -125,6 +125,27 @@ def sentence_label(label: str) -> str:
     return label
 
 
+def part_label(provision: Provision, quote: Sequence[str]) -> str:
+    """The 款 of an article, and the 项 of that 款, that hold all of a quote (第二款, 第一款第（三）项; "" where the
+    quote spans more than one, or the article is not divided, or the provision is a notice's item).
+
+    >>> from ingest.schema import Item, Paragraph
+    >>> article = Provision("d", 2, "第二条", "", "", (Paragraph("总则。"), Paragraph("下列各项：", (Item("（一）", 1, "甲；"), Item("（二）", 2, "乙。")))))
+    >>> part_label(article, ["（二）乙。"]), part_label(article, ["总则。"]), part_label(article, ["总则。", "甲；"])
+    ('第二款第（二）项', '第一款', '')
+    """
+    if not provision.label.endswith("条"):
+        return ""
+    sentences = [s.strip() for s in quote if s.strip()]
+    holding = [(i, p) for i, p in enumerate(provision.paragraphs) if all(s in p.full_text for s in sentences)]
+    if len(holding) != 1 or not sentences:
+        return ""
+    at, paragraph = holding[0]
+    items = [item for item in paragraph.items if all(s in f"{item.label}{item.text}" for s in sentences)]
+    whole = f"第{int_to_cn(at + 1)}款" if len(provision.paragraphs) > 1 else ""
+    return whole + (f"第{items[0].label}项" if len(items) == 1 else "")
+
+
 def headline(shelf: Shelf, provision: Provision) -> str:
     """《…》第（四）项“加强信贷支持” — with the item's lead title where it has one."""
     title = f"“{provision.title}”" if provision.title else ""
@@ -278,9 +299,11 @@ def provision_answer(
     notes: Sequence[str] = (),
     extra: Sequence[tuple[Provision, str, str]] = (),
     kind: str = "search",
+    part: tuple[str, bool] = ("", False),
 ) -> Answer:
-    """Answer from one provision (quoted sentences), then ``extra`` provisions that belong with it
-    (an implementing regulation, the older version: (provision, lead-in, quote)), then related ones."""
+    """Answer from one provision (quoted sentences), then ``extra`` provisions that belong with it (an implementing
+    regulation, the older version: (provision, lead-in, quote)), then related ones. ``part``: the 款 or 项 asked for,
+    and whether the quote is all of it (then named in the lead; else said after the quote)."""
     body = primary.text if full_text or not quote else "".join(quote)
     lines = [lead] if lead else []
     if wants_agencies and primary.agencies:
@@ -296,7 +319,10 @@ def provision_answer(
         lines.append(no_body_line(shelf, primary))
         lines.append(f"依据：{shelf.ref(primary)}：{body}")
     else:
-        lines.append(f"根据{headline(shelf, primary)}：{body}")
+        named, whole = part
+        lines.append(f"根据{headline(shelf, primary)}{named if whole else ''}：{body}")
+        if named and not whole:
+            lines.append(f"所问内容在{shelf.ref(primary)}{named}。")
         if line := responsibility_line(shelf, primary):
             lines.append(line)
     lines += validity_notes(shelf, primary, body)

@@ -60,6 +60,7 @@ from bot.route import (
     asks_newer_version,
     asks_older_version,
     asks_which_number,
+    asks_which_part,
     cjk_bigrams,
     doc_facts,
     document_filter,
@@ -1504,9 +1505,10 @@ class PolicyBot:
             notes.insert(0, worked)
         if primary is not top and old_quote:  # what the old version said is shown: so is what replaced it
             quote = self._with_counterpart(primary, quote, old_quote)
+        part = self._part_asked(query, topic, result, primary, quote)
         extractive = compose.provision_answer(
             shelf, primary, quote, related, wants_agencies=wants, full_text=query.wants_full_text,
-            notes=[n for n in notes if n], extra=extra,
+            notes=[n for n in notes if n], extra=extra, part=part,
         )  # fmt: skip
         if in_force_today is not None:  # cited as of today, as its lead says (现行规定…见)
             today_key = (in_force_today.doc_id, in_force_today.number)
@@ -1520,6 +1522,17 @@ class PolicyBot:
         return self._llm_answer(
             topic, query, shelf, result, list(dict.fromkeys(context))[:LLM_CONTEXT_PROVISIONS], extractive
         )
+
+    def _part_asked(
+        self, query: Query, topic: str, result: Retrieval, provision: Provision, quote: Sequence[str]
+    ) -> tuple[str, bool]:
+        """For a question asking which 款 or 项 (是第几条第几款？): the one holding the sentence that answers best, and
+        whether it holds all of the quote (("", False) when not asked, or the article is not divided)."""
+        if not asks_which_part(query.text):
+            return "", False
+        best = self._best_sentences(topic, result, provision, 1, query.wants_figure)
+        part = compose.part_label(provision, best)
+        return part, bool(part) and compose.part_label(provision, quote) == part
 
     def _unstated_in_force(self, query: Query, topic: str, shelf: Shelf) -> scope.ScopeFeatures | None:
         """The specifics a question asks that no document in force on the day asked states (None: they are stated);

@@ -711,6 +711,18 @@ def asks_newer_version(text: str) -> bool:
     return bool(_NEWER_VERSION.search(text.lower()))
 
 
+def asks_which_part(text: str) -> bool:
+    """ "是第几条第几款？": which 款 or 项 of an article states what is asked.
+
+    >>> asks_which_part("是第几条第几款？"), asks_which_part("在哪一款？"), asks_which_part("是第几条？")
+    (True, True, False)
+    """
+    return bool(_WHICH_PART.search(text.lower()))
+
+
+_WHICH_PART = re.compile(r"第几款|哪一?款|第几项|哪一?项|which (?:paragraph|clause|item)")
+
+
 def asks_older_version(text: str) -> bool:
     """ "以前的老条例也是这么规定的吗？": about the versions the document under discussion replaced.
 

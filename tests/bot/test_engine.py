@@ -2132,6 +2132,23 @@ def test_a_figure_told_as_what_the_rule_was_is_answered_by_the_version_that_stat
     assert "现行有效的文件没有规定" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("优化营商环境条例规定公开征求意见的期限一般不少于多少日？在第几条第几款？", "第六十二条第二款"),
+        ("企业所得税法对国家重点扶持的高新技术企业的税率规定在哪一款？", "第二十八条第二款"),
+    ],
+)
+def test_a_question_asking_which_paragraph_is_told_the_paragraph_that_answers(
+    real_bot: PolicyBot, question: str, part: str
+) -> None:
+    assert part in real_bot.ask(question).text
+
+
+def test_the_paragraph_is_named_only_when_asked(real_bot: PolicyBot) -> None:
+    assert "所问内容在" not in real_bot.ask("国家重点扶持的高新技术企业的企业所得税税率是多少？").text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
