@@ -435,6 +435,20 @@ class PolicyBot:
             self.agencies.surfaces_in(text)
         )
 
+    def _documents_of_another_place(self, query: Query) -> list[str]:
+        """Documents a question names as those of a place the library has no rules for (上海有促进中小企业发展条例吗？
+        深圳有没有自己的营商环境条例？): the place's own, which the library does not hold — not Beijing's or the
+        nation's of the same name."""
+        out = []
+        for place in self.searcher.tokenizer.places(query.text):
+            if scope._covered_place(place, self.searcher, (), query.text):
+                continue
+            for mention in query.mentions:
+                start = query.text.rfind(place, 0, mention.start)
+                if start >= 0 and _OWN_DOCUMENT_OF.fullmatch(query.text[start + len(place) : mention.start]):
+                    out.append(f"{place}{mention.surface}")
+        return out
+
     def repaired(self, text: str, query: Query | None = None) -> str:
         """The question with its typos repaired against the library's words (document and agency names
         it uses, and the provisions it names by number, are left as typed)."""
@@ -451,6 +465,8 @@ class PolicyBot:
             return self._in_documents_named(query, turns, shelf, meant)  # 实施条例里怎么细化的？ 北京有没有更优惠的？
         if query.unknown_documents and not query.docs:
             return compose.unknown_document_answer(shelf, query.unknown_documents)
+        if elsewhere := self._documents_of_another_place(query):  # 上海有促进中小企业发展条例吗？
+            return compose.unknown_document_answer(shelf, elsewhere)
         # A document named only to date the question (那增值税法施行以前呢？老条例也…？) does not end the conversation.
         # (新法从什么时候开始执行？ 那个老条例还管用吗？: a version referred to, not named — the conversation's)
         refers_back = refers_to_a_version(text) and bool(query.facts or query.asks_status)
@@ -2528,6 +2544,10 @@ _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|追责|问�
 _SHORT_TERM = re.compile(r"[（(]以下(?:简称|统称)“?([^”）)]{2,16})”?[）)]")
 # A word naming a rate as such (税率, 利率, 费率): the rate of something named elsewhere.
 _A_RATE = re.compile(r"[\u4e00-\u9fff]率")
+# Between a place and a document's name, words making it that place's own (深圳有没有自己的…, 上海的…, 上海市出台的…)
+_OWN_DOCUMENT_OF = re.compile(
+    r"[省市区县]?(?:的|有|有没有|有无|是否有|也有|自己的|本地的?|地方的?|出台的?|制定的?|颁布的?)*"
+)
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)

@@ -2149,6 +2149,22 @@ def test_the_paragraph_is_named_only_when_asked(real_bot: PolicyBot) -> None:
     assert "所问内容在" not in real_bot.ask("国家重点扶持的高新技术企业的企业所得税税率是多少？").text
 
 
+@pytest.mark.parametrize(
+    ("earlier", "question"),
+    [
+        ("", "上海的促进中小企业发展条例里对融资担保有什么规定？"),
+        ("保障中小企业款项支付条例第九条", "那广州有没有自己的款项支付条例？"),
+    ],
+)
+def test_a_document_named_as_that_of_a_place_the_library_has_no_rules_for_is_not_in_the_library(
+    real_bot: PolicyBot, earlier: str, question: str
+) -> None:
+    """Not Beijing's regulation or the national one of the same name: the place's own, which the library lacks."""
+    answer = real_bot.ask(question, after(real_bot, earlier) if earlier else None)
+    assert answer.kind == "unknown_document" and answer.out_of_scope and not answer.citations
+    assert question[1:3] in answer.text or question[:2] in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
