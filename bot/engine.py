@@ -718,6 +718,15 @@ class PolicyBot:
             after = provision_refs(query.text[mention.end : mention.end + MAX_REF_CHARS])
             if after and after[0].start <= 1 and (after[0].number, after[0].form) == (ref.number, ref.form):
                 owners += [d for d in self.names.resolve(mention, query.text, query.day) if d in query.docs]
+        if owners:
+            return tuple(owners)
+        # (…2025年版第九条和2020年版第八条: an edition year right before a number names the version it is in)
+        lines = dict.fromkeys(tuple(lineage(d, self.names.metas)) for d in query.docs)
+        for found in provision_refs(query.text):
+            if (found.number, found.form) == (ref.number, ref.form):
+                before = query.text[max(0, found.start - MAX_REF_CHARS) : found.start]
+                if m := _EDITION_RIGHT_BEFORE.search(before):
+                    owners += [d for line in lines if (d := self.names.edition_by_year(line, m.group()))]
         return tuple(owners)
 
     def _with_documents_named(
@@ -795,7 +804,9 @@ class PolicyBot:
                 continue
             pair = self._pair(provision, status.successor)
             successor = shelf.metas[status.successor]
-            if pair is not None:
+            if pair is not None and pair in provisions:  # (新版第九条和旧版第八条有什么区别？: shown already, with it)
+                lines.append(compose.changes_line(provision.text, pair.text, self.searcher.tokenizer.cut))
+            elif pair is not None:
                 lines.append(f"现行规定见{compose.headline(shelf, pair)}：{pair.text}")
                 citations.append(shelf.cite(pair, pair.text))
             else:
@@ -2547,6 +2558,10 @@ _A_RATE = re.compile(r"[\u4e00-\u9fff]率")
 # Between a place and a document's name, words making it that place's own (深圳有没有自己的…, 上海的…, 上海市出台的…)
 _OWN_DOCUMENT_OF = re.compile(
     r"[省市区县]?(?:的|有|有没有|有无|是否有|也有|自己的|本地的?|地方的?|出台的?|制定的?|颁布的?)*"
+)
+# An edition year written right before a provision's number (2020年版第八条, 2025年修订版的第九条)
+_EDITION_RIGHT_BEFORE = re.compile(
+    r"(?<!\d)(?:\d{4}|\d{2})\s*年?\s*(?:修订|修正)?(?:版本|版)\s*(?:的|里的?|中的?)?\s*$"
 )
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")

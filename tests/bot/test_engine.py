@@ -2165,6 +2165,12 @@ def test_a_document_named_as_that_of_a_place_the_library_has_no_rules_for_is_not
     assert question[1:3] in answer.text or question[:2] in answer.text
 
 
+def test_two_versions_numbered_each_by_its_edition_year_are_shown_with_what_changed(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("款项支付条例2025年修订版第十条和2020年版第九条有什么区别？")
+    assert cited(answer)[:2] == [("sme-payment-regulation-2025", 10), ("sme-payment-regulation-2020", 9)]
+    assert "新版与旧版相比：" in answer.text and "现行规定见" not in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
