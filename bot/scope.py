@@ -461,6 +461,14 @@ _ASKING_FRAME = re.compile(
     r"(?:按|按照)(?:什么|啥|哪个|哪种)(?:标准|方法|办法|方式|规则)?来?(?:计算|算|计)?|"  # (按什么标准算？ asks how, naming nothing)
     r"(?:按|按照|依照|根据)?(?:法律|法规|政策|文件)上?(?:要求|规定)(?!性)"  # (按法规要求多少天内要付款？: what the rules require)
 )
+# Words a question asks about the documents with (文件里对…有啥说法？ 哪几家单位负责？ 是第几条？): general forms
+# of asking, naming nothing the documents are asked about.
+_ABOUT_THE_TEXT = re.compile(
+    r"(?:文件|政策|条例|法律|法规|规定|通知|意见)(?:(?:里面|里头|当中|里|中)(?:说|讲|提|写|是|对|关于|针对)?|说|讲|提到|写)|"
+    r"(?:有|是)?(?:什么|啥|哪些)(?:说法|讲法|提法)|怎么说|怎么讲|"
+    r"(?:哪几家|哪几个|哪些|哪个|哪家)(?:单位|部门|机构)|这块|这一块|这一步|这方面|"
+    r"(?:第几|哪一?)(?:条|款|项)"
+)
 # …and where a part asks a size or a length (规模有多大？ 见习期多长？): not words to leave out of its topic (按多大比例？)
 _ASKED_AT = re.compile(rf"{_INTERROGATIVE.pattern}|多大|多长")
 
@@ -1361,7 +1369,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     """
     top = result.hits[0].provision
     passage = passage.lower()
+    # (文件里…有啥说法？ 哪几家单位负责？: words asking about the documents name nothing they are asked about)
+    framing = {w for m in _ABOUT_THE_TEXT.finditer(question) for w in searcher.tokenizer.words(m.group())}
+    framing -= set(searcher.tokenizer.words(_ABOUT_THE_TEXT.sub(" ", question)))
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
+    chinese = [w for w in chinese if w not in framing] or chinese  # (nothing but such words: as asked)
     matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms

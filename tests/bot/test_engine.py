@@ -2183,6 +2183,23 @@ def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     assert not real_bot.ask("小规模纳税人报税的时候，增值税征收率是多少？").out_of_scope
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("品牌建设这块，文件里是哪几家单位负责的？", ("miit-2021-169", 21)),
+        ("殡葬服务免税是第几条？", ("vat-law-2024", 24)),
+        ("托儿所免税在哪一条哪一项？", ("vat-law-2024", 24)),
+    ],
+)
+def test_words_asking_about_the_documents_are_not_counted_as_words_of_what_is_asked(
+    real_bot: PolicyBot, question: str, expected: tuple[str, int]
+) -> None:
+    """文件里 / 哪几家单位 / 第几条 name nothing the documents are asked about: counted as the topic's words, a short
+    topic seemed half unanswered."""
+    answer = real_bot.ask(question)
+    assert not answer.out_of_scope and cited(answer)[0] == expected
+
+
 def test_a_figure_named_before_asking_which_article_in_one_clause_is_looked_up_not_asked(real_bot: PolicyBot) -> None:
     """处理投诉的时限是第几条？ asks where the time limit is written: the article (第二十五条), not a period stated
     nowhere (it had been refused)."""
