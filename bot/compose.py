@@ -396,6 +396,21 @@ def changes_line(old: str, new: str, cut: Callable[[str], list[str]]) -> str:
 _BETWEEN_CLAUSES = "，、；。：,;:\n "
 
 
+def no_such_edition_answer(shelf: Shelf, line: Sequence[str], year: int) -> Answer:
+    """A version asked by a year the document has none of: the versions the library holds."""
+    metas = [shelf.metas[d] for d in line]
+    held = "、".join(
+        f"{m.citation_title}（{cn_date(m.effective)}起施行）" if m.effective else m.citation_title for m in metas
+    )
+    title = f"《{shelf.metas[line[-1]].title}》"
+    return Answer(
+        f"库中{title}没有{year}年的版本；库中收录的是{held}。",
+        tuple(shelf.cite_document(d) for d in line),
+        kind="doc_meta",
+        as_of=shelf.day,
+    )
+
+
 def count_phrase(document: Document) -> str:
     """共 38 条（第一条至第三十八条） / 共 34 项（（一）至（三十四））"""
     n = len(document.provisions)

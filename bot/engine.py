@@ -2122,6 +2122,10 @@ class PolicyBot:
             return replace(self._agency_listing(query, shelf, docs), kind="follow_up")
         if context and query.asks_periods:  # 这个文件里哪几项已经到期了？
             return replace(self._answer(query, shelf, context), kind="follow_up")
+        if context and not query.docs and (years := self.names.edition_years(query.text)):
+            line = lineage(context[0].doc_id, self.names.metas)
+            if not self.names.editions_by_year(line, query.text):  # 2020版是第几条？ of a document with no such version
+                return replace(compose.no_such_edition_answer(shelf, line, years[0]), kind="follow_up")
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
                 return self._facts_of(query, shelf, versions[0], context)

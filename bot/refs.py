@@ -500,7 +500,7 @@ class DocumentNames:
 
     def editions_by_year(self, line: Sequence[str], text: str) -> tuple[str, ...]:
         """The versions of ``line`` the text names by an edition year (2020年那版, 2025年修订版), in order."""
-        years = (int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0) for m in _EDITION_YEAR.finditer(text))
+        years = self.edition_years(text)
         return tuple(dict.fromkeys(doc_id for year in years if (doc_id := self._edition_of(line, year))))
 
     def _edition_of(self, line: Sequence[str], year: int) -> str | None:
@@ -510,6 +510,15 @@ class DocumentNames:
             if str(year) in meta.edition or year in {d.year for d in (meta.issued, meta.effective) if d}:
                 return doc_id
         return None
+
+    @staticmethod
+    def edition_years(text: str) -> list[int]:
+        """The years a text names editions by (2020版, 2025年修订版, 20年的条例).
+
+        >>> DocumentNames.edition_years("2020版是第几条？"), DocumentNames.edition_years("2025年的时候呢？")
+        ([2020], [])
+        """
+        return [int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0) for m in _EDITION_YEAR.finditer(text)]
 
     def edition_by_year(self, line: Sequence[str], text: str) -> str | None:
         """The version of ``line`` the first edition year names, None when none does."""

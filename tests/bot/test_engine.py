@@ -2797,6 +2797,14 @@ def test_a_change_asked_on_a_topic_tells_what_the_revision_changed_in_its_provis
     assert "“核实和结算”改为“核算并退还”" in answer.text  # (the deposit is now returned, not only settled)
 
 
+@pytest.mark.parametrize("earlier", ["增值税法第十条", "企业所得税法第二十八条"])
+def test_a_version_asked_by_a_year_the_document_has_none_of_is_said_not_to_exist(
+    fake_bot: PolicyBot, earlier: str
+) -> None:
+    answer = fake_bot.ask("那2019年版的是第几条？", _after(fake_bot, earlier))
+    assert not answer.out_of_scope and "没有2019年的版本" in answer.text
+
+
 def test_a_follow_up_on_the_time_after_a_version_was_repealed_answers_from_its_successor(fake_bot: PolicyBot) -> None:
     history = _after(fake_bot, "增值税暂行条例第十二条")
     answer = fake_bot.ask("那2026年以后呢？", history)
