@@ -2200,6 +2200,13 @@ def test_words_asking_about_the_documents_are_not_counted_as_words_of_what_is_as
     assert not answer.out_of_scope and cited(answer)[0] == expected
 
 
+def test_the_standard_of_a_term_asked_is_answered_first_by_the_provision_defining_it(real_bot: PolicyBot) -> None:
+    """…的标准是什么？ asks what counts as the term, as 什么样的…才算？ does: 实施条例第九十二条 (所称…是指), before the law's
+    article naming the term."""
+    answer = real_bot.ask("想问下小型微利企业的标准是什么？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 92)
+
+
 def test_a_figure_named_before_asking_which_article_in_one_clause_is_looked_up_not_asked(real_bot: PolicyBot) -> None:
     """处理投诉的时限是第几条？ asks where the time limit is written: the article (第二十五条), not a period stated
     nowhere (it had been refused)."""
