@@ -706,8 +706,17 @@ def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
         before = before_its_siblings(stripped, at)
         hangs_from = before if before is not None and stripped[before].endswith("：") else None
         lead = _SENTENCES.split(lines[hangs_from].rstrip())[-1] if hangs_from is not None else ""
-        out += [(lead, s) for s in _SENTENCES.split(line) if s]
+        sentences = [s for s in _SENTENCES.split(line) if s]
+        # (…可适当延长，但处理期限最长不得超过90日 extends the period of the sentence before it: read with it)
+        out += [
+            (sentences[i - 1] if not lead and i and _EXTENDS_THE_ONE_BEFORE.search(s) else lead, s)
+            for i, s in enumerate(sentences)
+        ]
     return out
+
+
+# A sentence extending a period the sentence before it sets (情况复杂的，可以延长…): a general form of drafting.
+_EXTENDS_THE_ONE_BEFORE = re.compile(r"延长|顺延|展期")
 
 
 def before_its_siblings(clauses: Sequence[str], at: int) -> int | None:

@@ -1872,6 +1872,14 @@ def test_asking_at_how_much_a_tax_is_paid_asks_a_figure(real_bot: PolicyBot) -> 
     assert cited(answer)[0] == ("eit-law-2018", 28) and "15％" in answer.text.split("\n")[0]
 
 
+def test_a_period_asked_at_its_longest_is_stated_by_the_sentence_extending_the_one_before(real_bot: PolicyBot) -> None:
+    """…最长能拖到多少天？ names nothing of its own: …可适当延长，但处理期限最长不得超过90日 states it, read with the
+    sentence before it on the complaint's written result."""
+    answer = real_bot.ask("投诉了欠款以后，处理投诉的部门一般多少天内要给书面处理结果？最长能拖到多少天？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 25)
+    assert answer.coverage == "full" and "没有规定" not in answer.text
+
+
 def test_a_rule_for_a_case_not_asked_answers_after_the_rule_in_general(real_bot: PolicyBot) -> None:
     """年度汇算清缴截止到什么时候？ is 企业所得税法第五十四条 (五个月内); 第五十五条's 六十日 holds only for a company that
     stops operating mid-year, a case the question does not state — and answers first when it does."""
