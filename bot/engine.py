@@ -441,7 +441,7 @@ class PolicyBot:
         nation's of the same name."""
         out = []
         for place in self.searcher.tokenizer.places(query.text):
-            if scope._covered_place(place, self.searcher, (), query.text):
+            if scope.covered_place(place, self.searcher, (), query.text):
                 continue
             for mention in query.mentions:
                 start = query.text.rfind(place, 0, mention.start)

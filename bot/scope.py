@@ -1515,7 +1515,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             ):
                 unstated.append((unit, label))
     topic_text = question_topic(question)
-    places = [p for p in searcher.tokenizer.places(topic_text) if not _covered_place(p, searcher, best, topic_text)]
+    places = [p for p in searcher.tokenizer.places(topic_text) if not covered_place(p, searcher, best, topic_text)]
     asked = asked_figures(_DONE_AMOUNT.sub(" ", question))  # (赚了600万 tells what the asker did: no rule states it)
     return ScopeFeatures(
         margin=result.margin,
@@ -2159,7 +2159,7 @@ def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     return bool(topics) and all(_taxes_unnamed(topic, searcher) for topic in topics)
 
 
-def _covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
+def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
     """A place the library has rules for: a local document's region, a place written right after one
     (北京海淀, 北京市朝阳区: a part of it), or a place its best provisions name."""
     stem = place.rstrip("省市区县")
