@@ -22,9 +22,15 @@ def cited(answer) -> list[tuple[str, int]]:
     return [(c.doc_id, c.number) for c in answer.citations]
 
 
-def after(bot: PolicyBot, question: str) -> list[dict[str, str]]:
-    """The conversation after ``question``: it and the bot's own answer, as plain text."""
-    return [{"role": "user", "content": question}, {"role": "assistant", "content": bot.ask(question).text}]
+def after(bot: PolicyBot, *earlier: str) -> list[dict[str, str]]:
+    """Plain-text history, as an OpenAI client sends it: the earlier questions, each with the bot's own answer text."""
+    history: list[dict[str, str]] = []
+    for question in earlier:
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": bot.ask(question, history).text},
+        ]
+    return history
 
 
 def test_a_provision_by_number_in_a_named_document(demo_bot: PolicyBot) -> None:
@@ -572,7 +578,7 @@ def test_the_new_one_or_the_old_one_said_alone_is_that_version_of_the_provision_
 def test_the_old_version_of_a_provision_asked_by_number_is_not_the_same_number_there(real_bot: PolicyBot) -> None:
     """老版有没有对应的？ after 新版第十五条…？ (a rule the revision added) is answered that the old version has none,
     not with the old version's own 第十五条."""
-    history = _after(real_bot, "款项支付条例新版的第十五条规定了什么？")
+    history = after(real_bot, "款项支付条例新版的第十五条规定了什么？")
     answer = real_bot.ask("老版里有没有对应的规定？", history)
     assert ("sme-payment-regulation-2020", 15) not in cited(answer)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 15) and "中没有与" in answer.text
@@ -883,17 +889,6 @@ def test_what_a_revision_changed_overall_is_an_overview_of_the_changes(fake_bot:
     assert "修订前共 29 条" in answer.text and "修订后共 37 条" in answer.text and "新增 8 条" in answer.text
 
 
-def _after(bot: PolicyBot, *earlier: str) -> list[dict[str, str]]:
-    """Plain-text history, as an OpenAI client sends it: the earlier questions, each with the bot's own answer text."""
-    history: list[dict[str, str]] = []
-    for question in earlier:
-        history += [
-            {"role": "user", "content": question},
-            {"role": "assistant", "content": bot.ask(question, history).text},
-        ]
-    return history
-
-
 def test_a_provision_listed_as_related_shows_more_than_a_sentence_ending_in_a_colon(real_bot: PolicyBot) -> None:
     """增值税税率： says nothing alone: wherever 第十条 is shown, its lead comes with the closest of its items."""
     answer = real_bot.ask("增值税的税率一共分哪几档？")
@@ -904,7 +899,7 @@ def test_a_provision_listed_as_related_shows_more_than_a_sentence_ending_in_a_co
 
 def test_a_figure_quoted_keeps_the_cap_the_next_sentence_puts_on_it(real_bot: PolicyBot) -> None:
     """30日内形成处理结果 is not the whole answer to 多久: the sentence after it allows an extension up to 90 days."""
-    history = _after(real_bot, "一家国企欠了我们货款大半年，我们能去哪里投诉？")
+    history = after(real_bot, "一家国企欠了我们货款大半年，我们能去哪里投诉？")
     answer = real_bot.ask("投诉了以后多久会有处理结果？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 25)
     assert "30日内形成处理结果" in answer.text and "处理期限最长不得超过90日" in answer.text
@@ -913,7 +908,7 @@ def test_a_figure_quoted_keeps_the_cap_the_next_sentence_puts_on_it(real_bot: Po
 def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(real_bot: PolicyBot) -> None:
     """No document states how much the law's special fund holds: refused, naming the article talked about — not
     Beijing's budget article, which the words alone find first and which would carry the next turn to Beijing."""
-    history = _after(real_bot, "中小企业促进法里的中小企业发展专项资金主要用来干什么？")
+    history = after(real_bot, "中小企业促进法里的中小企业发展专项资金主要用来干什么？")
     answer = real_bot.ask("专项资金一年大概有多少钱？", history)
     assert answer.out_of_scope and not answer.citations and answer.closest is not None
     assert (answer.closest.doc_id, answer.closest.number) == ("sme-promotion-law-2017", 9)
@@ -932,7 +927,7 @@ def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(rea
 def test_another_version_of_the_provision_discussed_is_its_counterpart_by_content(
     fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
 ) -> None:
-    history = _after(fake_bot, earlier)
+    history = after(fake_bot, earlier)
     answer = fake_bot.ask(follow_up, history)
     assert cited(answer)[0] == expected
     # the conversation goes on about the counterpart: 具体是第几条？ names it, not the provision asked before
@@ -946,7 +941,7 @@ def test_another_version_of_the_provision_discussed_is_its_counterpart_by_conten
 def test_an_older_version_asked_with_a_topic_after_the_document_s_facts_is_searched_for_it(fake_bot: PolicyBot) -> None:
     """After 现行有效的是哪一版？ (answered citing the article on taking effect), 以前的版本对…付款期限… asks the old
     version about payment terms — not what its article on taking effect said."""
-    history = _after(fake_bot, "《保障中小企业款项支付条例》现行有效的是哪一版？")
+    history = after(fake_bot, "《保障中小企业款项支付条例》现行有效的是哪一版？")
     answer = fake_bot.ask("以前的版本对大型企业的付款期限是怎么规定的？", history)
     assert cited(answer)[0][0] == "sme-payment-regulation-2020" and cited(answer)[0] != (
         "sme-payment-regulation-2020",
@@ -958,7 +953,7 @@ def test_an_older_version_asked_with_a_topic_after_the_document_s_facts_is_searc
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
     fake_bot: PolicyBot,
 ) -> None:
-    answer = fake_bot.ask("现在的条例怎么规定？", _after(fake_bot, "个体工商户条例第二十二条"))
+    answer = fake_bot.ask("现在的条例怎么规定？", after(fake_bot, "个体工商户条例第二十二条"))
     assert not answer.out_of_scope and "没有与《个体工商户条例》第二十二条对应的规定" in answer.text
 
 
@@ -997,19 +992,19 @@ def test_a_paragraph_or_item_an_article_does_not_have_is_said_to_be_missing(fake
 def test_a_part_or_neighbour_of_the_provision_discussed(
     fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int], quoted: str
 ) -> None:
-    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
+    answer = fake_bot.ask(follow_up, after(fake_bot, earlier))
     assert cited(answer) == [expected] and quoted in answer.text
 
 
 def test_a_part_alone_leaves_out_the_rest_of_the_article(fake_bot: PolicyBot) -> None:
-    answer = fake_bot.ask("第二款呢？", _after(fake_bot, "中小企业促进法第四十条"))
+    answer = fake_bot.ask("第二款呢？", after(fake_bot, "中小企业促进法第四十条"))
     assert "优先采购" not in answer.text  # 第一款
-    assert "只有二款" in fake_bot.ask("那第三款呢？", _after(fake_bot, "中小企业促进法第五十三条")).text
+    assert "只有二款" in fake_bot.ask("那第三款呢？", after(fake_bot, "中小企业促进法第五十三条")).text
 
 
 def test_after_a_refusal_the_next_one_is_after_the_provision_it_pointed_to(fake_bot: PolicyBot) -> None:
     history = [
-        *_after(fake_bot, "中小企业促进法第四十条"),
+        *after(fake_bot, "中小企业促进法第四十条"),
         {"role": "user", "content": "这跟隔壁老王有啥关系？"},
         {"role": "assistant", "content": "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
          "库中与之最接近的是《中华人民共和国企业所得税法实施条例》第一百一十八条。"},
@@ -1034,15 +1029,15 @@ def test_after_a_refusal_the_next_one_is_after_the_provision_it_pointed_to(fake_
 def test_another_version_asked_in_other_words(
     fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
 ) -> None:
-    assert cited(fake_bot.ask(follow_up, _after(fake_bot, earlier)))[0] == expected
+    assert cited(fake_bot.ask(follow_up, after(fake_bot, earlier)))[0] == expected
 
 
 def test_what_the_implementing_regulation_says_of_the_article_discussed(fake_bot: PolicyBot) -> None:
     # 实施条例 第九十二条 and 第九十三条 each begin 企业所得税法第二十八条第…款所称…
-    answer = fake_bot.ask("实施条例里怎么规定的？", _after(fake_bot, "企业所得税法第二十八条"))
+    answer = fake_bot.ask("实施条例里怎么规定的？", after(fake_bot, "企业所得税法第二十八条"))
     assert cited(answer) == [("eit-regulation-2019", 92), ("eit-regulation-2019", 93)]
     assert "从业人数不超过100人" in answer.text  # the whole article, 工业企业 too
-    back = fake_bot.ask("企业所得税法里呢？", _after(fake_bot, "企业所得税法实施条例第九十二条"))
+    back = fake_bot.ask("企业所得税法里呢？", after(fake_bot, "企业所得税法实施条例第九十二条"))
     assert cited(back) == [("eit-law-2018", 28)]
 
 
@@ -1137,34 +1132,34 @@ def test_a_year_opening_the_question_dates_it(fake_bot: PolicyBot) -> None:
 def test_a_follow_up_asking_what_a_related_document_says(
     fake_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
 ) -> None:
-    assert cited(fake_bot.ask(follow_up, _after(fake_bot, earlier)))[0] == expected
+    assert cited(fake_bot.ask(follow_up, after(fake_bot, earlier)))[0] == expected
 
 
 def test_this_chapter_is_the_chapter_of_the_provision_discussed(fake_bot: PolicyBot) -> None:
-    answer = fake_bot.ask("这一章还有哪些条？", _after(fake_bot, "中小企业促进法第四十条"))
+    answer = fake_bot.ask("这一章还有哪些条？", after(fake_bot, "中小企业促进法第四十条"))
     assert "第六章 市场开拓" in answer.text and [n for _, n in cited(answer)] == [38, 39, 40, 41, 42]
-    which = fake_bot.ask("这条属于第几章？这一章一共有几条？", _after(fake_bot, "中小企业促进法第四十条"))
+    which = fake_bot.ask("这条属于第几章？这一章一共有几条？", after(fake_bot, "中小企业促进法第四十条"))
     assert which.text.startswith("《中华人民共和国中小企业促进法》第四十条属于“第六章 市场开拓”")
     assert [n for _, n in cited(which)] == [38, 39, 40, 41, 42]  # the chapter, not the law's list of chapters
-    money = fake_bot.ask("这部分钱能要回来吗？", _after(fake_bot, "中小企业促进法第五十三条"))
+    money = fake_bot.ask("这部分钱能要回来吗？", after(fake_bot, "中小企业促进法第五十三条"))
     assert "”共" not in money.text  # a part of the money, not of the document
-    expenses = fake_bot.ask("这部分都能扣除吗？", _after(fake_bot, "企业所得税法实施条例第四十二条"))
+    expenses = fake_bot.ask("这部分都能扣除吗？", after(fake_bot, "企业所得税法实施条例第四十二条"))
     assert "”共" not in expenses.text  # (这部分都… is a part of the expenses too)
 
 
 def test_the_other_provisions_of_a_chapter_leave_out_the_one_discussed(fake_bot: PolicyBot) -> None:
-    others = fake_bot.ask("这一章里还有别的规定吗？", _after(fake_bot, "中小企业促进法第四十条"))
+    others = fake_bot.ask("这一章里还有别的规定吗？", after(fake_bot, "中小企业促进法第四十条"))
     assert [n for _, n in cited(others)] == [38, 39, 41, 42]
     assert "除第四十条以外共 4 条" in others.text
     assert [
-        n for _, n in cited(fake_bot.ask("这一章除了这条还有哪些？", _after(fake_bot, "中小企业促进法第四十条")))
+        n for _, n in cited(fake_bot.ask("这一章除了这条还有哪些？", after(fake_bot, "中小企业促进法第四十条")))
     ] == [38, 39, 41, 42]
-    alone = fake_bot.ask("这一章还有其他条文吗？", _after(fake_bot, "增值税法第三十八条"))
+    alone = fake_bot.ask("这一章还有其他条文吗？", after(fake_bot, "增值税法第三十八条"))
     assert "只有这一条" in alone.text and not alone.citations  # the chapter's only article is the one discussed
-    sections = fake_bot.ask("这一章还有别的条文吗？", _after(fake_bot, "企业所得税法实施条例第十条"))
+    sections = fake_bot.ask("这一章还有别的条文吗？", after(fake_bot, "企业所得税法实施条例第十条"))
     assert "“第二章 应纳税所得额”分为 4 节" in sections.text and "除第十条以外共 66 条" in sections.text
     # other things than the chapter's other provisions
-    assert "以外共" not in fake_bot.ask("这一章有没有提到其他部门？", _after(fake_bot, "中小企业促进法第四十条")).text
+    assert "以外共" not in fake_bot.ask("这一章有没有提到其他部门？", after(fake_bot, "中小企业促进法第四十条")).text
 
 
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
@@ -1176,13 +1171,13 @@ def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBo
 
 def test_a_past_day_follow_up_is_answered_from_the_version_in_force_then(fake_bot: PolicyBot) -> None:
     # the 2025 revision took effect on 2025-06-01: for 2024 the 2020 regulation answers
-    history = _after(fake_bot, "大企业从中小企业采购，付款期限是多少天？")
+    history = after(fake_bot, "大企业从中小企业采购，付款期限是多少天？")
     assert cited(fake_bot.ask("2024年的时候呢？", history))[0][0] == "sme-payment-regulation-2020"
     # 那时候 is the day the conversation is about
     dated = [*history, {"role": "user", "content": "2024年的时候呢？"}, {"role": "assistant", "content": "……"}]
     assert cited(fake_bot.ask("那时候的付款期限由谁规定？", dated))[0][0] == "sme-payment-regulation-2020"
     # the same day a year back: the VAT law took effect on 2026-01-01
-    a_year_back = fake_bot.ask("去年这个时候呢？", _after(fake_bot, "增值税法第十一条"))
+    a_year_back = fake_bot.ask("去年这个时候呢？", after(fake_bot, "增值税法第十一条"))
     assert cited(a_year_back)[0][0] == "vat-interim-regulation-2017"
 
 
@@ -1197,7 +1192,7 @@ def test_a_past_day_follow_up_is_answered_from_the_version_in_force_then(fake_bo
 def test_a_follow_up_naming_little_stays_with_the_conversation(
     real_bot: PolicyBot, earlier: str, follow_up: str, expected: tuple[str, int]
 ) -> None:
-    assert cited(real_bot.ask(follow_up, _after(real_bot, earlier)))[0] == expected
+    assert cited(real_bot.ask(follow_up, after(real_bot, earlier)))[0] == expected
 
 
 def test_a_plain_text_follow_up_is_judged_on_what_it_asks_itself(real_bot: PolicyBot) -> None:
@@ -1366,13 +1361,13 @@ def test_a_part_answered_apart_from_the_version_in_force_is_not_said_unstated_th
 def test_a_follow_up_asking_a_figure_by_no_kind_asks_the_kind_asked_before(real_bot: PolicyBot) -> None:
     """那现在卖水果蔬菜这些农产品是多少？ after a question on the VAT rate asks the rate of those goods: 增值税法第十条
     (百分之九), not the income tax's exemption of growing vegetables (实施条例第八十六条)."""
-    answer = real_bot.ask("那现在卖水果蔬菜这些农产品是多少？", _after(real_bot, "销售货物的增值税税率是多少？"))
+    answer = real_bot.ask("那现在卖水果蔬菜这些农产品是多少？", after(real_bot, "销售货物的增值税税率是多少？"))
     assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
 
 
 def test_the_new_one_of_this_regulation_is_the_version_in_force(real_bot: PolicyBot) -> None:
     """新的这个条例是哪天开始实施的？ after the old version was quoted asks the date of the version that replaced it."""
-    history = _after(real_bot, "大企业跟中小企业买东西，付款期限最长能拖多少天？", "以前的老版本是怎么规定的？")
+    history = after(real_bot, "大企业跟中小企业买东西，付款期限最长能拖多少天？", "以前的老版本是怎么规定的？")
     answer = real_bot.ask("新的这个条例是哪天开始实施的？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 37) and "2025年6月1日" in answer.text
 
@@ -1388,7 +1383,7 @@ def test_asking_by_what_standard_asks_how_it_is_computed_of_what_was_named_befor
 def test_a_word_asking_the_kind_with_a_question_word_names_nothing_asked_about(real_bot: PolicyBot) -> None:
     """怎么算？ asks a method by 算 with 怎么: 算 is no word a sentence stating the method must repeat (按照每日利率万分之五
     支付逾期利息 states it), also asked after a question on the payment terms."""
-    history = _after(real_bot, "国企欠我们货款三个多月了，合同说业主付了才给我们，合法吗？")
+    history = after(real_bot, "国企欠我们货款三个多月了，合同说业主付了才给我们，合法吗？")
     answer = real_bot.ask("能要利息吗，怎么算？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 17) and "没有规定" not in answer.text
 
@@ -1405,7 +1400,7 @@ def test_a_year_in_an_english_story_about_this_year_dates_nothing(real_bot: Poli
 def test_a_follow_up_about_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """那小微企业的房产税呢？ after the income tax's small-firm rate asks of a tax no document names: refused, not the
     income tax's answer again."""
-    history = _after(real_bot, "小型微利企业要满足什么条件？税率多少？")
+    history = after(real_bot, "小型微利企业要满足什么条件？税率多少？")
     answer = real_bot.ask("那小微企业的房产税呢，有没有减免？", history)
     assert answer.out_of_scope and not answer.citations
     assert not real_bot.ask("那高新技术企业呢？", history).out_of_scope  # a subject the library names: answered
@@ -1447,7 +1442,7 @@ def test_what_there_is_asked_with_有啥_quotes_the_whole_list(real_bot: PolicyB
 def test_the_new_one_said_alone_after_an_older_version_is_the_version_in_force(real_bot: PolicyBot) -> None:
     """新的呢？ after 以前怎么规定的？ asks the version in force (增值税法第十条), not the old article again; asked when
     the new law took effect, its article on that is cited once."""
-    history = _after(real_bot, "我们是卖饲料的，增值税税率是多少？", "以前怎么规定的？")
+    history = after(real_bot, "我们是卖饲料的，增值税税率是多少？", "以前怎么规定的？")
     assert cited(real_bot.ask("新的呢？从哪年开始这么收的？", history))[0] == ("vat-law-2024", 10)
     effective = cited(real_bot.ask("新法从什么时候开始施行？", history))
     assert ("vat-law-2024", 38) in effective and len(effective) == len(set(effective))
@@ -1456,7 +1451,7 @@ def test_the_new_one_said_alone_after_an_older_version_is_the_version_in_force(r
 def test_small_talk_in_a_conversation_is_chatted_with_and_leaves_its_topic(real_bot: PolicyBot) -> None:
     """好吧，今天天气真冷啊 between two questions gets the friendly reply, not a refusal; the question after it is about
     the document asked about before, not about the example questions the reply offered."""
-    history = _after(real_bot, "招了几个失业人员，我们小微企业能申请创业担保贷款吗？")
+    history = after(real_bot, "招了几个失业人员，我们小微企业能申请创业担保贷款吗？")
     chat = real_bot.ask("好吧。今天天气真冷啊", history)
     assert not chat.out_of_scope and not chat.citations and chat.kind == "smalltalk"
     remark = real_bot.ask("你好啊，今天我们这儿下雪了，冷得很哈哈")  # a remark on the weather, no forecast asked
@@ -1469,7 +1464,7 @@ def test_small_talk_in_a_conversation_is_chatted_with_and_leaves_its_topic(real_
 def test_a_period_asked_of_what_a_document_requires_is_no_date_of_the_document(real_bot: PolicyBot) -> None:
     """文件让各省在多长时间内出台实施办法？ asks a period the document sets (国发39号第（十二）项: 30日内), not when the
     document was issued — it had been answered by asking which document was meant."""
-    history = _after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
+    history = after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
     answer = real_bot.ask("文件让各省在多长时间内出台实施办法？", history)
     assert cited(answer)[0] == ("guofa-2018-39", 12) and "30日" in answer.text
     assert doc_facts("这个意见是什么时间出台的？") == ("date",) and doc_facts("多长时间内出台？") == ()
@@ -1478,7 +1473,7 @@ def test_a_period_asked_of_what_a_document_requires_is_no_date_of_the_document(r
 def test_a_number_asked_in_a_conversation_is_the_discussed_document_s(real_bot: PolicyBot) -> None:
     """第（七）项由哪些部门负责？ after a question on 国发39号 is that document's item (three documents have a
     第（七）项: it had asked which one was meant); a number the discussed document lacks is looked up in the library."""
-    history = _after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
+    history = after(real_bot, "国发〔2018〕39号第（五）项讲的是什么？")
     answer = real_bot.ask("第（七）项由哪些部门负责？", history)
     assert cited(answer) == [("guofa-2018-39", 7)] and "人力资源社会保障部" in answer.text
     assert cited(real_bot.ask("第一百零一条是什么？", history))[0] == ("eit-regulation-2019", 101)
@@ -1513,7 +1508,7 @@ def test_specifics_asked_of_each_of_several_items_are_stated_by_the_items_togeth
 def test_a_follow_up_dating_a_figure_question_quotes_the_figure_asked(real_bot: PolicyBot) -> None:
     """那2017年的时候呢？ after 一般卖货的增值税税率是多少？ asks the same rate then: the old regulation's item （一） with its
     17%, not the items the embedder finds closest to a bare date."""
-    history = _after(real_bot, "公司一般卖货的增值税税率现在是多少？")
+    history = after(real_bot, "公司一般卖货的增值税税率现在是多少？")
     answer = real_bot.ask("那2017年的时候呢？", history)
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 2)
     assert "17%" in answer.text.split("\n")[0]
@@ -1543,7 +1538,7 @@ def test_whether_the_asker_s_county_has_it_is_not_stated(real_bot: PolicyBot) ->
 def test_the_consequence_of_breaking_a_rule_is_the_clause_sanctioning_it(real_bot: PolicyBot) -> None:
     """一直拖着不改会怎么样？ after the rule on delayed acceptance (2025 第十条) is answered with the clause sanctioning
     it (第三十一条, its item 拖延检验、验收), no longer said to be stated nowhere."""
-    history = _after(real_bot, "区里一个事业单位收了我们的设备一直拖着不验收，付款期限从哪天开始算？")
+    history = after(real_bot, "区里一个事业单位收了我们的设备一直拖着不验收，付款期限从哪天开始算？")
     answer = real_bot.ask("他们要是一直拖着不改，会怎么样？会有什么后果？", history)
     assert ("sme-payment-regulation-2025", 31) in cited(answer) and "拖延检验、验收" in answer.text
     assert answer.coverage == "full"
@@ -1556,7 +1551,7 @@ def test_which_provisions_set_a_period_lists_them_with_whether_it_ended(real_bot
     answer = real_bot.ask("国发〔2018〕39号里哪几项规定了执行期限？")
     assert answer.kind == "periods" and cited(answer) == [("guofa-2018-39", n) for n in (1, 5, 6, 7, 8)]
     assert answer.text.count("届满") == 5 and "已于2021年12月31日届满" in answer.text
-    history = _after(real_bot, "国发〔2018〕39号第（二）项是什么？")
+    history = after(real_bot, "国发〔2018〕39号第（二）项是什么？")
     assert cited(real_bot.ask("这个文件里哪几项已经到期了？", history)) == cited(answer)
     none = real_bot.ask("企业所得税法里哪些条款有执行期限？")
     assert none.kind == "periods" and not none.citations and "没有写明执行期限" in none.text
@@ -1610,7 +1605,7 @@ def test_a_compound_the_text_writes_apart_is_named_by_its_parts(real_bot: Policy
 def test_now_asked_after_a_past_day_leads_with_the_version_in_force(real_bot: PolicyBot) -> None:
     """那现在呢？ after what the 2020 regulation said in 2023 asks what applies today: the 2025 revision's
     article leads, not the superseded one repeated with its successor after it."""
-    history = _after(real_bot, "2023年的时候，机关单位从小企业采购，款项要在多久内付清？")
+    history = after(real_bot, "2023年的时候，机关单位从小企业采购，款项要在多久内付清？")
     answer = real_bot.ask("那现在呢？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
     assert ("sme-payment-regulation-2020", 8) not in cited(answer)
@@ -1636,7 +1631,7 @@ def test_a_document_fact_the_library_does_not_record_leaves_the_answer_partial(r
 def test_a_past_year_asked_after_then_is_answered_by_the_version_in_force_that_year(real_bot: PolicyBot) -> None:
     """那2021年呢？ after a question on 2024 asks the rules of 2021: answered from the regulation in force then,
     not from the one that took effect in 2022 (那 before the year had hidden it: the day asked was today)."""
-    history = _after(real_bot, "2024年，个体工商户登记归哪个机关管？")
+    history = after(real_bot, "2024年，个体工商户登记归哪个机关管？")
     answer = real_bot.ask("那2021年呢？", history)
     assert cited(answer)[0][0] == "individual-business-regulation-2016"
     assert "individual-business-promotion-regulation-2022" not in {doc for doc, _ in cited(answer)[:1]}
@@ -1682,7 +1677,7 @@ def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bo
 def test_who_handles_it_names_the_body_an_article_sends_people_to_by_a_generic_name(real_bot: PolicyBot) -> None:
     """An article that sends people to a body by a generic name (向市场主体登记机关申请, 由其监管部门责令改正) names a
     body: "归谁管？" is answered with it, not with "没有写明由哪个部门负责"."""
-    history = _after(real_bot, "我的个体户小店想换成我妹妹来经营，要不要先注销？")
+    history = after(real_bot, "我的个体户小店想换成我妹妹来经营，要不要先注销？")
     answer = real_bot.ask("那这个事找哪个部门办？", history)
     assert "市场主体登记机关" in answer.text and "没有写明" not in answer.text
     answer = real_bot.ask("国有大企业非要拿审计结果来结算，要是不改，谁来管它？")
@@ -1735,7 +1730,7 @@ def test_a_follow_up_naming_the_conversation_s_provision_stays_on_it_though_refu
     """那贷款是全额贴息吗？ after a question on start-up loans asks of their 贴息 (国发39号第（三）项), though no text
     states whether it is in full: not of the late-payment interest of the payment regulation, which comes nearer
     by its wording of 利率."""
-    history = _after(real_bot, "失业以后自己开店，能不能申请创业担保贷款？")
+    history = after(real_bot, "失业以后自己开店，能不能申请创业担保贷款？")
     answer = real_bot.ask("那这种贷款政府全额贴息吗？利率有没有上限？", history)
     assert not any(c.doc_id.startswith("sme-payment") for c in answer.citations)
     assert answer.out_of_scope or cited(answer)[0] == ("guofa-2018-39", 3)
@@ -1802,7 +1797,7 @@ def test_a_follow_up_naming_its_own_subject_is_asked_of_the_last_question_not_th
 ) -> None:
     """那要是买环保设备呢？ after depreciation questions names its own subject: asked with the last question alone it finds
     the credit for environmental equipment (实施条例第一百条), not the depreciation of the story told first."""
-    history = _after(
+    history = after(
         real_bot, "我们小厂今年花了60万买了两台贴片机，设备更新换代快，折旧能不能快一点？", "那最短能折几年？"
     )
     answer = real_bot.ask("那要是买环保设备呢？有没有优惠？", history)
@@ -1812,7 +1807,7 @@ def test_a_follow_up_naming_its_own_subject_is_asked_of_the_last_question_not_th
 def test_a_follow_up_naming_little_is_asked_of_the_story_before_a_short_question(real_bot: PolicyBot) -> None:
     """那我该去哪里反映？ after a story and 能要利息吗？ is asked of the story too (it had been asked of 能要利息吗？ alone
     and refused): the complaint article of the payment regulation."""
-    history = _after(
+    history = after(
         real_bot, "区里一个单位让我们做了一批宣传物料，验收完三个多月了还不付款，说没钱。这正常吗？", "能要利息吗？"
     )
     answer = real_bot.ask("这个归谁管？我该去哪里反映？", history)
@@ -1839,7 +1834,7 @@ def test_a_follow_up_on_another_expense_stays_with_its_own_subject(real_bot: Pol
     """补充养老保险呢？ after 福利费能扣多少？ and 工会经费呢？ is 实施条例第三十五条 (within the standards the finance and
     tax departments set), not the 14% of the 福利费 article, which states a figure; and the earlier question's
     企业所得税能扣多少 is not answered again apart from an unrelated article."""
-    history = _after(real_bot, "公司给员工的福利费，企业所得税能扣多少？", "工会经费呢？")
+    history = after(real_bot, "公司给员工的福利费，企业所得税能扣多少？", "工会经费呢？")
     answer = real_bot.ask("给员工买的补充养老保险呢？", history)
     assert cited(answer)[0] == ("eit-regulation-2019", 35)
     assert "关于“" not in answer.text and ("eit-law-2018", 28) not in cited(answer)
@@ -1848,7 +1843,7 @@ def test_a_follow_up_on_another_expense_stays_with_its_own_subject(real_bot: Pol
 def test_asking_how_a_breach_is_sanctioned_after_a_rule_quotes_the_item_that_is_that_rule(real_bot: PolicyBot) -> None:
     """如果政府部门违反了，怎么追责？ after a question on 涉企保证金 (第二十五条) quotes the sanction clause at its item on
     涉企保证金 (第六十九条（六）), not at an item on seizing property that shares only 违反."""
-    history = _after(real_bot, "优化营商环境条例对涉企保证金是怎么规定的？")
+    history = after(real_bot, "优化营商环境条例对涉企保证金是怎么规定的？")
     answer = real_bot.ask("如果政府部门违反了，怎么追责？", history)
     assert cited(answer)[0] == ("business-environment-regulation-2019", 69)
     assert "涉企保证金" in answer.text and "查封" not in answer.text
@@ -2256,11 +2251,11 @@ def test_a_follow_up_refused_for_a_figure_its_conversation_does_not_state_stays_
     regulation (which states a rate); 具体哪天开始申报？ after 职称评审 is no VAT filing deadline: each is answered, or
     refused, from the provision the conversation is about."""
     loans = real_bot.ask(
-        "贷款利率多少，财政能贴多少息？", _after(real_bot, "我想自己出来创业，创业担保贷款最多能贷多少？")
+        "贷款利率多少，财政能贴多少息？", after(real_bot, "我想自己出来创业，创业担保贷款最多能贷多少？")
     )
     assert ("guofa-2018-39", 3) in cited(loans) or "国发〔2018〕39号" in loans.text
     assert not any(doc.startswith("sme-payment") for doc, _ in cited(loans))
-    titles = real_bot.ask("具体哪天开始申报？", _after(real_bot, "职称评审这块对中小企业有什么照顾？"))
+    titles = real_bot.ask("具体哪天开始申报？", after(real_bot, "职称评审这块对中小企业有什么照顾？"))
     assert titles.out_of_scope and "（三十）" in titles.text
 
 
@@ -2314,7 +2309,7 @@ def test_a_size_no_document_states_is_not_answered(real_bot: PolicyBot) -> None:
 
 
 def test_a_new_topic_in_a_conversation_is_searched_on_its_own(real_bot: PolicyBot) -> None:
-    history = _after(real_bot, "增值税小规模纳税人的征收率是多少？")
+    history = after(real_bot, "增值税小规模纳税人的征收率是多少？")
     question = "我们有几项专利，能拿去贷款吗？"
     answer = real_bot.ask(question, history)
     assert not {doc for doc, _ in cited(answer)} & {"vat-law-2024", "vat-interim-regulation-2017"}
@@ -2344,35 +2339,35 @@ def test_a_fact_only_a_document_has_is_asked_of_the_conversations_document(fake_
 
 
 def test_a_documents_facts_asked_in_a_conversation_are_those_of_the_document_meant(fake_bot: PolicyBot) -> None:
-    history = _after(fake_bot, "中小企业促进法第五十二条和优化营商环境条例第十七条")
+    history = after(fake_bot, "中小企业促进法第五十二条和优化营商环境条例第十七条")
     effective = fake_bot.ask("这个条例是什么时候施行的？", history)  # the 条例 of the two
     assert effective.text.startswith("《优化营商环境条例》") and "2020年1月1日" in effective.text
     passed = fake_bot.ask("这部法是哪年通过的？", history)
     assert passed.text.startswith("《中华人民共和国中小企业促进法》") and "2017年9月1日" in passed.text
-    repealed = fake_bot.ask("这个条例现在还有效吗？", _after(fake_bot, "增值税暂行条例第十二条"))
+    repealed = fake_bot.ask("这个条例现在还有效吗？", after(fake_bot, "增值税暂行条例第十二条"))
     assert repealed.text.startswith("《中华人民共和国增值税暂行条例》已废止")
     # an opinion referred to by its kind, and whether a policy is still carried out (还在执行, 还在实施)
-    opinion = _after(fake_bot, "国发〔2018〕39号第（三）项")
+    opinion = after(fake_bot, "国发〔2018〕39号第（三）项")
     for question in ("这个意见现在还有效吗？", "这个政策现在还在执行吗？", "这项政策还在实施吗？"):
         status = fake_bot.ask(question, opinion).text
         assert (
             status.startswith("《国务院关于做好当前和今后一个时期促进就业工作的若干意见》") and "现行有效" in status
         ), status
     # the older version the conversation asks about, and the local document of the place named
-    old = fake_bot.ask("那个旧版本现在还有效吗？", _after(fake_bot, "保障中小企业款项支付条例第十三条"))
+    old = fake_bot.ask("那个旧版本现在还有效吗？", after(fake_bot, "保障中小企业款项支付条例第十三条"))
     assert old.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
-    local = fake_bot.ask("北京这个条例哪天施行的？", _after(fake_bot, "中小企业促进法第四十条"))
+    local = fake_bot.ask("北京这个条例哪天施行的？", after(fake_bot, "中小企业促进法第四十条"))
     assert local.text.startswith("《北京市促进中小企业发展条例》") and "2020年12月1日" in local.text
     # a document referred to as the new or old one (新法, 老条例), without 这/那
-    new = fake_bot.ask("新法从什么时候开始执行？", _after(fake_bot, "增值税法第九条"))
+    new = fake_bot.ask("新法从什么时候开始执行？", after(fake_bot, "增值税法第九条"))
     assert new.text.startswith("《中华人民共和国增值税法》") and "2026年1月1日" in new.text
-    older = fake_bot.ask("那个老条例现在还管用吗？", _after(fake_bot, "促进个体工商户发展条例第十三条"))
+    older = fake_bot.ask("那个老条例现在还管用吗？", after(fake_bot, "促进个体工商户发展条例第十三条"))
     assert older.text.startswith("《个体工商户条例》已废止")
     # …not a document named by its topic (关于…的通知), nor a 新法定代表人
-    other = fake_bot.ask("关于小微企业增值税减免的通知是什么时候发的？", _after(fake_bot, "增值税法第九条"))
+    other = fake_bot.ask("关于小微企业增值税减免的通知是什么时候发的？", after(fake_bot, "增值税法第九条"))
     assert not other.text.startswith("《中华人民共和国增值税法》")
     person = fake_bot.ask(
-        "个体户换了新法定代表人，从什么时候开始生效？", _after(fake_bot, "促进个体工商户发展条例第十三条")
+        "个体户换了新法定代表人，从什么时候开始生效？", after(fake_bot, "促进个体工商户发展条例第十三条")
     )
     assert "自2022年11月1日起施行" not in person.text
 
@@ -2391,7 +2386,7 @@ def test_which_part_of_the_article_an_earlier_answer_quoted(fake_bot: PolicyBot)
 def test_a_question_of_its_own_in_a_conversation_is_answered_from_its_documents_when_they_fit(
     real_bot: PolicyBot,
 ) -> None:
-    answer = real_bot.ask("什么条件才算小微企业？", _after(real_bot, "小型微利企业的企业所得税税率是多少？"))
+    answer = real_bot.ask("什么条件才算小微企业？", after(real_bot, "小型微利企业的企业所得税税率是多少？"))
     # the conversation is about the income tax: its 小型微利企业, not the guarantee fund's 小微企业
     assert cited(answer)[0][0] in ("eit-law-2018", "eit-regulation-2019")
     assert ("eit-regulation-2019", 92) in cited(answer)
@@ -2418,7 +2413,7 @@ def test_who_is_responsible_says_who_leads_where_the_document_names_the_first_bo
 
 
 def test_the_implementing_regulation_shown_beside_a_law_is_quoted_like_the_law(real_bot: PolicyBot) -> None:
-    answer = real_bot.ask("什么条件才算小微企业？", _after(real_bot, "小型微利企业企业所得税税率是多少？"))
+    answer = real_bot.ask("什么条件才算小微企业？", after(real_bot, "小型微利企业企业所得税税率是多少？"))
     assert ("eit-regulation-2019", 92) in cited(answer)
     # a short article is quoted whole: both kinds of enterprise, not the sentence closest to the question alone
     assert "（一）工业企业" in answer.text and "（二）其他企业，年度应纳税所得额不超过30万元" in answer.text
@@ -2570,7 +2565,7 @@ def test_the_whole_library_is_listed_when_asked_for(real_bot: PolicyBot) -> None
 def test_a_follow_up_asking_the_national_rules_asks_what_the_earlier_question_asked(real_bot: PolicyBot) -> None:
     """After Beijing's share, 那国家级的规定是多少？ asks the same figure of the national documents: 全国/国家级/规定
     name where to look, not what is counted."""
-    history = _after(real_bot, "北京市政府采购要给中小企业预留多少份额？")
+    history = after(real_bot, "北京市政府采购要给中小企业预留多少份额？")
     answer = real_bot.ask("那国家级的规定是多少？", history)
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-promotion-law-2017", 40)
 
@@ -2800,7 +2795,7 @@ def test_a_provision_s_counterpart_in_another_version_comes_with_what_the_revisi
     fake_bot: PolicyBot, earlier: str, follow_up: str
 ) -> None:
     """The 2025 article adds a 60-day limit for large enterprises and bans waiting for a third party's payment."""
-    answer = fake_bot.ask(follow_up, _after(fake_bot, earlier))
+    answer = fake_bot.ask(follow_up, after(fake_bot, earlier))
     assert cited(answer)[0] == ("sme-payment-regulation-2020", 8)
     assert "新增“不得约定以收到第三方付款作为向中小企业支付款项的条件" in answer.text
     assert "新增“自货物、工程、服务交付之日起60日内支付款项" in answer.text
@@ -2816,12 +2811,12 @@ def test_a_change_asked_on_a_topic_tells_what_the_revision_changed_in_its_provis
 def test_a_version_asked_by_a_year_the_document_has_none_of_is_said_not_to_exist(
     fake_bot: PolicyBot, earlier: str
 ) -> None:
-    answer = fake_bot.ask("那2019年版的是第几条？", _after(fake_bot, earlier))
+    answer = fake_bot.ask("那2019年版的是第几条？", after(fake_bot, earlier))
     assert not answer.out_of_scope and "没有2019年的版本" in answer.text
 
 
 def test_a_follow_up_on_the_time_after_a_version_was_repealed_answers_from_its_successor(fake_bot: PolicyBot) -> None:
-    history = _after(fake_bot, "增值税暂行条例第十二条")
+    history = after(fake_bot, "增值税暂行条例第十二条")
     answer = fake_bot.ask("那2026年以后呢？", history)
     assert cited(answer)[0] == ("vat-law-2024", 11)
 
@@ -2961,13 +2956,13 @@ def test_papers_asked_are_not_stated_by_a_condition_of_being_able_to_provide_the
 
 def test_it_in_a_follow_up_stands_for_what_the_earlier_question_was_about(real_bot: PolicyBot) -> None:
     """它的所得税税率是多少？ after a question on 小型微利企业 asks their rate (第二十八条's 20%), not the general 25%."""
-    answer = real_bot.ask("它的所得税税率是多少？", _after(real_bot, "哪些企业属于小型微利企业？"))
+    answer = real_bot.ask("它的所得税税率是多少？", after(real_bot, "哪些企业属于小型微利企业？"))
     assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
 
 
 def test_that_x_follow_up_quotes_the_item_naming_x(real_bot: PolicyBot) -> None:
     """那报纸呢？ after the rate of 食用盐 is answered by 第十条's item naming 报纸, not the item on 食用盐 again."""
-    answer = real_bot.ask("那报纸呢？", _after(real_bot, "卖食用盐的增值税税率是多少？"))
+    answer = real_bot.ask("那报纸呢？", after(real_bot, "卖食用盐的增值税税率是多少？"))
     assert cited(answer)[0] == ("vat-law-2024", 10) and "报纸" in answer.text
 
 
@@ -3014,7 +3009,7 @@ def test_a_follow_up_is_not_said_to_be_unstated_in_force_for_what_the_earlier_qu
 ) -> None:
     """那交通运输服务呢？ after questions (in English, then Chinese) on the rate now and before: the VAT law's 百分之九 answers it; what the earlier
     questions asked is not reported as unstated by the texts in force."""
-    history = _after(real_bot, "What is the VAT rate for selling goods in China now?", "以前是多少？")
+    history = after(real_bot, "What is the VAT rate for selling goods in China now?", "以前是多少？")
     answer = real_bot.ask("那交通运输服务呢？", history)
     assert cited(answer)[0] == ("vat-law-2024", 10) and "百分之九" in answer.text
     assert "没有规定" not in answer.text and answer.coverage != "partial"
@@ -3033,7 +3028,7 @@ def test_a_period_asked_as_how_long_within_which_a_deed_is_done_is_stated_by_the
 def test_a_third_subject_asked_instead_is_asked_as_the_first_question_was(real_bot: PolicyBot) -> None:
     """招待费能扣多少？ 那广告费呢？ 职工教育经费呢？: the third turn asks the first question of 职工教育经费 — 实施条例第四十二条's
     2.5% answers it in full (the 那广告费呢？ between is not asked again)."""
-    history = _after(real_bot, "公司请客户吃饭的业务招待费，企业所得税能扣多少？", "那广告费呢？")
+    history = after(real_bot, "公司请客户吃饭的业务招待费，企业所得税能扣多少？", "那广告费呢？")
     answer = real_bot.ask("职工教育经费呢？", history)
     assert cited(answer)[0] == ("eit-regulation-2019", 42) and "2.5%" in answer.text
     assert answer.coverage != "partial" and "没有规定" not in answer.text
@@ -3049,7 +3044,7 @@ def test_a_count_asked_as_how_many_one_may_take_is_a_figure_no_text_states(real_
 def test_this_is_which_document_asked_after_an_answer_is_the_cited_documents_facts(real_bot: PolicyBot) -> None:
     """这是哪个文件，文号是多少，还有效吗？ after an answer from 国办发〔2019〕6号 asks that document's facts — not which of
     the library's documents is meant."""
-    history = _after(real_bot, "政府性融资担保公司给小微企业担保，担保费一般收多少？")
+    history = after(real_bot, "政府性融资担保公司给小微企业担保，担保费一般收多少？")
     answer = real_bot.ask("这是哪个文件，文号是多少，还有效吗？", history)
     assert answer.kind != "clarify_document"
     assert "国办发〔2019〕6号" in answer.text and "现行有效" in answer.text
@@ -3115,5 +3110,5 @@ def test_how_two_documents_relate_is_answered_by_their_status(real_bot: PolicyBo
 def test_a_rate_asked_alone_after_a_question_is_the_rate_of_what_it_asked_about(real_bot: PolicyBot) -> None:
     """税率是多少？ after 哪些企业算小型微利企业？ asks their rate: 企业所得税法第二十八条's 20%, not the general 25% of
     第四条 (税率 names a rate as such, not what it is of)."""
-    answer = real_bot.ask("税率是多少？", _after(real_bot, "哪些企业算小型微利企业？"))
+    answer = real_bot.ask("税率是多少？", after(real_bot, "哪些企业算小型微利企业？"))
     assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
