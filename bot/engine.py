@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
-import itertools
 import logging
 import math
 import os
@@ -2025,7 +2024,8 @@ class PolicyBot:
         for i in sorted(chosen):  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
             if not sentences[i].endswith((":", "：")):
                 continue
-            items = list(itertools.takewhile(lambda j: _is_item(sentences[j]), range(i + 1, len(sentences))))
+            # (its own items: 1．农产品… under （二）…税率为百分之九：, not the （三） after them)
+            items = [j for j in range(i + 1, len(sentences)) if _is_item(sentences[j]) and _lead_in(sentences, j) == i]
             if items and not chosen.intersection(items):
                 chosen.add(max(items, key=score.__getitem__))
             elif not items and i + 1 < len(sentences):

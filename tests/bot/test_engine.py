@@ -1875,6 +1875,14 @@ def test_a_period_asked_at_its_longest_is_stated_by_the_sentence_extending_the_o
     assert answer.coverage == "full" and "没有规定" not in answer.text
 
 
+def test_a_quoted_item_ending_in_a_colon_brings_its_own_closest_sub_item_not_the_next_item(real_bot: PolicyBot) -> None:
+    """（二）…税率为百分之九： says nothing of 面粉 without its 1．农产品…; the （三） after its sub-items is not one of
+    them."""
+    answer = real_bot.ask("我开粮油店卖面粉，增值税按多少税率交？")
+    assert cited(answer)[0] == ("vat-law-2024", 10)
+    assert "百分之九：1．农产品" in answer.text.replace("\n", "")
+
+
 def test_a_rule_for_a_case_not_asked_answers_after_the_rule_in_general(real_bot: PolicyBot) -> None:
     """年度汇算清缴截止到什么时候？ is 企业所得税法第五十四条 (五个月内); 第五十五条's 六十日 holds only for a company that
     stops operating mid-year, a case the question does not state — and answers first when it does."""
