@@ -622,7 +622,15 @@ class PolicyBot:
             cited = tuple(
                 shelf.cite(p, p.text) for p in context if p.doc_id == docs[0] and (p.doc_id, p.number) not in shown
             )
-            return replace(answer, citations=answer.citations + cited)
+            answer = replace(answer, citations=answer.citations + cited)
+            # (国办发〔2019〕6号是哪个机关印发的？对平均担保费率有什么要求？: the second part searched in that document)
+            if rest := self._asked_besides_facts(query.text):
+                found = self._search(replace(query, text=rest, topic=rest, docs=docs[:1]), shelf, docs[:1])
+                if not found.out_of_scope:
+                    return replace(
+                        answer, text=f"{answer.text}\n{found.text}", citations=answer.citations + found.citations
+                    )
+            return answer
         if plan.kind == "which_document":
             return compose.which_document_for_facts(shelf)
         if plan.kind == "no_chapter":
@@ -814,6 +822,21 @@ class PolicyBot:
         return replace(answer, text="\n".join(lines), citations=tuple(citations))
 
     # ── versions ──────────────────────────────────────────────────────────────────
+
+    def _asked_besides_facts(self, text: str) -> str:
+        """The asking parts of a question on a document's facts that ask something else, naming a topic of the
+        library's own (对平均担保费率有什么要求？ after 是哪个机关印发的？; not 现在还管用吗？ 由哪个机关通过？; "" when
+        there are none)."""
+        units = scope.asking_units(text)
+        rest = [
+            u
+            for u in units
+            if not doc_facts(u)
+            and self._specificity(scope.without_asking(u), library_words=True) >= NAMES_LITTLE
+            and not (part := understand(u, self.names, self.agencies, self.today())).asks_status
+            and not facts_are_asked(part, True)
+        ]
+        return "".join(rest) if len(rest) < len(units) else ""
 
     def _status_and_what_applies(self, query: Query, shelf: Shelf, docs: Sequence[str]) -> Answer:
         """Whether the documents are in force — and, when the question also asks specifics (还按这个条例交吗？现在

@@ -2211,6 +2211,12 @@ def test_words_asking_about_the_documents_are_not_counted_as_words_of_what_is_as
     assert not answer.out_of_scope and cited(answer)[0] == expected
 
 
+def test_a_question_on_a_document_s_facts_and_on_a_topic_of_it_gets_both(fake_bot: PolicyBot) -> None:
+    answer = fake_bot.ask("保障中小企业款项支付条例（2025年修订）的文号是多少？逾期利息是怎么规定的？")
+    assert "国务院令第802号" in answer.text
+    assert ("sme-payment-regulation-2025", 17) in cited(answer)  # 逾期利息
+
+
 def test_the_standard_of_a_term_asked_is_answered_first_by_the_provision_defining_it(real_bot: PolicyBot) -> None:
     """…的标准是什么？ asks what counts as the term, as 什么样的…才算？ does: 实施条例第九十二条 (所称…是指), before the law's
     article naming the term."""
