@@ -438,7 +438,9 @@ class PolicyBot:
         """Documents a question names as those of a place the library has no rules for (上海有促进中小企业发展条例吗？
         深圳有没有自己的营商环境条例？): the place's own, which the library does not hold — not Beijing's or the
         nation's of the same name."""
-        out = []
+        out: list[str] = []
+        if not query.mentions:
+            return out
         for place in self.searcher.tokenizer.places(query.text):
             if scope.covered_place(place, self.searcher, (), query.text):
                 continue

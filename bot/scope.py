@@ -1380,7 +1380,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     passage = passage.lower()
     # (文件里…有啥说法？ 哪几家单位负责？: words asking about the documents name nothing they are asked about)
     framing = {w for m in _ABOUT_THE_TEXT.finditer(question) for w in searcher.tokenizer.words(m.group())}
-    framing -= set(searcher.tokenizer.words(_ABOUT_THE_TEXT.sub(" ", question)))
+    if framing:
+        framing -= set(searcher.tokenizer.words(_ABOUT_THE_TEXT.sub(" ", question)))
     chinese = [w for w in dict.fromkeys(result.query_words) if not w.isascii() or w.isdigit()]
     chinese = [w for w in chinese if w not in framing] or chinese  # (nothing but such words: as asked)
     matches = searcher.expander.matches(question)
