@@ -692,7 +692,8 @@ def stating_share(
 def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
     """(what leads into it, the sentence) for each sentence of a text; with ``with_lead``, the lead of a list
     item's line is the last sentence of the line its list hangs from — the line closing with a colon reached
-    back over the items of its kind (…如下：（一）…（二）…; 1．… under （二）…：, not the （三） after them) — else nothing.
+    back over the items of its kind (…如下：（一）…（二）…; 1．… under （二）…：, not the （三） after them) —, the lead
+    of a sentence extending a period (…可适当延长，但…最长不得超过90日) the sentence before it, else nothing.
 
     >>> _sentences("税率：\\n（一）甲；\\n（二）乙为九：\\n1．丙；\\n（三）丁。", with_lead=True)[2:]
     [('税率：', '（二）乙为九：'), ('（二）乙为九：', '1．丙；'), ('', '（三）丁。')]
@@ -1780,7 +1781,7 @@ def _named_by_general_word(
 
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
-    it is of is a noun. Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
+    it is of is a noun (a sum: named within ``SUM_WITHIN`` characters of it). Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
     贷款额度最高多少？ 员工占比达到多少？) or of a verb (停业后多少天内…, beside 终止经营之日起60日内), is taken as
     named — except that where no stating sentence names that general word, the word before it must stand near the
     figure (``_stated_near``: 贷款期限最长是几年？ is not answered by …贷款…签订1年以上劳动合同); a word longer than the
