@@ -2217,6 +2217,14 @@ def test_a_question_on_a_document_s_facts_and_on_a_topic_of_it_gets_both(fake_bo
     assert ("sme-payment-regulation-2025", 17) in cited(answer)  # 逾期利息
 
 
+def test_who_deals_with_a_breach_asked_as_who_investigates_is_answered_by_the_enforcing_article(
+    real_bot: PolicyBot,
+) -> None:
+    """谁来查处？ asks who enforces, as 谁来管？ does: 促进法第六十条 (…有关部门…查处), not the rule it enforces first."""
+    answer = real_bot.ask("街道强制我们公司参加各种评比，这种事谁来查处？")
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 60)
+
+
 def test_the_standard_of_a_term_asked_is_answered_first_by_the_provision_defining_it(real_bot: PolicyBot) -> None:
     """…的标准是什么？ asks what counts as the term, as 什么样的…才算？ does: 实施条例第九十二条 (所称…是指), before the law's
     article naming the term."""
