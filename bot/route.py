@@ -661,9 +661,9 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
             start -= 1
         phrases.append("".join(words[start : end + 1]))
     alike = [p for p in phrases if p != subject and heads_alike(p)]
-    if not alike and names_a_figure(subject):
+    if not alike and names_a_rate_or_figure(subject):
         # (a figure asked instead of the earlier one: 征收率呢？ after 小规模纳税人的标准是什么？ asks 小规模纳税人的征收率)
-        alike = [w for w in words if w != subject and names_a_figure(w)][-1:]
+        alike = [w for w in words if w != subject and names_a_rate_or_figure(w)][-1:]
     if not alike:
         return ""
     replaced = max(alike, key=lambda p: (shared_end(p), len(p)))
@@ -681,10 +681,10 @@ _CLAUSE = re.compile(r"[^，,；;。？?！!]*[，,；;。？?！!]?")
 _NAMING = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def names_a_figure(word: str) -> bool:
+def names_a_rate_or_figure(word: str) -> bool:
     """Whether a word names a figure as such: a rate (征收率) or a general word for one (比例, 期限, 标准).
 
-    >>> names_a_figure("征收率"), names_a_figure("标准"), names_a_figure("纳税人")
+    >>> names_a_rate_or_figure("征收率"), names_a_rate_or_figure("标准"), names_a_rate_or_figure("纳税人")
     (True, True, False)
     """
     return word.endswith("率") or names_a_figure_as_such(word)
