@@ -846,6 +846,7 @@ _SMALLTALK_OPENING = {
     "identity": "我是惠企政策问答助手。",
     "capability": "",
     "thanks": "不客气！",
+    "remark": "",
     "goodbye": "再见，欢迎随时回来提问！",
 }
 _SMALLTALK_OPENING_EN = {
@@ -853,6 +854,7 @@ _SMALLTALK_OPENING_EN = {
     "identity": "I am the SME policy assistant (惠企政策问答助手). ",
     "capability": "",
     "thanks": "You're welcome! ",
+    "remark": "",
     "goodbye": "Goodbye, and come back any time! ",
 }
 

@@ -1,4 +1,4 @@
-"""Small talk: greetings, thanks, "who are you", "what can you do", goodbyes.
+"""Small talk: greetings, thanks, "who are you", "what can you do", goodbyes, remarks on other things.
 
 A message is small talk when nothing is left of it once the general phrases of these kinds and
 filler words are taken out, or what is left is a remark that names nothing the library speaks of —
@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+# Praise, which thanks when said of the assistant or its answer (你真棒, 不错) and is a remark on something else when
+# said of it (今天天气真不错).
+_PRAISE = r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)"
 # The kinds in the order a reply addresses them: "你好，你能做什么？" is answered as a capability question.
 _PHRASES: dict[str, str] = {
     "capability": r"你(们)?(主要|都|还|一般|平时){0,2}(能|会|可以)(帮我|帮我们|帮忙|给我)?(做|干|回答|解答|查|处理|提供|咨询)?(些)?"
@@ -43,7 +46,7 @@ _PHRASES: dict[str, str] = {
     r"how (are|r) (you|u)( doing)?( today)?|how's it going|how is it going|nice to meet you|"
     r"(is )?any(one|body) (there|here|around|online)|are you (there|here|online)",  # (在吗？ 有人吗？)
     "thanks": r"谢谢|多谢|感谢|谢啦|谢了|嗯+|哈{2,}|呵{2,}|嘿{2,}|哦{2,}|好滴|好哒|辛苦(了|啦|啊)?|麻烦你了|好的|好吧|(?<![不没太听])明白(?!点)|知道了|懂了|收到|了解了|没问题|"
-    r"(你)?(真|太|好)?(棒|厉害|好用|不错|有用|专业)|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
+    rf"{_PRAISE}|好嘞|懂啦|清楚了|有帮助|帮(了)?大忙|受教了|学习了|点赞|👍|"
     r"(讲|说|解释|回答)得(很|挺|真|非常|太)?(清楚|明白|好|详细|到位|对)|"
     r"(你)?(真|太|好)?(聪明|靠谱|给力)(?![^，。！!]*[吗么嘛?？])|"
     r"(thank you|thanks?)( (so|very) much| a lot)?( for (your|the|all (your|the)) help)?|\bthx\b|\bok(ay)?\b|great|got it",
@@ -58,6 +61,9 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _ORDER = tuple(_PHRASES)
+_PRAISE_ONLY = re.compile(_PRAISE)
+# What praise is of when it thanks: the assistant's answer (这个回答不错, 讲得不错).
+_OF_THE_ASSISTANT = re.compile(r"回答|答案|解答|回复|讲|说|解释|介绍|助手|系统|工具|服务|功能")
 # A phrase with the question mark it may end on: 在吗？ 最近好吗？ ask as small talk does.
 _ASKED_AS_SMALL_TALK = re.compile(rf"(?:{_ANY.pattern})[?？]*", re.IGNORECASE)
 
@@ -70,7 +76,7 @@ _ASKS = re.compile(
 
 
 def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) -> str | None:
-    """The kind of small talk a message is (capability, identity, greeting, thanks, goodbye), or None
+    """The kind of small talk a message is (capability, identity, greeting, thanks, goodbye, remark), or None
     when it asks something else. Besides the phrases, a message may carry a remark that names nothing
     the library speaks of (``names_topic``: whether a text does) — 谢谢，讲得挺清楚的 — and asks nothing,
     unless it is about the assistant itself (你是谁开发的？有名字吗？); a goodbye that asks nothing ends
@@ -80,6 +86,8 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
     ('thanks', None)
     >>> smalltalk_kind("你好呀，今天辛苦啦，问你几个问题可以吗", lambda rest: False)
     'greeting'
+    >>> [smalltalk_kind(t, lambda rest: False) for t in ("今天天气真不错", "你真棒", "这个回答不错")]
+    ['remark', 'thanks', 'thanks']
     """
     found = [m.lastgroup for m in _ANY.finditer(text)]
     if not found:
@@ -93,4 +101,9 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
         return kind
     if names_topic is None or _LATIN.search(rest) or names_topic(rest):
         return None  # English is small talk only as a whole phrase ("Does the policy help…" asks)
-    return kind if kind in ("identity", "capability") or not asks else None
+    if asks and kind not in ("identity", "capability"):
+        return None
+    thanking = [m.group() for m in _ANY.finditer(text) if m.lastgroup == "thanks"]
+    if kind == "thanks" and all(_PRAISE_ONLY.fullmatch(t) for t in thanking) and not _OF_THE_ASSISTANT.search(text):
+        return "remark"  # praise of something other than the assistant thanks nobody
+    return kind

@@ -113,6 +113,12 @@ def test_small_talk_gets_a_friendly_reply_with_example_questions(demo_bot: Polic
     assert len(tries) == 3 and all(q in demo_bot.examples() for q in tries)
 
 
+def test_praise_of_something_else_is_not_thanked_for(demo_bot: PolicyBot) -> None:
+    weather = demo_bot.ask("今天天气真不错")
+    assert weather.kind == "smalltalk" and not weather.text.startswith("不客气")
+    assert demo_bot.ask("这个回答不错").text.startswith("不客气")
+
+
 def test_example_questions_come_from_the_library_folder(demo_bot: PolicyBot, tmp_path) -> None:
     assert demo_bot.examples()  # the fixture library has no examples.txt: one question per document
     (tmp_path / "examples.txt").write_text("# comment\n示例问题一？\n\n示例问题二？\n", encoding="utf-8")
