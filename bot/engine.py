@@ -473,7 +473,13 @@ class PolicyBot:
         refers_back = refers_to_a_version(text) and bool(query.facts or query.asks_status)
         if turns and not query.docs and scope.asks_only_of_unnamed_taxes(text, self.searcher):
             return self._answer(query, shelf)  # 那房产税呢？ after the income tax: a tax no document names, refused
-        if turns and (not query.docs or asks_older_version(text)) and (is_follow_up(text) or refers_back):
+        # (第八章叫什么？ 一共有几章？ name no document: the chapters of the one discussed)
+        of_chapters = bool(query.chapter or "sections" in query.facts)
+        if (
+            turns
+            and (not query.docs or asks_older_version(text))
+            and (is_follow_up(text) or refers_back or of_chapters)
+        ):
             return self._follow_up(query, turns, shelf)
         if turns and query.refs and not query.docs and (discussed := self._discussed_with_number(query, turns, shelf)):
             # 第（三）项是哪个部门牵头？ after an answer from 国发39号: that number in the document discussed
@@ -580,7 +586,7 @@ class PolicyBot:
             return Plan("status", docs)
         if facts and query.refers_to_document and not query.asks_documents:
             return Plan("which_document")
-        if query.chapter and docs:
+        if query.chapter and (docs := docs or context_docs[:1]):  # (第八章叫什么？ of the document discussed)
             document = self.library.get(docs[0])
             assert document is not None
             if chapter := next((d for d in document.chapters() if d.number == query.chapter), None):
@@ -2209,6 +2215,9 @@ class PolicyBot:
             provision, quote = sanctioned
             answer = compose.provision_answer(shelf, provision, [quote], wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")
+        if context and not query.refs and (query.chapter or "sections" in query.facts):
+            # 一共有几章？ 第八章叫什么？: the chapters of the document discussed
+            return replace(self._answer(query, shelf, context[:1]), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
             return replace(self._new_topic_like_before(query, turns, shelf, context), kind="follow_up")
         if not context:

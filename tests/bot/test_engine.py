@@ -2182,6 +2182,13 @@ def test_two_versions_numbered_each_by_its_edition_year_are_shown_with_what_chan
     assert "新版与旧版相比：" in answer.text and "现行规定见" not in answer.text
 
 
+def test_chapters_asked_in_a_conversation_are_the_discussed_documents(fake_bot: PolicyBot) -> None:
+    history = after(fake_bot, "优化营商环境条例是哪天开始实施的？")
+    assert "分 7 章" in fake_bot.ask("总共有几章？", history).text
+    chapter = fake_bot.ask("第五章叫什么？", history)
+    assert "第五章 监管执法" in chapter.text and not chapter.out_of_scope
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
