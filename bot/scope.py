@@ -50,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.expand import ENGLISH_WORD
-from bot.question import asking_clauses, question_core, question_topic, sentence_topics, split_clauses
+from bot.question import asking_clauses, asking_sentences, question_core, question_topic, sentence_topics, split_clauses
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
@@ -1518,7 +1518,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
                 unstated.append((unit, label))
     topic_text = question_topic(question)
     places = [p for p in searcher.tokenizer.places(topic_text) if not covered_place(p, searcher, best, topic_text)]
-    asked = asked_figures(_DONE_AMOUNT.sub(" ", question))  # (赚了600万 tells what the asker did: no rule states it)
+    # (赚了600万 tells what the asker did, and so does a sentence that asks nothing — 准备贷款300万。 before the
+    # question: no rule states either)
+    asked = asked_figures(_DONE_AMOUNT.sub(" ", " ".join(asking_sentences(question))))
     return ScopeFeatures(
         margin=result.margin,
         lift=result.lift,

@@ -510,6 +510,14 @@ def test_the_askers_own_figure_beside_a_rule_in_its_measure_is_not_missing(fake_
     assert told is not None and told.figures_missing > 0.0
 
 
+def test_figures_told_in_a_sentence_that_asks_nothing_are_not_missing(fake_bot: PolicyBot) -> None:
+    """A story's figures (30个人, 贷款500万) tell the asker's case; only the sentence that asks is asked."""
+    story = fake_bot.scope_features("我们公司30个人，准备贷款500万。政府性融资担保机构的担保费率是多少？")
+    assert story is not None and story.figures_missing == 0.0
+    asked = fake_bot.scope_features("我们公司30个人，贷款500万的担保费率是多少？")
+    assert asked is not None and asked.figures_missing > 0.0
+
+
 def test_english_words_the_term_table_does_not_know_are_unseen(fake_bot: PolicyBot) -> None:
     """As a Chinese word no provision uses: WFOE and setting one up are nothing the library speaks of."""
     unknown = fake_bot.scope_features("What is the minimum registered capital needed to set up a WFOE?")
