@@ -2410,7 +2410,8 @@ class PolicyBot:
             # (searched in the whole library: 那增值税呢？ after a question on the income tax law is not answered there)
             swapped_query = understand(clean_question(swapped), self.names, self.agencies, self.today())
             query = replace(swapped_query, day=query.day, past=query.past, focus=query.topic)
-            return self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
+            answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
+            return self._own_subject_discussed(own, query, shelf, answer, context) or answer
         if previous is not None and _THING_PRONOUN.search(query.text) and (subject := self._subject_of(previous.text)):
             # 它的企业所得税税率是多少？ after 什么样的企业算小型微利企业？ asks of 小型微利企业: asked so, directly
             text = clean_question(_THING_PRONOUN.sub(subject, query.text))
@@ -2442,8 +2443,10 @@ class PolicyBot:
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
             if focused is not None:
-                return focused
+                return self._own_subject_discussed(own, query, shelf, focused, context) or focused
         answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
+        if kept := self._own_subject_discussed(own, query, shelf, answer, context):
+            return kept
         if (
             answer.out_of_scope
             and not answer.finding  # (那贴息贴多少？ was refused for a figure no text states, not for its words)
@@ -2480,6 +2483,37 @@ class PolicyBot:
         alone = self._search(replace(own, docs=tuple(docs)), shelf, docs, discussed=(other,))
         first = next(iter(alone.citations), None)
         return alone if first is not None and (first.doc_id, first.number) == (other.doc_id, other.number) else None
+
+    def _own_subject_discussed(
+        self, own: Query, query: Query, shelf: Shelf, answer: Answer, context: Sequence[Provision]
+    ) -> Answer | None:
+        """大型企业呢？ after 什么时候之前公开？ answered by an article on when 机关 publish their arrears, whose next
+        paragraph says how 大型企业 do: a follow-up naming only a subject that the provision just discussed names is
+        answered by that provision, at its sentences on the subject — not by another that names the subject for
+        something else, found first by its words (the article defining 大型企业), nor refused. None: keep the answer."""
+        if query is own or not context or not names_only_a_subject(own.text):
+            return None
+        discussed = context[0]
+        if not (query.past or shelf.in_force(discussed.doc_id)):
+            return None  # (what applies today answers it: 那交通运输服务呢？ after 以前是多少？)
+        lead = next(iter(answer.citations), None)
+        if lead is not None and (lead.doc_id, lead.number) == (discussed.doc_id, discussed.number):
+            return None
+        searcher = self.searcher
+        words = [
+            w for w in searcher.tokenizer.content_words(own.topic) if not w.isascii() and searcher.document_frequency(w)
+        ]
+        # (a subject is a thing: 超过500万的呢？ names none)
+        if not any(map(searcher.tokenizer.names_an_object, words)) or not all(
+            scope.in_full(w, discussed.text) for w in words
+        ):
+            return None
+        if answer.out_of_scope and answer.finding:
+            return None  # (refused for a figure no text states, not for its words)
+        result, _ = self.retrieve(query.topic, [discussed.doc_id])
+        k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
+        quote = self._quote(query.topic, result, discussed, k, query.wants_figure, focus=own.topic)
+        return replace(compose.provision_answer(shelf, discussed, quote), kind="follow_up")
 
     def _documents_using_only(self, own: Query, docs: Sequence[str]) -> tuple[str, ...]:
         """那企业所得税呢？ after a question answered from the VAT law asks the earlier question of a subject that the

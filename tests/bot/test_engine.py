@@ -2189,6 +2189,15 @@ def test_chapters_asked_in_a_conversation_are_the_discussed_documents(fake_bot: 
     assert "第五章 监管执法" in chapter.text and not chapter.out_of_scope
 
 
+def test_a_subject_the_discussed_provision_names_is_asked_of_it(real_bot: PolicyBot) -> None:
+    # (the payment regulation's article on publishing arrears says how 机关 and 大型企业 each do it; another article
+    # defines 大型企业 and names it more often)
+    history = after(real_bot, "政府部门拖欠小企业的货款要向社会公布吗？", "最晚几月几号前公布？")
+    answer = real_bot.ask("大型企业呢？", history)
+    assert (answer.citations[0].doc_id, answer.citations[0].number) == ("sme-payment-regulation-2025", 18)
+    assert "纳入企业年度报告" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
