@@ -2038,9 +2038,13 @@ class PolicyBot:
         # (with the library's terms for words the query table translates: agricultural products → 农产品)
         words = [*searcher.tokenizer.words(topic), *searcher.expander.terms(topic)]
         weights = self._rarity_weights(w for w in words if not w.isdigit())
-        # (a word the table translates is named by a sentence naming one of its terms too: 水果 by 1．农产品…)
+        # (a word the table translates is named by a sentence naming one of its terms too: 水果 by 1．农产品… — where no
+        # sentence of the provision names the word itself: 蔬菜 by 1．蔬菜…的种植, not by 7．…农产品初加工…)
         terms_of = {
-            w: terms for surface, terms in searcher.expander.matches(topic) for w in searcher.tokenizer.words(surface)
+            w: terms
+            for surface, terms in searcher.expander.matches(topic)
+            for w in searcher.tokenizer.words(surface)
+            if not any(w in sentence for _, sentence in rows)
         }
         focused = self._focus_words(focus) if focus else {}
         scored = []
@@ -2052,13 +2056,17 @@ class PolicyBot:
         chosen = {position for _, position, _ in sorted(scored, reverse=True)[:k]}
         sentences = [s for _, s in rows]
         score = {position: value for value, position, _ in scored}
-        for i in sorted(chosen):  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
+        pending = sorted(chosen)
+        while pending:  # 属于下列情形之一的，不得开具…： says nothing without its items: with the closest one
+            i = pending.pop(0)
             if not sentences[i].endswith((":", "：")):
                 continue
-            # (its own items: 1．农产品… under （二）…税率为百分之九：, not the （三） after them)
+            # (its own items: 1．农产品… under （二）…税率为百分之九：, not the （三） after them — and an item so added
+            # that ends in a colon brings its own: （一）…免征企业所得税： its 1．蔬菜…的种植)
             items = [j for j in range(i + 1, len(sentences)) if _is_item(sentences[j]) and _lead_in(sentences, j) == i]
             if items and not chosen.intersection(items):
-                chosen.add(max(items, key=score.__getitem__))
+                chosen.add(closest := max(items, key=score.__getitem__))
+                pending.append(closest)
             elif not items and i + 1 < len(sentences):
                 chosen.add(i + 1)  # (进项税额计算公式： says nothing without the formula after it)
         for i in sorted(chosen) if wants_figure else ():  # …30日内形成处理结果 is not all: its cap follows it

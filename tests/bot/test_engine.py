@@ -164,6 +164,16 @@ def test_a_document_fact_asked_in_everyday_words_is_answered(fake_bot: PolicyBot
     assert not answer.out_of_scope and "2020年1月1日" in answer.text
 
 
+def test_a_list_item_naming_the_asked_word_is_quoted_before_one_naming_its_translation(real_bot: PolicyBot) -> None:
+    """The income tax regulation's 第八十六条 lists, under （一） exempt and （二） halved, 1．…水果…的种植 and 7．…农产品初加工…;
+    水果 is named by the first itself, not by the query table's 农产品 in the seventh — and （一）, brought in as the
+    lead of its list, comes with its own closest item."""
+    answer = real_bot.ask("我们果园种水果，还种了些香料作物，这两块的所得企业所得税怎么算？")
+    assert cited(answer)[0] == ("eit-regulation-2019", 86)
+    quote = answer.citations[0].quote
+    assert "水果" in quote and "香料作物" in quote and "农产品初加工" not in quote
+
+
 def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_question(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("顾客是个人消费者，非要我们开增值税专用发票，能给他开吗？")
     assert ("vat-interim-regulation-2017", 21) in cited(answer)
