@@ -873,12 +873,19 @@ class PolicyBot:
         return replace(answer, text=f"{status.text}\n{answer.text}", citations=answer.citations + more)
 
     def _referred_versions(self, query: Query) -> tuple[str, ...]:
-        """The document a question names only as the new or the old one (新条例和旧条例…有什么区别？): that of the
-        provision closest to its topic (none when it refers to no version)."""
-        if query.docs or not refers_to_a_version(query.text):
+        """The document a question names only as the new or the old one (新条例和旧条例…有什么区别？), or by the years
+        of two of its editions (…2025年修订版和2020年版相比有什么变化？): that of the provision closest to its topic
+        (none when it refers to no version, or that document has no editions of those years)."""
+        by_years = len(self.names.edition_years(query.text)) > 1
+        if query.docs or not (refers_to_a_version(query.text) or by_years):
             return ()
         hits = self.searcher.search(query.topic).hits
-        return (hits[0].provision.doc_id,) if hits else ()
+        if not hits:
+            return ()
+        doc_id = hits[0].provision.doc_id
+        if by_years and len(self.names.editions_by_year(lineage(doc_id, self.names.metas), query.text)) < 2:
+            return ()
+        return (doc_id,)
 
     def _versions(self, docs: Sequence[str]) -> tuple[str, ...]:
         """The line of succession the named documents belong to, when it has two versions or more."""
@@ -2163,8 +2170,14 @@ class PolicyBot:
             return replace(self._answer(query, shelf, context), kind="follow_up")
         if context and not query.docs and (years := self.names.edition_years(query.text)):
             line = lineage(context[0].doc_id, self.names.metas)
-            if not self.names.editions_by_year(line, query.text):  # 2020版是第几条？ of a document with no such version
+            if not (
+                editions := self.names.editions_by_year(line, query.text)
+            ):  # 2020版是第几条？ of a document with no such version
                 return replace(compose.no_such_edition_answer(shelf, line, years[0]), kind="follow_up")
+            if (
+                query.facts or query.asks_status
+            ):  # 2020年那版现在还有效吗？: that version's facts, whichever is discussed
+                return self._facts_of(query, shelf, editions[0], context)
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
                 return self._facts_of(query, shelf, versions[0], context)

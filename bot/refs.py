@@ -66,7 +66,7 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 _EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
 # (2020年的条例里…: a year before a kind of document, with nothing between but 的 or 那个, names its edition too)
 _EDITION_YEAR = re.compile(
-    rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*(?:{_EDITION}|的?(?:那个|那部|那份)?(?:条例|法律|法(?!人)|文件|规定))"
+    rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*(?:{_EDITION}|的?(?:那个|那部|那份)?(?:版本|条例|法律|法(?!人)|文件|规定))"
 )
 _OLDER = re.compile(r"旧版|老版|原来的|原先的|以前的|之前的|修[订改](?:以|之)?前|过去的")
 # A year written right beside a document's name: which version (2020年的《…》, 《…》（2020年）)
@@ -130,7 +130,7 @@ _YEARS_BACK = {"去年": 1, "前年": 2}
 _SAME_DAY_YEARS_BACK = re.compile(r"(去年|前年)的?(?:这个时候|这时候?|这会儿?|今天|同期|此时|这一天)")
 # A year that dates a document or an event of it, not the day the law is wanted for.
 _DATES_A_DOCUMENT = re.compile(
-    r"^\s*(?:那版|版|的版本|版本|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)"
+    r"^\s*(?:那版|版|的版本|版本|那个版本|那一版|修订|颁布|发布|出台|通过|施行|实施|印发|发的|出的|底发|年底发)"
 )
 
 
@@ -517,6 +517,8 @@ class DocumentNames:
 
         >>> DocumentNames.edition_years("2020版是第几条？"), DocumentNames.edition_years("2025年的时候呢？")
         ([2020], [])
+        >>> DocumentNames.edition_years("2020年那个版本还有效吗？")
+        [2020]
         """
         return [int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0) for m in _EDITION_YEAR.finditer(text)]
 
@@ -737,6 +739,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     >>> past_day("2022年10月中旬，个体户想转成公司，当时适用哪部法规？", dt.date(2026, 11, 30))
     datetime.date(2022, 10, 20)
     >>> past_day("2020年那版条例现在还有效吗？", dt.date(2026, 11, 30)) is None
+    True
+    >>> past_day("2020年那个版本还有效吗？", dt.date(2026, 11, 30)) is None
     True
     >>> past_day("那2020年呢？", dt.date(2026, 11, 30))
     datetime.date(2020, 12, 31)

@@ -174,6 +174,18 @@ def test_a_list_item_naming_the_asked_word_is_quoted_before_one_naming_its_trans
     assert "水果" in quote and "香料作物" in quote and "农产品初加工" not in quote
 
 
+def test_two_edition_years_without_the_documents_name_compare_its_versions(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("机关事业单位的付款期限，2020年版和2025年修订版有什么不同？")
+    assert {c.doc_id for c in answer.citations[:2]} == {"sme-payment-regulation-2020", "sme-payment-regulation-2025"}
+    assert "新版与旧版相比" in answer.text
+
+
+def test_the_status_of_an_edition_asked_by_year_in_a_conversation(fake_bot: PolicyBot) -> None:
+    history = after(fake_bot, "款项支付条例里强制接受商业汇票的规定是哪条？", "跟2020年版相比有什么变化？")
+    answer = fake_bot.ask("2020年那个版本还有效吗？", history)
+    assert answer.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
+
+
 def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_question(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("顾客是个人消费者，非要我们开增值税专用发票，能给他开吗？")
     assert ("vat-interim-regulation-2017", 21) in cited(answer)
