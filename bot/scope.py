@@ -480,6 +480,8 @@ _OTHER_TASK = re.compile(
     r"天气(?:预报|怎么样|如何|咋样|情况)|(?:明天|后天|今天|这周|周末|下周)[^，。？?]{0,4}"
     r"(?:(?:会不会|下不下|会|要)(?:下雨|下雪)|(?:下雨|下雪)(?=吗|么|不|[?？])|气温|多少度)|"
     r"推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
+    # a look-up of the asker's own records (帮我查一下我们公司的信用评级, 查下我的申请进度): no policy holds them
+    r"(?:帮|给|替)(?:我|我们|咱们)查(?:一下|一查|查|询|下)?[^，。？?]{0,10}?(?:信用评级|信用等级|征信|记录|进度|审批结果|余额|状态)|"
     # a product or provider to buy from (推荐个记账软件, recommend good accounting software): no policy says
     r"推荐(一下|一款|几款|一个|个|几个|一家|几家)?[^，。？?]{0,6}(软件|app|APP|工具|品牌|牌子|代账公司|律师|会计师事务所)|"
     r"\brecommend\b[^?.!]{0,40}\b(software|apps?|tools?|brands?|lawyers?|accountants?)\b|"
@@ -497,6 +499,8 @@ def asks_other_task(question: str) -> bool:
     """A request for another kind of task, not a question about the policy.
 
     >>> asks_other_task("帮我写一首诗"), asks_other_task("公司想发行股票上市，有什么支持")
+    (True, False)
+    >>> asks_other_task("帮我查一下我们公司的信用评级"), asks_other_task("帮我查一下企业信用信息公示有什么规定")
     (True, False)
     """
     return bool(_OTHER_TASK.search(question))

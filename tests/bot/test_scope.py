@@ -431,6 +431,8 @@ def test_shipped_model_matches_the_features(tmp_path) -> None:
         ("给我们小饭馆推荐个好用的记账软件", True),
         ("Which policies do you recommend for a small exporter?", False),  # what the library is for
         ("有没有推荐给中小企业的数字化转型政策？", False),
+        ("能帮我们查下这家供应商的征信记录吗", True),  # a look-up of records, which no policy holds
+        ("帮我查查专精特新企业认定有什么条件", False),
     ],
 )
 def test_other_task_requests(question: str, other: bool) -> None:
