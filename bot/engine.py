@@ -57,6 +57,7 @@ from bot.route import (
     agency_question_topic,
     asks_for_more,
     asks_newer_version,
+    asks_of_another_subject,
     asks_older_version,
     asks_which_number,
     asks_which_part,
@@ -2431,6 +2432,8 @@ class PolicyBot:
             # (searched in the whole library: 那增值税呢？ after a question on the income tax law is not answered there)
             swapped_query = understand(clean_question(swapped), self.names, self.agencies, self.today())
             query = replace(swapped_query, day=query.day, past=query.past, focus=query.topic)
+            if not query.docs and context_docs and (titled := self._documents_using_only(own, context_docs)):
+                query = replace(query, docs=titled)  # (asked of a subject the conversation's documents never use)
             answer = self._search(query, shelf, query.docs, wants_agencies=wants, discussed=context)
             return self._own_subject_discussed(own, query, shelf, answer, context) or answer
         if previous is not None and _THING_PRONOUN.search(query.text) and (subject := self._subject_of(previous.text)):
@@ -2538,25 +2541,26 @@ class PolicyBot:
 
     def _documents_using_only(self, own: Query, docs: Sequence[str]) -> tuple[str, ...]:
         """那企业所得税呢？ after a question answered from the VAT law asks the earlier question of a subject that the
-        conversation's documents never use: the documents whose titles name it are where it is answered (empty: the
-        conversation's documents use it, or no title names it — 那小微企业呢？ asks the same documents about them)."""
-        if not names_only_a_subject(own.text):
+        conversation's documents never use (with, perhaps, words they do use: 那中小企业被拖欠呢？): the documents whose
+        titles name it are where it is answered (empty: the conversation's documents use it, or no title names it —
+        那小微企业呢？ asks the same documents about them)."""
+        if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
             return ()
         searcher = self.searcher
         titles = {d.meta.doc_id: d.meta.plain_title for d in self.library.documents}
+        discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
         # (a word written in full or abbreviated: 那个体户呢？ of the 促进个体工商户发展条例)
         subject = [
             w
             for w in searcher.tokenizer.content_words(own.topic)
             if len(w) >= 2 and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
+        # (那中小企业被拖欠呢？ after questions on 个体户: 拖欠, which they use, is what is asked of the subject, 中小企业)
+        subject = [w for w in subject if not any(scope.in_full(w, p.text) for p in discussed)]
         if not subject:
             return ()
         titled = tuple(d for d, title in titles.items() if all(scope.in_full(w, title) for w in subject))
-        discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
-        if not titled or set(titled) & set(docs) or any(scope.in_full(w, p.text) for p in discussed for w in subject):
-            return ()
-        return titled
+        return () if set(titled) & set(docs) else titled
 
     def _local_documents_named(self, text: str) -> tuple[str, ...]:
         """The local documents of the places a question names (我们在北京… → Beijing's regulation): a follow-up

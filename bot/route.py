@@ -612,6 +612,15 @@ def names_only_a_subject(text: str) -> bool:
     return bool(_ONLY_A_SUBJECT.match(text.lower().strip()))
 
 
+def asks_of_another_subject(text: str) -> bool:
+    """ "那中小企业被拖欠呢？": a follow-up asking the earlier question again of a subject, with a word or two more.
+
+    >>> asks_of_another_subject("那中小企业被拖欠呢？"), asks_of_another_subject("中小企业被拖欠怎么办？")
+    (True, False)
+    """
+    return bool(_SUBJECT_ASKED_INSTEAD.match(text.strip()))
+
+
 _SUBJECT_ASKED_INSTEAD = re.compile(
     r"^(?:那么|那|如果是|要是|换成)?([^，,。？?！!和与及跟、]{2,12}?)(?:的话)?呢[？?]?$"
 )

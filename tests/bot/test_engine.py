@@ -186,6 +186,16 @@ def test_the_status_of_an_edition_asked_by_year_in_a_conversation(fake_bot: Poli
     assert answer.text.startswith("《保障中小企业款项支付条例》（2020年）已被修订")
 
 
+def test_a_follow_up_on_a_subject_the_conversations_documents_never_use_goes_where_titles_name_it(
+    real_bot: PolicyBot,
+) -> None:
+    """那中小企业被拖欠呢？ after questions answered from the 个体工商户 regulation, which never says 中小企业: asked of
+    the documents whose titles name them (拖欠, which that regulation uses, is what is asked of them)."""
+    history = after(real_bot, "网购平台对我们个体户乱收费，有规定吗？", "那机关、企业拖欠个体户的钱呢？")
+    answer = real_bot.ask("那中小企业被拖欠呢？", history)
+    assert "中小企业" in answer.citations[0].doc_title and "拖欠" in answer.citations[0].quote
+
+
 def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_question(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("顾客是个人消费者，非要我们开增值税专用发票，能给他开吗？")
     assert ("vat-interim-regulation-2017", 21) in cited(answer)
