@@ -2171,13 +2171,10 @@ class PolicyBot:
             return replace(self._answer(query, shelf, context), kind="follow_up")
         if context and not query.docs and (years := self.names.edition_years(query.text)):
             line = lineage(context[0].doc_id, self.names.metas)
-            if not (
-                editions := self.names.editions_by_year(line, query.text)
-            ):  # 2020版是第几条？ of a document with no such version
+            editions = self.names.editions_by_year(line, query.text)
+            if not editions:  # 2020版是第几条？ of a document with no such version
                 return replace(compose.no_such_edition_answer(shelf, line, years[0]), kind="follow_up")
-            if (
-                query.facts or query.asks_status
-            ):  # 2020年那版现在还有效吗？: that version's facts, whichever is discussed
+            if query.facts or query.asks_status:  # 2020年那版现在还有效吗？: that version's, whichever is discussed
                 return self._facts_of(query, shelf, editions[0], context)
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
@@ -2517,6 +2514,8 @@ class PolicyBot:
         something else, found first by its words (the article defining 大型企业), nor refused. None: keep the answer."""
         if query is own or not context or not names_only_a_subject(own.text):
             return None
+        if answer.out_of_scope and answer.finding:
+            return None  # (refused for a figure no text states, not for its words)
         discussed = context[0]
         if not (query.past or shelf.in_force(discussed.doc_id)):
             return None  # (what applies today answers it: 那交通运输服务呢？ after 以前是多少？)
@@ -2532,8 +2531,6 @@ class PolicyBot:
             scope.in_full(w, discussed.text) for w in words
         ):
             return None
-        if answer.out_of_scope and answer.finding:
-            return None  # (refused for a figure no text states, not for its words)
         result, _ = self.retrieve(query.topic, [discussed.doc_id])
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         quote = self._quote(query.topic, result, discussed, k, query.wants_figure, focus=own.topic)
