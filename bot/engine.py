@@ -2176,6 +2176,12 @@ class PolicyBot:
                 return replace(compose.no_such_edition_answer(shelf, line, years[0]), kind="follow_up")
             if query.facts or query.asks_status:  # 2020年那版现在还有效吗？: that version's, whichever is discussed
                 return self._facts_of(query, shelf, editions[0], context)
+        if context and query.asks_change and not query.docs and _BOTH_VERSIONS.search(query.text):
+            # 这两个版本对大型企业付款的规定有什么不同？ after answers citing both: what changed between them, on the topic
+            discussed = {p.doc_id for p in context}
+            shown = tuple(d for d in lineage(context[0].doc_id, self.names.metas) if d in discussed)
+            if len(shown) > 1:
+                return replace(self._compare(replace(query, docs=shown), shelf, shown), kind="follow_up")
         if context and (versions := self._versions_asked(query.text, context[0].doc_id)):
             if query.facts or query.asks_status:  # 那个旧版本现在还有效吗？
                 return self._facts_of(query, shelf, versions[0], context)
@@ -2637,6 +2643,9 @@ def _share_named(words: dict[str, float], text: str, terms_of: Mapping[str, Sequ
 _QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超过|不超过|不得低于|不低于|延长")
 # 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
+
+# Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
+_BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")
 
 # 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")

@@ -196,6 +196,13 @@ def test_a_follow_up_on_a_subject_the_conversations_documents_never_use_goes_whe
     assert "中小企业" in answer.citations[0].doc_title and "拖欠" in answer.citations[0].quote
 
 
+def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
+    history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
+    answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
+    assert "新版与旧版相比" in answer.text
+    assert {c.doc_id for c in answer.citations[:2]} == {"sme-payment-regulation-2020", "sme-payment-regulation-2025"}
+
+
 def test_a_quoted_sentence_that_opens_a_list_comes_with_the_item_closest_to_the_question(real_bot: PolicyBot) -> None:
     answer = real_bot.ask("顾客是个人消费者，非要我们开增值税专用发票，能给他开吗？")
     assert ("vat-interim-regulation-2017", 21) in cited(answer)
