@@ -480,8 +480,10 @@ _OTHER_TASK = re.compile(
     r"天气(?:预报|怎么样|如何|咋样|情况)|(?:明天|后天|今天|这周|周末|下周)[^，。？?]{0,4}"
     r"(?:(?:会不会|下不下|会|要)(?:下雨|下雪)|(?:下雨|下雪)(?=吗|么|不|[?？])|气温|多少度)|"
     r"推荐.{0,4}股票|哪只股票|买什么股票|股票推荐|概念股|涨停|彩票|"
-    # a look-up of the asker's own records (帮我查一下我们公司的信用评级, 查下我的申请进度): no policy holds them
-    r"(?:帮|给|替)(?:我|我们|咱们)查(?:一下|一查|查|询|下)?[^，。？?]{0,10}?(?:信用评级|信用等级|征信|记录|进度|审批结果|余额|状态)|"
+    # a look-up of the records of the asker or of a firm it names (帮我查一下我们公司的信用评级, 查下这家供应商的征信记录): no
+    # policy holds them — not a question on records in general (帮我查一下失信记录怎么修复)
+    r"(?:帮|给|替)(?:我|我们|咱们)查(?:一下|一查|查|询|下)?(?:我|我们|咱们|本|这家|那家|该)[^，。？?]{0,8}?"
+    r"(?:信用评级|信用等级|征信|记录|进度|审批结果|余额|状态)|"
     # a product or provider to buy from (推荐个记账软件, recommend good accounting software): no policy says
     r"推荐(一下|一款|几款|一个|个|几个|一家|几家)?[^，。？?]{0,6}(软件|app|APP|工具|品牌|牌子|代账公司|律师|会计师事务所)|"
     r"\brecommend\b[^?.!]{0,40}\b(software|apps?|tools?|brands?|lawyers?|accountants?)\b|"

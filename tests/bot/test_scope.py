@@ -433,6 +433,7 @@ def test_shipped_model_matches_the_features(tmp_path) -> None:
         ("有没有推荐给中小企业的数字化转型政策？", False),
         ("能帮我们查下这家供应商的征信记录吗", True),  # a look-up of records, which no policy holds
         ("帮我查查专精特新企业认定有什么条件", False),
+        ("帮我查一下失信记录怎么修复", False),  # records in general: a question on the rules
     ],
 )
 def test_other_task_requests(question: str, other: bool) -> None:
