@@ -475,11 +475,10 @@ class PolicyBot:
         if turns and not query.docs and scope.asks_only_of_unnamed_taxes(text, self.searcher):
             return self._answer(query, shelf)  # 那房产税呢？ after the income tax: a tax no document names, refused
         # (第八章叫什么？ 一共有几章？ name no document: the chapters of the one discussed)
-        of_chapters = bool(query.chapter or "sections" in query.facts)
         if (
             turns
             and (not query.docs or asks_older_version(text))
-            and (is_follow_up(text) or refers_back or of_chapters)
+            and (is_follow_up(text) or refers_back or _asks_of_chapters(query))
         ):
             return self._follow_up(query, turns, shelf)
         if turns and query.refs and not query.docs and (discussed := self._discussed_with_number(query, turns, shelf)):
@@ -2240,7 +2239,7 @@ class PolicyBot:
             provision, quote = sanctioned
             answer = compose.provision_answer(shelf, provision, [quote], wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")
-        if context and not query.refs and (query.chapter or "sections" in query.facts):
+        if context and not query.refs and _asks_of_chapters(query):
             # 一共有几章？ 第八章叫什么？: the chapters of the document discussed
             return replace(self._answer(query, shelf, context[:1]), kind="follow_up")
         if has_own_topic(query.text) or query.refs:
@@ -2643,6 +2642,12 @@ def _share_named(words: dict[str, float], text: str, terms_of: Mapping[str, Sequ
 _QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超过|不超过|不得低于|不低于|延长")
 # 那X方面呢？: the earlier question asked of another side of things (a general form of asking)
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
+
+
+def _asks_of_chapters(query: Query) -> bool:
+    """第八章叫什么？ 一共有几章？: a question on a document's chapters (or a notice's parts)."""
+    return bool(query.chapter or "sections" in query.facts)
+
 
 # Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
 _BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")
