@@ -2237,6 +2237,14 @@ def test_a_subject_the_discussed_provision_names_is_asked_of_it(real_bot: Policy
     assert "纳入企业年度报告" in answer.text
 
 
+def test_figures_listed_after_one_verb_are_all_asked(real_bot: PolicyBot) -> None:
+    # 要多少产值、多少研发投入？: the second figure shares the first one's verb; it is no other question the
+    # library might answer, so a question asking nothing but criteria and figures no text states is refused
+    answer = real_bot.ask("制造业单项冠军企业的评选标准是什么？要多少产值、多少研发投入？")
+    assert answer.out_of_scope and not answer.citations
+    assert "具体数字" in answer.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
