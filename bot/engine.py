@@ -945,20 +945,24 @@ class PolicyBot:
         """The documents a follow-up that names no document means, when it asks nothing of its own: the
         implementing regulation of the one discussed (实施条例里呢？) or the law it implements (上位法呢？), or the
         local document of a place (北京有没有更优惠的？)."""
-        implementing, implemented = _IMPLEMENTING.search(text), _IMPLEMENTED.search(text)
         local = self._local_documents_named(text)
-        if not (implementing or implemented or local) or not self._says_little(text):
+        if not (_IMPLEMENTING.search(text) or _IMPLEMENTED.search(text) or local) or not self._says_little(text):
             return ()
-        by_relation = []
-        if implementing or implemented:
-            discussed = {p.doc_id for p in self._context(turns)}
-            by_relation = [
-                d.meta.doc_id
-                for d in self.library.documents
-                if (implementing and d.meta.implements in discussed)
-                or (implemented and any(self.names.metas[x].implements == d.meta.doc_id for x in discussed))
-            ]
-        return tuple(dict.fromkeys([*by_relation, *local]))
+        return tuple(dict.fromkeys([*self._documents_by_relation(text, turns), *local]))
+
+    def _documents_by_relation(self, text: str, turns: Sequence[Turn]) -> list[str]:
+        """The documents a text names by their relation to one discussed: its implementing regulation (实施条例) or
+        the law it implements (上位法, 法律依据)."""
+        implementing, implemented = _IMPLEMENTING.search(text), _IMPLEMENTED.search(text)
+        if not (implementing or implemented):
+            return []
+        discussed = {p.doc_id for p in self._context(turns)}
+        return [
+            d.meta.doc_id
+            for d in self.library.documents
+            if (implementing and d.meta.implements in discussed)
+            or (implemented and any(self.names.metas[x].implements == d.meta.doc_id for x in discussed))
+        ]
 
     def _says_little(self, text: str) -> bool:
         """Too little besides the documents or places it names to be searched on its own (怎么细化的？
@@ -2249,6 +2253,9 @@ class PolicyBot:
         facts = facts_are_asked(query, True)
         if facts:
             return replace(self._answer(query, shelf, context), kind="follow_up")
+        if related := self._documents_by_relation(query.text, turns):
+            # (法律依据是哪一条？ after an answer citing a regulation's article and the law's it implements: the law's)
+            context = sorted(context, key=lambda p: p.doc_id not in related)
         if not MEANS_SEVERAL.search(query.text):
             # (这个归谁管？ of a rule naming no body: with the provision cited beside it that names who acts on it)
             naming = next((p for p in context[1:] if self._bodies_of(p)), None) if query.wants_agencies else None
@@ -2718,7 +2725,7 @@ _OTHER_THAN_THIS = re.compile(
 )
 # The documents related to the one discussed, named by their relation (general terms of Chinese law).
 _IMPLEMENTING = re.compile(r"实施条例|实施细则|实施办法|配套(?:法规|规定|条例)")
-_IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?")
+_IMPLEMENTED = re.compile(r"上位法|母法|那部法律?|原来的法律?|法律(?:上的)?(?:依据|根据)")
 _ARTICLE_AFTER_NAME = r"第([零〇一二两三四五六七八九十百]+|\d+)条"
 
 

@@ -557,7 +557,7 @@ _BARE_NAME = re.compile(
 # Words that end in 法 or 条例 but name no document, and references (全国那部法, 国家那个条例); two documents
 # joined (新条例和旧条例 is read 新 + 条例和旧条例: no name starts with its kind).
 _NOT_A_NAME = re.compile(
-    r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|[这那该此本哪][部个份项一]?(?:法|条例))$"
+    r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|上位法|母法|[这那该此本哪][部个份项一]?(?:法|条例))$"
     # (北京有条例规定… says there is one: 有 / 出台了 a regulation, not its name)
     r"|(?:有|出台了?|发布了?|颁布了?|制定了?)(?:个|部|项|一部|一个|一项)?(?:新的?)?(?:法|条例)$"
     r"|^(?:法|条例)(?:和|与|及|跟|同|或|还是)"
@@ -633,6 +633,8 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
     >>> unknown_documents("保证金退还，新条例和旧条例的说法有什么区别", [], DocumentNames(Library(())))
     ()
     >>> unknown_documents("听说北京有条例规定遇到突发事件政府要帮中小企业", [], DocumentNames(Library(())))
+    ()
+    >>> unknown_documents("上位法是哪一条？", [], DocumentNames(Library(())))
     ()
     """
     out = [name for name in _names_written(text, mentions) if not names.names_document(name)]

@@ -2245,6 +2245,21 @@ def test_figures_listed_after_one_verb_are_all_asked(real_bot: PolicyBot) -> Non
     assert "具体数字" in answer.text
 
 
+def test_the_legal_basis_asked_after_a_regulation_s_article_is_the_law_s_article(real_bot: PolicyBot) -> None:
+    # 法律依据 names the law the regulation quoted first implements: its article, cited beside it, leads
+    history = after(real_bot, "研发费用可以按多大比例加计扣除？")
+    assert cited(real_bot.ask("研发费用可以按多大比例加计扣除？"))[0] == ("eit-regulation-2019", 95)
+    answer = real_bot.ask("法律依据是哪一条？", history)
+    assert cited(answer)[0] == ("eit-law-2018", 30) and "第三十条" in answer.text.splitlines()[0]
+
+
+def test_the_law_above_asked_by_its_relation_is_no_unknown_document(real_bot: PolicyBot) -> None:
+    # 上位法 is a relation, not the name of a document the library lacks
+    answer = real_bot.ask("上位法是哪一条？", after(real_bot, "亏损可以往后结转几年？"))
+    assert answer.kind != "unknown_document" and "没有《上位法》" not in answer.text
+    assert answer.citations
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
