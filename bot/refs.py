@@ -771,8 +771,12 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     True
     >>> past_day("What was the VAT rate for goods in 2022?", dt.date(2026, 11, 30))
     datetime.date(2022, 12, 31)
+    >>> past_day("去年我们亏了一笔，今年赚钱了，能拿今年的利润补吗？", dt.date(2026, 11, 30)) is None
+    True
     """
     found = _past_day_at(text, today)
+    if found and _NOW.search(text) and (m := _RELATIVE_YEAR.match(text, found[1][0])) and m.span() == found[1]:
+        return None  # (去年我们亏了，今年赚了…: the year of a story asked about now — its words are still no topic)
     return found[0] if found else None
 
 

@@ -2260,6 +2260,15 @@ def test_the_law_above_asked_by_its_relation_is_no_unknown_document(real_bot: Po
     assert answer.citations
 
 
+def test_a_story_s_past_year_asked_about_now_is_answered_for_today(real_bot: PolicyBot) -> None:
+    # 去年公司经营亏损，今年有了所得…: last year dates the loss, 今年 asks about today — no "rules in force then" note
+    answer = real_bot.ask("去年公司经营亏损，今年有了所得，今年的所得能弥补以前年度的亏损吗？")
+    assert cited(answer)[0] == ("eit-law-2018", 18)
+    assert "时有效的" not in answer.text
+    # a past year asked about alone still dates the question
+    assert "时有效的" in real_bot.ask("去年的时候大企业付款期限是多少？").text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
