@@ -93,7 +93,7 @@ _DOC_REFERENCE = re.compile(
 )
 # (多长时间 / 多少时间 ask a period: 各省多长时间内出台实施办法？ asks what a provision requires, not a date)
 _WHEN = r"(?:什么时候|哪天|哪一天|哪年|哪一年|何时|几月|几号|哪年哪月|什么时间|日期|(?<![长少])时间)"
-_ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|修订|修正|修改)"
+_ACTS = r"(?:通过|发布|印发|公布|颁布|出台|制定|发的|发文|签发|修订|修正|修改)"
 DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "doc_number": re.compile(
         r"文号|发文字号|发文号|文件编号|第几号|几号令|哪一?号|令号|(?:哪个|哪一个|什么)(?:国务院|部门)?令(?!人)|"

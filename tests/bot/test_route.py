@@ -43,6 +43,8 @@ def names(library: Library) -> DocumentNames:
         ("中小企业促进法和企业所得税法里分别是第几条？", ()),  # 第几条 asks for a provision, not a count
         ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
         ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
+        ("这份意见的发文字号和发文日期是什么？", ("doc_number", "date")),  # 发文 is issuing
+        ("稳就业若干意见是哪天签发的？", ("date",)),
         ("When did the new VAT law come into force?", ("effective",)),  # as 从哪天起施行
         ("Since when has the revised regulation taken effect?", ("effective",)),
         ("When is the new VAT law effective?", ("effective",)),
