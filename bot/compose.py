@@ -560,6 +560,9 @@ def chapters_line(document: Document) -> str:
     return f"{document.meta.citation_title}分 {len(chapters)} {unit}：{listed}。"
 
 
+_MADE_ON = re.compile(r"根据[^。；]*?制定本|依据[^。；]*?制定本")
+
+
 def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
     """A document's facts: 文号, issuer, dates, status, counts, chapters, title, addressees."""
     document = shelf.doc(doc_id)
@@ -607,6 +610,23 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
             )
         elif fact == "sections":
             sentences.append(chapters_line(document))
+        elif fact == "basis":
+            # (the sentence of the document naming what it is made on: 根据《…》…，制定本条例)
+            found = next(
+                (
+                    (p, s)
+                    for p in document.provisions
+                    for s in re.findall(r"[^。；\n]*。?", p.text)
+                    if _MADE_ON.search(s)
+                ),
+                None,
+            )
+            if found:
+                provision, sentence = found
+                sentences.append(f"{provision_label(provision)}写明了制定依据：{sentence}")
+                citations.append(shelf.cite(provision, provision.text))
+            else:
+                sentences.append("文件没有写明制定依据。")
         elif fact == "approval" and m.approved_by:
             sentences.append(f"已经{m.approved_by}审议通过。")
         elif fact == "recipients" and m.recipients:

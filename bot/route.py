@@ -122,6 +122,13 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "approval": re.compile(r"审议通过|哪次会议|什么会议|会议审议"),
     "recipients": re.compile(r"印发给|主送|发给谁|发给哪|下发给"),
+    # what the document was made on (这个条例的法律依据是什么？ 依据哪部法律制定的？) — not the law behind one provision
+    # (法律依据是哪一条？) nor whether a practice has grounds (这样做有法律依据吗？)
+    "basis": re.compile(
+        r"(?:立法|制定)(?:的)?(?:依据|根据)|"
+        r"(?:条例|法规|法律|本法|这部法|该法|文件|意见|通知|办法|措施)的(?:法律|法定|上位法)?(?:依据|根据)|"
+        r"(?:依据|根据)(?:哪部|哪个|什么|哪些)(?:法律|法规|法)?(?:制定|出台)|legal basis of|based on which law"
+    ),
     "title": re.compile(r"标题|全称|叫什么名|\btitle\b"),
     "sections": re.compile(
         r"几个部分|多少个部分|(?<!第)几部分|哪几个部分|几大部分|几大块|几个方面|哪几个方面|章节|(?<!第)几章|多少章|哪几章|哪些章|分几章|"

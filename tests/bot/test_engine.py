@@ -2269,6 +2269,16 @@ def test_a_story_s_past_year_asked_about_now_is_answered_for_today(real_bot: Pol
     assert "时有效的" in real_bot.ask("去年的时候大企业付款期限是多少？").text
 
 
+def test_what_a_document_was_made_on_is_the_sentence_naming_its_basis(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("北京市促进中小企业发展条例是根据什么制定的？")
+    assert ("beijing-sme-promotion-regulation-2020", 1) in cited(answer) and "中小企业促进法" in answer.text
+    # a first article stating only its purpose names no basis: said so, nothing made up
+    assert "没有写明制定依据" in real_bot.ask("优化营商环境条例是根据什么制定的？").text
+    # asked of the document a conversation is about
+    follow_up = real_bot.ask("这个条例的立法依据是什么？", after(real_bot, "大型企业付款期限最长多少天？"))
+    assert ("sme-payment-regulation-2025", 1) in cited(follow_up) and "中小企业促进法" in follow_up.text
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""

@@ -44,6 +44,9 @@ def names(library: Library) -> DocumentNames:
         ("涉企收费实行目录清单管理", ()),  # 目录 of fees, not of a document
         ("款项支付条例2025年修订是哪一号国务院令？", ("doc_number",)),
         ("这份意见的发文字号和发文日期是什么？", ("doc_number", "date")),  # 发文 is issuing
+        ("这部条例的立法依据是什么？", ("basis",)),
+        ("法律依据是哪一条？", ()),  # the law behind a provision, not what the document was made on
+        ("公司这样做有法律依据吗？", ()),  # whether a practice has grounds
         ("稳就业若干意见是哪天签发的？", ("date",)),
         ("When did the new VAT law come into force?", ("effective",)),  # as 从哪天起施行
         ("Since when has the revised regulation taken effect?", ("effective",)),
