@@ -21,6 +21,8 @@ _NUM = rf"(\d{{1,3}}|{CN_NUM})"
 # Words documents end their titles with: a partial title must end with one of them.
 _KIND_WORDS = ("法", "条例", "意见", "措施", "办法", "规定", "通知", "决定", "细则", "规则", "准则", "纲要", "方案")
 _PARTIAL_MIN = 4  # shorter partial titles ("本条例", "该办法") name nothing
+# A word for a document after the start of its title (提升中小企业竞争力那个文件, 优化营商环境的文件)
+_A_DOCUMENT = re.compile(r"(?:那个|这个|那份|这份|的)?(?:文件|文)(?![\u4e00-\u9fff]{0,1}(?:号|字))")
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
 # Words no name begins with, that say which document or version is meant (那以前暂行条例时期: 暂行条例)
@@ -241,6 +243,7 @@ class DocumentNames:
         quoted = [(m.start(1), m.end(1)) for m in _QUOTED_NAME.finditer(text) if not self.names_document(m.group(1))]
         # A piece of a title quoted in full (《…若干措施》) names only what the whole quote names.
         found.extend(p for p in self._partial_titles(text) if not any(a <= p.start and p.end <= b for a, b in quoted))
+        found.extend(self._titles_begun(text))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[DocMention] = []
         for mention in found:
@@ -363,6 +366,19 @@ class DocumentNames:
                 and not self._implementing_not_held(text, end, best[1])
             ):
                 out.append(DocMention(best[1], text[best[0] : end], best[0], end))
+        return out
+
+    def _titles_begun(self, text: str) -> list[DocMention]:
+        """A document named by the start of its title and a word for a document (提升中小企业竞争力那个文件): the longest
+        stretch before the word that begins one title only (that document's, or its versions')."""
+        out = []
+        for m in _A_DOCUMENT.finditer(text):
+            for start in range(max(0, m.start() - 30), m.start() - _PARTIAL_MIN + 1):
+                head = text[start : m.start()]
+                docs = {d for d, m in self.metas.items() if m.title.startswith(head) or m.plain_title.startswith(head)}
+                if len({self.metas[d].title for d in docs}) == 1 and _CJK.match(head):  # (one title: its versions)
+                    out.append(DocMention(tuple(sorted(docs)), head, start, m.start()))
+                    break
         return out
 
     def _kind_apart(self, piece: str) -> tuple[str, ...]:

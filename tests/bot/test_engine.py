@@ -2279,6 +2279,16 @@ def test_what_a_document_was_made_on_is_the_sentence_naming_its_basis(real_bot: 
     assert ("sme-payment-regulation-2025", 1) in cited(follow_up) and "中小企业促进法" in follow_up.text
 
 
+def test_a_document_named_by_the_start_of_its_title_and_a_word_for_a_document(real_bot: PolicyBot) -> None:
+    # 提升中小企业竞争力那个文件: the start of one title, then 文件 — that document, not "which document?"
+    answer = real_bot.ask("提升中小企业竞争力那个文件是哪天印发的？")
+    assert answer.kind == "doc_meta" and answer.citations[0].doc_id == "miit-2021-169"
+    # the start of a title its versions share names them: the version in force answers
+    assert cited(real_bot.ask("保障中小企业款项支付的文件从哪天起施行？"))[0][0] == "sme-payment-regulation-2025"
+    # a topic before 文件 begins no title: still a question on the topic
+    assert real_bot.ask("有哪些促进中小企业发展的文件？").kind != "doc_meta"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
