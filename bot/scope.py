@@ -715,12 +715,27 @@ def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
         hangs_from = before if before is not None and stripped[before].endswith("：") else None
         lead = _SENTENCES.split(lines[hangs_from].rstrip())[-1] if hangs_from is not None else ""
         sentences = [s for s in _SENTENCES.split(line) if s]
-        # (…可适当延长，但处理期限最长不得超过90日 extends the period of the sentence before it: read with it)
+        # (…可适当延长，但处理期限最长不得超过90日 extends the period of the sentence before it, and 向社会公开征求意见的
+        # 期限… opens with what it ended on: read with it)
         out += [
-            (sentences[i - 1] if not lead and i and _EXTENDS_THE_ONE_BEFORE.search(s) else lead, s)
+            (sentences[i - 1] if not lead and i and _goes_on_from(sentences[i - 1], s) else lead, s)
             for i, s in enumerate(sentences)
         ]
     return out
+
+
+_OPENING_TAKEN_UP = 6  # characters a sentence opens with that the one before it wrote: it goes on about that
+
+
+def _goes_on_from(before: str, sentence: str) -> bool:
+    """Whether a sentence goes on from the one before it: it extends its period, or opens with words it wrote."""
+    opening = sentence[:_OPENING_TAKEN_UP]
+    return bool(_EXTENDS_THE_ONE_BEFORE.search(sentence)) or (
+        len(opening) == _OPENING_TAKEN_UP and _CJK_ONLY.fullmatch(opening) is not None and opening in before
+    )
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # A sentence extending a period the sentence before it sets (情况复杂的，可以延长…): a general form of drafting.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -24,6 +25,7 @@ from bot.scope import (
     names_what_is_asked,
     specifics_support,
     states_what_is_asked,
+    stating_share,
     term_count,
     unstated_specifics,
     without_asking,
@@ -740,3 +742,14 @@ def test_a_rule_told_then_asked_where_it_is_written_is_refused_when_no_text_stat
     of annual sales, another figure of 销售额, does not answer it."""
     answer = real_bot.ask("听说小规模纳税人每月卖货不超过15万元就免增值税，是哪一条规定的？")
     assert answer.out_of_scope and not answer.citations
+
+
+def test_a_sentence_opening_with_what_the_one_before_ended_on_is_read_with_it() -> None:
+    # 向社会公开征求意见的期限… goes on about the consultation the sentence before requires of 规章: a figure asked of
+    # the 规章's consultation is stated there, not missing
+    text = "制定规章，应当向社会公开征求意见。向社会公开征求意见的期限一般不少于30日。"
+    days = re.compile(r"\d+日")
+    assert stating_share(days, text, ["规章", "征求", "期限"], with_lead=True) == 1.0
+    # a sentence that opens otherwise stands alone
+    alone = "制定规章，应当向社会公开征求意见。意见反馈的期限一般不少于30日。"
+    assert stating_share(days, alone, ["规章", "征求", "期限"], with_lead=True) < 1.0
