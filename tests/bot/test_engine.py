@@ -2289,6 +2289,12 @@ def test_a_document_named_by_the_start_of_its_title_and_a_word_for_a_document(re
     assert real_bot.ask("有哪些促进中小企业发展的文件？").kind != "doc_meta"
 
 
+def test_a_big_client_is_a_large_enterprise_to_the_payment_rules(real_bot: PolicyBot) -> None:
+    # 大客户 (a big client) is what the payment regulation calls 大型企业: its rules answer, no refusal
+    answer = real_bot.ask("大客户拖着货款不付怎么办？")
+    assert not answer.out_of_scope and answer.citations[0].doc_id == "sme-payment-regulation-2025"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
