@@ -27,7 +27,7 @@ from bot.adapter import QueryAdapter
 from bot.expand import QueryExpander
 from bot.fusion import DEPTH as FUSION_DEPTH
 from bot.fusion import FEATURES, FusionModel, candidate_rows
-from bot.question import question_topic
+from bot.question import question_topic, split_clauses
 from bot.verify import figures
 from index.backend import K_ROUTE, SearchBackend, Where, similarities
 from index.embedders import Embedder
@@ -80,6 +80,30 @@ _ROUGH = re.compile(
     r"|[一二两三四五六七八九][三四五六七八九](?:[十百千万亿]+|(?=[个人天年月岁家名位]))"
     r"|(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*[\u4e00-\u9fff]{0,2}?(?:左右|上下)"
 )
+
+
+# A figure with a bound (500万以下, 30日内, 不到五百万): a rule's threshold, wherever it is told.
+_AMOUNT_TOLD = r"[\d零〇一二两三四五六七八九十百千万亿.]+\s*(?:万元|亿元|元|万|亿|%|％|人|天|日|年|个月|个工作日)?"
+_BOUNDED = re.compile(
+    rf"{_AMOUNT_TOLD}\s*及?(?:以下|以上|以内|之内|以外|内)|"
+    rf"(?:不到|不足|不满|不超过|未超过|超过|低于|高于|少于|多于|达到)\s*{_AMOUNT_TOLD}"
+)
+
+
+def figures_asked_of(topic: str) -> str:
+    """What of a question's topic names the figures of a rule: its asking clause, and the bounds told before it
+    (年销售额500万以下，…) — not an amount of the asker's told first (想找担保公司贷款300万，担保费一般收多少？).
+
+    >>> figures_asked_of("想担保贷款300万，担保费收多少？"), figures_asked_of("销售额500万以下，怎么交税？")
+    ('担保费收多少', '怎么交税 500万以下')
+    >>> figures_asked_of("营业额远不到五百万，怎么交税？")
+    '怎么交税 不到五百万'
+    """
+    clauses = [c for c in split_clauses(topic) if c.strip()]
+    if len(clauses) < 2:
+        return topic
+    bounds = [m.group() for clause in clauses[:-1] for m in _BOUNDED.finditer(clause)]
+    return " ".join([clauses[-1], *bounds])
 
 
 def asked_figures(text: str) -> set[tuple[str, float]]:
@@ -212,7 +236,7 @@ class HybridSearcher:
         by_similarity = sorted(similarity, key=lambda i: (-similarity[i], i))
         rankings = [by_similarity, *lexical.values()]
         # Figures by value (百分之十七 = 17%): provisions stating the figures the question names.
-        if asked := asked_figures(question_topic(text)):
+        if asked := asked_figures(figures_asked_of(question_topic(text))):
             rankings.append(self._stating(asked, where))
         fused = reciprocal_rank_fusion(rankings, k=RRF_K)
         jurisdiction = self._jurisdiction([i for i, _ in fused], text)

@@ -2295,6 +2295,12 @@ def test_a_big_client_is_a_large_enterprise_to_the_payment_rules(real_bot: Polic
     assert not answer.out_of_scope and answer.citations[0].doc_id == "sme-payment-regulation-2025"
 
 
+def test_an_amount_the_asker_tells_before_asking_leads_to_no_rule_stating_it(real_bot: PolicyBot) -> None:
+    # 贷款300万 is the loan wanted, not a rule's figure: the guarantee-fee rule answers, not the start-up loans' 300万元
+    answer = real_bot.ask("小厂想贷款300万，政府性融资担保的费率一般多少？")
+    assert not answer.out_of_scope and answer.citations[0].doc_id == "guobanfa-2019-6"
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
