@@ -935,7 +935,10 @@ class PolicyBot:
             return self._facts_of(query, shelf, docs[0], context)
         if context and (counterpart := self._counterpart(context[0], docs)) is not None:
             return self._counterpart_answer(shelf, context[0], counterpart)
-        if context and (related := self._naming_each_other(context[0], docs)):
+        # (实施条例怎么细化的？ after an answer citing the law's article with the regulation's beside it: that one)
+        related = [p for p in context[1:] if p.doc_id in docs]
+        related = related or (self._naming_each_other(context[0], docs) if context else [])
+        if related:
             targets = [(p, p.text) for p in related[:MAX_FOLLOW_UP_PROVISIONS]]
             answer = compose.numbered_answer(shelf, targets, wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")

@@ -2301,6 +2301,14 @@ def test_an_amount_the_asker_tells_before_asking_leads_to_no_rule_stating_it(rea
     assert not answer.out_of_scope and answer.citations[0].doc_id == "guobanfa-2019-6"
 
 
+def test_the_implementing_article_shown_beside_the_law_s_is_how_it_is_refined(real_bot: PolicyBot) -> None:
+    # 实施条例怎么细化的？ after an answer citing the law's 第四条 with the regulation's 第九十一条 beside it: that one, not
+    # an article that merely names 第四条 (第一百一十八条, on special tax adjustments)
+    history = after(real_bot, "非居民企业的所得适用什么税率？")
+    assert ("eit-regulation-2019", 91) in cited(real_bot.ask("非居民企业的所得适用什么税率？"))
+    assert cited(real_bot.ask("实施条例怎么细化的？", history))[0] == ("eit-regulation-2019", 91)
+
+
 def test_a_tax_no_document_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """房产税 and 个税 are taxes no document of the library names: refused, though the income tax law's 减半 and
     小微企业 are near; a tax it names (增值税) and a deed done with taxes (报税) are not such a tax."""
