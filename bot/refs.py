@@ -375,7 +375,11 @@ class DocumentNames:
         for m in _A_DOCUMENT.finditer(text):
             for start in range(max(0, m.start() - 30), m.start() - _PARTIAL_MIN + 1):
                 head = text[start : m.start()]
-                docs = {d for d, m in self.metas.items() if m.title.startswith(head) or m.plain_title.startswith(head)}
+                docs = {
+                    d
+                    for d, meta in self.metas.items()
+                    if head in (meta.title[: len(head)], meta.plain_title[: len(head)])
+                }
                 if len({self.metas[d].title for d in docs}) == 1 and _CJK.match(head):  # (one title: its versions)
                     out.append(DocMention(tuple(sorted(docs)), head, start, m.start()))
                     break

@@ -725,6 +725,7 @@ def _sentences(text: str, with_lead: bool = False) -> list[tuple[str, str]]:
 
 
 _OPENING_TAKEN_UP = 6  # characters a sentence opens with that the one before it wrote: it goes on about that
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _goes_on_from(before: str, sentence: str) -> bool:
@@ -733,9 +734,6 @@ def _goes_on_from(before: str, sentence: str) -> bool:
     return bool(_EXTENDS_THE_ONE_BEFORE.search(sentence)) or (
         len(opening) == _OPENING_TAKEN_UP and _CJK_ONLY.fullmatch(opening) is not None and opening in before
     )
-
-
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # A sentence extending a period the sentence before it sets (情况复杂的，可以延长…): a general form of drafting.
