@@ -949,17 +949,19 @@ class PolicyBot:
         implementing regulation of the one discussed (实施条例里呢？) or the law it implements (上位法呢？), or the
         local document of a place (北京有没有更优惠的？)."""
         local = self._local_documents_named(text)
-        if not (_IMPLEMENTING.search(text) or _IMPLEMENTED.search(text) or local) or not self._says_little(text):
+        by_relation = bool(_IMPLEMENTING.search(text) or _IMPLEMENTED.search(text))
+        if not (by_relation or local) or not self._says_little(text):
             return ()
-        return tuple(dict.fromkeys([*self._documents_by_relation(text, turns), *local]))
+        related = self._documents_by_relation(text, self._context(turns)) if by_relation else []
+        return tuple(dict.fromkeys([*related, *local]))
 
-    def _documents_by_relation(self, text: str, turns: Sequence[Turn]) -> list[str]:
-        """The documents a text names by their relation to one discussed: its implementing regulation (实施条例) or
-        the law it implements (上位法, 法律依据)."""
+    def _documents_by_relation(self, text: str, context: Sequence[Provision]) -> list[str]:
+        """The documents a text names by their relation to one discussed (``context``: the provisions discussed): its
+        implementing regulation (实施条例) or the law it implements (上位法, 法律依据)."""
         implementing, implemented = _IMPLEMENTING.search(text), _IMPLEMENTED.search(text)
         if not (implementing or implemented):
             return []
-        discussed = {p.doc_id for p in self._context(turns)}
+        discussed = {p.doc_id for p in context}
         return [
             d.meta.doc_id
             for d in self.library.documents
@@ -2256,7 +2258,7 @@ class PolicyBot:
         facts = facts_are_asked(query, True)
         if facts:
             return replace(self._answer(query, shelf, context), kind="follow_up")
-        if related := self._documents_by_relation(query.text, turns):
+        if related := self._documents_by_relation(query.text, context):
             # (法律依据是哪一条？ after an answer citing a regulation's article and the law's it implements: the law's)
             context = sorted(context, key=lambda p: p.doc_id not in related)
         if not MEANS_SEVERAL.search(query.text):
@@ -2285,7 +2287,7 @@ class PolicyBot:
         asked = [t.content for t in turns if t.role == "user"]
         topic = next((q for q in reversed(asked) if not (is_follow_up(q) or self._says_little(q))), asked[0])
         shown = {p.key for t in turns if t.role == "assistant" for p in self._cited_in(t.content, shelf)}
-        result, _ = self.retrieve(topic)
+        result = self.searcher.search(topic)
         if not result.hits:
             return compose.nothing_more_answer(shelf)
         # (as close to the topic as the best match is, by meaning: the words of a long story find much else)
@@ -2512,7 +2514,7 @@ class PolicyBot:
         subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]  # (招人: 招, 人)
         if any(scope.in_full(w, discussed.text) for w in subject):
             return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
-        result, _ = self.retrieve(own.topic, list(docs))
+        result = self.searcher.search(own.topic, list(docs))
         other = result.hits[0].provision
         if other.key == discussed.key or result.dense_of(other) <= result.dense_of(discussed):
             return None  # (found first by its words alone, yet no closer in meaning: 那用工方面呢？ → …仪器…开放使用)
@@ -2546,7 +2548,7 @@ class PolicyBot:
             scope.in_full(w, discussed.text) for w in words
         ):
             return None
-        result, _ = self.retrieve(query.topic, [discussed.doc_id])
+        result = self.searcher.search(query.topic, [discussed.doc_id])
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
         quote = self._quote(query.topic, result, discussed, k, query.wants_figure, focus=own.topic)
         return replace(compose.provision_answer(shelf, discussed, quote), kind="follow_up")

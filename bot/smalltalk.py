@@ -89,7 +89,8 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
     >>> [smalltalk_kind(t, lambda rest: False) for t in ("今天天气真不错", "你真棒", "这个回答不错")]
     ['remark', 'thanks', 'thanks']
     """
-    found = [m.lastgroup for m in _ANY.finditer(text)]
+    matches = list(_ANY.finditer(text))
+    found = [m.lastgroup for m in matches]
     if not found:
         return None
     kind = min(found, key=_ORDER.index)
@@ -103,7 +104,7 @@ def smalltalk_kind(text: str, names_topic: Callable[[str], bool] | None = None) 
         return None  # English is small talk only as a whole phrase ("Does the policy help…" asks)
     if asks and kind not in ("identity", "capability"):
         return None
-    thanking = [m.group() for m in _ANY.finditer(text) if m.lastgroup == "thanks"]
+    thanking = [m.group() for m in matches if m.lastgroup == "thanks"]
     if kind == "thanks" and all(_PRAISE_ONLY.fullmatch(t) for t in thanking) and not _OF_THE_ASSISTANT.search(text):
         return "remark"  # praise of something other than the assistant thanks nobody
     return kind
