@@ -1320,14 +1320,18 @@ _IN_FORCE_FROM = re.compile(
 
 
 def states_only_when_in_force(text: str) -> bool:
-    """Whether a provision says nothing but when its document takes effect (a fact of the document, no topic).
+    """Whether a provision says nothing but when its document takes effect, and what it repeals then (facts of
+    documents, no topic).
 
-    >>> states_only_when_in_force("本条例自2025年6月1日起施行。"), states_only_when_in_force("本条例自2020年9月1日起施行。30日内支付款项。")
-    (True, False)
+    >>> states_only_when_in_force("本条例自2022年11月1日起施行。《个体工商户条例》同时废止。")
+    True
+    >>> states_only_when_in_force("本条例自2020年9月1日起施行。30日内支付款项。")
+    False
     """
-    return not re.sub(r"\W", "", _IN_FORCE_FROM.sub("", text))
+    return not re.sub(r"\W", "", _REPEALED_THEN.sub("", _IN_FORCE_FROM.sub("", text)))
 
 
+_REPEALED_THEN = re.compile(r"[^。]*《[^《》]+》[^。]*同时废止。")
 _ASKS_WHEN_IN_FORCE = re.compile(r"施行|实施|生效|执行|开始|起|effective|force|start", re.IGNORECASE)
 _TITLE = re.compile(r"《[^《》]{2,60}》")
 

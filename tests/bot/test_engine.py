@@ -989,6 +989,15 @@ def test_an_older_version_asked_with_a_topic_after_the_document_s_facts_is_searc
     assert "付款期限" in answer.text and "本条例自2020年9月1日起施行" not in answer.text
 
 
+def test_an_older_version_asked_with_a_topic_after_its_repeal_is_searched_for_it(fake_bot: PolicyBot) -> None:
+    """After 旧条例还有效吗？ (answered citing the article that takes effect and repeals it), 老条例里…罚多少钱？ asks
+    the old regulation about a fine — not what its own article on taking effect said."""
+    history = after(fake_bot, "原来的《个体工商户条例》现在还有效吗？")
+    answer = fake_bot.ask("老条例里个体户没办变更登记罚多少钱？", history)
+    assert cited(answer)[0][0] == "individual-business-regulation-2016" and cited(answer)[0][1] != 30
+    assert "变更登记" in answer.text and "本条例自" not in answer.text
+
+
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
     fake_bot: PolicyBot,
 ) -> None:
