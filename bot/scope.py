@@ -1995,14 +1995,28 @@ def _stated_of(of: str, general: str, states: re.Pattern[str], paragraphs: Seque
     )
 
 
+# What follows a word a sentence defines (本法所称X，是指…; X是指…).
+_DEFINED = re.compile(r"[，,]?\s*是指")
+
+
 # Words naming figures of one kind (a share, a period, a count, a sum).
 _FIGURE_NAMES_ALIKE = (("比例", "比重", "占比"), ("期限", "时限"), ("数量", "数目"), ("数额", "金额"))
 
 
 def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str], within: int = NEAR_A_FIGURE) -> bool:
-    """Whether a sentence of the paragraphs states such specifics within a few characters of ``word``."""
+    """Whether a sentence of the paragraphs states such specifics within a few characters of ``word`` — or defines
+    it (所称小规模纳税人，是指年应征增值税销售额未超过五百万元的纳税人: its figures are what the word means).
+
+    >>> amount = re.compile(r"[一二三四五六七八九十百千]+万元")
+    >>> _stated_near("小规模纳税人", amount, ["本法所称小规模纳税人，是指年应征增值税销售额未超过五百万元的纳税人。"])
+    True
+    >>> _stated_near("小规模纳税人", amount, ["小规模纳税人可以向主管税务机关办理登记，年应征增值税销售额未超过五百万元的除外。"])
+    False
+    """
     pattern = _as_written(word)
     for sentence in _stating(states, paragraphs):
+        if any(_DEFINED.match(sentence, m.end()) for m in pattern.finditer(sentence)):
+            return True
         spans = [m.span() for m in pattern.finditer(sentence)]
         figures_stated = states.finditer(sentence)
         if any(a - f.end() <= within and f.start() - b <= within for f in figures_stated for a, b in spans):

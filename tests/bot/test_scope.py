@@ -578,6 +578,16 @@ def test_a_figure_asked_by_a_general_word_must_be_stated_of_what_comes_before_it
     assert names_what_is_asked("风险分担比例是多少？", "具体比例或费率", titled, searcher)
 
 
+def test_a_sentence_defining_a_word_states_the_figures_of_its_standard(fake_bot: PolicyBot) -> None:
+    """…标准是多少万？ of a word a sentence defines by a figure (所称X，是指…未超过五百万元的…) is answered by it, however
+    far the figure stands from the word; a sentence only naming the word, with an amount far from it, is not."""
+    searcher = fake_bot.searcher
+    defined = ["本法所称小规模纳税人，是指年应征增值税销售额未超过五百万元的纳税人。"]
+    assert names_what_is_asked("增值税小规模纳税人标准是多少万？", "具体金额", defined, searcher)
+    named = ["小规模纳税人会计核算健全的，可以办理登记，年应征增值税销售额超过五百万元的除外。"]
+    assert not names_what_is_asked("增值税小规模纳税人标准是多少万？", "具体金额", named, searcher)
+
+
 def test_a_figure_in_the_sentence_leading_into_a_list_is_stated_of_its_items(fake_bot: PolicyBot) -> None:
     """…按百分之五收取：1．饲料；2．化肥。 states the fee of 化肥, which only the item names; the items of a list
     with no figure before them state nothing of one."""
