@@ -979,6 +979,8 @@ def asks_where_written(text: str) -> bool:
 
     >>> asks_where_written("月销售额10万以下免税，这是哪个法规定的？"), asks_where_written("这是哪个法规定的？")
     (True, False)
+    >>> asks_where_written("小微企业实际按5%税负交，这个规定在哪？"), asks_where_written("交了税，在哪开发票？")
+    (True, False)
     """
     clauses = re.split(r"[，,]", text.lower().rstrip("，,"))
     return len(clauses) > 1 and bool(_ASKS_WHERE_WRITTEN.fullmatch(re.sub(r"\W", "", clauses[-1])))
@@ -1002,6 +1004,7 @@ def with_what_was_told(question: str, unit: str) -> str:
 _ASKS_WHERE_WRITTEN = re.compile(
     r"(?:这|那)?(?:是|个|条|项)?(?:规定|政策|说法)?(?:是|在)?(?:哪|什么)(?:个|部|条|份|项|一条)?(?:法律?|规定|文件|条例|政策|法规)?"
     r"(?:里|中|上)?(?:规定|说|写|定)的?(?:吗|呢|啊)?"
+    r"|(?:这|那)?(?:个|条)?(?:规定|政策|说法)(?:是|写)?在哪(?:里|儿|个文件|一条|条)?(?:吗|呢|啊)?"
     r"|(?:这|那)?(?:个|条)?(?:规定|政策|说法)?(?:出自|来自|依据是?|根据是?)(?:哪|什么)(?:个|部|条|份|项)?(?:法律?|规定|文件|条例|政策|法规)?(?:里)?(?:呢|啊)?"
 )
 _HEARSAY = re.compile(

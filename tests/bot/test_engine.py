@@ -1870,6 +1870,17 @@ def test_asking_which_item_beside_a_share_asks_where_it_is_written(real_bot: Pol
     assert "80%" in answer.text
 
 
+def test_a_rule_told_and_asked_where_it_is_written_is_refused_when_no_text_states_its_figure(
+    real_bot: PolicyBot,
+) -> None:
+    """…按5%税负交，这个规定在哪？ asks where a rule it tells is written; no text states 5%: refused for that figure —
+    as a follow-up too, not answered with the earlier question's articles."""
+    question = "现在小微企业实际按5%税负交，这个规定在哪？"
+    history = after(real_bot, "小型微利企业企业所得税税率是多少？", "什么样的企业算小型微利企业？")
+    for answer in (real_bot.ask(question), real_bot.ask(question, history)):
+        assert answer.out_of_scope and not answer.citations
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
