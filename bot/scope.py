@@ -1415,6 +1415,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     matches = searcher.expander.matches(question)
     english_words = [w for w in dict.fromkeys(ENGLISH_WORD.findall(question.lower())) if w not in ENGLISH_STOPWORDS]
     own_chinese = [w for w in chinese if w in question]  # not the expansion terms
+    lowered = question.lower()
     language = "en" if len(english_words) > len(own_chinese) else "zh"
     if english_words:
         # Words covered: those inside a table match whose document terms occur in the passage.
@@ -1428,12 +1429,15 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     terms = {w: specific(w) for w in own_chinese}
     term_mass = sum(terms.values())
 
+    # (a word the query table translates into terms the library uses is a library word, in its own words: 货款)
+    in_table = [surface for surface, terms in matches if any(searcher.document_frequency(t) for t in terms)]
+
     def weighted(text: str) -> dict[str, float]:
         """A text's terms that the library uses at all, weighted by how specific they are."""
         return {
             w: specific(w)
             for w in searcher.tokenizer.content_words(without_asking(text))
-            if not w.isascii() and searcher.document_frequency(w)
+            if not w.isascii() and (searcher.document_frequency(w) or _overlaps(w, in_table, lowered))
         }
 
     # The question topic's terms, and those of the whole question: what a clause before the asking one names
@@ -1442,7 +1446,6 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     topic = weighted(question_topic(question))
     topics = [topic, weighted(question)] if sum(topic.values()) else []
 
-    lowered = question.lower()
     best = [h.provision for h in result.hits[:SPECIFICS_WITHIN]]
     paragraphs = [p.full_text for provision in best for p in provision.paragraphs]
     if not _ASKS_WHEN_IN_FORCE.search(question):

@@ -1881,6 +1881,16 @@ def test_a_rule_told_and_asked_where_it_is_written_is_refused_when_no_text_state
         assert answer.out_of_scope and not answer.citations
 
 
+def test_a_word_the_query_table_translates_counts_among_the_topic_words_a_stating_paragraph_shares(
+    real_bot: PolicyBot,
+) -> None:
+    """大企业拖我货款多久算违约？: 货款, which no document prints, is the payment regulation's 款项 through the query table;
+    the paragraph stating 60日 for 大型企业 is on the topic, and the period is stated (it had been refused)."""
+    answer = real_bot.ask("大企业拖我货款多久算违约？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    assert "60日" in answer.text
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
