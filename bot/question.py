@@ -137,13 +137,21 @@ def asking_clauses(question: str) -> list[list[str]]:
 
 
 def asking_sentences(question: str) -> list[str]:
-    """The sentences that ask (end with ？, or the last one), as written.
+    """The sentences that ask (end with ？, or the last one — also beside others when it asks with a question word
+    and ends unpunctuated, as typed in a hurry), as written.
 
     >>> asking_sentences("我们是小规模纳税人。征收率是多少？要带哪些材料、去哪办？")
     ['征收率是多少？', '要带哪些材料、去哪办？']
+    >>> asking_sentences("标准是年销售额多少以下？征收率是多少"), asking_sentences("征收率是多少？谢谢")
+    (['标准是年销售额多少以下？', '征收率是多少'], ['征收率是多少？'])
     """
     sentences = [x.strip() for x in _SENTENCE_END.split(question.strip()) if x.strip()]
-    return [x for x in sentences if x[-1] in "？?"] or sentences[-1:] or [question]
+    asking = [
+        x
+        for i, x in enumerate(sentences)
+        if x[-1] in "？?" or (i == len(sentences) - 1 and x[-1] not in "。！!" and _ASKS.search(x))
+    ]
+    return asking or sentences[-1:] or [question]
 
 
 def _asks_apart(clause: str) -> list[str]:

@@ -1891,6 +1891,14 @@ def test_a_word_the_query_table_translates_counts_among_the_topic_words_a_statin
     assert "60日" in answer.text
 
 
+def test_a_last_question_typed_without_its_question_mark_is_answered_too(real_bot: PolicyBot) -> None:
+    """…标准是年销售额多少以下？征收率是多少 (no ？ at the end) asks two things: the rate is answered as well as the
+    threshold (it had been dropped as a sentence that does not ask)."""
+    answer = real_bot.ask("增值税小规模纳税人的标准是年销售额多少以下？征收率是多少")
+    assert {("vat-law-2024", 9), ("vat-law-2024", 11)} <= set(cited(answer))
+    assert "五百万元" in answer.text and "百分之三" in answer.text
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
