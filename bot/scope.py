@@ -2021,9 +2021,10 @@ def _stated_near(word: str, states: re.Pattern[str], paragraphs: Sequence[str], 
     """
     pattern = _as_written(word)
     for sentence in _stating(states, paragraphs):
-        if any(_DEFINED.match(sentence, m.end()) for m in pattern.finditer(sentence)):
+        named = list(pattern.finditer(sentence))
+        if any(_DEFINED.match(sentence, m.end()) for m in named):
             return True
-        spans = [m.span() for m in pattern.finditer(sentence)]
+        spans = [m.span() for m in named]
         figures_stated = states.finditer(sentence)
         if any(a - f.end() <= within and f.start() - b <= within for f in figures_stated for a, b in spans):
             return True
