@@ -540,6 +540,8 @@ _A_VERSION = r"(条例|规定|版本|版|法律|法|办法|文件|规章)"
 _HOW_PROVIDED = r"(怎么|怎样|如何)(规定|定|说|讲|要求|算|办)"
 _OLDER_VERSION = re.compile(
     rf"(以前|之前|原来|过去|早先|当时|(?:废止|修订|修改)(?:以|之)?前)的?(老|旧)?{_A_VERSION}|"
+    # (以前那个版本, 之前那版: a word for a version says which was meant)
+    r"(以前|之前|原来|过去|早先|当时|(?:废止|修订|修改)(?:以|之)?前)的?(?:那个|那一?)(版本|版)|"
     # (旧的那个条例; not 以前那个法人代表, 之前那份文件: what was mentioned)
     rf"(老|旧)的?(?:那个|那部)?{_A_VERSION}(?![人律定])|\b(old|previous|former) (version|regulation|law|rules?)\b|"
     # 以前也是这样吗？ asks whether the rule was the same before; 以前是怎么规定的？ what it was
@@ -743,6 +745,8 @@ def asks_older_version(text: str) -> bool:
     """ "以前的老条例也是这么规定的吗？": about the versions the document under discussion replaced.
 
     >>> asks_older_version("旧的那个在第几条？"), asks_older_version("老的呢？"), asks_older_version("老的员工呢？")
+    (True, True, False)
+    >>> asks_older_version("以前那个版本是第几条？"), asks_older_version("之前那版呢？"), asks_older_version("之前那份文件呢？")
     (True, True, False)
     """
     return bool(_OLDER_VERSION.search(text.lower()))

@@ -960,6 +960,7 @@ def test_a_refused_follow_up_names_the_closest_provision_of_the_conversation(rea
         ("增值税法第二十四条", "以前的版本怎么规定？", ("vat-interim-regulation-2017", 15)),
         ("增值税法第二十四条", "跟以前比有什么变化？", ("vat-interim-regulation-2017", 15)),
         ("增值税法第二十四条", "增值税暂行条例里对应的是哪条？", ("vat-interim-regulation-2017", 15)),
+        ("增值税法第二十四条", "以前那个版本是第几条？", ("vat-interim-regulation-2017", 15)),
         ("个体工商户条例第十条", "现在的条例怎么规定？", ("individual-business-promotion-regulation-2022", 13)),
     ],
 )
