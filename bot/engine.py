@@ -2476,7 +2476,9 @@ class PolicyBot:
             # (那个体户呢？ after a rule of the payment regulation, which never names them: asked of the documents on them,
             # however close the earlier question's words come to the conversation's)
             return self._search(replace(query, docs=titled), shelf, titled, wants_agencies=wants, discussed=context)
-        if context_docs and not query.docs:
+        # (企业所得税多久预缴一次？ after turns on the VAT law names a subject that law never uses and another's title
+        # names: asked across the library, not of the conversation's documents)
+        if context_docs and not query.docs and not (query is own and self._titled_apart(own, context_docs, any)):
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
@@ -2560,6 +2562,13 @@ class PolicyBot:
         那小微企业呢？ asks the same documents about them)."""
         if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
             return ()
+        return self._titled_apart(own, docs)
+
+    def _titled_apart(
+        self, own: Query, docs: Sequence[str], naming: Callable[[Iterable[bool]], bool] = all
+    ) -> tuple[str, ...]:
+        """The documents whose titles name the subject of a question that ``docs`` never use — all its words, or
+        as ``naming`` says (empty: they use it, or no title names it)."""
         searcher = self.searcher
         titles = {d.meta.doc_id: d.meta.plain_title for d in self.library.documents}
         discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
@@ -2573,7 +2582,7 @@ class PolicyBot:
         subject = [w for w in subject if not any(scope.in_full(w, p.text) for p in discussed)]
         if not subject:
             return ()
-        titled = tuple(d for d, title in titles.items() if all(scope.in_full(w, title) for w in subject))
+        titled = tuple(d for d, title in titles.items() if naming(scope.in_full(w, title) for w in subject))
         return () if set(titled) & set(docs) else titled
 
     def _local_documents_named(self, text: str) -> tuple[str, ...]:

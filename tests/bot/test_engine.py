@@ -1900,6 +1900,16 @@ def test_a_last_question_typed_without_its_question_mark_is_answered_too(real_bo
     assert "五百万元" in answer.text and "百分之三" in answer.text
 
 
+def test_a_follow_up_naming_a_subject_only_another_documents_title_names_is_asked_across_the_library(
+    real_bot: PolicyBot,
+) -> None:
+    """企业所得税多久预缴一次？ after a turn on the VAT law: the VAT law never names 所得税, the income tax law's title
+    does — answered there, not by the VAT law's article on paying in advance."""
+    history = after(real_bot, "增值税纳税义务什么时候发生？")
+    answer = real_bot.ask("企业所得税多久预缴一次？", history)
+    assert cited(answer)[0] == ("eit-law-2018", 54)
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
