@@ -2422,6 +2422,8 @@ class PolicyBot:
             # 全国的法律也是这样吗？ after a local document's answer: the national documents answer it — those the
             # conversation cites beside it, if any.
             context_docs = tuple(d for d in context_docs if not self._is_local(d))
+            # (nor is a local provision discussed what it asks of: 那国家的中小企业发展基金呢？ after Beijing's fund)
+            context = [p for p in context if not self._is_local(p.doc_id)]
             national = tuple(d.meta.doc_id for d in self.library.documents if not d.meta.region)
             query = replace(
                 query,

@@ -1910,6 +1910,16 @@ def test_a_follow_up_naming_a_subject_only_another_documents_title_names_is_aske
     assert cited(answer)[0] == ("eit-law-2018", 54)
 
 
+def test_the_national_level_asked_after_a_local_rule_is_not_answered_by_the_local_provision_discussed(
+    real_bot: PolicyBot,
+) -> None:
+    """那国家的中小企业发展基金呢？ after an answer from Beijing's article on its own fund names the subject that article
+    names — but asks of the national fund: the SME Promotion Law's article, not Beijing's again."""
+    history = after(real_bot, "北京的中小企业发展基金对投初创期企业有比例要求吗？")
+    answer = real_bot.ask("那国家的中小企业发展基金呢？", history)
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 10)
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
