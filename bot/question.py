@@ -87,7 +87,41 @@ def clean_question(raw: object) -> str:
     The length is checked again after folding: NFKC can expand one character into many (ﷺ).
     """
     text = check_question(unicodedata.normalize("NFKC", check_question(raw)))
-    return to_written_words(in_digits(to_simplified(text)))
+    return to_written_words(in_digits(to_simplified(spaces_as_punctuation(text))))
+
+
+# A space typed between Chinese words for punctuation, and the piece of text before it (back to the last space or
+# punctuation).
+_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff0-9])[ \t]+(?=[\u4e00-\u9fff])")
+_PIECE_BEFORE = re.compile(r"[^,.;:!?，。；：！？\s]*$")
+
+
+def spaces_as_punctuation(text: str) -> str:
+    """A space typed between Chinese words after a piece that asks, written as the question mark it stands for
+    (政府性融资担保的担保费率最高多少 单户500万以上的呢 还要不要反担保 asks three things); other spaces kept.
+
+    >>> spaces_as_punctuation("公司捐了款 扣除比例多少 算不算"), spaces_as_punctuation("北京 海淀 的政策")
+    ('公司捐了款 扣除比例多少?算不算', '北京 海淀 的政策')
+    >>> spaces_as_punctuation("能补多少 以后的事 再说")
+    '能补多少?以后的事 再说'
+
+    """
+    out, start = [], 0
+    for m in _SPACE_BETWEEN_WORDS.finditer(text):
+        if _asks(_PIECE_BEFORE.search(text, 0, m.start()).group()):
+            out += [text[start : m.start()], "?"]
+            start = m.end()
+    return "".join(out) + text[start:]
+
+
+def _asks(piece: str) -> bool:
+    """Whether a piece of text asks: with a question word, in the A-not-A form (算不算, 有没有), or ending as a
+    question does (…吗, …呢)."""
+    return bool(_ASKS.search(piece) or _A_NOT_A.search(piece)) or piece.rstrip().endswith(_QUESTION_ENDINGS)
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有")
+_QUESTION_ENDINGS = ("吗", "呢", "么", "嘛")
 
 
 # A number read out digit by digit (一二三六六 for 12366, 二〇二五年): four digits or more, no unit among them.

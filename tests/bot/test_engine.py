@@ -1920,6 +1920,13 @@ def test_the_national_level_asked_after_a_local_rule_is_not_answered_by_the_loca
     assert cited(answer)[0] == ("sme-promotion-law-2017", 10)
 
 
+def test_spaces_typed_for_question_marks_part_the_questions_they_end(real_bot: PolicyBot) -> None:
+    """小规模纳税人的标准是多少 征收率是多少 (spaces for punctuation) asks two things: both are answered."""
+    answer = real_bot.ask("小规模纳税人的标准是多少 征收率是多少")
+    assert {("vat-law-2024", 9), ("vat-law-2024", 11)} <= set(cited(answer))
+    assert "五百万元" in answer.text and "百分之三" in answer.text
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
