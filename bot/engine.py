@@ -14,7 +14,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -157,6 +157,11 @@ UNSTATED_PART_WITHIN = 1 + MAX_RELATED
 # …and any other part by one among the question's first few (the parts of one question share its topic: 要准备哪些材料
 # of a question on turning a business into a company is not answered by an article on 原材料)
 PART_WITHIN = 10
+# (a part asking a quantity in words no kind of specifics names — 个人要承担多少利息？ — is no part to answer by words)
+_ASKS_A_QUANTITY = re.compile(r"多少|几(?!乎)|多久|多长|多大|多高|多远")
+# A part asking no specifics is answered apart only when it names something of its own: words this specific in all
+# (个体户想换个经营者怎么办？; not 这合法吗？ nor 还有呢？)
+OWN_PART_MASS = 3.0
 DOCUMENT_OVERVIEW = ("title", "doc_number", "issuer", "status", "count")  # a document named alone
 MAX_FOLLOW_UP_PROVISIONS = 5
 # An agency question asking of one matter (…对贷款不良容忍度有啥职责？) names words this specific in all besides its
@@ -1665,6 +1670,7 @@ class PolicyBot:
         units = scope.asking_units(topic)
         if len(units) < 2:
             return []
+        sentences = asking_sentences(topic)
         unanswered = dict(features.unanswered)
         out = []
         keys = {p.key for p in shown}
@@ -1678,6 +1684,17 @@ class PolicyBot:
         for unit in units:
             states = scope.asked_specifics(unit)
             if asked_before and unit.rstrip("？?。 ") in asked_before:
+                continue
+            # (a sentence's asking end: not 工会经费呢， of 工会经费呢，能扣几个点？, one question in two clauses)
+            ends = any(sentence.endswith(unit) for sentence in sentences)
+            if states is None and ends and not _ASKS_A_QUANTITY.search(unit):
+                # (searched with what was told before the first part — 我们在北京，— and weighed against the answer's
+                # related provisions too)
+                told = topic[: topic.find(units[0])] if topic.find(units[0]) > 0 else ""
+                listed = [hit.provision for hit in result.hits[:UNSTATED_PART_WITHIN]]
+                if (own := self._own_part_apart(unit, told, allowed, shelf, shown, listed, keys, within)) is not None:
+                    keys.add(own[0].key)
+                    out.append((unit, *own))
                 continue
             if states is None or (unit in unanswered and len(unanswered) == len(units)):
                 continue  # (a part no best provision states is searched alone, unless every part is one)
@@ -1712,6 +1729,46 @@ class PolicyBot:
             keys.add(best.key)
             out.append((unit, best, found))
         return out
+
+    def _own_part_apart(
+        self,
+        unit: str,
+        told: str,
+        allowed: list[str] | None,
+        shelf: Shelf,
+        shown: Sequence[Provision],
+        listed: Sequence[Provision],
+        keys: Collection[str],
+        within: Collection[str],
+    ) -> tuple[Provision, Retrieval] | None:
+        """A part asking no specifics about a subject of its own (个体户想换个经营者怎么办？ beside 起征点多少？) that no
+        provision ``shown`` names: its own best provision — searched with what the question ``told`` before its first
+        part (我们在北京，) — when that one names every specific word of it, is closer in meaning to the part itself
+        than any shown or ``listed`` beside them, is in force and in scope on its own, and is among the question's first few (None:
+        the answer covers it, or nothing does)."""
+        tokenizer = self.searcher.tokenizer
+        words = {
+            w: tokenizer.specificity(w)
+            for w in tokenizer.content_words(scope.without_asking(unit))
+            if not w.isascii() and self.searcher.document_frequency(w)
+        }
+        mass = sum(words.values())
+
+        def names_it(provision: Provision) -> bool:
+            return all(scope.in_full(w, provision.text) for w, v in words.items() if v >= 1)
+
+        if mass < OWN_PART_MASS or any(names_it(p) for p in shown):
+            return None
+        found, alone = self.retrieve(told + unit, allowed)
+        best: Provision | None = found.hits[0].provision
+        status = shelf.status(best.doc_id)
+        if not status.in_force and status.successor:
+            best = self._current_version(best, status.successor, found, unit)
+        if best is None or best.key in keys or best.key not in within or not names_it(best) or not self.in_scope(alone):
+            return None
+        others = [p for p in dict.fromkeys([*shown, *listed]) if p.key != best.key]
+        closeness = self.searcher.dense_of(unit, [best, *others])
+        return (best, found) if closeness[0] > max(closeness[1:], default=0.0) else None
 
     def _bodies_of(self, provision: Provision) -> tuple[str, ...]:
         """The bodies a provision makes responsible, else those its text names."""

@@ -1927,6 +1927,18 @@ def test_spaces_typed_for_question_marks_part_the_questions_they_end(real_bot: P
     assert "五百万元" in answer.text and "百分之三" in answer.text
 
 
+def test_a_part_asking_no_figure_about_a_subject_of_its_own_is_answered_by_its_own_provision(
+    real_bot: PolicyBot,
+) -> None:
+    """Three questions in one: 个体户想换个经营者怎么办？ names what the answer on VAT does not — answered apart from
+    the individual-business regulation; 我们在北京，…首次贷款能不能贴息？ searched with what was told first (北京)."""
+    answer = real_bot.ask("个体户要交增值税吗？起征点多少？个体户想换个经营者怎么办？")
+    assert ("individual-business-promotion-regulation-2022", 13) in cited(answer)
+    assert "关于“个体户想换个经营者怎么办”" in answer.text
+    answer = real_bot.ask("我们在北京，想问首次贷款能不能贴息？专精特新企业申请发明专利有没有资助？")
+    assert ("beijing-sme-promotion-regulation-2020", 22) in cited(answer)
+
+
 def test_a_rate_asked_is_answered_first_by_the_article_naming_that_rate(real_bot: PolicyBot) -> None:
     """增值税的税率是多少？ is answered by the article listing the 税率 (第十条), not first by the one stating the
     征收率 of the simple method (第十一条), which states a rate of another name."""
