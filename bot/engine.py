@@ -1674,8 +1674,10 @@ class PolicyBot:
         unanswered = dict(features.unanswered)
         out = []
         keys = {p.key for p in shown}
-        near = {hit.provision.key for hit in result.hits[:UNSTATED_PART_WITHIN]}
+        listed = [hit.provision for hit in result.hits[:UNSTATED_PART_WITHIN]]  # (the answer's related, at most)
+        near = {p.key for p in listed}
         within = {hit.provision.key for hit in result.hits[:PART_WITHIN]}
+        told = topic[: topic.find(units[0])] if topic.find(units[0]) > 0 else ""  # (我们在北京，before the first part)
 
         def written(provision: Provision, unit: str) -> Callable[[str, str], bool]:
             """A word is written in a sentence of the provision, or in the title it is read under as ``unit`` writes it."""
@@ -1688,10 +1690,6 @@ class PolicyBot:
             # (a sentence's asking end: not 工会经费呢， of 工会经费呢，能扣几个点？, one question in two clauses)
             ends = any(sentence.endswith(unit) for sentence in sentences)
             if states is None and ends and not _ASKS_A_QUANTITY.search(unit):
-                # (searched with what was told before the first part — 我们在北京，— and weighed against the answer's
-                # related provisions too)
-                told = topic[: topic.find(units[0])] if topic.find(units[0]) > 0 else ""
-                listed = [hit.provision for hit in result.hits[:UNSTATED_PART_WITHIN]]
                 if (own := self._own_part_apart(unit, told, allowed, shelf, shown, listed, keys, within)) is not None:
                     keys.add(own[0].key)
                     out.append((unit, *own))
