@@ -1742,8 +1742,8 @@ class PolicyBot:
         """A part asking no specifics about a subject of its own (个体户想换个经营者怎么办？ beside 起征点多少？) that no
         provision ``shown`` names: its own best provision — searched with what the question ``told`` before its first
         part (我们在北京，) — when that one names every specific word of it, is closer in meaning to the part itself
-        than any shown or ``listed`` beside them, is in force and in scope on its own, and is among the question's first few (None:
-        the answer covers it, or nothing does)."""
+        than any shown or ``listed`` beside them, is in force and in scope on its own, and is among the question's
+        first few (None: the answer covers it, or nothing does)."""
         tokenizer = self.searcher.tokenizer
         words = {
             w: tokenizer.specificity(w)
