@@ -104,7 +104,6 @@ def spaces_as_punctuation(text: str) -> str:
     ('公司捐了款 扣除比例多少?算不算', '北京 海淀 的政策')
     >>> spaces_as_punctuation("能补多少 以后的事 再说")
     '能补多少?以后的事 再说'
-
     """
     out, start = [], 0
     for m in _SPACE_BETWEEN_WORDS.finditer(text):
@@ -117,10 +116,10 @@ def spaces_as_punctuation(text: str) -> str:
 def _asks(piece: str) -> bool:
     """Whether a piece of text asks: with a question word, in the A-not-A form (算不算, 有没有), or ending as a
     question does (…吗, …呢)."""
-    return bool(_ASKS.search(piece) or _A_NOT_A.search(piece)) or piece.rstrip().endswith(_QUESTION_ENDINGS)
+    return bool(_ASKS.search(piece) or A_NOT_A.search(piece)) or piece.rstrip().endswith(_QUESTION_ENDINGS)
 
 
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有")
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有")  # asking yes or no: 算不算, 能不能, 有没有
 _QUESTION_ENDINGS = ("吗", "呢", "么", "嘛")
 
 

@@ -50,7 +50,15 @@ from pathlib import Path
 import numpy as np
 
 from bot.expand import ENGLISH_WORD
-from bot.question import asking_clauses, asking_sentences, question_core, question_topic, sentence_topics, split_clauses
+from bot.question import (
+    A_NOT_A,
+    asking_clauses,
+    asking_sentences,
+    question_core,
+    question_topic,
+    sentence_topics,
+    split_clauses,
+)
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
@@ -1015,7 +1023,7 @@ _HEARSAY = re.compile(
 )
 _ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
 # …or asks A-not-A anywhere (能不能乱收费？ 有没有…).
-_YES_OR_NO_FORM = re.compile(rf"([\u4e00-\u9fff])[不没]\1|有没有|{_ASKS_YES_OR_NO.pattern}")
+_YES_OR_NO_FORM = re.compile(rf"{A_NOT_A.pattern}|{_ASKS_YES_OR_NO.pattern}")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
 
 
