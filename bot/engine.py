@@ -2534,8 +2534,9 @@ class PolicyBot:
             # however close the earlier question's words come to the conversation's)
             return self._search(replace(query, docs=titled), shelf, titled, wants_agencies=wants, discussed=context)
         # (企业所得税多久预缴一次？ after turns on the VAT law names a subject that law never uses and another's title
-        # names: asked across the library, not of the conversation's documents)
-        if context_docs and not query.docs and not (query is own and self._titled_apart(own, context_docs, any)):
+        # names: asked across the library, not of the conversation's documents — a subject of its own words, not the
+        # place the conversation's topic carries: 北京市 of a conversation begun on Beijing's rules)
+        if context_docs and not query.docs and not (query is own and self._titled_apart(own.text, context_docs, any)):
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
@@ -2619,20 +2620,20 @@ class PolicyBot:
         那小微企业呢？ asks the same documents about them)."""
         if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
             return ()
-        return self._titled_apart(own, docs)
+        return self._titled_apart(own.topic, docs)
 
     def _titled_apart(
-        self, own: Query, docs: Sequence[str], naming: Callable[[Iterable[bool]], bool] = all
+        self, text: str, docs: Sequence[str], naming: Callable[[Iterable[bool]], bool] = all
     ) -> tuple[str, ...]:
-        """The documents whose titles name the subject of a question that ``docs`` never use — all its words, or
-        as ``naming`` says (empty: they use it, or no title names it)."""
+        """The documents whose titles name the subject of ``text`` that ``docs`` never use — all its words, or as
+        ``naming`` says (empty: they use it, or no title names it)."""
         searcher = self.searcher
         titles = {d.meta.doc_id: d.meta.plain_title for d in self.library.documents}
         discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
         # (a word written in full or abbreviated: 那个体户呢？ of the 促进个体工商户发展条例)
         subject = [
             w
-            for w in searcher.tokenizer.content_words(own.topic)
+            for w in searcher.tokenizer.content_words(text)
             if len(w) >= 2 and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
         # (那中小企业被拖欠呢？ after questions on 个体户: 拖欠, which they use, is what is asked of the subject, 中小企业)

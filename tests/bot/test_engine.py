@@ -1910,6 +1910,16 @@ def test_a_follow_up_naming_a_subject_only_another_documents_title_names_is_aske
     assert cited(answer)[0] == ("eit-law-2018", 54)
 
 
+def test_the_place_a_conversation_began_in_is_no_subject_of_a_later_question_s_own(real_bot: PolicyBot) -> None:
+    """具体怎么申请担保，要什么材料？ after a conversation begun on Beijing's rules and gone on to the State Council's
+    guarantee opinion: its topic carries 北京市, which the opinion never names and Beijing's title does — yet the asker
+    named no new subject: asked of the opinion still, not across the library (it had answered with the repealed
+    individual-business regulation's article on registration papers)."""
+    history = after(real_bot, "北京的政府性担保机构服务小微企业的业务占比有要求吗？", "那全国层面呢？", "担保费率呢？")
+    answer = real_bot.ask("具体怎么申请担保，要什么材料？", history)
+    assert cited(answer)[0][0] == "guobanfa-2019-6"
+
+
 def test_the_national_level_asked_after_a_local_rule_is_not_answered_by_the_local_provision_discussed(
     real_bot: PolicyBot,
 ) -> None:
