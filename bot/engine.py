@@ -1677,7 +1677,7 @@ class PolicyBot:
         listed = [hit.provision for hit in result.hits[:UNSTATED_PART_WITHIN]]  # (the answer's related, at most)
         near = {p.key for p in listed}
         within = {hit.provision.key for hit in result.hits[:PART_WITHIN]}
-        told = topic[: topic.find(units[0])] if topic.find(units[0]) > 0 else ""  # (我们在北京，before the first part)
+        told = topic[: max(topic.find(units[0]), 0)]  # (我们在北京，before the first part)
 
         def written(provision: Provision, unit: str) -> Callable[[str, str], bool]:
             """A word is written in a sentence of the provision, or in the title it is read under as ``unit`` writes it."""
