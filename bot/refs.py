@@ -581,6 +581,8 @@ _NOT_A_NAME = re.compile(
     # (北京有条例规定… says there is one: 有 / 出台了 a regulation, not its name)
     r"|(?:有|出台了?|发布了?|颁布了?|制定了?)(?:个|部|项|一部|一个|一项)?(?:新的?)?(?:法|条例)$"
     r"|^(?:法|条例)(?:和|与|及|跟|同|或|还是)"
+    # (…是大企业、不适用条例。 says a regulation does not apply: no name begins by denying (不动产登记暂行条例 does not))
+    r"|^(?:不|未|没有?)(?:适用|属于|受|归|按|用|在)"
 )
 
 
@@ -655,6 +657,8 @@ def unknown_documents(text: str, mentions: Iterable[DocMention], names: Document
     >>> unknown_documents("听说北京有条例规定遇到突发事件政府要帮中小企业", [], DocumentNames(Library(())))
     ()
     >>> unknown_documents("上位法是哪一条？", [], DocumentNames(Library(())))
+    ()
+    >>> unknown_documents("他们说我们是大企业、不适用条例。能找谁认定？", [], DocumentNames(Library(())))
     ()
     """
     out = [name for name in _names_written(text, mentions) if not names.names_document(name)]
