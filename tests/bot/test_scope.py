@@ -282,6 +282,8 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("社保按工资的多少比例缴费？", "具体比例或费率"),
         ("容忍度能比平均水平高出几个百分点？", "具体比例或费率"),  # percentage points are a rate
         ("代办公司一般收多少？", "具体金额"),  # what is charged (收), like 交, 付
+        ("贷款的话个人要承担多少利息？", "具体金额"),  # a sum named by what money it is
+        ("一个月能拿多少补贴？", "具体金额"),
         ("见习的年轻人每人每月补多少？", "具体金额"),  # a subsidy said by 补 alone
         ("材料不全的话还要补多少份？", None),  # papers added: no sum
         ("审批要几个工作日？", "具体期限"),  # working days are a period
