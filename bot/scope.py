@@ -796,12 +796,17 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # (a figure told before the asking clause is no figure asked: …单户300万、费率1%的业务，能拿补贴吗？ asks whether)
     asking_clause = ([c for c in split_clauses(lowered) if c.strip()] or [""])[-1]
     if (
-        _ASKS_YES_OR_NO.search(lowered)
+        _YES_OR_NO_FORM.search(lowered)  # (收费标准要不要公开？ asks whether they are published, not what they are)
         and not _WHAT_WORD.search(lowered)
         and not asked_figures(asking_clause)
         and not _REQUEST.search(asking_clause)  # (电话能给一下吗？ asks for the number, not whether)
     ):
-        kinds = [entry for entry in kinds if entry[2] in _ASKED_YES_OR_NO]
+        # (…需不需要备案？ asks a procedure in its A-not-A form)
+        kinds = [
+            entry
+            for entry in kinds
+            if entry[2] in _ASKED_YES_OR_NO or any(A_NOT_A.search(m.group()) for m in entry[0].finditer(lowered))
+        ]
     # A question asking where a rule is (…占比达到80%以上，是在第几项？) asks for the provision: the specifics told
     # before are what it is looked up by, not asked (unless the asking clause asks them too)
     # (one asking sentence: …是多少天？具体是哪一条？ asks both)
