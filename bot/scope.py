@@ -91,6 +91,13 @@ RELATED_MIN_DENSE = 0.85
 _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _NEVER = re.compile(r"(?!)")
 _HELD = "举办|举行|召开|开幕|开会"  # an event held (not 开票, 开户, 开业, 开放)
+# Who sets a rule, written after it (…划分标准由国务院…制定): no rule stated.
+_SET_BY = re.compile(r"[^，。；]{0,4}由[^。；]{1,60}(?:制定|规定|确定)")
+# A part asking who sets it or where it is set (标准是由谁规定的？ 划分标准是什么材料规定的？).
+_ASKS_WHO_SETS = re.compile(
+    r"(?:由|归)?(?:谁|哪个部门|哪个单位|哪家|什么部门|什么文件|什么材料|哪个文件)[^，。？?]{0,4}(?:规定|制定|确定|定)"
+)
+
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -295,7 +302,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         # (a standard may be a limit: 最高不得超过…的5‰)
         # (not 符合条件的企业: eligibility named, not stated)
-        re.compile(r"条件(?!的)|标准|是指|符合下列|应当具备|不得?超过|不得?低于|以上|以下|%|％|‰|分之"),
+        # (not 划分标准由…制定: who sets the standard, none stated — unless that is what is asked, see stated_as_asked)
+        re.compile(
+            rf"条件(?!的)|标准(?!{_SET_BY.pattern})|是指|符合下列|应当具备|不得?超过|不得?低于|以上|以下|%|％|‰|分之"
+        ),
         "具体条件和标准",
     ),
     (
@@ -415,19 +425,23 @@ _FINE_STATED = re.compile(rf"罚[^。；]*?(?:{_AMOUNT})|(?:{_AMOUNT})[^。；]*
 def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
     """How a text states what an asking part asks (``label``: the kind it asks), where its words ask for it
     precisely: a figure in the measure it names (measure_stated), a fine (a sum stated as one), or the papers a
-    procedure question asks for (None: the kind's own pattern applies).
+    procedure question asks for, or who sets a standard (None: the kind's own pattern applies).
 
     >>> papers = stated_as_asked("注销要带哪些材料？", "办理流程和材料")
     >>> bool(papers.search("应当提交申请书和营业执照")), papers.search("应当依法办理注销登记。")
     (True, None)
     >>> papers.search("会计核算健全，能够提供准确税务资料的，可以登记")  # a condition, not papers handed in
-    >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准")
+    >>> stated_as_asked("怎么办理？", "办理流程和材料"), stated_as_asked("划分标准是多少？", "具体条件和标准")
     (None, None)
+    >>> bool(stated_as_asked("划分标准是什么材料规定的？", "具体条件和标准").search("划分标准由国务院有关部门制定"))
+    True
     """
     if label in ("具体金额", "具体数字") and _FINE_ASKED.search(unit):  # (罚款多少？ asks a sum by 多少 alone)
         return _FINE_STATED
     if measure := measure_stated(unit):
         return measure
+    if set_by := _set_by_whom(unit, label):
+        return set_by
     return _PAPERS_STATED if label == "办理流程和材料" and _PAPERS_ASKED.search(unit) else None
 
 
@@ -456,6 +470,8 @@ def names_a_figure_as_such(word: str) -> bool:
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
+# (asked who sets a standard: a sentence saying who does states it)
+_CONDITIONS_OR_WHO_SETS_THEM = re.compile(rf"{_STATES['具体条件和标准'].pattern}|标准")
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
@@ -656,7 +672,12 @@ def asked_kind(text: str) -> str:
 
 def states_pattern(text: str) -> re.Pattern[str] | None:
     """How the specifics a text asks for anywhere (the first kind asked) would look in a provision."""
-    return next((states for _, states, _ in _specifics_asked(text)), None)
+    return next((_set_by_whom(text, label) or states for _, states, label in _specifics_asked(text)), None)
+
+
+def _set_by_whom(unit: str, label: str) -> re.Pattern[str] | None:
+    """How a text states who sets a standard, when that is what a part asks (标准是由谁规定的？)."""
+    return _CONDITIONS_OR_WHO_SETS_THEM if label == "具体条件和标准" and _ASKS_WHO_SETS.search(unit) else None
 
 
 def stating_share(

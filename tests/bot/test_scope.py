@@ -237,6 +237,17 @@ def test_a_word_the_text_writes_in_full_is_stated_there() -> None:
         ("Is the energy audit free?", "为中小企业提供节能诊断服务。", "是否收费和收费标准"),
         # fees told, not asked
         ("The platform keeps adding fees. Is there any rule against this?", "平台不得收取不合理费用。", ""),
+        # who sets a standard states none of it — unless who sets it is what is asked
+        (
+            "划型标准具体是多少？",
+            "中型企业和小型企业划分标准由国务院有关部门会同各部门，根据营业收入等指标制定。",
+            "具体条件和标准",
+        ),
+        (
+            "划型标准是由谁制定的？",
+            "中型企业和小型企业划分标准由国务院有关部门会同各部门，根据营业收入等指标制定。",
+            "",
+        ),
     ],
 )
 def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
