@@ -1227,6 +1227,7 @@ def specifics_support(
     told = question.lower()[: max(0, question.lower().find(units[0].lower()))] if units else ""
     before = [w for w in (words(told) if words else ()) if any(in_full(w, p) for p in passages)]
     before_text = told
+    before_asked: tuple[str, float] | None = None  # what the part before asked, and how well it is stated
     for unit in units:
         asked = _specifics_asked(unit)
         # Only words the best paragraphs use at all tie the specifics to a sentence (北京的条例又要求多少
@@ -1252,6 +1253,10 @@ def specifics_support(
             continue
         label = asked[0][2]
         states = how_stated(unit, label)
+        if elliptical and before_asked and before_asked[0] == label:
+            # (…怎么申请？流程是怎样的？ asks again what the part before asked: stated as well as that is)
+            out.append((unit, label, before_asked[1]))
+            continue
         if elliptical and (
             any(_stated_of_the_part_before(states, p, before, written(p, before_text), tokenizer)
                 for p in passages)
@@ -1267,6 +1272,8 @@ def specifics_support(
             for p in stating
         )
         out.append((unit, label, max(shares, default=0.0)))
+        if names:
+            before_asked = (label, out[-1][2])
     return out
 
 

@@ -32,6 +32,7 @@ from bot.scope import (
     without_units,
     written_under,
 )
+from index.tokenize import PolicyTokenizer
 
 
 @pytest.mark.parametrize(
@@ -159,6 +160,20 @@ def test_a_part_naming_only_the_kind_asked_asks_it_of_the_part_before() -> None:
     assert specifics_support("工会经费可以扣除。比例是多少？", texts, everything, words) == [
         ("比例是多少？", "具体比例或费率", 0.5)
     ]
+
+
+def test_a_part_asking_again_the_kind_the_part_before_asks_is_stated_as_well_as_that() -> None:
+    # (流程是怎样的？ after 怎么申请投资？ asks the same procedure: not stated in full by a sentence on the fund
+    # that the first part, with all its words, is not)
+    tokenizer = PolicyTokenizer()
+    texts = [
+        "国家设立中小企业发展基金。中小企业发展基金的设立和使用管理办法由国务院规定。",
+        "优化审批流程，降低设立成本。",
+    ]
+    (_, first_label, first_found), (second, label, found) = specifics_support(
+        "国家中小企业发展基金怎么申请投资？流程是怎样的？", texts, None, tokenizer.words, None, tokenizer
+    )
+    assert (second, label) == ("流程是怎样的？", first_label) and found == first_found < 1.0
 
 
 def test_asking_which_month_names_no_month_of_its_own() -> None:
