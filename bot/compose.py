@@ -695,6 +695,21 @@ def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
     return Answer("".join(sentences), unique, kind="doc_status", as_of=shelf.day)
 
 
+def provision_status_answer(shelf: Shelf, provision: Provision, current: Provision | None) -> Answer:
+    """Is this provision still in force? Its document's status first (and the provision that repealed it), then
+    the provision as it reads, and — for one no longer in force — what corresponds to it now (``current``)."""
+    status = status_answer(shelf, [provision.doc_id])
+    in_force = shelf.in_force(provision.doc_id)
+    verdict = f"{shelf.ref(provision)}{'现行有效' if in_force else '已不再有效'}：{status.text}"
+    citations = [*status.citations[:1], shelf.cite(provision, provision.text)] if not in_force else []
+    if current is not None and not in_force:
+        verdict += f"与之对应的现行规定是{shelf.ref(current)}：{current.text}"
+        citations.append(shelf.cite(current, current.text))
+    citations = citations or [shelf.cite(provision, provision.text), *status.citations]
+    unique = tuple({(c.doc_id, c.number): c for c in citations}.values())
+    return Answer(verdict, unique, kind="follow_up", as_of=shelf.day)
+
+
 def documents_answer(shelf: Shelf, heading: str, doc_ids: Sequence[str], reasons: dict[str, str]) -> Answer:
     """Which documents cover a topic: each with kind, 文号, dates, status and why it was listed."""
     lines = [f"{heading}（共 {len(doc_ids)} 份）："]

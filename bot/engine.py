@@ -76,6 +76,7 @@ from bot.route import (
     names_only_a_subject,
     next_or_previous,
     refers_to_a_version,
+    refers_to_provision,
     strip_agencies,
     title_covers_area,
     understand,
@@ -2272,6 +2273,12 @@ class PolicyBot:
             return replace(
                 self._by_number(replace(query, refs=(relative,)), shelf, (context[0].doc_id,)), kind="follow_up"
             )
+        if context and not query.refs and not query.docs and query.asks_status and refers_to_provision(query.text):
+            # 这条现在还有效吗？: the status of the provision discussed — its document's — and what replaced it
+            discussed = context[0]
+            successor = shelf.status(discussed.doc_id).successor
+            current = self._counterpart(discussed, (successor,)) if successor else None
+            return compose.provision_status_answer(shelf, discussed, current)
         if (
             context
             and not query.refs

@@ -85,6 +85,19 @@ _FIGURE_WANTED = re.compile(
 
 # 新法 / 那个老条例 / 旧条例: a version of the document discussed, referred to (not 新法规, 新法定代表人, 那个法子)
 _VERSION_REFERRED = r"(?:那个|那部|新|旧|老)的?(?:法|条例)(?![规人律师院定治制子案])"
+# A provision referred to (这条现在还有效吗？ 这个规定还适用吗？), not a whole document.
+_PROVISION_REFERENCE = re.compile(r"这一?条|该条|本条|此条|这一?项|该项|这一?款|这个?规定|这条规定|这个条款|这项规定")
+
+
+def refers_to_provision(text: str) -> bool:
+    """Whether a question refers to the provision discussed (这条、这项、这个规定), not to a document.
+
+    >>> refers_to_provision("这条现在还有效吗？"), refers_to_provision("这个条例还有效吗？")
+    (True, False)
+    """
+    return bool(_PROVISION_REFERENCE.search(text))
+
+
 _DOC_REFERENCE = re.compile(
     r"文件|通知|这份|该文|本文|这个政策|这项政策|这份政策|政策文件|这部|该法|本法|这个法|这个条例|该条例|本条例|"
     r"(?:这个|这项|该|本)(?:意见|办法|决定)|"

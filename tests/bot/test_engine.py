@@ -999,6 +999,18 @@ def test_an_older_version_asked_with_a_topic_after_its_repeal_is_searched_for_it
     assert "变更登记" in answer.text and "本条例自" not in answer.text
 
 
+def test_asked_whether_the_provision_discussed_is_still_in_force_the_answer_says_so_first(fake_bot: PolicyBot) -> None:
+    """这条现在还有效吗？ after an article of a repealed regulation: it is no longer in force — the article that
+    repealed it cited first, then the article that corresponds to it now; after one in force: it is."""
+    answer = fake_bot.ask("这条现在还有效吗？", after(fake_bot, "个体工商户条例第十三条是什么？"))
+    assert answer.text.startswith("《个体工商户条例》第十三条已不再有效")
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 39)
+    assert ("individual-business-promotion-regulation-2022", 12) in cited(answer)
+    answer = fake_bot.ask("这个规定现在还适用吗？", after(fake_bot, "增值税法第十条是什么？"))
+    assert answer.text.startswith("《中华人民共和国增值税法》第十条现行有效")
+    assert cited(answer)[0] == ("vat-law-2024", 10)
+
+
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
     fake_bot: PolicyBot,
 ) -> None:
