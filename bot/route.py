@@ -86,7 +86,11 @@ _FIGURE_WANTED = re.compile(
 # 新法 / 那个老条例 / 旧条例: a version of the document discussed, referred to (not 新法规, 新法定代表人, 那个法子)
 _VERSION_REFERRED = r"(?:那个|那部|新|旧|老)的?(?:法|条例)(?![规人律师院定治制子案])"
 # A provision referred to (这条现在还有效吗？ 这个规定还适用吗？), not a whole document.
-_PROVISION_REFERENCE = re.compile(r"这一?条|该条|本条|此条|这一?项|该项|这一?款|这个?规定|这条规定|这个条款|这项规定")
+_PROVISION_REFERENCE = re.compile(
+    r"这一?条|该条|本条|此条|这一?项|该项|这一?款|这个?规定|这条规定|这个条款|这项规定|"
+    r"\b(?:this|that|the) (?:rule|article|provision|clause|item|regulation's article)\b",
+    re.IGNORECASE,
+)
 
 
 def refers_to_provision(text: str) -> bool:
@@ -94,6 +98,8 @@ def refers_to_provision(text: str) -> bool:
 
     >>> refers_to_provision("这条现在还有效吗？"), refers_to_provision("这个条例还有效吗？")
     (True, False)
+    >>> refers_to_provision("Is this rule still in force?")
+    True
     """
     return bool(_PROVISION_REFERENCE.search(text))
 

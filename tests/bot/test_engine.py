@@ -1009,6 +1009,8 @@ def test_asked_whether_the_provision_discussed_is_still_in_force_the_answer_says
     answer = fake_bot.ask("这个规定现在还适用吗？", after(fake_bot, "增值税法第十条是什么？"))
     assert answer.text.startswith("《中华人民共和国增值税法》第十条现行有效")
     assert cited(answer)[0] == ("vat-law-2024", 10)
+    answer = fake_bot.ask("Is this rule still in force?", after(fake_bot, "个体工商户条例第十三条是什么？"))
+    assert "《个体工商户条例》第十三条已不再有效" in answer.text and not answer.out_of_scope
 
 
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
