@@ -2284,6 +2284,7 @@ class PolicyBot:
             and not query.refs
             and (
                 (query.refers_to_document and (query.facts or query.asks_status))
+                or (query.facts and refers_to_provision(query.text))  # (When did this article take effect?)
                 or names_a_documents_own_fact(query.text)
             )
         ):

@@ -1013,6 +1013,11 @@ def test_asked_whether_the_provision_discussed_is_still_in_force_the_answer_says
     assert "《个体工商户条例》第十三条已不再有效" in answer.text and not answer.out_of_scope
 
 
+def test_a_documents_fact_asked_of_the_provision_discussed_in_english_is_its_documents(real_bot: PolicyBot) -> None:
+    answer = real_bot.ask("When did this article take effect?", after(real_bot, "增值税法第十条是什么？"))
+    assert answer.kind == "follow_up" and "自2026年1月1日起施行" in answer.text
+
+
 def test_a_provision_the_version_in_force_has_no_counterpart_of_is_said_to_be_no_longer_in_force(
     fake_bot: PolicyBot,
 ) -> None:
