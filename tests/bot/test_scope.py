@@ -322,6 +322,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("这几个区域有什么区别？", None),  # (区域, 区别: no district asked)
         ("这种收费合规吗？", None),  # a judgement of a fee told, not whether it costs
         ("审批时限要不要对外公示？", None),  # asked A-not-A: whether it is published, not what it is
+        ("贷款利率有没有上限？", "具体比例或费率"),  # whether there is a cap asks the cap
         ("这个服务收费吗？", "是否收费和收费标准"),
     ],
 )
