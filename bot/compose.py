@@ -696,16 +696,19 @@ def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
 
 
 def provision_status_answer(shelf: Shelf, provision: Provision, current: Provision | None) -> Answer:
-    """Is this provision still in force? Its document's status first (and the provision that repealed it), then
-    the provision as it reads, and — for one no longer in force — what corresponds to it now (``current``)."""
+    """Is this provision still in force? Its document's status, the provision cited — after the provision that
+    repealed it, for one no longer in force, and followed by what corresponds to it now (``current``)."""
     status = status_answer(shelf, [provision.doc_id])
-    in_force = shelf.in_force(provision.doc_id)
-    verdict = f"{shelf.ref(provision)}{'现行有效' if in_force else '已不再有效'}：{status.text}"
-    citations = [*status.citations[:1], shelf.cite(provision, provision.text)] if not in_force else []
-    if current is not None and not in_force:
-        verdict += f"与之对应的现行规定是{shelf.ref(current)}：{current.text}"
-        citations.append(shelf.cite(current, current.text))
-    citations = citations or [shelf.cite(provision, provision.text), *status.citations]
+    cited = shelf.cite(provision, provision.text)
+    if shelf.in_force(provision.doc_id):
+        verdict = f"{shelf.ref(provision)}现行有效：{status.text}"
+        citations = [cited, *status.citations]
+    else:
+        verdict = f"{shelf.ref(provision)}已不再有效：{status.text}"
+        citations = [*status.citations[:1], cited]
+        if current is not None:
+            verdict += f"与之对应的现行规定是{shelf.ref(current)}：{current.text}"
+            citations.append(shelf.cite(current, current.text))
     unique = tuple({(c.doc_id, c.number): c for c in citations}.values())
     return Answer(verdict, unique, kind="follow_up", as_of=shelf.day)
 
