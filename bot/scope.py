@@ -817,8 +817,9 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # (a figure told before the asking clause is no figure asked: …单户300万、费率1%的业务，能拿补贴吗？ asks whether)
     asking_clause = ([c for c in split_clauses(lowered) if c.strip()] or [""])[-1]
     if (
-        # (收费标准要不要公开？ asks whether they are published, not what they are — but 利率有没有上限？ asks the cap)
-        (_ASKS_YES_OR_NO.search(lowered) or (A_NOT_A.search(lowered) and not _WHETHER_A_FIGURE.search(lowered)))
+        # (收费标准要不要公开？ asks whether they are published, not what they are — but 有没有 asks for what it
+        # names: 利率有没有上限？ asks the cap, 有没有咨询电话？ the number)
+        (_ASKS_YES_OR_NO.search(lowered) or any(m.group() != "有没有" for m in A_NOT_A.finditer(lowered)))
         and not _WHAT_WORD.search(lowered)
         and not asked_figures(asking_clause)
         and not _REQUEST.search(asking_clause)  # (电话能给一下吗？ asks for the number, not whether)
@@ -1053,8 +1054,6 @@ _HEARSAY = re.compile(
 _ASKS_YES_OR_NO = re.compile(r"(吗|么|嘛|没有|不|呢)\W*$")
 # …or asks A-not-A anywhere (能不能乱收费？ 有没有…).
 _YES_OR_NO_FORM = re.compile(rf"{A_NOT_A.pattern}|{_ASKS_YES_OR_NO.pattern}")
-# Whether there is a figure, asked A-not-A (利率有没有上限？ 有没有期限？): it asks the figure.
-_WHETHER_A_FIGURE = re.compile(rf"(?:{A_NOT_A.pattern})[^，。？?]{{0,2}}(?:{_NAMES_A_FIGURE.pattern})")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
 
 

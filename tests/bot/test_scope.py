@@ -323,6 +323,7 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("这种收费合规吗？", None),  # a judgement of a fee told, not whether it costs
         ("审批时限要不要对外公示？", None),  # asked A-not-A: whether it is published, not what it is
         ("贷款利率有没有上限？", "具体比例或费率"),  # whether there is a cap asks the cap
+        ("有没有咨询电话？", "联系方式"),  # …and whether there is a hotline, its number
         ("这个服务收费吗？", "是否收费和收费标准"),
     ],
 )
