@@ -407,9 +407,15 @@ class PolicyBot:
             return in_its_language(replace(compose.out_of_scope_answer(shelf, None), kind="other_task"))
         if chat := smalltalk_kind(text, self._names_topic):
             return compose.smalltalk_answer(shelf, chat, self.examples(), english=english)
-        # (…听人说可以申请什么创业贷款，最多能贷多少？ asks a figure at the end: searched, not matched)
+        # (…听人说可以申请什么创业贷款，最多能贷多少？ asks a figure at the end: searched, not matched; 国发39号文里对失业人员
+        # 培训有什么补贴？ names a document: it asks what that document says, not what the library offers a company)
         last_clause = next((c for c in reversed(split_clauses(text)) if c.strip()), text)
-        if self.rules and matching.asks_what_applies(text) and not scope.asks_a_figure(last_clause):
+        if (
+            self.rules
+            and not query.mentions
+            and matching.asks_what_applies(text)
+            and not scope.asks_a_figure(last_clause)
+        ):
             return in_its_language(self._match_answer(text, shelf))
         repaired = self.repaired(text, query)
         if repaired == text:

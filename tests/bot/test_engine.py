@@ -2006,6 +2006,16 @@ def test_a_story_asking_a_figure_at_the_end_is_searched_not_matched(real_bot: Po
     assert "15万元" in answer.text
 
 
+def test_a_company_asking_what_it_may_claim_is_matched_but_a_named_document_is_searched(real_bot: PolicyBot) -> None:
+    """A company describing itself and asking 能享受哪些政策？ gets the provisions its profile meets; a question naming
+    a document (国发39号文里对失业人员培训有什么补贴？ — its words read as industry 培训 and founder 失业人员) asks what
+    that document says: its measure on training unemployed people (（七）), not the library's list for a profile."""
+    matched = real_bot.ask("我们是一家30人的小型软件公司，去年应纳税所得额200万，能享受哪些政策？")
+    assert matched.kind == "match" and "从业人数：30" in matched.text
+    answer = real_bot.ask("国发39号文里对失业人员培训有什么补贴？")
+    assert answer.kind != "match" and cited(answer)[0] == ("guofa-2018-39", 7)
+
+
 def test_asking_at_how_much_a_tax_is_paid_asks_a_figure(real_bot: PolicyBot) -> None:
     """如果被认定成高新技术企业，企业所得税按多少交？ asks the rate: the law's article stating 15％ leads, the regulation's
     article defining 高新技术企业 beside it (it had led, stating no rate)."""
