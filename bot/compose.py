@@ -585,7 +585,8 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
                 verb = "修订通过" if any("修订" in h for h in m.history[-1:]) else "印发（通过）"
                 sentences.append(f"{verb}日期是{cn_date(m.issued)}。")
             sentences.extend(f"{line}。" for line in m.history if line)
-        elif fact == "history":
+        elif fact == "history" or (fact == "approval" and not m.approved_by):
+            # (哪次会议修订的？ of a law: the meetings that adopted and revised it, in its header)
             revisions = _revisions(m)
             if m.history:
                 counted = f"共修订（修正）{len(revisions)} 次：" if revisions else ""
@@ -627,7 +628,7 @@ def doc_meta_answer(shelf: Shelf, doc_id: str, facts: Sequence[str]) -> Answer:
                 citations.append(shelf.cite(provision, provision.text))
             else:
                 sentences.append("文件没有写明制定依据。")
-        elif fact == "approval" and m.approved_by:
+        elif fact == "approval":
             sentences.append(f"已经{m.approved_by}审议通过。")
         elif fact == "recipients" and m.recipients:
             sentences.append(f"主送：{'；'.join(m.recipients)}。")

@@ -1731,6 +1731,15 @@ def test_who_a_provision_says_sets_something_is_asked_of_the_provision_not_the_i
     assert real_bot.ask("优化营商环境条例是哪个部门发布的？").kind == "doc_meta"
 
 
+def test_which_meeting_revised_a_law_is_read_from_its_header(real_bot: PolicyBot) -> None:
+    """哪次会议修订的？ of a law whose header lists the meetings that adopted and revised it names them; a notice adopted
+    by a meeting it names (…已经…会议审议通过) still names that one."""
+    answer = real_bot.ask("北京市促进中小企业发展条例现行版本是哪次会议修订的？")
+    assert answer.kind == "doc_meta" and "北京市第十五届人民代表大会常务委员会第二十四次会议修订" in answer.text
+    notice = real_bot.ask("提升中小企业竞争力若干措施是哪次会议审议通过的？")
+    assert "国务院促进中小企业发展工作领导小组第八次会议" in notice.text
+
+
 def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bot: PolicyBot) -> None:
     """…到底是1%还是3%？ asks which of two figures holds: the provision stating one of them answers it (3%), though
     the other is stated nowhere."""
