@@ -2420,6 +2420,10 @@ class PolicyBot:
         """这一章还有哪些条？ / 本节呢？ / 这部分还有什么？ / 这属于第几部分？: the chapter, section or part of the provision
         discussed."""
         if not (m := _THIS_DIVISION.search(text)):
+            # 关于人才方面还有别的措施吗？ after a measure of the part 提升人才队伍素质: that part, as 这部分 asks it
+            found = _OTHER_THAN_THIS.search(text) and match_division(text, self.library, [discussed.doc_id])
+            if found and found[1].first <= discussed.number <= found[1].last:
+                return found[1]
             return None
         document = self.library.get(discussed.doc_id)
         assert document is not None

@@ -1230,6 +1230,13 @@ def test_the_other_provisions_of_a_chapter_leave_out_the_one_discussed(fake_bot:
     assert "以外共" not in fake_bot.ask("这一章有没有提到其他部门？", after(fake_bot, "中小企业促进法第四十条")).text
 
 
+def test_the_other_measures_of_an_area_named_leave_out_the_one_discussed(fake_bot: PolicyBot) -> None:
+    """关于人才方面还有别的措施吗？ after a measure of the notice's part 提升人才队伍素质 asks that part's other measures, as
+    这部分还有别的措施吗？ does — not the measure discussed again."""
+    others = fake_bot.ask("关于人才方面还有别的措施吗？", after(fake_bot, "提升中小企业竞争力若干措施第（三十）项"))
+    assert [n for _, n in cited(others)] == [29, 31]
+
+
 def test_a_quoted_period_that_has_ended_is_said_to_have_ended(fake_bot: PolicyBot) -> None:
     # 国发〔2018〕39号（六）: 2019年1月1日至12月31日，困难企业可组织开展职工在岗培训…
     answer = fake_bot.ask("国发〔2018〕39号第（六）项")
