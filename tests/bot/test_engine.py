@@ -135,6 +135,10 @@ def test_whether_a_document_was_in_force_on_a_day_is_its_status_then_and_now(fak
         assert answer.as_of == dt.date(2021, 6, 1), asked
         assert "2021年6月1日时有效" in answer.text and "现已废止" in answer.text, asked
         assert "现行规定见《促进个体工商户发展条例》" in answer.text, asked
+        # the provision that repealed it since is cited first, with its card as it is today
+        repealing = answer.citations[0]
+        assert (repealing.doc_id, repealing.number) == ("individual-business-promotion-regulation-2022", 39), asked
+        assert repealing.status == "现行有效", asked
     # a day after the repeal: repealed then
     later = fake_bot.ask("个体工商户条例2023年3月1日还有效吗？")
     assert later.text.startswith("《个体工商户条例》已废止") and "时有效" not in later.text
