@@ -928,6 +928,9 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None, missing: str = 
     provision comes close — the library covers the topic, not the figure."""
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     finding = ""
+    repealed = related is not None and not shelf.in_force(related.doc_id)
+    if repealed and not missing:  # (the closest is a rule no longer in force, that nothing in force carries on)
+        text = "抱歉，政策库中现行有效的文件没有规定这个问题，我不能凭文件以外的信息作答。"
     if missing and related is not None:
         text = f"抱歉，政策库中的文件没有规定您问的{missing}，我不能凭文件以外的信息作答。"
         finding = f"政策库收录的政策文件没有规定所咨询的{missing}，无法根据政策文件作出答复。"
@@ -935,7 +938,8 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None, missing: str = 
     if related is not None:
         bodies = shelf.bodies_to_ask(related.agencies)
         who = f"，具体情况建议咨询{shelf.agency_phrase(bodies)}" if bodies else ""
-        text += f"库中与之最接近的是{headline(shelf, related)}{who}。"
+        gone = f"（{shelf.status(related.doc_id).text}）" if repealed else ""
+        text += f"库中与之最接近的是{headline(shelf, related)}{gone}{who}。"
         closest = shelf.cite(related, f"{related.title}。" if related.title else _first_sentence(related.text))
     else:
         text += f"库中收录的是{_examples(shelf)}，您可以问问其中的规定。"

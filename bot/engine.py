@@ -1506,6 +1506,10 @@ class PolicyBot:
         if not status.in_force and status.successor:
             current = self._current_version(top, status.successor, result, topic)
             successor_title = shelf.metas[status.successor].citation_title
+            if current is None and not query.past and top.doc_id not in (*query.docs, *docs):
+                # (新办企业几个工作日内拿到营业执照？ asks today's rule: a repealed regulation's article that nothing in
+                # force carries on does not answer it — the library has no rule in force on it; it is named as closest)
+                return compose.out_of_scope_answer(shelf, top, features.missing_specifics)
             if current is None:
                 notes.append(f"{successor_title}中没有与之对应的规定，上述规定已不再有效。")
             elif as_it_was:

@@ -144,6 +144,17 @@ def test_whether_a_document_was_in_force_on_a_day_is_its_status_then_and_now(fak
     assert later.text.startswith("《个体工商户条例》已废止") and "时有效" not in later.text
 
 
+def test_a_rule_of_today_stated_only_by_a_repealed_article_nothing_carries_on_is_refused(real_bot: PolicyBot) -> None:
+    """新办个体户多少天内拿到营业执照？ asks today's rule: the old regulation's article (15日/10日) was repealed and the
+    regulation in force has none like it — refused, that article named as closest and as repealed; asked of the old
+    regulation by name, it answers as it was."""
+    today = real_bot.ask("个体户申请登记，登记机关要在多少天内发营业执照？")
+    assert today.out_of_scope and not today.citations
+    assert "现行有效的文件没有规定" in today.text and "《个体工商户条例》第九条（已废止" in today.text
+    named = real_bot.ask("按老的《个体工商户条例》，个体户申请登记，登记机关要在多少天内发营业执照？")
+    assert not named.out_of_scope and cited(named)[0] == ("individual-business-regulation-2016", 9)
+
+
 def test_the_time_before_a_document_took_effect_is_answered_from_the_version_then(fake_bot: PolicyBot) -> None:
     answer = fake_bot.ask("增值税法施行以前，小规模纳税人征收率是多少？")
     assert answer.citations[0].doc_id == "vat-interim-regulation-2017"
