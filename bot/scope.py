@@ -288,8 +288,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"怎么计算|怎么算|如何计算|计算方法|按(什么|啥|哪个|哪种)[^，。？?]{0,6}(算|计算|计)|how (is|do (i|we)) .{0,20}calculat"
         ),
-        # (…减除资产净值、清算费用…后的余额: a definition stating the sum)
-        re.compile(r"计算|按照|乘以|除以|减除|减去|余额|差额|之和|%|％|百分之|分之"),
+        # (…减除资产净值、清算费用…后的余额: a definition stating the sum; 超过500万元的部分，减半征收: a rule by tiers)
+        re.compile(
+            r"计算|按照|乘以|除以|减除|减去|余额|差额|之和|%|％|百分之|分之|(?:超过|以上|以下|以内)[^，。；]{0,6}的部分|减半"
+        ),
         "计算方法",
     ),
     # Eligibility and procedure: stated only in some places.

@@ -119,6 +119,13 @@ from index.tokenize import PolicyTokenizer
         ("纳入正面清单以后，一年最多查几次？", "减少现场执法检查次数。", True),
         ("纳入正面清单以后，一年最多查几次？", "每年现场检查不超过1次。", False),
         ("排放少，能不能少来几次现场检查？", "减少现场执法检查次数。", False),
+        # how a sum is computed: stated by a rule in tiers (the part over a threshold, halved) as by a formula
+        (
+            "技术转让挣了800万，企业所得税怎么算？",
+            "技术转让所得不超过500万元的部分，免征企业所得税；超过500万元的部分，减半征收企业所得税。",
+            False,
+        ),
+        ("技术转让挣了800万，企业所得税怎么算？", "符合条件的技术转让所得可以免征、减征企业所得税。", True),
     ],
 )
 def test_specifics_the_provision_does_not_state(question: str, provision_text: str, missing: bool) -> None:
