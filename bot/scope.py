@@ -279,10 +279,12 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # Where to find something online: the texts give no addresses or links.
     (
         re.compile(
-            r"网址|链接|官网|哪个网站|什么网站|网站是|在哪下载|哪里下载|下载地址|app叫什么|公众号|小程序|\bwebsite\b|\bdownload\b|\burl\b"
+            r"网址|链接|官网|哪个网站|什么网站|网站是|在哪下载|哪里下载|下载地址|app叫什么|公众号|小程序|\bwebsite\b|\bdownload\b|\burl\b|"
+            # (where in an online system: 在电子税务局哪个菜单里填？)
+            r"(?:哪个|哪一个|什么|哪些)(?:菜单|栏目|页面|模块|入口|按钮)|\b(?:which|what) (?:menu|page|tab|button)\b"
         ),
         re.compile(r"https?://|www\."),
-        "网址或下载地址",
+        "网址、系统入口或下载地址",
     ),
     (
         re.compile(
