@@ -2639,10 +2639,11 @@ class PolicyBot:
         """那企业所得税呢？ after a question answered from the VAT law asks the earlier question of a subject that the
         conversation's documents never use (with, perhaps, words they do use: 那中小企业被拖欠呢？): the documents whose
         titles name it are where it is answered (empty: the conversation's documents use it, or no title names it —
-        那小微企业呢？ asks the same documents about them)."""
+        那小微企业呢？ asks the same documents about them). Of a subject with a deed (那个体户去投标呢？ after turns on the
+        SME law, which never says 个体户 nor 投标), a title naming one of its words is enough."""
         if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
             return ()
-        return self._titled_apart(own.topic, docs)
+        return self._titled_apart(own.topic, docs, any)
 
     def _titled_apart(
         self, text: str, docs: Sequence[str], naming: Callable[[Iterable[bool]], bool] = all

@@ -2180,6 +2180,13 @@ def test_a_follow_up_on_a_subject_only_another_document_is_about(real_bot: Polic
     ]
     answer = real_bot.ask("那个体户呢？", history)
     assert cited(answer)[0][0] == "individual-business-promotion-regulation-2022"
+    # with a deed of its own (去投标), neither word used by the SME law discussed: the article on 个体工商户 in 政府采购、
+    # 招标投标, not the SME law's procurement article again
+    procurement = after(real_bot, "政府采购对中小企业有什么照顾？")
+    assert cited(real_bot.ask("那个体户去投标呢？", procurement))[0] == (
+        "individual-business-promotion-regulation-2022",
+        16,
+    )
 
 
 def test_a_part_asking_a_figure_by_its_kind_alone_asks_of_the_part_before(real_bot: PolicyBot) -> None:
