@@ -680,11 +680,9 @@ def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
         m = shelf.metas[doc_id]
         status = shelf.status(doc_id)
         # (in force on a past day asked and repealed since: the sentence says by what, so that provision is cited too)
-        now = status_on(m, shelf.today, shelf.metas) if shelf.today and status.in_force else status
-        if now.successor:
-            status = replace(status, successor=now.successor)
-        if status.successor:
-            successor = shelf.doc(status.successor)
+        successor_id = status.successor or (status_on(m, shelf.today, shelf.metas).successor if shelf.today else "")
+        if successor_id:
+            successor = shelf.doc(successor_id)
             clause = successor.provision(m.repealed_in) if m.repealed_in else None
             clause = clause or (
                 successor.provision(successor.meta.effective_in) if successor.meta.effective_in else None
@@ -693,7 +691,7 @@ def status_answer(shelf: Shelf, doc_ids: Sequence[str]) -> Answer:
             current = replace(shelf, day=shelf.today) if shelf.today and shelf.today > shelf.day else shelf
             if clause is not None:
                 citations.append(current.cite(clause, clause.text))
-            citations.append(current.cite_document(status.successor))
+            citations.append(current.cite_document(successor_id))
         citations.append(shelf.cite_document(doc_id))
         effective = shelf.doc(doc_id).provision(m.effective_in) if m.effective_in and status.in_force else None
         if effective is not None:
