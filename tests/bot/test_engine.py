@@ -1762,6 +1762,13 @@ def test_which_meeting_revised_a_law_is_read_from_its_header(real_bot: PolicyBot
     assert "国务院促进中小企业发展工作领导小组第八次会议" in notice.text
 
 
+def test_the_payment_regulation_is_found_by_the_short_name_people_type(real_bot: PolicyBot) -> None:
+    """2025年版付款条例第三十三条 names the 2025 payment regulation by a short name of the metadata file (it had been
+    taken as naming no document, and the article asked of all nine that have a 第三十三条)."""
+    answer = real_bot.ask("2025年版付款条例第三十三条规定的是什么内容？")
+    assert cited(answer) == [("sme-payment-regulation-2025", 33)]
+
+
 def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bot: PolicyBot) -> None:
     """…到底是1%还是3%？ asks which of two figures holds: the provision stating one of them answers it (3%), though
     the other is stated nowhere."""
