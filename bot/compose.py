@@ -926,7 +926,7 @@ def out_of_scope_answer(shelf: Shelf, related: Provision | None, missing: str = 
     provision comes close — the library covers the topic, not the figure."""
     text = "抱歉，政策库中的文件没有涉及这个问题，我不能凭文件以外的信息作答。"
     finding = ""
-    repealed = related is not None and not shelf.in_force(related.doc_id)
+    repealed = related is not None and bool(shelf.status(related.doc_id).successor)
     if repealed and not missing:  # (the closest is a rule no longer in force, that nothing in force carries on)
         text = "抱歉，政策库中现行有效的文件没有规定这个问题，我不能凭文件以外的信息作答。"
     if missing and related is not None:

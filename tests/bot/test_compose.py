@@ -49,6 +49,12 @@ def test_out_of_scope_cites_nothing_and_points_to_the_bodies(library: Library) -
     figure = compose.out_of_scope_answer(shelf, library.provision("miit-2021-169", 4), "具体金额")
     assert "没有规定您问的具体金额" in figure.text and "没有涉及" not in figure.text and not figure.citations
     assert "具体金额" in figure.finding  # (the formal reply's finding)
+    # the closest a repealed article: said so; one not yet in force on a past day asked is not called repealed
+    repealed = compose.out_of_scope_answer(shelf, library.provision("individual-business-regulation-2016", 9))
+    assert "现行有效的文件没有规定" in repealed.text and "（已废止" in repealed.text
+    then = Shelf(library, dt.date(2024, 12, 31), dt.date(2026, 11, 30))
+    early = compose.out_of_scope_answer(then, library.provision("sme-payment-regulation-2025", 37))
+    assert "现行有效" not in early.text and "没有涉及" in early.text
 
 
 def test_a_refusal_says_what_is_missing_in_plain_words(library: Library) -> None:
