@@ -170,7 +170,9 @@ _STATUS = re.compile(
 )
 # Of two documents named: how they relate, which applies (是什么关系？ 现在该按哪个？ — not 按哪个税率算？).
 _WHICH_APPLIES = re.compile(
-    r"什么关系|啥关系|有何关系|(?:按|用|依|适用)哪(?:个|一个|部|份)(?:为准|执行|办)?(?=[？?。，,！!]|$)|以哪(?:个|一个|部)为准"
+    r"什么关系|啥关系|有何关系|(?:按|用|依|适用)哪(?:个|一个|部|份)(?:为准|执行|办)?(?=[？?。，,！!]|$)|以哪(?:个|一个|部)为准|"
+    # (适用《增值税暂行条例》还是《增值税法》？ 按2020年版还是2025年版？: one of the two named, asked)
+    r"还是(?:按|用|依|适用|执行)?(?:《|\d{4}\s*年|新|旧|老|现行)"
 )
 # A status that describes the document named after it (按已经废止的旧《…》，…), or dates the question (…条例废止以前，
 # …): not asked.

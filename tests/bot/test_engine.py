@@ -1769,6 +1769,13 @@ def test_the_payment_regulation_is_found_by_the_short_name_people_type(real_bot:
     assert cited(answer) == [("sme-payment-regulation-2025", 33)]
 
 
+def test_which_of_two_documents_named_with_haishi_applies_is_their_status(real_bot: PolicyBot) -> None:
+    """按《增值税暂行条例》还是《增值税法》交税？ asks which of the two named applies, as 按哪个为准？ does: their status,
+    the article that repealed the old one first (it had been refused)."""
+    answer = real_bot.ask("现在卖货，按《增值税暂行条例》还是《增值税法》交税？")
+    assert answer.kind == "doc_status" and cited(answer)[0] == ("vat-law-2024", 38)
+
+
 def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bot: PolicyBot) -> None:
     """…到底是1%还是3%？ asks which of two figures holds: the provision stating one of them answers it (3%), though
     the other is stated nowhere."""
