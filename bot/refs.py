@@ -121,6 +121,9 @@ _THEN = re.compile(
     rf"(?:{_THEN_WORD})(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{{0,12}}?"
     r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行))"
 )
+# Which of two rules applies (适用《增值税暂行条例》还是《增值税法》？): asked of an event dated in the question, the rules of
+# that day
+_CHOOSES_RULES = re.compile(r"(?:适用|按照?|依据|执行)[^，,。？?]{0,20}还是")
 NOW_WORDS = r"现在|目前|如今|现行|今年|眼下"  # a question about today, not a past day
 _NOW = re.compile(NOW_WORDS)
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20}  # the last day of it; 下旬, 底: the month's end
@@ -907,7 +910,9 @@ def _past_day_at(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int]] |
     dates = [
         _PAST_YEAR.finditer(text),
         _OPENING_DATE.finditer(text) if not _NOW.search(text) else (),
-        _EVENT_DATE.finditer(text) if _THEN.search(text) else (),
+        _EVENT_DATE.finditer(text)
+        if _THEN.search(text) or (_CHOOSES_RULES.search(text) and not _NOW.search(text))
+        else (),
     ]
     for m in (m for found in dates for m in found):
         if _DATES_A_DOCUMENT.match(text[m.end() :]):

@@ -1774,6 +1774,9 @@ def test_which_of_two_documents_named_with_haishi_applies_is_their_status(real_b
     the article that repealed the old one first (it had been refused)."""
     answer = real_bot.ask("现在卖货，按《增值税暂行条例》还是《增值税法》交税？")
     assert answer.kind == "doc_status" and cited(answer)[0] == ("vat-law-2024", 38)
+    # asked of a sale dated in the question: their status on that day
+    dated = real_bot.ask("一家企业2025年10月销售货物，增值税应当适用《增值税暂行条例》还是《增值税法》？")
+    assert dated.kind == "doc_status" and "2025年10月31日时有效" in dated.text
 
 
 def test_figures_offered_as_alternatives_are_answered_when_one_is_stated(real_bot: PolicyBot) -> None:
