@@ -2558,7 +2558,7 @@ class PolicyBot:
         # (企业所得税多久预缴一次？ after turns on the VAT law names a subject that law never uses and another's title
         # names: asked across the library, not of the conversation's documents — a subject of its own words, not the
         # place the conversation's topic carries: 北京市 of a conversation begun on Beijing's rules)
-        if context_docs and not query.docs and not (query is own and self._titled_apart(own.text, context_docs, any)):
+        if context_docs and not query.docs and not (query is own and self._titled_apart(own.text, context_docs)):
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
@@ -2643,13 +2643,11 @@ class PolicyBot:
         SME law, which never says 个体户 nor 投标), a title naming one of its words is enough."""
         if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
             return ()
-        return self._titled_apart(own.topic, docs, any)
+        return self._titled_apart(own.topic, docs)
 
-    def _titled_apart(
-        self, text: str, docs: Sequence[str], naming: Callable[[Iterable[bool]], bool] = all
-    ) -> tuple[str, ...]:
-        """The documents whose titles name the subject of ``text`` that ``docs`` never use — all its words, or as
-        ``naming`` says (empty: they use it, or no title names it)."""
+    def _titled_apart(self, text: str, docs: Sequence[str]) -> tuple[str, ...]:
+        """The documents whose titles name one of the words of the subject of ``text`` that ``docs`` never use
+        (empty: they use them all, or no title names one)."""
         searcher = self.searcher
         titles = {d.meta.doc_id: d.meta.plain_title for d in self.library.documents}
         discussed = [p for d in docs if (document := self.library.get(d)) for p in document.provisions]
@@ -2663,7 +2661,7 @@ class PolicyBot:
         subject = [w for w in subject if not any(scope.in_full(w, p.text) for p in discussed)]
         if not subject:
             return ()
-        titled = tuple(d for d, title in titles.items() if naming(scope.in_full(w, title) for w in subject))
+        titled = tuple(d for d, title in titles.items() if any(scope.in_full(w, title) for w in subject))
         return () if set(titled) & set(docs) else titled
 
     def _local_documents_named(self, text: str) -> tuple[str, ...]:
