@@ -1860,6 +1860,10 @@ def _named_by_general_word(
     return _stated_near(of, states, paragraphs)
 
 
+# A 是 (or 为) between an asking part's last words and where it asks, with the words that soften it.
+_COPULA_AFTER = re.compile(r"(?:具体|到底|究竟|一般|大概|大约|通常)?(?:是|为)(?=[百千万]分之|多少|几)")
+
+
 def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searcher: HybridSearcher) -> bool:
     """``states_what_is_asked`` for a part asking a figure whose words a stating sentence shares, where what
     it is of is a noun (a sum: named within ``SUM_WITHIN`` characters of it). Any other kind, a part asking a figure by a word naming a figure as such (加计比例是多少？
@@ -1900,7 +1904,9 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     asked_at = _asked_at(unit)
     if (at := unit.rfind(head, 0, asked_at)) >= 0 and _NAMES_A_FIGURE.search(unit[at + len(head) : asked_at]):
         return True
-    if not searcher.tokenizer.names_an_object(head):  # (停业后多少天内 asks the days of something else)
+    # (停业后多少天内 asks the days of something else — but a verb a 是 makes the subject of the figure names what
+    # it is of: 价格扣除具体是百分之几？ asks a share of the 扣除)
+    if not searcher.tokenizer.names_an_object(head) and not _COPULA_AFTER.match(unit, unit.rfind(head) + len(head)):
         return True
     # (a compound the text writes apart is named by its parts: 机器设备 by …机器、机械和其他生产设备，为10年)
     shorter = [head[1:], head[:-1]] if len(head) >= 4 else []

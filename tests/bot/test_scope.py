@@ -802,3 +802,15 @@ def test_a_sentence_opening_with_what_the_one_before_ended_on_is_read_with_it() 
     # a sentence that opens otherwise stands alone
     alone = "制定规章，应当向社会公开征求意见。意见反馈的期限一般不少于30日。"
     assert stating_share(days, alone, ["规章", "征求", "期限"], with_lead=True) < 1.0
+
+
+def test_a_verb_a_copula_makes_the_subject_of_the_figure_must_be_named_beside_it(fake_bot: PolicyBot) -> None:
+    """…的返还具体是百分之几？ asks a share of the 返还 (a verb made the subject by 是): a sentence on the same
+    insurance stating a share of something else does not state it; one naming the 返还 beside a share does.
+    A verb the question asks the figure after (停业后多少天内) still asks of something else."""
+    searcher = fake_bot.searcher
+    other = ["失业保险费率阶段性降低至百分之一。对参保企业可以返还失业保险费。"]
+    named = ["对参保企业可以返还其上年度实际缴纳失业保险费的50%。"]
+    assert not names_what_is_asked("参保企业失业保险费的返还具体是百分之几？", "具体比例或费率", other, searcher)
+    assert names_what_is_asked("参保企业失业保险费的返还具体是百分之几？", "具体比例或费率", named, searcher)
+    assert names_what_is_asked("参保企业失业保险费返还百分之几？", "具体比例或费率", other, searcher)
