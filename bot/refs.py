@@ -119,7 +119,7 @@ _THEN_WORD = r"当时|那时候?|那会儿?"
 # The rules of then (按当时的规定 / 当时怎么规定), not a story's "then" (那时候没有登记, 那会不会…).
 _THEN = re.compile(
     rf"(?:{_THEN_WORD})(?!不会)(?:的|是)?(?:\s|怎么|[^，,。？?！!\s]{{0,12}}?"
-    r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行))"
+    r"(?:规定|条例|法规|法律|政策|标准|规则|文件|要求|适用|执行|依据|依照|版本|哪一?版))"
 )
 # Which of two rules applies (适用《增值税暂行条例》还是《增值税法》？): asked of an event dated in the question, the rules of
 # that day
@@ -775,6 +775,8 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     datetime.date(2020, 12, 31)
     >>> past_day("我们2020年10月签的合同，按当时的规定多少天内要付款？", dt.date(2026, 11, 30))
     datetime.date(2020, 10, 31)
+    >>> past_day("2021年6月有企业来投诉，当时应该依据哪一版？", dt.date(2026, 11, 30))
+    datetime.date(2021, 6, 30)
     >>> past_day("2025年6月以前，大企业付款期限怎么规定？", dt.date(2026, 11, 30))
     datetime.date(2025, 5, 31)
     >>> past_day("去年3月的时候呢？", dt.date(2026, 11, 30))

@@ -118,6 +118,8 @@ def test_provision_references(question: str, refs: list[tuple]) -> None:
         ("我们2020年10月签的合同，现在多少天内要付款？", None),  # an event, the rules of today
         ("2021年签的合同，当时对大企业付款期限有没有规定？", dt.date(2021, 12, 31)),  # 当时 … 规定 in one clause
         ("2022年开的店，那会不会影响现在的申请要求？", None),
+        ("客户2022年5月签的合同，当时应该依照哪个版本？", dt.date(2022, 5, 31)),  # 当时 … 版本: the rules of then
+        ("同事说2021年有企业来投诉，当时依据的是哪一版？", dt.date(2021, 12, 31)),
         ("2025年6月以前，大企业付款期限怎么规定？", dt.date(2025, 5, 31)),  # before the month began
         ("2025年6月底以前，怎么规定？", dt.date(2025, 6, 30)),
         ("2025年以前呢？", dt.date(2024, 12, 31)),
