@@ -515,7 +515,7 @@ class PolicyBot:
             told = self.searcher.regions_named(" ".join(t.content for t in turns if t.role == "user"))
             if told:
                 query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
-        answer = self._answer(query, shelf)
+        answer = self._answer(replace(query, in_conversation=bool(turns)), shelf)
         names_little = bool(turns) and not query.docs and self._names_little(query)
         if turns and not query.docs and (answer.out_of_scope or names_little):
             # Naming too little to be searched on its own (比例是多少？ 违反了怎么追责？), or not answered on its
@@ -1445,10 +1445,22 @@ class PolicyBot:
         per-document answer), its current version and implementing regulation, and related ones.
         ``discussed``: the provisions the conversation is about — a follow-up whose best provision is one of
         them is answered unless a hard rule refuses it (the conversation shows the library is on topic)."""
-        topic = query.topic
+        topic = searched = query.topic
         overall, features = self._searched(query, topic)
-        if features.partial and not self.in_scope(self.retrieve(self._rest_of(topic, features.unanswered))[1]):
-            features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
+        if features.partial:
+            rest = self._rest_of(topic, features.unanswered)
+            rest_result, rest_features = self.retrieve(rest)
+            if not self.in_scope(rest_features):
+                features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
+            elif (
+                not (query.in_conversation or discussed)
+                and len(asking_sentences(rest)) == 1
+                and rest_result.hits[0].provision is not overall.hits[0].provision
+            ):
+                # (answered in part, what is answered is one question: the provision found for it, not one the words
+                # of the specifics lead to — 这合法吗？要投诉的话打哪个电话？ after a story of a paid contest is no question
+                # on complaints; in a conversation, what the conversation is about decides)
+                searched, overall = rest, rest_result
         on_topic = overall.hits[0].provision in discussed and not scope.hard_rule(features)
         answered = on_topic or self.in_scope(features)
         if not answered and (core := question_core(topic)) != topic and _ASKS_WHAT_THE_TEXT_SAYS.search(core):
@@ -1475,7 +1487,7 @@ class PolicyBot:
             related = closest if features.dense >= scope.RELATED_MIN_DENSE else None
             return compose.out_of_scope_answer(shelf, related, features.missing_specifics)
         allowed = self._allowed(query, docs, alone=alone)
-        result = overall if allowed is None else self.searcher.search(topic, allowed)
+        result = overall if allowed is None else self.searcher.search(searched, allowed)
         if result.hits[0].provision is not overall.hits[0].provision:
             # What the answer leaves uncovered is judged on the provisions it is drawn from, not on another
             # document's (小微企业呢？需要什么条件？ in a conversation on start-up loans: the loans' conditions)

@@ -240,6 +240,7 @@ class Query:
         ""  # an elliptical follow-up's own subject ("那工会经费呢？" → 工会经费), searched with the earlier question
     )
     earlier: str = ""  # the earlier question a follow-up is searched with: what it asks was answered before
+    in_conversation: bool = False  # asked after other turns (what they are about may decide what it asks)
 
 
 def doc_facts(text: str) -> tuple[str, ...]:

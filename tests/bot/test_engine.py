@@ -3433,3 +3433,12 @@ def test_a_rate_asked_alone_after_a_question_is_the_rate_of_what_it_asked_about(
     第四条 (税率 names a rate as such, not what it is of)."""
     answer = real_bot.ask("税率是多少？", after(real_bot, "哪些企业算小型微利企业？"))
     assert cited(answer)[0] == ("eit-law-2018", 28) and "20％" in answer.text
+
+
+def test_a_partial_answer_answers_from_the_provision_found_for_what_it_answers(real_bot: PolicyBot) -> None:
+    """A question whose detail no text states (汇票贴现利率一般多少？) is answered in part, from the provision a search of
+    what it answers finds — the individual business's article on bills forced on it — not from the one the detail's
+    words (汇票, 利率) lead to."""
+    answer = real_bot.ask("个体户接了政府单位的活，对方要用商业汇票付款，我能拒绝吗？汇票贴现利率一般多少？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 31)
