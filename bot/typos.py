@@ -25,6 +25,8 @@ WORD_LENGTHS = (4, 3, 2)  # longest first: 知识严权 → 知识产权 before 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 # 几 before a measure word asks how many (能打几折: no typo of 打击's 击; 金融几构 is one of 机构's 机).
+# An A-not-A question form (是不是, 能不能, 有没有): a character, 不 or 没, and a character
+_A_NOT_A_TYPED = re.compile(r"([\u4e00-\u9fff])([不没])([\u4e00-\u9fff])")
 _ASKS_HOW_MANY = re.compile(r"几(?=[折个天年月日周项条次倍成点号家种档级岁名人万千百十块元])")
 # How alike two characters are, best first; a repair takes the most alike candidate.
 SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
@@ -187,6 +189,7 @@ class TypoRepairer:
                         for i in range(start, end):
                             taken[i] = True
         replacements += self._real_words_repaired(text, cut, taken)
+        replacements += self._yes_or_no_repaired(text, taken)
         if not replacements:
             return None
         replacements.sort()
@@ -196,6 +199,22 @@ class TypoRepairer:
             position = start + len(typed)
         out.append(text[position:])
         return Repair("".join(out), tuple((typed, meant) for _, typed, meant in replacements))
+
+    def _yes_or_no_repaired(self, text: str, taken: list[bool]) -> list[tuple[int, str, str]]:
+        """An A-not-A question typed with another character of the same sound for the second A (是不使 for 是不是,
+        能不嫩 for 能不能) — unless that character begins a word with the next (是不适用: 适用)."""
+        out = []
+        for m in _A_NOT_A_TYPED.finditer(text):
+            first, second = m.group(1), m.group(3)
+            at = m.start(3)
+            if (
+                first != second
+                and not any(taken[m.start() : m.end()])
+                and likeness(second, first, {}, as_read=_usual_reading(first)) >= NEAR_SOUND
+                and not self._frequency(text[at : at + 2]) > 0
+            ):
+                out.append((at, second, first))
+        return out
 
     def _real_words_repaired(self, text: str, cut: list[str], taken: list[bool]) -> list[tuple[int, str, str]]:
         """Words of the library — or words the documents never print (公会, a guild: 公会经费 for 工会经费) — typed for

@@ -35,6 +35,7 @@ FREQUENCY = {
     "竟": 10000,
     "跨境": 30000,
     "电商": 300,
+    "适用": 4000,
 }  # fmt: skip  (跨境: a library term)
 TOTAL = 60_000_000
 VOCABULARY = ["信贷", "专利", "内部", "申请书", "跨境", "电商", "贷款", "支持"]
@@ -86,6 +87,23 @@ def test_a_word_typed_with_a_character_that_sounds_alike_is_repaired(
 )
 def test_correct_text_is_left_alone(repairer: TypoRepairer, text: str) -> None:
     assert repairer.repair(text) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("是不使能贷款", "是不是能贷款"),  # 使 sounds as 是: an A-not-A question typed
+        ("能不嫩贷款", "能不能贷款"),  # …or nearly (neng, nen)
+        ("是不适用贷款", None),  # 适 begins a word (适用): no A-not-A form
+        ("能不去贷款", None),  # 去 sounds unlike 能
+        ("还不付贷款", None),  # 付 sounds like 还 only as 还 is rarely read (fu)
+    ],
+)
+def test_a_yes_or_no_form_typed_with_a_character_of_the_same_sound_is_repaired(
+    repairer: TypoRepairer, typed: str, meant: str | None
+) -> None:
+    repair = repairer.repair(typed)
+    assert (repair.text if repair else None) == meant
 
 
 def test_protected_spans_are_left_as_typed(repairer: TypoRepairer) -> None:
