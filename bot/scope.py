@@ -1876,6 +1876,8 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     words = _words_before_asking(unit, searcher)
     head = words[-1] if words else ""
     states = how_stated(unit, label)
+    if label in _FIGURES and head and _of_another_period(unit, head, states, paragraphs):
+        return False
     # 注册资本有多少亿元？ asks the figure of a noun the library never uses, written around a word it does (注册):
     # a sentence must state such a figure naming all of that noun's parts (所得税率 in …20％的税率征收企业所得税)
     if _of_unknown_noun(head, unit, label, states, paragraphs, searcher):
@@ -1916,6 +1918,37 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
     return _stated_in_parts(head, states, paragraphs, searcher) or any(
         _stated_beside(h, states, paragraphs) for h in shorter
     )
+
+
+# A period a measure is counted over, written right before it (月销售额, 每季度的营业额, 年应征增值税销售额) — not a date's
+# year (2025年销售额).
+_PERIOD_BEFORE = re.compile(
+    r"(?<![0-9０-９零〇一二三四五六七八九十])(?:每个?|一个?)?(月|季|年)度?(?:的)?([^，,。；;：:]{0,6})$"
+)
+
+
+def _of_another_period(unit: str, head: str, states: re.Pattern[str], paragraphs: Sequence[str]) -> bool:
+    """Whether a part asks the figure of a measure counted over one period (月销售额多少以下…？) that every stating
+    sentence naming the measure counts over another (年应征增值税销售额未超过五百万元): a monthly figure is not stated.
+
+    >>> states = re.compile(r"万元")
+    >>> _of_another_period("月销售额多少以下？", "销售额", states, ["年应征增值税销售额未超过五百万元的纳税人。"])
+    True
+    >>> _of_another_period("年销售额多少以下？", "销售额", states, ["年应征增值税销售额未超过五百万元的纳税人。"])
+    False
+    >>> _of_another_period("销售额多少以下？", "销售额", states, ["年应征增值税销售额未超过五百万元的纳税人。"])
+    False
+    """
+    at = unit.find(head)
+    asked = _PERIOD_BEFORE.search(unit[:at]) if at > 0 else None
+    if asked is None or asked.group(2):
+        return False  # (no period right before the measure asked)
+    periods = []
+    for sentence in _stating(states, paragraphs):
+        for m in re.finditer(re.escape(head), sentence):
+            if stated := _PERIOD_BEFORE.search(sentence[max(0, m.start() - 10) : m.start()]):
+                periods.append(stated.group(1))
+    return bool(periods) and asked.group(1) not in periods
 
 
 def _subject(unit: str, words: Sequence[str], searcher: HybridSearcher) -> str:

@@ -814,3 +814,13 @@ def test_a_verb_a_copula_makes_the_subject_of_the_figure_must_be_named_beside_it
     assert not names_what_is_asked("参保企业失业保险费的返还具体是百分之几？", "具体比例或费率", other, searcher)
     assert names_what_is_asked("参保企业失业保险费的返还具体是百分之几？", "具体比例或费率", named, searcher)
     assert names_what_is_asked("参保企业失业保险费返还百分之几？", "具体比例或费率", other, searcher)
+
+
+def test_a_figure_of_a_measure_counted_over_another_period_is_not_stated(fake_bot: PolicyBot) -> None:
+    """月营业额多少以下？ asks a monthly figure: a sentence stating the yearly one (年营业额未超过十万元) does not state it;
+    asked by the year, or with no period, it does."""
+    searcher = fake_bot.searcher
+    yearly = ["年营业额未超过十万元的个体工商户，免征管理费。"]
+    assert not names_what_is_asked("个体户月营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
+    assert names_what_is_asked("个体户年营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
+    assert names_what_is_asked("个体户营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
