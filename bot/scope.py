@@ -59,6 +59,7 @@ from bot.question import (
     sentence_topics,
     split_clauses,
 )
+from bot.refs import NOW_WORDS
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
@@ -1123,6 +1124,14 @@ def _without_detail(unit: str) -> str:
     return unit
 
 
+# A part asking again of what was asked before it (现在还是这个条件吗？ 现在还这样吗？): words pointing back to it, and
+# words of time and of its still holding — it names nothing of its own.
+_POINTS_BACK_TO_IT = re.compile(
+    r"(?:这个|那个|这些|这|该)(?:条件|标准|要求|规定|数字?|金额|比例|期限|门槛|样)|这样|那样|"
+    rf"{NOW_WORDS}|还是|仍然|仍|依然|依旧|还"
+)
+
+
 def _names_something(text: str) -> bool:
     return len(_FILLER.sub("", without_asking(text))) >= 2
 
@@ -1161,7 +1170,7 @@ def asks_more_than_specifics(
         # (…1%是吧？ 能不能乱收费？).
         if any(
             u not in dict(unanswered)
-            and _names_something(u)
+            and _names_something(_POINTS_BACK_TO_IT.sub("", u))
             and (not _specifics_asked(u) or _CONFIRMS.search(u) or _YES_OR_NO_FORM.search(u) or u in stated)
             for u in units
         ):

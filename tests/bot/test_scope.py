@@ -824,3 +824,13 @@ def test_a_figure_of_a_measure_counted_over_another_period_is_not_stated(fake_bo
     assert not names_what_is_asked("个体户月营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
     assert names_what_is_asked("个体户年营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
     assert names_what_is_asked("个体户营业额多少以下可以免管理费？", "具体金额", yearly, searcher)
+
+
+def test_a_part_asking_again_whether_what_was_asked_still_holds_asks_nothing_else() -> None:
+    """…是不是要求不低于50万元？现在还是这个条件吗？ asks the figure twice (the second time whether it still holds): no
+    part is answered besides it; 现在还能申请吗？ asks something of its own."""
+    figure = "留抵退税是不是要求不低于50万元？"
+    unstated = [(figure, "具体金额")]
+    assert not asks_more_than_specifics(f"{figure}现在还是这个条件吗？", unstated)
+    assert not asks_more_than_specifics(f"{figure}现在还这样吗？", unstated)
+    assert asks_more_than_specifics(f"{figure}现在还能申请吗？", unstated)
