@@ -2570,7 +2570,9 @@ class PolicyBot:
         # (企业所得税多久预缴一次？ after turns on the VAT law names a subject that law never uses and another's title
         # names: asked across the library, not of the conversation's documents — a subject of its own words, not the
         # place the conversation's topic carries: 北京市 of a conversation begun on Beijing's rules)
-        if context_docs and not query.docs and not (query is own and self._titled_apart(own.text, context_docs)):
+        # (…naming a subject of its own words that only other documents' titles name: asked there)
+        titled_apart = self._titled_apart(own.text, context_docs) if query is own and context_docs else ()
+        if context_docs and not query.docs and not titled_apart:
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
                 focused = self._own_subject_elsewhere(own, shelf, context_docs, focused, context[0]) or focused
@@ -2587,7 +2589,9 @@ class PolicyBot:
         ):
             # "那如果账上还欠着供应商的钱呢？" leans on the earlier question: ask both together
             together = _after_earlier(query, previous)
-            retried = self._search(together, shelf, query.docs or context_docs, wants_agencies=wants, discussed=context)
+            # (那个体户去投标呢？会不会被区别对待？ after turns on the SME law: in the documents titled with its subject)
+            where = query.docs or titled_apart or context_docs
+            retried = self._search(together, shelf, where, wants_agencies=wants, discussed=context)
             if not retried.out_of_scope or retried.finding:  # (or refused for a figure, naming the closest provision)
                 return retried
         return answer

@@ -3442,3 +3442,14 @@ def test_a_partial_answer_answers_from_the_provision_found_for_what_it_answers(r
     answer = real_bot.ask("个体户接了政府单位的活，对方要用商业汇票付款，我能拒绝吗？汇票贴现利率一般多少？")
     assert not answer.out_of_scope and answer.coverage == "partial"
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 31)
+
+
+def test_a_follow_up_opening_with_a_subject_only_another_documents_title_names_is_asked_there(
+    real_bot: PolicyBot,
+) -> None:
+    """那个体户参加招投标呢？有没有保障？ after a turn on the SME law (which never says 个体户): refused as asked alone, it is
+    asked with the earlier question of the documents titled with its subject — the individual-business regulation's
+    article on procurement and bidding — not of the SME law again."""
+    history = after(real_bot, "中小企业参加政府采购会不会受歧视？")
+    answer = real_bot.ask("那个体户参加招投标呢？有没有保障？", history)
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 16)
