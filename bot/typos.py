@@ -24,9 +24,9 @@ SIMILAR_SHAPES_FILE = PROJECT_ROOT / "data" / "language" / "similar_shapes.txt"
 WORD_LENGTHS = (4, 3, 2)  # longest first: 知识严权 → 知识产权 before any two-character repair
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
-# 几 before a measure word asks how many (能打几折: no typo of 打击's 击; 金融几构 is one of 机构's 机).
 # An A-not-A question form (是不是, 能不能, 有没有): a character, 不 or 没, and a character
 _A_NOT_A_TYPED = re.compile(r"([\u4e00-\u9fff])([不没])([\u4e00-\u9fff])")
+# 几 before a measure word asks how many (能打几折: no typo of 打击's 击; 金融几构 is one of 机构's 机).
 _ASKS_HOW_MANY = re.compile(r"几(?=[折个天年月日周项条次倍成点号家种档级岁名人万千百十块元])")
 # How alike two characters are, best first; a repair takes the most alike candidate.
 SAME_SOUND, SAME_SOUND_OTHER_TONE, NEAR_SOUND, SAME_SHAPE = 4, 3, 2, 1
@@ -211,7 +211,7 @@ class TypoRepairer:
                 first != second
                 and not any(taken[m.start() : m.end()])
                 and likeness(second, first, {}, as_read=_usual_reading(first)) >= NEAR_SOUND
-                and not self._frequency(text[at : at + 2]) > 0
+                and not self._frequency(text[at : at + 2])
             ):
                 out.append((at, second, first))
         return out
