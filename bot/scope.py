@@ -1519,6 +1519,13 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         for p in provision.paragraphs
     }
     title_of = {p.full_text: titles[provision.doc_id] for provision in best for p in provision.paragraphs}
+    # (a paragraph goes on from the article's paragraphs before it: 处理投诉部门…30日内形成处理结果 is on the 转交 of the
+    # paragraph before, whose words it does not repeat)
+    before_it = {
+        p.full_text: "".join(q.full_text for q in provision.paragraphs[:i])
+        for provision in best
+        for i, p in enumerate(provision.paragraphs)
+    }
     asking = " ".join(clauses[-1] for clauses in asking_clauses(question))
 
     def shares_topic(paragraph: str) -> float:
@@ -1529,6 +1536,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         def shared(word: str) -> bool:
             return (
                 in_full(word, paragraph)
+                or in_full(word, before_it.get(paragraph, ""))
                 or _in_parts(word, paragraph, searcher)
                 or _named_in_title(word, asking, above)
                 or _overlaps(word, translated, lowered)

@@ -3453,3 +3453,12 @@ def test_a_follow_up_opening_with_a_subject_only_another_documents_title_names_i
     history = after(real_bot, "中小企业参加政府采购会不会受歧视？")
     answer = real_bot.ask("那个体户参加招投标呢？有没有保障？", history)
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 16)
+
+
+def test_a_paragraph_is_read_on_the_topic_of_the_article_s_paragraphs_before_it(real_bot: PolicyBot) -> None:
+    """多少天内转交？多少天内出结果？: the article's first paragraph states the 10 days to pass a complaint on, its second the
+    30 days for a result — a paragraph that goes on from the first without repeating its words (转交) still states what
+    is asked of it: answered in full, not said to be missing."""
+    answer = real_bot.ask("向主管部门投诉了拖欠款项，多少天内转交？多少天内出结果？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 25) and answer.coverage == "full"
+    assert "30日" in answer.text
