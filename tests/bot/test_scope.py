@@ -834,3 +834,10 @@ def test_a_part_asking_again_whether_what_was_asked_still_holds_asks_nothing_els
     assert not asks_more_than_specifics(f"{figure}现在还是这个条件吗？", unstated)
     assert not asks_more_than_specifics(f"{figure}现在还这样吗？", unstated)
     assert asks_more_than_specifics(f"{figure}现在还能申请吗？", unstated)
+
+
+def test_what_the_government_is_said_to_give_is_a_part_of_its_own() -> None:
+    """个体户参加社保，政府说会给支持，每个月补贴多少钱？: what the asker was told the government gives is a part the library
+    may answer besides the sum it does not state, as 听说… is."""
+    assert asks_more_than_specifics("个体户参加社保，政府说会给支持，具体每个月补贴多少钱？")
+    assert not asks_more_than_specifics("个体户参加社保，具体每个月补贴多少钱？")
