@@ -2571,7 +2571,9 @@ class PolicyBot:
         # names: asked across the library, not of the conversation's documents — a subject of its own words, not the
         # place the conversation's topic carries: 北京市 of a conversation begun on Beijing's rules)
         # (…naming a subject of its own words that only other documents' titles name: asked there)
-        titled_apart = self._titled_apart(own.text, context_docs) if query is own and context_docs else ()
+        titled_apart = (
+            self._titled_apart(own.text, context_docs) if query is own and context_docs and not query.docs else ()
+        )
         if context_docs and not query.docs and not titled_apart:
             focused = self._search_preferring(query, shelf, context_docs, wants, context, joined=query is not own)
             if focused is not None and query is not own and context:
