@@ -168,6 +168,7 @@ class HybridSearcher:
         self.provisions_backend, self.sentences_backend = backends or (index.provisions, index.sentences_backend)
         self.provisions = index.library.provisions
         self.regions = tuple(d.meta.region for d in index.library.documents if d.meta.region)
+        self.titles = tuple(d.meta.title for d in index.library.documents)
         region_of = {d.meta.doc_id: d.meta.region for d in index.library.documents}
         self._region_of = [region_of[p.doc_id] for p in self.provisions]
         self.positions = MappingProxyType({p.key: i for i, p in enumerate(self.provisions)})

@@ -2306,11 +2306,32 @@ def _names_a_levy(word: str, searcher: HybridSearcher) -> bool:
     return not any(abbreviated.search(p.text) for p in searcher.provisions)
 
 
+def _taxes_of_another_kind(text: str, searcher: HybridSearcher) -> list[str]:
+    """The taxes a text names that are another kind of a tax a document's title names, when it names no tax a title
+    names: 个人所得税 beside 《…企业所得税法》 is a sibling of its tax, not the tax the law is on — a provision that
+    mentions it in passing (…缴纳个人所得税的个人) states none of its rules."""
+    taxes = [w for w in searcher.tokenizer.cut(text) if len(w) > 1 and w.endswith("税")]
+    if any(tax in title for tax in taxes for title in searcher.titles):
+        return []
+    return [
+        w
+        for w in taxes
+        if any(
+            w[i - 1] not in _DEEDS_ON_TAXES and w[i:] in title
+            for i in range(1, len(w) - 1)
+            for title in searcher.titles
+        )
+    ]
+
+
 def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
-    the library answers asks that too: the answer covers the rest)."""
+    the library answers asks that too: the answer covers the rest), or only another kind of a tax a document is on
+    (个人所得税 beside the 企业所得税 law)."""
     topics = sentence_topics(question)
-    return bool(topics) and all(_taxes_unnamed(topic, searcher) for topic in topics)
+    return bool(topics) and all(
+        _taxes_unnamed(topic, searcher) or _taxes_of_another_kind(topic, searcher) for topic in topics
+    )
 
 
 def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:

@@ -1675,6 +1675,16 @@ def test_a_tax_whose_name_the_tokenizer_cuts_off_is_still_a_tax_no_document_name
     assert not scope.asks_only_of_unnamed_taxes("这个税怎么交？", real_bot.searcher)
 
 
+def test_another_kind_of_the_tax_a_law_is_on_is_a_tax_the_library_has_no_rules_for(real_bot: PolicyBot) -> None:
+    """个人所得税 is another kind of 所得税 than the 企业所得税 of the library's tax laws, which mention it only in
+    passing: a question on it alone is refused, not answered with the enterprise income tax's rate or reliefs; one
+    naming both taxes is still answered."""
+    for question in ("请问个人所得税按什么税率征收？", "个人所得税能不能减免？", "个人所得税有哪些免税的收入？"):
+        answer = real_bot.ask(question)
+        assert answer.out_of_scope and not answer.citations, question
+    assert not real_bot.ask("个人独资企业交个人所得税还是企业所得税？").out_of_scope
+
+
 def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """怎么补领？ asks the way to do what no document names: the registration articles near it describe no such
     procedure, so it is refused, not answered as a detail missing from them; a procedure of a deed the library
