@@ -1957,9 +1957,8 @@ class PolicyBot:
             or _ASKS_SANCTION.search(query.text.lower())
         ):
             return top
-        return _first_as_close(
-            result, top, RULE_DENSE_SLACK, lambda p: p.doc_id == top.doc_id and not _SANCTIONS.search(p.text)
-        )
+        own = replace(result, hits=tuple(h for h in result.hits if h.provision.doc_id == top.doc_id))
+        return _first_as_close(own, top, RULE_DENSE_SLACK, lambda p: not _SANCTIONS.search(p.text))
 
     def _sanction_of(self, rule: Provision, asked: str = "") -> tuple[Provision, str] | None:
         """The clause of a rule's document sanctioning its breach (…违反本条例，有下列情形之一的，…责令改正…：（二）拖延

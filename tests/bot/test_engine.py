@@ -3327,6 +3327,17 @@ def test_the_rule_answers_before_the_clause_sanctioning_its_breach(real_bot: Pol
     assert cited(answer)[:2] == [("sme-payment-regulation-2025", 12), ("sme-payment-regulation-2025", 31)]
 
 
+def test_the_rule_answers_before_its_sanction_however_many_old_versions_rank_between(real_bot: PolicyBot) -> None:
+    """The rule is looked for among the first provisions of the sanctioning clause's own document: the 2020 version's
+    rule and sanction ranking between them do not keep 2025 第十四条 (负责人变更 is no reason to delay payment) from
+    leading before 第三十一条 sanctioning it."""
+    story = (
+        "我们是做绿化工程的小企业，给一家国企种完了树，也验收签字了。结果对方说他们主要领导刚调整，新领导要重新走内部付款流程，"
+        "钱一直不到账，两个多月了。这种理由站得住脚吗？"
+    )
+    assert cited(real_bot.ask(story))[:2] == [("sme-payment-regulation-2025", 14), ("sme-payment-regulation-2025", 31)]
+
+
 def test_a_rule_the_version_in_force_repeats_is_not_said_to_be_stated_only_before(real_bot: PolicyBot) -> None:
     """The 2025 款项支付条例 repeats the 2020 version's 万分之五 a day: asked how overdue interest is reckoned, the
     answer quotes it as in force and does not say that no text in force states it."""
