@@ -168,7 +168,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         # (哪天起算 asks from which event a period runs, not a date)
         re.compile(r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|which month|what date"),
-        re.compile(r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年"),
+        # (a month told by the event it follows: …投入使用月份的次月起计算折旧 says from which month)
+        re.compile(
+            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月"
+        ),
         "具体日期",
     ),
     # Opening hours of a service line or office: no text states them.
@@ -1910,10 +1913,11 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return named
     if not head or label not in _FIGURES or names_a_figure_as_such(head) or states.search(head):
         return True
-    # A period asked before what is to be done in it (大企业要在多少天内把这笔债确认下来？) is stated by a sentence
-    # naming that deed, all its words (…之日起30日内确认债权债务关系), whatever the words before it
+    # A period asked before what is to be done in it (大企业要在多少天内把这笔债确认下来？), or a month it begins in
+    # (设备从哪个月开始计算折旧？), is stated by a sentence naming that deed, all its words (…之日起30日内确认债权债务关系,
+    # …投入使用月份的次月起计算折旧), whatever the words before it
     if (
-        label == "具体期限"
+        label in ("具体期限", "具体日期")
         and (deed := _words_after_asking(unit, searcher))
         and sum(map(searcher.tokenizer.specificity, deed)) >= 1  # (not 处理 alone: 多少个工作日内处理完？)
         and any(all(in_full(w, s) for w in deed) for s in _stating(states, paragraphs))
@@ -2234,7 +2238,7 @@ _COUNTED = re.compile(
 
 def _words_after_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     """The specific words the library uses after where a part asks, when its question word asks a period
-    (多少天内, 几个月内) that what follows is to be done in."""
+    (多少天内, 几个月内) that what follows is to be done in, or the month it begins in (哪个月开始)."""
     asked_at = _asked_at(unit)
     if asked_at is None or not (within := _WITHIN_A_PERIOD.match(unit, asked_at)):
         return []
@@ -2250,7 +2254,9 @@ def _specific_words(text: str, searcher: HybridSearcher) -> list[str]:
     ]
 
 
-_WITHIN_A_PERIOD = re.compile(r"(?:(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)|多长时间|多久)(?:之内|以内|内)")
+_WITHIN_A_PERIOD = re.compile(
+    r"(?:(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)|多长时间|多久)(?:之内|以内|内)|哪一?个?月份?(?:起|开始)+"
+)
 
 
 def _asked_at(unit: str) -> int | None:

@@ -1685,6 +1685,16 @@ def test_another_kind_of_the_tax_a_law_is_on_is_a_tax_the_library_has_no_rules_f
     assert not real_bot.ask("个人独资企业交个人所得税还是企业所得税？").out_of_scope
 
 
+def test_the_month_a_deed_begins_in_is_stated_by_the_month_after_an_event(real_bot: PolicyBot) -> None:
+    """哪个月开始… asks the month a deed begins in: …投入使用月份的次月起计算折旧 states it for the deed named after
+    the question word (提折旧, 停止计提折旧), whatever is named before it (车, 设备) — answered, not refused as a date
+    no text states."""
+    for question in ("新买的车从哪个月起开始提折旧？", "设备不用了，哪个月开始停止计提折旧？"):
+        answer = real_bot.ask(question)
+        assert cited(answer)[:1] == [("eit-regulation-2019", 59)], question
+        assert "次月" in answer.text
+
+
 def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """怎么补领？ asks the way to do what no document names: the registration articles near it describe no such
     procedure, so it is refused, not answered as a detail missing from them; a procedure of a deed the library
