@@ -1695,6 +1695,14 @@ def test_the_month_a_deed_begins_in_is_stated_by_the_month_after_an_event(real_b
         assert "次月" in answer.text
 
 
+def test_which_year_asks_a_date_that_a_text_without_one_leaves_unanswered(real_bot: PolicyBot) -> None:
+    """哪一年能全部取消？ asks a year: the item on 反担保 (逐步减少、取消反担保要求) states none, so the answer is partial
+    and says that part is not in the library — not a full answer."""
+    answer = real_bot.ask("担保机构要我们提供反担保，国家对反担保是怎么规定的？哪一年能全部取消？")
+    assert cited(answer)[:1] == [("guobanfa-2019-6", 22)]
+    assert answer.coverage == "partial" and "具体日期" in answer.text
+
+
 def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """怎么补领？ asks the way to do what no document names: the registration articles near it describe no such
     procedure, so it is refused, not answered as a detail missing from them; a procedure of a deed the library
