@@ -49,7 +49,7 @@ _LIST_INTENT = re.compile(
 # An agency named together with one of these asks for that agency's complete list of provisions.
 _AGENCY_LIST = re.compile(
     # (清单 asked for — 列个清单 —, not one a rule names: 负面清单, 责任清单; all of its provisions, not 全部扣除)
-    r"哪些|哪几|几条|几项|哪一?项|多少条|多少项|(?:所有|全部)(?=的?(?:措施|条|规定|任务|职责|事项|内容|列)|有哪|[？?。]|$)|列出|列一下|(?:[个份张出的]|^)清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
+    r"哪些|哪几|(?<!第)几条|(?<!第)几项|哪一?项|多少条|多少项|(?:所有|全部)(?=的?(?:措施|条|规定|任务|职责|事项|内容|列)|有哪|[？?。]|$)|列出|列一下|(?:[个份张出的]|^)清单|干啥|干什么|做什么|做哪|负责什么|管什么|"
     r"参与什么|管哪|负责啥|任务|职责|职能|分工|which measures|what measures|\blist\b|responsible for"
 )
 _EXCEPT = re.compile(r"除了|除去|之外|以外|except|besides|other than")

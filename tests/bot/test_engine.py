@@ -3267,6 +3267,13 @@ _FEES_ANSWER = (
 )
 
 
+def test_which_article_asked_beside_an_agency_is_no_list_of_the_agency_s_provisions(real_bot: PolicyBot) -> None:
+    """…哪些部门共享涉税信息？规定在第几条？ asks the article on sharing tax information (增值税法第三十五条): 第几条 asks which
+    one, not how many — no list of every provision naming 税务机关."""
+    answer = real_bot.ask("税务机关要跟哪些部门共享涉税信息？规定在第几条？")
+    assert cited(answer)[:1] == [("vat-law-2024", 35)]
+
+
 def test_who_handles_a_rule_naming_no_body_is_told_from_the_provision_cited_beside_it(fake_bot: PolicyBot) -> None:
     """第五十四条 forbids arbitrary fees and names no body; 第六十条, cited beside it, says who deals with them."""
     history = [
