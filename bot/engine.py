@@ -142,6 +142,7 @@ NAMES_LITTLE = 3.0
 # alone finds (cosines of the embedded model lie within about 0.1 of each other).
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
+WRITTEN_AFTER_NAME = 1  # characters between a document's name and a provision number that is the document's (的)
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
@@ -2395,9 +2396,25 @@ class PolicyBot:
         return list(dict.fromkeys(leads))[-MAX_FOLLOW_UP_PROVISIONS:]
 
     def _cited_in(self, text: str, shelf: Shelf) -> list[Provision]:
-        """The provisions a text names by document and label, in the order it names them."""
+        """The provisions a text names by document and label, in the order it names them: as this assistant cites
+        them, else as people write them (按《企业所得税法》第二十八条…, 《提升中小企业竞争力若干措施》第（十四）项…)."""
         found = [(at, p) for p in self.library.provisions if (at := text.find(shelf.ref(p))) >= 0]
+        if not found:
+            found = self._written_in(text)
         return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+    def _written_in(self, text: str) -> list[tuple[int, Provision]]:
+        """The provisions a text names by a number written right after a document's name, with where it names them."""
+        refs = provision_refs(text)
+        found = []
+        for mention in self.names.mentions(text):
+            docs = self.names.resolve(mention, text, self.today())
+            for ref in refs:
+                if 0 <= ref.start - mention.end <= WRITTEN_AFTER_NAME and len(docs) == 1:
+                    document = self.library.get(docs[0])
+                    if document is not None and (provision := document.provision(ref.number)) is not None:
+                        found.append((ref.start, provision))
+        return found
 
     def _facts_of(self, query: Query, shelf: Shelf, doc_id: str, context: Sequence[Provision]) -> Answer:
         """The document facts (or status) a follow-up asks, of ``doc_id``."""

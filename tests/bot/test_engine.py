@@ -3260,6 +3260,20 @@ def test_anything_else_lists_other_provisions_on_the_topic_not_those_shown(real_
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
 
 
+def test_anything_else_after_a_plain_answer_naming_its_article_does_not_repeat_it(real_bot: PolicyBot) -> None:
+    """A plain-text answer (a widget's or an OpenAI client's history) that names its article as people write it
+    (按《企业所得税法》第二十八条，…) has cited it: 还有别的吗？ lists others, not 第二十八条 again."""
+    history = [
+        {"role": "user", "content": "小微企业的企业所得税有什么优惠？"},
+        {
+            "role": "assistant",
+            "content": "按《企业所得税法》第二十八条，符合条件的小型微利企业，减按20%的税率征收企业所得税。",
+        },
+    ]
+    answer = real_bot.ask("还有别的吗？", history)
+    assert answer.citations and ("eit-law-2018", 28) not in cited(answer)
+
+
 _FEES_ANSWER = (
     "根据《中华人民共和国中小企业促进法》第五十四条：任何单位不得违反法律、法规向中小企业收取费用。\n"
     "相关规定：\n· 《中华人民共和国中小企业促进法》第六十条：县级以上地方各级人民政府有关部门在各自职责范围内，"
