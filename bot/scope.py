@@ -2335,11 +2335,20 @@ def _taxes_of_another_kind(text: str, searcher: HybridSearcher) -> list[str]:
 def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
     the library answers asks that too: the answer covers the rest), or only another kind of a tax a document is on
-    (个人所得税 beside the 企业所得税 law)."""
-    topics = sentence_topics(question)
-    return bool(topics) and all(
-        _taxes_unnamed(topic, searcher) or _taxes_of_another_kind(topic, searcher) for topic in topics
-    )
+    (个人所得税 beside the 企业所得税 law). A sentence naming no tax goes on asking of the tax named before it
+    (个人所得税要交多少？是查账征收还是定期定额？)."""
+    unnamed = False
+    for topic in sentence_topics(question):
+        if _taxes_unnamed(topic, searcher) or _taxes_of_another_kind(topic, searcher):
+            unnamed = True
+        elif not unnamed or _names_a_tax(topic, searcher):
+            return False
+    return unnamed
+
+
+def _names_a_tax(text: str, searcher: HybridSearcher) -> bool:
+    """Whether a text names a tax (a word ending in 税: 增值税, 个税 — not a deed done with taxes: 计税, 退税)."""
+    return any(len(w) > 1 and w.endswith("税") and w[-2] not in _DEEDS_ON_TAXES for w in searcher.tokenizer.cut(text))
 
 
 def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:

@@ -1703,6 +1703,15 @@ def test_which_year_asks_a_date_that_a_text_without_one_leaves_unanswered(real_b
     assert answer.coverage == "partial" and "具体日期" in answer.text
 
 
+def test_a_sentence_naming_no_tax_goes_on_asking_of_the_tax_named_before(real_bot: PolicyBot) -> None:
+    """…个人所得税要交多少？是定期定额还是查账？: the second sentence asks of the same tax, which no document is on —
+    refused as a whole, not answered in part from the individual-business regulation's registration articles; a
+    second sentence naming a tax of the library's is still answered."""
+    answer = real_bot.ask("我在菜市场卖菜，登记的是个体户，一年挣个十来万，个人所得税要交多少？是定期定额还是查账？")
+    assert answer.out_of_scope and not answer.citations
+    assert not scope.asks_only_of_unnamed_taxes("印花税怎么交？小规模纳税人增值税怎么交？", real_bot.searcher)
+
+
 def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
     """怎么补领？ asks the way to do what no document names: the registration articles near it describe no such
     procedure, so it is refused, not answered as a detail missing from them; a procedure of a deed the library
