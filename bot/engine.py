@@ -1890,7 +1890,8 @@ class PolicyBot:
     ) -> Provision:
         """For a question asking specifics — the papers to hand in, a figure in its measure, a fine, or any kind in its
         own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
-        few, about as close and in its document, that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
+        few, about as close and in its document (or the version replacing it, the regulation implementing it, the law
+        it implements), that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
         article on changing the registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
         after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
@@ -1918,11 +1919,13 @@ class PolicyBot:
         if answers(top) and in_general(top):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
-        versions = (top.doc_id, *self._newer_versions(top.doc_id))
+        # (or a version that replaced it: the one in force answers for it; or its law's implementing regulation, or
+        # the law it implements: they are cited together, the one stating what is asked first)
+        versions = (*self._with_partners((top.doc_id,)), *self._newer_versions(top.doc_id))
         candidates = [
             h.provision
             for h in result.hits[1:FOCUS_WITHIN]
-            if h.provision.doc_id in versions  # (or a version that replaced it: the one in force answers for it)
+            if h.provision.doc_id in versions
             and answers(h.provision)
             and result.dense_of(h.provision) >= close
             and not (focus and self._names_more(focus, top, h.provision))

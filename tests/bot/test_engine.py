@@ -3283,6 +3283,17 @@ def test_anything_else_after_a_plain_answer_naming_its_article_does_not_repeat_i
     assert answer.citations and ("eit-law-2018", 28) not in cited(answer)
 
 
+def test_a_figure_asked_leads_with_the_implementing_regulation_stating_it(real_bot: PolicyBot) -> None:
+    """能加计多少？ after a turn on 研发费用 asks the share for the disabled staff's wages: the implementing regulation's
+    第九十六条 states it (100%) and leads, the law's 第三十条, which names the deduction without a figure, beside it."""
+    history = [
+        {"role": "user", "content": "研发费用加计扣除比例多少？"},
+        {"role": "assistant", "content": "按实施条例第九十五条，加计扣除50%。"},
+    ]
+    answer = real_bot.ask("那安置残疾人的工资呢？能加计多少？", history)
+    assert cited(answer)[:2] == [("eit-regulation-2019", 96), ("eit-law-2018", 30)]
+
+
 _FEES_ANSWER = (
     "根据《中华人民共和国中小企业促进法》第五十四条：任何单位不得违反法律、法规向中小企业收取费用。\n"
     "相关规定：\n· 《中华人民共和国中小企业促进法》第六十条：县级以上地方各级人民政府有关部门在各自职责范围内，"
