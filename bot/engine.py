@@ -2412,11 +2412,13 @@ class PolicyBot:
         found = []
         for mention in self.names.mentions(text):
             docs = self.names.resolve(mention, text, self.today())
-            for ref in refs:
-                if 0 <= ref.start - mention.end <= WRITTEN_AFTER_NAME and len(docs) == 1:
-                    document = self.library.get(docs[0])
-                    if document is not None and (provision := document.provision(ref.number)) is not None:
-                        found.append((ref.start, provision))
+            if len(docs) != 1 or (document := self.library.get(docs[0])) is None:
+                continue
+            found += [
+                (ref.start, provision)
+                for ref in refs
+                if 0 <= ref.start - mention.end <= WRITTEN_AFTER_NAME and (provision := document.provision(ref.number))
+            ]
         return found
 
     def _facts_of(self, query: Query, shelf: Shelf, doc_id: str, context: Sequence[Provision]) -> Answer:
