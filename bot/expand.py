@@ -20,7 +20,7 @@ QUERY_TERMS_FILE = "query_terms.tsv"
 
 # A phrasal verb of the table as a question writes it, its object between (hand it over, give them up): general
 # English, none of the table's words.
-_OBJECT_BETWEEN = r"\s+(?:(?:it|them|this|that|these|those)\s+)?"
+_OBJECT_BETWEEN = r"\s+(?:(?:it|them|this|that|these|those)\s+|(?:the|a|an|our|my|your|their|its|this|that|these|those)\s+[a-z'\-]+\s+)?"
 
 
 def _phrase(surface: str) -> str:
@@ -28,6 +28,8 @@ def _phrase(surface: str) -> str:
 
     >>> bool(re.fullmatch(_phrase("hand over"), "hand it over")), bool(re.fullmatch(_phrase("hand over"), "hand over"))
     (True, True)
+    >>> bool(re.fullmatch(_phrase("carry forward"), "carry that loss forward"))
+    True
     """
     return _OBJECT_BETWEEN.join(re.escape(word) for word in surface.split())
 

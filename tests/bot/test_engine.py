@@ -2624,6 +2624,13 @@ def test_tax_qualifies_an_english_figure_rather_than_naming_what_it_is_of(real_b
     assert not answer.out_of_scope and cited(answer)[0] == ("eit-regulation-2019", 60) and "3年" in answer.text
 
 
+def test_an_english_phrasal_verb_is_read_with_a_noun_between(real_bot: PolicyBot) -> None:
+    """carry our losses forward is the table's "carry forward" with its object between: the article on carrying
+    losses forward (企业所得税法第十八条, 五年) leads, not the definition of a loss."""
+    answer = real_bot.ask("How many years can we carry our losses forward?")
+    assert cited(answer)[:1] == [("eit-law-2018", 18)]
+
+
 def test_an_english_figure_stated_is_not_said_missing_when_the_question_asks_more(real_bot: PolicyBot) -> None:
     """An English part shares no library words with the text (its share is always half): asking more besides
     (is it still the same?) does not make the rate the answer quotes a part the library does not cover."""
