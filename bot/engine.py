@@ -105,7 +105,7 @@ from ingest import DEFAULT_LIBRARY, PROJECT_ROOT, LibraryError, ParseError, load
 from ingest.agencies import AgencyRegistry
 from ingest.header import history_entry
 from ingest.numerals import int_to_cn
-from ingest.schema import Answer, Citation, Division, DocMeta, Document, Library, Provision
+from ingest.schema import Answer, Citation, Division, DocMeta, Document, Hit, Library, Provision
 from ingest.text import ITEM, SUBITEM, parse_number
 from ingest.validity import REPEALED, cn_date, lineage, version_on
 
@@ -142,7 +142,9 @@ NAMES_LITTLE = 3.0
 # alone finds (cosines of the embedded model lie within about 0.1 of each other).
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
-WRITTEN_AFTER_NAME = 1  # characters between a document's name and a provision number that is the document's (的)
+WRITTEN_AFTER_NAME = (
+    2  # characters between a document's name and a number that is its provision's (》的 of 《…》的第十条)
+)
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
@@ -1891,8 +1893,8 @@ class PolicyBot:
         """For a question asking specifics — the papers to hand in, a figure in its measure, a fine, or any kind in its
         own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
         few, about as close and in its document (or the version replacing it, the regulation implementing it, the law
-        it implements), that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the
-        article on changing the registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
+        it implements), that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the article on changing the
+        registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
         after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
         # (or a figure told to be judged: 收了2%的担保费，合规吗？ → the provision stating a fee rate)
@@ -1919,8 +1921,6 @@ class PolicyBot:
         if answers(top) and in_general(top):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
-        # (or a version that replaced it: the one in force answers for it; or its law's implementing regulation, or
-        # the law it implements: they are cited together, the one stating what is asked first)
         versions = (*self._with_partners((top.doc_id,)), *self._newer_versions(top.doc_id))
         candidates = [
             h.provision
@@ -1961,8 +1961,8 @@ class PolicyBot:
             or _ASKS_SANCTION.search(query.text.lower())
         ):
             return top
-        own = replace(result, hits=tuple(h for h in result.hits if h.provision.doc_id == top.doc_id))
-        return _first_as_close(own, top, RULE_DENSE_SLACK, lambda p: not _SANCTIONS.search(p.text))
+        own = [h for h in result.hits if h.provision.doc_id == top.doc_id]
+        return _first_as_close(result, top, RULE_DENSE_SLACK, lambda p: not _SANCTIONS.search(p.text), own)
 
     def _sanction_of(self, rule: Provision, asked: str = "") -> tuple[Provision, str] | None:
         """The clause of a rule's document sanctioning its breach (…违反本条例，有下列情形之一的，…责令改正…：（二）拖延
@@ -2831,12 +2831,18 @@ _ASKS_DEFINITION = re.compile(
 )
 
 
-def _first_as_close(result: Retrieval, top: Provision, slack: float, fits: Callable[[Provision], bool]) -> Provision:
-    """The first of the best few provisions that ``fits`` and that the embedder rates within ``slack`` of ``top``;
-    else ``top``."""
+def _first_as_close(
+    result: Retrieval,
+    top: Provision,
+    slack: float,
+    fits: Callable[[Provision], bool],
+    hits: Sequence[Hit] | None = None,
+) -> Provision:
+    """The first of the best few provisions (of ``hits``, the search's own when None) that ``fits`` and that the
+    embedder rates within ``slack`` of ``top``; else ``top``."""
     floor = result.dense_of(top) - slack
-    hits = result.hits[:FOCUS_WITHIN]
-    return next((h.provision for h in hits if fits(h.provision) and result.dense_of(h.provision) >= floor), top)
+    best = (result.hits if hits is None else hits)[:FOCUS_WITHIN]
+    return next((h.provision for h in best if fits(h.provision) and result.dense_of(h.provision) >= floor), top)
 
 
 def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:

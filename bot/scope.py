@@ -63,7 +63,7 @@ from bot.refs import NOW_WORDS
 from bot.retrieve import A_FEW, HybridSearcher, Retrieval, asked_figures
 from bot.verify import figures
 from index.store import provision_heading
-from index.tokenize import ENGLISH_STOPWORDS, PolicyTokenizer
+from index.tokenize import CHINESE_STOPWORDS, ENGLISH_STOPWORDS, PolicyTokenizer
 from ingest.schema import Provision
 from ingest.text import ITEM, SUBITEM
 
@@ -166,13 +166,14 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "具体人数",
     ),
     (
-        # (哪天起算 asks from which event a period runs, not a date)
+        # (哪天起算 asks from which event a period runs, not a date; 到哪一年 asks until when, 哪一年的所得 a year
+        # counted from another)
         re.compile(
-            r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|(?<!到)哪一?年(?![龄级纪])|which month|what date"
+            r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|(?<!到)哪一?年(?![龄级纪度的])|which month|what date"
         ),
         # (a month told by the event it follows: …投入使用月份的次月起计算折旧 says from which month)
         re.compile(
-            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月"
+            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起"
         ),
         "具体日期",
     ),
@@ -2242,9 +2243,9 @@ def _words_after_asking(unit: str, searcher: HybridSearcher) -> list[str]:
     """The specific words the library uses after where a part asks, when its question word asks a period
     (多少天内, 几个月内) that what follows is to be done in, or the month it begins in (哪个月开始)."""
     asked_at = _asked_at(unit)
-    if asked_at is None or not (within := _WITHIN_A_PERIOD.match(unit, asked_at)):
+    if asked_at is None or not (asked := _WITHIN_A_PERIOD.match(unit, asked_at) or _FROM_A_MONTH.match(unit, asked_at)):
         return []
-    return _specific_words(unit[within.end() :], searcher)
+    return _specific_words(unit[asked.end() :], searcher)
 
 
 def _specific_words(text: str, searcher: HybridSearcher) -> list[str]:
@@ -2256,9 +2257,8 @@ def _specific_words(text: str, searcher: HybridSearcher) -> list[str]:
     ]
 
 
-_WITHIN_A_PERIOD = re.compile(
-    r"(?:(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)|多长时间|多久)(?:之内|以内|内)|哪一?个?月份?(?:起|开始)+"
-)
+_WITHIN_A_PERIOD = re.compile(r"(?:(?:多少|几)个?(?:天|日|工作日|月|年|周|星期)|多长时间|多久)(?:之内|以内|内)")
+_FROM_A_MONTH = re.compile(r"(?:哪一?个?|几)月份?(?:起?开始|起)")
 
 
 def _asked_at(unit: str) -> int | None:
@@ -2318,7 +2318,7 @@ def _taxes_of_another_kind(text: str, searcher: HybridSearcher) -> list[str]:
     """The taxes a text names that are another kind of a tax a document's title names, when it names no tax a title
     names: 个人所得税 beside 《…企业所得税法》 is a sibling of its tax, not the tax the law is on — a provision that
     mentions it in passing (…缴纳个人所得税的个人) states none of its rules."""
-    taxes = [w for w in searcher.tokenizer.cut(text) if len(w) > 1 and w.endswith("税")]
+    taxes = _tax_names(text, searcher)
     if any(tax in title for tax in taxes for title in searcher.titles):
         return []
     return [
@@ -2335,20 +2335,32 @@ def _taxes_of_another_kind(text: str, searcher: HybridSearcher) -> list[str]:
 def asks_only_of_unnamed_taxes(question: str, searcher: HybridSearcher) -> bool:
     """Whether every asking sentence names a tax no provision names (…房产税税率又是多少？ beside a sentence asking what
     the library answers asks that too: the answer covers the rest), or only another kind of a tax a document is on
-    (个人所得税 beside the 企业所得税 law). A sentence naming no tax goes on asking of the tax named before it
-    (个人所得税要交多少？是查账征收还是定期定额？)."""
+    (个人所得税 beside the 企业所得税 law). A sentence naming no tax nor a subject of its own goes on asking of the tax
+    named before it (个人所得税要交多少？是查账征收还是定期定额？ — not …？个体工商户登记要交什么材料？)."""
     unnamed = False
     for topic in sentence_topics(question):
         if _taxes_unnamed(topic, searcher) or _taxes_of_another_kind(topic, searcher):
             unnamed = True
-        elif not unnamed or _names_a_tax(topic, searcher):
+        elif not unnamed or _tax_names(topic, searcher) or _opens_with_a_subject(topic, searcher):
             return False
     return unnamed
 
 
-def _names_a_tax(text: str, searcher: HybridSearcher) -> bool:
-    """Whether a text names a tax (a word ending in 税: 增值税, 个税 — not a deed done with taxes: 计税, 退税)."""
-    return any(len(w) > 1 and w.endswith("税") and w[-2] not in _DEEDS_ON_TAXES for w in searcher.tokenizer.cut(text))
+# Words that join a sentence to the one before (另外, 那, 还有): what follows them opens it.
+_JOINING = re.compile(r"^(?:另外|此外|还有|同时|而且|那么|那|如果|要是)[，,]?")
+
+
+def _opens_with_a_subject(sentence: str, searcher: HybridSearcher) -> bool:
+    """Whether a sentence opens with a noun of its own (个体工商户登记…, 小微企业能…), not with what it asks of the
+    subject before (是…还是…？ 还能单独计税吗？) nor with a word of taxes (税率是多少？ asks the tax named before)."""
+    tokenizer = searcher.tokenizer
+    first = next((w for w in tokenizer.cut(_JOINING.sub("", sentence.strip())) if w.strip("，,、 ")), "")
+    return tokenizer.names_an_object(first) and first not in CHINESE_STOPWORDS and "税" not in first
+
+
+def _tax_names(text: str, searcher: HybridSearcher) -> list[str]:
+    """The words of a text naming a tax (ending in 税: 增值税, 个人所得税, 个税 — not a deed done with taxes: 计税, 退税)."""
+    return [w for w in searcher.tokenizer.cut(text) if len(w) > 1 and w.endswith("税") and w[-2] not in _DEEDS_ON_TAXES]
 
 
 def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:

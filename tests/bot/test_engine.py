@@ -1701,6 +1701,9 @@ def test_which_year_asks_a_date_that_a_text_without_one_leaves_unanswered(real_b
     answer = real_bot.ask("担保机构要我们提供反担保，国家对反担保是怎么规定的？哪一年能全部取消？")
     assert cited(answer)[:1] == [("guobanfa-2019-6", 22)]
     assert answer.coverage == "partial" and "具体日期" in answer.text
+    # (哪一年的所得 counts a year from another: no date asked)
+    answer = real_bot.ask("企业亏损可以用以后哪一年的所得弥补？")
+    assert cited(answer)[:1] == [("eit-law-2018", 18)] and "具体日期" not in answer.text
 
 
 def test_a_sentence_naming_no_tax_goes_on_asking_of_the_tax_named_before(real_bot: PolicyBot) -> None:
@@ -1710,6 +1713,8 @@ def test_a_sentence_naming_no_tax_goes_on_asking_of_the_tax_named_before(real_bo
     answer = real_bot.ask("我在菜市场卖菜，登记的是个体户，一年挣个十来万，个人所得税要交多少？是定期定额还是查账？")
     assert answer.out_of_scope and not answer.citations
     assert not scope.asks_only_of_unnamed_taxes("印花税怎么交？小规模纳税人增值税怎么交？", real_bot.searcher)
+    # (a sentence opening with a subject of its own asks of that: answered, not refused with the tax before it)
+    assert not real_bot.ask("个体户要交个人所得税吗？个体工商户登记要交什么材料？").out_of_scope
 
 
 def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) -> None:
