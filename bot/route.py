@@ -534,8 +534,9 @@ _FOLLOW_UP_REFERENCE = re.compile(
 )
 # "这个活动" / "该平台" / "这块": a reference plus a generic noun names nothing new.
 _REFERENCED_THING = re.compile(
-    r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|种|类|两条|几条)?"
-    r"(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法|块|方面|部分|情况)"
+    r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|种|类|笔|两条|几条)?"
+    r"(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法|块|方面|部分|情况|"
+    r"补贴|补助|资助|奖励|优惠|资金|钱)"
 )
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(

@@ -3306,6 +3306,16 @@ def test_a_figure_asked_leads_with_the_implementing_regulation_stating_it(real_b
     assert cited(answer)[:2] == [("eit-regulation-2019", 96), ("eit-law-2018", 30)]
 
 
+def test_this_subsidy_points_back_to_the_provision_discussed(real_bot: PolicyBot) -> None:
+    """这个补贴由哪个部门负责？ after an answer on Beijing's support for using research instruments (第四十条) asks who
+    runs that support: 这个补贴 points back, as 这项政策 does — the bodies of 第四十条, not a new search for 补贴 in the
+    document (第三十七条's 知识产权部门)."""
+    question = "我们是北京的一家科技型小公司，想借用大学和科研院所的大型科研仪器做实验，政府有没有补贴？"
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": real_bot.ask(question).text}]
+    answer = real_bot.ask("这个补贴由哪个部门负责？", history)
+    assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 40)] and "市科学技术部门" in answer.text
+
+
 _FEES_ANSWER = (
     "根据《中华人民共和国中小企业促进法》第五十四条：任何单位不得违反法律、法规向中小企业收取费用。\n"
     "相关规定：\n· 《中华人民共和国中小企业促进法》第六十条：县级以上地方各级人民政府有关部门在各自职责范围内，"
