@@ -202,7 +202,8 @@ _ASKS_PERIODS = re.compile(
     r"(?:是|还|已经?|有|在|规定了?|写了?|写明了?|设定了?|明确的?|的|了|带有?|含有?|设有?|附有?)*"
     r"(?:(?:执行|实施|政策|有效)期限|有效期|截止日期|执行到|到期|过期|届满)"
 )
-_NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内")
+# (nor money given out: 这个补贴是哪个部门发的？ asks who pays it, not who issued a document)
+_NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内|(?:补贴|补助|资助|奖励|贴息|资金|钱)[^，,。？?]{0,8}发(?:的|放|给)")
 
 
 @dataclass(frozen=True)
@@ -542,7 +543,7 @@ _REFERENCED_THING = re.compile(
 _INTENT_ONLY = re.compile(
     r"^(那|那么|还有|另外|这条|这项|这个|这些|这两条|这几条|两条|该条|该措施|它|上面|上述|刚才|上一条|下一条|的|是|由|谁|"
     r"前一条|后一条|接下来|紧接着|紧跟着|后面|接着|下面|"
-    r"哪个|哪些|什么|部门|单位|负责|牵头|管|具体|详细|怎么|如何|做|办|申请|要求|内容|讲|说|呢|吗|啊|呀|吧|了|有|没有|"
+    r"哪个|哪些|什么|部门|单位|负责|牵头|管|发放|发|具体|详细|怎么|如何|做|办|申请|要求|内容|讲|说|呢|吗|啊|呀|吧|了|有|没有|"
     r"介绍|一下|全文|原文|完整|给我|看看|请|能|可以|哪里|找|咨询|落实|执行|分别|各自|都|各|又|再|英文|政策|措施|条|写|"
     r"第几条|第几项|哪一条|哪条|出处|依据|哪年|哪天|什么时候|开始|施行|生效|实施|还|说了|别的|其他|意思|含义|解释|理解|"
     r"哪部|哪份|法律|法规|条例|文件|规章|规定|文号|哪|部|份|一|个|样|这是|那是|"
@@ -821,7 +822,7 @@ def names_a_documents_own_fact(text: str) -> bool:
     >>> names_a_documents_own_fact("它的文号是多少？"), names_a_documents_own_fact("那最晚哪号之前要付？")
     (True, False)
     """
-    return bool(_DOCUMENTS_OWN_FACT.search(text))
+    return bool(_DOCUMENTS_OWN_FACT.search(text)) and not _NOT_A_DOC_FACT.search(text.lower())
 
 
 def names_national_level(text: str) -> bool:

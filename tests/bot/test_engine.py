@@ -3316,6 +3316,16 @@ def test_this_subsidy_points_back_to_the_provision_discussed(real_bot: PolicyBot
     assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 40)] and "市科学技术部门" in answer.text
 
 
+def test_who_gives_out_money_is_no_question_of_a_documents_issuer(real_bot: PolicyBot) -> None:
+    """这个补贴是哪个部门发的？ asks who pays the support discussed (发 of money given out), not who issued the document
+    (北京市人大常委会): 第四十条's 市科学技术部门; 这个条例是哪个部门发的？ still asks the issuer."""
+    question = "我们是北京的一家科技型小公司，想借用大学和科研院所的大型科研仪器做实验，政府有没有补贴？"
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": real_bot.ask(question).text}]
+    answer = real_bot.ask("这个补贴是哪个部门发的？", history)
+    assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 40)] and "市科学技术部门" in answer.text
+    assert "人民代表大会常务委员会" in real_bot.ask("这个条例是哪个部门发的？", history).text
+
+
 _FEES_ANSWER = (
     "根据《中华人民共和国中小企业促进法》第五十四条：任何单位不得违反法律、法规向中小企业收取费用。\n"
     "相关规定：\n· 《中华人民共和国中小企业促进法》第六十条：县级以上地方各级人民政府有关部门在各自职责范围内，"
