@@ -142,9 +142,8 @@ NAMES_LITTLE = 3.0
 # alone finds (cosines of the embedded model lie within about 0.1 of each other).
 LEAD_DENSE_SLACK = 0.02
 STATING_WITHIN = 10  # where a successor's provision stating an asked figure is looked for
-WRITTEN_AFTER_NAME = (
-    2  # characters between a document's name and a number that is its provision's (》的 of 《…》的第十条)
-)
+# Characters between a document's name and a number that is its provision's (》的 of 《…》的第十条).
+WRITTEN_AFTER_NAME = 2
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
@@ -2403,21 +2402,22 @@ class PolicyBot:
         them, else as people write them (按《企业所得税法》第二十八条…, 《提升中小企业竞争力若干措施》第（十四）项…)."""
         found = [(at, p) for p in self.library.provisions if (at := text.find(shelf.ref(p))) >= 0]
         if not found:
-            found = self._written_in(text)
+            found = self._written_in(text, shelf)
         return [p for _, p in sorted(found, key=lambda x: x[0])]
 
-    def _written_in(self, text: str) -> list[tuple[int, Provision]]:
+    def _written_in(self, text: str, shelf: Shelf) -> list[tuple[int, Provision]]:
         """The provisions a text names by a number written right after a document's name, with where it names them."""
         refs = provision_refs(text)
         found = []
         for mention in self.names.mentions(text):
             docs = self.names.resolve(mention, text, self.today())
-            if len(docs) != 1 or (document := self.library.get(docs[0])) is None:
+            if len(docs) != 1:
                 continue
             found += [
                 (ref.start, provision)
                 for ref in refs
-                if 0 <= ref.start - mention.end <= WRITTEN_AFTER_NAME and (provision := document.provision(ref.number))
+                if 0 <= ref.start - mention.end <= WRITTEN_AFTER_NAME
+                for provision in self._number_candidates(ref, docs, shelf)
             ]
         return found
 
