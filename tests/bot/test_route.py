@@ -354,6 +354,9 @@ def test_questions_about_the_versions_replaced(text: str, older: bool) -> None:
         ("个体工商户年报是什么时间？", False),
         ("按已经废止的《个体工商户条例》，年度报告什么时候报？", False),  # describes the document it names
         ("个体工商户条例是什么时候废止的？", True),
+        ("增值税暂行条例从哪天起不再适用？", True),
+        ("个体工商户条例哪天起停止施行？", True),
+        ("超过五百万以后就不再适用简易计税了吗？", False),  # a rule that stops applying to the asker
         ("营商环境条例我们现在还照这个条例办吗？", True),  # still go by it?
         ("增值税法规定的税率现在还按17%算吗？", False),  # a figure, not the document
         ("款项支付条例现在的效力状态？", True),  # its legal force
