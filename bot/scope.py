@@ -489,7 +489,7 @@ _CONDITIONS_OR_WHO_SETS_THEM = re.compile(rf"{_STATES['具体条件和标准'].p
 _DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料", "补贴或资金支持"})
 
 _INTERROGATIVE = re.compile(
-    r"[百千万]分之几|几月份?|几号|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
+    r"[百千万]分之(?:几|多少)|几月份?|几号|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
 )
 # Words that frame a question as one (想确认一下, 请问, 想咨询下): they ask, they name nothing asked about.
 # (一下 only, and 请问 not in 申请问题: 了解下岗, 确认下来 and 确认下账目 say what is asked about)
@@ -1206,6 +1206,8 @@ def without_asking(text: str) -> str:
 
     >>> without_asking("工会经费扣除的上限是工资总额的百分之几？"), without_asking("想确认一下招待费能扣多少？")
     ('工会经费扣除的上限是工资总额的？', '招待费能扣？')
+    >>> without_asking("单位缴费比例是百分之多少？")
+    '单位缴费比例是？'
     """
     return _INTERROGATIVE.sub("", _ASKING_FRAME.sub("", text))
 

@@ -3574,3 +3574,13 @@ def test_a_paragraph_is_read_on_the_topic_of_the_article_s_paragraphs_before_it(
     answer = real_bot.ask("向主管部门投诉了拖欠款项，多少天内转交？多少天内出结果？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 25) and answer.coverage == "full"
     assert "30日" in answer.text
+
+
+def test_a_rate_asked_as_baifenzhi_duoshao_is_stated_only_by_a_sentence_on_what_it_is_of(real_bot: PolicyBot) -> None:
+    """百分之多少 asks a rate as 百分之几 does: its 百分之 is a question word, not a word of the topic that any sentence
+    stating 百分之三 shares. No document states a pension contribution rate: refused, not answered with the VAT
+    collection rate or an article that only lets the premiums be deducted."""
+    answer = real_bot.ask("公司给员工交养老保险，单位缴费比例现在是百分之多少？")
+    assert answer.out_of_scope and not answer.citations
+    rate = real_bot.ask("小型微利企业的所得税税率是百分之多少？")
+    assert cited(rate)[0] == ("eit-law-2018", 28) and not rate.out_of_scope
