@@ -1171,7 +1171,9 @@ def asks_more_than_specifics(
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
     asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
     details = asked_details if len(asked_details) == len(unanswered) else set()
+    told: list[str] = []  # what the question states before and in each sentence
     for units, statements in _asking_sentences(question):
+        told += statements
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states
         # (…1%是吧？ 能不能乱收费？).
         if any(
@@ -1186,8 +1188,9 @@ def asks_more_than_specifics(
         # list of papers is the core, which no provision describing the programme states.
         if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
             return True
-        # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing)
-        if any(u in asked_details for u in units) and any(_names_something(c) for c in statements):
+        # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing —
+        # told in an earlier sentence too: 对规模有争议可以申请认定，要多久？要交什么证明？)
+        if any(u in asked_details for u in units) and any(_names_something(c) for c in told):
             return True
     return False
 

@@ -3584,3 +3584,13 @@ def test_a_rate_asked_as_baifenzhi_duoshao_is_stated_only_by_a_sentence_on_what_
     assert answer.out_of_scope and not answer.citations
     rate = real_bot.ask("小型微利企业的所得税税率是百分之多少？")
     assert cited(rate)[0] == ("eit-law-2018", 28) and not rate.out_of_scope
+
+
+def test_a_statement_told_before_a_sentence_asking_a_detail_is_a_part_of_its_own(real_bot: PolicyBot) -> None:
+    """个体户可以转型为企业 is what the library answers (促进个体工商户发展条例 第十三条); the time and the papers asked after
+    it are details it does not state. The question is answered in part, though the statement shares its sentence with
+    the time asked, not with the papers."""
+    answer = real_bot.ask("个体户可以转型为企业，一般多久能办完？要交哪些材料？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 13)
+    assert "办理流程和材料" in answer.text
