@@ -179,7 +179,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     # Opening hours of a service line or office: no text states them.
     (
-        re.compile(r"几点|什么时间段|营业时间|工作时间|办公时间|周末|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"),
+        re.compile(r"几点|什么时间段|营业时间|工作时间|办公时间|周末|(?:周|星期|礼拜)[六日天]|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"),
         # (什么时间段 may ask a period of the year: 每年1月1日至6月30日)
         re.compile(
             r"[0-9一二三四五六七八九十]+\s*[点时](?!击)|小时|工作日|节假日|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日"
