@@ -183,6 +183,8 @@ def test_a_vague_area_names_no_part(library: Library) -> None:
         ("那谁负责？", True, False),
         ("这条是哪年开始施行的？", True, False),
         ("这是哪部法律的第几条？", True, False),
+        ("这个规定出自哪个文件？", True, False),  # where it comes from, as 出处 asks
+        ("这条来自哪部法规？", True, False),
         ("那海外仓呢？", True, True),
         ("跨境电商有什么支持？", False, True),
         ("这方面主要归哪个部门管？", True, False),  # 这方面 / 这块 / 这部分 point back like 这个
