@@ -179,7 +179,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     # Opening hours of a service line or office: no text states them.
     (
-        re.compile(r"几点|什么时间段|营业时间|工作时间|办公时间|周末|(?:周|星期|礼拜)[六日天]|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"),
+        re.compile(
+            r"几点|什么时间段|营业时间|工作时间|办公时间|周末|(?:周|星期|礼拜)[六日天][^，。？?]{0,6}?(?:上班|开门|开放|办公|营业|有人|值班)|节假日|晚上[^，。？?]{0,8}(有人|接|办|开)"
+        ),
         # (什么时间段 may ask a period of the year: 每年1月1日至6月30日)
         re.compile(
             r"[0-9一二三四五六七八九十]+\s*[点时](?!击)|小时|工作日|节假日|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日"
@@ -1171,7 +1173,7 @@ def asks_more_than_specifics(
     # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
     asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
     details = asked_details if len(asked_details) == len(unanswered) else set()
-    told: list[str] = []  # what the question states before and in each sentence
+    told: list[str] = []  # what the asking sentences so far state besides what they ask
     for units, statements in _asking_sentences(question):
         told += statements
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states

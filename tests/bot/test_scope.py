@@ -333,8 +333,10 @@ def test_what_else_a_question_asks(question: str, more: bool) -> None:
         ("贷款利率有没有上限？", "具体比例或费率"),  # whether there is a cap asks the cap
         ("有没有咨询电话？", "联系方式"),  # …and whether there is a hotline, its number
         ("这个服务收费吗？", "是否收费和收费标准"),
-        ("办事大厅星期六开不开门？", "服务时间"),  # a weekday asks the opening hours, as 周末 does
+        ("办事大厅星期六开不开门？", "服务时间"),  # a weekday with an office opening asks the opening hours
         ("税务局礼拜天上班吗？", "服务时间"),
+        ("这60日包括星期六吗？", None),  # a weekday counted, not an office's hours
+        ("我周六去办登记，要带哪些材料？", "办理流程和材料"),  # the day the asker goes
     ],
 )
 def test_what_kind_of_specifics_a_part_asks(unit: str, label: str | None) -> None:
