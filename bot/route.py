@@ -205,8 +205,10 @@ _ASKS_PERIODS = re.compile(
     r"(?:是|还|已经?|有|在|规定了?|写了?|写明了?|设定了?|明确的?|的|了|带有?|含有?|设有?|附有?)*"
     r"(?:(?:执行|实施|政策|有效)期限|有效期|截止日期|执行到|到期|过期|届满)"
 )
+# General words for money given to a business (这个补贴, 这笔钱): what a conversation's benefit is called.
+_MONEY = "补贴|补助|资助|奖励|资金|钱"
 # (nor money given out: 这个补贴是哪个部门发的？ asks who pays it, not who issued a document)
-_NOT_A_DOC_FACT = re.compile(r"截止|到期|期限内|(?:补贴|补助|资助|奖励|贴息|资金|钱)[^，,。？?]{0,8}发(?:的|放|给)")
+_NOT_A_DOC_FACT = re.compile(rf"截止|到期|期限内|(?:{_MONEY}|贴息)[^，,。？?]{{0,8}}发(?:的|放|给)")
 
 
 @dataclass(frozen=True)
@@ -540,7 +542,7 @@ _FOLLOW_UP_REFERENCE = re.compile(
 _REFERENCED_THING = re.compile(
     r"(这|那|该|此|上述)一?(个|项|条|件|些|部|份|种|类|笔|两条|几条)?"
     r"(活动|平台|行动|计划|项目|措施|政策|事情|工作|规定|条例|法规|法律|文件|事|条|项|法|块|方面|部分|情况|"
-    r"补贴|补助|资助|奖励|优惠|资金|钱)"
+    rf"{_MONEY}|优惠)"
 )
 # Words that ask something about an already chosen provision rather than name a topic.
 _INTENT_ONLY = re.compile(
