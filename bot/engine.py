@@ -2694,7 +2694,9 @@ class PolicyBot:
         subject = [
             w
             for w in searcher.tokenizer.content_words(text)
-            if len(w) >= 2 and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
+            if len(w) >= 2
+            and searcher.tokenizer.names_a_thing(w)  # (一个 of 一个事业单位 names no subject, though a title has it)
+            and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
         # (那中小企业被拖欠呢？ after questions on 个体户: 拖欠, which they use, is what is asked of the subject, 中小企业)
         subject = [w for w in subject if not any(scope.in_full(w, p.text) for p in discussed)]

@@ -211,6 +211,14 @@ def test_a_follow_up_on_a_subject_the_conversations_documents_never_use_goes_whe
     assert "中小企业" in answer.citations[0].doc_title and "拖欠" in answer.citations[0].quote
 
 
+def test_a_numeral_of_a_follow_ups_subject_does_not_send_it_to_a_title_using_that_numeral(real_bot: PolicyBot) -> None:
+    """那如果买方是一个事业单位呢？ after the payment regulation's 60 days: 一个 is no subject (the 就业 opinion's title has
+    一个时期), so it is asked of the regulation, which has the 30 days of 机关、事业单位."""
+    history = after(real_bot, "大企业欠我们的货款，规定多少天内要付清？")
+    answer = real_bot.ask("那如果买方是一个事业单位呢？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
