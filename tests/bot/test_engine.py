@@ -219,6 +219,16 @@ def test_a_numeral_of_a_follow_ups_subject_does_not_send_it_to_a_title_using_tha
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
 
 
+def test_a_follow_up_asking_the_national_rule_after_a_local_one_is_asked_with_the_earlier_question(
+    real_bot: PolicyBot,
+) -> None:
+    """全国的标准又是怎样的？ after Beijing's procurement share names nothing but the national level: the earlier
+    question, asked of the national documents (the SME promotion law's share), not 标准 on its own."""
+    history = after(real_bot, "北京市政府采购给中小企业预留多少份额？")
+    answer = real_bot.ask("全国的标准又是怎样的？", history)
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
