@@ -1453,8 +1453,9 @@ class PolicyBot:
         if features.partial:
             rest = self._rest_of(topic, features.unanswered)
             rest_result, rest_features = self.retrieve(rest)
-            if not self.in_scope(rest_features):
-                features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
+            if rest == topic or not self.in_scope(rest_features):
+                # what it asks besides the specifics is not answered either (or it asks nothing besides them)
+                features = replace(features, partial=False)
             elif (
                 not (query.in_conversation or discussed)
                 and len(asking_sentences(rest)) == 1
@@ -1654,11 +1655,14 @@ class PolicyBot:
 
     def _rest_of(self, question: str, unanswered: Sequence[tuple[str, str]]) -> str:
         """What a question asks besides the parts whose specifics no text states — of what those parts name
-        when it names too little itself (…专项资金一年有多少亿？主要用来支持什么？ asks what the fund supports)."""
+        when it names too little itself and they name more (…专项资金一年有多少亿？主要用来支持什么？ asks what the fund supports)."""
         rest = scope.without_units(question, unanswered)
-        if self._specificity(scope.without_asking(rest), library_words=True) >= NAMES_LITTLE:
+        names = self._specificity(scope.without_asking(rest), library_words=True)
+        if names >= NAMES_LITTLE:
             return rest
-        return "".join(scope.asked_of(unit) for unit, _ in unanswered) + rest
+        subject = "".join(scope.asked_of(unit) for unit, _ in unanswered)
+        # (每个月具体能补多少钱？ names nothing the rest does not: 个体户交社保有没有支持？ is asked as it is)
+        return subject + rest if self._specificity(subject, library_words=True) > names else rest
 
     def _sentences_unanswered(self, topic: str) -> list[str]:
         """Of a question asking in two sentences or more, those no document of the library answers when asked on

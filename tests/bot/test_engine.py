@@ -229,6 +229,15 @@ def test_a_follow_up_asking_the_national_rule_after_a_local_one_is_asked_with_th
     assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
 
 
+def test_a_figure_asked_in_words_naming_nothing_leaves_the_rest_of_the_question_as_asked(real_bot: PolicyBot) -> None:
+    """每个月具体能补多少钱？ names nothing the library speaks of: what the question asks besides it — whether there is
+    support for 个体户 paying their insurance — is judged as asked, not with the figure's leftover words before it
+    (每个月具体能钱？), and is answered, the amount said to be uncovered."""
+    answer = real_bot.ask("政府对个体户交医保有没有支持？每个月具体能补多少钱？")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 22)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
