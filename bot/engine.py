@@ -992,11 +992,10 @@ class PolicyBot:
         return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
 
     def _names_little(self, query: Query) -> bool:
-        """A searched question (in one document or in each of several: 全国的标准又是怎样的？ after a local answer is
-        asked of the national documents) that names too little of what the library speaks of to stand on its own:
+        """A searched question that names too little of what the library speaks of to stand on its own:
         the specificity of its words the library uses, the asking words aside (利率怎么算？ 不报会怎样？), and
         a word naming a rate as such (税率是多少？ asks the rate of what was asked before)."""
-        if query.refs or self.plan(query).kind not in ("search", "per_document"):
+        if query.refs or self.plan(query).kind != "search":
             return False
         return self._specificity(scope.without_asking(query.topic), library_words=True, rates=False) < NAMES_LITTLE
 

@@ -219,16 +219,6 @@ def test_a_numeral_of_a_follow_ups_subject_does_not_send_it_to_a_title_using_tha
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
 
 
-def test_a_follow_up_asking_the_national_rule_after_a_local_one_is_asked_with_the_earlier_question(
-    real_bot: PolicyBot,
-) -> None:
-    """全国的标准又是怎样的？ after Beijing's procurement share names nothing but the national level: the earlier
-    question, asked of the national documents (the SME promotion law's share), not 标准 on its own."""
-    history = after(real_bot, "北京市政府采购给中小企业预留多少份额？")
-    answer = real_bot.ask("全国的标准又是怎样的？", history)
-    assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
-
-
 def test_a_figure_asked_in_words_naming_nothing_leaves_the_rest_of_the_question_as_asked(real_bot: PolicyBot) -> None:
     """每个月具体能补多少钱？ names nothing the library speaks of: what the question asks besides it — whether there is
     support for 个体户 paying their insurance — is judged as asked, not with the figure's leftover words before it
