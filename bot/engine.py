@@ -1452,9 +1452,8 @@ class PolicyBot:
         if features.partial:
             rest = self._rest_of(topic, features.unanswered)
             rest_result, rest_features = self.retrieve(rest)
-            if rest == topic or not self.in_scope(rest_features):
-                # what it asks besides the specifics is not answered either (or it asks nothing besides them)
-                features = replace(features, partial=False)
+            if not self.in_scope(rest_features):
+                features = replace(features, partial=False)  # what it asks besides the specifics is not answered either
             elif (
                 not (query.in_conversation or discussed)
                 and len(asking_sentences(rest)) == 1
@@ -1660,8 +1659,10 @@ class PolicyBot:
         if names >= NAMES_LITTLE:
             return rest
         subject = "".join(scope.asked_of(unit) for unit, _ in unanswered)
-        # (每个月具体能补多少钱？ names nothing the rest does not: 个体户交社保有没有支持？ is asked as it is)
-        return subject + rest if self._specificity(subject, library_words=True) > names else rest
+        # (每个月具体能补多少钱？ names nothing the rest does not: 个体户交社保有没有支持？ is asked as it is; a question
+        # no part was cut from — English, which no Chinese clause cuts — is judged with its parts, as it was)
+        named_more = self._specificity(subject, library_words=True) > names
+        return subject + rest if named_more or rest == question else rest
 
     def _sentences_unanswered(self, topic: str) -> list[str]:
         """Of a question asking in two sentences or more, those no document of the library answers when asked on
@@ -2699,7 +2700,9 @@ class PolicyBot:
             w
             for w in searcher.tokenizer.content_words(text)
             if len(w) >= 2
-            and searcher.tokenizer.names_a_thing(w)  # (一个 of 一个事业单位 names no subject, though a title has it)
+            and not searcher.tokenizer.counts_or_points(
+                w
+            )  # (一个 of 一个事业单位 is no subject, though a title has it)
             and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
         # (那中小企业被拖欠呢？ after questions on 个体户: 拖欠, which they use, is what is asked of the subject, 中小企业)

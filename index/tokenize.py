@@ -139,6 +139,7 @@ class PolicyTokenizer:
         self._place_names: frozenset[str] | None = None
         self._qualifiers: frozenset[str] = frozenset()
         self._verbs: frozenset[str] = frozenset()
+        self._counters: frozenset[str] = frozenset()
         self._spelled: dict[str, str] | None = None
         self._general: dict[str, int] = {}
         self._total = 1
@@ -223,14 +224,23 @@ class PolicyTokenizer:
         """
         return self.names_a_thing(word) and word not in self._tagged()[2]
 
-    def _tagged(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def counts_or_points(self, word: str) -> bool:
+        """Whether jieba's dictionary tags a word as a numeral, a measure word or a pronoun (一个, 这种) — a word that
+        counts or points at a thing without naming one.
+
+        >>> t = PolicyTokenizer(); t.counts_or_points("一个"), t.counts_or_points("这种"), t.counts_or_points("青年")
+        (True, True, False)
+        """
+        return word in self._tagged()[3]
+
+    def _tagged(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
         """Of jieba's own dictionary (its tags; not jieba's POS tagger): the place names (ns), the words that
-        qualify rather than name (adjectives, adverbs, times, idioms, numerals, pronouns…) and the verbs (v,
-        not the nouns of action: vn)."""
+        qualify rather than name (adjectives, adverbs, times, idioms, numerals, pronouns…), the verbs (v,
+        not the nouns of action: vn) and, of the qualifying words, those that count or point (m, q, r)."""
         tokenizer = self._load()
         with self._lock:
             if self._place_names is None:
-                places, qualifiers, verbs = set(), set(), set()
+                places, qualifiers, verbs, counters = set(), set(), set(), set()
                 with tokenizer.get_dict_file() as f:
                     for line in f:
                         row = line.decode("utf-8").split()
@@ -240,14 +250,17 @@ class PolicyTokenizer:
                             places.add(row[0])
                         elif row[2][0] in _QUALIFYING_TAGS:
                             qualifiers.add(row[0])
+                            if row[2][0] in _COUNTING_TAGS:
+                                counters.add(row[0])
                         elif row[2][0] == "v" and row[2] != "vn":
                             verbs.add(row[0])
-                self._place_names, self._qualifiers, self._verbs = (
+                self._place_names, self._qualifiers, self._verbs, self._counters = (
                     frozenset(places),
                     frozenset(qualifiers),
                     frozenset(verbs),
+                    frozenset(counters),
                 )
-            return self._place_names, self._qualifiers, self._verbs
+            return self._place_names, self._qualifiers, self._verbs, self._counters
 
     def places(self, text: str) -> list[str]:
         """Places a text speaks of as places — a word jieba's dictionary tags as a place (ns) that ends
@@ -348,6 +361,7 @@ def english_places(path: Path = ENGLISH_PLACES_FILE) -> tuple[tuple[re.Pattern[s
 # jieba's tags of words that qualify rather than name: adjectives, adverbs, times, idioms and fixed phrases,
 # numerals, measure words, pronouns, prepositions, conjunctions, particles, localities (以前, 之后).
 _QUALIFYING_TAGS = frozenset("adtlimqrpcuyezf")
+_COUNTING_TAGS = frozenset("mqr")  # numerals, measure words, pronouns
 
 
 def _is_content(token: str) -> bool:

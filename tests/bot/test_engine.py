@@ -228,6 +228,22 @@ def test_a_figure_asked_in_words_naming_nothing_leaves_the_rest_of_the_question_
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 22)
 
 
+def test_an_english_question_with_a_second_part_asking_how_to_apply_is_answered_in_part(real_bot: PolicyBot) -> None:
+    """No Chinese clause cuts the English "How do I apply for it?" from the question: the question is judged with its
+    parts, as before, and answered in part (a review caught it refused while the rest was compared with the whole)."""
+    answer = real_bot.ask("Is there support for individual businesses paying social insurance? How do I apply for it?")
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 22)
+
+
+def test_a_national_follow_up_naming_its_own_subject_is_not_asked_with_a_local_question(real_bot: PolicyBot) -> None:
+    """全国对创业有什么支持？ after Beijing's procurement share asks about start-ups across the national documents, not
+    the procurement question again."""
+    history = after(real_bot, "北京市政府采购给中小企业预留多少份额？")
+    answer = real_bot.ask("全国对创业有什么支持？", history)
+    assert cited(answer)[0] == ("guofa-2018-39", 4)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
