@@ -1653,7 +1653,8 @@ class PolicyBot:
 
     def _rest_of(self, question: str, unanswered: Sequence[tuple[str, str]]) -> str:
         """What a question asks besides the parts whose specifics no text states — of what those parts name
-        when it names too little itself and they name more (…专项资金一年有多少亿？主要用来支持什么？ asks what the fund supports)."""
+        when it names too little itself and they name more (…专项资金一年有多少亿？主要用来支持什么？ asks what the
+        fund supports)."""
         rest = scope.without_units(question, unanswered)
         names = self._specificity(scope.without_asking(rest), library_words=True)
         if names >= NAMES_LITTLE:
@@ -2699,10 +2700,9 @@ class PolicyBot:
         subject = [
             w
             for w in searcher.tokenizer.content_words(text)
+            # (一个 of 一个事业单位 counts, names no subject, though a title has it: …今后一个时期…)
             if len(w) >= 2
-            and not searcher.tokenizer.counts_or_points(
-                w
-            )  # (一个 of 一个事业单位 is no subject, though a title has it)
+            and not searcher.tokenizer.counts_or_points(w)
             and (searcher.document_frequency(w) or any(scope.in_full(w, t) for t in titles.values()))
         ]
         # (那中小企业被拖欠呢？ after questions on 个体户: 拖欠, which they use, is what is asked of the subject, 中小企业)
