@@ -603,12 +603,13 @@ _NEWER_VERSION = re.compile(
 # 信息服务, a topic of its own).
 _SAME_AS_BEFORE = re.compile(
     r"也(是|都)?(这样|这么|如此|一样|同样)|同样(适用|如此|这样|可以|能)|(一样|同样)(吗|么|嘛|的吗)|也适用|"
+    r"又(?:是|该|要|会)?(?:怎么|怎样|如何|多少|几|什么|哪)|"  # (那全国的标准又是多少？ asks it again of another)
     r"(类似|相似|相同)的?(规定|要求|政策|做法|条款|措施|办法)|\b(the same|also apply|as well)\b|"
     r"\bsimilar (rules?|requirements?|provisions?|polic(y|ies)|measures?)\b"
 )
 # "全国的法律也是这样吗？": the national rules, after an answer from a local document.
 _NATIONAL_LEVEL = re.compile(r"全国|国家(层面|层级|级|的|规定|法律|法规|政策)|中央|\bnational(ly)?\b|nationwide")
-_NATIONAL_RULES = re.compile(r"(?:全国|国家|中央)(?:层面|层级|级)?(?:(?:的|上的)?(?:规定|法律|法规|政策))?")
+_NATIONAL_RULES = re.compile(r"(?:全国|国家|中央)(?:性|层面|层级|级)?(?:(?:的|上的)?(?:规定|法律|法规|政策))?")
 _WHICH_NUMBER = re.compile(
     r"第几条|第几项|哪一条|哪条|出处|哪个文件|哪份文件|哪一份|哪部|出自|哪个条款|哪一项|which article"
 )
@@ -841,6 +842,8 @@ def without_national_level(text: str) -> str:
 
     >>> without_national_level("那全国层面的规定是多少？"), without_national_level("国家的标准呢？")
     ('那是多少？', '的标准呢？')
+    >>> without_national_level("全国性的法律又是怎么规定的？")
+    '又是怎么规定的？'
     """
     return _NATIONAL_RULES.sub("", text)
 

@@ -244,6 +244,14 @@ def test_a_national_follow_up_naming_its_own_subject_is_not_asked_with_a_local_q
     assert cited(answer)[0] == ("guofa-2018-39", 4)
 
 
+def test_a_national_follow_up_asking_again_with_you_is_asked_with_the_local_question(real_bot: PolicyBot) -> None:
+    """全国的标准又是怎么定的？ after Beijing's procurement share: 又 asks the earlier question again of the nation, so
+    the law's procurement article answers it, not an article on some other 标准 (it went to the income tax's)."""
+    history = after(real_bot, "北京市对小微企业的政府采购预留比例是多少？")
+    answer = real_bot.ask("全国的标准又是怎么定的？", history)
+    assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
