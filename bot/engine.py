@@ -511,6 +511,7 @@ class PolicyBot:
         if query.docs and (local := self._local_documents_asked_apart(text, query.docs)):
             # 促进法里预留份额的比例是多少？北京市的规定是不是更高一些？: the place's own document answers its sentence
             query = replace(query, docs=(*query.docs, *local))
+        unplaced = query
         if turns and not query.docs and not self.searcher.regions_named(text) and without_national_level(text) == text:
             # (the place the asker said they are in stays theirs: 我们想用大学里的大型科研仪器，有补贴吗？ after a question
             # on Beijing's rules is asked of Beijing too — not one naming the nation: 国家有相似的要求吗？)
@@ -519,6 +520,14 @@ class PolicyBot:
                 query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
         answer = self._answer(replace(query, in_conversation=bool(turns)), shelf)
         names_little = bool(turns) and not query.docs and self._names_little(query)
+        if query.topic != unplaced.topic and not names_little and (answer.out_of_scope or answer.coverage == "partial"):
+            # The nation's rules hold in the place too: a question of its own that the place's rules do not answer in
+            # full (按多少比例加计扣除？ after 我们公司在北京…, Beijing's article stating none) is answered by the
+            # national provision stating it.
+            national = self._answer(replace(unplaced, in_conversation=True), shelf)
+            lead = next(iter(national.citations), None)
+            if not national.out_of_scope and national.coverage == "full" and lead and not self._is_local(lead.doc_id):
+                return national
         if turns and not query.docs and (answer.out_of_scope or names_little):
             # Naming too little to be searched on its own (比例是多少？ 违反了怎么追责？), or not answered on its
             # own: the conversation it leans on — for the latter, unless the question alone is clearly closer to

@@ -252,6 +252,24 @@ def test_a_national_follow_up_asking_again_with_you_is_asked_with_the_local_ques
     assert cited(answer)[0] == ("sme-promotion-law-2017", 40)
 
 
+def test_a_figure_the_local_rule_leaves_to_the_national_ones_is_answered_by_the_national_provision(
+    real_bot: PolicyBot,
+) -> None:
+    """按多少比例加计扣除？ asked by a company that said it is in Beijing, after Beijing's article granting the deduction
+    "符合国家有关规定的" without a ratio: the nation's rules hold in Beijing too, so the implementing regulation's ratio
+    answers it, not Beijing's article again."""
+    history = [
+        {"role": "user", "content": "我们公司在北京，研发新工艺的钱能多抵点税吗？"},
+        {
+            "role": "assistant",
+            "content": "《北京市促进中小企业发展条例》第三十四条：中小企业开发新技术、新产品、新工艺发生的研发费用，"
+            "符合国家有关规定的，可以享受税前加计扣除政策。",
+        },
+    ]
+    answer = real_bot.ask("按多少比例加计扣除？", history)
+    assert cited(answer)[0] == ("eit-regulation-2019", 95)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
