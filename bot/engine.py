@@ -736,6 +736,14 @@ class PolicyBot:
         if len(targets) == 1 and query.wants_agencies and not missing:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
+        if len(targets) == 1 and not missing and asks_which_number(query.text):
+            # (2020年版第八条在2025年版里是第几条？ asks the number of its counterpart in the other version: it leads)
+            provision = targets[0][0]
+            line = lineage(provision.doc_id, self.names.metas)
+            named = (*query.docs, *self.names.editions_by_year(line, query.text))
+            others = [d for d in dict.fromkeys(named) if d in line and d != provision.doc_id]
+            if len(others) == 1 and (counterpart := self._counterpart(provision, others)) is not None:
+                return replace(self._counterpart_answer(shelf, provision, counterpart), kind="number")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
         if _ASKS_WHERE_DETAILED.search(query.text):
             # (企业所得税法第二十八条…具体条件在哪规定？: where its implementing regulation details it, as if named)

@@ -270,6 +270,17 @@ def test_a_figure_the_local_rule_leaves_to_the_national_ones_is_answered_by_the_
     assert cited(answer)[0] == ("eit-regulation-2019", 95)
 
 
+def test_asked_which_number_a_provision_has_in_another_version_its_counterpart_leads(real_bot: PolicyBot) -> None:
+    """款项支付条例2020年版第八条在2025年版里是第几条？ asks for the 2025 number: the answer leads with 第九条 (paired by
+    content), saying which article it answers to, not with the 2020 article the question already named."""
+    answer = real_bot.ask("款项支付条例2020年版第八条在2025年版里是第几条？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    assert answer.text.startswith("《保障中小企业款项支付条例》（2025年修订）第九条对应")
+    # the same when the later version is named by the year it was revised in (2025年修订后)
+    revised = real_bot.ask("2020年的款项支付条例第八条，2025年修订后是第几条？")
+    assert cited(revised)[0] == ("sme-payment-regulation-2025", 9)
+
+
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
     history = after(fake_bot, "款项支付条例里保证金是怎么规定的？", "跟2020年版相比有什么变化？")
     answer = fake_bot.ask("这两版在保证金退还上有什么区别？", history)
