@@ -737,13 +737,16 @@ class PolicyBot:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
         if len(targets) == 1 and not missing and asks_which_number(query.text):
-            # (2020年版第八条在2025年版里是第几条？ asks the number of its counterpart in the other version: it leads)
+            # (2020年版第八条在2025年版里是第几条？ 促进法第四十条在北京条例里对应哪条？ ask the number of what the other
+            # document says of it: that leads, then the provision named)
             provision = targets[0][0]
             line = lineage(provision.doc_id, self.names.metas)
             named = (*query.docs, *self.names.editions_by_year(line, query.text))
-            others = [d for d in dict.fromkeys(named) if d in line and d != provision.doc_id]
-            if len(others) == 1 and (counterpart := self._counterpart(provision, others)) is not None:
-                return replace(self._counterpart_answer(shelf, provision, counterpart), kind="number")
+            others = [d for d in dict.fromkeys(named) if d != provision.doc_id]
+            if len(others) == 1 and (said := self._said_in(shelf, provision, others[0]))[1]:
+                lead, found = said
+                answer = compose.numbered_answer(shelf, [(found[0], found[0].text), targets[0]])
+                return replace(answer, text=f"{lead}{compose.provision_label(found[0])}。\n{answer.text}")
         answer = compose.numbered_answer(shelf, targets, missing, wants_agencies=query.wants_agencies)
         if _ASKS_WHERE_DETAILED.search(query.text):
             # (企业所得税法第二十八条…具体条件在哪规定？: where its implementing regulation details it, as if named)
@@ -779,10 +782,9 @@ class PolicyBot:
         self, answer: Answer, shelf: Shelf, provisions: Sequence[Provision], query: Query
     ) -> Answer:
         """What the other documents the question names without a number of their own (by name, or by edition
-        year) say of each provision: its counterpart in another version (增值税法第十一条在暂行条例中对应哪条？; a
-        successor of a repealed one comes with it anyway), their articles naming it or named by it
-        (企业所得税法第二十八条在实施条例里怎么细化的？), else their provision closest in content
-        (促进法第四十条在北京条例里对应哪条？)."""
+        year) say of each provision (``_said_in``), after it: 增值税法第十一条在暂行条例里怎么写的？ (a successor of a
+        repealed one comes with it anyway), 企业所得税法第二十八条在实施条例里怎么细化的？ (asked which number, what
+        the other says leads instead: ``_by_number``)."""
         numbered = {p.doc_id for p in provisions}
         lines, citations = [answer.text], list(answer.citations)
         for provision in provisions:
@@ -791,17 +793,9 @@ class PolicyBot:
             for doc in dict.fromkeys((*query.docs, *self.names.editions_by_year(line, query.text))):
                 if doc in numbered or (doc == successor and not shelf.in_force(provision.doc_id)):
                     continue
-                title = shelf.metas[doc].citation_title
-                if doc in line:
-                    found = [c] if (c := self._counterpart(provision, (doc,))) is not None else []
-                    lead = f"{ref}在{title}中对应的是"
-                elif found := self._naming_each_other(provision, (doc,))[:MAX_FOLLOW_UP_PROVISIONS]:
-                    lead = f"{title}中与{ref}相关的是"
-                else:
-                    found = [h.provision for h in self.searcher.search(provision.text, (doc,)).hits[:1]]
-                    lead = f"{title}中与{ref}内容最接近的是"
+                lead, found = self._said_in(shelf, provision, doc)
                 if not found:
-                    lines.append(f"{title}中没有与{ref}对应的规定。")
+                    lines.append(f"{shelf.metas[doc].citation_title}中没有与{ref}对应的规定。")
                 for related in found:
                     lines.append(f"{lead}{compose.provision_label(related)}：{related.text}")
                     citations.append(shelf.cite(related, related.text))
@@ -942,6 +936,19 @@ class PolicyBot:
 
     def _pair(self, provision: Provision, new_doc: str) -> Provision | None:
         return next((pair.new for pair in self.pairs(provision.doc_id, new_doc) if pair.old.key == provision.key), None)
+
+    def _said_in(self, shelf: Shelf, provision: Provision, doc: str) -> tuple[str, list[Provision]]:
+        """What another document says of a provision, and the words introducing it: its counterpart in another
+        version, its articles naming it or named by it, else its provision closest in content."""
+        ref, title = shelf.ref(provision), shelf.metas[doc].citation_title
+        if doc in lineage(provision.doc_id, self.names.metas):
+            found = [c] if (c := self._counterpart(provision, (doc,))) is not None else []
+            return f"{ref}在{title}中对应的是", found
+        if found := self._naming_each_other(provision, (doc,))[:MAX_FOLLOW_UP_PROVISIONS]:
+            return f"{title}中与{ref}相关的是", found
+        return f"{title}中与{ref}内容最接近的是", [
+            h.provision for h in self.searcher.search(provision.text, (doc,)).hits[:1]
+        ]
 
     def _counterpart(self, provision: Provision, docs: Sequence[str]) -> Provision | None:
         """What a provision says in another version of its document (the first of ``docs`` that is one):

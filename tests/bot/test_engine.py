@@ -271,11 +271,13 @@ def test_a_figure_the_local_rule_leaves_to_the_national_ones_is_answered_by_the_
 
 
 def test_asked_which_number_a_provision_has_in_another_version_its_counterpart_leads(real_bot: PolicyBot) -> None:
-    """款项支付条例2020年版第八条在2025年版里是第几条？ asks for the 2025 number: the answer leads with 第九条 (paired by
-    content), saying which article it answers to, not with the 2020 article the question already named."""
+    """款项支付条例2020年版第八条在2025年版里是第几条？ asks for the 2025 number: the answer says it and leads with 第九条
+    (paired by content), then the 2020 article the question named."""
     answer = real_bot.ask("款项支付条例2020年版第八条在2025年版里是第几条？")
-    assert cited(answer)[0] == ("sme-payment-regulation-2025", 9)
-    assert answer.text.startswith("《保障中小企业款项支付条例》（2025年修订）第九条对应")
+    assert cited(answer)[:2] == [("sme-payment-regulation-2025", 9), ("sme-payment-regulation-2020", 8)]
+    assert answer.text.startswith(
+        "《保障中小企业款项支付条例》（2020年）第八条在《保障中小企业款项支付条例》（2025年修订）中对应的是第九条"
+    )
     # the same when the later version is named by the year it was revised in (2025年修订后)
     revised = real_bot.ask("2020年的款项支付条例第八条，2025年修订后是第几条？")
     assert cited(revised)[0] == ("sme-payment-regulation-2025", 9)
@@ -1209,17 +1211,24 @@ def test_what_the_implementing_regulation_says_of_the_article_discussed(fake_bot
         ("增值税法第十一条在暂行条例中对应哪条？", ("vat-law-2024", 11), ("vat-interim-regulation-2017", 12)),
         ("保障中小企业款项支付条例2025年版第九条在2020年版中是第几条？", ("sme-payment-regulation-2025", 9),
          ("sme-payment-regulation-2020", 8)),
-        # not a version: the regulation's article naming it, or the local rule closest in content
-        ("企业所得税法第三十条在实施条例里怎么细化的？", ("eit-law-2018", 30), ("eit-regulation-2019", 95)),
+        # not a version: the local rule closest in content
         ("中小企业促进法第四十条在北京条例里对应哪条？", ("sme-promotion-law-2017", 40),
          ("beijing-sme-promotion-regulation-2020", 28)),
     ],
 )  # fmt: skip
-def test_an_article_of_one_document_asked_of_another(
+def test_asked_which_number_an_article_has_in_another_document_that_one_leads(
     fake_bot: PolicyBot, question: str, asked: tuple[str, int], counterpart: tuple[str, int]
 ) -> None:
-    """Two documents named, the number follows one of them: that one, with what the other says of it."""
-    assert cited(fake_bot.ask(question))[:2] == [asked, counterpart]
+    """Two documents named, the number follows one of them, and the question asks which number the other has: what
+    the other says of it leads (the number asked for), then the article named."""
+    assert cited(fake_bot.ask(question))[:2] == [counterpart, asked]
+
+
+def test_an_article_of_one_document_asked_of_another_comes_first_when_no_number_is_asked(fake_bot: PolicyBot) -> None:
+    """企业所得税法第三十条在实施条例里怎么细化的？ asks what the regulation says of the article: the article, then the
+    regulation's article naming it."""
+    answer = fake_bot.ask("企业所得税法第三十条在实施条例里怎么细化的？")
+    assert cited(answer)[:2] == [("eit-law-2018", 30), ("eit-regulation-2019", 95)]
 
 
 def test_a_document_named_in_an_agency_question_is_not_read_as_its_chapter(fake_bot: PolicyBot) -> None:
