@@ -55,6 +55,7 @@ from bot.route import (
     DocumentFilter,
     Query,
     agency_question_topic,
+    asks_again,
     asks_for_more,
     asks_newer_version,
     asks_of_another_subject,
@@ -511,7 +512,7 @@ class PolicyBot:
         if query.docs and (local := self._local_documents_asked_apart(text, query.docs)):
             # 促进法里预留份额的比例是多少？北京市的规定是不是更高一些？: the place's own document answers its sentence
             query = replace(query, docs=(*query.docs, *local))
-        unplaced = query
+        unplaced, told = query, set()
         if turns and not query.docs and not self.searcher.regions_named(text) and without_national_level(text) == text:
             # (the place the asker said they are in stays theirs: 我们想用大学里的大型科研仪器，有补贴吗？ after a question
             # on Beijing's rules is asked of Beijing too — not one naming the nation: 国家有相似的要求吗？)
@@ -520,10 +521,15 @@ class PolicyBot:
                 query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
         answer = self._answer(replace(query, in_conversation=bool(turns)), shelf)
         names_little = bool(turns) and not query.docs and self._names_little(query)
-        if query.topic != unplaced.topic and not names_little and (answer.out_of_scope or answer.coverage == "partial"):
-            # The nation's rules hold in the place too: a question of its own that the place's rules do not answer in
-            # full (按多少比例加计扣除？ after 我们公司在北京…, Beijing's article stating none) is answered by the
-            # national provision stating it.
+        if (
+            told
+            and not names_little
+            and scope.asks_a_figure(text)
+            and (answer.out_of_scope or answer.coverage == "partial")
+        ):
+            # The nation's rules hold in the place too: a figure the place's rules do not state (按多少比例加计扣除？
+            # after 我们公司在北京…, Beijing's article granting the deduction without one) is answered by the national
+            # provision stating it.
             national = self._answer(replace(unplaced, in_conversation=True), shelf)
             lead = next(iter(national.citations), None)
             if not national.out_of_scope and national.coverage == "full" and lead and not self._is_local(lead.doc_id):
@@ -736,13 +742,11 @@ class PolicyBot:
         if len(targets) == 1 and query.wants_agencies and not missing:
             provision, quote = targets[0]
             return replace(compose.provision_answer(shelf, provision, [quote], wants_agencies=True), kind="number")
-        if len(targets) == 1 and not missing and asks_which_number(query.text):
+        if len(targets) == 1 and not missing and self._asks_only_which_number(query):
             # (2020年版第八条在2025年版里是第几条？ 促进法第四十条在北京条例里对应哪条？ ask the number of what the other
             # document says of it: that leads, then the provision named)
             provision = targets[0][0]
-            line = lineage(provision.doc_id, self.names.metas)
-            named = (*query.docs, *self.names.editions_by_year(line, query.text))
-            others = [d for d in dict.fromkeys(named) if d != provision.doc_id]
+            others = self._documents_named_besides(provision, query)
             if len(others) == 1 and (said := self._said_in(shelf, provision, others[0]))[1]:
                 lead, found = said
                 answer = compose.numbered_answer(shelf, [(found[0], found[0].text), targets[0]])
@@ -789,8 +793,7 @@ class PolicyBot:
         lines, citations = [answer.text], list(answer.citations)
         for provision in provisions:
             ref, successor = shelf.ref(provision), shelf.status(provision.doc_id).successor
-            line = lineage(provision.doc_id, self.names.metas)
-            for doc in dict.fromkeys((*query.docs, *self.names.editions_by_year(line, query.text))):
+            for doc in self._documents_named_besides(provision, query):
                 if doc in numbered or (doc == successor and not shelf.in_force(provision.doc_id)):
                     continue
                 lead, found = self._said_in(shelf, provision, doc)
@@ -936,6 +939,23 @@ class PolicyBot:
 
     def _pair(self, provision: Provision, new_doc: str) -> Provision | None:
         return next((pair.new for pair in self.pairs(provision.doc_id, new_doc) if pair.old.key == provision.key), None)
+
+    def _documents_named_besides(self, provision: Provision, query: Query) -> tuple[str, ...]:
+        """The documents a question names besides a provision's own (by name, or its other versions by edition year)."""
+        line = lineage(provision.doc_id, self.names.metas)
+        named = dict.fromkeys((*query.docs, *self.names.editions_by_year(line, query.text)))
+        return tuple(d for d in named if d != provision.doc_id)
+
+    def _asks_only_which_number(self, query: Query) -> bool:
+        """One question asking which number (…在2025年版里是第几条？), naming nothing besides documents and numbers
+        (not …2025年版里逾期利息是第几条？ nor a status or a second question asked with it)."""
+        if not asks_which_number(query.text) or query.asks_status or query.facts:
+            return False
+        if len(scope.asking_units(query.text)) != 1:
+            return False
+        spans = [(m.start, m.end) for m in query.mentions] + reference_spans(query.text)
+        rest = _CORRESPONDS.sub("", scope.without_asking(strip_spans(query.text, spans)))
+        return not self._names_topic(re.sub(r"\d", "", rest))  # (nor by the years of editions)
 
     def _said_in(self, shelf: Shelf, provision: Provision, doc: str) -> tuple[str, list[Provision]]:
         """What another document says of a provision, and the words introducing it: its counterpart in another
@@ -2578,7 +2598,10 @@ class PolicyBot:
         ):
             return compose.division_answer(shelf, *found)
         specificity = self._specificity(query.topic)
-        elliptical = is_elliptical(query.text, specificity)
+        # (…又是多少？ naming too little of its own asks the earlier question again, whatever documents it is asked of)
+        elliptical = is_elliptical(query.text, specificity) or (
+            asks_again(query.text) and self._names_little(replace(query, docs=()))
+        )
         # 那人民银行呢？ after 谁负责？ asks who again; 今年还能申请吗？ after it asks something else
         wants = query.wants_agencies or bool(previous and previous.wants_agencies and elliptical)
         own = query
@@ -2844,6 +2867,8 @@ _EDITION_RIGHT_BEFORE = re.compile(
     r"(?<!\d)(?:\d{4}|\d{2})\s*年?\s*(?:修订|修正)?(?:版本|版)\s*(?:的|里的?|中的?)?\s*$"
 )
 # 它 / 它们 standing for what the earlier question was about (not 其它, another)
+# (…在2025年版里对应哪条？: what a provision corresponds to, in general Chinese)
+_CORRESPONDS = re.compile(r"相?对应|相应")
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 _ASKS_WHICH_ONES = re.compile(

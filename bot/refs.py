@@ -65,7 +65,7 @@ _LISTING = re.compile(r"推荐|列出|列举|最重要|挑|选几|前\S{0,2}条|
 
 # Editions and past days.
 # (20年版, 20年那版: a year said by its last two digits, with 年)
-_EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|修订后|修订以后|那一版|老版)"
+_EDITION = r"(?:那版|版|的版本|版本|修订版|修订的|那一版|老版)"
 # (2020年的条例里…: a year before a kind of document, with nothing between but 的 or 那个, names its edition too)
 _EDITION_YEAR = re.compile(
     rf"(?<!\d)(\d{{4}}|\d{{2}}(?=\s*年))\s*(?:年)?\s*(?:{_EDITION}|的?(?:那个|那部|那份)?(?:版本|条例|法律|法(?!人)|文件|规定))"
@@ -540,8 +540,8 @@ class DocumentNames:
 
         >>> DocumentNames.edition_years("2020版是第几条？"), DocumentNames.edition_years("2025年的时候呢？")
         ([2020], [])
-        >>> DocumentNames.edition_years("2020年那个版本还有效吗？"), DocumentNames.edition_years("2025年修订后是第几条？")
-        ([2020], [2025])
+        >>> DocumentNames.edition_years("2020年那个版本还有效吗？")
+        [2020]
         """
         return [int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0) for m in _EDITION_YEAR.finditer(text)]
 

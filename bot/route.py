@@ -603,10 +603,12 @@ _NEWER_VERSION = re.compile(
 # 信息服务, a topic of its own).
 _SAME_AS_BEFORE = re.compile(
     r"也(是|都)?(这样|这么|如此|一样|同样)|同样(适用|如此|这样|可以|能)|(一样|同样)(吗|么|嘛|的吗)|也适用|"
-    r"又(?:是|该|要|会)?(?:怎么|怎样|如何|多少|几|什么|哪)|"  # (那全国的标准又是多少？ asks it again of another)
     r"(类似|相似|相同)的?(规定|要求|政策|做法|条款|措施|办法)|\b(the same|also apply|as well)\b|"
     r"\bsimilar (rules?|requirements?|provisions?|polic(y|ies)|measures?)\b"
 )
+# "那全国的标准又是多少？": 又 before a question word asks a question again — the earlier one, when it names too little of
+# its own (not 那增值税的税率又是多少？).
+_ASKS_AGAIN = re.compile(r"又(?:是|该|要|会)?(?:怎么|怎样|如何|多少|几|什么|哪)")
 # "全国的法律也是这样吗？": the national rules, after an answer from a local document.
 _NATIONAL_LEVEL = re.compile(r"全国|国家(层面|层级|级|的|规定|法律|法规|政策)|中央|\bnational(ly)?\b|nationwide")
 _NATIONAL_RULES = re.compile(r"(?:全国|国家|中央)(?:性|层面|层级|级)?(?:(?:的|上的)?(?:规定|法律|法规|政策))?")
@@ -749,6 +751,15 @@ def is_elliptical(text: str, specificity: float) -> bool:
     return names_only_a_subject(lowered) or (
         bool(_ELLIPTICAL.match(lowered)) and specificity < ELLIPTICAL_MAX_SPECIFICITY
     )
+
+
+def asks_again(text: str) -> bool:
+    """ "那全国的标准又是多少？": 又 before a question word.
+
+    >>> asks_again("那全国的标准又是多少？"), asks_again("我们又被拖欠了，怎么办？")
+    (True, False)
+    """
+    return bool(_ASKS_AGAIN.search(text))
 
 
 def asks_newer_version(text: str) -> bool:

@@ -1626,9 +1626,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
             ):
                 unstated.append((unit, label))
     topic_text = question_topic(question)
-    # (a place only another of the best provisions names is not what the answer speaks of: 上海 of 上海证券交易所 in
-    # a measure on the exchanges, beside 北京's 首贷服务中心 leading)
-    places = [p for p in searcher.tokenizer.places(topic_text) if not covered_place(p, searcher, best[:1], topic_text)]
+    # (a place only a best provision of another document names is not what the answer speaks of: 深圳 of a measure
+    # on the stock exchanges, beside Beijing's 续贷受理中心 leading — but 澳门 of the implementing regulation's article
+    # beside the income tax law's leading is)
+    beside = [p for p in best if p.doc_id in _kin(top.doc_id, searcher)]
+    places = [p for p in searcher.tokenizer.places(topic_text) if not covered_place(p, searcher, beside, topic_text)]
     # (赚了600万 tells what the asker did, and so does a sentence that asks nothing — 准备贷款300万。 before the
     # question: no rule states either)
     asked = asked_figures(_DONE_AMOUNT.sub(" ", " ".join(asking_sentences(question))))
@@ -2372,9 +2374,20 @@ def _tax_names(text: str, searcher: HybridSearcher) -> list[str]:
     return [w for w in searcher.tokenizer.cut(text) if len(w) > 1 and w.endswith("税") and w[-2] not in _DEEDS_ON_TAXES]
 
 
+def _kin(doc_id: str, searcher: HybridSearcher) -> set[str]:
+    """A document with the law it implements and the regulations implementing it."""
+    metas = [d.meta for d in searcher.index.library.documents]
+    own = next((m for m in metas if m.doc_id == doc_id), None)
+    return {
+        doc_id,
+        *([own.implements] if own and own.implements else []),
+        *(m.doc_id for m in metas if m.implements == doc_id),
+    }
+
+
 def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:
     """A place the library has rules for: a local document's region, a place written right after one
-    (北京海淀, 北京市朝阳区: a part of it), or a place its best provisions name."""
+    (北京海淀, 北京市朝阳区: a part of it), or a place ``best`` (the answer's provisions) name."""
     stem = place.rstrip("省市区县")
     if len(stem) < 2:
         return True

@@ -278,9 +278,34 @@ def test_asked_which_number_a_provision_has_in_another_version_its_counterpart_l
     assert answer.text.startswith(
         "《保障中小企业款项支付条例》（2020年）第八条在《保障中小企业款项支付条例》（2025年修订）中对应的是第九条"
     )
-    # the same when the later version is named by the year it was revised in (2025年修订后)
-    revised = real_bot.ask("2020年的款项支付条例第八条，2025年修订后是第几条？")
-    assert cited(revised)[0] == ("sme-payment-regulation-2025", 9)
+    # …but not when the question asks more than that number: its status, or another topic's number in that version
+    with_status = real_bot.ask("款项支付条例2020年版第八条在2025年版里是第几条？2020年版现在还有效吗？")
+    assert cited(with_status)[0] == ("sme-payment-regulation-2020", 8) and "已被修订" in with_status.text
+    other_topic = real_bot.ask("款项支付条例2020年版第八条在2025年版里逾期利息是第几条？")
+    assert cited(other_topic)[0] != ("sme-payment-regulation-2025", 9)
+
+
+def test_a_follow_up_asking_again_with_you_of_a_subject_of_its_own_is_asked_as_it_is(real_bot: PolicyBot) -> None:
+    """那增值税的税率又是多少？ after the income tax's rate names its own question: asked so, not the earlier one again
+    (a review caught 又 sending it back to the income tax law)."""
+    history = after(real_bot, "企业所得税的税率是多少？")
+    answer = real_bot.ask("那增值税的税率又是多少？", history)
+    assert cited(answer)[0] == ("vat-law-2024", 10)
+
+
+def test_a_place_asked_of_stays_with_the_local_rule_when_no_figure_is_asked(real_bot: PolicyBot) -> None:
+    """有免费的法律咨询吗？怎么联系？ after 我们公司在北京。: Beijing's article on legal services answers it (the contact in
+    part), not a national article on information for start-ups — the nation's rules step in for a figure only."""
+    history = after(real_bot, "我们公司在北京。")
+    answer = real_bot.ask("有免费的法律咨询吗？怎么联系？", history)
+    assert cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 48)
+
+
+def test_a_place_named_by_the_implementing_regulation_beside_the_law_is_covered(real_bot: PolicyBot) -> None:
+    """澳门的企业在内地取得的所得怎么交企业所得税？: the law's article leads and the implementing regulation's article on
+    企业 of 香港、澳门、台湾 is among the best — the place is covered, not refused as one the library has no rules for."""
+    answer = real_bot.ask("澳门的企业在内地取得的所得怎么交企业所得税？")
+    assert not answer.out_of_scope and cited(answer)[0][0] in ("eit-law-2018", "eit-regulation-2019")
 
 
 def test_the_two_versions_a_conversation_cited_are_compared_when_asked_together(fake_bot: PolicyBot) -> None:
