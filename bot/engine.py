@@ -2866,9 +2866,9 @@ _OWN_DOCUMENT_OF = re.compile(
 _EDITION_RIGHT_BEFORE = re.compile(
     r"(?<!\d)(?:\d{4}|\d{2})\s*年?\s*(?:修订|修正)?(?:版本|版)\s*(?:的|里的?|中的?)?\s*$"
 )
-# 它 / 它们 standing for what the earlier question was about (not 其它, another)
 # (…在2025年版里对应哪条？: what a provision corresponds to, in general Chinese)
 _CORRESPONDS = re.compile(r"相?对应|相应")
+# 它 / 它们 standing for what the earlier question was about (not 其它, another)
 _THING_PRONOUN = re.compile(r"(?<!其)它们?")
 # (conditions asked are all of them: 要满足什么条件？ 什么样的企业才算？ is answered by the whole list 符合下列条件…)
 _ASKS_WHICH_ONES = re.compile(
