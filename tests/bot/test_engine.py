@@ -615,7 +615,7 @@ def test_a_place_the_library_has_no_rules_for_is_out_of_scope(fake_bot: PolicyBo
         assert features is not None and features.foreign_place is foreign_place, district
 
 
-def test_a_place_only_a_lesser_provision_names_is_not_covered_by_the_answer(real_bot: PolicyBot) -> None:
+def test_a_place_only_another_documents_provision_names_is_not_covered_by_the_answer(real_bot: PolicyBot) -> None:
     """深圳有没有续贷受理中心？ is answered by Beijing's article on the centres, which says nothing of 深圳; that a measure
     on the stock exchanges among the best provisions names 深圳 does not make the library cover it: refused."""
     answer = real_bot.ask("深圳有没有续贷受理中心？")
