@@ -1970,7 +1970,7 @@ class PolicyBot:
         if answers(top) and in_general(top):
             return top
         close = result.dense_of(top) - RELATED_DENSE_SLACK
-        versions = (*self._with_partners((top.doc_id,)), *self._newer_versions(top.doc_id))
+        versions = (*self.library.with_partners((top.doc_id,)), *self._newer_versions(top.doc_id))
         candidates = [
             h.provision
             for h in result.hits[1:FOCUS_WITHIN]
@@ -2575,7 +2575,7 @@ class PolicyBot:
         context_docs = tuple(dict.fromkeys(p.doc_id for p in context))
         if query.refs:
             return self._by_number(query, shelf, context_docs)
-        context_docs = self._with_partners(context_docs) + self._local_documents_named(query.text)
+        context_docs = self.library.with_partners(context_docs) + self._local_documents_named(query.text)
         if query.past:  # 2024年的时候呢？: the conversation's documents as they were then
             context_docs = tuple(dict.fromkeys(version_on(d, query.day, self.names.metas) for d in context_docs))
         if context_docs and names_national_level(query.text) and any(self._is_local(d) for d in context_docs):
@@ -2779,14 +2779,6 @@ class PolicyBot:
     def _is_local(self, doc_id: str) -> bool:
         document = self.library.get(doc_id)
         return document is not None and bool(document.meta.region)
-
-    def _with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
-        """The documents and the laws they implement or the regulations implementing them."""
-        out = list(docs)
-        for d in self.library.documents:
-            if d.meta.implements in docs or (d.meta.doc_id in docs and d.meta.implements):
-                out.append(d.meta.doc_id if d.meta.implements in docs else d.meta.implements)
-        return tuple(dict.fromkeys(out))
 
     def _search_preferring(
         self,

@@ -1629,7 +1629,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # (a place only a best provision of another document names is not what the answer speaks of: 深圳 of a measure
     # on the stock exchanges, beside Beijing's 续贷受理中心 leading — but 澳门 of the implementing regulation's article
     # beside the income tax law's leading is)
-    beside = [p for p in best if p.doc_id in _kin(top.doc_id, searcher)]
+    partners = searcher.index.library.with_partners((top.doc_id,))
+    beside = [p for p in best if p.doc_id in partners]
     places = [p for p in searcher.tokenizer.places(topic_text) if not covered_place(p, searcher, beside, topic_text)]
     # (赚了600万 tells what the asker did, and so does a sentence that asks nothing — 准备贷款300万。 before the
     # question: no rule states either)
@@ -2372,17 +2373,6 @@ def _opens_with_a_subject(sentence: str, searcher: HybridSearcher) -> bool:
 def _tax_names(text: str, searcher: HybridSearcher) -> list[str]:
     """The words of a text naming a tax (ending in 税: 增值税, 个人所得税, 个税 — not a deed done with taxes: 计税, 退税)."""
     return [w for w in searcher.tokenizer.cut(text) if len(w) > 1 and w.endswith("税") and w[-2] not in _DEEDS_ON_TAXES]
-
-
-def _kin(doc_id: str, searcher: HybridSearcher) -> set[str]:
-    """A document with the law it implements and the regulations implementing it."""
-    metas = [d.meta for d in searcher.index.library.documents]
-    own = next((m for m in metas if m.doc_id == doc_id), None)
-    return {
-        doc_id,
-        *([own.implements] if own and own.implements else []),
-        *(m.doc_id for m in metas if m.implements == doc_id),
-    }
 
 
 def covered_place(place: str, searcher: HybridSearcher, best: Sequence[Provision], text: str) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ingest.agencies import AgencyRegistry
 
 # Status of a document on a given day (see ingest/validity.py).
@@ -199,6 +201,14 @@ class Library:
     @property
     def doc_ids(self) -> tuple[str, ...]:
         return tuple(d.meta.doc_id for d in self.documents)
+
+    def with_partners(self, docs: Sequence[str]) -> tuple[str, ...]:
+        """The documents and the laws they implement or the regulations implementing them."""
+        out = list(docs)
+        for d in self.documents:
+            if d.meta.implements in docs or (d.meta.doc_id in docs and d.meta.implements):
+                out.append(d.meta.doc_id if d.meta.implements in docs else d.meta.implements)
+        return tuple(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
