@@ -1568,6 +1568,9 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         matches,
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
+    # (what a figure is of is named where it is stated on the question's topic: not 利率 in the overdue-interest
+    # article among the best, beside 25% of hires in the loan item that 创业担保贷款的利率是多少？ is about)
+    on_topic = [p for p in paragraphs if english_words or shares_topic(p) >= SHARED_WITH_PARAGRAPH]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
     # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
     stated_figures = set().union(*(figures(p) for p in paragraphs)) if paragraphs else set()
@@ -1592,7 +1595,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     unnamed = [
         (unit, label)
         for unit, label, found in support
-        if found >= STATED_ABOUT_WHAT_IS_ASKED and not names_what_is_asked(unit, label, paragraphs, searcher)
+        if found >= STATED_ABOUT_WHAT_IS_ASKED and not names_what_is_asked(unit, label, on_topic, searcher)
     ]
     unstated += unnamed
     stated = [
@@ -1607,7 +1610,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     else:
         # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks
         # them of (一等奖奖金是多少？ beside a sentence on the contest stating no prize).
-        kept = [(unit, label) for unit, label in weakly if states_what_is_asked(unit, label, paragraphs, searcher)]
+        kept = [(unit, label) for unit, label in weakly if states_what_is_asked(unit, label, on_topic, searcher)]
         unstated += [part for part in weakly if part not in kept]
         stated += [unit for unit, _ in kept]  # (逾期利息怎么算？ beside the 17th article: besides what is missing)
     if english_words:  # (English words have no library words to check: the term table knows them)

@@ -3705,3 +3705,11 @@ def test_a_statement_told_before_a_sentence_asking_a_detail_is_a_part_of_its_own
     assert not answer.out_of_scope and answer.coverage == "partial"
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 13)
     assert "办理流程和材料" in answer.text
+
+
+def test_what_a_figure_is_of_is_named_where_a_paragraph_on_the_topic_states_it(real_bot: PolicyBot) -> None:
+    """创业担保贷款利率多少？能贴息多少？: the loan item states 25% of new hires, no rate, and no subsidy; the overdue-interest
+    article among the best names 利率 beside its rate, but it is not about these loans. Neither part is stated:
+    refused, not answered in part as though the loan item stated the rate."""
+    answer = real_bot.ask("创业担保贷款利率多少？能贴息多少？")
+    assert answer.out_of_scope and not answer.citations
