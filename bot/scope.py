@@ -1941,9 +1941,14 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         and any(all(in_full(w, s) for w in deed) for s in _stating(states, paragraphs))
     ):
         return True
-    # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it
+    # …员工占比达到多少？ asks a share by its general name after what it is of: a synonym (职工) may state it — but
+    # not a rate named by its own word (利率上限是多少？ asks a 利率, which a sentence stating 25% of hires does not name)
     asked_at = _asked_at(unit)
-    if (at := unit.rfind(head, 0, asked_at)) >= 0 and _NAMES_A_FIGURE.search(unit[at + len(head) : asked_at]):
+    if (
+        (at := unit.rfind(head, 0, asked_at)) >= 0
+        and _NAMES_A_FIGURE.search(unit[at + len(head) : asked_at])
+        and not (label == "具体比例或费率" and head.endswith("率"))
+    ):
         return True
     # (停业后多少天内 asks the days of something else — but a verb a 是 makes the subject of the figure names what
     # it is of: 价格扣除具体是百分之几？ asks a share of the 扣除)

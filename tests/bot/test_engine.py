@@ -3713,3 +3713,10 @@ def test_what_a_figure_is_of_is_named_where_a_paragraph_on_the_topic_states_it(r
     refused, not answered in part as though the loan item stated the rate."""
     answer = real_bot.ask("创业担保贷款利率多少？能贴息多少？")
     assert answer.out_of_scope and not answer.citations
+
+
+def test_a_rate_asked_by_its_own_word_before_a_word_naming_its_bound_must_be_named(real_bot: PolicyBot) -> None:
+    """利率上限是多少？ asks a 利率: the start-up loan item states 25% of new hires and 15万元, never a rate, and no text
+    states a repayment period either — refused, not answered as if 上限 alone named what the figure is of."""
+    answer = real_bot.ask("创业担保贷款，利率上限是多少？还款期限上限是几年？")
+    assert answer.out_of_scope and not answer.citations
