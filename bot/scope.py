@@ -1872,14 +1872,14 @@ def states_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], searc
         label in _FIGURES
         and words
         and head == words[-1]
-        and (named := _named_by_general_word(head, words, states, paragraphs)) is not None
+        and (named := _named_by_general_word(unit, head, words, states, paragraphs)) is not None
     ):
         return named
     return not head or _stated_in_parts(head, states, paragraphs, searcher)
 
 
 def _named_by_general_word(
-    head: str, words: Sequence[str], states: re.Pattern[str], paragraphs: Sequence[str]
+    unit: str, head: str, words: Sequence[str], states: re.Pattern[str], paragraphs: Sequence[str]
 ) -> bool | None:
     """For a part asking a figure by a general word at the end of its head (贷款期限, or 比例 after 贴息): whether
     a sentence stating such a figure names what it is of — beside that general word in one sentence, or near the
@@ -1888,16 +1888,19 @@ def _named_by_general_word(
     general = _GENERAL_AT_END.search(head)
     if general is None:
         return None
+    # (what a figure is of stands in its own clause: not 事业单位 of 如果买方是事业单位，期限是多少？ — a condition)
+    clause = _CLAUSES.split(unit[: _asked_at(unit)])[-1]
     of = (
         head[: general.start()]
         if general.start() >= 2
-        else next((w for w in reversed(words[:-1]) if any(in_full(w, p) for p in paragraphs)), "")
+        else next((w for w in reversed(words[:-1]) if w in clause and any(in_full(w, p) for p in paragraphs)), "")
     )
     if not of or _stated_of(of, general.group(), states, paragraphs):
         return None
     return _stated_near(of, states, paragraphs)
 
 
+_CLAUSES = re.compile(r"[，,；;：:]")
 # A 是 (or 为) between an asking part's last words and where it asks, with the words that soften it.
 _COPULA_AFTER = re.compile(r"(?:具体|到底|究竟|一般|大概|大约|通常)?(?:是|为)(?=[百千万]分之|多少|几)")
 
@@ -1927,7 +1930,7 @@ def names_what_is_asked(unit: str, label: str, paragraphs: Sequence[str], search
         return False
     # 贷款期限最长是几年？ asks the period of 贷款: a sentence that does not name 期限 together with 贷款 states it only
     # with 贷款 beside the figure (not 贷款…签订1年以上劳动合同); the general word may end the head (贷款额度) or follow it
-    if label in _FIGURES and (named := _named_by_general_word(head, words, states, paragraphs)) is not None:
+    if label in _FIGURES and (named := _named_by_general_word(unit, head, words, states, paragraphs)) is not None:
         return named
     if not head or label not in _FIGURES or names_a_figure_as_such(head) or states.search(head):
         return True

@@ -3720,3 +3720,16 @@ def test_a_rate_asked_by_its_own_word_before_a_word_naming_its_bound_must_be_nam
     states a repayment period either — refused, not answered as if 上限 alone named what the figure is of."""
     answer = real_bot.ask("创业担保贷款，利率上限是多少？还款期限上限是几年？")
     assert answer.out_of_scope and not answer.citations
+
+
+def test_a_figure_asked_by_a_general_word_is_of_what_its_own_clause_names_not_of_a_condition_before(
+    real_bot: PolicyBot,
+) -> None:
+    """要是采购方是大型企业，期限是多少？ after a question on paying for purchases: 期限 names the figure as such, and the
+    clause before only sets a condition (大型企业) — the payment article's 60日 states the period asked, though no
+    figure stands beside 大型企业 itself."""
+    answer = real_bot.ask(
+        "要是采购方是大型企业，期限是多少？", after(real_bot, "机关采购中小企业的货，付款有没有期限？")
+    )
+    assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+    assert "60日" in answer.text
