@@ -266,7 +266,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             # (我们县有没有？: whether it has what was just told of)
             r"((有没有|有吗)(这个|这种|这类|该|此|(?=[？?，,。！!]|$))|(开展|落地|实施|推行|搞|设|建)(了没有|没有|了吗|吗))|"
             # …or which ones it has, or what its own are called (我们县有哪些项目？ 我们市的担保机构叫什么？)
-            r"(我们|咱们|俺们|当地|本地)(省|市|县|区|镇|乡|街道|园区|开发区)(今年|现在|目前)?的?[^，。？?]{0,12}(哪些|哪几|哪个|哪家|叫什么)"
+            r"(我们|咱们|俺们|当地|本地)(省|市|县|区|镇|乡|街道|园区|开发区)(今年|现在|目前)?的?[^，。？?]{0,12}(哪些|哪几|哪一?个|哪一?家|叫什么)"
         ),
         _NEVER,
         "当地是否开展",
@@ -275,6 +275,12 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(r"号码|(?<!打)电话|热线|多少号|联系方式|联系人|邮箱|phone|hotline|contact"),
         re.compile(r"[0-9]{5,}"),  # 12366 (four digits are a year or an amount)
         "联系方式",
+    ),
+    # Which division inside a body: the texts name bodies, not their divisions (发改委哪个处室？).
+    (
+        re.compile(r"(?:哪个|哪一个|哪些|什么|哪几个)(?:处室|科室|股室|业务处|内设机构)|\b(?:which|what) division\b"),
+        _NEVER,
+        "具体处室",
     ),
     # Where an office is: the texts name bodies, not their street addresses.
     (

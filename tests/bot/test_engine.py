@@ -3733,3 +3733,14 @@ def test_a_figure_asked_by_a_general_word_is_of_what_its_own_clause_names_not_of
     )
     assert not answer.out_of_scope and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
     assert "60日" in answer.text
+
+
+def test_a_division_inside_a_body_or_which_one_of_the_askers_own_locality_is_no_text_s_to_name(
+    real_bot: PolicyBot,
+) -> None:
+    """The texts name bodies, never their divisions, nor which bank of the asker's district takes part: the rule asked
+    is answered, and the division (哪个科室) or the district's bank (哪一家) is said to be not covered."""
+    advance = real_bot.ask("政府部门要求我们垫资施工，这合规吗？要反映的话找财政局哪个科室？")
+    assert not advance.out_of_scope and advance.coverage == "partial"
+    loan = real_bot.ask("个人开店想申请创业担保贷款，能贷多少？我们区对接的经办银行是哪一家？")
+    assert cited(loan)[0] == ("guofa-2018-39", 3) and loan.coverage == "partial"
