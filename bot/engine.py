@@ -2363,7 +2363,7 @@ class PolicyBot:
             )
         ):
             # 这个条例还有效吗？ 那个文件是哪年发的？ 它的文号是多少？: the facts of the document the conversation is about
-            return self._facts_of(query, shelf, self._document_referred(query.text, context), context)
+            return self._facts_of(query, shelf, self._document_referred(query.text, context, turns), context)
         if context and not query.refs and asks_for_more(query.text):
             return self._more_on_topic(turns, shelf)
         several = (
@@ -2475,9 +2475,11 @@ class PolicyBot:
         """The document facts (or status) a follow-up asks, of ``doc_id``."""
         return replace(self._answer(replace(query, docs=(doc_id,)), shelf, context), kind="follow_up")
 
-    def _document_referred(self, text: str, context: Sequence[Provision]) -> str:
-        """Which of the conversation's documents 这个条例 / 这部法 / 北京这个条例 means: the first whose title ends
-        in the kind of document named and whose region is the place named, else the first."""
+    def _document_referred(self, text: str, context: Sequence[Provision], turns: Sequence[Turn] = ()) -> str:
+        """Which of the conversation's documents 这个条例 / 这部法 / 北京这个条例 means: the first of the last answer's
+        whose title ends in the kind of document named and whose region is the place named — else the latest such
+        document an earlier turn names, else the library's only such one (北京这个条例 after an answer from a
+        national opinion) — else the last answer's first."""
         docs = list(dict.fromkeys(p.doc_id for p in context))
         kind = m.group(1) if (m := _KIND_REFERRED.search(text)) else ""
         places = self.searcher.regions_named(text)
@@ -2487,7 +2489,18 @@ class PolicyBot:
             meta = metas[doc_id]
             return meta.plain_title.endswith(kind) and (not places or meta.region in places)
 
-        return next((d for d in docs if fits(d)), docs[0])
+        if (fit := next((d for d in docs if fits(d)), None)) is not None or not (kind or places):
+            return fit or docs[0]
+        named = [
+            d
+            for turn in reversed(turns)
+            for m in self.names.mentions(turn.content)
+            for d in self.names.resolve(m, turn.content, self.today())
+        ]
+        if (fit := next((d for d in dict.fromkeys(named) if fits(d)), None)) is not None:
+            return fit
+        only = [d for d in metas if fits(d)]
+        return only[0] if places and len(only) == 1 else docs[0]
 
     def _versions_asked(self, text: str, doc_id: str) -> tuple[str, ...]:
         """The other versions of ``doc_id`` a follow-up asks about, nearest first: an edition by year

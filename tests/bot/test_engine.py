@@ -3744,3 +3744,13 @@ def test_a_division_inside_a_body_or_which_one_of_the_askers_own_locality_is_no_
     assert not advance.out_of_scope and advance.coverage == "partial"
     loan = real_bot.ask("个人开店想申请创业担保贷款，能贷多少？我们区对接的经办银行是哪一家？")
     assert cited(loan)[0] == ("guofa-2018-39", 3) and loan.coverage == "partial"
+
+
+def test_this_regulation_of_a_place_is_that_places_document_of_the_conversation_not_the_last_answers(
+    real_bot: PolicyBot,
+) -> None:
+    """北京这个条例 after a national opinion answered the turn before: the last answer's documents are neither Beijing's
+    nor a 条例, so the one an earlier turn named is meant — its day of taking effect, not the opinion's."""
+    history = after(real_bot, "北京的条例对创业孵化机构有什么支持？", "那国家层面对创业孵化有什么政策？")
+    answer = real_bot.ask("北京这个条例哪年开始施行的？", history)
+    assert "北京市促进中小企业发展条例" in answer.text and "2020年12月1日" in answer.text
