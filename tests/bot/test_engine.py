@@ -3754,3 +3754,12 @@ def test_this_regulation_of_a_place_is_that_places_document_of_the_conversation_
     history = after(real_bot, "北京的条例对创业孵化机构有什么支持？", "那国家层面对创业孵化有什么政策？")
     answer = real_bot.ask("北京这个条例哪年开始施行的？", history)
     assert "北京市促进中小企业发展条例" in answer.text and "2020年12月1日" in answer.text
+
+
+def test_whether_one_can_still_go_by_a_named_document_asks_its_status(real_bot: PolicyBot) -> None:
+    """如今还能按增值税暂行条例来执行吗？ after a question on its rate asks whether the regulation still applies: its repeal
+    (by the VAT law's 第三十八条, since 2026-01-01), not its article on the rate again with a note."""
+    history = after(real_bot, "原来增值税暂行条例里小规模纳税人征收率是多少？")
+    answer = real_bot.ask("如今还能按增值税暂行条例来执行吗？", history)
+    assert answer.text.startswith("《中华人民共和国增值税暂行条例》已废止")
+    assert cited(answer)[0] == ("vat-law-2024", 38)
