@@ -1918,13 +1918,27 @@ class PolicyBot:
         words = self._focus_words(query.focus)
         if not words:
             return top
-        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=lambda p: _named(words, p.text), default=top)
-        return best if _named(words, best.text) > _named(words, top.text) else top
+        terms_of = self._table_terms_of(query.focus)
+
+        def named(provision: Provision) -> float:
+            return _named(words, provision.text, terms_of)
+
+        best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
+        return best if named(best) > named(top) else top
 
     def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
         """Whether a follow-up's own words name ``provision`` more than ``other``."""
-        words = self._focus_words(focus)
-        return _named(words, provision.text) > _named(words, other.text)
+        words, terms_of = self._focus_words(focus), self._table_terms_of(focus)
+        return _named(words, provision.text, terms_of) > _named(words, other.text, terms_of)
+
+    def _table_terms_of(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Each word of a text inside a surface the query table translates, with that surface's document terms (反映
+        of 去哪儿反映 → 投诉, 举报): a provision naming a term names the word."""
+        return {
+            w: tuple(terms)
+            for surface, terms in self.searcher.expander.matches(text)
+            for w in self.searcher.tokenizer.words(surface)
+        }
 
     def _focus_words(self, focus: str) -> dict[str, float]:
         """The words a follow-up's own topic names things by, each with how much it says (按多大比例？ asks the figure

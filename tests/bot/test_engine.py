@@ -3763,3 +3763,13 @@ def test_whether_one_can_still_go_by_a_named_document_asks_its_status(real_bot: 
     answer = real_bot.ask("如今还能按增值税暂行条例来执行吗？", history)
     assert answer.text.startswith("《中华人民共和国增值税暂行条例》已废止")
     assert cited(answer)[0] == ("vat-law-2024", 38)
+
+
+def test_a_follow_ups_own_words_count_by_the_query_tables_terms_when_preferring_among_the_best(
+    real_bot: PolicyBot,
+) -> None:
+    """碰到这事该向谁反映？ after a question on a platform's fees: 向谁反映 is, by the query table, 投诉 and 举报 — the
+    article on complaints (第三十三条) names them and leads, not the platform article the earlier question found."""
+    history = after(real_bot, "我是个体户，电商平台随意给我们加收各种服务费，合规吗？")
+    answer = real_bot.ask("碰到这事该向谁反映？", history)
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
