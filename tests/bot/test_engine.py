@@ -3773,3 +3773,11 @@ def test_a_follow_ups_own_words_count_by_the_query_tables_terms_when_preferring_
     history = after(real_bot, "我是个体户，电商平台随意给我们加收各种服务费，合规吗？")
     answer = real_bot.ask("碰到这事该向谁反映？", history)
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 33)
+
+
+def test_parts_of_a_sentence_asking_a_status_are_answered_by_the_status(real_bot: PolicyBot) -> None:
+    """…2025年还能用吗？它是从哪天起、被哪部法律废止的？: 从哪天起 is a part of the sentence asking about the repeal, which
+    the status states (2026年1月1日, the VAT law's 第三十八条) — not a question of its own, refused beside the answer."""
+    answer = real_bot.ask("《增值税暂行条例》2025年还能用吗？它是从哪天起、被哪部法律废止的？")
+    assert answer.coverage == "full" and "抱歉" not in answer.text
+    assert cited(answer)[0] == ("vat-law-2024", 38) and "2026年1月1日" in answer.text
