@@ -2496,9 +2496,9 @@ class PolicyBot:
 
     def _document_referred(self, text: str, context: Sequence[Provision], turns: Sequence[Turn] = ()) -> str:
         """Which of the conversation's documents 这个条例 / 这部法 / 北京这个条例 means: the first of the last answer's
-        whose title ends in the kind of document named and whose region is the place named — else the latest such
-        document an earlier turn names, else the library's only such one (北京这个条例 after an answer from a
-        national opinion) — else the last answer's first."""
+        whose title ends in the kind of document named and whose region is the place named — else, for a 条例 or 法 or
+        a place named, the latest such document an earlier turn names, or with a place named the library's only such
+        one (北京这个条例 after an answer from a national opinion) — else the last answer's first."""
         docs = list(dict.fromkeys(p.doc_id for p in context))
         kind = m.group(1) if (m := _KIND_REFERRED.search(text)) else ""
         places = self.searcher.regions_named(text)
@@ -2508,7 +2508,8 @@ class PolicyBot:
             meta = metas[doc_id]
             return meta.plain_title.endswith(kind) and (not places or meta.region in places)
 
-        if (fit := next((d for d in docs if fits(d)), None)) is not None or not (kind or places):
+        # (beyond the last answer only for a legal instrument or a place: 这项措施 may be one of its items)
+        if (fit := next((d for d in docs if fits(d)), None)) is not None or not (kind in _INSTRUMENTS or places):
             return fit or docs[0]
         named = [
             d
@@ -2871,8 +2872,10 @@ def _asks_of_chapters(query: Query) -> bool:
 # Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
 _BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")
 
-# 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents)
-_KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法|意见|通知|措施|办法|规定|决定)")
+# 这个条例 / 这部法 / 该意见: a document of the conversation by its kind (general words for kinds of documents; 这个法规
+# names none); a 条例 or 法 is always a whole document, never one of its items.
+_INSTRUMENTS = ("条例", "法")
+_KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法(?!规)|意见|通知|措施|办法|规定|决定)")
 # Where a rule is set out in detail (具体条件在哪规定？ 怎么细化的？): in the regulation implementing a law.
 _ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规定|明确|细化)|(?:怎么|如何)细化|细化(?:规定|了)")
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.

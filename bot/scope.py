@@ -266,7 +266,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             # (我们县有没有？: whether it has what was just told of)
             r"((有没有|有吗)(这个|这种|这类|该|此|(?=[？?，,。！!]|$))|(开展|落地|实施|推行|搞|设|建)(了没有|没有|了吗|吗))|"
             # …or which ones it has, or what its own are called (我们县有哪些项目？ 我们市的担保机构叫什么？)
-            r"(我们|咱们|俺们|当地|本地)(省|市|县|区|镇|乡|街道|园区|开发区)(今年|现在|目前)?的?[^，。？?]{0,12}(哪些|哪几|哪一?个|哪一?家|叫什么)"
+            r"(我们|咱们|俺们|当地|本地)(省|市|县|区|镇|乡|街道|园区|开发区)(今年|现在|目前)?的?[^，。？?]{0,12}(哪些|哪几|哪个|哪一?家|叫什么)"
         ),
         _NEVER,
         "当地是否开展",
@@ -278,7 +278,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     # Which division inside a body: the texts name bodies, not their divisions (发改委哪个处室？).
     (
-        re.compile(r"(?:哪个|哪一个|哪些|什么|哪几个)(?:处室|科室|股室|业务处|内设机构)|\b(?:which|what) division\b"),
+        re.compile(r"(?:哪个|哪一个|什么|哪几个)(?:处室|科室|股室)|\b(?:which|what) division\b"),
         _NEVER,
         "具体处室",
     ),
@@ -1574,8 +1574,8 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         matches,
     )
     unstated = [(unit, label) for unit, label, found in support if not found]
-    # (what a figure is of is named where it is stated on the question's topic: not 利率 in the overdue-interest
-    # article among the best, beside 25% of hires in the loan item that 创业担保贷款的利率是多少？ is about)
+    # (what a figure is of is named where it is stated on the question's topic: 创业担保贷款利率多少？能贴息多少？ is not
+    # answered by 利率 in the overdue-interest article among the best, which shares too little of the question)
     on_topic = [p for p in paragraphs if english_words or shares_topic(p) >= SHARED_WITH_PARAGRAPH]
     # A figure asked to confirm that no best paragraph states (是6个月吗？) is not answered — unless a sentence
     # states another figure of what it is of (是不是最长90天？ beside 付款期限最长不得超过60日: the answer corrects it).
@@ -1894,19 +1894,21 @@ def _named_by_general_word(
     general = _GENERAL_AT_END.search(head)
     if general is None:
         return None
-    # (what a figure is of stands in its own clause: not 事业单位 of 如果买方是事业单位，期限是多少？ — a condition)
-    clause = _CLAUSES.split(unit[: _asked_at(unit)])[-1]
+    # (not in a clause that only sets a condition: 事业单位 of 如果买方是事业单位，期限是多少？ — but 转型为企业 of
+    # 个体工商户转型为企业，期限是多少？ is what the period is of)
+    named = "".join(c for c in split_clauses(unit[: _asked_at(unit)]) if not _CONDITION.match(c))
     of = (
         head[: general.start()]
         if general.start() >= 2
-        else next((w for w in reversed(words[:-1]) if w in clause and any(in_full(w, p) for p in paragraphs)), "")
+        else next((w for w in reversed(words[:-1]) if w in named and any(in_full(w, p) for p in paragraphs)), "")
     )
     if not of or _stated_of(of, general.group(), states, paragraphs):
         return None
     return _stated_near(of, states, paragraphs)
 
 
-_CLAUSES = re.compile(r"[，,；;：:]")
+# A clause setting a condition (如果…， 要是…， 假如…): general Chinese conjunctions.
+_CONDITION = re.compile(r"\s*(?:那么?)?\s*(?:如果|要是|假如|假设|若是|倘若|万一|一旦)")
 # A 是 (or 为) between an asking part's last words and where it asks, with the words that soften it.
 _COPULA_AFTER = re.compile(r"(?:具体|到底|究竟|一般|大概|大约|通常)?(?:是|为)(?=[百千万]分之|多少|几)")
 
