@@ -878,15 +878,17 @@ class PolicyBot:
         """Whether the documents are in force — and, when the question also asks specifics (还按这个条例交吗？现在
         卖货的税率是多少？), the answer to its last part asking them, cited first."""
         status = compose.status_answer(shelf, docs)
-        sentences = asking_sentences(query.text)
+        # (nor a part of a sentence asking the status: 从哪天起、依据哪一条废止的？ asks both of the repeal)
+        of_status = [
+            s
+            for s in asking_sentences(query.text)
+            if understand(s, self.names, self.agencies, self.today()).asks_status
+        ]
         parts = [
             understand(unit, self.names, self.agencies, self.today())
             for unit in scope.asking_units(query.text)
             if (scope.asked_kind(unit) or asks_which_number(unit))  # (…的规定在第几项？ asks where it is)
-            # (nor a part of a sentence asking the status: 从哪天起、依据哪一条废止的？ asks both of the repeal)
-            and not any(
-                unit in s and understand(s, self.names, self.agencies, self.today()).asks_status for s in sentences
-            )
+            and not any(unit in s for s in of_status)
         ]
         asked = [p for p in parts if not p.asks_status and not facts_are_asked(p, True)]  # (not 哪天废止的？)
         if not asked:

@@ -1890,7 +1890,8 @@ def _named_by_general_word(
     """For a part asking a figure by a general word at the end of its head (贷款期限, or 比例 after 贴息): whether
     a sentence stating such a figure names what it is of — beside that general word in one sentence, or near the
     figure (None: the head ends in no general word, or names nothing before it). What it is of is the head's
-    start, or else the nearest word before it that the paragraphs use (份额 in 预留份额里面专门给…的比例)."""
+    start, or else the nearest word before it that the paragraphs use (份额 in 预留份额里面专门给…的比例), outside any
+    clause that only sets a condition."""
     general = _GENERAL_AT_END.search(head)
     if general is None:
         return None
