@@ -1938,6 +1938,10 @@ class PolicyBot:
         words, terms_of = self._focus_words(focus), self._table_terms_of(focus)
         return _named(words, provision.text, terms_of) > _named(words, other.text, terms_of)
 
+    def _documents_named_in(self, text: str) -> list[str]:
+        """The documents a text names (by title, short name or 文号), in order."""
+        return [d for m in self.names.mentions(text) for d in self.names.resolve(m, text, self.today())]
+
     def _table_terms_of(self, text: str) -> dict[str, tuple[str, ...]]:
         """Each word of a text inside a surface the query table translates, with that surface's document terms (反映
         of 去哪儿反映 → 投诉, 举报): a provision naming a term names the word."""
@@ -2209,8 +2213,7 @@ class PolicyBot:
         # sentence of the provision names the word itself: 蔬菜 by 1．蔬菜…的种植, not by 7．…农产品初加工…)
         terms_of = {
             w: terms
-            for surface, terms in searcher.expander.matches(topic)
-            for w in searcher.tokenizer.words(surface)
+            for w, terms in self._table_terms_of(topic).items()
             if not any(w in sentence for _, sentence in rows)
         }
         focused = self._focus_words(focus) if focus else {}
@@ -2297,7 +2300,7 @@ class PolicyBot:
         except ValueError:
             return []
         # A document the answer names by title ("提升中小企业竞争力的若干措施提出…") is where to look.
-        named = [d for m in self.names.mentions(text) for d in self.names.resolve(m, text, self.today())]
+        named = self._documents_named_in(text)
         result, features = self.retrieve(text, named or None)
         if not (named or self.in_scope(features)):
             return []
@@ -2513,12 +2516,7 @@ class PolicyBot:
         # (beyond the last answer only for a legal instrument or a place: 这项措施 may be one of its items)
         if (fit := next((d for d in docs if fits(d)), None)) is not None or not (kind in _INSTRUMENTS or places):
             return fit or docs[0]
-        named = [
-            d
-            for turn in reversed(turns)
-            for m in self.names.mentions(turn.content)
-            for d in self.names.resolve(m, turn.content, self.today())
-        ]
+        named = [d for turn in reversed(turns) for d in self._documents_named_in(turn.content)]
         if (fit := next((d for d in dict.fromkeys(named) if fits(d)), None)) is not None:
             return fit
         only = [d for d in metas if fits(d)]

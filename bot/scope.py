@@ -1547,6 +1547,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     }
     asking = " ".join(clauses[-1] for clauses in asking_clauses(question))
 
+    @functools.cache  # (read for the support and again for what a figure is of)
     def shares_topic(paragraph: str) -> float:
         above = heading.get(paragraph, "")
         # (words the query table translates count where the paragraph uses its terms: 拖着不付款, beside 迟延支付)
