@@ -3814,3 +3814,21 @@ def test_this_regulation_in_the_generic_sense_is_the_last_answers_document(real_
     history = after(real_bot, "中小企业促进法对中小企业融资有哪些规定？", "款项支付条例规定大企业付款期限是多久？")
     answer = real_bot.ask("这个法规是什么时候开始施行的？", history)
     assert "2025年6月1日" in answer.text and "中小企业促进法" not in answer.text.split("。")[0]
+
+
+def test_what_another_thing_is_called_is_no_question_on_the_named_documents_title(real_bot: PolicyBot) -> None:
+    """…我们县的政府性融资担保机构叫什么名字？ names 国办发〔2019〕6号 and asks what a body of the asker's county is called:
+    the document's rule on guarantee fees answers, the county's body is said to be not covered — not the document's
+    title (促进法的全称叫什么名字？ still asks it)."""
+    answer = real_bot.ask("国办发〔2019〕6号讲的担保费率上限，我们县的政府性融资担保机构叫什么名字？")
+    assert cited(answer)[0][0] == "guobanfa-2019-6" and cited(answer)[0][1] > 0 and answer.coverage == "partial"
+    title = real_bot.ask("促进法的全称叫什么名字？")
+    assert "文件名称是《中华人民共和国中小企业促进法》" in title.text
+
+
+def test_a_sum_asked_in_hundred_millions_is_a_sum_no_text_states(real_bot: PolicyBot) -> None:
+    """一年安排多少亿？ asks a sum of money as 多少万 does: the SME law's article on the special fund states none, so the
+    answer does not pass it off as stating one."""
+    answer = real_bot.ask("中央财政给中小企业发展专项资金一年安排多少亿？")
+    assert answer.out_of_scope or answer.coverage == "partial"
+    assert "具体金额" in answer.text
