@@ -1933,6 +1933,17 @@ class PolicyBot:
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
 
+    def _names_none_apart(self, query: Query, docs: Sequence[str], said: str) -> bool:
+        """Whether a follow-up's own words, all of them ``said`` before in the conversation, name several of the first
+        few provisions of the conversation's documents in full — they set none apart (加计多少？ after turns on R&D's
+        加计扣除: the article on R&D and the one on disabled staff both name 加计), so the conversation's topic must.
+        (A word new to the conversation names a subject of its own: 再担保 of 再担保那一层收多少？ after 担保费率.)"""
+        words = [w for w, weight in self._focus_words(query.topic).items() if weight]
+        if not words or not docs or not all(w in said for w in words):
+            return False
+        hits = self.searcher.search(query.topic, list(docs)).hits[:FOCUS_WITHIN]
+        return sum(all(w in h.provision.text for w in words) for h in hits) > 1
+
     def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
         """Whether a follow-up's own words name ``provision`` more than ``other``."""
         words, terms_of = self._focus_words(focus), self._table_terms_of(focus)
@@ -2661,7 +2672,12 @@ class PolicyBot:
             and scope.asked_kind(query.text) == "具体数字"
             and scope.asked_kind(previous.text) not in ("", "具体数字")
         )
-        if previous is not None and (elliptical or self._names_little(query) or asks_its_figure):
+        if previous is not None and (
+            elliptical
+            or self._names_little(query)
+            or asks_its_figure
+            or self._names_none_apart(query, context_docs, " ".join(t.content for t in turns))
+        ):
             # 那工会经费呢？ names its own subject, 遇到这种情况可以去哪投诉？ its own concern (the focus: what to prefer
             # among the best provisions); 比例是多少？ asks about the earlier one
             query = replace(_after_earlier(query, previous), focus=query.topic)

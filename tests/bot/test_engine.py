@@ -3832,3 +3832,23 @@ def test_a_sum_asked_in_hundred_millions_is_a_sum_no_text_states(real_bot: Polic
     answer = real_bot.ask("中央财政给中小企业发展专项资金一年安排多少亿？")
     assert answer.out_of_scope or answer.coverage == "partial"
     assert "具体金额" in answer.text
+
+
+def test_a_follow_ups_words_that_set_no_provision_apart_are_read_with_the_conversations_topic(
+    real_bot: PolicyBot,
+) -> None:
+    """加计多少？ after turns on R&D's 加计扣除: 加计 was said before and names both the regulation's article on R&D costs
+    (第九十五条) and the one on disabled staff (第九十六条) — the conversation's topic (研发) decides, for either topic."""
+    research = [
+        {"role": "user", "content": "公司搞新产品研发花了不少钱，所得税能少交吗？"},
+        {
+            "role": "assistant",
+            "content": "可以。研究开发费用可以在计算应纳税所得额时加计扣除（企业所得税法第三十条）。",
+        },
+    ]
+    assert cited(real_bot.ask("加计多少？", research))[0] == ("eit-regulation-2019", 95)
+    staff = [
+        {"role": "user", "content": "我们招了几名残疾员工，企业所得税上有什么照顾？"},
+        {"role": "assistant", "content": "有。《企业所得税法》第三十条规定，安置残疾人员所支付的工资可以加计扣除。"},
+    ]
+    assert cited(real_bot.ask("那能加计多少？", staff))[0] == ("eit-regulation-2019", 96)
