@@ -2782,7 +2782,13 @@ class PolicyBot:
         titles name it are where it is answered (empty: the conversation's documents use it, or no title names it —
         那小微企业呢？ asks the same documents about them). Of a subject with a deed (那个体户去投标呢？ after turns on the
         SME law, which never says 个体户 nor 投标), a title naming one of its words is enough."""
-        if not (names_only_a_subject(own.text) or asks_of_another_subject(own.text)):
+        # (a first sentence naming only the subject, the rest telling more: 那个体户呢？我开了个小饭馆，有没有类似的保护？)
+        first = _FIRST_SENTENCE.match(own.text.strip())
+        if not (
+            names_only_a_subject(own.text)
+            or asks_of_another_subject(own.text)
+            or (first is not None and names_only_a_subject(first.group()))
+        ):
             return ()
         return self._titled_apart(own.topic, docs)
 
@@ -2884,6 +2890,9 @@ def _asks_of_chapters(query: Query) -> bool:
     """第八章叫什么？ 一共有几章？: a question on a document's chapters (or a notice's parts)."""
     return bool(query.chapter or "sections" in query.facts)
 
+
+# A text's first sentence, ending in a question mark (the rest follows it).
+_FIRST_SENTENCE = re.compile(r"[^？?]+[？?](?=.)")
 
 # Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
 _BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")

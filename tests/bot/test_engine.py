@@ -3852,3 +3852,14 @@ def test_a_follow_ups_words_that_set_no_provision_apart_are_read_with_the_conver
         {"role": "assistant", "content": "有。《企业所得税法》第三十条规定，安置残疾人员所支付的工资可以加计扣除。"},
     ]
     assert cited(real_bot.ask("那能加计多少？", staff))[0] == ("eit-regulation-2019", 96)
+
+
+def test_a_follow_up_naming_only_a_subject_in_its_first_sentence_is_asked_where_titles_name_it(
+    real_bot: PolicyBot,
+) -> None:
+    """那个体户呢？我开了个小饭馆，被欠的钱有没有类似的保护？ after a question on arrears owed to SMEs: the first sentence
+    names only the subject, the rest says more of it — asked of the documents whose titles name 个体工商户 (the
+    promotion regulation's article on arrears), not of the SME documents, which never say 个体户."""
+    history = after(real_bot, "机关拖欠中小企业的工程款违法吗？")
+    answer = real_bot.ask("那个体户呢？我开了个小饭馆，被欠的钱有没有类似的保护？", history)
+    assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 31)
