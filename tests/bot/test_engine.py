@@ -3863,3 +3863,17 @@ def test_a_follow_up_naming_only_a_subject_in_its_first_sentence_is_asked_where_
     history = after(real_bot, "机关拖欠中小企业的工程款违法吗？")
     answer = real_bot.ask("那个体户呢？我开了个小饭馆，被欠的钱有没有类似的保护？", history)
     assert cited(answer)[0] == ("individual-business-promotion-regulation-2022", 31)
+
+
+def test_seizing_property_asked_in_english_finds_the_article_against_unlawful_seizure(real_bot: PolicyBot) -> None:
+    """seize … without following legal procedures: the query table's 查封、扣押 and 法定程序 lead to 优化营商环境条例
+    第十四条 (严禁违反法定权限、条件、程序…实施查封、冻结和扣押), not to an article on making laws by procedure."""
+    answer = real_bot.ask("Are officials allowed to seize a company's equipment without following legal procedures?")
+    assert cited(answer)[0] == ("business-environment-regulation-2019", 14)
+
+
+def test_small_firms_and_三农_together_are_what_支小支农_abbreviates(real_bot: PolicyBot) -> None:
+    """小微企业和三农 is what 国办发6号 calls 支小支农: the item requiring that business to be 80% of a guarantee body's
+    (第（五）项) states the share asked — answered, not refused as if it spoke of something else."""
+    answer = real_bot.ask("政府性融资担保机构服务小微企业和三农的业务，占比至少多少？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guobanfa-2019-6", 5) and "80%" in answer.text
