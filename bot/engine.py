@@ -2067,15 +2067,19 @@ class PolicyBot:
             return sum(map(tokenizer.specificity, own)) / len(own)
 
         def rank(part: str) -> tuple[bool, int, float]:
-            fitting = fit(part)
-            return fitting > 0, sum(scope.in_full(w, part) for w in asked_words), fitting
+            # (a sentence is judged by what it sanctions, the words before who acts on it)
+            condition = part[: cut.start()] if (cut := _SANCTIONED_BY.search(part)) else part
+            fitting = fit(condition)
+            return fitting > 0, sum(scope.in_full(w, condition) for w in asked_words), fitting
 
+        # (an article without items sanctions sentence by sentence: 国有大型企业…要求以审计结果作为结算依据的，由其监管部门
+        # 责令改正, after a sentence on arrears)
         found = [
-            (rank(part), provision, part if part == lead else f"{lead}{part}")
+            (rank(part), provision, f"{lead}{part}" if items else part)
             for provision in document.provisions
             if provision.key != rule.key and _SANCTIONS.search(provision.text)
             for lead, *items in [provision.text.split("\n")]
-            for part in items or [lead]
+            for part in items or [s for s in _SENTENCE.findall(lead) if _SANCTIONS.search(s)]
         ]
         best = max(found, key=lambda row: row[0], default=None)
         return (best[1], best[2]) if best is not None and best[0][0] else None
@@ -2411,8 +2415,9 @@ class PolicyBot:
             answer = compose.numbered_answer(shelf, [(p, p.text) for p in leads], wants_agencies=query.wants_agencies)
             return replace(answer, kind="follow_up")
         if (
-            scope.asked_kind(query.text) == "具体处罚"
+            (scope.asked_kind(query.text) == "具体处罚" or _WHO_ACTS_ON_A_BREACH.search(query.text))
             and (rule := next((p for p in context if shelf.in_force(p.doc_id)), None))
+            and not _SANCTIONS.search(rule.text)  # (a sanctioning clause discussed answers who acts on it itself)
             and (sanctioned := self._sanction_of(rule, earlier_question(turns)))
         ):
             # (违反了怎么办？ 如果违反了，怎么追责？ after a rule: the clause of its document sanctioning it, at the item that
@@ -2903,9 +2908,18 @@ _INSTRUMENTS = ("条例", "法")
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法(?!规)|意见|通知|措施|办法|规定|决定)")
 # Where a rule is set out in detail (具体条件在哪规定？ 怎么细化的？): in the regulation implementing a law.
 _ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规定|明确|细化)|(?:怎么|如何)细化|细化(?:规定|了)")
+# A text's sentences, each with its full stop.
+_SENTENCE = re.compile(r"[^。]+。?")
+# Who acts on a breach (谁能责令它改正？ 要是机关违反了，谁来管？): the clause sanctioning the rule names them.
+_WHO_ACTS_ON_A_BREACH = re.compile(
+    r"谁(?:能|来|可以|有权|会)?(?:责令|处罚|追责|问责|追究)|"
+    r"(?:违反|违规|不遵守|不执行|不改|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}谁"
+)
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(r"依法给予处分|依法(?:依规)?追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|追责|问责|后果|法律责任|惩罚|penalt|punish")
+# Where a sanctioning sentence turns from the breach to who acts on it (…作为结算依据的，由其监管部门责令改正).
+_SANCTIONED_BY = re.compile(r"的[，,]\s*由|的[，,]\s*(?:依法|责令|对)")
 # A term a legal text defines for what it names before it (…部门（以下统称受理投诉部门）): a general form of drafting.
 _SHORT_TERM = re.compile(r"[（(]以下(?:简称|统称)“?([^”）)]{2,16})”?[）)]")
 # A word naming a rate as such (税率, 利率, 费率): the rate of something named elsewhere.

@@ -3877,3 +3877,37 @@ def test_small_firms_and_三农_together_are_what_支小支农_abbreviates(real_
     (第（五）项) states the share asked — answered, not refused as if it spoke of something else."""
     answer = real_bot.ask("政府性融资担保机构服务小微企业和三农的业务，占比至少多少？")
     assert not answer.out_of_scope and cited(answer)[0] == ("guobanfa-2019-6", 5) and "80%" in answer.text
+
+
+def test_who_acts_on_a_breach_is_named_by_the_clause_sanctioning_the_rule_discussed(real_bot: PolicyBot) -> None:
+    """谁能责令它改正？ after a rule on deposits asks who acts on its breach: the clause of the payment regulation
+    sanctioning it (第三十一条, 由其上级机关、主管部门责令改正), not the rule again."""
+    history = after(real_bot, "机关让我们交一大笔履约保证金，合规吗？")
+    answer = real_bot.ask("如果是事业单位这么做，谁能责令它改正？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 31) and "上级机关" in answer.text
+
+
+def test_a_sanctioning_article_without_items_is_matched_sentence_by_sentence_on_the_breach(
+    real_bot: PolicyBot,
+) -> None:
+    """违反了怎么处理？ after 第十二条 was cited on a 国有大型企业 settling by audit results: 第三十三条's second sentence
+    sanctions that breach by 国有大型企业 (由其监管部门责令改正), though its first is on arrears — judged on the breach
+    before 由…, it is found, not 第三十一条's item on the same breach by 机关、事业单位."""
+    history = [
+        {"role": "user", "content": "我们的客户是国有大型企业，说要等审计结果出来才跟我们结算，合法吗？"},
+        {
+            "role": "assistant",
+            "content": "不合法。按《保障中小企业款项支付条例》第十二条，机关、事业单位和国有大型企业不得强制要求以审计机关的"
+            "审计结果作为结算依据。",
+        },
+    ]
+    answer = real_bot.ask("违反了怎么处理？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 33) and "监管部门" in answer.text
+
+
+def test_who_handles_it_after_a_sanctioning_clause_is_answered_by_that_clause(real_bot: PolicyBot) -> None:
+    """要是他们还这样做，谁来处理？ after an answer led by the sanctioning clause itself (第三十三条): that clause names who
+    acts — not another clause sanctioning it in turn."""
+    history = after(real_bot, "国有企业说要等审计结果出来才跟我们结算，合法吗？")
+    answer = real_bot.ask("要是他们还这样做，谁来处理？", history)
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 33)
