@@ -173,11 +173,16 @@ def responsibility_line(shelf: Shelf, provision: Provision) -> str:
 
 
 MAX_DOCUMENT_BODIES = 3
+# A body named by its tie to whom a rule binds, and what it does (由其上级机关、主管部门责令改正, 由其监管部门责令改正).
+_ACTED_ON_BY = re.compile(r"由其[^，。；：]{2,20}?(?:机关|部门|单位)(?:、[^，。；：]{2,12}?(?:机关|部门|单位))*(?:依法)?[^，。；：]{0,8}")
 
 
 def no_body_line(shelf: Shelf, provision: Provision) -> str:
     """For "who is responsible?" of a provision that names no body: say so, and which bodies its document
     makes responsible most often (how many of its provisions name each), as the place to ask."""
+    if printed := _ACTED_ON_BY.search(provision.text):
+        # (由其上级机关、主管部门责令改正: a body named by its tie to whom the rule binds, which no agency list holds)
+        return f"{shelf.ref(provision)}写明{printed.group()}，没有写明具体部门的名称。"
     document = shelf.doc(provision.doc_id)
     ranked = Counter(name for p in document.provisions for name in p.agencies).most_common()
     line = f"{shelf.ref(provision)}没有写明由哪个部门负责。"

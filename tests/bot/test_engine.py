@@ -3911,3 +3911,11 @@ def test_who_handles_it_after_a_sanctioning_clause_is_answered_by_that_clause(re
     history = after(real_bot, "国有企业说要等审计结果出来才跟我们结算，合法吗？")
     answer = real_bot.ask("要是他们还这样做，谁来处理？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 33)
+
+
+def test_a_body_named_by_its_tie_to_whom_the_rule_binds_is_quoted_not_denied(real_bot: PolicyBot) -> None:
+    """款项支付条例第三十一条归谁管？: the article names who acts (由其上级机关、主管部门责令改正), a body by its tie to the
+    机关 or 事业单位 in breach, which no agency list can hold — quoted as printed, never "没有写明由哪个部门负责"."""
+    answer = real_bot.ask("款项支付条例第三十一条归谁管？")
+    assert "由其上级机关、主管部门责令改正" in answer.text.split("\n")[0]
+    assert "没有写明由哪个部门负责" not in answer.text
