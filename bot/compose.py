@@ -174,7 +174,9 @@ def responsibility_line(shelf: Shelf, provision: Provision) -> str:
 
 MAX_DOCUMENT_BODIES = 3
 # A body named by its tie to whom a rule binds, and what it does (由其上级机关、主管部门责令改正, 由其监管部门责令改正).
-_ACTED_ON_BY = re.compile(r"由其[^，。；：]{2,20}?(?:机关|部门|单位)(?:、[^，。；：]{2,12}?(?:机关|部门|单位))*(?:依法)?[^，。；：]{0,8}")
+_ACTED_ON_BY = re.compile(
+    r"由其[^，。；：]{2,20}?(?:机关|部门|单位)(?:、[^，。；：]{2,12}?(?:机关|部门|单位))*(?:依法)?[^，。；：]{0,8}"
+)
 
 
 def no_body_line(shelf: Shelf, provision: Provision) -> str:
