@@ -146,7 +146,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(有没有|有无|给不给|是否有|能不能(?:拿到|领到|申请到?)|能否(?:拿到|领到|申请到?))[^，。？?]{0,12}"
             r"(补贴|补助|奖励|奖补|资助|贴息|扶持资金|资金支持)"
         ),
-        re.compile(r"补贴|补助|奖励|奖补|资助|贴息|资金|财政支持|减免|免费|费用"),
+        # (or money paid back: 返还其上年度实际缴纳失业保险费的50%)
+        re.compile(r"补贴|补助|奖励|奖补|资助|贴息|资金|财政支持|减免|免费|费用|返还|退还"),
         "补贴或资金支持",
     ),
     # What befalls who breaks a rule: the texts state it only in their articles on legal liability.

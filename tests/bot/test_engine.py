@@ -3919,3 +3919,10 @@ def test_a_body_named_by_its_tie_to_whom_the_rule_binds_is_quoted_not_denied(rea
     answer = real_bot.ask("款项支付条例第三十一条归谁管？")
     assert "由其上级机关、主管部门责令改正" in answer.text.split("\n")[0]
     assert "没有写明由哪个部门负责" not in answer.text
+
+
+def test_money_paid_back_is_money_support_a_text_grants(real_bot: PolicyBot) -> None:
+    """有没有什么返还或者补贴？ of firms that lay nobody off: 国发39号（一） grants 返还 of half the unemployment
+    insurance paid — money support stated, so answered, not refused as if no text granted any."""
+    answer = real_bot.ask("我们一直没裁员，有没有什么返还或者补贴？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("guofa-2018-39", 1)
