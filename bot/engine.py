@@ -520,7 +520,8 @@ class PolicyBot:
             if told:
                 query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
         answer = self._answer(replace(query, in_conversation=bool(turns)), shelf)
-        names_little = bool(turns) and not query.docs and self._names_little(query)
+        # (a place told in earlier turns is no subject the question names: 贴多少？ after 北京对首贷…有贴息吗？, asked of that)
+        names_little = bool(turns) and not query.docs and self._names_little(unplaced)
         if (
             told
             and not names_little
@@ -538,7 +539,7 @@ class PolicyBot:
             # Naming too little to be searched on its own (比例是多少？ 违反了怎么追责？), or not answered on its
             # own: the conversation it leans on — for the latter, unless the question alone is clearly closer to
             # another provision (a new topic: 专利能拿去贷款吗？ after a question on VAT).
-            follow_up = self._follow_up(query, turns, shelf)
+            follow_up = self._follow_up(unplaced if names_little else query, turns, shelf)
             if not follow_up.out_of_scope and (names_little or self._fits_as_well(query.topic, follow_up, answer)):
                 return follow_up
             elsewhere = names_little and not self._within_conversation(answer, turns)

@@ -3926,3 +3926,13 @@ def test_money_paid_back_is_money_support_a_text_grants(real_bot: PolicyBot) -> 
     insurance paid — money support stated, so answered, not refused as if no text granted any."""
     answer = real_bot.ask("我们一直没裁员，有没有什么返还或者补贴？")
     assert not answer.out_of_scope and cited(answer)[0] == ("guofa-2018-39", 1)
+
+
+def test_a_place_told_before_is_no_subject_a_follow_up_names(real_bot: PolicyBot) -> None:
+    """贴多少？ after a question on Beijing's subsidised first loans names nothing of its own: the place told earlier
+    (北京) does not make it a question of its own, answered from whatever states a sum — it asks the amount of that
+    subsidy, which Beijing's 第二十二条 does not state (refused, naming that article)."""
+    history = after(real_bot, "北京对在首贷服务中心拿到首笔贷款的企业有贴息吗？")
+    answer = real_bot.ask("贴多少？", history)
+    assert answer.out_of_scope and not answer.citations and "具体金额" in answer.text
+    assert "北京市促进中小企业发展条例》第二十二条" in answer.text
