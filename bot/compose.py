@@ -180,10 +180,10 @@ _ACTED_ON_BY = re.compile(
 
 
 def no_body_line(shelf: Shelf, provision: Provision) -> str:
-    """For "who is responsible?" of a provision that names no body: say so, and which bodies its document
-    makes responsible most often (how many of its provisions name each), as the place to ask."""
+    """For "who is responsible?" of a provision that names no body of the agency file: the body it names by its tie
+    to whom the rule binds, as printed (由其上级机关、主管部门责令改正); else say it names none, and which bodies its
+    document makes responsible most often (how many of its provisions name each), as the place to ask."""
     if printed := _ACTED_ON_BY.search(provision.text):
-        # (由其上级机关、主管部门责令改正: a body named by its tie to whom the rule binds, which no agency list holds)
         return f"{shelf.ref(provision)}写明{printed.group()}，没有写明具体部门的名称。"
     document = shelf.doc(provision.doc_id)
     ranked = Counter(name for p in document.provisions for name in p.agencies).most_common()

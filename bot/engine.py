@@ -1935,8 +1935,8 @@ class PolicyBot:
         return best if named(best) > named(top) else top
 
     def _names_none_apart(self, query: Query, docs: Sequence[str], said: str) -> bool:
-        """Whether a follow-up's own words, all of them ``said`` before in the conversation, name several of the first
-        few provisions of the conversation's documents in full — they set none apart (加计多少？ after turns on R&D's
+        """Whether a follow-up's own words, all of them ``said`` before in the conversation, are all written in several
+        of the first few provisions of the conversation's documents — they set none apart (加计多少？ after turns on R&D's
         加计扣除: the article on R&D and the one on disabled staff both name 加计), so the conversation's topic must.
         (A word new to the conversation names a subject of its own: 再担保 of 再担保那一层收多少？ after 担保费率.)"""
         words = [w for w, weight in self._focus_words(query.topic).items() if weight]
@@ -2068,19 +2068,21 @@ class PolicyBot:
             return sum(map(tokenizer.specificity, own)) / len(own)
 
         def rank(part: str) -> tuple[bool, int, float]:
-            # (a sentence is judged by what it sanctions, the words before who acts on it)
-            condition = part[: cut.start()] if (cut := _SANCTIONED_BY.search(part)) else part
-            fitting = fit(condition)
+            # (a sentence is judged by the breach it sanctions, the words before who acts on it — each breach it lists
+            # with 或者 alone: …未按照规定…公示…信息或者隐瞒真实情况、弄虚作假的，由市场监督管理部门依法处理)
+            if cut := _SANCTIONED_BY.search(part):
+                condition = part[: cut.start()]
+                fitting = max(map(fit, condition.split("或者")))
+            else:
+                condition, fitting = part, fit(part)
             return fitting > 0, sum(scope.in_full(w, condition) for w in asked_words), fitting
 
-        # (an article without items sanctions sentence by sentence: 国有大型企业…要求以审计结果作为结算依据的，由其监管部门
-        # 责令改正, after a sentence on arrears)
         found = [
-            (rank(part), provision, f"{lead}{part}" if items else part)
+            (rank(part), provision, part if part == lead else f"{lead}{part}")
             for provision in document.provisions
             if provision.key != rule.key and _SANCTIONS.search(provision.text)
             for lead, *items in [provision.text.split("\n")]
-            for part in items or [s for s in _SENTENCE.findall(lead) if _SANCTIONS.search(s)]
+            for part in items or [lead]
         ]
         best = max(found, key=lambda row: row[0], default=None)
         return (best[1], best[2]) if best is not None and best[0][0] else None
@@ -2788,15 +2790,12 @@ class PolicyBot:
         titles name it are where it is answered (empty: the conversation's documents use it, or no title names it —
         那小微企业呢？ asks the same documents about them). Of a subject with a deed (那个体户去投标呢？ after turns on the
         SME law, which never says 个体户 nor 投标), a title naming one of its words is enough."""
-        # (a first sentence naming only the subject, the rest telling more: 那个体户呢？我开了个小饭馆，有没有类似的保护？)
+        if names_only_a_subject(own.text) or asks_of_another_subject(own.text):
+            return self._titled_apart(own.topic, docs)
+        # (a first sentence naming only the subject, the rest telling more: 那个体户呢？我开了个小饭馆，有没有类似的保护？ —
+        # that subject)
         first = _FIRST_SENTENCE.match(own.text.strip())
-        if not (
-            names_only_a_subject(own.text)
-            or asks_of_another_subject(own.text)
-            or (first is not None and names_only_a_subject(first.group()))
-        ):
-            return ()
-        return self._titled_apart(own.topic, docs)
+        return self._titled_apart(first.group(), docs) if first and names_only_a_subject(first.group()) else ()
 
     def _titled_apart(self, text: str, docs: Sequence[str]) -> tuple[str, ...]:
         """The documents whose titles name one of the words of the subject of ``text`` that ``docs`` never use
@@ -2909,15 +2908,17 @@ _INSTRUMENTS = ("条例", "法")
 _KIND_REFERRED = re.compile(r"(?:这|那|该|此|本)(?:个|部|份|项|一)?(条例|法(?!规)|意见|通知|措施|办法|规定|决定)")
 # Where a rule is set out in detail (具体条件在哪规定？ 怎么细化的？): in the regulation implementing a law.
 _ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规定|明确|细化)|(?:怎么|如何)细化|细化(?:规定|了)")
-# A text's sentences, each with its full stop.
-_SENTENCE = re.compile(r"[^。]+。?")
-# Who acts on a breach (谁能责令它改正？ 要是机关违反了，谁来管？): the clause sanctioning the rule names them.
+# Who acts on a breach (谁能责令它改正？ 要是机关违反了，谁来管？ — not 违反了找谁投诉？, which asks where to complain): the
+# clause sanctioning the rule names them.
 _WHO_ACTS_ON_A_BREACH = re.compile(
     r"谁(?:能|来|可以|有权|会)?(?:责令|处罚|追责|问责|追究)|"
-    r"(?:违反|违规|不遵守|不执行|不改|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}谁"
+    r"(?:违反|违规|不遵守|不执行|不改|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
+    r"谁(?:来)?(?:管|处理)"
 )
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
-_SANCTIONS = re.compile(r"依法给予处分|依法(?:依规)?追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款")
+_SANCTIONS = re.compile(
+    r"依法给予处分|依法(?:依规)?追究(?:法律)?责任|责令改正|处[^。；]{0,12}罚款|的，由[^。；，]{2,20}依法处理"
+)
 _ASKS_SANCTION = re.compile(r"处罚|处分|罚款|罚多少|追究|追责|问责|后果|法律责任|惩罚|penalt|punish")
 # Where a sanctioning sentence turns from the breach to who acts on it (…作为结算依据的，由其监管部门责令改正).
 _SANCTIONED_BY = re.compile(r"的[，,]\s*由|的[，,]\s*(?:依法|责令|对)")

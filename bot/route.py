@@ -148,10 +148,9 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:条例|法规|法律|本法|这部法|该法|文件|意见|通知|办法|措施)的(?:法律|法定|上位法)?(?:依据|根据)|"
         r"(?:依据|根据)(?:哪部|哪个|什么|哪些)(?:法律|法规|法)?(?:制定|出台)|legal basis of|based on which law"
     ),
-    # (a document's name, not another thing's: 我们市的担保公司叫什么名字？ after 6号文 asks no title)
-    "title": re.compile(
-        r"标题|全称|(?:^|[，,。？?！!\s》文法规例见知施它这那该])(?:个|部|份)?的?(?:名字|名称)?叫什么名|\btitle\b"
-    ),
+    # (a document's name, not a body's: 我们县的担保机构叫什么名字？ after naming 6号文 asks no title — the endings of
+    # words for companies, bodies, banks, offices and places of business)
+    "title": re.compile(r"标题|全称|(?<![司构台心行位门业会金区站局所厂店])叫什么名|\btitle\b"),
     "sections": re.compile(
         r"几个部分|多少个部分|(?<!第)几部分|哪几个部分|几大部分|几大块|几个方面|哪几个方面|章节|(?<!第)几章|多少章|哪几章|哪些章|分几章|"
         r"(文件|全文|法|条例|意见|措施)的?(结构|目录)"

@@ -102,7 +102,7 @@ _ASKS_WHO_SETS = re.compile(
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"多少钱|多少元|多少万|几万|多少亿|几亿|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
+            r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
             r"(补贴|补助|奖励|奖补|资助|贴息|补偿|返还|退还|退|减免|贷|借|拿|领|给|发|赔|罚|收|贴)(多少|几万|几千|几百)|"
             # paid (交多少, not 提交多少份; 花多少钱, not 花多少时间 or 缴多少年) or a fee (多少工本费; not 多少次免费,
             # 多少比例缴费, nor the fees a service asks: 服务费 is whether and what it costs)
@@ -146,8 +146,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(有没有|有无|给不给|是否有|能不能(?:拿到|领到|申请到?)|能否(?:拿到|领到|申请到?))[^，。？?]{0,12}"
             r"(补贴|补助|奖励|奖补|资助|贴息|扶持资金|资金支持)"
         ),
-        # (or money paid back: 返还其上年度实际缴纳失业保险费的50%)
-        re.compile(r"补贴|补助|奖励|奖补|资助|贴息|资金|财政支持|减免|免费|费用|返还|退还"),
+        re.compile(r"补贴|补助|奖励|奖补|资助|贴息|资金|财政支持|减免|免费|费用"),
         "补贴或资金支持",
     ),
     # What befalls who breaks a rule: the texts state it only in their articles on legal liability.
