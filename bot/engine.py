@@ -478,6 +478,16 @@ class PolicyBot:
         return text if repair is None else repair.text
 
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
+        if (
+            turns
+            and query.docs
+            and query.refers_to_document
+            and (query.facts or query.asks_status)
+            and (context := self._context(turns))
+            and (referred := self._document_referred(text, context, turns)) not in query.docs
+        ):
+            # 这个法是哪天开始施行的？原来的暂行条例呢？ after turns on the VAT law: the law referred to, then the one named
+            query = replace(query, docs=(referred, *query.docs))
         if turns and not query.docs and not query.refs and (meant := self._documents_meant(text, turns)):
             return self._in_documents_named(query, turns, shelf, meant)  # 实施条例里怎么细化的？ 北京有没有更优惠的？
         if query.unknown_documents and not query.docs:
@@ -655,6 +665,20 @@ class PolicyBot:
         if plan.kind == "status":
             return self._status_and_what_applies(query, shelf, docs)
         if plan.kind == "doc_meta":
+            if len(named := [d for d in query.docs if d in docs]) > 1:
+                # 增值税法和暂行条例分别是哪天施行的？: each document named, in the order named (one no longer in force
+                # says so)
+                each = [
+                    compose.doc_meta_answer(
+                        shelf, d, plan.facts if shelf.in_force(d) else tuple(dict.fromkeys((*plan.facts, "status")))
+                    )
+                    for d in named
+                ]
+                return replace(
+                    each[0],
+                    text="\n".join(a.text for a in each),
+                    citations=tuple(c for a in each for c in a.citations),
+                )
             answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
             shown = {(c.doc_id, c.number) for c in answer.citations}  # (the article stating the fact, cited once)
             cited = tuple(

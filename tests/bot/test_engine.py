@@ -3935,3 +3935,20 @@ def test_who_sanctions_a_breach_listed_with_或者_is_the_clause_naming_it(real_
     ]
     answer = real_bot.ask("他们不公示的话，谁来处罚？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 34) and "市场监督管理部门" in answer.text
+
+
+def test_facts_asked_of_two_documents_named_are_given_for_each(real_bot: PolicyBot) -> None:
+    """增值税法和增值税暂行条例分别是哪天开始施行的？: each document's day, in the order named — the repealed regulation's
+    with its repeal — not the first document's alone."""
+    answer = real_bot.ask("增值税法和增值税暂行条例分别是哪天开始施行的？")
+    first, second = answer.text.split("\n")[:2]
+    assert "增值税法》" in first and "2026年1月1日" in first
+    assert "增值税暂行条例》" in second and "2009年1月1日" in second and "已废止" in second
+
+
+def test_this_law_beside_a_document_named_is_the_conversations_law(real_bot: PolicyBot) -> None:
+    """这个法是哪天开始施行的？原来的暂行条例呢？ after turns on the VAT law: 这个法 is the VAT law, named first, then the
+    interim regulation the question names — not the regulation's day alone."""
+    history = after(real_bot, "小规模纳税人的增值税征收率是多少？")
+    answer = real_bot.ask("这个法是哪天开始施行的？原来的暂行条例呢？", history)
+    assert answer.text.startswith("《中华人民共和国增值税法》") and "2009年1月1日" in answer.text
