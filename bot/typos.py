@@ -118,6 +118,11 @@ def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]], as_r
     return SAME_SHAPE if meant in shapes.get(typed, ()) else 0
 
 
+# Function words jieba glues to the end of a character it has to guess a word for (付款方是 → 方是): a guessed word
+# ending in one is no typo.
+_GLUED_FUNCTION_WORDS = frozenset("是的了在")
+
+
 class TypoRepairer:
     """Repairs questions against the library's ``vocabulary``. ``frequency`` and ``total`` are jieba's
     dictionary counts, ``is_everyday`` tells a word that names nothing in particular (内部, 一般),
@@ -175,6 +180,8 @@ class TypoRepairer:
                     typed, inside = text[start:end], tokens.get((start, end))
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
+                    if (start, end) in guessed and typed[-1] in _GLUED_FUNCTION_WORDS:
+                        continue  # (jieba glued the copula to a word it did not know: 付款方是… is no 付款方式)
                     # (a word jieba barely knows is often a plain phrase it counted a few times — 哪部, 网店: read
                     # as a typo only of a word the documents print beside the same character, 条列第 → 条例第)
                     printed_so = any(a < end and start < b for a, b in barely_known)
@@ -188,7 +195,7 @@ class TypoRepairer:
                         replacements.append((start, typed, meant))
                         for i in range(start, end):
                             taken[i] = True
-        replacements += self._real_words_repaired(text, cut, taken)
+        replacements += self._real_words_repaired(text, cut, taken, guessed)
         replacements += self._yes_or_no_repaired(text, taken)
         if not replacements:
             return None
@@ -216,7 +223,9 @@ class TypoRepairer:
                 out.append((at, second, first))
         return out
 
-    def _real_words_repaired(self, text: str, cut: list[str], taken: list[bool]) -> list[tuple[int, str, str]]:
+    def _real_words_repaired(
+        self, text: str, cut: list[str], taken: list[bool], guessed: Collection[tuple[int, int]] = ()
+    ) -> list[tuple[int, str, str]]:
         """Words of the library — or words the documents never print (公会, a guild: 公会经费 for 工会经费) — typed for
         another that sounds the same (预期利息 for 逾期利息): a word jieba cuts whole is replaced by the one the documents
         print with the two characters after or before it, where they never print the typed word so, and use far
@@ -229,6 +238,7 @@ class TypoRepairer:
                 and len(token) > 1
                 and _CJK_RUN.fullmatch(token) is not None  # (not A股: a Latin letter has no reading)
                 and token not in self._library_text
+                and not ((start, position) in guessed and token[-1] in _GLUED_FUNCTION_WORDS)
             )
             if (token in self._words or unprinted) and not any(taken[start:position]):
                 meant = self._meant_instead(text, start, token, unprinted)

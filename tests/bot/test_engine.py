@@ -3952,3 +3952,10 @@ def test_this_law_beside_a_document_named_is_the_conversations_law(real_bot: Pol
     history = after(real_bot, "小规模纳税人的增值税征收率是多少？")
     answer = real_bot.ask("这个法是哪天开始施行的？原来的暂行条例呢？", history)
     assert answer.text.startswith("《中华人民共和国增值税法》") and "2009年1月1日" in answer.text
+
+
+def test_a_copula_jieba_glued_to_an_unknown_word_is_no_typo(real_bot: PolicyBot) -> None:
+    """如果付款方是事业单位…: jieba glues 是 to the 方 of 付款方, a word it does not know, and 方是 sounds like 方式 — but
+    a guessed word ending in the copula is a cut, not a typo: the question is answered as written."""
+    answer = real_bot.ask("如果付款方是事业单位，付款期限是多久？")
+    assert "您是不是想问" not in answer.text and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
