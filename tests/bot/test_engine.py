@@ -33,6 +33,11 @@ def after(bot: PolicyBot, *earlier: str) -> list[dict[str, str]]:
     return history
 
 
+def exchange(question: str, answer: str) -> list[dict[str, str]]:
+    """A plain-text history of one exchange, as a chat client sends it."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
 def test_a_provision_by_number_in_a_named_document(demo_bot: PolicyBot) -> None:
     answer = demo_bot.ask("示例企业促进法第十条是什么？")
     assert cited(answer) == [("demo-law-2023", 10)]
@@ -3831,18 +3836,15 @@ def test_a_follow_ups_words_that_set_no_provision_apart_are_read_with_the_conver
 ) -> None:
     """加计多少？ after turns on R&D's 加计扣除: 加计 was said before and names both the regulation's article on R&D costs
     (第九十五条) and the one on disabled staff (第九十六条) — the conversation's topic (研发) decides, for either topic."""
-    research = [
-        {"role": "user", "content": "公司搞新产品研发花了不少钱，所得税能少交吗？"},
-        {
-            "role": "assistant",
-            "content": "可以。研究开发费用可以在计算应纳税所得额时加计扣除（企业所得税法第三十条）。",
-        },
-    ]
+    research = exchange(
+        "公司搞新产品研发花了不少钱，所得税能少交吗？",
+        "可以。研究开发费用可以在计算应纳税所得额时加计扣除（企业所得税法第三十条）。",
+    )
     assert cited(real_bot.ask("加计多少？", research))[0] == ("eit-regulation-2019", 95)
-    staff = [
-        {"role": "user", "content": "我们招了几名残疾员工，企业所得税上有什么照顾？"},
-        {"role": "assistant", "content": "有。《企业所得税法》第三十条规定，安置残疾人员所支付的工资可以加计扣除。"},
-    ]
+    staff = exchange(
+        "我们招了几名残疾员工，企业所得税上有什么照顾？",
+        "有。《企业所得税法》第三十条规定，安置残疾人员所支付的工资可以加计扣除。",
+    )
     assert cited(real_bot.ask("那能加计多少？", staff))[0] == ("eit-regulation-2019", 96)
 
 
@@ -3868,10 +3870,10 @@ def test_who_acts_on_a_breach_is_named_by_the_clause_sanctioning_the_rule_discus
     """谁能责令它改正？ after the rule on deposits asks who acts on its breach: the clause of the payment regulation
     sanctioning it (第三十一条, 由其上级机关、主管部门责令改正), not the rule again — while 找谁投诉？ after a rule asks where to
     complain, not who sanctions."""
-    history = [
-        {"role": "user", "content": "机关让我们交一大笔履约保证金，还只收现金，合规吗？"},
-        {"role": "assistant", "content": "《保障中小企业款项支付条例》第十三条规定，保证金不得限定以现金形式提交。"},
-    ]
+    history = exchange(
+        "机关让我们交一大笔履约保证金，还只收现金，合规吗？",
+        "《保障中小企业款项支付条例》第十三条规定，保证金不得限定以现金形式提交。",
+    )
     answer = real_bot.ask("如果是事业单位这么做，谁能责令它改正？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 31) and "上级机关" in answer.text
     complaint = real_bot.ask("如果他们违反了，我们找谁投诉？", history)
@@ -3884,14 +3886,10 @@ def test_a_sanctioning_clause_is_matched_on_the_breach_before_who_acts_on_it(
     """违反了怎么处理？ after 第十二条 was cited on a 国有大型企业 settling by audit results: 第三十三条's second paragraph
     sanctions that breach by 国有大型企业 (…作为结算依据的，由其监管部门责令改正) — judged on the breach before 由…, it is
     found, not 第三十一条's item on the same breach by 机关、事业单位."""
-    history = [
-        {"role": "user", "content": "我们的客户是国有大型企业，说要等审计结果出来才跟我们结算，合法吗？"},
-        {
-            "role": "assistant",
-            "content": "不合法。按《保障中小企业款项支付条例》第十二条，机关、事业单位和国有大型企业不得强制要求以审计机关的"
-            "审计结果作为结算依据。",
-        },
-    ]
+    history = exchange(
+        "我们的客户是国有大型企业，说要等审计结果出来才跟我们结算，合法吗？",
+        "不合法。按《保障中小企业款项支付条例》第十二条，机关、事业单位和国有大型企业不得强制要求以审计机关的审计结果作为结算依据。",
+    )
     answer = real_bot.ask("违反了怎么处理？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 33) and "监管部门" in answer.text
 
@@ -3926,13 +3924,10 @@ def test_who_sanctions_a_breach_listed_with_或者_is_the_clause_naming_it(real_
     """谁来处罚？ after the rule that 大型企业 publish their arrears: 第三十四条 sanctions that breach, listed with 或者 beside
     another (…公示…信息或者隐瞒真实情况、弄虚作假的，由市场监督管理部门依法处理) — each breach judged alone, it is found, not
     the clause on 机关、事业单位."""
-    history = [
-        {"role": "user", "content": "大型企业要不要公开拖欠中小企业的款项？"},
-        {
-            "role": "assistant",
-            "content": "要。《保障中小企业款项支付条例》第十八条要求大型企业把逾期尚未支付的款项信息纳入年度报告并公示。",
-        },
-    ]
+    history = exchange(
+        "大型企业要不要公开拖欠中小企业的款项？",
+        "要。《保障中小企业款项支付条例》第十八条要求大型企业把逾期尚未支付的款项信息纳入年度报告并公示。",
+    )
     answer = real_bot.ask("他们不公示的话，谁来处罚？", history)
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 34) and "市场监督管理部门" in answer.text
 
