@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import itertools
 import logging
 import math
 import os
@@ -121,6 +122,7 @@ RELATED_DENSE_SLACK = 0.005
 RULE_DENSE_SLACK = 0.01  # a rule this close in meaning answers before the clause sanctioning its breach
 # Of the words of a sanctioning clause's item, the share a rule must name to be what it sanctions.
 SANCTIONED_SHARE = 0.75
+BREACH_WORDS = 6  # a breach a sanctioning sentence lists with 或者 names this many words, or it is part of one
 NATIONAL_DENSE_SLACK = 0.01  # a national provision this close in meaning answers before a local one, no place named
 # A law's provision and its implementing regulation's are cited together when the regulation's
 # best provision is among this many fused hits.
@@ -478,16 +480,6 @@ class PolicyBot:
         return text if repair is None else repair.text
 
     def _route(self, text: str, query: Query, turns: tuple[Turn, ...], shelf: Shelf) -> Answer:
-        if (
-            turns
-            and query.docs
-            and query.refers_to_document
-            and (query.facts or query.asks_status)
-            and (context := self._context(turns))
-            and (referred := self._document_referred(text, context, turns)) not in query.docs
-        ):
-            # 这个法是哪天开始施行的？原来的暂行条例呢？ after turns on the VAT law: the law referred to, then the one named
-            query = replace(query, docs=(referred, *query.docs))
         if turns and not query.docs and not query.refs and (meant := self._documents_meant(text, turns)):
             return self._in_documents_named(query, turns, shelf, meant)  # 实施条例里怎么细化的？ 北京有没有更优惠的？
         if query.unknown_documents and not query.docs:
@@ -665,29 +657,31 @@ class PolicyBot:
         if plan.kind == "status":
             return self._status_and_what_applies(query, shelf, docs)
         if plan.kind == "doc_meta":
-            if len(named := [d for d in query.docs if d in docs]) > 1:
-                # 增值税法和暂行条例分别是哪天施行的？: each document named, in the order named (one no longer in force
-                # says so)
+            if joined := _documents_joined(query):
+                # 增值税法和暂行条例分别是哪天施行的？: each document named together, in the order named (one no longer in
+                # force says so) — not 增值税法取代了暂行条例，增值税法是哪天施行的？
                 each = [
                     compose.doc_meta_answer(
                         shelf, d, plan.facts if shelf.in_force(d) else tuple(dict.fromkeys((*plan.facts, "status")))
                     )
-                    for d in named
+                    for d in joined
                 ]
-                return replace(
+                answer = replace(
                     each[0],
                     text="\n".join(a.text for a in each),
                     citations=tuple(c for a in each for c in a.citations),
                 )
-            answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
-            shown = {(c.doc_id, c.number) for c in answer.citations}  # (the article stating the fact, cited once)
-            cited = tuple(
-                shelf.cite(p, p.text) for p in context if p.doc_id == docs[0] and (p.doc_id, p.number) not in shown
-            )
-            answer = replace(answer, citations=answer.citations + cited)
+            else:
+                answer = compose.doc_meta_answer(shelf, docs[0], plan.facts)
+                shown = {(c.doc_id, c.number) for c in answer.citations}  # (the article stating the fact, cited once)
+                cited = tuple(
+                    shelf.cite(p, p.text) for p in context if p.doc_id == docs[0] and (p.doc_id, p.number) not in shown
+                )
+                answer = replace(answer, citations=answer.citations + cited)
+            where = joined or tuple(docs[:1])
             # (国办发〔2019〕6号是哪个机关印发的？对平均担保费率有什么要求？: the second part searched in that document)
             if rest := self._asked_besides_facts(query.text):
-                found = self._search(replace(query, text=rest, topic=rest, docs=docs[:1]), shelf, docs[:1])
+                found = self._search(replace(query, text=rest, topic=rest, docs=where), shelf, where)
                 if not found.out_of_scope:
                     return replace(
                         answer, text=f"{answer.text}\n{found.text}", citations=answer.citations + found.citations
@@ -2096,7 +2090,9 @@ class PolicyBot:
             # with 或者 alone: …未按照规定…公示…信息或者隐瞒真实情况、弄虚作假的，由市场监督管理部门依法处理)
             if cut := _SANCTIONED_BY.search(part):
                 condition = part[: cut.start()]
-                fitting = max(map(fit, condition.split("或者")))
+                # (not a list inside one breach: 没有合同约定或者法律、行政法规依据)
+                breaches = [b for b in condition.split("或者") if len(tokenizer.content_words(b)) >= BREACH_WORDS]
+                fitting = max(map(fit, breaches or [condition]))
             else:
                 condition, fitting = part, fit(part)
             return fitting > 0, sum(scope.in_full(w, condition) for w in asked_words), fitting
@@ -2915,6 +2911,23 @@ _QUALIFIES_A_FIGURE = re.compile(r"最长|最短|最高|最低|最多|不得超�
 _ASKED_OF_ANOTHER = re.compile(r"那(?:么)?(?:在)?([^，,。？?！!]{2,10}?)(?:方面|这块|这一块|领域|上面)呢")
 
 
+def _documents_joined(query: Query) -> tuple[str, ...]:
+    """The documents a question names one after another joined by 和 / 与 / 及 / 、 (增值税法和增值税暂行条例…), in order;
+    empty for fewer than two."""
+    mentions = sorted(query.mentions, key=lambda m: m.start)
+    run = mentions[:1]
+    for before, after in itertools.pairwise(mentions):
+        if not _JOINING.fullmatch(query.text[before.end : after.start]):
+            break
+        run.append(after)
+    joined = tuple(dict.fromkeys(d for m in run for d in m.doc_ids if d in query.docs))
+    return joined if len(run) > 1 and len(joined) > 1 else ()
+
+
+# What joins two documents named together (增值税法和暂行条例, 6号文、39号文).
+_JOINING = re.compile(r"\s*(?:和|与|及|以及|跟|、)\s*")
+
+
 def _asks_of_chapters(query: Query) -> bool:
     """第八章叫什么？ 一共有几章？: a question on a document's chapters (or a notice's parts)."""
     return bool(query.chapter or "sections" in query.facts)
@@ -2937,7 +2950,7 @@ _ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规�
 _WHO_ACTS_ON_A_BREACH = re.compile(
     r"谁(?:能|来|可以|有权|会)?(?:责令|处罚|追责|问责|追究)|"
     r"(?:违反|违规|不遵守|不执行|不改|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
-    r"谁(?:来)?(?:管|处理)"
+    r"谁(?:来)?(?:管|处理|查处|处罚|罚|监管)"
 )
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(

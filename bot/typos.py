@@ -181,7 +181,7 @@ class TypoRepairer:
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
                     if (start, end) in guessed and typed[-1] in _GLUED_FUNCTION_WORDS:
-                        continue  # (jieba glued the copula to a word it did not know: 付款方是… is no 付款方式)
+                        continue  # (jieba glued a function word to one it did not know: 付款方是… is no 付款方式)
                     # (a word jieba barely knows is often a plain phrase it counted a few times — 哪部, 网店: read
                     # as a typo only of a word the documents print beside the same character, 条列第 → 条例第)
                     printed_so = any(a < end and start < b for a, b in barely_known)
