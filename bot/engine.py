@@ -1941,14 +1941,9 @@ class PolicyBot:
         "遇到这种情况可以去哪投诉？" after one on 乱收费), the best provision among the first few that names more of
         the follow-up's own words, when the best one names fewer: the earlier question lends its form and its
         subject, the follow-up says what it wants of them."""
-        words = self._focus_words(query.focus)
-        if not words:
+        if not self._focus_words(query.focus):
             return top
-        terms_of = self._table_terms_of(query.focus)
-
-        def named(provision: Provision) -> float:
-            return _named(words, provision.text, terms_of)
-
+        named = self._naming(query.focus)
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
 
@@ -1965,8 +1960,14 @@ class PolicyBot:
 
     def _names_more(self, focus: str, provision: Provision, other: Provision) -> bool:
         """Whether a follow-up's own words name ``provision`` more than ``other``."""
+        named = self._naming(focus)
+        return named(provision) > named(other)
+
+    def _naming(self, focus: str) -> Callable[[Provision], float]:
+        """How much of a follow-up's own words (``focus``) a provision names — a word also by the query table's
+        terms for it."""
         words, terms_of = self._focus_words(focus), self._table_terms_of(focus)
-        return _named(words, provision.text, terms_of) > _named(words, other.text, terms_of)
+        return lambda provision: _named(words, provision.text, terms_of)
 
     def _documents_named_in(self, text: str) -> list[str]:
         """The documents a text names (by title, short name or 文号), in order."""
@@ -2949,8 +2950,7 @@ _ASKS_WHERE_DETAILED = re.compile(r"在哪(?:里|儿|个文件)?(?:有)?(?:规�
 # clause sanctioning the rule names them.
 _WHO_ACTS_ON_A_BREACH = re.compile(
     r"谁(?:能|来|可以|有权|会)?(?:责令|处罚|追责|问责|追究)|"
-    r"(?:违反|违规|不遵守|不执行|不改|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
-    r"谁(?:来)?(?:管|处理|查处|处罚|罚|监管)"
+    rf"(?:{scope.BREACH_TOLD}|不改[^。？?]{{0,8}})谁(?:来)?(?:管|处理|查处|处罚|罚|监管)"
 )
 # A clause sanctioning breaches of the rules (general forms of Chinese legislation), and a question asking about them.
 _SANCTIONS = re.compile(

@@ -99,6 +99,11 @@ _ASKS_WHO_SETS = re.compile(
     r"(?:由|归)?(?:谁|哪个部门|哪个单位|哪家|什么部门|什么文件|什么材料|哪个文件)[^，。？?]{0,4}(?:规定|制定|确定|定)"
 )
 
+# A breach told before what is asked of it (违反了…, 如果他们这么干…): general Chinese forms.
+BREACH_TOLD = (
+    r"(?:违反|违规|不遵守|不执行|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
+)
+
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -154,8 +159,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"(什么|哪些|啥|怎样的|何种)(处罚|惩罚|处分|惩戒|罚则)|(怎么|如何|怎样)(处罚|惩罚|罚|追责|问责|追究)|"
             r"(什么|哪些|啥)(法律)?(后果|责任)|处罚(是什么|有哪些|标准)|\bpenalt(?:y|ies)\b|\bpunish|"
-            r"(违反|违规|不遵守|不执行|(如果|要是|假如|万一)[^，。？?]{0,6}(这么|这样)(干|做|搞))[^。？?]{0,8}"
-            r"(怎么办|(怎么|如何)处理|会怎么?样)"
+            rf"{BREACH_TOLD}(怎么办|(怎么|如何)处理|会怎么?样)"
         ),
         re.compile(r"处罚|罚款|罚金|处分|追究|法律责任|责令|吊销|没收|警告|惩戒|处以"),
         "具体处罚",

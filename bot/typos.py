@@ -123,6 +123,12 @@ def likeness(typed: str, meant: str, shapes: Mapping[str, Collection[str]], as_r
 _GLUED_FUNCTION_WORDS = frozenset("是的了在")
 
 
+def _glued_on(span: tuple[int, int], word: str, guessed: Collection[tuple[int, int]]) -> bool:
+    """Whether a word jieba had to guess (its ``span`` among the ``guessed``) ends in a function word it glued on
+    (方是 of 付款方是…, no typo of 方式)."""
+    return span in guessed and word[-1] in _GLUED_FUNCTION_WORDS
+
+
 class TypoRepairer:
     """Repairs questions against the library's ``vocabulary``. ``frequency`` and ``total`` are jieba's
     dictionary counts, ``is_everyday`` tells a word that names nothing in particular (内部, 一般),
@@ -180,8 +186,8 @@ class TypoRepairer:
                     typed, inside = text[start:end], tokens.get((start, end))
                     if inside is None or any(taken[start:end]) or typed in self._words:
                         continue
-                    if (start, end) in guessed and typed[-1] in _GLUED_FUNCTION_WORDS:
-                        continue  # (jieba glued a function word to one it did not know: 付款方是… is no 付款方式)
+                    if _glued_on((start, end), typed, guessed):
+                        continue
                     # (a word jieba barely knows is often a plain phrase it counted a few times — 哪部, 网店: read
                     # as a typo only of a word the documents print beside the same character, 条列第 → 条例第)
                     printed_so = any(a < end and start < b for a, b in barely_known)
@@ -238,7 +244,7 @@ class TypoRepairer:
                 and len(token) > 1
                 and _CJK_RUN.fullmatch(token) is not None  # (not A股: a Latin letter has no reading)
                 and token not in self._library_text
-                and not ((start, position) in guessed and token[-1] in _GLUED_FUNCTION_WORDS)
+                and not _glued_on((start, position), token, guessed)
             )
             if (token in self._words or unprinted) and not any(taken[start:position]):
                 meant = self._meant_instead(text, start, token, unprinted)
