@@ -1570,10 +1570,10 @@ class PolicyBot:
                 unanswered=within.unanswered,
                 partial=within.partial,
             )
-        top = self._prefer_focus(query, result, self._prefer_definition(query, result))
+        wants = query.wants_agencies if wants_agencies is None else wants_agencies
+        top = self._prefer_focus(query, result, self._prefer_definition(query, result, wants))
         top = self._prefer_rule_to_sanction(query, result, self._prefer_national(query, result, top))
         top = self._prefer_stating_what_is_asked(topic, result, top, query.focus)
-        wants = query.wants_agencies if wants_agencies is None else wants_agencies
         if wants:
             top = self._prefer_naming_bodies(result, top)
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
@@ -1903,12 +1903,15 @@ class PolicyBot:
                 return p
         return chosen
 
-    def _prefer_definition(self, query: Query, result: Retrieval) -> Provision:
-        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指)."""
+    def _prefer_definition(self, query: Query, result: Retrieval, wants_agencies: bool) -> Provision:
+        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指). Asked who
+        decides (算不算中小企业有争议的，找哪个部门认定？), only a definition that names a body answers."""
         top = result.hits[0].provision
         if not _ASKS_DEFINITION.search(query.text):
             return top
         for hit in result.hits[:DEFINITION_WITHIN]:
+            if wants_agencies and not hit.provision.agencies:
+                continue
             for term in _DEFINES.findall(hit.provision.text):
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
                 # of that head in a row name it (什么样的企业才算小型微利？)

@@ -3952,3 +3952,11 @@ def test_a_copula_jieba_glued_to_an_unknown_word_is_no_typo(real_bot: PolicyBot)
     a guessed word ending in the copula is a cut, not a typo: the question is answered as written."""
     answer = real_bot.ask("如果付款方是事业单位，付款期限是多久？")
     assert "您是不是想问" not in answer.text and cited(answer)[0] == ("sme-payment-regulation-2025", 9)
+
+
+def test_asked_who_decides_what_counts_a_definition_naming_no_body_does_not_lead(real_bot: PolicyBot) -> None:
+    """…算不算中小企业说法不一，…能请哪个部门出面认定？ asks who decides: 款项支付条例第二十九条 (有争议的，可以向…部门申请认定),
+    not 第三条, the definition, which names no body. Asked what counts, the definition still leads."""
+    answer = real_bot.ask("客户和我们对我们到底算不算中小企业说法不一，款项支付条例里说能请哪个部门出面认定？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 29) and "申请认定" in answer.text
+    assert cited(real_bot.ask("什么样的企业才算中小企业，款项支付条例怎么定义的？"))[0] == ("sme-payment-regulation-2025", 3)
