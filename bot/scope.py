@@ -826,6 +826,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['是否收费和收费标准']
     >>> [label for *_, label in _specifics_asked("投诉平台的网址和电话能给一下吗？")]
     ['联系方式']
+    >>> [label for *_, label in _specifics_asked("讲需要补正哪些材料的是哪一条？")]
+    []
     """
     lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
     lowered = _TOLD_A_FEW.sub("了若干", lowered)  # (晚报了几天，会罚多少？ tells a few days, it asks a fine)
@@ -858,8 +860,11 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # (one asking sentence: …是多少天？具体是哪一条？ asks both)
     # (and in that clause, what it names before asking where, when it asks nothing there: 投诉处理时限是第几条？)
     told = lowered[: lowered.rfind(asking_clause)]
+    # (what a clause ending in 的 before it names is what describes the provision: …需要补正哪些材料的是哪一条？)
     if (which := _ASKS_WHICH_PROVISION.search(asking_clause)) and not re.search(r"[？?]", told):
-        lowered = asking_clause if _WHAT_WORD.search(asking_clause[: which.start()]) else asking_clause[which.start() :]
+        before = asking_clause[: which.start()]
+        describes = bool(re.search(r"的(?:是|在)?$", before))
+        lowered = asking_clause if _WHAT_WORD.search(before) and not describes else asking_clause[which.start() :]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []
     if asked or not (_CONFIRMS.search(lowered) and asked_figures(lowered)):

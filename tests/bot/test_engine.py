@@ -3960,3 +3960,10 @@ def test_asked_who_decides_what_counts_a_definition_naming_no_body_does_not_lead
     answer = real_bot.ask("客户和我们对我们到底算不算中小企业说法不一，款项支付条例里说能请哪个部门出面认定？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 29) and "申请认定" in answer.text
     assert cited(real_bot.ask("什么样的企业才算中小企业，款项支付条例怎么定义的？"))[0] == ("sme-payment-regulation-2025", 3)
+
+
+def test_what_describes_the_provision_asked_for_is_not_asked(real_bot: PolicyBot) -> None:
+    """…讲需要补正哪些材料要一次性告知的是哪一条？ asks which article: the papers are what describes it, no list of papers
+    asked (it had been refused for papers no text lists). Answered by 优化营商环境条例第三十六条."""
+    answer = real_bot.ask("在优化营商环境条例里，讲需要补正哪些材料要一次性告知的是哪一条？")
+    assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 36)
