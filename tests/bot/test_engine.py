@@ -3967,3 +3967,10 @@ def test_what_describes_the_provision_asked_for_is_not_asked(real_bot: PolicyBot
     asked (it had been refused for papers no text lists). Answered by 优化营商环境条例第三十六条."""
     answer = real_bot.ask("在优化营商环境条例里，讲需要补正哪些材料要一次性告知的是哪一条？")
     assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 36)
+
+
+@pytest.mark.parametrize("question", ["北京的中小企业促进条例是哪个机关修订的？", "北京市促进中小企业发展条例由什么机关修订通过？"])
+def test_which_body_revised_a_document_is_its_issuer(real_bot: PolicyBot, question: str) -> None:
+    """哪个机关修订的？ asks who made the document in force, as 哪个机关通过的？ does: its issuer, not a provision."""
+    answer = real_bot.ask(question)
+    assert "北京市人民代表大会常务委员会" in answer.text and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 0)
