@@ -3974,3 +3974,10 @@ def test_which_body_revised_a_document_is_its_issuer(real_bot: PolicyBot, questi
     """哪个机关修订的？ asks who made the document in force, as 哪个机关通过的？ does: its issuer, not a provision."""
     answer = real_bot.ask(question)
     assert "北京市人民代表大会常务委员会" in answer.text and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 0)
+
+
+def test_a_time_when_a_document_still_applied_dates_the_question(real_bot: PolicyBot) -> None:
+    """…暂行条例还在用的时候，…？ asks what it said then, not whether it is still in force: answered by its article."""
+    answer = real_bot.ask("增值税暂行条例还在用的时候，小规模纳税人征收率是多少？")
+    assert cited(answer)[0] == ("vat-interim-regulation-2017", 12) and "3%" in answer.text
+    assert "已废止" in real_bot.ask("增值税暂行条例现在还在用吗？").text
