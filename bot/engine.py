@@ -1056,7 +1056,8 @@ class PolicyBot:
     def _says_little(self, text: str) -> bool:
         """Too little besides the documents or places it names to be searched on its own (怎么细化的？
         有没有更优惠的？): the sum of its words' specificity."""
-        rest = scope.without_asking(_IMPLEMENTED.sub("", _IMPLEMENTING.sub("", text)))  # (哪几档 asks, names nothing)
+        # (哪几档 asks, names nothing; so does a sentence asking only which article: …是怎么规定的？第几条？)
+        rest = scope.without_asking(_IMPLEMENTED.sub("", _IMPLEMENTING.sub("", _ONLY_WHICH_NUMBER.sub("", text))))
         for region in self.searcher.regions_named(text):
             rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
         return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
@@ -2939,6 +2940,8 @@ def _asks_of_chapters(query: Query) -> bool:
 
 # A text's first sentence, ending in a question mark (the rest follows it).
 _FIRST_SENTENCE = re.compile(r"[^？?]+[？?](?=.)")
+# A sentence after another asking only which article or item it is (…是怎么规定的？第几条？)
+_ONLY_WHICH_NUMBER = re.compile(r"(?<=[？?])\s*(?:是|在)?(?:第几条|哪一条|哪条|第几项|哪一项)(?:呢|啊)?[？?]")
 
 # Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
 _BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")

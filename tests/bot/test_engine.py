@@ -3981,3 +3981,11 @@ def test_a_time_when_a_document_still_applied_dates_the_question(real_bot: Polic
     answer = real_bot.ask("增值税暂行条例还在用的时候，小规模纳税人征收率是多少？")
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 12) and "3%" in answer.text
     assert "已废止" in real_bot.ask("增值税暂行条例现在还在用吗？").text
+
+
+def test_asking_which_article_besides_asks_the_earlier_question_in_the_document_named(real_bot: PolicyBot) -> None:
+    """旧的《个体工商户条例》是怎么要求的？第几条？ after a question on annual reports asks that question of the old
+    regulation, as it does without 第几条？: its 第十三条 (年度报告), not an article its words alone find."""
+    history = after(real_bot, "个体工商户要不要每年报送年度报告？")
+    answer = real_bot.ask("旧的《个体工商户条例》是怎么要求的？第几条？", history)
+    assert cited(answer)[0] == ("individual-business-regulation-2016", 13)
