@@ -1185,9 +1185,7 @@ def asks_more_than_specifics(
         for c in split_clauses(question)
     ):
         return True
-    # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
     asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
-    details = asked_details if len(asked_details) == len(unanswered) else set()
     told: list[str] = []  # what the asking sentences so far state besides what they ask
     for units, statements in _asking_sentences(question):
         told += statements
@@ -1200,11 +1198,9 @@ def asks_more_than_specifics(
             for u in units
         ):
             return True
-        # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
-        # 开放使用，使用费怎么收？) — but not the papers to hand in (创业担保贷款要准备哪些材料？): asked alone, a
-        # list of papers is the core, which no provision describing the programme states.
-        if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
-            return True
+        # A detail of taking part in what the question only names (绿色工厂怎么申请？ 发展基金怎么申请投资？) is the core
+        # of what it asks, which no provision naming the programme states — but a detail of what it states first
+        # (科研仪器向中小企业开放使用，使用费怎么收？) is a part beside it.
         # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing —
         # told in an earlier sentence too: 对规模有争议可以申请认定，要多久？要交什么证明？)
         if any(u in asked_details for u in units) and any(_names_something(c) for c in told):
