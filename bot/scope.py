@@ -1169,9 +1169,10 @@ def asks_more_than_specifics(
     asking parts and what they ask; by default every part that asks for specifics): another asking
     part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
     about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
-    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of
-    (only stated before it when the detail is the papers to hand in). A detail in ``cores`` is the core of what
-    is asked, never a detail of it (怎么补办？: the way to do what no provision names).
+    wants confirmed (听说…，); or — when a detail of taking part is missing — what the detail is of, stated
+    before it (科研仪器向中小企业开放使用，使用费怎么收？; not 绿色工厂怎么申请？, which asks nothing but the detail). A
+    detail in ``cores`` is the core of what is asked, never a detail of it (怎么补办？: the way to do what no
+    provision names).
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
@@ -1206,15 +1207,6 @@ def asks_more_than_specifics(
         if any(u in asked_details for u in units) and any(_names_something(c) for c in told):
             return True
     return False
-
-
-def _only_papers(unit: str) -> bool:
-    """Whether an asking part asks for the papers to hand in and nothing else (要准备哪些材料？; not 要哪些材料，去哪办？)."""
-    return bool(_PAPERS_ASKED.search(unit)) and not _specifics_asked(_HANDING_IN_PAPERS.sub("", unit))
-
-
-# The papers asked with the verb handing them in (需要准备哪些材料, 要带什么证明).
-_HANDING_IN_PAPERS = re.compile(rf"(?:需要|要|得)?(?:准备|提交|提供|携带|带|交)?(?:{_PAPERS_ASKED.pattern})")
 
 
 def without_asking(text: str) -> str:

@@ -3989,3 +3989,10 @@ def test_asking_which_article_besides_asks_the_earlier_question_in_the_document_
     history = after(real_bot, "个体工商户要不要每年报送年度报告？")
     answer = real_bot.ask("旧的《个体工商户条例》是怎么要求的？第几条？", history)
     assert cited(answer)[0] == ("individual-business-regulation-2016", 13)
+
+
+def test_asking_only_how_to_take_part_in_what_it_names_is_refused(real_bot: PolicyBot) -> None:
+    """专精特新小巨人企业怎么申报？ asks nothing but the way to apply, which no provision naming the programme states:
+    refused, naming the closest provision (169号文第（十）项) — not answered in part as if the programme were asked."""
+    answer = real_bot.ask("专精特新小巨人企业怎么申报？")
+    assert answer.out_of_scope and not answer.citations and "第（十）项" in answer.text
