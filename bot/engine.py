@@ -2090,7 +2090,7 @@ class PolicyBot:
                 return 0.0
             return sum(map(tokenizer.specificity, own)) / len(own)
 
-        def rank(part: str) -> tuple[bool, int, float]:
+        def rank(part: str, lead: str) -> tuple[bool, int, float]:
             # (a sentence is judged by the breach it sanctions, the words before who acts on it — each breach it lists
             # with 或者 alone: …未按照规定…公示…信息或者隐瞒真实情况、弄虚作假的，由市场监督管理部门依法处理)
             if cut := _SANCTIONED_BY.search(part):
@@ -2100,10 +2100,12 @@ class PolicyBot:
                 fitting = max(map(fit, breaches or [condition]))
             else:
                 condition, fitting = part, fit(part)
-            return fitting > 0, sum(scope.in_full(w, condition) for w in asked_words), fitting
+            # (who breaks it, named in the lead of a list of breaches: 行业协会商会…有下列情形之一的 of 如果是行业协会这么干呢？)
+            whom = "" if part == lead else lead
+            return fitting > 0, sum(scope.in_full(w, f"{whom}{condition}") for w in asked_words), fitting
 
         found = [
-            (rank(part), provision, part if part == lead else f"{lead}{part}")
+            (rank(part, lead), provision, part if part == lead else f"{lead}{part}")
             for provision in document.provisions
             if provision.key != rule.key and _SANCTIONS.search(provision.text)
             for lead, *items in [provision.text.split("\n")]
@@ -2446,7 +2448,8 @@ class PolicyBot:
             (scope.asked_kind(query.text) == "具体处罚" or _WHO_ACTS_ON_A_BREACH.search(query.text))
             and (rule := next((p for p in context if shelf.in_force(p.doc_id)), None))
             and not _SANCTIONS.search(rule.text)  # (a sanctioning clause discussed answers who acts on it itself)
-            and (sanctioned := self._sanction_of(rule, earlier_question(turns)))
+            # (what the follow-up names of the breach too: 如果是行业协会这么干呢，谁来处理？)
+            and (sanctioned := self._sanction_of(rule, f"{earlier_question(turns)} {query.text}"))
         ):
             # (违反了怎么办？ 如果违反了，怎么追责？ after a rule: the clause of its document sanctioning it, at the item that
             # is that rule — 优化营商环境条例第六十九条（九） after 第四十三条 on designated intermediaries)
