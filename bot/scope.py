@@ -1169,10 +1169,9 @@ def asks_more_than_specifics(
     asking parts and what they ask; by default every part that asks for specifics): another asking
     part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
     about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
-    wants confirmed (听说…，); or — when a detail of taking part is missing — what the detail is of, stated
-    before it (科研仪器向中小企业开放使用，使用费怎么收？; not 绿色工厂怎么申请？, which asks nothing but the detail). A
-    detail in ``cores`` is the core of what is asked, never a detail of it (怎么补办？: the way to do what no
-    provision names).
+    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of
+    (only stated before it when the detail is the papers to hand in). A detail in ``cores`` is the core of what
+    is asked, never a detail of it (怎么补办？: the way to do what no provision names).
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
@@ -1186,7 +1185,9 @@ def asks_more_than_specifics(
         for c in split_clauses(question)
     ):
         return True
+    # Details count only when nothing else is missing (收费标准是多少？要几天？ wants figures).
     asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
+    details = asked_details if len(asked_details) == len(unanswered) else set()
     told: list[str] = []  # what the asking sentences so far state besides what they ask
     for units, statements in _asking_sentences(question):
         told += statements
@@ -1199,14 +1200,25 @@ def asks_more_than_specifics(
             for u in units
         ):
             return True
-        # A detail of taking part in what the question only names (绿色工厂怎么申请？ 发展基金怎么申请投资？) is the core
-        # of what it asks, which no provision naming the programme states — but a detail of what it states first
-        # (科研仪器向中小企业开放使用，使用费怎么收？) is a part beside it.
+        # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
+        # 开放使用，使用费怎么收？) — but not the papers to hand in (创业担保贷款要准备哪些材料？): asked alone, a
+        # list of papers is the core, which no provision describing the programme states.
+        if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
+            return True
         # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing —
         # told in an earlier sentence too: 对规模有争议可以申请认定，要多久？要交什么证明？)
         if any(u in asked_details for u in units) and any(_names_something(c) for c in told):
             return True
     return False
+
+
+def _only_papers(unit: str) -> bool:
+    """Whether an asking part asks for the papers to hand in and nothing else (要准备哪些材料？; not 要哪些材料，去哪办？)."""
+    return bool(_PAPERS_ASKED.search(unit)) and not _specifics_asked(_HANDING_IN_PAPERS.sub("", unit))
+
+
+# The papers asked with the verb handing them in (需要准备哪些材料, 要带什么证明).
+_HANDING_IN_PAPERS = re.compile(rf"(?:需要|要|得)?(?:准备|提交|提供|携带|带|交)?(?:{_PAPERS_ASKED.pattern})")
 
 
 def without_asking(text: str) -> str:

@@ -3991,13 +3991,6 @@ def test_asking_which_article_besides_asks_the_earlier_question_in_the_document_
     assert cited(answer)[0] == ("individual-business-regulation-2016", 13)
 
 
-def test_asking_only_how_to_take_part_in_what_it_names_is_refused(real_bot: PolicyBot) -> None:
-    """专精特新小巨人企业怎么申报？ asks nothing but the way to apply, which no provision naming the programme states:
-    refused, naming the closest provision (169号文第（十）项) — not answered in part as if the programme were asked."""
-    answer = real_bot.ask("专精特新小巨人企业怎么申报？")
-    assert answer.out_of_scope and not answer.citations and "第（十）项" in answer.text
-
-
 def test_who_acts_on_a_breach_by_whoever_the_follow_up_names(real_bot: PolicyBot) -> None:
     """要是行业协会也这么干，谁来处理？ after a question on being forced into a paid contest: the sanctioning clause whose
     list is of 行业协会商会's breaches (优化营商环境条例第七十一条), not the one on government departments (第六十九条),

@@ -281,11 +281,11 @@ def test_more_kinds_of_specifics(question: str, text: str, label: str) -> None:
     ("question", "more"),
     [
         ("检测平台向小企业开放共享，怎么预约？", True),  # a detail of taking part in what it states
-        ("检测平台怎么预约？", False),  # a detail of taking part in what it only names: the core
+        ("检测平台怎么预约？", True),  # a detail of something named
         ("怎么预约？", False),  # nothing but the detail
         ("检测平台预约要带哪些材料？", False),  # the papers to hand in are the core when asked alone
         ("检测平台向小企业开放共享，预约要带哪些材料？", True),
-        ("检测站需要哪些材料，去哪里办？", False),  # papers and where to file, of what it only names
+        ("检测站需要哪些材料，去哪里办？", True),  # papers and where to file: a detail of something named
         ("有人说检测平台对小企业开放，检测费怎么收？", True),  # hearsay to confirm
         ("检测平台向小企业开放共享，补贴比例是多少？", False),  # a figure is the core, not a detail
         ("检测平台的收费标准是多少？预约要几天？", False),
