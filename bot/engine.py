@@ -85,6 +85,7 @@ from bot.route import (
     with_subject_swapped,
     without_attributes,
     without_national_level,
+    without_which_number_asked,
 )
 from bot.smalltalk import smalltalk_kind
 from bot.typos import TypoRepairer, load_similar_shapes
@@ -1057,7 +1058,7 @@ class PolicyBot:
         """Too little besides the documents or places it names to be searched on its own (怎么细化的？
         有没有更优惠的？): the sum of its words' specificity."""
         # (哪几档 asks, names nothing; so does a sentence asking only which article: …是怎么规定的？第几条？)
-        rest = scope.without_asking(_IMPLEMENTED.sub("", _IMPLEMENTING.sub("", _ONLY_WHICH_NUMBER.sub("", text))))
+        rest = scope.without_asking(_IMPLEMENTED.sub("", _IMPLEMENTING.sub("", without_which_number_asked(text))))
         for region in self.searcher.regions_named(text):
             rest = rest.replace(region, "").replace(region.rstrip("省市"), "")
         return self._specificity(rest) < ELLIPTICAL_MAX_SPECIFICITY
@@ -1905,13 +1906,19 @@ class PolicyBot:
         return chosen
 
     def _prefer_definition(self, query: Query, result: Retrieval, wants_agencies: bool) -> Provision:
-        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指). Asked who
-        decides (算不算中小企业有争议的，找哪个部门认定？), only a definition that names a body answers."""
+        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指). Asked only who
+        decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定？由哪个部门认定？, which asks both), a definition
+        naming no body gives way to one of the first provisions naming one."""
         top = result.hits[0].provision
         if not _ASKS_DEFINITION.search(query.text):
             return top
+        naming = (
+            wants_agencies
+            and len(asking_sentences(query.text)) == 1
+            and any(h.provision.agencies for h in result.hits[:FOCUS_WITHIN])
+        )
         for hit in result.hits[:DEFINITION_WITHIN]:
-            if wants_agencies and not hit.provision.agencies:
+            if naming and not hit.provision.agencies:
                 continue
             for term in _DEFINES.findall(hit.provision.text):
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
@@ -2100,7 +2107,8 @@ class PolicyBot:
                 fitting = max(map(fit, breaches or [condition]))
             else:
                 condition, fitting = part, fit(part)
-            # (who breaks it, named in the lead of a list of breaches: 行业协会商会…有下列情形之一的 of 如果是行业协会这么干呢？)
+            # (who breaks it, named in the provision's first paragraph — the lead of a list of breaches: 行业协会商会…有下列
+            # 情形之一的 of 如果是行业协会这么干呢？)
             whom = "" if part == lead else lead
             return fitting > 0, sum(scope.in_full(w, f"{whom}{condition}") for w in asked_words), fitting
 
@@ -2943,8 +2951,6 @@ def _asks_of_chapters(query: Query) -> bool:
 
 # A text's first sentence, ending in a question mark (the rest follows it).
 _FIRST_SENTENCE = re.compile(r"[^？?]+[？?](?=.)")
-# A sentence after another asking only which article or item it is (…是怎么规定的？第几条？)
-_ONLY_WHICH_NUMBER = re.compile(r"(?<=[？?])\s*(?:是|在)?(?:第几条|哪一条|哪条|第几项|哪一项)(?:呢|啊)?[？?]")
 
 # Two versions referred to together (这两个版本, 两版, 新旧条例): general words, the versions are the conversation's.
 _BOTH_VERSIONS = re.compile(r"两(?:个|部|份)?(?:版本|版|条例|法|文件)|新旧")

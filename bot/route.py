@@ -121,7 +121,7 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "issuer": re.compile(
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|制定机关|颁布机关|制定部门|"
         # (not what a provision says who does: …标准由谁制定的规定在第几条？ asks that provision)
-        r"(?:(哪个|什么|哪家)(单位|部门|机关|机构)|谁)(?:修订|修正|审议)?(印发|发布|发的|出台|制定|颁布|(?:通过|修订|修正)(?:的|(?=[？?]|$)))(?!的?(?:规定|条款|条文|那一?条|这一?条)|的(?:是|在)第)|"
+        r"(?:(哪个|什么|哪家)(单位|部门|机关|机构)|谁)(?:修订|修正|审议)?(印发|发布|发的|出台|制定|颁布|通过(?:的|(?=[？?]|$)))(?!的?(?:规定|条款|条文|那一?条|这一?条)|的(?:是|在)第)|"
         r"issued by|who issued"
     ),
     "date": re.compile(
@@ -189,7 +189,7 @@ _DESCRIBED_STATUS = re.compile(
     r"(?:已经|已)?(?:被)?(?:废止|失效|作废|过时|过期|取代|替代)"
     r"(?:了?的(?=[《\u4e00-\u9fff])|(?:以|之)?前(?=\s*(?:[，,。？?！!]|的时候|时候|时)))"
     # (那2025年还在用暂行条例的时候，…: a time when it applied)
-    r"|还(?:在用|在执行|在施行|在实施|有效|适用)[^，,。？?]{0,16}?(?=的时候|时候|那会|那时)"
+    r"|还(?:在用|在执行|在施行|在实施|有效|适用)[^，,。？?什]{0,16}?(?=的时候|时候|那会|那时)"  # (not …到什么时候？)
 )
 _DOC_NOUN = r"(?:文件|法规|法律|条例|规章|政策文件)"
 _DOCUMENTS = re.compile(
@@ -874,6 +874,25 @@ def names_a_chapter(text: str) -> bool:
 
 def asks_which_number(text: str) -> bool:
     return bool(_WHICH_NUMBER.search(text))
+
+
+def without_which_number_asked(text: str) -> str:
+    """The text without its sentences after the first that ask only which article or item it is (…是怎么规定的？第几条？
+    …有什么要求？具体出自哪一条？): they name nothing.
+
+    >>> without_which_number_asked("原条例是怎么规定的？第几条？"), without_which_number_asked("第几条？")
+    ('原条例是怎么规定的？', '第几条？')
+    """
+    sentences = re.findall(r"[^？?]+[？?]?", text)
+    return "".join(
+        s
+        for i, s in enumerate(sentences)
+        if i == 0 or not asks_which_number(s) or _ASKS_MORE_THAN_WHICH.search(_WHICH_NUMBER.sub("", s))
+    )
+
+
+# What a sentence asking which article says besides (是, 具体, 在, 呢): anything else names something.
+_ASKS_MORE_THAN_WHICH = re.compile(r"[^\W是在具体呢啊吗的]")
 
 
 def next_or_previous(text: str, current: int) -> int | None:

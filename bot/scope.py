@@ -828,6 +828,8 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     ['联系方式']
     >>> [label for *_, label in _specifics_asked("讲需要补正哪些材料的是哪一条？")]
     []
+    >>> [label for *_, label in _specifics_asked("小微企业贷款利率最高是多少的是哪一条？")]
+    ['具体比例或费率']
     """
     lowered = A_FEW.sub("若干", text.lower())  # 电费好几万 tells an amount, it does not ask one
     lowered = _TOLD_A_FEW.sub("了若干", lowered)  # (晚报了几天，会罚多少？ tells a few days, it asks a fine)
@@ -860,10 +862,13 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # (one asking sentence: …是多少天？具体是哪一条？ asks both)
     # (and in that clause, what it names before asking where, when it asks nothing there: 投诉处理时限是第几条？)
     told = lowered[: lowered.rfind(asking_clause)]
-    # (what a clause ending in 的 before it names is what describes the provision: …需要补正哪些材料的是哪一条？)
+    # (a detail of taking part asked in a clause ending in 的 right before it describes the provision: …需要补正哪些材料的
+    # 是哪一条？ — not a figure: …利率最高是多少的是哪一条？ asks a provision stating it)
     if (which := _ASKS_WHICH_PROVISION.search(asking_clause)) and not re.search(r"[？?]", told):
         before = asking_clause[: which.start()]
-        describes = bool(re.search(r"的(?:是|在)?$", before))
+        describes = bool(re.search(r"的(?:是|在)?$", before)) and any(
+            label in _DETAILS for *_, label in _specifics_asked(before)
+        )
         lowered = asking_clause if _WHAT_WORD.search(before) and not describes else asking_clause[which.start() :]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]
     asked = [max(found)[2]] if found else [generic] if generic[0].search(lowered) else []

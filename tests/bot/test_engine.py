@@ -3959,7 +3959,12 @@ def test_asked_who_decides_what_counts_a_definition_naming_no_body_does_not_lead
     not 第三条, the definition, which names no body. Asked what counts, the definition still leads."""
     answer = real_bot.ask("客户和我们对我们到底算不算中小企业说法不一，款项支付条例里说能请哪个部门出面认定？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 29) and "申请认定" in answer.text
-    assert cited(real_bot.ask("什么样的企业才算中小企业，款项支付条例怎么定义的？"))[0] == ("sme-payment-regulation-2025", 3)
+    assert cited(real_bot.ask("什么样的企业才算中小企业，款项支付条例怎么定义的？"))[0] == (
+        "sme-payment-regulation-2025",
+        3,
+    )
+    # (asked what counts and, apart, who: the definition still leads)
+    assert cited(real_bot.ask("什么叫非居民企业？归哪个税务机关管？"))[0] == ("eit-law-2018", 2)
 
 
 def test_what_describes_the_provision_asked_for_is_not_asked(real_bot: PolicyBot) -> None:
@@ -3969,18 +3974,26 @@ def test_what_describes_the_provision_asked_for_is_not_asked(real_bot: PolicyBot
     assert not answer.out_of_scope and cited(answer)[0] == ("business-environment-regulation-2019", 36)
 
 
-@pytest.mark.parametrize("question", ["北京的中小企业促进条例是哪个机关修订的？", "北京市促进中小企业发展条例由什么机关修订通过？"])
-def test_which_body_revised_a_document_is_its_issuer(real_bot: PolicyBot, question: str) -> None:
-    """哪个机关修订的？ asks who made the document in force, as 哪个机关通过的？ does: its issuer, not a provision."""
+@pytest.mark.parametrize(
+    "question", ["北京的中小企业促进条例是哪个机关修订通过的？", "北京市促进中小企业发展条例由什么机关修订通过？"]
+)
+def test_which_body_passed_a_revised_document_is_its_issuer(real_bot: PolicyBot, question: str) -> None:
+    """哪个机关修订通过的？ asks who made the document in force, as 哪个机关通过的？ does: its issuer, not a provision —
+    but who revises what a provision is about (…里的标准由哪个部门修订？) is asked of that provision."""
     answer = real_bot.ask(question)
-    assert "北京市人民代表大会常务委员会" in answer.text and cited(answer)[0] == ("beijing-sme-promotion-regulation-2020", 0)
+    assert "北京市人民代表大会常务委员会" in answer.text and cited(answer)[0] == (
+        "beijing-sme-promotion-regulation-2020",
+        0,
+    )
+    assert cited(real_bot.ask("增值税法里小规模纳税人的标准由什么机关修订？"))[0] == ("vat-law-2024", 9)
 
 
 def test_a_time_when_a_document_still_applied_dates_the_question(real_bot: PolicyBot) -> None:
     """…暂行条例还在用的时候，…？ asks what it said then, not whether it is still in force: answered by its article."""
     answer = real_bot.ask("增值税暂行条例还在用的时候，小规模纳税人征收率是多少？")
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 12) and "3%" in answer.text
-    assert "已废止" in real_bot.ask("增值税暂行条例现在还在用吗？").text
+    # (…还有效到什么时候？ asks when it stopped applying: its status)
+    assert "已废止" in real_bot.ask("增值税暂行条例还有效到什么时候？").text
 
 
 def test_asking_which_article_besides_asks_the_earlier_question_in_the_document_named(real_bot: PolicyBot) -> None:
