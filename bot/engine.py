@@ -151,6 +151,9 @@ WRITTEN_AFTER_NAME = 2
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
+DEFINITION_ASKED_NEAR_END = (
+    6  # characters after 算不算 / 怎么认定… before its clause ends: what counts is asked (…才算小微企业)
+)
 LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
@@ -1907,16 +1910,18 @@ class PolicyBot:
 
     def _prefer_definition(self, query: Query, result: Retrieval, wants_agencies: bool) -> Provision:
         """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指). Asked only who
-        decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定？由哪个部门认定？, which asks both), a definition
-        naming no body gives way to one of the first provisions naming one."""
+        decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定，由哪个部门认定？, which asks both), a definition
+        naming no body is not preferred when one of the first provisions names one."""
         top = result.hits[0].provision
         if not _ASKS_DEFINITION.search(query.text):
             return top
-        naming = (
-            wants_agencies
-            and len(asking_sentences(query.text)) == 1
-            and any(h.provision.agencies for h in result.hits[:FOCUS_WITHIN])
+        # (what counts is asked on its own where a clause ends on asking it: 小型微利企业怎么认定，由哪个部门认定？ — not
+        # 算不算中小企业说法不一，…, a dispute told)
+        clauses = re.split(r"[，,。？?！!；;]", query.text)
+        asked_alone = any(
+            m.end() >= len(c) - DEFINITION_ASKED_NEAR_END for c in clauses for m in _ASKS_DEFINITION.finditer(c)
         )
+        naming = wants_agencies and not asked_alone and any(h.provision.agencies for h in result.hits[:FOCUS_WITHIN])
         for hit in result.hits[:DEFINITION_WITHIN]:
             if naming and not hit.provision.agencies:
                 continue

@@ -882,6 +882,8 @@ def without_which_number_asked(text: str) -> str:
 
     >>> without_which_number_asked("原条例是怎么规定的？第几条？"), without_which_number_asked("第几条？")
     ('原条例是怎么规定的？', '第几条？')
+    >>> without_which_number_asked("有什么要求？具体出自哪一条？"), without_which_number_asked("有什么要求？罚多少是哪一条？")
+    ('有什么要求？', '有什么要求？罚多少是哪一条？')
     """
     sentences = re.findall(r"[^？?]+[？?]?", text)
     return "".join(

@@ -862,12 +862,12 @@ def _specifics_asked(text: str) -> list[tuple[re.Pattern[str], re.Pattern[str], 
     # (one asking sentence: …是多少天？具体是哪一条？ asks both)
     # (and in that clause, what it names before asking where, when it asks nothing there: 投诉处理时限是第几条？)
     told = lowered[: lowered.rfind(asking_clause)]
-    # (a detail of taking part asked in a clause ending in 的 right before it describes the provision: …需要补正哪些材料的
-    # 是哪一条？ — not a figure: …利率最高是多少的是哪一条？ asks a provision stating it)
+    # (papers or a procedure asked in a clause ending in 的 right before it describe the provision: …需要补正哪些材料的
+    # 是哪一条？ — not a figure or a fee: …利率最高是多少的是哪一条？ asks a provision stating it)
     if (which := _ASKS_WHICH_PROVISION.search(asking_clause)) and not re.search(r"[？?]", told):
         before = asking_clause[: which.start()]
         describes = bool(re.search(r"的(?:是|在)?$", before)) and any(
-            label in _DETAILS for *_, label in _specifics_asked(before)
+            label == "办理流程和材料" for *_, label in _specifics_asked(before)
         )
         lowered = asking_clause if _WHAT_WORD.search(before) and not describes else asking_clause[which.start() :]
     found = [(m.end(), -i, entry) for i, entry in enumerate(kinds) for m in entry[0].finditer(lowered)]

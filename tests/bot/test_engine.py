@@ -3965,6 +3965,7 @@ def test_asked_who_decides_what_counts_a_definition_naming_no_body_does_not_lead
     )
     # (asked what counts and, apart, who: the definition still leads)
     assert cited(real_bot.ask("什么叫非居民企业？归哪个税务机关管？"))[0] == ("eit-law-2018", 2)
+    assert cited(real_bot.ask("小型微利企业怎么认定，由哪个部门认定？"))[0] == ("eit-regulation-2019", 92)
 
 
 def test_what_describes_the_provision_asked_for_is_not_asked(real_bot: PolicyBot) -> None:
@@ -3992,8 +3993,9 @@ def test_a_time_when_a_document_still_applied_dates_the_question(real_bot: Polic
     """…暂行条例还在用的时候，…？ asks what it said then, not whether it is still in force: answered by its article."""
     answer = real_bot.ask("增值税暂行条例还在用的时候，小规模纳税人征收率是多少？")
     assert cited(answer)[0] == ("vat-interim-regulation-2017", 12) and "3%" in answer.text
-    # (…还有效到什么时候？ asks when it stopped applying: its status)
+    # (…还有效到什么时候？ asks when it stopped applying: its status; 现在还在用吗？ whether it applies)
     assert "已废止" in real_bot.ask("增值税暂行条例还有效到什么时候？").text
+    assert "已废止" in real_bot.ask("增值税暂行条例现在还在用吗？").text
 
 
 def test_asking_which_article_besides_asks_the_earlier_question_in_the_document_named(real_bot: PolicyBot) -> None:
