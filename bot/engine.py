@@ -151,9 +151,8 @@ WRITTEN_AFTER_NAME = 2
 FOCUS_WITHIN = 3  # a follow-up's own words, or an earlier answer's figures, are looked for in the first few provisions
 # "What counts as X": a provision defining X among this many hits is preferred.
 DEFINITION_WITHIN = 5
-DEFINITION_ASKED_NEAR_END = (
-    6  # characters after 算不算 / 怎么认定… before its clause ends: what counts is asked (…才算小微企业)
-)
+# …and it is asked on its own where 算不算 / 怎么认定… ends its clause, or stands this many characters before the end (…才算小微企业)
+DEFINITION_ASKED_NEAR_END = 6
 LLM_CONTEXT_PROVISIONS = 3
 WHOLE_QUOTE_CHARS = 250  # a provision up to this length is quoted whole (three in four are shorter than 140)
 QUOTED_PART_MIN = 8  # characters of a 款 or 项 an earlier answer must show to have quoted it
