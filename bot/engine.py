@@ -1914,13 +1914,11 @@ class PolicyBot:
         top = result.hits[0].provision
         if not _ASKS_DEFINITION.search(query.text):
             return top
-        # (what counts is asked on its own where a clause ends on asking it: 小型微利企业怎么认定，由哪个部门认定？ — not
-        # 算不算中小企业说法不一，…, a dispute told)
-        clauses = re.split(r"[，,。？?！!；;]", query.text)
-        asked_alone = any(
-            m.end() >= len(c) - DEFINITION_ASKED_NEAR_END for c in clauses for m in _ASKS_DEFINITION.finditer(c)
+        naming = (
+            wants_agencies
+            and not _definition_asked_alone(query.text)
+            and any(h.provision.agencies for h in result.hits[:FOCUS_WITHIN])
         )
-        naming = wants_agencies and not asked_alone and any(h.provision.agencies for h in result.hits[:FOCUS_WITHIN])
         for hit in result.hits[:DEFINITION_WITHIN]:
             if naming and not hit.provision.agencies:
                 continue
@@ -3011,6 +3009,14 @@ _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition|"
     r"(?<![收费])标准(?:是什么|是啥|是怎样的|有哪些)"  # (小型微利企业的标准是什么？ not 收费标准是什么？)
 )
+
+
+def _definition_asked_alone(text: str) -> bool:
+    """Whether what counts is asked on its own: a clause ends on asking it (小型微利企业怎么认定，由哪个部门认定？ — not
+    算不算中小企业说法不一，…, a dispute told)."""
+    return any(
+        m.end() >= len(c) - DEFINITION_ASKED_NEAR_END for c in split_clauses(text) for m in _ASKS_DEFINITION.finditer(c)
+    )
 
 
 def _first_as_close(
