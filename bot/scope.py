@@ -1300,6 +1300,17 @@ def specifics_support(
         if not asked:
             continue
         label = asked[0][2]
+        # (our county's budget beside a rule asked first: what a place of the asker's own has is in no rule, which
+        # names no such place — unless a stating passage speaks of it the same way, 当地月人均失业保险金. Asked
+        # alone — 我们县的小微企业税率是多少？ — it may be the rule that holds there.)
+        own_place = _ASKERS_PLACE.search(unit)
+        if (
+            own_place
+            and any(not _ASKERS_PLACE.search(other) for other in units)
+            and not any(own_place.group() in p for p in passages)
+        ):
+            out.append((unit, label, 0.0))
+            continue
         states = how_stated(unit, label)
         if elliptical and before_asked and before_asked[0] == label:
             # (…怎么申请？流程是怎样的？ asks again what the part before asked: stated as well as that is)
@@ -1326,6 +1337,10 @@ def specifics_support(
 
 
 _OF_EACH = re.compile(r"分别|各自|各是|各为|各有")
+# A place of the asker's own (我们县, 咱们市里, 我区, 当地): what is there is not what a rule states.
+_ASKERS_PLACE = re.compile(
+    r"(?:我们|咱们|俺们|咱|我)(?:这个|这边|这|那)?(?:省|市(?!场)|县|区|镇|乡|街道|园区|开发区)|当地|本地"
+)
 
 
 def asks_of_each(unit: str) -> bool:
