@@ -4,9 +4,9 @@ Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
   conditions, a procedure) of a kind no paragraph on its topic among the best provisions states, and
   nothing else. When it also asks something else (专利能拿去贷款吗？能贷多少？), reports something heard
-  to confirm (听说…), or what is missing is a detail of taking part in something it names (绿色工厂怎么
-  申请？), it is ``partial``: the model decides on the rest, and an answer says which specifics the
-  library does not state;
+  to confirm (听说…), or what is missing is a detail of taking part in something it states first (科研仪器
+  向中小企业开放，使用费怎么收？), it is ``partial``: the model decides on the rest, and an answer says which
+  specifics the library does not state;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
