@@ -71,7 +71,7 @@ _QUALIFIED_BY_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = frozenset(
-    "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区".split()
+    "城市 地方 当地 本地 国内 国外 海外 境内 境外 内地 全国 各地 农村 城乡 中国 我国 中华人民共和国 社区 园区 东西".split()
 )
 
 

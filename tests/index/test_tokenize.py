@@ -38,6 +38,7 @@ def test_places_spoken_of_as_places(tokenizer: PolicyTokenizer) -> None:
     assert tokenizer.places("深圳南山区对新认定的企业奖励多少？") == ["南山区"]
     assert tokenizer.places("上海市中小企业发展专项资金") == ["上海市"]
     assert tokenizer.places("我在苏州办了个厂，政府出台城建、市容政策") == []
+    assert tokenizer.places("过年发给员工的这些东西的进项税额能抵扣吗？") == []  # 东西, "things", jieba tags a place
 
 
 def test_places_spelled_in_pinyin(tokenizer: PolicyTokenizer) -> None:
