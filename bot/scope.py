@@ -1,4 +1,4 @@
-"""Is the question answered by the library? Four hard rules and a small model, all from data.
+"""Is the question answered by the library? Five hard rules and a small model, all from data.
 
 Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
@@ -11,7 +11,9 @@ Hard rules (any one means out of scope):
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
   of the library covers and the best provisions do not name;
-- ``unnamed_tax``: every asking sentence names a tax (印花税, 房产税, 个税) that no provision of the library names.
+- ``unnamed_tax``: every asking sentence names a tax (印花税, 房产税, 个税) that no provision of the library names;
+- ``lost_paper``: the question tells of a paper lost (专用发票弄丢了, 营业执照遗失) and the best provision speaks of
+  no loss: what losing it means, or how to replace it, is what is asked.
 
 Otherwise a logistic model over retrieval signals and their pairwise products (a low cosine means more
 when few words are shared) gives P(out of scope):
@@ -547,6 +549,30 @@ _OTHER_TASK = re.compile(
 )
 
 
+# A paper told lost (发票弄丢了, 营业执照原件找不到了, 丢了公章), and the words in which a text speaks of a loss.
+_PAPERS = r"(?:票|照|证|章|合同|凭证|原件|单据|收据|联|账簿|账本)"
+_LOST = r"(?:丢|遗失|丢失|找不到|被偷|被盗|失窃|烧毁|损毁)"
+_PAPER_LOST = re.compile(rf"{_PAPERS}[^，。？?！!；;]{{0,6}}{_LOST}|{_LOST}了?[^，。？?！!；;]{{0,6}}{_PAPERS}")
+_LOSS_SPOKEN = re.compile(r"丢失|遗失|灭失|毁损|损毁|盘亏|损失")
+
+
+def tells_a_lost_paper(question: str, provision_text: str) -> bool:
+    """Whether the question tells of a paper lost, by its first asking sentence or before it, that the provision,
+    speaking of no loss, says nothing of (专用发票弄丢了，还能抵扣吗？ beside the article on deducting input tax; not
+    公益性捐赠怎么扣除？捐赠票据丢了去哪补开？, whose first question is answered).
+
+    >>> tells_a_lost_paper("专用发票弄丢了，还能抵扣吗？", "纳税人的进项税额…准予从销项税额中抵扣。")
+    True
+    >>> tells_a_lost_paper("发票被盗造成的损失能扣除吗？", "所称损失，是指…毁损、报废损失")
+    False
+    >>> tells_a_lost_paper("捐赠怎么扣除？捐赠票据丢了去哪补开？", "…准予扣除。"), tells_a_lost_paper("专用发票能抵扣吗？", "")
+    (False, False)
+    """
+    first = next(iter(asking_sentences(question)), "")
+    told = question[: question.find(first) + len(first)] if first in question else question
+    return bool(_PAPER_LOST.search(told)) and not _LOSS_SPOKEN.search(provision_text)
+
+
 def asks_other_task(question: str) -> bool:
     """A request for another kind of task, not a question about the policy.
 
@@ -571,6 +597,7 @@ class ScopeFeatures:
     other_task: bool = False
     foreign_place: bool = False  # the asking part names a place the library has no rules for
     unnamed_tax: bool = False  # …or a tax no provision of the library names (印花税, 房产税)
+    lost_paper: bool = False  # it tells of a paper lost, of which the best provision speaks of no loss
     language: str = "zh"  # "en" when most content words are English
     margin: float = 0.0  # dense: best provision minus the second
     lift: float = 0.0  # dense: best provision minus the mean over all provisions
@@ -1704,6 +1731,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         ),
         foreign_place=bool(places),
         unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
+        lost_paper=tells_a_lost_paper(question, top.text),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
@@ -2462,7 +2490,13 @@ _DONE_AMOUNT = re.compile(
 
 def hard_rule(f: ScopeFeatures) -> bool:
     """Whether one of the hard rules refuses the question, whatever the model says."""
-    return (bool(f.missing_specifics) and not f.partial) or f.other_task or f.foreign_place or f.unnamed_tax
+    return (
+        (bool(f.missing_specifics) and not f.partial)
+        or f.other_task
+        or f.foreign_place
+        or f.unnamed_tax
+        or f.lost_paper
+    )
 
 
 def in_scope(f: ScopeFeatures, model: ScopeModel | None = None) -> bool:
