@@ -551,8 +551,9 @@ _OTHER_TASK = re.compile(
 
 # A paper told lost (发票弄丢了, 营业执照原件找不到了, 丢了公章), and the words in which a text speaks of a loss.
 _PAPERS = r"(?:票|照|证|章|合同|凭证|原件|单据|收据|联|账簿|账本)"
-_LOST = r"(?:丢|遗失|丢失|找不到|被偷|被盗|失窃|烧毁|损毁)"
-_PAPER_LOST = re.compile(rf"{_PAPERS}[^，。？?！!；;]{{0,6}}{_LOST}|{_LOST}了?[^，。？?！!；;]{{0,6}}{_PAPERS}")
+_LOST = r"(?:丢|遗失|丢失|找不到了|被偷|被盗|失窃|烧毁|损毁)"
+_LOST_BEFORE = r"(?:丢|遗失|丢失)"  # (丢了发票; not 找不到人开发票, which lacks one)
+_PAPER_LOST = re.compile(rf"{_PAPERS}[^，。？?！!；;]{{0,6}}{_LOST}|{_LOST_BEFORE}了?[^，。？?！!；;]{{0,6}}{_PAPERS}")
 _LOSS_SPOKEN = re.compile(r"丢失|遗失|灭失|毁损|损毁|盘亏|损失")
 
 
@@ -565,6 +566,8 @@ def tells_a_lost_paper(question: str, provision_text: str) -> bool:
     True
     >>> tells_a_lost_paper("发票被盗造成的损失能扣除吗？", "所称损失，是指…毁损、报废损失")
     False
+    >>> tells_a_lost_paper("营业执照原件找不到了，怎么补办？", ""), tells_a_lost_paper("找不到人开发票，能扣除吗？", "")
+    (True, False)
     >>> tells_a_lost_paper("捐赠怎么扣除？捐赠票据丢了去哪补开？", "…准予扣除。"), tells_a_lost_paper("专用发票能抵扣吗？", "")
     (False, False)
     """
