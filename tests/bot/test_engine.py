@@ -1853,6 +1853,18 @@ def test_how_to_take_part_in_what_is_only_named_is_refused(real_bot: PolicyBot) 
     assert not both.out_of_scope and both.coverage == "partial" and cited(both)[0] == ("miit-2021-169", 10)
 
 
+def test_a_paper_told_lost_is_not_answered_by_the_rule_on_using_it(real_bot: PolicyBot) -> None:
+    """专用发票弄丢了，还能抵扣吗？ asks what losing the invoice means, which the article on deducting input tax does not
+    say (no provision speaks of a lost paper): refused, not answered with the deduction rule. The rule itself, asked
+    without a loss, is answered; a lost paper asked of in a second question leaves the first answered."""
+    answer = real_bot.ask("我们把客户开的增值税专用发票弄丢了，还能抵扣吗？要不要登报声明作废？")
+    assert answer.out_of_scope and not answer.citations
+    assert real_bot.ask("营业执照原件找不到了，怎么补办？").out_of_scope
+    assert not real_bot.ask("客户开的增值税专用发票还能抵扣吗？").out_of_scope
+    both = real_bot.ask("公益性捐赠在企业所得税前怎么扣除？捐赠票据丢了去哪里补开？")
+    assert not both.out_of_scope and both.coverage == "partial"
+
+
 def test_a_compound_the_text_writes_apart_is_named_by_its_parts(real_bot: PolicyBot) -> None:
     """机器设备 is written apart in the depreciation article (…机器、机械和其他生产设备，为10年): the minimum years
     asked of it are stated there, not refused as a figure of something the article does not name."""
