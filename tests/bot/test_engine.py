@@ -3158,6 +3158,8 @@ def test_a_sentence_asking_of_what_the_one_before_names_is_not_left_out(real_bot
             "我们供货的那家国企说他们换了老总，付款要重新审批，让我们再等等，这理由站得住吗？",
             ("sme-payment-regulation-2025", 14),
         ),
+        # 政府单位 → 机关 事业单位, 付给 → 支付
+        ("政府单位买我们的东西，最晚多久要把钱付给我们？", ("sme-payment-regulation-2025", 9)),
     ],
 )
 def test_everyday_words_reach_the_documents_terms(real_bot: PolicyBot, question: str, expected: tuple) -> None:
