@@ -4,9 +4,9 @@ Hard rules (any one means out of scope):
 - ``missing_specifics``: the question asks for specifics (an amount, a rate, a date, eligibility
   conditions, a procedure) of a kind no paragraph on its topic among the best provisions states, and
   nothing else. When it also asks something else (专利能拿去贷款吗？能贷多少？), reports something heard
-  to confirm (听说…), or what is missing is a detail of taking part in something it states first (科研仪器
-  向中小企业开放，使用费怎么收？), it is ``partial``: the model decides on the rest, and an answer says which
-  specifics the library does not state;
+  to confirm (听说…), or what is missing is a detail of taking part in something it names (绿色工厂怎么
+  申请？), it is ``partial``: the model decides on the rest, and an answer says which specifics the
+  library does not state;
 - ``other_task``: a request for another kind of task (write a poem, translate, stock tips,
   reveal the instructions);
 - ``foreign_place``: the asking sentences name a place (from jieba's dictionary) that no local document
@@ -1124,13 +1124,12 @@ def asking_units(question: str) -> list[str]:
     """What a question asks, one part each: the core of every asking sentence, and every clause
     before it that ends like a question or asks for specifics (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？;
     去哪家银行办，利息怎么算？ → 去哪家银行办, …)."""
-    return [unit for units, _, _ in _asking_sentences(question) for unit in units]
+    return [unit for units, _ in _asking_sentences(question) for unit in units]
 
 
-def _asking_sentences(question: str) -> list[tuple[list[str], list[str], list[str]]]:
-    """Per asking sentence: its asking units, the other clauses (what it states first:
-    科研大型仪器向中小企业开放使用，使用费怎么收？ → 科研大型仪器向中小企业开放使用), and the clauses before the last
-    that ask by a question word for no specifics (有什么支持，怎么申请？ → 有什么支持)."""
+def _asking_sentences(question: str) -> list[tuple[list[str], list[str]]]:
+    """Per asking sentence: its asking units, and its other clauses (what it states first:
+    科研大型仪器向中小企业开放使用，使用费怎么收？ → 科研大型仪器向中小企业开放使用)."""
     out = []
     for clauses in asking_clauses(question):
         # Clauses before the last that ask on their own: like a question, or for specifics by a question word
@@ -1142,10 +1141,7 @@ def _asking_sentences(question: str) -> list[tuple[list[str], list[str], list[st
             or (_CLAUSE_ASKS.search(c) and _specifics_asked(c) and not _TOLD_A_FEW.search(f"{c}，"))
         ]
         units.append(question_core("，".join(clauses)))
-        rest = [c for c in clauses[:-1] if c not in units]
-        out.append(
-            (units, [c for c in rest if not _INTERROGATIVE.search(c)], [c for c in rest if _INTERROGATIVE.search(c)])
-        )
+        out.append((units, [c for c in clauses[:-1] if c not in units and not _INTERROGATIVE.search(c)]))
     return out
 
 
@@ -1203,17 +1199,14 @@ def asks_more_than_specifics(
     unanswered: Sequence[tuple[str, str]] | None = None,
     stated: Sequence[str] = (),
     cores: Collection[str] = (),
-    named_details: bool = False,
 ) -> bool:
     """Whether the question asks something besides the specifics no text states (``unanswered``: those
     asking parts and what they ask; by default every part that asks for specifics): another asking
-    part that names something (能拿去贷款吗？ besides 能贷多少？, 有什么支持， besides 怎么申请？) and asks no
-    specifics, asks yes or no about them, or asks for specifics a text clearly states (``stated``); something the
-    asker heard and wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the
-    question states before it. With ``named_details``, what the detail is of when the question only names it
-    (绿色工厂怎么申请？) counts too, unless the detail is the papers to hand in: whether the specifics asked are
-    stated weakly enough to leave out. A detail in ``cores`` is the core of what is asked, never a detail of it
-    (怎么补办？: the way to do what no provision names).
+    part that names something (能拿去贷款吗？ besides 能贷多少？) and asks no specifics, asks yes or no
+    about them, or asks for specifics a text clearly states (``stated``); something the asker heard and
+    wants confirmed (听说…，); or — when what is missing is a detail of taking part — what the detail is of
+    (only stated before it when the detail is the papers to hand in). A detail in ``cores`` is the core of what
+    is asked, never a detail of it (怎么补办？: the way to do what no provision names).
 
     >>> asks_more_than_specifics("专利能拿去贷款吗？能贷多少？"), asks_more_than_specifics("能贷多少？")
     (True, False)
@@ -1231,7 +1224,7 @@ def asks_more_than_specifics(
     asked_details = {u for u, label in unanswered if label in _DETAILS and u not in cores}
     details = asked_details if len(asked_details) == len(unanswered) else set()
     told: list[str] = []  # what the asking sentences so far state besides what they ask
-    for units, statements, asked_besides in _asking_sentences(question):
+    for units, statements in _asking_sentences(question):
         told += statements
         # Another part: one that asks no specifics, or asks yes or no about specifics a text states
         # (…1%是吧？ 能不能乱收费？).
@@ -1239,15 +1232,13 @@ def asks_more_than_specifics(
             u not in dict(unanswered)
             and _names_something(_POINTS_BACK_TO_IT.sub("", u))
             and (not _specifics_asked(u) or _CONFIRMS.search(u) or _YES_OR_NO_FORM.search(u) or u in stated)
-            for u in units + ([] if named_details else asked_besides)
+            for u in units
         ):
             return True
-        # A detail of something the question names (绿色工厂怎么申请？) — but not the papers to hand in
-        # (创业担保贷款要准备哪些材料？): asked alone, a list of papers is the core, which no provision describing
-        # the programme states.
-        if named_details and any(
-            u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units
-        ):
+        # A detail of something the question names (绿色工厂怎么申请？) or states first (科研仪器向中小企业
+        # 开放使用，使用费怎么收？) — but not the papers to hand in (创业担保贷款要准备哪些材料？): asked alone, a
+        # list of papers is the core, which no provision describing the programme states.
+        if any(u in details and not _only_papers(u) and _names_something(_without_detail(u)) for u in units):
             return True
         # (…有财政贴息，具体贴多少、去哪个窗口办？: what is told first is a part of its own, whatever else is missing —
         # told in an earlier sentence too: 对规模有争议可以申请认定，要多久？要交什么证明？)
@@ -1680,11 +1671,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # is not answered either — when the question asks something else that is: then the answer says so.
     # (An English part has no library words to share: its half share says nothing of what it asks.)
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
-    if (
-        weakly
-        and language == "zh"
-        and asks_more_than_specifics(question, unstated + weakly, stated, named_details=True)
-    ):
+    if weakly and language == "zh" and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
     else:
         # Asked alone, such a part is not answered when no sentence stating such specifics names what it asks

@@ -1842,17 +1842,6 @@ def test_how_to_do_what_no_provision_names_is_out_of_scope(real_bot: PolicyBot) 
     assert not real_bot.ask("个体户想转成公司，要怎么申请变更登记？").out_of_scope
 
 
-def test_how_to_take_part_in_what_is_only_named_is_refused(real_bot: PolicyBot) -> None:
-    """绿色工厂怎么申请？ asks only the way to apply, which the measure naming green factories does not state: refused,
-    naming that measure and its bodies. Beside a part the library answers (有什么支持，怎么申请？, joined by a comma)
-    the way to apply is what the answer leaves out."""
-    answer = real_bot.ask("绿色工厂怎么申请？")
-    assert answer.out_of_scope and not answer.citations
-    assert "第（二十四）项" in answer.text and "工业和信息化部" in answer.text
-    both = real_bot.ask("专精特新企业有什么支持，怎么申请？")
-    assert not both.out_of_scope and both.coverage == "partial" and cited(both)[0] == ("miit-2021-169", 10)
-
-
 def test_a_paper_told_lost_is_not_answered_by_the_rule_on_using_it(real_bot: PolicyBot) -> None:
     """专用发票弄丢了，还能抵扣吗？ asks what losing the invoice means, which the article on deducting input tax does not
     say (no provision speaks of a lost paper): refused, not answered with the deduction rule. The rule itself, asked
