@@ -1577,7 +1577,9 @@ class PolicyBot:
         wants = query.wants_agencies if wants_agencies is None else wants_agencies
         top = self._prefer_focus(query, result, self._prefer_definition(query, result, wants))
         top = self._prefer_rule_to_sanction(query, result, self._prefer_national(query, result, top))
-        top = self._prefer_stating_what_is_asked(topic, result, top, query.focus)
+        top = self._prefer_stating_what_is_asked(
+            topic, result, top, query.focus, query.in_conversation or bool(query.earlier or discussed)
+        )
         if wants:
             top = self._prefer_naming_bodies(result, top)
         k = compose.MAX_QUOTED_SENTENCES + (1 if query.wants_figure else 0)
@@ -2006,14 +2008,16 @@ class PolicyBot:
         }
 
     def _prefer_stating_what_is_asked(
-        self, topic: str, result: Retrieval, top: Provision, focus: str = ""
+        self, topic: str, result: Retrieval, top: Provision, focus: str = "", in_conversation: bool = False
     ) -> Provision:
         """For a question asking specifics — the papers to hand in, a figure in its measure, a fine, or any kind in its
         own form (逾期利息怎么计算？ → 每日利率万分之五) —: when the best provision states none, the first of the next
         few, about as close and in its document (or the version replacing it, the regulation implementing it, the law
         it implements), that does (办登记要交什么材料？ → 申请人应当提交登记申请书…, not the article on changing the
         registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
-        after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article."""
+        after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article. A rule stated of
+        a subject the question does not name (符合条件的小型微利企业，减按20%的税率…) is a special case — unless the
+        question is asked in a conversation, whose earlier turns may have named it."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
         # (or a figure told to be judged: 收了2%的担保费，合规吗？ → the provision stating a fee rate)
         states = (asked and scope.how_stated(*asked)) or scope.judged_in_measure(topic)
@@ -2032,7 +2036,7 @@ class PolicyBot:
             """A sentence stating such specifics holds for the case asked: it opens with no condition (…的，) that
             the question does not state (企业在年度中间终止经营活动的，…六十日内 is not when 年度汇算清缴 is due)."""
             return any(
-                states.search(sentence) and not self._unmet_condition(sentence, topic)
+                states.search(sentence) and not self._unmet_condition(sentence, topic, subjects=not in_conversation)
                 for sentence in split_sentences(provision.text)
             )
 
@@ -2053,13 +2057,15 @@ class PolicyBot:
             return next((p for p in candidates if in_general(p) and result.dense_of(p) >= result.dense_of(top)), top)
         return next(iter(candidates), top)
 
-    def _unmet_condition(self, sentence: str, question: str) -> bool:
-        """Whether a sentence opens with a condition (企业在年度中间终止经营活动的，…) most of whose words naming things
-        the question does not use: a rule for a case the question does not say is its own."""
+    def _unmet_condition(self, sentence: str, question: str, subjects: bool = True) -> bool:
+        """Whether a sentence opens with a condition (企业在年度中间终止经营活动的，…) or a subject it qualifies
+        (符合条件的小型微利企业，减按20%的税率…) most of whose words naming things the question does not use: a rule for
+        a case the question does not say is its own."""
         opening = sentence.split("，", 1)[0]
-        if opening == sentence or not opening.endswith("的"):
-            return False
         tokenizer = self.searcher.tokenizer
+        qualified = subjects and bool(_QUALIFIED_SUBJECT.fullmatch(opening))
+        if opening == sentence or not (opening.endswith("的") or qualified):
+            return False
         words = [
             w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
         ]
@@ -3031,6 +3037,10 @@ def _first_as_close(
     floor = result.dense_of(top) - slack
     best = (result.hits if hits is None else hits)[:FOCUS_WITHIN]
     return next((h.provision for h in best if fits(h.provision) and result.dense_of(h.provision) >= floor), top)
+
+
+# A subject qualified by what the sentence before its comma says of it (符合条件的小型微利企业，…).
+_QUALIFIED_SUBJECT = re.compile(r"[^，。；]*的[\u4e00-\u9fff]{2,8}")
 
 
 def _in_order(sentences: Sequence[str], provision: Provision) -> list[str]:

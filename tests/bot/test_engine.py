@@ -1854,6 +1854,23 @@ def test_a_paper_told_lost_is_not_answered_by_the_rule_on_using_it(real_bot: Pol
     assert not both.out_of_scope and both.coverage == "partial"
 
 
+def test_a_rate_asked_of_no_one_in_particular_is_the_general_rate(real_bot: PolicyBot) -> None:
+    """企业所得税税率是多少？ names no kind of enterprise: the law's general rate (第四条, 25%) comes first, not the
+    reduced rates of 第二十八条, whose sentences state them of a subject they qualify (符合条件的小型微利企业，…) —
+    which come first when the question names that subject, or a conversation may have."""
+    answer = real_bot.ask("企业所得税税率是多少？")
+    assert cited(answer)[0] == ("eit-law-2018", 4) and "25" in answer.text
+    assert cited(real_bot.ask("我们是小型微利企业，企业所得税税率是多少？"))[0] == ("eit-law-2018", 28)
+    history = [
+        {"role": "user", "content": "小微企业能享受哪些税收优惠？"},
+        {
+            "role": "assistant",
+            "content": "国家对符合条件的小型微型企业按照规定实行缓征、减征、免征企业所得税、增值税等措施。",
+        },
+    ]
+    assert cited(real_bot.ask("那企业所得税具体按多少税率交？", history))[0] == ("eit-law-2018", 28)
+
+
 def test_a_compound_the_text_writes_apart_is_named_by_its_parts(real_bot: PolicyBot) -> None:
     """机器设备 is written apart in the depreciation article (…机器、机械和其他生产设备，为10年): the minimum years
     asked of it are stated there, not refused as a figure of something the article does not name."""
