@@ -549,18 +549,27 @@ _OTHER_TASK = re.compile(
 )
 
 
-# A paper told lost (发票弄丢了, 营业执照原件找不到了, 丢了公章), and the words in which a text speaks of a loss.
-_PAPERS = r"(?:票|照|证|章|合同|凭证|原件|单据|收据|联|账簿|账本)"
-_LOST = r"(?:丢|遗失|丢失|找不到了|被偷|被盗|失窃|烧毁|损毁)"
-_LOST_BEFORE = r"(?:丢|遗失|丢失)"  # (丢了发票; not 找不到人开发票, which lacks one)
-_PAPER_LOST = re.compile(rf"{_PAPERS}[^，。？?！!；;]{{0,6}}{_LOST}|{_LOST_BEFORE}了?[^，。？?！!；;]{{0,6}}{_PAPERS}")
+# A paper told lost (发票弄丢了, 发票联和抵扣联都丢了, 营业执照原件找不到了, 丢了公章) — the paper itself, not what it is
+# about (专票对应的货物被盗了) — and the words in which a text speaks of a loss.
+_PAPER_WORDS = r"(?:票|照|证|章|合同|凭证|原件|单据|收据|联|账簿|账本)"
+_PAPER_LOST = re.compile(
+    rf"{_PAPER_WORDS}(?:的?(?:原件|正本|副本|\w{{2}}联))?(?:[和、与及]\w{{1,6}}?{_PAPER_WORDS})?"
+    r"(?:都|也|已经|不小心)?(?:被\w{1,5}?)?(?:弄|给|搞)?(?:丢|遗失|丢失|找不到了|被偷|被盗|失窃|烧毁|损毁)"
+    rf"|(?:弄)?(?:丢|遗失|丢失)了?\w{{0,6}}?{_PAPER_WORDS}"
+)
 _LOSS_SPOKEN = re.compile(r"丢失|遗失|灭失|毁损|损毁|盘亏|损失")
+# A figure asked of after a loss (…还要在60天内付款吗？): the rule asked of is its own.
+_FIGURE_ASKED_OF = re.compile(r"\d|[一二三四五六七八九十百千]+(?:天|日|个月|年|万)")
 
 
-def tells_a_lost_paper(question: str, provision_text: str) -> bool:
-    """Whether the question tells of a paper lost, by its first asking sentence or before it, that the provision,
-    speaking of no loss, says nothing of (专用发票弄丢了，还能抵扣吗？ beside the article on deducting input tax; not
-    公益性捐赠怎么扣除？捐赠票据丢了去哪补开？, whose first question is answered).
+def tells_a_lost_paper(
+    question: str, provision_text: str, names_a_term: Callable[[str], bool] = lambda _: False
+) -> bool:
+    """Whether the question's first asking sentence (with what is told before it) tells of a paper lost and asks
+    what that means, which the provision, speaking of no loss, does not say (专用发票弄丢了，还能抵扣吗？ beside the
+    article on deducting input tax; not 公益性捐赠怎么扣除？捐赠票据丢了去哪补开？, whose first question is answered).
+    What it asks after the loss asks of a rule of its own when it names a figure or a term ``names_a_term`` finds
+    (合同原件找不到了，大企业还要在60天内付款吗？ …还能申请创业担保贷款吗？): the loss is only told along the way.
 
     >>> tells_a_lost_paper("专用发票弄丢了，还能抵扣吗？", "纳税人的进项税额…准予从销项税额中抵扣。")
     True
@@ -568,12 +577,18 @@ def tells_a_lost_paper(question: str, provision_text: str) -> bool:
     False
     >>> tells_a_lost_paper("营业执照原件找不到了，怎么补办？", ""), tells_a_lost_paper("找不到人开发票，能扣除吗？", "")
     (True, False)
+    >>> tells_a_lost_paper("专票对应的货物被盗了，进项税额要转出吗？", ""), tells_a_lost_paper("合同找不到了，还要在60天内付吗？", "")
+    (False, False)
     >>> tells_a_lost_paper("捐赠怎么扣除？捐赠票据丢了去哪补开？", "…准予扣除。"), tells_a_lost_paper("专用发票能抵扣吗？", "")
     (False, False)
     """
     first = next(iter(asking_sentences(question)), "")
     told = question[: question.find(first) + len(first)] if first in question else question
-    return bool(_PAPER_LOST.search(told)) and not _LOSS_SPOKEN.search(provision_text)
+    lost = _PAPER_LOST.search(told)
+    if not lost or _LOSS_SPOKEN.search(provision_text):
+        return False
+    asked = told[lost.end() :]
+    return not (_FIGURE_ASKED_OF.search(asked) or names_a_term(asked))
 
 
 def asks_other_task(question: str) -> bool:
@@ -1330,12 +1345,14 @@ def specifics_support(
         if not asked:
             continue
         label = asked[0][2]
-        # (our county's budget beside a rule asked first: what a place of the asker's own has is in no rule, which
-        # names no such place — unless a stating passage speaks of it the same way, 当地月人均失业保险金. Asked
-        # alone — 我们县的小微企业税率是多少？ — it may be the rule that holds there.)
+        # (our county's budget this year beside a rule asked first: what a place of the asker's own has or does now
+        # is in no rule, which names no such place — unless a stating passage speaks of it the same way, 当地月人均
+        # 失业保险金. A rule's figure asked of the place — 我们县政府采购预留比例是多少？ — is the rule that holds there,
+        # and so may be one asked alone: 我们县的小微企业税率是多少？)
         own_place = _ASKERS_PLACE.search(unit)
         if (
             own_place
+            and _OF_ITS_OWN.search(unit)
             and any(not _ASKERS_PLACE.search(other) for other in units)
             and not any(own_place.group() in p for p in passages)
         ):
@@ -1367,10 +1384,13 @@ def specifics_support(
 
 
 _OF_EACH = re.compile(r"分别|各自|各是|各为|各有")
-# A place of the asker's own (我们县, 咱们市里, 我区, 当地): what is there is not what a rule states.
+# A place of the asker's own (我们县, 咱们市里, 我区, 当地; not 我们区分…, 我们省钱…), and what the place has or does
+# at a time of its own (今年的预算, 目前的名单, 承诺几天): no rule states it.
 _ASKERS_PLACE = re.compile(
-    r"(?:我们|咱们|俺们|咱|我)(?:这个|这边|这|那)?(?:省|市(?!场)|县|区|镇|乡|街道|园区|开发区)|当地|本地"
+    r"(?:我们|咱们|俺们|咱|我)(?:这个|这边|这|那)?(?:省(?![钱心事得了下去])|市(?!场)|县|区(?![分别])|镇|乡|街道|园区|开发区)"
+    r"|当地|本地"
 )
+_OF_ITS_OWN = re.compile(r"今年|去年|明年|本年度|目前|现在|当前|实际|承诺")
 
 
 def asks_of_each(unit: str) -> bool:
@@ -1721,7 +1741,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         ),
         foreign_place=bool(places),
         unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
-        lost_paper=tells_a_lost_paper(question, top.text),
+        lost_paper=tells_a_lost_paper(
+            question,
+            top.text,
+            lambda text: any(len(w) > 3 and searcher.document_frequency(w) for w in searcher.tokenizer.words(text)),
+        ),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
