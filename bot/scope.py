@@ -1345,19 +1345,6 @@ def specifics_support(
         if not asked:
             continue
         label = asked[0][2]
-        # (our county's budget this year beside a rule asked first: what a place of the asker's own has or does now
-        # is in no rule, which names no such place — unless a stating passage speaks of it the same way, 当地月人均
-        # 失业保险金. A rule's figure asked of the place — 我们县政府采购预留比例是多少？ — is the rule that holds there,
-        # and so may be one asked alone: 我们县的小微企业税率是多少？)
-        own_place = _ASKERS_PLACE.search(unit)
-        if (
-            own_place
-            and _OF_ITS_OWN.search(unit)
-            and any(not _ASKERS_PLACE.search(other) for other in units)
-            and not any(own_place.group() in p for p in passages)
-        ):
-            out.append((unit, label, 0.0))
-            continue
         states = how_stated(unit, label)
         if elliptical and before_asked and before_asked[0] == label:
             # (…怎么申请？流程是怎样的？ asks again what the part before asked: stated as well as that is)
@@ -1384,13 +1371,6 @@ def specifics_support(
 
 
 _OF_EACH = re.compile(r"分别|各自|各是|各为|各有")
-# A place of the asker's own (我们县, 咱们市里, 我区, 当地; not 我们区分…, 我们省钱…), and what the place has or does
-# at a time of its own (今年的预算, 目前的名单, 承诺几天): no rule states it.
-_ASKERS_PLACE = re.compile(
-    r"(?:我们|咱们|俺们|咱|我)(?:这个|这边|这|那)?(?:省(?![钱心事得了下去])|市(?!场)|县|区(?![分别])|镇|乡|街道|园区|开发区)"
-    r"|当地|本地"
-)
-_OF_ITS_OWN = re.compile(r"今年|去年|明年|本年度|目前|现在|当前|实际|承诺")
 
 
 def asks_of_each(unit: str) -> bool:
