@@ -2058,19 +2058,25 @@ class PolicyBot:
         return next(iter(candidates), top)
 
     def _unmet_condition(self, sentence: str, question: str, subjects: bool = True) -> bool:
-        """Whether a sentence opens with a condition (企业在年度中间终止经营活动的，…) or a subject it qualifies
-        (符合条件的小型微利企业，减按20%的税率…) most of whose words naming things the question does not use: a rule for
-        a case the question does not say is its own."""
+        """Whether a sentence opens with a condition (企业在年度中间终止经营活动的，…) most of whose words naming things
+        the question does not use, or with a subject it qualifies (符合条件的小型微利企业，减按20%的税率…) the question
+        does not name, whole or by a word of it (高新企业 names 高新技术企业): a rule for a case the question does not
+        say is its own."""
         opening = sentence.split("，", 1)[0]
+        if opening == sentence:
+            return False
         tokenizer = self.searcher.tokenizer
-        qualified = subjects and bool(_QUALIFIED_SUBJECT.fullmatch(opening))
-        if opening == sentence or not (opening.endswith("的") or qualified):
+        # (said in everyday words the query table translates: 年中关门 for 年度中间终止经营活动)
+        said = self.searcher.expander.expand(question)
+        if subjects and not opening.endswith("的") and _QUALIFIED_SUBJECT.fullmatch(opening):
+            head = opening.rsplit("的", 1)[1]
+            words = [head, *(w for w in tokenizer.words(head) if len(w) > 1 and tokenizer.specificity(w) > 0)]
+            return not any(w in said for w in words)
+        if not opening.endswith("的"):
             return False
         words = [
             w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
         ]
-        # (said in everyday words the query table translates: 年中关门 for 年度中间终止经营活动)
-        said = self.searcher.expander.expand(question)
         return 2 * sum(w not in said for w in words) > len(words)
 
     def _prefer_rule_to_sanction(self, query: Query, result: Retrieval, top: Provision) -> Provision:

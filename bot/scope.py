@@ -549,16 +549,16 @@ _OTHER_TASK = re.compile(
 )
 
 
-# A paper told lost (发票弄丢了, 发票联和抵扣联都丢了, 营业执照原件找不到了, 丢了公章) — the paper itself, not what it is
-# about (专票对应的货物被盗了) — and the words in which a text speaks of a loss.
+# A paper told lost (发票弄丢了, 发票联和抵扣联都丢了, 营业执照原件找不到了): a word of papers right before a word of
+# losing — the paper itself, not what it is about (专票对应的货物被盗了, 存货丢失需要什么证明) — and the words in which a
+# text speaks of a loss.
 _PAPER_WORDS = r"(?:票|照|证|章|合同|凭证|原件|单据|收据|联|账簿|账本)"
 _PAPER_LOST = re.compile(
     rf"{_PAPER_WORDS}(?:的?(?:原件|正本|副本|\w{{2}}联))?(?:[和、与及]\w{{1,6}}?{_PAPER_WORDS})?"
     r"(?:都|也|已经|不小心)?(?:被\w{1,5}?)?(?:弄|给|搞)?(?:丢|遗失|丢失|找不到了|被偷|被盗|失窃|烧毁|损毁)"
-    rf"|(?:弄)?(?:丢|遗失|丢失)了?\w{{0,6}}?{_PAPER_WORDS}"
 )
 _LOSS_SPOKEN = re.compile(r"丢失|遗失|灭失|毁损|损毁|盘亏|损失")
-# A figure asked of after a loss (…还要在60天内付款吗？): the rule asked of is its own.
+# A figure named after a loss (…还要在60天内付款吗？): the rule asked of is its own.
 _FIGURE_ASKED_OF = re.compile(r"\d|[一二三四五六七八九十百千]+(?:天|日|个月|年|万)")
 
 
@@ -568,8 +568,9 @@ def tells_a_lost_paper(
     """Whether the question's first asking sentence (with what is told before it) tells of a paper lost and asks
     what that means, which the provision, speaking of no loss, does not say (专用发票弄丢了，还能抵扣吗？ beside the
     article on deducting input tax; not 公益性捐赠怎么扣除？捐赠票据丢了去哪补开？, whose first question is answered).
-    What it asks after the loss asks of a rule of its own when it names a figure or a term ``names_a_term`` finds
-    (合同原件找不到了，大企业还要在60天内付款吗？ …还能申请创业担保贷款吗？): the loss is only told along the way.
+    What it asks after the loss asks of a rule of its own when it names or asks a figure, or names a term
+    ``names_a_term`` finds (合同原件找不到了，大企业还要在60天内付款吗？ 合同丢了，机关单位最晚多久要付款？ …还能申请
+    创业担保贷款吗？): the loss is only told along the way.
 
     >>> tells_a_lost_paper("专用发票弄丢了，还能抵扣吗？", "纳税人的进项税额…准予从销项税额中抵扣。")
     True
@@ -577,7 +578,9 @@ def tells_a_lost_paper(
     False
     >>> tells_a_lost_paper("营业执照原件找不到了，怎么补办？", ""), tells_a_lost_paper("找不到人开发票，能扣除吗？", "")
     (True, False)
-    >>> tells_a_lost_paper("专票对应的货物被盗了，进项税额要转出吗？", ""), tells_a_lost_paper("合同找不到了，还要在60天内付吗？", "")
+    >>> tells_a_lost_paper("专票对应的货物被盗了，进项税额要转出吗？", ""), tells_a_lost_paper("存货丢失需要什么证明？", "")
+    (False, False)
+    >>> tells_a_lost_paper("合同找不到了，还要在60天内付吗？", ""), tells_a_lost_paper("合同丢了，最晚多久要付款？", "")
     (False, False)
     >>> tells_a_lost_paper("捐赠怎么扣除？捐赠票据丢了去哪补开？", "…准予扣除。"), tells_a_lost_paper("专用发票能抵扣吗？", "")
     (False, False)
@@ -588,7 +591,15 @@ def tells_a_lost_paper(
     if not lost or _LOSS_SPOKEN.search(provision_text):
         return False
     asked = told[lost.end() :]
-    return not (_FIGURE_ASKED_OF.search(asked) or names_a_term(asked))
+    return not (_FIGURE_ASKED_OF.search(asked) or asks_a_figure(asked) or names_a_term(asked))
+
+
+def names_a_library_term(text: str, searcher: HybridSearcher) -> bool:
+    """Whether a text writes five Chinese characters or more in a row as some provision does (创业担保贷款, 小型微利企业 —
+    whatever jieba cuts them into; not four, which a deed of using the paper takes: 抵扣进项)."""
+    runs = re.findall(r"[\u4e00-\u9fff]{5,}", text)
+    terms = {run[i : i + n] for run in runs for n in range(5, min(len(run), 8) + 1) for i in range(len(run) - n + 1)}
+    return any(term in provision.text for term in terms for provision in searcher.provisions)
 
 
 def asks_other_task(question: str) -> bool:
@@ -1721,11 +1732,7 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         ),
         foreign_place=bool(places),
         unnamed_tax=asks_only_of_unnamed_taxes(question, searcher),
-        lost_paper=tells_a_lost_paper(
-            question,
-            top.text,
-            lambda text: any(len(w) > 3 and searcher.document_frequency(w) for w in searcher.tokenizer.words(text)),
-        ),
+        lost_paper=tells_a_lost_paper(question, top.text, lambda text: names_a_library_term(text, searcher)),
         other_task=asks_other_task(question),
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,

@@ -1853,6 +1853,8 @@ def test_a_paper_told_lost_is_not_answered_by_the_rule_on_using_it(real_bot: Pol
     # what was lost is the goods, not the paper; a rule asked of with a figure of its own, the loss told along the way
     assert not real_bot.ask("专票对应的货物被盗了，进项税额要转出吗？").out_of_scope
     assert cited(real_bot.ask("合同原件找不到了，大企业还要在60天内付款吗？"))[0] == ("sme-payment-regulation-2025", 9)
+    assert cited(real_bot.ask("合同丢了，对方是机关单位，最晚多久要付款？"))[0] == ("sme-payment-regulation-2025", 9)
+    assert not real_bot.ask("合同原件找不到了，还能申请创业担保贷款吗？").out_of_scope
     both = real_bot.ask("公益性捐赠在企业所得税前怎么扣除？捐赠票据丢了去哪里补开？")
     assert not both.out_of_scope and both.coverage == "partial"
 
@@ -1864,6 +1866,7 @@ def test_a_rate_asked_of_no_one_in_particular_is_the_general_rate(real_bot: Poli
     answer = real_bot.ask("企业所得税税率是多少？")
     assert cited(answer)[0] == ("eit-law-2018", 4) and "25" in answer.text
     assert cited(real_bot.ask("我们是小型微利企业，企业所得税税率是多少？"))[0] == ("eit-law-2018", 28)
+    assert cited(real_bot.ask("高新企业税率多少？"))[0] == ("eit-law-2018", 28)  # by a word of the subject
     history = [
         {"role": "user", "content": "小微企业能享受哪些税收优惠？"},
         {
