@@ -559,7 +559,7 @@ _PAPER_LOST = re.compile(
 )
 _LOSS_SPOKEN = re.compile(r"丢失|遗失|灭失|毁损|损毁|盘亏|损失")
 # A figure named after a loss (…还要在60天内付款吗？): the rule asked of is its own.
-_FIGURE_ASKED_OF = re.compile(r"\d|[一二三四五六七八九十百千]+(?:天|日|个月|年|万)")
+_FIGURE_NAMED = re.compile(r"\d|[一二三四五六七八九十百千]+(?:天|日|个月|年|万)")
 
 
 def tells_a_lost_paper(
@@ -591,7 +591,7 @@ def tells_a_lost_paper(
     if not lost or _LOSS_SPOKEN.search(provision_text):
         return False
     asked = told[lost.end() :]
-    return not (_FIGURE_ASKED_OF.search(asked) or asks_a_figure(asked) or names_a_term(asked))
+    return not (_FIGURE_NAMED.search(asked) or asks_a_figure(asked) or names_a_term(asked))
 
 
 def names_a_library_term(text: str, searcher: HybridSearcher) -> bool:
