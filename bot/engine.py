@@ -2063,17 +2063,17 @@ class PolicyBot:
         does not name, whole or by a word of it (高新企业 names 高新技术企业): a rule for a case the question does not
         say is its own."""
         opening = sentence.split("，", 1)[0]
-        if opening == sentence:
+        condition = opening.endswith("的")
+        qualified = subjects and not condition and bool(_QUALIFIED_SUBJECT.fullmatch(opening))
+        if opening == sentence or not (condition or qualified):
             return False
         tokenizer = self.searcher.tokenizer
         # (said in everyday words the query table translates: 年中关门 for 年度中间终止经营活动)
         said = self.searcher.expander.expand(question)
-        if subjects and not opening.endswith("的") and _QUALIFIED_SUBJECT.fullmatch(opening):
+        if qualified:
             head = opening.rsplit("的", 1)[1]
             words = [head, *(w for w in tokenizer.words(head) if len(w) > 1 and tokenizer.specificity(w) > 0)]
             return not any(w in said for w in words)
-        if not opening.endswith("的"):
-            return False
         words = [
             w for w in tokenizer.content_words(opening) if tokenizer.specificity(w) > 0 and tokenizer.names_a_thing(w)
         ]
