@@ -4050,3 +4050,14 @@ def test_who_acts_on_a_breach_by_whoever_the_follow_up_names(real_bot: PolicyBot
     history = after(real_bot, "街道硬要我们去参加一个评比，还要交报名费，这合规吗？")
     answer = real_bot.ask("要是行业协会也这么干，谁来处理？", history)
     assert cited(answer)[0] == ("business-environment-regulation-2019", 71)
+
+
+def test_the_conditions_asked_of_a_term_lead_with_its_definition(real_bot: PolicyBot) -> None:
+    """小型微利企业要满足什么条件？ asks what makes one: the implementing regulation's article defining the term
+    (所称符合条件的小型微利企业，是指…) leads, the law's rate article beside it. Conditions asked of something no
+    provision defines (创业担保贷款) are answered by the provision on it."""
+    assert cited(real_bot.ask("小型微利企业要满足什么条件？"))[:2] == [
+        ("eit-regulation-2019", 92),
+        ("eit-law-2018", 28),
+    ]
+    assert cited(real_bot.ask("申请创业担保贷款要满足哪些条件？"))[0] == ("guofa-2018-39", 3)
