@@ -4061,3 +4061,10 @@ def test_the_conditions_asked_of_a_term_lead_with_its_definition(real_bot: Polic
         ("eit-law-2018", 28),
     ]
     assert cited(real_bot.ask("申请创业担保贷款要满足哪些条件？"))[0] == ("guofa-2018-39", 3)
+
+
+def test_fear_of_being_made_trouble_for_is_fear_of_retaliation(real_bot: PolicyBot) -> None:
+    """又怕他们以后找我麻烦 is everyday words for retaliation (the query table: 找麻烦 → 打击报复): the payment regulation's
+    article forbidding it (第二十条) answers, not the one on how complaints are handled."""
+    answer = real_bot.ask("我想去投诉拖欠货款的国企，又怕他们以后找我麻烦、故意刁难，这种情况法规有保护吗？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 20)
