@@ -1008,6 +1008,43 @@ def compared_figures(question: str) -> set[tuple[str, float]]:
     return {f for m in _FIGURE_TOLD.finditer(question.lower()) for f in figures(m.group(1))} - confirmed
 
 
+# A figure with what it counts (300万, 50人, 2%): money in any unit of it, people, a share.
+_MEASURED = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*(万元|亿元|元|万|亿|人|%|％)"
+_MEASURE_OF_UNIT = {"万元": "元", "亿元": "元", "元": "元", "万": "元", "亿": "元", "人": "人", "%": "%", "％": "%"}
+# A bound a text sets (500万元及以下, 不超过100人): below (-1) or above (+1) a figure, the figure included.
+_BOUND_AFTER = re.compile(rf"{_MEASURED}\s*(及以下|以下|以内|及以上|以上)")
+_BOUND_BEFORE = re.compile(rf"(不超过|未超过|不高于|不低于|不少于|达到){_MEASURED}")
+_BELOW = ("及以下", "以下", "以内", "不超过", "未超过", "不高于")
+
+
+def _measured(number: str, unit: str) -> tuple[str, float] | None:
+    found = figures(number + ("万" if unit in ("万", "万元") else "亿" if unit in ("亿", "亿元") else ""))
+    return (_MEASURE_OF_UNIT[unit], next(iter(found))[1]) if len(found) == 1 else None
+
+
+def within_bounds(question: str, text: str) -> set[tuple[str, float]]:
+    """The figures a question tells (担保贷款300万) that lie within a bound the text sets of the same measure
+    (单户担保金额500万元及以下): the case the rule is for, not a figure it must state.
+
+    >>> sorted(within_bounds("担保贷款300万，费率最高多少？", "单户担保金额500万元及以下的，费率不超过1%"))
+    [('', 3000000.0)]
+    >>> within_bounds("员工120人，算吗？", "从业人数不超过100人"), within_bounds("贷款300人", "500万元及以下")
+    (set(), set())
+    """
+    bounds = [
+        (bound, m.group(3)) for m in _BOUND_AFTER.finditer(text) if (bound := _measured(m.group(1), m.group(2)))
+    ] + [(bound, m.group(1)) for m in _BOUND_BEFORE.finditer(text) if (bound := _measured(m.group(2), m.group(3)))]
+    out = set()
+    for m in re.finditer(_MEASURED, question):
+        told = _measured(m.group(1), m.group(2))
+        if told is None:
+            continue
+        for (measure, limit), how in bounds:
+            if measure == told[0] and (told[1] <= limit if how in _BELOW else told[1] >= limit):
+                out.add(("%" if told[0] == "%" else "", told[1]))
+    return out
+
+
 def judged_in_measure(question: str) -> re.Pattern[str] | None:
     """How a text states a figure in the measure of the first figure a question tells of a case to judge: the rule
     to weigh it against (收了2%的担保费，合规吗？ → a share; None when it judges no figure told).
@@ -1737,7 +1774,11 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
         language=language,
         idf_coverage=sum(v for w, v in terms.items() if w in passage) / term_mass if term_mass else 0.0,
         unseen=_unseen(terms, english_words if language == "en" else (), searcher),
-        figures_missing=len(asked - figures(top.text) - compared_figures(question)) / len(asked) if asked else 0.0,
+        figures_missing=(
+            len(asked - figures(top.text) - compared_figures(question) - within_bounds(question, top.text)) / len(asked)
+            if asked
+            else 0.0
+        ),
         provisions=len(searcher.provisions),
     )
 

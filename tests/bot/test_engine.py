@@ -4068,3 +4068,14 @@ def test_fear_of_being_made_trouble_for_is_fear_of_retaliation(real_bot: PolicyB
     article forbidding it (第二十条) answers, not the one on how complaints are handled."""
     answer = real_bot.ask("我想去投诉拖欠货款的国企，又怕他们以后找我麻烦、故意刁难，这种情况法规有保护吗？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 20)
+
+
+def test_an_amount_told_within_a_bound_the_rule_sets_is_no_figure_missing(real_bot: PolicyBot) -> None:
+    """担保贷款300万，担保费率最高不能超过多少？ tells an amount the fee rule covers (单户担保金额500万元及以下): the rule
+    answers it (国办发〔2019〕6号（八）), not refused as if 300万 were a figure it must state; the processing time asked
+    besides is said to be unstated."""
+    answer = real_bot.ask(
+        "我们找政府性融资担保机构担保贷款300万，担保费率最高不能超过多少？一般从申请到出保函要多少个工作日？"
+    )
+    assert not answer.out_of_scope and answer.coverage == "partial"
+    assert cited(answer)[0] == ("guobanfa-2019-6", 8)
