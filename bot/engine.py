@@ -1962,6 +1962,10 @@ class PolicyBot:
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
 
+    def _region(self, provision: Provision) -> str:
+        """Where the provision's document applies ("" for national documents)."""
+        return self.library.get(provision.doc_id).meta.region or ""  # type: ignore[union-attr]
+
     def _names_none_apart(self, query: Query, docs: Sequence[str], said: str) -> bool:
         """Whether a follow-up's own words, all of them ``said`` before in the conversation, are all written in several
         of the first few provisions of the conversation's documents — they set none apart (加计多少？ after turns on R&D's
@@ -2047,7 +2051,15 @@ class PolicyBot:
         candidates = [
             h.provision
             for h in result.hits[1:FOCUS_WITHIN]
-            if h.provision.doc_id in versions
+            # (another document's of the same place only when the embedder rates it closer: 对方多少天内要确认债权债务？
+            # → the payment regulation's 30日, not the law's article on confirming that states no period)
+            if (
+                h.provision.doc_id in versions
+                or (
+                    result.dense_of(h.provision) > result.dense_of(top)
+                    and self._region(h.provision) == self._region(top)
+                )
+            )
             and answers(h.provision)
             and result.dense_of(h.provision) >= close
             and not (focus and self._names_more(focus, top, h.provision))

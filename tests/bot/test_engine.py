@@ -4079,3 +4079,12 @@ def test_an_amount_told_within_a_bound_the_rule_sets_is_no_figure_missing(real_b
     )
     assert not answer.out_of_scope and answer.coverage == "partial"
     assert cited(answer)[0] == ("guobanfa-2019-6", 8)
+
+
+def test_a_period_asked_leads_with_the_closer_provision_stating_one(real_bot: PolicyBot) -> None:
+    """对方多少天内要确认债权债务？ asks a period: the payment regulation's 第十六条 (30日内确认), which the embedder rates
+    closer, leads — not the SME law's article on confirming receivables, found first by the words of the whole
+    question, which states none. The materials asked besides are said to be unstated."""
+    answer = real_bot.ask("我们想拿对国企的应收账款去银行融资，对方多少天内要确认债权债务？确权一般要准备哪些材料？")
+    assert cited(answer)[0] == ("sme-payment-regulation-2025", 16)
+    assert "30日" in answer.text and answer.coverage == "partial"
