@@ -36,7 +36,8 @@ def names(library: Library) -> DocumentNames:
         ("国办发〔2019〕6号是哪个单位印发的？落款日期是哪天？", ("issuer", "date")),
         ("个体工商户促进条例是哪个机关通过的？", ("issuer",)),  # a law or regulation is passed, not issued
         ("企业所得税法是谁通过的？", ("issuer",)),
-        ("《企业所得税法实施条例》是哪个机关公布的？国务院令第几号？", ("doc_number", "issuer")),  # a decree is promulgated
+        ("企业所得税法实施条例是哪个机关公布的？国务院令第几号？", ("doc_number", "issuer")),  # promulgated
+        ("《优化营商环境条例》规定，行政许可清单由哪个部门公布？", ()),  # a duty the regulation sets
         ("补贴要哪个部门通过审核？", ()),  # a department approving something, not a document's maker
         ("企业所得税法实施条例总共有多少条？", ("count",)),
         ("优化营商环境条例分几章、一共多少条？", ("count", "sections")),
