@@ -1910,11 +1910,13 @@ class PolicyBot:
         return chosen
 
     def _prefer_definition(self, query: Query, result: Retrieval, wants_agencies: bool) -> Provision:
-        """For "what counts as X" questions, a provision among the best few that defines X (所称X，是指). Asked only who
+        """For "what counts as X" questions (or "X要满足什么条件", asked of X itself), a provision among the best few that
+        defines X (所称X，是指). Asked only who
         decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定，由哪个部门认定？, which asks both), a definition
         naming no body is not preferred when one of the first provisions names one."""
         top = result.hits[0].provision
-        if not _ASKS_DEFINITION.search(query.text):
+        asks_what_counts = bool(_ASKS_DEFINITION.search(query.text))
+        if not (asks_what_counts or _CONDITIONS_ASKED.search(query.text)):
             return top
         naming = (
             wants_agencies
@@ -1928,7 +1930,9 @@ class PolicyBot:
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
                 # of that head in a row name it (什么样的企业才算小型微利？)
                 head = term.split("的")[-1]
-                if any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3))):
+                if _asks_what_makes(query.text, term) or (
+                    asks_what_counts and any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3)))
+                ):
                     return hit.provision
         return top
 
@@ -2222,6 +2226,7 @@ class PolicyBot:
             or partner.number not in _articles_named(provision.text, law.meta)
             or not _DEFINES_A_TERM.search(provision.text)
             or _ASKS_DEFINITION.search(query.text)
+            or any(_asks_what_makes(query.text, term) for term in _DEFINES.findall(provision.text))
             or provision.doc_id in query.docs
         ):
             return False
@@ -3031,9 +3036,26 @@ _ASKS_WHAT_THE_TEXT_SAYS = re.compile(
 )
 _ASKS_DEFINITION = re.compile(
     r"什么样的|什么是|什么叫|是指什么|算不算|才算|怎么认定|如何认定|认定条件|认定标准|定义|哪些企业属于|what counts|definition|"
-    r"(?:满足|符合|具备|达到)(?:哪些|哪几个|什么|啥)(?:样的)?(?:条件|标准)|"  # (小型微利企业具体要满足哪些条件？)
     r"(?<![收费])标准(?:是什么|是啥|是怎样的|有哪些)"  # (小型微利企业的标准是什么？ not 收费标准是什么？)
 )
+# The conditions asked of something (小型微利企业具体要满足哪些条件？): what makes one, when asked of a term right before it
+_CONDITIONS_ASKED = re.compile(r"(?:满足|符合|具备|达到)(?:哪些|哪几个|什么|啥)(?:样的)?(?:条件|标准)")
+_BEFORE_ASKING = re.compile(r"(?:要|需要|得|必须|应当|应该|具体|才能|都|还)+$")
+
+
+def _asks_what_makes(text: str, term: str) -> bool:
+    """Whether a text asks the conditions of the term itself — the term (or four characters of its head in a row) right
+    before 要满足什么条件 — not of something done with it (无形资产摊销年限要符合什么标准？ asks of 摊销, not of 无形资产).
+
+    >>> _asks_what_makes("小型微利企业具体要满足哪些条件？", "符合条件的小型微利企业"), _asks_what_makes("无形资产摊销要满足什么条件？", "无形资产")
+    (True, False)
+    """
+    head = term.split("的")[-1]
+    for m in _CONDITIONS_ASKED.finditer(text):
+        before = _BEFORE_ASKING.sub("", text[: m.start()])
+        if any(before.endswith(head[i : i + 4]) for i in range(max(1, len(head) - 3))):
+            return True
+    return False
 
 
 def _definition_asked_alone(text: str) -> bool:
