@@ -26,7 +26,8 @@ when few words are shared) gives P(out of scope):
   its words the query-term table does not know, one each);
 - ``figures_missing``: share of the figures the question names that the best provision does not state (a
   figure the asker tells of its own case, asking whether it is allowed — 收了2%的担保费，正常吗？ —, is stated by
-  a figure in its measure: the rule to compare it with);
+  a figure in its measure: the rule to compare it with; one within a bound the provision sets — 担保贷款300万 beside
+  500万元及以下 — is the case the rule is for);
 - ``words``, ``english``: question length and language;
 - ``words_rank``, ``chars_rank``: 1 / the rank of the best provision in the BM25 lists over jieba words and
   over character n-grams (0 when it is not in them) — ranks, not scores, so that every search backend
@@ -1009,40 +1010,44 @@ def compared_figures(question: str) -> set[tuple[str, float]]:
 
 
 # A figure with what it counts (300万, 50人, 2%): money in any unit of it, people, a share.
-_MEASURED = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*(万元|亿元|元|万|亿|人|%|％)"
-_MEASURE_OF_UNIT = {"万元": "元", "亿元": "元", "元": "元", "万": "元", "亿": "元", "人": "人", "%": "%", "％": "%"}
-# A bound a text sets (500万元及以下, 不超过100人): below (-1) or above (+1) a figure, the figure included.
+_MEASURED = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*(万元|亿元|元|万人|人|万|亿|%|％)"
+# A bound a text sets (500万元及以下, 不超过100人), the figure included: below it or above it.
 _BOUND_AFTER = re.compile(rf"{_MEASURED}\s*(及以下|以下|以内|及以上|以上)")
 _BOUND_BEFORE = re.compile(rf"(不超过|未超过|不高于|不低于|不少于|达到){_MEASURED}")
 _BELOW = ("及以下", "以下", "以内", "不超过", "未超过", "不高于")
 
 
 def _measured(number: str, unit: str) -> tuple[str, float] | None:
-    found = figures(number + ("万" if unit in ("万", "万元") else "亿" if unit in ("亿", "亿元") else ""))
-    return (_MEASURE_OF_UNIT[unit], next(iter(found))[1]) if len(found) == 1 else None
+    """(measure, value) of a figure and its unit: 300 万 → ("元", 3000000.0); 10 万人 → ("人", 100000.0)."""
+    found = figures(number + (unit[0] if unit[0] in "万亿" else ""))
+    measure = "人" if unit.endswith("人") else "%" if unit in "%％" else "元"
+    return (measure, next(iter(found))[1]) if len(found) == 1 else None
 
 
 def within_bounds(question: str, text: str) -> set[tuple[str, float]]:
-    """The figures a question tells (担保贷款300万) that lie within a bound the text sets of the same measure
-    (单户担保金额500万元及以下): the case the rule is for, not a figure it must state.
+    """The figures a question tells (担保贷款300万) within a bound the text sets in the same measure (单户担保金额
+    500万元及以下 — a rule with a case on each side, …以下…以上, has one for any figure): the case the rule is for, not a
+    figure it must state. Not a figure asked to be confirmed (上限是不是300万？).
 
     >>> sorted(within_bounds("担保贷款300万，费率最高多少？", "单户担保金额500万元及以下的，费率不超过1%"))
     [('', 3000000.0)]
     >>> within_bounds("员工120人，算吗？", "从业人数不超过100人"), within_bounds("贷款300人", "500万元及以下")
     (set(), set())
+    >>> within_bounds("担保费率上限是不是0.8%？", "担保费率原则上不超过1%"), within_bounds("10万人", "不超过100万元")
+    (set(), set())
     """
     bounds = [
         (bound, m.group(3)) for m in _BOUND_AFTER.finditer(text) if (bound := _measured(m.group(1), m.group(2)))
     ] + [(bound, m.group(1)) for m in _BOUND_BEFORE.finditer(text) if (bound := _measured(m.group(2), m.group(3)))]
+    confirmed = {figure for unit in asking_units(question) for figure, _ in confirmed_figures(unit)}
     out = set()
     for m in re.finditer(_MEASURED, question):
-        told = _measured(m.group(1), m.group(2))
-        if told is None:
+        if (told := _measured(m.group(1), m.group(2))) is None:
             continue
-        for (measure, limit), how in bounds:
-            if measure == told[0] and (told[1] <= limit if how in _BELOW else told[1] >= limit):
-                out.add(("%" if told[0] == "%" else "", told[1]))
-    return out
+        measure, value = told
+        if any(of == measure and (value <= limit if how in _BELOW else value >= limit) for (of, limit), how in bounds):
+            out.add(("%" if measure == "%" else "", value))
+    return out - confirmed
 
 
 def judged_in_measure(question: str) -> re.Pattern[str] | None:
