@@ -2025,7 +2025,8 @@ class PolicyBot:
         registration). Not one naming fewer of a follow-up's own words (``focus``): 补充养老保险呢？
         after 福利费能扣多少？ is 第三十五条, which states no figure, not the 14% of the 福利费 article. A rule stated of
         a subject the question does not name (符合条件的小型微利企业，减按20%的税率…) is a special case — unless the
-        question is asked in a conversation, whose earlier turns may have named it."""
+        question is asked in a conversation, whose earlier turns may have named it. Another document's provision may
+        lead when it is in force, of the same place and closer by the embedder."""
         asked = next(((unit, label) for unit in scope.asking_units(topic) if (label := scope.asked_kind(unit))), None)
         # (or a figure told to be judged: 收了2%的担保费，合规吗？ → the provision stating a fee rate)
         states = (asked and scope.how_stated(*asked)) or scope.judged_in_measure(topic)
@@ -2062,6 +2063,7 @@ class PolicyBot:
                 or (
                     result.dense_of(h.provision) > result.dense_of(top)
                     and self._region(h.provision) == self._region(top)
+                    and Shelf(self.library, self.today()).in_force(h.provision.doc_id)
                 )
             )
             and answers(h.provision)
@@ -3040,7 +3042,9 @@ _ASKS_DEFINITION = re.compile(
 )
 # The conditions asked of something (小型微利企业具体要满足哪些条件？): what makes one, when asked of a term right before it
 _CONDITIONS_ASKED = re.compile(r"(?:满足|符合|具备|达到)(?:哪些|哪几个|什么|啥)(?:样的)?(?:条件|标准)")
-_BEFORE_ASKING = re.compile(r"(?:要|需要|得|必须|应当|应该|具体|才能|都|还)+$")
+_BEFORE_ASKING = re.compile(r"(?:要|需要|需|得|必须|应当|应该|应|具体|才能|都|还)+$")
+# …才能弥补？ after the conditions: they are asked of doing something with the term, not of what it is
+_THEN_DOING = re.compile(r"才(?:能|可以|可|会)?[\u4e00-\u9fff]")
 
 
 def _asks_what_makes(text: str, term: str) -> bool:
@@ -3049,11 +3053,17 @@ def _asks_what_makes(text: str, term: str) -> bool:
 
     >>> _asks_what_makes("小型微利企业具体要满足哪些条件？", "符合条件的小型微利企业"), _asks_what_makes("无形资产摊销要满足什么条件？", "无形资产")
     (True, False)
+    >>> _asks_what_makes("研发费用要满足什么条件？", "费用"), _asks_what_makes("小型微利企业要满足什么条件才能减税？", "小型微利企业")
+    (False, False)
     """
     head = term.split("的")[-1]
+    if len(head) < 4:  # (费用 defined ends 研发费用 too: a short head says too little)
+        return False
     for m in _CONDITIONS_ASKED.finditer(text):
         before = _BEFORE_ASKING.sub("", text[: m.start()])
-        if any(before.endswith(head[i : i + 4]) for i in range(max(1, len(head) - 3))):
+        if _THEN_DOING.match(text, m.end()):
+            continue
+        if any(before.endswith(head[i : i + 4]) for i in range(len(head) - 3)):
             return True
     return False
 

@@ -122,8 +122,9 @@ DOC_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"发文单位|发文机关|发文部门|印发单位|发布单位|发布机构|发布部门|落款单位|制定机关|颁布机关|制定部门|"
         # (not what a provision says who does: …标准由谁制定的规定在第几条？ asks that provision)
         r"(?:(哪个|什么|哪家)(单位|部门|机关|机构)|谁)(?:修订|修正|审议)?(印发|发布|发的|出台|制定|颁布|通过(?:的|(?=[？?]|$)))(?!的?(?:规定|条款|条文|那一?条|这一?条)|的(?:是|在)第)|"
-        # (a law or decree is promulgated: 是哪个机关公布的？ — not 清单由哪个部门公布？, a duty a provision sets)
-        r"是(?:(?:哪个|什么|哪家)(?:单位|部门|机关|机构)|谁)(?:公布|签发)的|"
+        # (a law or decree is promulgated: …条例是哪个机关公布的？ 它是谁签发的？ — asked right after the document's name,
+        # not 清单由哪个部门公布？ or 规定的清单，是哪个部门公布的？, a duty a provision sets)
+        r"(?:》|法|条例|细则|意见|通知|办法|决定|文件|它|其)是(?:(?:哪个|什么|哪家)(?:单位|部门|机关|机构)|谁)(?:公布|签发)的|"
         r"issued by|who issued"
     ),
     "date": re.compile(

@@ -4063,6 +4063,8 @@ def test_the_conditions_asked_of_a_term_lead_with_its_definition(real_bot: Polic
     assert cited(real_bot.ask("申请创业担保贷款要满足哪些条件？"))[0] == ("guofa-2018-39", 3)
     # conditions of something done with a defined term are not what makes the term (摊销 of 无形资产: 第六十七条)
     assert cited(real_bot.ask("无形资产摊销年限要符合什么标准？"))[0] == ("eit-regulation-2019", 67)
+    # …才能加计扣除？ asks of doing something, and 费用 (defined) says too little of 研发费用: 第九十五条
+    assert cited(real_bot.ask("研发费用要满足什么条件才能加计扣除？"))[0] == ("eit-regulation-2019", 95)
 
 
 def test_fear_of_being_made_trouble_for_is_fear_of_retaliation(real_bot: PolicyBot) -> None:

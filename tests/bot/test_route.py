@@ -38,6 +38,7 @@ def names(library: Library) -> DocumentNames:
         ("企业所得税法是谁通过的？", ("issuer",)),
         ("企业所得税法实施条例是哪个机关公布的？国务院令第几号？", ("doc_number", "issuer")),  # promulgated
         ("《优化营商环境条例》规定，行政许可清单由哪个部门公布？", ()),  # a duty the regulation sets
+        ("《优化营商环境条例》规定的行政许可清单，是哪个部门公布的？", ()),
         ("补贴要哪个部门通过审核？", ()),  # a department approving something, not a document's maker
         ("企业所得税法实施条例总共有多少条？", ("count",)),
         ("优化营商环境条例分几章、一共多少条？", ("count", "sections")),
