@@ -1911,9 +1911,8 @@ class PolicyBot:
 
     def _prefer_definition(self, query: Query, result: Retrieval, wants_agencies: bool) -> Provision:
         """For "what counts as X" questions (or "X要满足什么条件", asked of X itself), a provision among the best few that
-        defines X (所称X，是指). Asked only who
-        decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定，由哪个部门认定？, which asks both), a definition
-        naming no body is not preferred when one of the first provisions names one."""
+        defines X (所称X，是指). Asked only who decides (算不算中小企业有争议的，找哪个部门认定？ — not 怎么认定，由哪个部门
+        认定？, which asks both), a definition naming no body is not preferred when one of the first provisions names one."""
         top = result.hits[0].provision
         asks_what_counts = bool(_ASKS_DEFINITION.search(query.text))
         if not (asks_what_counts or _CONDITIONS_ASKED.search(query.text)):
