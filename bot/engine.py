@@ -1965,10 +1965,6 @@ class PolicyBot:
         best = max((h.provision for h in result.hits[:FOCUS_WITHIN]), key=named, default=top)
         return best if named(best) > named(top) else top
 
-    def _region(self, provision: Provision) -> str:
-        """Where the provision's document applies ("" for national documents)."""
-        return self.library.get(provision.doc_id).meta.region or ""  # type: ignore[union-attr]
-
     def _names_none_apart(self, query: Query, docs: Sequence[str], said: str) -> bool:
         """Whether a follow-up's own words, all of them ``said`` before in the conversation, are all written in several
         of the first few provisions of the conversation's documents — they set none apart (加计多少？ after turns on R&D's
@@ -2061,7 +2057,7 @@ class PolicyBot:
                 h.provision.doc_id in versions
                 or (
                     result.dense_of(h.provision) > result.dense_of(top)
-                    and self._region(h.provision) == self._region(top)
+                    and self._region(h.provision.doc_id) == self._region(top.doc_id)
                     and Shelf(self.library, self.today()).in_force(h.provision.doc_id)
                 )
             )
@@ -2904,9 +2900,13 @@ class PolicyBot:
             if d not in named
         )
 
-    def _is_local(self, doc_id: str) -> bool:
+    def _region(self, doc_id: str) -> str:
+        """Where the document applies ("" for national documents, and for none the library has)."""
         document = self.library.get(doc_id)
-        return document is not None and bool(document.meta.region)
+        return (document.meta.region or "") if document is not None else ""
+
+    def _is_local(self, doc_id: str) -> bool:
+        return bool(self._region(doc_id))
 
     def _search_preferring(
         self,
