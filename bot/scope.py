@@ -178,9 +178,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|(?<!到)哪一?年(?![龄级纪度的])|which month|what date"
         ),
-        # (a month told by the event it follows: …投入使用月份的次月起计算折旧 says from which month)
+        # (a month or day told by the event it follows: …投入使用月份的次月起计算折旧 says from which month, 纳税义务发生
+        # 时间为…的当日 on which day)
         re.compile(
-            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起"
+            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起|[次当]日"
         ),
         "具体日期",
     ),

@@ -4092,3 +4092,12 @@ def test_a_period_asked_leads_with_the_closer_provision_stating_one(real_bot: Po
     answer = real_bot.ask("我们想拿对国企的应收账款去银行融资，对方多少天内要确认债权债务？确权一般要准备哪些材料？")
     assert cited(answer)[0] == ("sme-payment-regulation-2025", 16)
     assert "30日" in answer.text and answer.coverage == "partial"
+
+
+def test_the_day_asked_is_stated_by_the_day_of_an_event(real_bot: PolicyBot) -> None:
+    """哪天 asks a day: …纳税义务发生时间为收讫销售款项…的当日 states it by the event it falls on — answered, not refused
+    as a date no text states."""
+    for question in ("增值税的纳税义务是哪天发生？", "把自产的货物发给员工当福利，视同应税交易的纳税义务在哪天发生？"):
+        answer = real_bot.ask(question)
+        assert not answer.out_of_scope, question
+        assert cited(answer)[:1] == [("vat-law-2024", 28)] and "当日" in answer.text, question
