@@ -1587,6 +1587,10 @@ def _as_written(word: str) -> re.Pattern[str]:
     return re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
 
 
+# "那…": a question opening so asks on from what was said before it (a general Chinese form).
+_OPENS_A_FOLLOW_UP = re.compile(r"\s*那(?:么|如果|要是)?")
+
+
 def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
     """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
 
@@ -1725,6 +1729,17 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # is not answered either — when the question asks something else that is: then the answer says so.
     # (An English part has no library words to share: its half share says nothing of what it asks.)
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
+    # (那能多扣多少？ opening a follow-up names nothing of its own: it asks of what the conversation is about, which the
+    # best provisions were found for — answered where one of them states such specifics at all)
+    opening = next(iter(asking_units(question)), "")
+    if (
+        opening in dict(weakly)
+        and _OPENS_A_FOLLOW_UP.match(opening)
+        and not _words_before_asking(opening, searcher)
+        and any(how_stated(opening, dict(weakly)[opening]).search(p) for p in on_topic)
+    ):
+        weakly = [part for part in weakly if part[0] != opening]
+        stated.append(opening)
     if weakly and language == "zh" and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
     else:

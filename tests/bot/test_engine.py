@@ -4101,3 +4101,15 @@ def test_the_day_asked_is_stated_by_the_day_of_an_event(real_bot: PolicyBot) -> 
         answer = real_bot.ask(question)
         assert not answer.out_of_scope, question
         assert cited(answer)[:1] == [("vat-law-2024", 28)] and "当日" in answer.text, question
+
+
+def test_a_follow_up_opening_with_na_asks_its_figure_of_the_conversation(real_bot: PolicyBot) -> None:
+    """那能多扣多少？ names nothing of its own: it asks the figure of what the conversation is about, and the article
+    found for it states one (50%) — the answer is full, not one saying the library states no figure."""
+    history = [
+        {"role": "user", "content": "我们研发新产品的投入，企业所得税上有没有什么优惠？"},
+        {"role": "assistant", "content": "有。研究开发费用可以在计算应纳税所得额时加计扣除。"},
+    ]
+    answer = real_bot.ask("那能多扣多少？研发搞出来的成果算无形资产的又怎么算？", history)
+    assert cited(answer)[:1] == [("eit-regulation-2019", 95)]
+    assert answer.coverage == "full" and "没有规定" not in answer.text
