@@ -4113,3 +4113,12 @@ def test_a_follow_up_opening_with_na_asks_its_figure_of_the_conversation(real_bo
     answer = real_bot.ask("那能多扣多少？研发搞出来的成果算无形资产的又怎么算？", history)
     assert cited(answer)[:1] == [("eit-regulation-2019", 95)]
     assert answer.coverage == "full" and "没有规定" not in answer.text
+
+
+def test_a_figure_or_place_of_the_askers_own_locality_is_not_stated_by_the_rules(real_bot: PolicyBot) -> None:
+    """我们县今年…有多少？ asks what one place has: the rules say what must be, not what a place has or does — refused
+    alone, naming the closest provision; asked beside what the rules state, answered in part, saying which part."""
+    answer = real_bot.ask("我们县今年安排的中小企业发展专项资金有多少？")
+    assert answer.out_of_scope and not answer.citations and "当地的具体情况" in answer.text
+    answer = real_bot.ask("国家对小微企业融资担保费率有什么要求？我们区现在的担保费补贴标准是多少？")
+    assert not answer.out_of_scope and answer.coverage == "partial" and "当地的具体情况" in answer.text
