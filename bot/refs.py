@@ -26,7 +26,11 @@ _A_DOCUMENT = re.compile(r"(?:那个|这个|那份|这份|的)?(?:文件|文)(?!
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
 # Words no name begins with, that say which document or version is meant (那以前暂行条例时期: 暂行条例)
-_NOT_A_NAMES_START = re.compile(r"^(?:[新旧这那该此本哪]|上述|现在|现行|目前|如今|以前|之前|原来|原先|过去|当时|早先)+")
+_NOT_A_NAMES_START = re.compile(
+    r"^(?:[新旧这那该此本哪]|[新旧老]版的?|老的|上述|现在|现行|目前|如今|以前|之前|原来|原先|过去|当时|早先)+"
+)
+# What a question tells before a name it heard of (听说新公司法…, 据说…): general Chinese, no name.
+_TOLD_BEFORE_A_NAME = re.compile(r"^(?:我们?|还)?(?:听说|听人说|听别人说|据说|有人说|网上说)")
 MISSPELT_NAME_MIN = 4  # a shorter name one character off one of the library's is likelier another document
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
@@ -580,7 +584,8 @@ _BARE_NAME = re.compile(
 # Words that end in 法 or 条例 but name no document, and references (全国那部法, 国家那个条例); two documents
 # joined (新条例和旧条例 is read 新 + 条例和旧条例: no name starts with its kind).
 _NOT_A_NAME = re.compile(
-    r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|想法|用法|算法|手法|写法|上位法|母法|[这那该此本哪][部个份项一]?(?:法|条例))$"
+    r"(?:执法|立法|守法|违法|合法|依法|办法|方法|做法|看法|说法|提法|讲法|叫法|想法|用法|算法|手法|写法|上位法|母法"
+    r"|[这那该此本哪][部个份项一]?(?:法|条例))$"
     # (北京有条例规定… says there is one: 有 / 出台了 a regulation, not its name)
     r"|(?:有|出台了?|发布了?|颁布了?|制定了?)(?:个|部|项|一部|一个|一项)?(?:新的?)?(?:法|条例)$"
     r"|^(?:法|条例)(?:和|与|及|跟|同|或|还是)"
@@ -633,8 +638,13 @@ def _names_written(text: str, mentions: Iterable[DocMention]) -> list[str]:
             name = m.group(1)
             if any(start <= m.start(1) < end or start < m.end(1) <= end for start, end in covered):
                 continue
-            if pattern is _BARE_NAME and ("的" in name or _NOT_A_NAME.search(name)):  # 北京的条例 describes one
-                continue
+            if pattern is _BARE_NAME:
+                if "的" in name or _NOT_A_NAME.search(name):  # 北京的条例 describes one
+                    continue
+                # (听说新公司法… names 公司法; 听说老版条例… names no document but a version of one discussed)
+                name = _NOT_A_NAMES_START.sub("", _TOLD_BEFORE_A_NAME.sub("", name))
+                if not re.sub(r"(?:法|条例)$", "", name):  # (a kind alone names no document)
+                    continue
             out.append(name)
     return out
 
