@@ -4122,3 +4122,14 @@ def test_a_figure_or_place_of_the_askers_own_locality_is_not_stated_by_the_rules
     assert answer.out_of_scope and not answer.citations and "当地的具体情况" in answer.text
     answer = real_bot.ask("国家对小微企业融资担保费率有什么要求？我们区现在的担保费补贴标准是多少？")
     assert not answer.out_of_scope and answer.coverage == "partial" and "当地的具体情况" in answer.text
+
+
+def test_what_counts_as_qualifying_in_a_conversation_asks_the_defined_term(real_bot: PolicyBot) -> None:
+    """…才算符合条件？ after an answer on 符合条件的小型微利企业 asks what those are: the implementing regulation's
+    article defining them (所称符合条件的小型微利企业，是指…) leads, the law's rate article beside it."""
+    history = [
+        {"role": "user", "content": "小微企业交企业所得税有优惠吗？"},
+        {"role": "assistant", "content": "有。符合条件的小型微利企业，减按20%的税率征收企业所得税。"},
+    ]
+    answer = real_bot.ask("那什么样的企业才算符合条件？我们做批发的，四十来个人。", history)
+    assert cited(answer)[:2] == [("eit-regulation-2019", 92), ("eit-law-2018", 28)]
