@@ -4133,3 +4133,11 @@ def test_what_counts_as_qualifying_in_a_conversation_asks_the_defined_term(real_
     ]
     answer = real_bot.ask("那什么样的企业才算符合条件？我们做批发的，四十来个人。", history)
     assert cited(answer)[:2] == [("eit-regulation-2019", 92), ("eit-law-2018", 28)]
+
+
+def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bot: PolicyBot) -> None:
+    """inform (告知), sign (订立): the glossary of the documents' own words maps them, so an English question on the
+    duty to tell a buyer one is an SME finds the payment regulation's 第三条 instead of being refused."""
+    answer = real_bot.ask("Do we have to inform a state-owned buyer that we are an SME when we sign the contract?")
+    assert not answer.out_of_scope
+    assert cited(answer)[:1] == [("sme-payment-regulation-2025", 3)]
