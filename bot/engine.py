@@ -1929,15 +1929,8 @@ class PolicyBot:
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
                 # of that head in a row name it (什么样的企业才算小型微利？)
                 head = term.split("的")[-1]
-                # (…才算符合条件？ in a conversation on them asks what 符合条件的小型微利企业 are: the term's qualifier,
-                # four characters or more, counts as well)
-                qualifier = term.split("的")[0] if "的" in term else ""
                 if _asks_what_makes(query.text, term) or (
-                    asks_what_counts
-                    and (
-                        any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3)))
-                        or (len(qualifier) >= 4 and qualifier in query.text)
-                    )
+                    asks_what_counts and any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3)))
                 ):
                     return hit.provision
         return top

@@ -108,17 +108,6 @@ BREACH_TOLD = (
 )
 
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
-    # A figure or place of the asker's own locality (我们县今年的预算是多少？ 我们区的网点在哪？; which ones it has:
-    # 当地是否开展), or what is in fact done now (现在实际收的费率是多少？): rules say what must be, not what a place
-    # has or does. (First: it is what such a part asks, whatever figure it names.)
-    (
-        re.compile(
-            r"(?:我们|咱们|俺们|当地|本地)(?:省|市|县|区|镇|乡|街道|园区|开发区)(?:今年|现在|目前)?的?[^，。？?]{0,14}"
-            r"(?:多少|(?<!哪)几|在哪)[^，。？?]{0,4}|(?:现在|目前)实际[^，。？?]{0,10}(?:多少|几)[^，。？?]{0,4}"
-        ),
-        _NEVER,
-        "当地的具体情况",
-    ),
     (
         re.compile(
             r"多少钱|多少元|多少万|几万|几千块|金额|额度是多少|额度多大|费用是多少|官费|how much money|"
@@ -513,7 +502,7 @@ _CONDITIONS_OR_WHO_SETS_THEM = re.compile(rf"{_STATES['具体条件和标准'].p
 
 # Details of taking part in something a text describes (not a figure or criterion it would have to
 # state): a question that names or first states what they are of gets that answered, the detail named as missing.
-_DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "当地的具体情况", "办理流程和材料", "补贴或资金支持"})
+_DETAILS = frozenset({"是否收费和收费标准", "当地是否开展", "办理流程和材料", "补贴或资金支持"})
 
 _INTERROGATIVE = re.compile(
     r"[百千万]分之(?:几|多少)|几月份?|几号|多少钱|多少|几成|几个点|哪几|几|哪些|哪个|哪里|什么|怎么样|怎么|如何|是否"
@@ -1598,10 +1587,6 @@ def _as_written(word: str) -> re.Pattern[str]:
     return re.compile(".{0,2}".join(map(re.escape, word)) if len(word) >= 3 else re.escape(word))
 
 
-# "那…": a question opening so asks on from what was said before it (a general Chinese form).
-_OPENS_A_FOLLOW_UP = re.compile(r"\s*那(?:么|如果|要是)?")
-
-
 def features(question: str, result: Retrieval, passage: str, searcher: HybridSearcher) -> ScopeFeatures:
     """Signals of how well the best provision (whose retrieval passage is ``passage``) answers the question.
 
@@ -1740,17 +1725,6 @@ def features(question: str, result: Retrieval, passage: str, searcher: HybridSea
     # is not answered either — when the question asks something else that is: then the answer says so.
     # (An English part has no library words to share: its half share says nothing of what it asks.)
     weakly = [(unit, label) for unit, label, found in support if 0 < found < STATED_ABOUT_WHAT_IS_ASKED]
-    # (那能多扣多少？ opening a follow-up names nothing of its own: it asks of what the conversation is about, which the
-    # best provisions were found for — answered where one of them states such specifics at all)
-    opening = next(iter(asking_units(question)), "")
-    if (
-        opening in dict(weakly)
-        and _OPENS_A_FOLLOW_UP.match(opening)
-        and not _words_before_asking(opening, searcher)
-        and any(how_stated(opening, dict(weakly)[opening]).search(p) for p in on_topic)
-    ):
-        weakly = [part for part in weakly if part[0] != opening]
-        stated.append(opening)
     if weakly and language == "zh" and asks_more_than_specifics(question, unstated + weakly, stated):
         unstated += weakly
     else:

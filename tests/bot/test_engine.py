@@ -4103,38 +4103,6 @@ def test_the_day_asked_is_stated_by_the_day_of_an_event(real_bot: PolicyBot) -> 
         assert cited(answer)[:1] == [("vat-law-2024", 28)] and "当日" in answer.text, question
 
 
-def test_a_follow_up_opening_with_na_asks_its_figure_of_the_conversation(real_bot: PolicyBot) -> None:
-    """那能多扣多少？ names nothing of its own: it asks the figure of what the conversation is about, and the article
-    found for it states one (50%) — the answer is full, not one saying the library states no figure."""
-    history = [
-        {"role": "user", "content": "我们研发新产品的投入，企业所得税上有没有什么优惠？"},
-        {"role": "assistant", "content": "有。研究开发费用可以在计算应纳税所得额时加计扣除。"},
-    ]
-    answer = real_bot.ask("那能多扣多少？研发搞出来的成果算无形资产的又怎么算？", history)
-    assert cited(answer)[:1] == [("eit-regulation-2019", 95)]
-    assert answer.coverage == "full" and "没有规定" not in answer.text
-
-
-def test_a_figure_or_place_of_the_askers_own_locality_is_not_stated_by_the_rules(real_bot: PolicyBot) -> None:
-    """我们县今年…有多少？ asks what one place has: the rules say what must be, not what a place has or does — refused
-    alone, naming the closest provision; asked beside what the rules state, answered in part, saying which part."""
-    answer = real_bot.ask("我们县今年安排的中小企业发展专项资金有多少？")
-    assert answer.out_of_scope and not answer.citations and "当地的具体情况" in answer.text
-    answer = real_bot.ask("国家对小微企业融资担保费率有什么要求？我们区现在的担保费补贴标准是多少？")
-    assert not answer.out_of_scope and answer.coverage == "partial" and "当地的具体情况" in answer.text
-
-
-def test_what_counts_as_qualifying_in_a_conversation_asks_the_defined_term(real_bot: PolicyBot) -> None:
-    """…才算符合条件？ after an answer on 符合条件的小型微利企业 asks what those are: the implementing regulation's
-    article defining them (所称符合条件的小型微利企业，是指…) leads, the law's rate article beside it."""
-    history = [
-        {"role": "user", "content": "小微企业交企业所得税有优惠吗？"},
-        {"role": "assistant", "content": "有。符合条件的小型微利企业，减按20%的税率征收企业所得税。"},
-    ]
-    answer = real_bot.ask("那什么样的企业才算符合条件？我们做批发的，四十来个人。", history)
-    assert cited(answer)[:2] == [("eit-regulation-2019", 92), ("eit-law-2018", 28)]
-
-
 def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bot: PolicyBot) -> None:
     """inform (告知), sign (订立): the glossary of the documents' own words maps them, so an English question on the
     duty to tell a buyer one is an SME finds the payment regulation's 第三条 instead of being refused."""
