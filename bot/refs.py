@@ -26,11 +26,11 @@ _A_DOCUMENT = re.compile(r"(?:那个|这个|那份|这份|的)?(?:文件|文)(?!
 # Words that end a stretch of text before a document's name (按…条例, 跟…比, 北京的…).
 _NAME_BOUNDARY = re.compile(r"[的和与及或按据在里跟同对比]|根据|依照|按照")
 # Words no name begins with, that say which document or version is meant (那以前暂行条例时期: 暂行条例)
-_NOT_A_NAMES_START = re.compile(
-    r"^(?:[新旧这那该此本哪]|[新旧老]版的?|老的|上述|现在|现行|目前|如今|以前|之前|原来|原先|过去|当时|早先)+"
-)
-# What a question tells before a name it heard of (听说新公司法…, 据说…): general Chinese, no name.
-_TOLD_BEFORE_A_NAME = re.compile(r"^(?:我们?|还)?(?:听说|听人说|听别人说|据说|有人说|网上说)")
+_NOT_A_NAMES_START = re.compile(r"^(?:[新旧这那该此本哪]|上述|现在|现行|目前|如今|以前|之前|原来|原先|过去|当时|早先)+")
+# What a question tells before a name it heard of (听说新公司法…, 我还听说过…, 据说…), and words for a version before
+# a kind (老版条例): general Chinese, no name. (Not 新 alone: 新加坡公司法, 新疆…条例.)
+_TOLD_BEFORE_A_NAME = re.compile(r"^(?:我们?|还|我还)?(?:听说过?|听人说|听别人说|据说|有人说|网上说)")
+_VERSION_BEFORE_A_NAME = re.compile(r"^(?:[新旧老]版的?|老的|现在的?|现行的?|目前的?)+")
 MISSPELT_NAME_MIN = 4  # a shorter name one character off one of the library's is likelier another document
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME_OVERLAP = 0.6  # share of a name's bigrams another document name must have to be "the same name"
@@ -642,7 +642,7 @@ def _names_written(text: str, mentions: Iterable[DocMention]) -> list[str]:
                 if "的" in name or _NOT_A_NAME.search(name):  # 北京的条例 describes one
                     continue
                 # (听说新公司法… names 公司法; 听说老版条例… names no document but a version of one discussed)
-                name = _NOT_A_NAMES_START.sub("", _TOLD_BEFORE_A_NAME.sub("", name))
+                name = _VERSION_BEFORE_A_NAME.sub("", _TOLD_BEFORE_A_NAME.sub("", name))
                 if not re.sub(r"(?:法|条例)$", "", name):  # (a kind alone names no document)
                     continue
             out.append(name)

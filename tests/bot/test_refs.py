@@ -255,10 +255,11 @@ def test_the_words_a_文号_is_named_with(names: DocumentNames, question: str, s
 
 
 def test_names_heard_of_are_read_without_what_tells_them() -> None:
-    """听说新公司法… names 公司法 (not a document called 听说新公司法); 听说老版条例… names a version of a document, and
+    """听说新公司法… names 新公司法 (not a document called 听说新公司法); 听说老版条例… names a version of a document, and
     文件里有这种提法吗？ a way of putting it — neither is a document the library lacks."""
     names = DocumentNames(Library(()))
-    assert unknown_documents("听说新公司法要求五年内实缴，是真的吗？", [], names) == ("公司法",)
+    assert unknown_documents("听说新公司法要求五年内实缴，是真的吗？", [], names) == ("新公司法",)
+    assert unknown_documents("我还听说过新加坡公司法里有这个？", [], names) == ("新加坡公司法",)
     assert unknown_documents("据说劳动合同法规定试用期最长六个月？", [], names) == ("劳动合同法",)
     assert unknown_documents("听说老版条例里也有这个规定，现在还有吗？", [], names) == ()
     assert unknown_documents("文件里有没有这种提法？", [], names) == ()
