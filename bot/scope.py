@@ -1430,9 +1430,16 @@ def specifics_support(
             continue
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
+        # (a paragraph naming every word of a part that names two or more is on its topic, however little of the
+        # rest of the question it shares: …销售额按什么定？纳税义务又是哪天发生？ beside 纳税义务发生时间为…当日)
+        own_topic = [
+            p
+            for p in passages
+            if p not in stating and len(asked_words) >= 2 and all(in_full(w, p) for w in asked_words)
+        ]
         shares = (
             stating_share(states, p, asked_words, written(p, part), with_lead=True, each=asks_of_each(unit)) * scale
-            for p in stating
+            for p in (*stating, *own_topic)
         )
         out.append((unit, label, max(shares, default=0.0)))
         if names:

@@ -845,3 +845,26 @@ def test_what_the_government_is_said_to_give_is_a_part_of_its_own() -> None:
     may answer besides the sum it does not state, as 听说… is."""
     assert asks_more_than_specifics("个体户参加社保，政府说会给支持，具体每个月补贴多少钱？")
     assert not asks_more_than_specifics("个体户参加社保，具体每个月补贴多少钱？")
+
+
+def test_a_paragraph_naming_every_word_of_a_part_is_on_that_parts_topic() -> None:
+    """…销售额怎么定？纳税义务哪天发生？: the paragraph on when the obligation arises shares little of the whole question's
+    topic (the story's words), yet names every word of the part asking the day — it states that day for it."""
+    texts = ["发生视同应税交易，纳税义务发生时间为完成视同应税交易的当日。"]
+    vocabulary = ("饮料", "员工", "福利", "销售额", "纳税义务", "发生")
+
+    def words(text: str) -> list[str]:
+        return [w for w in vocabulary if w in text]
+
+    def little(text: str) -> float:  # the paragraph shares too little of the question's topic
+        return 0.0
+
+    support = dict(
+        (unit, found)
+        for unit, _, found in specifics_support("饮料发给员工当福利。纳税义务哪天发生？", texts, little, words)
+    )
+    assert support == {"纳税义务哪天发生？": 1.0}
+    # (a part with one word only is not enough to take a paragraph as on its topic)
+    assert specifics_support("饮料发给员工当福利。哪天发生？", texts, little, words) == [
+        ("哪天发生？", "具体日期", 0.0)
+    ]
