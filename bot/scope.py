@@ -178,9 +178,10 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|(?<!到)哪一?年(?![龄级纪度的])|which month|what date"
         ),
-        # (a month told by the event it follows: …投入使用月份的次月起计算折旧 says from which month)
+        # (a month or day told by the event it follows: …投入使用月份的次月起计算折旧 says from which month, 纳税义务发生
+        # 时间为…的当日 on which day)
         re.compile(
-            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起"
+            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起|[次当]日"
         ),
         "具体日期",
     ),
@@ -473,23 +474,8 @@ def stated_as_asked(unit: str, label: str) -> re.Pattern[str] | None:
 
 def how_stated(unit: str, label: str) -> re.Pattern[str]:
     """How a text states what an asking part asks (``label``: the kind it asks): as its words ask for it precisely
-    (``stated_as_asked``), else as that kind is stated — a day an event happens on also by the event (纳税义务哪天
-    发生？ beside …发生时间为…的当日), not a day something must be done by (最晚哪天缴？).
-
-    >>> bool(how_stated("纳税义务哪天发生？", "具体日期").search("为开具发票的当日")), bool(how_stated("最晚哪天要缴？", "具体日期").search("为开具发票的当日"))
-    (True, False)
-    """
-    if (as_asked := stated_as_asked(unit, label)) is not None:
-        return as_asked
-    if label == "具体日期" and not _BY_WHEN.search(unit):
-        return _DAY_OF_AN_EVENT
-    return _STATES[label]
-
-
-# A day asked as the one by which something must be done (最晚哪天, 哪天之前, 截止到哪天): general Chinese forms.
-_BY_WHEN = re.compile(
-    r"最晚|最迟|之前|以前|截止|截至|到期|期限|[前内](?:要|得|必须|应当)|(?:要|得|必须|应当)(?:申报|缴|交|报|办)"
-)
+    (``stated_as_asked``), else as that kind is stated."""
+    return stated_as_asked(unit, label) or _STATES[label]
 
 
 # The kinds of specifics that are figures: a figure is always a figure of something named beside it.
@@ -511,8 +497,6 @@ def names_a_figure_as_such(word: str) -> bool:
 
 
 _STATES = {label: states for _, states, label in _SPECIFICS}  # what to call specifics → how a text states them
-# A day told by the event it falls on (…的当日, 当天): it says on which day something happens.
-_DAY_OF_AN_EVENT = re.compile(rf"{_STATES['具体日期'].pattern}|当日|当天")
 # (asked who sets a standard: a sentence saying who does states it)
 _CONDITIONS_OR_WHO_SETS_THEM = re.compile(rf"{_STATES['具体条件和标准'].pattern}|标准")
 
