@@ -178,10 +178,9 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             r"几月几[号日]|(几号|哪一?天)(?!(开始|起)?(起)?算|算起)|几月份?|哪个月|(?<!到)哪一?年(?![龄级纪度的])|which month|what date"
         ),
-        # (a month or day told by the event it follows: …投入使用月份的次月起计算折旧 says from which month, 纳税义务发生
-        # 时间为…的当日 on which day)
+        # (a month told by the event it follows: …投入使用月份的次月起计算折旧 says from which month)
         re.compile(
-            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起|[次当]日"
+            r"[0-9一二三四五六七八九十]+\s*月(?:\s*[0-9一二三四五六七八九十]+\s*[日号])?|[0-9]{4}\s*年|[次当]月起"
         ),
         "具体日期",
     ),
@@ -1415,11 +1414,11 @@ def specifics_support(
         # With no words to check, a stating sentence counts half (stating_share gives it 1).
         scale = 1.0 if asked_words else 0.5
         # (a paragraph naming every word of a part that names two or more is on its topic, however little of the
-        # rest of the question it shares: …销售额按什么定？纳税义务又是哪天发生？ beside 纳税义务发生时间为…当日)
+        # rest of the question it shares: …上个月投诉了…，处理部门多长时间内要给我答复？ beside 受理投诉部门…30日内…;
+        # words of one character — 年 of 贷款期限几年？ — name too little)
+        own_words = [w for w in asked_words if len(w) >= 2]
         own_topic = [
-            p
-            for p in passages
-            if p not in stating and len(asked_words) >= 2 and all(in_full(w, p) for w in asked_words)
+            p for p in passages if p not in stating and len(own_words) >= 2 and all(in_full(w, p) for w in own_words)
         ]
         shares = (
             stating_share(states, p, asked_words, written(p, part), with_lead=True, each=asks_of_each(unit)) * scale

@@ -4094,15 +4094,6 @@ def test_a_period_asked_leads_with_the_closer_provision_stating_one(real_bot: Po
     assert "30日" in answer.text and answer.coverage == "partial"
 
 
-def test_the_day_asked_is_stated_by_the_day_of_an_event(real_bot: PolicyBot) -> None:
-    """哪天 asks a day: …纳税义务发生时间为收讫销售款项…的当日 states it by the event it falls on — answered, not refused
-    as a date no text states."""
-    for question in ("增值税的纳税义务是哪天发生？", "把自产的货物发给员工当福利，视同应税交易的纳税义务在哪天发生？"):
-        answer = real_bot.ask(question)
-        assert not answer.out_of_scope, question
-        assert cited(answer)[:1] == [("vat-law-2024", 28)] and "当日" in answer.text, question
-
-
 def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bot: PolicyBot) -> None:
     """inform (告知), sign (订立): the glossary of the documents' own words maps them, so an English question on the
     duty to tell a buyer one is an SME finds the payment regulation's 第三条 instead of being refused."""
