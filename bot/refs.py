@@ -641,7 +641,7 @@ def _names_written(text: str, mentions: Iterable[DocMention]) -> list[str]:
             if pattern is _BARE_NAME:
                 if "的" in name or _NOT_A_NAME.search(name):  # 北京的条例 describes one
                     continue
-                # (听说新公司法… names 公司法; 听说老版条例… names no document but a version of one discussed)
+                # (听说新公司法… names 新公司法, not 听说新公司法; 听说老版条例… names no document but a version of one)
                 name = _VERSION_BEFORE_A_NAME.sub("", _TOLD_BEFORE_A_NAME.sub("", name))
                 if not re.sub(r"(?:法|条例)$", "", name):  # (a kind alone names no document)
                     continue
