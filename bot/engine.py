@@ -1928,9 +1928,8 @@ class PolicyBot:
             for term in _DEFINES.findall(hit.provision.text):
                 # 所称符合条件的小型微利企业，是指… defines 小型微利企业 too: its head noun counts, and four characters
                 # of that head in a row name it (什么样的企业才算小型微利？)
-                head = term.split("的")[-1]
                 if _asks_what_makes(query.text, term) or (
-                    asks_what_counts and any(head[i : i + 4] in query.text for i in range(max(1, len(head) - 3)))
+                    asks_what_counts and any(part in query.text for part in _head_in_fours(term))
                 ):
                     return hit.provision
         return top
@@ -3055,16 +3054,26 @@ def _asks_what_makes(text: str, term: str) -> bool:
     >>> _asks_what_makes("研发费用要满足什么条件？", "费用"), _asks_what_makes("小型微利企业要满足什么条件才能减税？", "小型微利企业")
     (False, False)
     """
-    head = term.split("的")[-1]
-    if len(head) < 4:  # (费用 defined ends 研发费用 too: a short head says too little)
+    if len(term.split("的")[-1]) < 4:  # (费用 defined ends 研发费用 too: a short head says too little)
         return False
     for m in _CONDITIONS_ASKED.finditer(text):
         before = _BEFORE_ASKING.sub("", text[: m.start()])
         if _THEN_DOING.match(text, m.end()):
             continue
-        if any(before.endswith(head[i : i + 4]) for i in range(len(head) - 3)):
+        if any(before.endswith(part) for part in _head_in_fours(term)):
             return True
     return False
+
+
+def _head_in_fours(term: str) -> list[str]:
+    """The head noun of a defined term (小型微利企业 of 符合条件的小型微利企业) as runs of four characters, which name it
+    (a head of four or fewer is one run, whole).
+
+    >>> _head_in_fours("符合条件的小型微利企业")
+    ['小型微利', '型微利企', '微利企业']
+    """
+    head = term.split("的")[-1]
+    return [head[i : i + 4] for i in range(max(1, len(head) - 3))]
 
 
 def _definition_asked_alone(text: str) -> bool:
