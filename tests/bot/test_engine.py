@@ -4100,3 +4100,14 @@ def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bo
     answer = real_bot.ask("Do we have to inform a state-owned buyer that we are an SME when we sign the contract?")
     assert not answer.out_of_scope
     assert cited(answer)[:1] == [("sme-payment-regulation-2025", 3)]
+
+
+def test_a_pronoun_for_the_subject_asked_before_keeps_the_place_the_asker_told(real_bot: PolicyBot) -> None:
+    """它主要投向哪些企业？ after 我们公司在北京，北京市有没有设立中小企业发展基金？ asks of Beijing's fund: the place told
+    stays the asker's when 它 is read as the subject, not only when the question is asked as written."""
+    history = [
+        {"role": "user", "content": "我们公司在北京，北京市有没有设立中小企业发展基金？"},
+        {"role": "assistant", "content": "有，市政府设立了中小企业发展基金，按照政策性导向和市场化运作的原则运行。"},
+    ]
+    answer = real_bot.ask("它主要投向哪些企业？", history)
+    assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 16)]
