@@ -4111,3 +4111,18 @@ def test_a_pronoun_for_the_subject_asked_before_keeps_the_place_the_asker_told(r
     ]
     answer = real_bot.ask("它主要投向哪些企业？", history)
     assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 16)]
+
+
+def test_another_side_asked_after_a_law_and_its_regulation_is_searched_by_its_own_subject(real_bot: PolicyBot) -> None:
+    """那买环保设备这块呢？有没有类似的照顾？ after an answer on accelerated depreciation (led by 实施条例第九十八条, which
+    explains 企业所得税法第三十二条): the new side's own subject is what is searched — the credit for environmental
+    equipment — not the depreciation rule again, nor another article found by 类似."""
+    history = [
+        {"role": "user", "content": "公司的生产设备换代特别快，企业所得税上能不能缩短折旧年限？"},
+        {
+            "role": "assistant",
+            "content": "可以，技术进步快、更新换代快的固定资产可以缩短折旧年限或者采取加速折旧的方法。",
+        },
+    ]
+    answer = real_bot.ask("那买环保设备这块呢？有没有类似的照顾？", history)
+    assert cited(answer)[:2] == [("eit-regulation-2019", 100), ("eit-law-2018", 34)]
