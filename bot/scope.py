@@ -102,9 +102,10 @@ _ASKS_WHO_SETS = re.compile(
     r"(?:由|归)?(?:谁|哪个部门|哪个单位|哪家|什么部门|什么文件|什么材料|哪个文件)[^，。？?]{0,4}(?:规定|制定|确定|定)"
 )
 
-# A breach told before what is asked of it (违反了…, 如果他们这么干…): general Chinese forms.
+# A breach told before what is asked of it (违反了…, 如果他们这么干…, 要是还这么干呢？…): general Chinese forms.
 BREACH_TOLD = (
-    r"(?:违反|违规|不遵守|不执行|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
+    r"(?:违反|违规|不遵守|不执行|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞)(?:呢?[？?])?)"
+    r"[^。？?]{0,8}"
 )
 
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (

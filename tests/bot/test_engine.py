@@ -4126,3 +4126,16 @@ def test_another_side_asked_after_a_law_and_its_regulation_is_searched_by_its_ow
     ]
     answer = real_bot.ask("那买环保设备这块呢？有没有类似的照顾？", history)
     assert cited(answer)[:2] == [("eit-regulation-2019", 100), ("eit-law-2018", 34)]
+
+
+def test_a_breach_told_as_a_question_of_its_own_before_asking_what_follows(real_bot: PolicyBot) -> None:
+    """如果他们还是这样做呢？会被怎么处理？ tells the breach in a sentence of its own, then asks what befalls it: the
+    clause sanctioning the rule discussed answers (优化营商环境条例第六十九条, its item on designated intermediaries),
+    not the rule again."""
+    history = [
+        {"role": "user", "content": "办审批的时候，部门非要我们找他们指定的中介机构，这样可以吗？"},
+        {"role": "assistant", "content": "不可以，行政机关不得为市场主体指定或者变相指定中介服务机构。"},
+    ]
+    answer = real_bot.ask("如果他们还是这样做呢？会被怎么处理？", history)
+    assert cited(answer)[:1] == [("business-environment-regulation-2019", 69)]
+    assert "指定" in answer.text.split("\n")[0]
