@@ -4139,3 +4139,11 @@ def test_a_breach_told_as_a_question_of_its_own_before_asking_what_follows(real_
     answer = real_bot.ask("如果他们还是这样做呢？会被怎么处理？", history)
     assert cited(answer)[:1] == [("business-environment-regulation-2019", 69)]
     assert "指定" in answer.text.split("\n")[0]
+
+
+def test_an_application_form_asked_for_is_papers_to_hand_in(real_bot: PolicyBot) -> None:
+    """…结转的时候要交什么申请表？ asks for papers as …要交什么材料？ does: answered in part, the carry-forward's five
+    years from 企业所得税法第十八条, saying the papers are not stated there."""
+    answer = real_bot.ask("公司以前年度的亏损最长能往后结转几年？结转的时候要交什么申请表？")
+    assert cited(answer)[:1] == [("eit-law-2018", 18)]
+    assert answer.coverage == "partial" and "办理流程和材料" in answer.text
