@@ -1251,6 +1251,10 @@ def _without_detail(unit: str) -> str:
     return unit
 
 
+# A demonstrative and the word it points back with (这个政策, 那项补贴, 这种做法): what was named before, not a new name.
+_POINTED_BACK = re.compile(r"(?:这个|那个|这项|那项|这条|那条|这些|那些|这种|那种)[\u4e00-\u9fff]{0,2}")
+
+
 # A part asking again of what was asked before it (现在还是这个条件吗？ 现在还这样吗？): words pointing back to it, and
 # words of time and of its still holding — it names nothing of its own.
 _POINTS_BACK_TO_IT = re.compile(
@@ -1390,7 +1394,8 @@ def specifics_support(
         ]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with most of those words states them in full.
-        names = words(asked[0][0].sub(" ", part)) if asked and words else asked_words
+        # (nor what a demonstrative points back to: 这个政策执行到什么时候？ asks of what the part before named)
+        names = words(asked[0][0].sub(" ", _POINTED_BACK.sub(" ", part))) if asked and words else asked_words
         if tokenizer is not None:  # (最长能往后补几年？ names nothing: 最长 only qualifies the years asked)
             names = [w for w in names if tokenizer.names_a_thing(w)]
         elliptical = bool(asked) and not names and bool(before)

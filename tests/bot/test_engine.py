@@ -4147,3 +4147,13 @@ def test_an_application_form_asked_for_is_papers_to_hand_in(real_bot: PolicyBot)
     answer = real_bot.ask("公司以前年度的亏损最长能往后结转几年？结转的时候要交什么申请表？")
     assert cited(answer)[:1] == [("eit-law-2018", 18)]
     assert answer.coverage == "partial" and "办理流程和材料" in answer.text
+
+
+def test_a_part_pointing_back_with_a_demonstrative_asks_of_what_the_part_before_named(real_bot: PolicyBot) -> None:
+    """就业见习补贴能补多少？这个政策执行到什么时候？: 这个政策 points back to the traineeship subsidy, which 国发〔2018〕39号
+    第（五）项 dates (从2019年1月1日起，实施三年…) — answered there, the amount noted as not stated; not refused as if 政策
+    were a subject of its own that no sentence dates."""
+    answer = real_bot.ask("就业见习补贴能补多少？这个政策执行到什么时候？")
+    assert not answer.out_of_scope
+    assert cited(answer)[:1] == [("guofa-2018-39", 5)]
+    assert answer.coverage == "partial"
