@@ -517,9 +517,13 @@ class PolicyBot:
         if query.docs and (local := self._local_documents_asked_apart(text, query.docs)):
             # 促进法里预留份额的比例是多少？北京市的规定是不是更高一些？: the place's own document answers its sentence
             query = replace(query, docs=(*query.docs, *local))
-        unplaced = query
-        if told := self._places_told(text, query, turns):
-            query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
+        unplaced, told = query, set()
+        if turns and not query.docs and not self.searcher.regions_named(text) and without_national_level(text) == text:
+            # (the place the asker said they are in stays theirs: 我们想用大学里的大型科研仪器，有补贴吗？ after a question
+            # on Beijing's rules is asked of Beijing too — not one naming the nation: 国家有相似的要求吗？)
+            told = self.searcher.regions_named(" ".join(t.content for t in turns if t.role == "user"))
+            if told:
+                query = replace(query, topic=f"{'、'.join(sorted(told))} {query.topic}")
         answer = self._answer(replace(query, in_conversation=bool(turns)), shelf)
         # (a place told in earlier turns is no subject the question names: 贴多少？ after 北京对首贷…有贴息吗？, asked of that)
         names_little = bool(turns) and not query.docs and self._names_little(unplaced)
@@ -2665,14 +2669,6 @@ class PolicyBot:
         together = replace(query, text=f"{previous} {query.text}", topic=topic or previous, docs=tuple(docs))
         return self._search(together, shelf, docs, alone=True)
 
-    def _places_told(self, text: str, query: Query, turns: Sequence[Turn]) -> set[str]:
-        """The places the asker told in earlier turns (我们在北京…), when the question names no document, no place and not
-        the nation: they stay the asker's — 我们想用大学里的大型科研仪器，有补贴吗？ after a question on Beijing's rules is
-        asked of Beijing too, 国家有相似的要求吗？ is not (empty: none told, or the question places itself)."""
-        if not turns or query.docs or self.searcher.regions_named(text) or without_national_level(text) != text:
-            return set()
-        return self.searcher.regions_named(" ".join(t.content for t in turns if t.role == "user"))
-
     def _new_topic_like_before(
         self, query: Query, turns: tuple[Turn, ...], shelf: Shelf, context: list[Provision]
     ) -> Answer:
@@ -2737,12 +2733,10 @@ class PolicyBot:
         if previous is not None and _THING_PRONOUN.search(query.text) and (subject := self._subject_of(previous.text)):
             # 它的企业所得税税率是多少？ after 什么样的企业算小型微利企业？ asks of 小型微利企业: asked so, directly
             text = clean_question(_THING_PRONOUN.sub(subject, query.text))
-            named = replace(understand(text, self.names, self.agencies, self.today()), day=query.day, past=query.past)
-            # (the place the asker told stays theirs: 那它是通过什么方式给钱的？ after 北京有个中小企业发展专项资金？ asks of
-            # Beijing's fund, not the nation's)
-            if told := self._places_told(text, named, turns):
-                named = replace(named, topic=f"{'、'.join(sorted(told))} {named.topic}")
-            return replace(self._route(text, named, (), shelf), kind="follow_up")
+            named = understand(text, self.names, self.agencies, self.today())
+            return replace(
+                self._route(text, replace(named, day=query.day, past=query.past), (), shelf), kind="follow_up"
+            )
         # (那现在卖农产品是多少？ after 卖货的增值税税率是多少？ asks the figure the earlier question named: a rate)
         asks_its_figure = (
             previous is not None

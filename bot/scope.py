@@ -102,10 +102,9 @@ _ASKS_WHO_SETS = re.compile(
     r"(?:由|归)?(?:谁|哪个部门|哪个单位|哪家|什么部门|什么文件|什么材料|哪个文件)[^，。？?]{0,4}(?:规定|制定|确定|定)"
 )
 
-# A breach told before what is asked of it (违反了…, 如果他们这么干…, 要是还这么干呢？…): general Chinese forms.
+# A breach told before what is asked of it (违反了…, 如果他们这么干…): general Chinese forms.
 BREACH_TOLD = (
-    r"(?:违反|违规|不遵守|不执行|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞)(?:呢?[？?])?)"
-    r"[^。？?]{0,8}"
+    r"(?:违反|违规|不遵守|不执行|(?:如果|要是|假如|万一)[^，。？?]{0,6}(?:这么|这样)(?:干|做|搞))[^。？?]{0,8}"
 )
 
 _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
@@ -338,7 +337,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"怎么办理|如何办理|办理流程|流程|需要准备|准备哪些|哪些材料|什么材料|哪些资料|什么资料|备查资料|手续|"
-            r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|凭证|单据|东西|申请表|申请书|表格)|去哪办|去哪里办|在哪里办|"
+            r"(交|提交|准备|带|提供)(哪些|什么)(材料|资料|证明|文件|证件|凭证|单据|东西)|去哪办|去哪里办|在哪里办|"
             # (…怎么办？ asks what to do, not how to file: 办 with what is filed after it)
             r"(怎么|咋|怎样)(报名|参加|预约|申请|申报|登记|对接|加入|入驻|参与|领取|兑现|办理|办(?![？?。！!，,呢啊吧]|$)|弄|操作|登录|注册|开通|退|补办|补领|挂失|查询|查(?!处|封))|"
             # (where it is filed, between: 怎么在电子税务局申报？ 如何向税务机关申请？)
@@ -1251,14 +1250,11 @@ def _without_detail(unit: str) -> str:
     return unit
 
 
-# A demonstrative and the word it points back with (这个政策, 那项补贴, 这种做法): what was named before, not a new name.
-_POINTED_BACK = re.compile(r"(?:这个|那个|这项|那项|这条|那条|这些|那些|这种|那种)[\u4e00-\u9fff]{0,2}")
-
-
 # A part asking again of what was asked before it (现在还是这个条件吗？ 现在还这样吗？): words pointing back to it, and
 # words of time and of its still holding — it names nothing of its own.
 _POINTS_BACK_TO_IT = re.compile(
-    r"(?:这个|那个|这些|这|该)(?:条件|标准|要求|规定|数字?|金额|比例|期限|门槛|样)|这样|那样|"
+    r"(?:这个|那个|这些|那些|这项|那项|这种|那种|这|该)(?:条件|标准|要求|规定|数字?|金额|比例|期限|门槛|样|政策|措施|"
+    r"优惠|补贴|做法|办法)|这样|那样|"
     rf"{NOW_WORDS}|还是|仍然|仍|依然|依旧|还"
 )
 
@@ -1394,8 +1390,8 @@ def specifics_support(
         ]
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with most of those words states them in full.
-        # (nor what a demonstrative points back to: 这个政策执行到什么时候？ asks of what the part before named)
-        names = words(asked[0][0].sub(" ", _POINTED_BACK.sub(" ", part))) if asked and words else asked_words
+        # (nor words pointing back to it: 这个政策执行到什么时候？ asks of what the part before named)
+        names = words(asked[0][0].sub(" ", _POINTS_BACK_TO_IT.sub(" ", part))) if asked and words else asked_words
         if tokenizer is not None:  # (最长能往后补几年？ names nothing: 最长 only qualifies the years asked)
             names = [w for w in names if tokenizer.names_a_thing(w)]
         elliptical = bool(asked) and not names and bool(before)

@@ -4102,17 +4102,6 @@ def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bo
     assert cited(answer)[:1] == [("sme-payment-regulation-2025", 3)]
 
 
-def test_a_pronoun_for_the_subject_asked_before_keeps_the_place_the_asker_told(real_bot: PolicyBot) -> None:
-    """它主要投向哪些企业？ after 我们公司在北京，北京市有没有设立中小企业发展基金？ asks of Beijing's fund: the place told
-    stays the asker's when 它 is read as the subject, not only when the question is asked as written."""
-    history = [
-        {"role": "user", "content": "我们公司在北京，北京市有没有设立中小企业发展基金？"},
-        {"role": "assistant", "content": "有，市政府设立了中小企业发展基金，按照政策性导向和市场化运作的原则运行。"},
-    ]
-    answer = real_bot.ask("它主要投向哪些企业？", history)
-    assert cited(answer)[:1] == [("beijing-sme-promotion-regulation-2020", 16)]
-
-
 def test_another_side_asked_after_a_law_and_its_regulation_is_searched_by_its_own_subject(real_bot: PolicyBot) -> None:
     """那买环保设备这块呢？有没有类似的照顾？ after an answer on accelerated depreciation (led by 实施条例第九十八条, which
     explains 企业所得税法第三十二条): the new side's own subject is what is searched — the credit for environmental
@@ -4126,27 +4115,6 @@ def test_another_side_asked_after_a_law_and_its_regulation_is_searched_by_its_ow
     ]
     answer = real_bot.ask("那买环保设备这块呢？有没有类似的照顾？", history)
     assert cited(answer)[:2] == [("eit-regulation-2019", 100), ("eit-law-2018", 34)]
-
-
-def test_a_breach_told_as_a_question_of_its_own_before_asking_what_follows(real_bot: PolicyBot) -> None:
-    """如果他们还是这样做呢？会被怎么处理？ tells the breach in a sentence of its own, then asks what befalls it: the
-    clause sanctioning the rule discussed answers (优化营商环境条例第六十九条, its item on designated intermediaries),
-    not the rule again."""
-    history = [
-        {"role": "user", "content": "办审批的时候，部门非要我们找他们指定的中介机构，这样可以吗？"},
-        {"role": "assistant", "content": "不可以，行政机关不得为市场主体指定或者变相指定中介服务机构。"},
-    ]
-    answer = real_bot.ask("如果他们还是这样做呢？会被怎么处理？", history)
-    assert cited(answer)[:1] == [("business-environment-regulation-2019", 69)]
-    assert "指定" in answer.text.split("\n")[0]
-
-
-def test_an_application_form_asked_for_is_papers_to_hand_in(real_bot: PolicyBot) -> None:
-    """…结转的时候要交什么申请表？ asks for papers as …要交什么材料？ does: answered in part, the carry-forward's five
-    years from 企业所得税法第十八条, saying the papers are not stated there."""
-    answer = real_bot.ask("公司以前年度的亏损最长能往后结转几年？结转的时候要交什么申请表？")
-    assert cited(answer)[:1] == [("eit-law-2018", 18)]
-    assert answer.coverage == "partial" and "办理流程和材料" in answer.text
 
 
 def test_a_part_pointing_back_with_a_demonstrative_asks_of_what_the_part_before_named(real_bot: PolicyBot) -> None:
