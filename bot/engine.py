@@ -2788,8 +2788,6 @@ class PolicyBot:
             # (那个体户去投标呢？会不会被区别对待？ after turns on the SME law: in the documents titled with its subject)
             where = query.docs or titled_apart or context_docs
             retried = self._search(together, shelf, where, wants_agencies=wants, discussed=context)
-            if not retried.out_of_scope and context and where:  # (那研发投入这块呢？ after accelerated depreciation)
-                retried = self._own_subject_elsewhere(own, shelf, where, retried, context[0]) or retried
             if not retried.out_of_scope or retried.finding:  # (or refused for a figure, naming the closest provision)
                 return retried
         return answer
@@ -2800,35 +2798,23 @@ class PolicyBot:
         """那招人方面呢？ asked with the earlier question leads with the provision just discussed (职称): the follow-up's
         own subject, which that provision does not name, is answered by the provision that a search of the
         conversation's documents for it alone finds first (None: keep the answer) — answered there as the
-        conversation's topic is, however short. (Led by the implementing regulation's article explaining the one
-        discussed — 实施条例第九十八条 after 企业所得税法第三十二条 on accelerated depreciation — it is led so too.)"""
+        conversation's topic is, however short."""
         lead = next(iter(answer.citations), None)
-        if lead is None or not (led := self._discussed_or_explaining(lead.doc_id, lead.number, discussed)):
+        if lead is None or (lead.doc_id, lead.number) != (discussed.doc_id, discussed.number):
             return None
         if not (contrast := _ASKED_OF_ANOTHER.match(own.text.strip())):
             return None
         named = contrast.group(1)
         subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]  # (招人: 招, 人)
-        if any(scope.in_full(w, p.text) for w in subject for p in {discussed.key: discussed, led.key: led}.values()):
+        if any(scope.in_full(w, discussed.text) for w in subject):
             return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
-        result = self.searcher.search(named, list(docs))  # (its subject alone: not 类似 of 有没有类似的照顾？)
+        result = self.searcher.search(own.topic, list(docs))
         other = result.hits[0].provision
         if other.key == discussed.key or result.dense_of(other) <= result.dense_of(discussed):
             return None  # (found first by its words alone, yet no closer in meaning: 那用工方面呢？ → …仪器…开放使用)
-        alone = self._search(replace(own, docs=tuple(docs), topic=named), shelf, docs, discussed=(other,))
+        alone = self._search(replace(own, docs=tuple(docs)), shelf, docs, discussed=(other,))
         first = next(iter(alone.citations), None)
         return alone if first is not None and (first.doc_id, first.number) == (other.doc_id, other.number) else None
-
-    def _discussed_or_explaining(self, doc_id: str, number: int, discussed: Provision) -> Provision | None:
-        """The provision (doc_id, number) when it is the one ``discussed`` or the implementing regulation's article
-        explaining it (企业所得税法第三十二条所称… of the law's 第三十二条); None otherwise."""
-        document = self.library.get(doc_id)
-        provision = document.provision(number) if document else None
-        if provision is None or provision.key == discussed.key:
-            return provision
-        law = self.library.get(discussed.doc_id)
-        explains = document.meta.implements == discussed.doc_id and law is not None  # type: ignore[union-attr]
-        return provision if explains and _articles_named(provision.text, law.meta)[:1] == (discussed.number,) else None
 
     def _own_subject_discussed(
         self, own: Query, query: Query, shelf: Shelf, answer: Answer, context: Sequence[Provision]

@@ -1253,9 +1253,13 @@ def _without_detail(unit: str) -> str:
 # A part asking again of what was asked before it (现在还是这个条件吗？ 现在还这样吗？): words pointing back to it, and
 # words of time and of its still holding — it names nothing of its own.
 _POINTS_BACK_TO_IT = re.compile(
-    r"(?:这个|那个|这些|那些|这项|那项|这种|那种|这|该)(?:条件|标准|要求|规定|数字?|金额|比例|期限|门槛|样|政策|措施|"
-    r"优惠|补贴|做法|办法)|这样|那样|"
+    r"(?:这个|那个|这些|这|该)(?:条件|标准|要求|规定|数字?|金额|比例|期限|门槛|样)|这样|那样|"
     rf"{NOW_WORDS}|还是|仍然|仍|依然|依旧|还"
+)
+# …and, naming no subject of its own beside the specifics it asks (这个政策执行到什么时候？), what a demonstrative points
+# back with — not when it is the whole ask (这项政策还有吗？ asks whether it still holds, a question of its own).
+_POINTS_BACK_IN_A_SPECIFICS_PART = re.compile(
+    rf"(?:这个|那个|这些|那些|这项|那项|这种|那种|这|该)(?:政策|措施|优惠|补贴|做法|办法)|{_POINTS_BACK_TO_IT.pattern}"
 )
 
 
@@ -1391,7 +1395,11 @@ def specifics_support(
         # A part naming nothing but the kind asked (…有没有额外的加计扣除？比例是多少？ …一天多少？) asks it of what
         # the part before names: a sentence stating such specifics with most of those words states them in full.
         # (nor words pointing back to it: 这个政策执行到什么时候？ asks of what the part before named)
-        names = words(asked[0][0].sub(" ", _POINTS_BACK_TO_IT.sub(" ", part))) if asked and words else asked_words
+        names = (
+            words(asked[0][0].sub(" ", _POINTS_BACK_IN_A_SPECIFICS_PART.sub(" ", part)))
+            if asked and words
+            else asked_words
+        )
         if tokenizer is not None:  # (最长能往后补几年？ names nothing: 最长 only qualifies the years asked)
             names = [w for w in names if tokenizer.names_a_thing(w)]
         elliptical = bool(asked) and not names and bool(before)

@@ -4102,21 +4102,6 @@ def test_english_words_of_the_documents_own_vocabulary_reach_their_terms(real_bo
     assert cited(answer)[:1] == [("sme-payment-regulation-2025", 3)]
 
 
-def test_another_side_asked_after_a_law_and_its_regulation_is_searched_by_its_own_subject(real_bot: PolicyBot) -> None:
-    """那买环保设备这块呢？有没有类似的照顾？ after an answer on accelerated depreciation (led by 实施条例第九十八条, which
-    explains 企业所得税法第三十二条): the new side's own subject is what is searched — the credit for environmental
-    equipment — not the depreciation rule again, nor another article found by 类似."""
-    history = [
-        {"role": "user", "content": "公司的生产设备换代特别快，企业所得税上能不能缩短折旧年限？"},
-        {
-            "role": "assistant",
-            "content": "可以，技术进步快、更新换代快的固定资产可以缩短折旧年限或者采取加速折旧的方法。",
-        },
-    ]
-    answer = real_bot.ask("那买环保设备这块呢？有没有类似的照顾？", history)
-    assert cited(answer)[:2] == [("eit-regulation-2019", 100), ("eit-law-2018", 34)]
-
-
 def test_a_part_pointing_back_with_a_demonstrative_asks_of_what_the_part_before_named(real_bot: PolicyBot) -> None:
     """就业见习补贴能补多少？这个政策执行到什么时候？: 这个政策 points back to the traineeship subsidy, which 国发〔2018〕39号
     第（五）项 dates (从2019年1月1日起，实施三年…) — answered there, the amount noted as not stated; not refused as if 政策
@@ -4125,3 +4110,12 @@ def test_a_part_pointing_back_with_a_demonstrative_asks_of_what_the_part_before_
     assert not answer.out_of_scope
     assert cited(answer)[:1] == [("guofa-2018-39", 5)]
     assert answer.coverage == "partial"
+
+
+def test_asking_whether_a_policy_still_holds_stays_a_question_of_its_own(real_bot: PolicyBot) -> None:
+    """…能资助多少？这项政策还有吗？: the second part asks whether the fund is still there — a question of its own that the law
+    in force answers — so the pointing back that lets 这个政策执行到什么时候？ lean on the part before does not swallow it:
+    answered in part from 促进法第九条, not refused."""
+    answer = real_bot.ask("中小企业发展专项资金能资助多少？这项政策还有吗？")
+    assert not answer.out_of_scope
+    assert cited(answer)[:1] == [("sme-promotion-law-2017", 9)]
