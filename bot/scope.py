@@ -1188,6 +1188,30 @@ _YES_OR_NO_FORM = re.compile(rf"{A_NOT_A.pattern}|{_ASKS_YES_OR_NO.pattern}")
 _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢|吗|啊|呀|吧|\W")
 
 
+# The asker's own place, not named (我们省, 咱们县): no national text states what that place does, nor a local one
+# of a place the question does not name.
+_OWN_PLACE = re.compile(r"(?:我们|咱们|俺们)(?:这个|这边的?|那边的?)?(?:省|市|县|区|镇|乡|街道|园区|开发区)(?![场级民长委政府值别分钱下了掉点税事心力])")
+
+
+def own_place_parts(question: str) -> list[str]:
+    """The parts after the first that ask the specifics of the asker's own place, not named (…银行至少分担多少？我们省的
+    再担保机构实际分担多少？ → the second): the library's documents are national or of places named, so the answer to
+    the first part says the second is not stated.
+
+    >>> own_place_parts("银行至少分担多少？我们省的再担保机构实际分担比例是多少？")
+    ['我们省的再担保机构实际分担比例是多少？']
+    >>> own_place_parts("我们市的担保费补贴标准是多少？"), own_place_parts("国家有规定吗？我们市场部要准备什么？")
+    ([], [])
+    >>> own_place_parts("能减免多少？这样我们省下多少钱？"), own_place_parts("有补贴吗？咱们县一年办几期？")
+    ([], ['咱们县一年办几期？'])
+    """
+    return [
+        unit
+        for unit in asking_units(question)[1:]
+        if _OWN_PLACE.search(unit) and (asked_specifics(unit) is not None or _WHAT_WORD.search(unit))
+    ]
+
+
 def asking_units(question: str) -> list[str]:
     """What a question asks, one part each: the core of every asking sentence, and every clause
     before it that ends like a question or asks for specifics (…能贷款吗，能贷多少？ → 能贷款吗, 能贷多少？;

@@ -4119,3 +4119,13 @@ def test_asking_whether_a_policy_still_holds_stays_a_question_of_its_own(real_bo
     answer = real_bot.ask("中小企业发展专项资金能资助多少？这项政策还有吗？")
     assert not answer.out_of_scope
     assert cited(answer)[:1] == [("sme-promotion-law-2017", 9)]
+
+
+def test_a_later_part_asking_of_the_askers_own_place_is_said_not_stated(real_bot: PolicyBot) -> None:
+    """中小企业经营管理人员培训由哪个部门组织？我们县一年办几期？: 促进法第四十七条 answers who organises the training; no
+    document says what the asker's county does — the answer says so (partial), naming the body to ask. A first part asking
+    of one's own place is judged as before, and 我们市场部 is no place."""
+    answer = real_bot.ask("中小企业经营管理人员培训由哪个部门组织？我们县一年办几期？")
+    assert cited(answer)[:1] == [("sme-promotion-law-2017", 47)]
+    assert answer.coverage == "partial" and "“我们县一年办几期”" in answer.text
+    assert real_bot.ask("中小企业经营管理人员培训由哪个部门组织？").coverage == "full"
