@@ -2806,16 +2806,28 @@ class PolicyBot:
         lead = next(iter(answer.citations), None)
         if lead is None or (lead.doc_id, lead.number) != (discussed.doc_id, discussed.number):
             return None
-        if not (contrast := _ASKED_OF_ANOTHER.match(own.text.strip())):
-            return None
-        named = contrast.group(1)
-        subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]  # (招人: 招, 人)
-        if any(scope.in_full(w, discussed.text) for w in subject):
-            return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
+        if contrast := _ASKED_OF_ANOTHER.match(own.text.strip()):
+            named = contrast.group(1)
+            subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]  # (招人: 招, 人)
+            if any(scope.in_full(w, discussed.text) for w in subject):
+                return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
+            words_new = []
+        else:
+            # (or a word of its own that says enough to stand alone, which the provision discussed never writes: 反担保 of
+            # 那他们要是还要我们提供反担保呢？ after a provision on fee rates — asked where it is written)
+            words_new = [
+                w
+                for w, weight in self._focus_words(own.topic).items()
+                if weight >= NAMES_LITTLE and not scope.in_full(w, discussed.text)
+            ]
+            if not words_new:
+                return None
         result = self.searcher.search(own.topic, list(docs))
         other = result.hits[0].provision
         if other.key == discussed.key or result.dense_of(other) <= result.dense_of(discussed):
             return None  # (found first by its words alone, yet no closer in meaning: 那用工方面呢？ → …仪器…开放使用)
+        if not all(scope.in_full(w, other.text) for w in words_new):
+            return None
         alone = self._search(replace(own, docs=tuple(docs)), shelf, docs, discussed=(other,))
         first = next(iter(alone.citations), None)
         return alone if first is not None and (first.doc_id, first.number) == (other.doc_id, other.number) else None

@@ -679,6 +679,11 @@ _SUBJECT_ASKED_INSTEAD = re.compile(
 )
 
 
+# What 那…呢 holds is a case told, not a subject named, when it speaks of people (那他们要是说没预算了呢？) or ends as a
+# deed done (…了, …着, …过): no phrase of the earlier question is its kind.
+_TELLS_NOT_NAMES = re.compile(r"他们|她们|它们|我们|咱们|你们|^[他她它我你]|[了着过]$")
+
+
 def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequence[str]]) -> str:
     """The earlier question asked of the follow-up's subject instead of its own ("" when the follow-up names no
     subject, or the earlier question none of its kind). The head of a Chinese compound is its end: the subject
@@ -695,6 +700,8 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
     ('担保机构收再担保费的上限？', '')
     >>> with_subject_swapped("担保机构收担保费的上限？ 那再担保费呢？", "那评审费呢？", cut)
     '担保机构收评审费的上限？'
+    >>> with_subject_swapped("担保机构收了担保费？", "那他们要是说没预算了呢？", cut)
+    ''
     >>> cut = lambda text: [w for w in re.split(r"(，|税前|能扣多少|的|是什么|？)", text) if w]
     >>> with_subject_swapped("小规模纳税人的标准是什么？", "征收率呢？", cut)
     '小规模纳税人的征收率是什么？'
@@ -706,7 +713,7 @@ def with_subject_swapped(earlier: str, follow_up: str, cut: Callable[[str], Sequ
         asked.pop()
     earlier = " ".join(asked)
     found = _SUBJECT_ASKED_INSTEAD.match(follow_up.strip())
-    if not found or (subject := found.group(1)) in earlier:
+    if not found or (subject := found.group(1)) in earlier or _TELLS_NOT_NAMES.search(subject):
         return ""
 
     def shared_end(phrase: str) -> int:

@@ -4129,3 +4129,14 @@ def test_a_later_part_asking_of_the_askers_own_place_is_said_not_stated(real_bot
     assert cited(answer)[:1] == [("sme-promotion-law-2017", 47)]
     assert answer.coverage == "partial" and "“我们县一年办几期”" in answer.text
     assert real_bot.ask("中小企业经营管理人员培训由哪个部门组织？").coverage == "full"
+
+
+def test_a_follow_up_naming_a_word_of_its_own_is_asked_where_that_word_is_written(real_bot: PolicyBot) -> None:
+    """那他们要是还要我们提供反担保呢？ after turns on the fee cap of government-backed guarantees (国办发〔2019〕6号（八）):
+    反担保 says enough to stand alone and （八） never writes it — the follow-up is answered by （二十二）, which asks the
+    guarantors to reduce and drop 反担保 requirements, not by the fee article again."""
+    history = [
+        {"role": "user", "content": "政府性融资担保机构给小微企业担保，担保费率有上限吗？"},
+        {"role": "assistant", "content": "有。政府性融资担保机构对小微企业的担保费率原则上不超过1%。"},
+    ]
+    assert cited(real_bot.ask("那他们要是还要我们提供反担保呢？", history))[:1] == [("guobanfa-2019-6", 22)]
