@@ -127,7 +127,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|(?:几|多少)个?百分点|打几折|几折|lpr|\b(?:rates?|ratios?)\b|percent"
+            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|(?:几|多少)个?百分点|打几折|几折|(?<![这那前近头第好])几成(?![本功立为])|lpr|\b(?:rates?|ratios?)\b|percent"
         ),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
@@ -137,7 +137,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(
             # (not 乱收费, 违规收费: a misconduct named, not the fee asked)
             # (这种收费合规吗？ asks a judgement of a fee told, not whether or what it costs)
-            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费(?![^，。？?]{0,2}(?:合规|合法|违规|违法|正常|合理))|要钱吗|要不要钱|付费|(?<![提递])(交|缴)(费|钱)(吗|么|嘛)|交不交(费|钱)|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|是不是免费|是否免费|贵不贵|使用费|服务费|手续费|"
+            r"收不收|(?<!乱)(?<!违法)(?<!违规)(?<!变相)(?<!擅自)(?<!重复)(?<!随意)(?<!随便)(?<!强制)收费(?![^，。？?]{0,2}(?:合规|合法|违规|违法|正常|合理))|要钱吗|要不要钱|付费|(?<![提递])(交|缴)(费|钱)(吗|么|嘛)|交不交(费|钱)|免费[^，。？?]{0,6}(吗|么|嘛)|免不免费|(?:是不是|是否)(?:全|完全|全部|都)?免费|贵不贵|使用费|服务费|手续费|"
             r"怎么收|"
             # (asked, not told: "what are the fees?", not "the platform keeps adding fees")
             # (charge as a noun, or what others charge: what VAT rate do we charge? asks a rate)
@@ -236,9 +236,11 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"多少个|多少项|多少家|多少条|(需要|要|至少|最少|最多|有|一共|总共|共)几[个项家条所]|"
-            r"(?:能|可以|可)[\u4e00-\u9fff]{0,3}?几[个项家张份笔]|how many"  # (一年能领几张？)
+            r"(?:能|可以|可)[\u4e00-\u9fff]{0,3}?几[个项家张份笔]|how many|"  # (一年能领几张？)
+            # (how many rounds or batches: 一年办几期？ 分几批？ — not 这几期, 前几批)
+            r"(?<![这那前近头第好])几(?:期|批|轮|届)(?![间])"
         ),
-        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔)"),
+        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔|期|批|轮|届)"),
         "具体数量",
     ),
     # Which ones, by name: the texts list names only where they do.

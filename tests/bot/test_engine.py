@@ -4140,3 +4140,11 @@ def test_a_follow_up_naming_a_word_of_its_own_is_asked_where_that_word_is_writte
         {"role": "assistant", "content": "有。政府性融资担保机构对小微企业的担保费率原则上不超过1%。"},
     ]
     assert cited(real_bot.ask("那他们要是还要我们提供反担保呢？", history))[:1] == [("guobanfa-2019-6", 22)]
+def test_how_many_rounds_or_batches_asks_a_count(real_bot: PolicyBot) -> None:
+    """分几批拨付？ 一年办几期？ ask a count no text states (几批, 几期: a count by its measure word, as 几个 and 几项 are):
+    the first alone is refused naming what is missing; asked beside a part the library answers, the answer is partial."""
+    alone = real_bot.ask("创业担保贷款的贴息资金分几批拨付？")
+    assert alone.out_of_scope and "具体数量" in alone.text
+    beside = real_bot.ask("中小企业经营管理人员培训归哪个部门组织？一年办几期？")
+    assert cited(beside)[:1] == [("sme-promotion-law-2017", 47)]
+    assert beside.coverage == "partial"
