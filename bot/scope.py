@@ -240,7 +240,8 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             # (how many rounds or batches: 一年办几期？ 分几批？ — not 这几期, 前几批)
             r"(?<![这那前近头第好])几(?:期|批|轮|届)(?![间])"
         ),
-        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔|期|批|轮|届)"),
+        # (一批, 一期: some, not a count — 择优奖补一批 states none)
+        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔)|(?:\d+|[两二三四五六七八九十百]+)\s*(?:期|批|轮|届)"),
         "具体数量",
     ),
     # Which ones, by name: the texts list names only where they do.
