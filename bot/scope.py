@@ -1192,26 +1192,39 @@ _FILLER = re.compile(r"具体|到底|究竟|请问|那|这个|那个|的|了|呢
 
 
 # The asker's own place, not named (我们省, 咱们县): no national text states what that place does, nor a local one
-# of a place the question does not name.
-_OWN_PLACE = re.compile(r"(?:我们|咱们|俺们)(?:这个|这边的?|那边的?)?(?:省|市|县|区|镇|乡|街道|园区|开发区)(?![场级民长委政府值别分钱下了掉点税事心力])")
+# of a place the question does not name. (Not 我们市场部, 我们区别对待, 我们省下的钱, 我们镇江的厂, 市面上.)
+_OWN_PLACE = re.compile(
+    r"(?:我们|咱们|俺们)(?:这个|这边的?|那边的?)?(?:省|市|县|区|镇|乡|街道|园区|开发区)"
+    r"(?![场级民长委政府值别分钱下了掉点税事心力面块域江])"
+)
+# A text addressing the governments of every place of a level (县级以上地方各级人民政府, 省级担保、再担保基金): what it
+# says they do is said of the asker's place too.
+_EVERY_PLACE = re.compile(r"省级|省、自治区|市级|县级|地方各级|地方人民政府|市、县|乡镇|街道|本行政区域")
+# What a place does in practice, or now (实际分担多少？ 具体标准？ 今年安排了多少？): no text of a level states it.
+_IN_PRACTICE = re.compile(r"实际|具体|现在|目前|今年|一般|平时|通常")
 
 
-def own_place_parts(question: str) -> list[str]:
-    """The parts after the first that ask the specifics of the asker's own place, not named (…银行至少分担多少？我们省的
-    再担保机构实际分担多少？ → the second): the library's documents are national or of places named, so the answer to
-    the first part says the second is not stated.
+def own_place_parts(question: str, answer_text: str) -> list[str]:
+    """The parts after the first that ask specifics of the asker's own place, not named (…银行至少分担多少？我们省的
+    再担保机构实际分担多少？ → the second), that the provision answering the rest (``answer_text``) does not state: the
+    library's documents are national or of places named. A provision addressing every place of a level states what they
+    must do (省级担保、再担保基金…不低于…) — though not what one does in practice (实际, 具体, 今年).
 
-    >>> own_place_parts("银行至少分担多少？我们省的再担保机构实际分担比例是多少？")
+    >>> own_place_parts("银行至少分担多少？我们省的再担保机构实际分担比例是多少？", "省级担保、再担保基金承担的比例不低于20%")
     ['我们省的再担保机构实际分担比例是多少？']
-    >>> own_place_parts("我们市的担保费补贴标准是多少？"), own_place_parts("国家有规定吗？我们市场部要准备什么？")
+    >>> own_place_parts("银行至少分担多少？我们省的再担保机构至少分担多少？", "省级担保、再担保基金承担的比例不低于20%")
+    []
+    >>> own_place_parts("我们市的担保费补贴标准是多少？", ""), own_place_parts("有规定吗？我们市场部要准备什么材料？", "")
     ([], [])
-    >>> own_place_parts("能减免多少？这样我们省下多少钱？"), own_place_parts("有补贴吗？咱们县一年办几期？")
-    ([], ['咱们县一年办几期？'])
+    >>> own_place_parts("能减免多少？这样我们省下多少钱？", ""), own_place_parts("有补贴吗？咱们县一年能补多少钱？", "")
+    ([], ['咱们县一年能补多少钱？'])
     """
     return [
         unit
         for unit in asking_units(question)[1:]
-        if _OWN_PLACE.search(unit) and (asked_specifics(unit) is not None or _WHAT_WORD.search(unit))
+        if _OWN_PLACE.search(unit)
+        and asked_specifics(unit) is not None
+        and (_IN_PRACTICE.search(unit) or not _EVERY_PLACE.search(answer_text))
     ]
 
 

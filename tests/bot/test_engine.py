@@ -4122,13 +4122,15 @@ def test_asking_whether_a_policy_still_holds_stays_a_question_of_its_own(real_bo
 
 
 def test_a_later_part_asking_of_the_askers_own_place_is_said_not_stated(real_bot: PolicyBot) -> None:
-    """中小企业经营管理人员培训由哪个部门组织？我们县一年办几期？: 促进法第四十七条 answers who organises the training; no
-    document says what the asker's county does — the answer says so (partial), naming the body to ask. A first part asking
-    of one's own place is judged as before, and 我们市场部 is no place."""
-    answer = real_bot.ask("中小企业经营管理人员培训由哪个部门组织？我们县一年办几期？")
-    assert cited(answer)[:1] == [("sme-promotion-law-2017", 47)]
-    assert answer.coverage == "partial" and "“我们县一年办几期”" in answer.text
-    assert real_bot.ask("中小企业经营管理人员培训由哪个部门组织？").coverage == "full"
+    """…不低于多少？咱们省的担保基金现在实际承担多大比例？: 国办发〔2019〕6号（十一） states the national fund's floor
+    and what every 省级 fund must at least bear, not what the asker's province bears in practice — the answer says so
+    (partial). Asked what the province must bear, the provision addressing every province answers in full."""
+    first = "国家融资担保基金承担的风险比例不低于多少？"
+    answer = real_bot.ask(first + "咱们省的担保基金现在实际承担多大比例？")
+    assert cited(answer)[:1] == [("guobanfa-2019-6", 11)]
+    assert answer.coverage == "partial" and "现在实际承担多大比例”" in answer.text
+    rule = real_bot.ask(first + "咱们省的担保基金至少要承担多大比例？")
+    assert cited(rule)[:1] == [("guobanfa-2019-6", 11)] and rule.coverage == "full"
 
 
 def test_a_follow_up_naming_a_word_of_its_own_is_asked_where_that_word_is_written(real_bot: PolicyBot) -> None:
@@ -4140,6 +4142,8 @@ def test_a_follow_up_naming_a_word_of_its_own_is_asked_where_that_word_is_writte
         {"role": "assistant", "content": "有。政府性融资担保机构对小微企业的担保费率原则上不超过1%。"},
     ]
     assert cited(real_bot.ask("那他们要是还要我们提供反担保呢？", history))[:1] == [("guobanfa-2019-6", 22)]
+
+
 def test_how_many_rounds_or_batches_asks_a_count(real_bot: PolicyBot) -> None:
     """分几批拨付？ 一年办几期？ ask a count no text states (几批, 几期: a count by its measure word, as 几个 and 几项 are):
     the first alone is refused naming what is missing; asked beside a part the library answers, the answer is partial."""
