@@ -2808,9 +2808,8 @@ class PolicyBot:
             return None
         if contrast := _ASKED_OF_ANOTHER.match(own.text.strip()):
             named = contrast.group(1)
-            subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [
-                named
-            ]  # (招人: 招, 人)
+            # (招人: 招, 人)
+            subject = [w for w in self.searcher.tokenizer.content_words(named) if len(w) >= 2] or [named]
             if any(scope.in_full(w, discussed.text) for w in subject):
                 return None  # (那小微企业呢？ after a provision naming 小微企业: asked of it)
             words_new = []
