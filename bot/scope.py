@@ -127,7 +127,7 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|(?:几|多少)个?百分点|打几折|几折|(?<![这那前近头第好])几成(?![本功立为])|lpr|\b(?:rates?|ratios?)\b|percent"
+            r"比例|占比|百分之|税率|利率|费率|征收率|扣除率|几个点|多少个点|(?:几|多少)个?百分点|打几折|几折|(?<![这那前近头第好了])几成(?![本功立为])|lpr|\b(?:rates?|ratios?)\b|percent"
         ),
         re.compile(r"%|％|百分之|千分之|万分之|分之|[0-9一二三四五六七八九十]\s*成"),
         "具体比例或费率",
@@ -241,7 +241,11 @@ _SPECIFICS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
             r"(?<![这那前近头第好])几(?:期|批|轮|届)(?![间])"
         ),
         # (一批, 一期: some, not a count — 择优奖补一批 states none)
-        re.compile(rf"{_N}\s*(?:个|项|家|条|次|所|张|份|笔)|(?:\d+|[两二三四五六七八九十百]+)\s*(?:期|批|轮|届)"),
+        # (nor 第三十条: a provision referred to)
+        re.compile(
+            rf"(?<![第\d零〇一二两三四五六七八九十百千万亿]){_N}\s*(?:个|项|家|条|次|所|张|份|笔)"
+            r"|(?<![第\d])(?:\d+|[两二三四五六七八九十百]+)\s*(?:期|批|轮|届)"
+        ),
         "具体数量",
     ),
     # Which ones, by name: the texts list names only where they do.
@@ -1199,16 +1203,17 @@ _OWN_PLACE = re.compile(
 )
 # A text addressing the governments of every place of a level (县级以上地方各级人民政府, 省级担保、再担保基金): what it
 # says they do is said of the asker's place too.
-_EVERY_PLACE = re.compile(r"省级|省、自治区|市级|县级|地方各级|地方人民政府|市、县|乡镇|街道|本行政区域")
-# What a place does in practice, or now (实际分担多少？ 具体标准？ 今年安排了多少？): no text of a level states it.
-_IN_PRACTICE = re.compile(r"实际|具体|现在|目前|今年|一般|平时|通常")
+_EVERY_PLACE = re.compile(r"省级|省、自治区|市级|县级|各级|地方人民政府|市、县|乡镇|街道|本行政区域")
+# What a place does in practice, or now (实际分担多少？ 今年安排了多少？): no text of a level states it.
+_IN_PRACTICE = re.compile(r"实际|现在|目前|今年|平时|通常")
 
 
 def own_place_parts(question: str, answer_text: str) -> list[str]:
     """The parts after the first that ask specifics of the asker's own place, not named (…银行至少分担多少？我们省的
     再担保机构实际分担多少？ → the second), that the provision answering the rest (``answer_text``) does not state: the
-    library's documents are national or of places named. A provision addressing every place of a level states what they
-    must do (省级担保、再担保基金…不低于…) — though not what one does in practice (实际, 具体, 今年).
+    library's documents are national or of places named. A provision stating such specifics (征收率为3%), or addressing
+    every place of a level (省级担保、再担保基金…不低于…), states what holds there — though not what one does in practice
+    (实际, 现在, 今年).
 
     >>> own_place_parts("银行至少分担多少？我们省的再担保机构实际分担比例是多少？", "省级担保、再担保基金承担的比例不低于20%")
     ['我们省的再担保机构实际分担比例是多少？']
@@ -1216,6 +1221,8 @@ def own_place_parts(question: str, answer_text: str) -> list[str]:
     []
     >>> own_place_parts("我们市的担保费补贴标准是多少？", ""), own_place_parts("有规定吗？我们市场部要准备什么材料？", "")
     ([], [])
+    >>> own_place_parts("征收率是多少？我们市的征收率是多少？", "征收率为百分之三")
+    []
     >>> own_place_parts("能减免多少？这样我们省下多少钱？", ""), own_place_parts("有补贴吗？咱们县一年能补多少钱？", "")
     ([], ['咱们县一年能补多少钱？'])
     """
@@ -1223,8 +1230,8 @@ def own_place_parts(question: str, answer_text: str) -> list[str]:
         unit
         for unit in asking_units(question)[1:]
         if _OWN_PLACE.search(unit)
-        and asked_specifics(unit) is not None
-        and (_IN_PRACTICE.search(unit) or not _EVERY_PLACE.search(answer_text))
+        and (states := asked_specifics(unit)) is not None
+        and (_IN_PRACTICE.search(unit) or not (_EVERY_PLACE.search(answer_text) or states.search(answer_text)))
     ]
 
 
