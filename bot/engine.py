@@ -1673,10 +1673,14 @@ class PolicyBot:
                 compose.not_stated_note(shelf, features.missing_specifics, self._bodies_of(primary), before=only_before)
             )
         left_out = [] if features.missing_specifics or query.earlier else self._sentences_unanswered(topic)
-        if not (query.earlier or query.in_conversation or self._local_documents_named(topic)):
+        if (
+            not (query.earlier or query.in_conversation)
+            and (own_place := scope.own_place_parts(topic, primary.text))
+            and not self._local_documents_named(topic)
+        ):
             # (…银行至少分担多少？我们省的再担保机构实际分担多少？ asks in its second part what no national text states)
             stated_apart = {*dict(features.unanswered), *answered_apart, *left_out}
-            left_out += [unit for unit in scope.own_place_parts(topic, primary.text) if unit not in stated_apart]
+            left_out += [unit for unit in own_place if unit not in stated_apart]
         if left_out:  # …税率是多少？今年还有哪些减免公告？ asks a second thing no document answers
             what = "、".join(f"“{compose.as_typed(s.rstrip('？?'))}”" for s in left_out)
             notes.append(compose.not_stated_note(shelf, what, self._bodies_of(primary)))

@@ -1226,6 +1226,8 @@ def own_place_parts(question: str, answer_text: str) -> list[str]:
     >>> own_place_parts("能减免多少？这样我们省下多少钱？", ""), own_place_parts("有补贴吗？咱们县一年能补多少钱？", "")
     ([], ['咱们县一年能补多少钱？'])
     """
+    if not _OWN_PLACE.search(question):  # (most questions name no place of their own: their parts are not read)
+        return []
     return [
         unit
         for unit in asking_units(question)[1:]
